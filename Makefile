@@ -1,0 +1,78 @@
+# Fengjie intake assistant. `make run` and `make test` set up whatever is missing.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+# Python 3.10 (Rasa 3.6 needs < 3.11): pyenv's, else python3.10 on PATH.
+PYTHON310 ?= $(shell for p in "$$(pyenv root 2>/dev/null)"/versions/3.10*/bin/python3.10 \
+	"$$(command -v python3.10 2>/dev/null)"; do \
+	[ -x "$$p" ] && "$$p" -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null \
+	&& echo "$$p" && break; done)
+
+APP_STAMP := .venv/.installed
+RASA_STAMP := .venv-rasa/.installed
+# The model is named after a fingerprint of everything it is trained from, so training is
+# skipped when none of it changed.
+TRAINING_INPUTS := config.yml $(shell find bot/domain data -type f 2>/dev/null | sort)
+FINGERPRINT := $(shell cat $(TRAINING_INPUTS) constraints/rasa.txt 2>/dev/null | sha256sum | cut -c1-12)
+MODEL := models/intake-$(FINGERPRINT).tar.gz
+RASA := .venv-rasa/bin/rasa
+PYTEST_ARGS ?=
+
+export MODEL
+
+.PHONY: help setup train run test test-unit test-rasa lint shell clean
+
+help:
+	@echo "make run    - set up, train if needed, start Rasa, the action server and the API"
+	@echo "make test   - set up, train if needed, run every test"
+	@echo "make train  - train the Rasa model if its inputs changed"
+	@echo "make shell  - talk to the assistant in the terminal (rasa shell)"
+	@echo "make lint   - ruff"
+
+setup: $(APP_STAMP) $(RASA_STAMP)
+
+$(APP_STAMP): pyproject.toml constraints/app.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (pyenv or python3.10 on PATH)"; exit 1; }
+	test -x .venv/bin/python || $(PYTHON310) -m venv .venv
+	.venv/bin/pip install -q --upgrade pip
+	.venv/bin/pip install -q -c constraints/app.txt -e '.[dev]'
+	touch $@
+
+$(RASA_STAMP): constraints/rasa.txt
+	@test -n "$(PYTHON310)" || { echo "Python 3.10 not found (pyenv or python3.10 on PATH)"; exit 1; }
+	test -x .venv-rasa/bin/python || $(PYTHON310) -m venv .venv-rasa
+	.venv-rasa/bin/pip install -q -c constraints/rasa.txt 'rasa[jieba]==3.6.21'
+	touch $@
+
+train: $(RASA_STAMP) $(MODEL)
+
+$(MODEL): | $(RASA_STAMP)
+	@mkdir -p models
+	@start=$$(date +%s); \
+	$(RASA) train --domain bot/domain --data data --config config.yml --out models \
+		--fixed-model-name intake-$(FINGERPRINT) --quiet; \
+	echo "trained $(MODEL) in $$(( $$(date +%s) - start )) s"
+	@find models -name 'intake-*.tar.gz' ! -name 'intake-$(FINGERPRINT).tar.gz' -delete
+
+run: setup train
+	scripts/run.sh $(MODEL)
+
+shell: setup train
+	scripts/shell.sh $(MODEL)
+
+test: setup train test-unit test-rasa
+
+test-unit:
+	.venv/bin/pytest $(PYTEST_ARGS)
+
+test-rasa: $(RASA_STAMP) $(MODEL)
+	$(RASA) data validate --domain bot/domain --data data --config config.yml --quiet
+	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core \
+		--endpoints bot/endpoints.yml --fail-on-prediction-errors --quiet
+
+lint: $(APP_STAMP)
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+clean:
+	rm -rf models/*.tar.gz var/results .pytest_cache

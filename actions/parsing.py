@@ -1,0 +1,77 @@
+"""Pure helpers that read a resident's answer: names, head counts and money, in Chinese or
+mixed numerals ("一万二", "两千来块", "每个月八百", "1.2万"). No I/O here.
+
+Numerals go through cn2an (a maintained converter that knows 两, 零 and the colloquial
+"一万二" = 12000) instead of a hand-written parser.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass
+from decimal import Decimal
+
+import cn2an
+
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千|k|K)?")
+_MONTHLY = re.compile(r"(每个?月|一个?月|月收入|每月|个月|月均|一月)")
+_NAME_PREFIX = re.compile(r"^(我的名字是|我的名字叫|名字是|名字叫|申请人是|申请人叫|我叫|我是|叫|是)")
+_NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}$")
+_PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|每月|一月)")
+_NOT_A_NAME = re.compile(r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器)")
+_UNIT = {"": 1, "千": 1000, "k": 1000, "K": 1000, "万": 10000}
+
+
+def to_arabic(text: str) -> str:
+    """Chinese numerals in `text` replaced by digits ("一万二左右" → "12000左右")."""
+    # cn2an can split "两千来块" badly if a stray character follows a number; it only warns.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return cn2an.transform(text.replace("两", "二").replace("俩", "二"), "cn2an")
+
+
+def numbers(text: str) -> list[Decimal]:
+    """All amounts in `text`, with 万/千 applied."""
+    converted = to_arabic(_PERIOD.sub(" ", text.replace(",", "")))
+    return [
+        (Decimal(value) * _UNIT[unit]).normalize() + 0 for value, unit in _NUMBER.findall(converted)
+    ]
+
+
+def parse_name(text: str) -> str | None:
+    """A person's name from an answer such as "我叫张小明" or "张小明。"."""
+    cleaned = re.sub(r"[\s，。,.!！?？~～:：]", "", text or "")
+    cleaned = _NAME_PREFIX.sub("", cleaned)
+    if _NOT_A_NAME.search(cleaned):
+        return None
+    return cleaned if _NAME.match(cleaned) else None
+
+
+def parse_household_size(text: str) -> int | None:
+    """How many live and eat together: "4口人", "四个人", "就我一个" → 1."""
+    if re.search(r"(就我一个|只有我|我一个人|一个人住|独自|单身)", text or ""):
+        return 1
+    found = numbers(re.sub(r"(一家|一屋|全家|屋头|一起)", " ", text or ""))
+    if len(found) != 1 or found[0] != found[0].to_integral_value():
+        return None
+    size = int(found[0])
+    return size if 1 <= size <= 20 else None
+
+
+@dataclass(frozen=True)
+class Amount:
+    annual: Decimal
+    monthly_given: bool
+
+
+def parse_annual_amount(text: str) -> Amount | None:
+    """A yearly sum in yuan; monthly answers ("每个月八百") are multiplied by 12. A range or
+    several numbers is not a single answer and gives None, as does a negative."""
+    if re.search(r"(没有收入|没得收入|莫得收入|没收入|零收入|一分都没有)", text or ""):
+        return Amount(Decimal(0), False)
+    found = numbers(text or "")
+    if len(found) != 1:
+        return None
+    monthly = bool(_MONTHLY.search(text)) and not re.search(r"(一年|每年|全年)", text)
+    return Amount(found[0] * 12 if monthly else found[0], monthly)

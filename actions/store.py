@@ -1,0 +1,23 @@
+"""The action server's handle on the case store, opened on first use (never at import)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sqlalchemy.engine import Engine
+
+from cases.config import get_settings
+from cases.db import make_engine, migrate
+from cases.identity import IdentityCipher
+
+
+@lru_cache
+def store_engine() -> Engine:
+    engine = make_engine(get_settings().database_url)
+    migrate(engine)
+    return engine
+
+
+@lru_cache
+def identity_cipher() -> IdentityCipher:
+    return IdentityCipher(get_settings().data_key)

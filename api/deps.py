@@ -1,0 +1,73 @@
+"""Dependencies: settings, store session, identity cipher, current user and role checks."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated
+
+import jwt
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.security import OAuth2PasswordBearer
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from cases.config import Settings
+from cases.identity import IdentityCipher
+from cases.models import Role, User
+
+oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/token")
+
+
+def get_settings_dep(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def get_engine(request: Request) -> Engine:
+    return request.app.state.engine
+
+
+def get_session(engine: Annotated[Engine, Depends(get_engine)]) -> Iterator[Session]:
+    with Session(engine) as session:
+        yield session
+
+
+def get_cipher(settings: Annotated[Settings, Depends(get_settings_dep)]) -> IdentityCipher:
+    return IdentityCipher(settings.data_key)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+SessionDep = Annotated[Session, Depends(get_session)]
+CipherDep = Annotated[IdentityCipher, Depends(get_cipher)]
+
+
+def get_current_user(
+    session: SessionDep, settings: SettingsDep, token: Annotated[str, Depends(oauth2_scheme)]
+) -> User:
+    unauthorised = HTTPException(
+        status.HTTP_401_UNAUTHORIZED,
+        detail="Could not validate credentials",
+        headers={"WWW-Authenticate": "Bearer"},
+    )
+    try:
+        payload = jwt.decode(token, settings.secret_key, algorithms=["HS256"])
+        user = session.get(User, int(payload["sub"]))
+    except (jwt.PyJWTError, KeyError, ValueError):
+        raise unauthorised from None
+    if user is None:
+        raise unauthorised
+    return user
+
+
+CurrentUser = Annotated[User, Depends(get_current_user)]
+
+
+def require_roles(*roles: Role):
+    def check(user: CurrentUser) -> User:
+        if user.role not in roles:
+            raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Not allowed for this role")
+        return user
+
+    return check
+
+
+CaseReader = Annotated[User, Depends(require_roles(Role.county_admin, Role.township_staff))]

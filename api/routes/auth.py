@@ -1,0 +1,40 @@
+"""POST /api/token: OAuth2 password form → bearer token."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi.security import OAuth2PasswordRequestForm
+from pydantic import BaseModel
+
+from api.deps import SessionDep, SettingsDep
+from api.security import create_access_token
+from cases.users import authenticate
+
+router = APIRouter(tags=["auth"])
+
+
+class Token(BaseModel):
+    access_token: str
+    token_type: str = "bearer"
+
+
+@router.post("/api/token", response_model=Token)
+def login(
+    form: Annotated[OAuth2PasswordRequestForm, Depends()],
+    session: SessionDep,
+    settings: SettingsDep,
+) -> Token:
+    user = authenticate(session, username=form.username, password=form.password)
+    session.commit()
+    if user is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            detail="Incorrect username or password, or account locked",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    token = create_access_token(
+        user, secret_key=settings.secret_key, minutes=settings.access_token_minutes
+    )
+    return Token(access_token=token)

@@ -1,0 +1,34 @@
+"""Alembic environment: runs on the connection handed over by `cases.db.migrate`, or on
+DATABASE_URL when called from the alembic command line."""
+
+from alembic import context
+from sqlmodel import SQLModel
+
+import cases.models  # noqa: F401  (registers the tables)
+
+target_metadata = SQLModel.metadata
+
+
+def run_migrations_online() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        from cases.config import get_settings
+        from cases.db import make_engine
+
+        with make_engine(get_settings().database_url).begin() as connection:
+            _run(connection)
+    else:
+        _run(connection)
+
+
+def _run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations_online()

@@ -1,0 +1,118 @@
+"""SQLModel tables and their public shapes: cases (案件), applicants (申请人), household facts,
+assessments, the conversation's messages, audit events and staff users."""
+
+from __future__ import annotations
+
+import enum
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import JSON, Column
+from sqlmodel import Field, SQLModel
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class CaseStatus(str, enum.Enum):
+    """The procedure at the township window (一门受理)."""
+
+    received = "received"  # 受理
+    visited = "visited"  # 入户调查
+    appraised = "appraised"  # 民主评议
+    publicised = "publicised"  # 公示
+    approved = "approved"  # 审批
+    rejected = "rejected"  # 不予批准
+    info_requested = "info_requested"  # 需补充材料
+    callback_requested = "callback_requested"  # 已转人工
+
+
+class Role(str, enum.Enum):
+    county_admin = "county_admin"
+    township_staff = "township_staff"
+    helpline = "helpline"
+
+
+class User(SQLModel, table=True):
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(index=True, unique=True, max_length=64)
+    password_hash: str
+    role: Role
+    township: str | None = Field(default=None, index=True)
+    failed_logins: int = 0
+    locked_until: datetime | None = None
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Applicant(SQLModel, table=True):
+    """申请人. The identity number is kept only encrypted, with a keyed hash for look-up."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(max_length=64)
+    phone: str | None = Field(default=None, index=True, max_length=32)
+    id_number_encrypted: str | None = None
+    id_number_hash: str | None = Field(default=None, index=True, max_length=64)
+    id_number_masked: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Case(SQLModel, table=True):
+    """案件: one application, routed to the applicant's township."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    reference: str = Field(index=True, unique=True, max_length=16)
+    status: CaseStatus = Field(default=CaseStatus.received, index=True)
+    township: str = Field(index=True, max_length=32)
+    village: str | None = Field(default=None, max_length=64)
+    applicant_id: int = Field(foreign_key="applicant.id", index=True)
+    channel: str = Field(default="chat", max_length=16)
+    conversation_id: str | None = Field(default=None, index=True, max_length=64)
+    handoff_requested: bool = False
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class HouseholdRecord(SQLModel, table=True):
+    """The household facts of a case; a new row for each revision (e.g. after a visit)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    source: str = Field(default="resident", max_length=16)
+    facts: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    household: dict[str, Any] | None = Field(default=None, sa_column=Column(JSON))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class AssessmentRecord(SQLModel, table=True):
+    """An assessment of a household revision; earlier ones are kept."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    household_record_id: int = Field(foreign_key="householdrecord.id")
+    assessment: dict[str, Any] = Field(sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class Message(SQLModel, table=True):
+    """One message of the conversation, inbound (resident) or outbound (assistant/staff)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    conversation_id: str = Field(index=True, max_length=64)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    direction: str = Field(max_length=8)  # "in" | "out"
+    channel: str = Field(default="chat", max_length=16)
+    text: str
+    external_id: str | None = Field(default=None, unique=True, max_length=64)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class AuditEvent(SQLModel, table=True):
+    """Who saw or changed what, and when."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    actor: str = Field(max_length=64)
+    action: str = Field(max_length=32)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow, index=True)

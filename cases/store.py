@@ -1,0 +1,181 @@
+"""Data functions for cases: file, list, read. Keyword-only, one session passed in."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from cases.identity import IdentityCipher, mask_id_number, mask_name, mask_phone
+from cases.models import (
+    Applicant,
+    AssessmentRecord,
+    AuditEvent,
+    Case,
+    CaseStatus,
+    HouseholdRecord,
+    Message,
+)
+from cases.public import ApplicantPublic, CaseList, CasePublic, CaseSummary, MessagePublic
+
+# No 0/O, 1/I/L: a reference is read aloud on the phone and typed on old handsets.
+REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference() -> str:
+    """FJ + six characters, e.g. FJ7KQ2MX."""
+    return "FJ" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+
+
+def file_case(
+    session: Session,
+    *,
+    cipher: IdentityCipher,
+    name: str,
+    township: str,
+    phone: str | None,
+    facts: dict[str, Any],
+    household: dict[str, Any] | None = None,
+    assessment: dict[str, Any] | None = None,
+    id_number: str | None = None,
+    village: str | None = None,
+    channel: str = "chat",
+    conversation_id: str | None = None,
+    handoff_requested: bool = False,
+    transcript: list[tuple[str, str]] = (),
+) -> Case:
+    """Store a new application with its applicant, facts, assessment and conversation."""
+    applicant = Applicant(name=name, phone=phone)
+    if id_number:
+        applicant.id_number_encrypted = cipher.encrypt(id_number)
+        applicant.id_number_hash = cipher.lookup_hash(id_number)
+        applicant.id_number_masked = mask_id_number(id_number)
+    session.add(applicant)
+    session.flush()
+    reference = new_reference()
+    while session.exec(select(Case.id).where(Case.reference == reference)).first():
+        reference = new_reference()
+    case = Case(
+        reference=reference,
+        township=township,
+        village=village,
+        applicant_id=applicant.id,
+        channel=channel,
+        conversation_id=conversation_id,
+        handoff_requested=handoff_requested,
+        status=CaseStatus.callback_requested if handoff_requested else CaseStatus.received,
+    )
+    session.add(case)
+    session.flush()
+    record = HouseholdRecord(case_id=case.id, facts=facts, household=household)
+    session.add(record)
+    session.flush()
+    if assessment is not None:
+        session.add(
+            AssessmentRecord(case_id=case.id, household_record_id=record.id, assessment=assessment)
+        )
+    for direction, text in transcript:
+        session.add(
+            Message(
+                conversation_id=conversation_id or reference,
+                case_id=case.id,
+                direction=direction,
+                channel=channel,
+                text=text,
+            )
+        )
+    session.add(
+        AuditEvent(case_id=case.id, actor="assistant", action="filed", detail={"channel": channel})
+    )
+    session.flush()
+    return case
+
+
+def list_cases(
+    session: Session,
+    *,
+    township: str | None = None,
+    status: CaseStatus | None = None,
+    phone: str | None = None,
+    offset: int = 0,
+    limit: int = 50,
+) -> CaseList:
+    """Cases newest first, with names and phones masked."""
+    query = select(Case, Applicant).join(Applicant, Applicant.id == Case.applicant_id)
+    count = select(func.count()).select_from(Case).join(Applicant)
+    if township:
+        query, count = query.where(Case.township == township), count.where(Case.township == township)
+    if status:
+        query, count = query.where(Case.status == status), count.where(Case.status == status)
+    if phone:
+        query, count = query.where(Applicant.phone == phone), count.where(Applicant.phone == phone)
+    rows = session.exec(
+        query.order_by(col(Case.created_at).desc(), col(Case.id).desc()).offset(offset).limit(limit)
+    ).all()
+    items = [
+        CaseSummary(
+            id=case.id,
+            reference=case.reference,
+            status=case.status,
+            township=case.township,
+            applicant_name_masked=mask_name(applicant.name),
+            phone_masked=mask_phone(applicant.phone),
+            handoff_requested=case.handoff_requested,
+            created_at=case.created_at,
+        )
+        for case, applicant in rows
+    ]
+    return CaseList(items=items, total=session.exec(count).one(), offset=offset, limit=limit)
+
+
+def get_case(session: Session, *, case_id: int) -> CasePublic | None:
+    """The whole case: applicant (identity number masked), latest facts and assessment,
+    and the conversation oldest first."""
+    case = session.get(Case, case_id)
+    if case is None:
+        return None
+    applicant = session.get(Applicant, case.applicant_id)
+    record = session.exec(
+        select(HouseholdRecord)
+        .where(HouseholdRecord.case_id == case.id)
+        .order_by(col(HouseholdRecord.id).desc())
+    ).first()
+    assessment = session.exec(
+        select(AssessmentRecord)
+        .where(AssessmentRecord.case_id == case.id)
+        .order_by(col(AssessmentRecord.id).desc())
+    ).first()
+    messages = session.exec(
+        select(Message)
+        .where(Message.case_id == case.id)
+        .order_by(col(Message.created_at), col(Message.id))
+    ).all()
+    return CasePublic(
+        id=case.id,
+        reference=case.reference,
+        status=case.status,
+        township=case.township,
+        village=case.village,
+        channel=case.channel,
+        handoff_requested=case.handoff_requested,
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        applicant=ApplicantPublic(
+            name=applicant.name, phone=applicant.phone, id_number_masked=applicant.id_number_masked
+        ),
+        facts=record.facts if record else {},
+        household=record.household if record else None,
+        assessment=assessment.assessment if assessment else None,
+        messages=[
+            MessagePublic(direction=m.direction, channel=m.channel, text=m.text, created_at=m.created_at)
+            for m in messages
+        ],
+    )
+
+
+def record_audit(
+    session: Session, *, actor: str, action: str, case_id: int | None = None, **detail: Any
+) -> None:
+    session.add(AuditEvent(case_id=case_id, actor=actor, action=action, detail=detail))

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Start Rasa, the action server and the API on the embedded SQLite store; Ctrl-C stops all.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+model=${1:?usage: scripts/run.sh MODEL}
+mkdir -p var/log
+export RASA_TOKEN=${RASA_TOKEN:-dev-rasa-token}
+export RASA_URL=${RASA_URL:-http://127.0.0.1:5005}
+API_PORT=${API_PORT:-8000}
+
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "stopping…"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  echo "stopped"
+}
+trap stop INT TERM EXIT
+
+.venv/bin/intake db upgrade >/dev/null
+.venv/bin/python -m rasa_sdk --actions actions -p 5055 >var/log/actions.log 2>&1 &
+pids+=($!)
+.venv-rasa/bin/rasa run --model "$model" --enable-api --auth-token "$RASA_TOKEN" \
+  -i 127.0.0.1 -p 5005 --endpoints bot/endpoints.yml --credentials bot/credentials.yml \
+  >var/log/rasa.log 2>&1 &
+pids+=($!)
+.venv/bin/uvicorn --factory api.main:create_app --host 0.0.0.0 --port "$API_PORT" \
+  >var/log/api.log 2>&1 &
+pids+=($!)
+
+echo "waiting for the three processes (logs in var/log/) …"
+for _ in $(seq 1 180); do
+  if curl -fsS "http://127.0.0.1:$API_PORT/healthz" >/dev/null 2>&1; then break; fi
+  for pid in "${pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "a process stopped early; see var/log/"; exit 1; }
+  done
+  sleep 1
+done
+cat <<INFO
+Rasa server     http://127.0.0.1:5005   (REST channel: /webhooks/rest/webhook; API token set)
+action server   http://127.0.0.1:5055
+API             http://127.0.0.1:$API_PORT   (/healthz, /docs, /api/cases)
+store           ${DATABASE_URL:-sqlite var/intake.db}
+Talk to the bot:
+  curl -s localhost:5005/webhooks/rest/webhook -d '{"sender":"+8613800000001","message":"申请低保"}'
+Ctrl-C stops all three.
+INFO
+wait -n "${pids[@]}" || true
+echo "a process stopped; see var/log/"
