@@ -116,3 +116,33 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=32)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class OutboxStatus(str, enum.Enum):
+    """Outbound message states, in order; a status never moves backwards (see `outbox`)."""
+
+    queued = "queued"  # waiting to be sent (or kept, in development without Twilio)
+    sending = "sending"  # claimed by a worker
+    sent = "sent"  # accepted by Twilio
+    delivered = "delivered"
+    failed = "failed"  # gave up after retries, or Twilio reported failure
+    undelivered = "undelivered"
+
+
+class OutboundMessage(SQLModel, table=True):
+    """The outbox: every message to a resident goes through here, replies and staff alike."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    to_number: str = Field(index=True, max_length=32)
+    body: str
+    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
+    conversation_id: str | None = Field(default=None, index=True, max_length=64)
+    reply_to_id: int | None = Field(default=None, foreign_key="message.id")
+    status: OutboxStatus = Field(default=OutboxStatus.queued, index=True)
+    attempts: int = 0
+    next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
+    twilio_sid: str | None = Field(default=None, unique=True, max_length=64)
+    error: str | None = None
+    sent_by: str = Field(default="assistant", max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)

@@ -76,6 +76,17 @@ def file_case(
         session.add(
             AssessmentRecord(case_id=case.id, household_record_id=record.id, assessment=assessment)
         )
+    recorded = session.exec(
+        select(Message.id).where(
+            Message.conversation_id == conversation_id, col(Message.case_id).is_(None)
+        )
+    ).all() if conversation_id else []
+    if recorded:
+        # The channel (SMS, voice) stored the conversation as it happened: link it.
+        for message in session.exec(select(Message).where(col(Message.id).in_(recorded))):
+            message.case_id = case.id
+            session.add(message)
+        transcript = ()
     for direction, text in transcript:
         session.add(
             Message(
