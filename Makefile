@@ -68,7 +68,7 @@ test-unit:
 test-rasa: $(RASA_STAMP) $(MODEL)
 	$(RASA) data validate --domain bot/domain --data data --config config.yml --quiet
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core \
-		--endpoints bot/endpoints.yml --fail-on-prediction-errors --quiet
+		--endpoints bot/endpoints.yml --fail-on-prediction-errors --no-plot --quiet
 
 lint: $(APP_STAMP)
 	.venv/bin/ruff check .

@@ -4,10 +4,10 @@ assessments, the conversation's messages, audit events and staff users."""
 from __future__ import annotations
 
 import enum
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any
 
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
 
@@ -49,7 +49,7 @@ class Applicant(SQLModel, table=True):
     """申请人. The identity number is kept only encrypted, with a keyed hash for look-up."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=64)
+    name: str = Field(max_length=64, index=True)
     phone: str | None = Field(default=None, index=True, max_length=32)
     id_number_encrypted: str | None = None
     id_number_hash: str | None = Field(default=None, index=True, max_length=64)
@@ -71,6 +71,17 @@ class Case(SQLModel, table=True):
     handoff_requested: bool = False
     created_at: datetime = Field(default_factory=utcnow, index=True)
     updated_at: datetime = Field(default_factory=utcnow)
+    # The console's decision (分类施保): class A/B/C on approval and the next review date.
+    dibao_class: str | None = Field(default=None, max_length=1, index=True)
+    next_review_on: date | None = Field(default=None, index=True)
+    decided_at: datetime | None = None
+
+    # The staff queue walks these newest first (id descending) per township and status.
+    __table_args__ = (
+        Index("ix_case_township_id", "township", "id"),
+        Index("ix_case_township_status_id", "township", "status", "id"),
+        Index("ix_case_township_next_review_on", "township", "next_review_on"),
+    )
 
 
 class HouseholdRecord(SQLModel, table=True):
@@ -146,3 +157,52 @@ class OutboundMessage(SQLModel, table=True):
     sent_by: str = Field(default="assistant", max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseTransition(SQLModel, table=True):
+    """One step of the procedure (受理 → 入户调查 → …): who moved the case, when, and why."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    case_id: int = Field(foreign_key="case.id", index=True)
+    from_status: CaseStatus
+    to_status: CaseStatus
+    actor: str = Field(max_length=64)
+    reason: str | None = None
+    detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CaseProgramme(SQLModel, table=True):
+    """The programmes a case's latest assessment finds it eligible for (or to verify), kept
+    apart so the queue can filter and count by programme without reading assessments."""
+
+    case_id: int = Field(foreign_key="case.id", primary_key=True)
+    programme: str = Field(primary_key=True, max_length=32)
+    status: str = Field(max_length=16)
+    monthly_amount: int | None = None
+
+    __table_args__ = (Index("ix_caseprogramme_programme_case_id", "programme", "case_id"),)
+
+
+class ParameterValue(SQLModel, table=True):
+    """A dated parameter value added by county staff; merged over the shipped YAML values."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(index=True, max_length=64)
+    effective_from: date
+    value: str = Field(max_length=32)  # an exact decimal, as text
+    source: str = Field(max_length=500)
+    confirmed: bool = False
+    note: str | None = Field(default=None, max_length=500)
+    added_by: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class StaffSession(SQLModel, table=True):
+    """A signed-in staff page session; the cookie carries its id, signed. Logout deletes it."""
+
+    id: str = Field(primary_key=True, max_length=64)  # SHA-256 of the session secret
+    user_id: int = Field(foreign_key="user.id", index=True)
+    csrf_token: str = Field(max_length=64)
+    created_at: datetime = Field(default_factory=utcnow)
+    expires_at: datetime

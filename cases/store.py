@@ -76,11 +76,15 @@ def file_case(
         session.add(
             AssessmentRecord(case_id=case.id, household_record_id=record.id, assessment=assessment)
         )
-    recorded = session.exec(
-        select(Message.id).where(
-            Message.conversation_id == conversation_id, col(Message.case_id).is_(None)
-        )
-    ).all() if conversation_id else []
+    recorded = (
+        session.exec(
+            select(Message.id).where(
+                Message.conversation_id == conversation_id, col(Message.case_id).is_(None)
+            )
+        ).all()
+        if conversation_id
+        else []
+    )
     if recorded:
         # The channel (SMS, voice) stored the conversation as it happened: link it.
         for message in session.exec(select(Message).where(col(Message.id).in_(recorded))):
@@ -117,7 +121,10 @@ def list_cases(
     query = select(Case, Applicant).join(Applicant, Applicant.id == Case.applicant_id)
     count = select(func.count()).select_from(Case).join(Applicant)
     if township:
-        query, count = query.where(Case.township == township), count.where(Case.township == township)
+        query, count = (
+            query.where(Case.township == township),
+            count.where(Case.township == township),
+        )
     if status:
         query, count = query.where(Case.status == status), count.where(Case.status == status)
     if phone:
@@ -180,7 +187,9 @@ def get_case(session: Session, *, case_id: int) -> CasePublic | None:
         household=record.household if record else None,
         assessment=assessment.assessment if assessment else None,
         messages=[
-            MessagePublic(direction=m.direction, channel=m.channel, text=m.text, created_at=m.created_at)
+            MessagePublic(
+                direction=m.direction, channel=m.channel, text=m.text, created_at=m.created_at
+            )
             for m in messages
         ],
     )

@@ -1,9 +1,9 @@
 """`intake`: the command line.
 
-    intake assess FILE|-          Assessment JSON of a Household JSON (or an array of them)
-    intake user add NAME --role county_admin|township_staff|helpline [--township T]
-                    --password-stdin
-    intake db upgrade             bring the store's schema up to date
+intake assess FILE|-          Assessment JSON of a Household JSON (or an array of them)
+intake user add NAME --role county_admin|township_staff|helpline [--township T]
+                --password-stdin
+intake db upgrade             bring the store's schema up to date
 """
 
 from __future__ import annotations

@@ -41,8 +41,10 @@ def run_user_add(args: argparse.Namespace) -> int:
                 role=Role(args.role),
                 township=args.township,
             )
-            print(f"created {user.username} ({user.role.value}"
-                  f"{', ' + user.township if user.township else ''})")
+            print(
+                f"created {user.username} ({user.role.value}"
+                f"{', ' + user.township if user.township else ''})"
+            )
     except UserError as error:
         print(f"intake: {error}", file=sys.stderr)
         return 2

@@ -65,8 +65,15 @@ class Server:
 
 def action_server(port: int, database_url: str, log: Path) -> Server:
     env = {**os.environ, "DATABASE_URL": database_url}
-    command = [str(ROOT / ".venv/bin/python"), "-m", "rasa_sdk", "--actions", "actions",
-               "-p", str(port)]
+    command = [
+        str(ROOT / ".venv/bin/python"),
+        "-m",
+        "rasa_sdk",
+        "--actions",
+        "actions",
+        "-p",
+        str(port),
+    ]
     return Server("action server", command, f"http://127.0.0.1:{port}/health", log, env)
 
 
@@ -77,9 +84,21 @@ def rasa_server(port: int, action_port: int, workdir: Path, token: str, log: Pat
         f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
     )
     command = [
-        str(ROOT / ".venv-rasa/bin/rasa"), "run", "--model", str(trained_model()),
-        "--enable-api", "--auth-token", token, "-i", "127.0.0.1", "-p", str(port),
-        "--endpoints", str(endpoints), "--credentials", str(ROOT / "bot/credentials.yml"),
+        str(ROOT / ".venv-rasa/bin/rasa"),
+        "run",
+        "--model",
+        str(trained_model()),
+        "--enable-api",
+        "--auth-token",
+        token,
+        "-i",
+        "127.0.0.1",
+        "-p",
+        str(port),
+        "--endpoints",
+        str(endpoints),
+        "--credentials",
+        str(ROOT / "bot/credentials.yml"),
     ]
     health = f"http://127.0.0.1:{port}/status?token={token}"
     return Server("rasa", command, health, log, {**os.environ})

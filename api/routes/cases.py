@@ -10,6 +10,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from api.deps import CaseReader, SessionDep
 from cases import store
 from cases.models import CaseStatus, Role
+from cases.phones import normalise_phone
 from cases.public import CaseList, CasePublic
 from cases.townships import townships
 
@@ -31,6 +32,13 @@ def list_cases(
             status.HTTP_422_UNPROCESSABLE_ENTITY,
             detail=[{"loc": ["query", "township"], "msg": "not a township of Fengjie"}],
         )
+    if phone is not None:
+        phone = normalise_phone(phone)
+        if phone is None:
+            raise HTTPException(
+                status.HTTP_422_UNPROCESSABLE_ENTITY,
+                detail=[{"loc": ["query", "phone"], "msg": "not a valid phone number"}],
+            )
     if user.role == Role.township_staff:
         if township not in (None, user.township):
             return CaseList(items=[], total=0, offset=offset, limit=limit)
@@ -38,8 +46,16 @@ def list_cases(
     result = store.list_cases(
         session, township=township, status=status_, phone=phone, offset=offset, limit=limit
     )
-    store.record_audit(session, actor=user.username, action="list", filters={
-        "township": township, "status": status_.value if status_ else None, "phone": bool(phone)})
+    store.record_audit(
+        session,
+        actor=user.username,
+        action="list",
+        filters={
+            "township": township,
+            "status": status_.value if status_ else None,
+            "phone": bool(phone),
+        },
+    )
     session.commit()
     return result
 

@@ -45,8 +45,11 @@ def test_a_resident_applies_and_staff_read_the_case(stack):
     engine = make_engine(settings.database_url)
     with Session(engine) as session:
         create_user(
-            session, username="tuxiang", password="password-tuxiang",
-            role=Role.township_staff, township="吐祥镇",
+            session,
+            username="tuxiang",
+            password="password-tuxiang",
+            role=Role.township_staff,
+            township="吐祥镇",
         )
         session.commit()
     with TestClient(create_app(settings, engine)) as client:
@@ -77,7 +80,8 @@ def test_the_conversation_survives_a_new_message_days_later(stack):
     assert any("几口人" in line for line in replies)
     tracker = httpx.get(
         f"{stack['rasa_url']}/conversations/{phone}/tracker",
-        params={"token": "e2e-token"}, timeout=10,
+        params={"token": "e2e-token"},
+        timeout=10,
     ).json()
     assert tracker["slots"]["township"] == "白帝镇"
     assert tracker["active_loop"]["name"] == "application_form"
