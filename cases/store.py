@@ -18,6 +18,7 @@ from cases.models import (
     HouseholdRecord,
     Message,
 )
+from cases.programmes import index_assessment
 from cases.public import ApplicantPublic, CaseList, CasePublic, CaseSummary, MessagePublic
 
 # No 0/O, 1/I/L: a reference is read aloud on the phone and typed on old handsets.
@@ -76,6 +77,7 @@ def file_case(
         session.add(
             AssessmentRecord(case_id=case.id, household_record_id=record.id, assessment=assessment)
         )
+        index_assessment(session, case_id=case.id, assessment=assessment)
     recorded = (
         session.exec(
             select(Message.id).where(

@@ -1,0 +1,136 @@
+"""A case's file (案卷) for staff: the case, its procedure history with who and when, every
+household revision and assessment, the messages staff sent, and the resident's answers.
+
+Answers to "ask the applicant" arrive as inbound messages of the resident's conversation;
+``collect_replies`` links those that came after a question to the case, so they appear with
+the case's conversation (here and in ``GET /api/cases/{id}``).
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel
+from sqlmodel import Session, col, select
+
+from cases.models import (
+    Applicant,
+    AssessmentRecord,
+    Case,
+    CaseStatus,
+    CaseTransition,
+    HouseholdRecord,
+    Message,
+    OutboundMessage,
+)
+from cases.procedure import LABELS, allowed_next
+
+
+class TransitionPublic(BaseModel):
+    from_status: CaseStatus
+    to_status: CaseStatus
+    actor: str
+    reason: str | None
+    detail: dict[str, Any]
+    created_at: datetime
+
+
+class RevisionPublic(BaseModel):
+    id: int
+    source: str
+    facts: dict[str, Any]
+    household: dict[str, Any] | None
+    created_at: datetime
+
+
+class AssessmentPublic(BaseModel):
+    id: int
+    household_record_id: int
+    assessment: dict[str, Any]
+    created_at: datetime
+
+
+class OutboundPublic(BaseModel):
+    id: int
+    body: str
+    status: str
+    sent_by: str
+    created_at: datetime
+
+
+class CaseHistory(BaseModel):
+    case_id: int
+    reference: str
+    status: CaseStatus
+    status_label: str
+    dibao_class: str | None
+    next_review_on: date | None
+    decided_at: datetime | None
+    allowed_next: list[CaseStatus]
+    transitions: list[TransitionPublic]
+    revisions: list[RevisionPublic]
+    assessments: list[AssessmentPublic]
+    outbound: list[OutboundPublic]
+
+
+def collect_replies(session: Session, case: Case) -> int:
+    """Link the resident's messages that answer a staff question to the case; how many."""
+    first_question = session.exec(
+        select(OutboundMessage)
+        .where(OutboundMessage.case_id == case.id, OutboundMessage.sent_by != "assistant")
+        .order_by(col(OutboundMessage.id))
+    ).first()
+    if first_question is None:
+        return 0
+    applicant = session.get(Applicant, case.applicant_id)
+    conversations = {c for c in (case.conversation_id, first_question.conversation_id,
+                                 applicant.phone if applicant else None) if c}  # fmt: skip
+    replies = session.exec(
+        select(Message).where(
+            col(Message.conversation_id).in_(conversations),
+            col(Message.case_id).is_(None),
+            Message.direction == "in",
+            Message.created_at >= first_question.created_at,
+        )
+    ).all()
+    for message in replies:
+        message.case_id = case.id
+        session.add(message)
+    session.flush()
+    return len(replies)
+
+
+def history(session: Session, case: Case) -> CaseHistory:
+    transitions = session.exec(
+        select(CaseTransition).where(CaseTransition.case_id == case.id).order_by(col(CaseTransition.id))
+    ).all()
+    revisions = session.exec(
+        select(HouseholdRecord).where(HouseholdRecord.case_id == case.id).order_by(col(HouseholdRecord.id))
+    ).all()
+    assessments = session.exec(
+        select(AssessmentRecord)
+        .where(AssessmentRecord.case_id == case.id)
+        .order_by(col(AssessmentRecord.id))
+    ).all()
+    outbound = session.exec(
+        select(OutboundMessage).where(OutboundMessage.case_id == case.id).order_by(col(OutboundMessage.id))
+    ).all()
+    return CaseHistory(
+        case_id=case.id,
+        reference=case.reference,
+        status=case.status,
+        status_label=LABELS[case.status],
+        dibao_class=case.dibao_class,
+        next_review_on=case.next_review_on,
+        decided_at=case.decided_at,
+        allowed_next=allowed_next(session, case),
+        transitions=[TransitionPublic.model_validate(t, from_attributes=True) for t in transitions],
+        revisions=[RevisionPublic.model_validate(r, from_attributes=True) for r in revisions],
+        assessments=[AssessmentPublic.model_validate(a, from_attributes=True) for a in assessments],
+        outbound=[
+            OutboundPublic(id=o.id, body=o.body, status=o.status.value, sent_by=o.sent_by,
+                           created_at=o.created_at)  # fmt: skip
+            for o in outbound
+        ],
+    )
