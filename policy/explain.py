@@ -59,16 +59,20 @@ def for_resident(assessment: Assessment) -> str:
     elif dibao.status == "needs_review":
         parts.append("您家可能可以享受农村低保，但家里的财产要先核实")
     elif dibao.status == "ineligible":
+        standard = fmt(assessment.figures.standard)
         parts.append(
-            f"您家每人每月收入不低于低保标准{fmt(assessment.figures.standard)}元，暂不符合低保条件"
+            f"您家每人每月收入不低于低保标准{standard}元，"
+            + (
+                "可能要退出低保"
+                if assessment.dibao_exit.status == "eligible"
+                else "暂不符合低保条件"
+            )
         )
     if likely:
-        lead = {"eligible": "还", "needs_review": "还", "ineligible": "但"}.get(dibao.status, "")
+        lead = {"eligible": "还", "needs_review": "还", "ineligible": "但还"}.get(dibao.status, "")
         parts.append(f"{lead}可能有{_names(likely)}")
     if to_check:
         parts.append(f"{_names(to_check, 2)}要工作人员看了才能定")
-    if assessment.dibao_exit.status == "eligible":
-        parts.append("收入可能已超过低保标准，可能要退出低保")
     text = "，".join(parts[1:]) or "暂时没有找到您家符合的补助"
     text = parts[0] + text + "。"
     if assessment.monthly_total > 0:

@@ -12,7 +12,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictBool, StrictInt, StrictStr
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StrictBool,
+    StrictInt,
+    StrictStr,
+)
 from pydantic_core import PydanticCustomError
 
 
@@ -35,7 +44,18 @@ def _day(value: Any) -> date:
     raise PydanticCustomError("date_format", "Input should be a date as YYYY-MM-DD")
 
 
-Money = Annotated[Decimal, BeforeValidator(_number), Field(ge=0)]
+def _json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# Written back to JSON as a number (not pydantic's default string), so a dumped household
+# is valid Household JSON again.
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_number),
+    Field(ge=0),
+    PlainSerializer(_json_number, return_type=int | float, when_used="json"),
+]
 Count = Annotated[StrictInt, Field(ge=0)]
 Day = Annotated[date, BeforeValidator(_day)]
 
