@@ -1,8 +1,11 @@
-"""The application form (低保申请): validate each answer, then file the case."""
+"""The application conversation (低保申请): read each answer into facts, ask the next
+relevant question, confirm a summary, then file the case with its assessment."""
 
 from __future__ import annotations
 
 import logging
+import re
+from datetime import date
 from typing import Any
 
 from rasa_sdk import Action, FormValidationAction, Tracker
@@ -10,102 +13,242 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import parsing
+from actions import application_facts, questions, reader
+from actions.replies import documents_to_bring
 from actions.store import identity_cipher, store_engine
 from cases import store
+from cases.applications import assess_household
 from cases.db import session_scope
-from cases.townships import find_township
+from cases.identity import mask_id_number
+from cases.parameters import current_parameters
+from cases.phones import normalise_phone
+from policy.explain import for_resident
 
 log = logging.getLogger(__name__)
 
+# Intents that leave the question unanswered: a rule answers them, then the form goes on.
+DIGRESSIONS = {
+    "ask_why",
+    "restart",
+    "handoff",
+    "check_status",
+    "bot_challenge",
+    "thank",
+    "greet",
+    "goodbye",
+}
+FACT_SLOTS = [
+    "consent",
+    "applicant_name",
+    "id_number",
+    "phone",
+    "township",
+    "village",
+    "household_size",
+    "members",
+    "health",
+    "work",
+    "income",
+    "income_total",
+    "expenses",
+    "assets",
+    "status",
+    "three_guarantees",
+    "hardship",
+    "confirmed",
+    "applicant_age",
+    "unknown_facts",
+]
+SECRET_SLOTS = ("id_number", "phone")  # kept encrypted in Rasa's tracker store
+APPLICATION_SLOTS = FACT_SLOTS + ["reask", "members_said", "id_number_masked"]
+
+
+def secret(tracker: Tracker, slot: str) -> str | None:
+    token = tracker.get_slot(slot)
+    if not token:
+        return None
+    try:
+        return identity_cipher().decrypt(token)
+    except Exception:  # noqa: BLE001 - a value from before encryption, or a bad key
+        log.warning("could not decrypt slot %s", slot)
+        return None
+
+
+def sender_phone(tracker: Tracker) -> str | None:
+    return normalise_phone(tracker.sender_id)
+
 
 class ValidateApplicationForm(FormValidationAction):
+    """Reads every answer with `reader`, and sets the next question with `questions`."""
+
     def name(self) -> str:
         return "validate_application_form"
 
-    def validate_applicant_name(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        name = parsing.parse_name(str(value or ""))
-        if name is None:
-            dispatcher.utter_message(response="utter_invalid_applicant_name")
-        return {"applicant_name": name}
-
-    def validate_township(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        township = find_township(str(value or ""))
-        if township is None:
-            dispatcher.utter_message(response="utter_invalid_township")
-        return {"township": township}
-
-    def validate_household_size(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        size = value if isinstance(value, int) else parsing.parse_household_size(str(value or ""))
-        if size is None:
-            dispatcher.utter_message(response="utter_invalid_household_size")
-        return {"household_size": size}
-
-    def validate_annual_income(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        if isinstance(value, (int, float)):
-            return {"annual_income": value}
-        amount = parsing.parse_annual_amount(str(value or ""))
-        if amount is None:
-            dispatcher.utter_message(response="utter_invalid_annual_income")
-            return {"annual_income": None}
-        return {"annual_income": int(amount.annual)}
-
-
-def transcript(tracker: Tracker) -> list[tuple[str, str]]:
-    """The conversation so far as (direction, text), oldest first."""
-    lines = []
-    for event in tracker.events:
-        if event.get("event") == "user" and event.get("text"):
-            lines.append(("in", event["text"]))
-        elif event.get("event") == "bot" and event.get("text"):
-            lines.append(("out", event["text"]))
-    return lines
-
-
-class ActionFileCase(Action):
-    """Files the collected application as a case and tells the resident its reference."""
-
-    def name(self) -> str:
-        return "action_file_case"
-
-    def run(
+    async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
-        facts = {
-            "household_size": tracker.get_slot("household_size"),
-            "annual_income": tracker.get_slot("annual_income"),
-        }
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        requested = tracker.get_slot("requested_slot")
+        if requested is None:
+            return [SlotSet("requested_slot", questions.next_question(self._slots(tracker)))]
+        if intent in DIGRESSIONS:
+            return []  # nothing extracted: the form yields to the rules
+        return self.read_answer(tracker, requested, intent)
+
+    @staticmethod
+    def _slots(tracker: Tracker) -> dict:
+        return {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
+
+    def read_answer(self, tracker: Tracker, requested: str, intent: str | None) -> list:
+        slots = self._slots(tracker)
+        text = tracker.latest_message.get("text") or ""
+        reading = reader.read(
+            text,
+            requested,
+            slots,
+            intent=intent,
+            entities=tracker.latest_message.get("entities") or [],
+            sender_phone=sender_phone(tracker),
+        )
+        updates = dict(reading.updates)
+        reask = None
+        if not reading.understood:
+            if intent == "dont_know" or reader.DONT_KNOW.search(text):
+                if (
+                    tracker.get_slot("reask") == "dont_know"
+                    and requested in questions.MAY_BE_UNKNOWN
+                ):
+                    updates["unknown_facts"] = sorted({*(slots["unknown_facts"] or []), requested})
+                else:
+                    reask = "dont_know"
+            elif requested == "confirmed" and (intent == "deny" or reader.DENY.match(text)):
+                reask = "what_to_change"
+            elif not updates or reading.problem:
+                reask = reading.problem or "misunderstood"
+        if updates.get("consent") is True and not slots.get("phone") and sender_phone(tracker):
+            updates["phone"] = sender_phone(tracker)
+        if (
+            "confirmed" not in updates
+            and any(k != "unknown_facts" for k in updates)
+            and (requested == "confirmed")
+        ):
+            reask = "changed"  # a correction at the summary: show the new summary
+        merged = {**slots, **updates}
+        next_slot = questions.next_question(merged)
+        events = [SlotSet(slot, self._stored(slot, value)) for slot, value in updates.items()]
+        if "id_number" in updates:
+            events.append(SlotSet("id_number_masked", mask_id_number(updates["id_number"])))
+        events.append(SlotSet("members_said", len(merged.get("members") or [])))
+        events.append(SlotSet("reask", reask))
+        events.append(SlotSet("requested_slot", next_slot))
+        return events
+
+    @staticmethod
+    def _stored(slot: str, value: Any) -> Any:
+        if slot in SECRET_SLOTS and value:
+            return identity_cipher().encrypt(value)
+        return value
+
+
+class ActionAskConfirmed(Action):
+    """The summary to confirm before filing."""
+
+    def name(self) -> str:
+        return "action_ask_confirmed"
+
+    def run(self, dispatcher, tracker, domain):
+        slots = {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
+        text = application_facts.summary(
+            slots, id_number=secret(tracker, "id_number"), phone=secret(tracker, "phone")
+        )
+        if tracker.get_slot("reask") == "what_to_change":
+            text = "好的，请直接说要改的地方，例如：是5口人、收入是八千。"
+        dispatcher.utter_message(text=text)
+        return []
+
+
+class ActionAskDisabilityGrade(Action):
+    def name(self) -> str:
+        return "action_ask_disability_grade"
+
+    def run(self, dispatcher, tracker, domain):
+        members = tracker.get_slot("members") or []
+        who = next((m["label"] for m in members if m.get("disability_grade") == "unknown"), "")
+        who = "您" if who in ("我", "本人", "自己") else who
+        dispatcher.utter_message(text=f"{who}的残疾证上是几级？回1到4的数字，例如：二级")
+        return []
+
+
+class ActionSubmitApplication(Action):
+    """Files the confirmed application, or gives the policy information when the resident
+    declined the consent notice."""
+
+    def name(self) -> str:
+        return "action_submit_application"
+
+    def run(self, dispatcher, tracker, domain):
+        if tracker.get_slot("consent") is False:
+            dispatcher.utter_message(response="utter_consent_declined")
+            return [SlotSet("consent", None)]
+        slots = {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
+        unknown = application_facts.unknown_facts(slots)
+        household = application_facts.to_household(slots, date.today())
+        phone = secret(tracker, "phone") or sender_phone(tracker)
         try:
             with session_scope(store_engine()) as session:
+                # The dated values county staff added override the shipped ones.
+                assessment = assess_household(household, unknown, current_parameters(session))
                 case = store.file_case(
                     session,
                     cipher=identity_cipher(),
-                    name=tracker.get_slot("applicant_name"),
-                    township=tracker.get_slot("township"),
-                    phone=tracker.sender_id if tracker.sender_id.startswith("+") else None,
-                    facts=facts,
+                    name=slots["applicant_name"],
+                    township=slots["township"],
+                    village=slots.get("village"),
+                    phone=phone,
+                    id_number=secret(tracker, "id_number"),
+                    facts=self._facts(slots, unknown),
+                    household=household,
+                    assessment=assessment,
                     channel=tracker.get_latest_input_channel() or "chat",
                     conversation_id=tracker.sender_id,
                     transcript=transcript(tracker),
                 )
                 reference = case.reference
         except Exception:
-            log.exception("filing failed for conversation %s", tracker.sender_id[-4:])
+            log.exception("filing failed for conversation …%s", tracker.sender_id[-4:])
             dispatcher.utter_message(response="utter_case_not_filed")
-            return []
+            return [SlotSet("confirmed", None), SlotSet("requested_slot", None)]
         dispatcher.utter_message(response="utter_case_filed", case_reference=reference)
-        return [
-            SlotSet("case_reference", reference),
-            SlotSet("applicant_name", None),
-            SlotSet("township", None),
-            SlotSet("household_size", None),
-            SlotSet("annual_income", None),
+        dispatcher.utter_message(text=resident_outcome(assessment))
+        dispatcher.utter_message(text=documents_to_bring(household, slots["township"]))
+        return [SlotSet(slot, None) for slot in APPLICATION_SLOTS if slot != "consent"] + [
+            SlotSet("case_reference", reference)
         ]
+
+    @staticmethod
+    def _facts(slots: dict, unknown: list[str]) -> dict:
+        facts = {k: v for k, v in slots.items() if k not in SECRET_SLOTS and v is not None}
+        facts["unknown_facts"] = unknown
+        return facts
+
+
+def resident_outcome(assessment: dict) -> str:
+    from policy.assessment import Assessment
+
+    clean = {k: v for k, v in assessment.items() if k != "unknown_facts"}
+    return for_resident(Assessment.model_validate(clean))
+
+
+def transcript(tracker: Tracker) -> list[tuple[str, str]]:
+    """The conversation so far as (direction, text), oldest first, identity numbers and
+    phone numbers masked."""
+    lines = []
+    for event in tracker.events:
+        if event.get("event") in ("user", "bot") and event.get("text"):
+            lines.append(("in" if event["event"] == "user" else "out", mask_numbers(event["text"])))
+    return lines
+
+
+def mask_numbers(text: str) -> str:
+    text = re.sub(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)", r"\1********\2", text)
+    return re.sub(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)", r"\1****\2", text)

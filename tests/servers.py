@@ -81,7 +81,7 @@ def rasa_server(port: int, action_port: int, workdir: Path, token: str, log: Pat
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f'tracker_store:\n  type: SQL\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
+        f'tracker_store:\n  type: bot.redacting_tracker_store.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
     )
     command = [
         str(ROOT / ".venv-rasa/bin/rasa"),

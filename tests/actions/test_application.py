@@ -1,4 +1,4 @@
-"""The form's actions with a plain Tracker and no server."""
+"""The actions that talk to the store, with a plain Tracker and no server."""
 
 import pytest
 from rasa_sdk import Tracker
@@ -6,13 +6,26 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from actions import store as action_store
-from actions.application import ActionFileCase, ValidateApplicationForm
+from actions.application import ActionAskConfirmed, ActionSubmitApplication, mask_numbers
+from actions.conversation import ActionCheckStatus, ActionHandoff
 from cases import store
+from cases.models import CaseStatus
+from tests.actions.simulation import Conversation
+from tests.actions.test_application_flow import TYPICAL
+
+PHONE = "+8613800000001"
 
 
-def tracker(slots=None, events=None, sender="+8613800000001") -> Tracker:
+def tracker(slots=None, events=None, sender=PHONE, text="") -> Tracker:
     return Tracker(
-        sender, slots or {}, {}, events or [], False, None, {"name": "application_form"}, "rest"
+        sender,
+        slots or {},
+        {"text": text, "intent": {"name": "inform"}},
+        events or [],
+        False,
+        None,
+        {},
+        "rest",
     )
 
 
@@ -28,76 +41,89 @@ def action_db(settings, engine, monkeypatch):
     action_store.store_engine.cache_clear()
 
 
-@pytest.mark.parametrize(
-    ("slot", "text", "value"),
-    [
-        ("applicant_name", "我叫张小明", "张小明"),
-        ("township", "吐祥", "吐祥镇"),
-        ("household_size", "四口人", 4),
-        ("annual_income", "每个月一千", 12000),
-    ],
-)
-def test_valid_answers_are_parsed(slot, text, value):
+def completed_slots():
+    conversation = Conversation(PHONE)
+    for text, intent in TYPICAL:
+        conversation.say(text, intent)
+    return conversation.slots
+
+
+def file_typical(dispatcher, events=()):
+    return ActionSubmitApplication().run(dispatcher, tracker(completed_slots(), list(events)), {})
+
+
+def test_filing_stores_every_fact_and_the_assessment(action_db):
     dispatcher = CollectingDispatcher()
-    form = ValidateApplicationForm()
-    result = getattr(form, f"validate_{slot}")(text, dispatcher, tracker(), {})
-    assert result == {slot: value}
-    assert dispatcher.messages == []
-
-
-@pytest.mark.parametrize(
-    ("slot", "text"),
-    [
-        ("applicant_name", "123"),
-        ("township", "北京"),
-        ("household_size", "好多"),
-        ("annual_income", "不晓得"),
-    ],
-)
-def test_bad_answers_are_asked_again_with_an_example(slot, text):
-    dispatcher = CollectingDispatcher()
-    result = getattr(ValidateApplicationForm(), f"validate_{slot}")(text, dispatcher, tracker(), {})
-    assert result == {slot: None}
-    assert [m["response"] for m in dispatcher.messages] == [f"utter_invalid_{slot}"]
-
-
-def test_filing_stores_the_case_and_tells_the_reference(action_db):
-    dispatcher = CollectingDispatcher()
-    slots = {
-        "applicant_name": "张小明",
-        "township": "吐祥镇",
-        "household_size": 4,
-        "annual_income": 12000,
-    }
-    events = [{"event": "user", "text": "申请"}, {"event": "bot", "text": "请问名字"}]
-    result = ActionFileCase().run(dispatcher, tracker(slots, events), {})
+    events = [
+        {"event": "user", "text": "身份证500236199001011235"},
+        {"event": "bot", "text": "请问住哪里"},
+    ]
+    result = file_typical(dispatcher, events)
     reference = dispatcher.messages[0]["case_reference"]
-    assert dispatcher.messages[0]["response"] == "utter_case_filed"
     assert {
         "event": "slot",
         "name": "case_reference",
         "value": reference,
         "timestamp": None,
     } in result
+    outcome, documents = dispatcher.messages[1]["text"], dispatcher.messages[2]["text"]
+    assert "低保" in outcome and "残疾人证" in documents and "户口簿" in documents
     with Session(action_db) as session:
-        listing = store.list_cases(session, phone="+8613800000001")
+        listing = store.list_cases(session, phone=PHONE)
         case = store.get_case(session, case_id=listing.items[0].id)
     assert case.reference == reference
-    assert case.facts == {"household_size": 4, "annual_income": 12000}
-    assert [m.text for m in case.messages] == ["申请", "请问名字"]
+    assert case.applicant.name == "张小明"
+    assert case.applicant.id_number_masked == "500236********1235"
+    assert case.village == "石梁村"
+    assert len(case.household["members"]) == 4
+    assert case.household["income"]["basic_pension"] == 1440
+    assert case.assessment["dibao"]["status"] in ("eligible", "needs_review")
+    assert [m.text for m in case.messages][0] == "身份证500236********1235"
+    assert "id_number" not in case.facts and "phone" not in case.facts
 
 
-def test_a_store_failure_is_told_politely_and_raises_nothing(monkeypatch):
+def test_a_store_failure_is_told_politely_and_keeps_the_answers(monkeypatch):
     def broken():
         raise RuntimeError("disk full")
 
     monkeypatch.setattr("actions.application.store_engine", broken)
     dispatcher = CollectingDispatcher()
-    slots = {
-        "applicant_name": "张小明",
-        "township": "吐祥镇",
-        "household_size": 4,
-        "annual_income": 12000,
-    }
-    assert ActionFileCase().run(dispatcher, tracker(slots), {}) == []
+    result = file_typical(dispatcher)
     assert [m["response"] for m in dispatcher.messages] == ["utter_case_not_filed"]
+    assert {e["name"] for e in result} == {"confirmed", "requested_slot"}
+
+
+def test_the_summary_masks_the_identity_number():
+    dispatcher = CollectingDispatcher()
+    ActionAskConfirmed().run(dispatcher, tracker(completed_slots()), {})
+    text = dispatcher.messages[0]["text"]
+    assert "张小明" in text and "500236********1235" in text and "4口人" in text
+    assert "500236199001011235" not in text
+
+
+def test_status_is_told_only_for_the_senders_own_cases(action_db):
+    file_typical(CollectingDispatcher())
+    with Session(action_db) as session:
+        reference = store.list_cases(session, phone=PHONE).items[0].reference
+    mine = CollectingDispatcher()
+    ActionCheckStatus().run(mine, tracker(text=f"查一下{reference}"), {})
+    assert reference in mine.messages[0]["text"] and "已受理" in mine.messages[0]["text"]
+    other = CollectingDispatcher()
+    ActionCheckStatus().run(other, tracker(sender="+8613900000002", text=f"查一下{reference}"), {})
+    assert reference not in other.messages[0]["text"]
+
+
+def test_handoff_flags_the_case_for_a_call_back(action_db):
+    file_typical(CollectingDispatcher())
+    dispatcher = CollectingDispatcher()
+    ActionHandoff().run(dispatcher, tracker(), {})
+    assert "12345" in dispatcher.messages[0]["text"]
+    with Session(action_db) as session:
+        item = store.list_cases(session, phone=PHONE).items[0]
+    assert item.handoff_requested and item.status == CaseStatus.callback_requested
+
+
+def test_numbers_typed_in_chat_are_masked_in_the_transcript():
+    assert mask_numbers("身份证500236199001011235 电话13812345678") == (
+        "身份证500236********1235 电话138****5678"
+    )

@@ -31,6 +31,8 @@ def stack(tmp_path_factory):
         "rasa_url": f"http://127.0.0.1:{rasa_port}",
         "action_url": f"http://127.0.0.1:{action_port}",
         "workdir": workdir,
+        "rasa_server": rasa,  # stop() / start() again on the same port and store
+        "action_server": actions,
         "settings": Settings(
             environment="test",
             database_url=database_url,

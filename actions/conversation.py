@@ -1,0 +1,158 @@
+"""What the resident may ask at any point: why a question is asked, start again, talk to a
+person, how an application stands."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlmodel import Session, col, select
+
+from actions.application import APPLICATION_SLOTS, sender_phone
+from actions.replies import window_and_helpline
+from actions.store import identity_cipher, store_engine
+from cases import store
+from cases.db import session_scope
+from cases.models import Applicant, Case, CaseStatus
+
+log = logging.getLogger(__name__)
+REFERENCE = re.compile(r"FJ[2-9A-HJ-NP-Z]{6}", re.IGNORECASE)
+STATUS_WORDS = {
+    CaseStatus.received: "已受理，等待入户调查",
+    CaseStatus.visited: "已入户调查，等待村民主评议",
+    CaseStatus.appraised: "已评议，等待公示",
+    CaseStatus.publicised: "正在公示",
+    CaseStatus.approved: "已审批通过",
+    CaseStatus.rejected: "未获批准，原因会另行告知",
+    CaseStatus.info_requested: "需要补充材料，请留意短信",
+    CaseStatus.callback_requested: "已安排工作人员回电",
+}
+
+
+class ActionExplainQuestion(Action):
+    """ "为什么要问这个?": why the question being asked matters."""
+
+    def name(self) -> str:
+        return "action_explain_question"
+
+    def run(self, dispatcher, tracker, domain):
+        requested = tracker.get_slot("requested_slot")
+        response = f"utter_why_{requested}"
+        if requested and response in domain.get("responses", {}):
+            dispatcher.utter_message(response=response)
+        else:
+            dispatcher.utter_message(response="utter_why_general")
+        return []
+
+
+class ActionResetApplication(Action):
+    """ "重新开始": forget the answers (not the consent) and start the questions again."""
+
+    def name(self) -> str:
+        return "action_reset_application"
+
+    def run(self, dispatcher, tracker, domain):
+        keep = {"consent"}
+        return [SlotSet(slot, None) for slot in APPLICATION_SLOTS if slot not in keep] + [
+            SlotSet("requested_slot", None)
+        ]
+
+
+class ActionHandoff(Action):
+    """ "转人工": flag the resident's case for a call-back, or file what was said so far as a
+    call-back request, and give the township window and the helpline."""
+
+    def name(self) -> str:
+        return "action_handoff"
+
+    def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain):
+        phone = sender_phone(tracker)
+        township = tracker.get_slot("township")
+        flagged = False
+        try:
+            with session_scope(store_engine()) as session:
+                case = latest_case(session, phone) if phone else None
+                if case is not None:
+                    case.handoff_requested = True
+                    case.status = CaseStatus.callback_requested
+                    session.add(case)
+                    store.record_audit(session, actor="resident", action="handoff", case_id=case.id)
+                    township = township or case.township
+                    flagged = True
+                elif township and tracker.get_slot("consent"):
+                    from actions.application import transcript
+
+                    store.file_case(
+                        session,
+                        cipher=identity_cipher(),
+                        name=tracker.get_slot("applicant_name") or "（未留姓名）",
+                        township=township,
+                        phone=phone,
+                        facts={
+                            "partial": True,
+                            "household_size": tracker.get_slot("household_size"),
+                        },
+                        conversation_id=tracker.sender_id,
+                        handoff_requested=True,
+                        transcript=transcript(tracker),
+                    )
+                    flagged = True
+        except Exception:
+            log.exception("handoff could not be recorded")
+        if flagged:
+            dispatcher.utter_message(
+                text="好的，已请工作人员给您回电话，请保持电话畅通。"
+                + window_and_helpline(township)
+            )
+        else:
+            dispatcher.utter_message(
+                text="好的，请找工作人员帮您。" + window_and_helpline(township)
+            )
+        return [ActiveLoop(None), SlotSet("requested_slot", None)]
+
+
+class ActionCheckStatus(Action):
+    """ "查进度": how the applications of this phone number stand. Only that number's cases
+    are told, whatever reference is typed."""
+
+    def name(self) -> str:
+        return "action_check_status"
+
+    def run(self, dispatcher, tracker, domain):
+        phone = sender_phone(tracker)
+        text = tracker.latest_message.get("text") or ""
+        wanted = REFERENCE.search(text)
+        if phone is None:
+            dispatcher.utter_message(text="请用申请时的手机号发短信查询进度。")
+            return []
+        with session_scope(store_engine()) as session:
+            query = (
+                select(Case)
+                .join(Applicant, Applicant.id == Case.applicant_id)
+                .where(Applicant.phone == phone)
+                .order_by(col(Case.created_at).desc())
+                .limit(3)
+            )
+            if wanted:
+                query = query.where(Case.reference == wanted.group(0).upper())
+            cases = session.exec(query).all()
+            lines = [f"{c.reference}：{STATUS_WORDS[c.status]}" for c in cases]
+        if lines:
+            dispatcher.utter_message(text="您的申请：" + "；".join(lines) + "。")
+        elif wanted:
+            dispatcher.utter_message(text="这个手机号下没有这个编号的申请，请核对编号。")
+        else:
+            dispatcher.utter_message(text="这个手机号还没有申请记录。要申请请回“申请”。")
+        return []
+
+
+def latest_case(session: Session, phone: str) -> Case | None:
+    return session.exec(
+        select(Case)
+        .join(Applicant, Applicant.id == Case.applicant_id)
+        .where(Applicant.phone == phone)
+        .order_by(col(Case.created_at).desc())
+    ).first()

@@ -1,0 +1,136 @@
+"""Reading money from what a resident says: income by source, out-of-pocket costs and
+assets ("打工一万二，种地三千，养老金每个月一百多"). Pure functions, no I/O.
+
+Each clause (split at commas and the like) is matched to a source by its words; its amount
+is read with `parsing.numbers`, and a clause about a month ("每个月八百") counts twelve times.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from actions.parsing import numbers
+
+INCOME_SOURCES = {
+    "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|护林员|保洁员|扶贫项目|护路员|就业帮扶)",
+    "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险)",
+    "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
+    "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣)",
+    "agriculture": r"(种地|种庄稼|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|果子|柑橘|脐橙|烟叶|种烟)",
+    "business": r"(做生意|生意|开店|小卖部|开车|跑车|跑运输|摆摊|卖东西)",
+    "transfers": r"(子女给|儿子给|女儿给|娃儿给|亲戚给|赡养费|给的钱|寄钱|寄回来|补贴|补助|低保金|救济)",
+    "other": r"(其他|别的|另外)",
+}
+EXPENSE_TYPES = {
+    "disability_care": r"(护理|照顾|请人|残疾人用品|康复)",
+    "medical": r"(看病|医药|住院|吃药|药费|医疗|治病|透析|化疗|手术)",
+    "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中)",
+}
+_CLAUSE = re.compile(r"[，,。；;、\n]|还有|另外|加上|然后")
+_MONTH = re.compile(r"(每个?月|一个?月|月收入|每月|个月|一月|月均)")
+_YEAR = re.compile(r"(一年|每年|全年|年收入)")
+_NOTHING = re.compile(
+    r"^(没有|没得|莫得|都没有|都莫得|没|无|零|一分都没有|没有收入|没收入|莫得收入|没开支|没花钱|没有开支|都没)"
+)
+_TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
+
+
+def _clauses(text: str) -> list[str]:
+    return [clause for clause in _CLAUSE.split(text) if clause.strip()]
+
+
+def _annual(clause: str) -> Decimal | None:
+    found = numbers(clause)
+    if len(found) != 1:
+        return None
+    monthly = _MONTH.search(clause) and not _YEAR.search(clause)
+    return found[0] * 12 if monthly else found[0]
+
+
+def says_nothing(text: str) -> bool:
+    return bool(_NOTHING.match(re.sub(r"[\s，。,.!！]", "", text)))
+
+
+def _by_kind(text: str, kinds: dict[str, str]) -> dict[str, Decimal]:
+    amounts: dict[str, Decimal] = {}
+    for clause in _clauses(text):
+        for kind, pattern in kinds.items():
+            if re.search(pattern, clause):
+                if re.search(r"(没有|没得|莫得|没)" + pattern, clause):
+                    amounts[kind] = Decimal(0)
+                else:
+                    value = _annual(clause)
+                    if value is not None:
+                        amounts[kind] = amounts.get(kind, Decimal(0)) + value
+                break
+    return amounts
+
+
+def read_income(text: str) -> dict[str, Decimal]:
+    """Annual income by source; {"total": x} when only a total was said."""
+    amounts = _by_kind(text, INCOME_SOURCES)
+    if not amounts:
+        for clause in _clauses(text):
+            if _TOTAL.search(clause) or len(_clauses(text)) == 1:
+                value = _annual(clause)
+                if value is not None:
+                    return {"total": value}
+    return amounts
+
+
+def read_expenses(text: str) -> dict[str, Decimal]:
+    return _by_kind(text, EXPENSE_TYPES)
+
+
+_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起)"
+_NO_DEPOSITS = re.compile(
+    r"(没有?存款|莫得存款|没得存款|没存款|没存|存款没有|存款莫得|一分存款都没有|没积蓄|没有积蓄)"
+)
+_NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车没有|无车)")
+_CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
+_HAS_CAR = re.compile(r"(有|买了)\s*(?:辆|个|台)?\s*(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)")
+_FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
+_NO_HOUSE = re.compile(r"(没有?房|莫得房|没得房|租房|借住|住亲戚)")
+_HOUSES = re.compile(r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)")
+_ONE_HOUSE = re.compile(r"(有房子|一处房|就一个房子|老房子|自己的房子|住自己屋|自建房)")
+_SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
+
+
+def read_assets(text: str) -> dict:
+    """{deposits, vehicles, houses, commercial_property}: only what was said."""
+    from actions.parsing import to_arabic
+
+    assets: dict = {}
+    cleaned = to_arabic(text)
+    if _NO_DEPOSITS.search(cleaned):
+        assets["deposits"] = Decimal(0)
+    else:
+        for clause in _clauses(text):
+            if re.search(_DEPOSITS, clause):
+                found = numbers(clause)
+                if len(found) == 1:
+                    assets["deposits"] = found[0]
+    without_farm = _FARM.sub("", cleaned)
+    if _NO_CAR.search(without_farm):
+        assets["vehicles"] = 0
+    elif match := _CAR.search(without_farm):
+        assets["vehicles"] = int(match.group(1))
+    elif _HAS_CAR.search(without_farm):
+        assets["vehicles"] = 1
+    elif _FARM.search(cleaned):
+        assets["vehicles"] = 0  # farm machinery and mobility vehicles do not count
+    if _NO_HOUSE.search(cleaned):
+        assets["houses"] = 0
+    elif match := _HOUSES.search(cleaned):
+        assets["houses"] = int(match.group(1))
+    elif _ONE_HOUSE.search(cleaned):
+        assets["houses"] = 1
+    if _SHOP.search(cleaned):
+        assets["commercial_property"] = not re.search(
+            r"(没有?|莫得|没得)(门面|商铺|铺面|店面)", cleaned
+        )
+    if says_nothing(cleaned):
+        for key, value in (("deposits", Decimal(0)), ("vehicles", 0)):
+            assets.setdefault(key, value)
+    return assets

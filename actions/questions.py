@@ -1,0 +1,96 @@
+"""The application's questions in order, when each is relevant and when it is answered.
+A question is skipped when an earlier answer made it irrelevant (no disability questions for
+a household without disabled members) or already answered it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from actions import household_text as people
+
+# Facts that may end up unknown after "不晓得" twice; the assessment then says needs_review.
+MAY_BE_UNKNOWN = {
+    "id_number",
+    "phone",
+    "village",
+    "members",
+    "health",
+    "disability_grade",
+    "work",
+    "school",
+    "income",
+    "expenses",
+    "assets",
+    "status",
+    "three_guarantees",
+    "hardship",
+}
+
+
+def _members(slots: dict) -> list[dict]:
+    return slots.get("members") or []
+
+
+def _members_complete(slots: dict) -> bool:
+    members = _members(slots)
+    size = slots.get("household_size")
+    return bool(members) and size == len(members) and all(m["age"] is not None for m in members)
+
+
+def _answered_flags(slots: dict, flag: str) -> bool:
+    return bool(_members(slots)) and all(m[flag] is not None for m in _members(slots))
+
+
+QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
+    # (slot asked, relevant?, answered?)
+    ("consent", lambda s: True, lambda s: s.get("consent") is not None),
+    ("applicant_name", lambda s: True, lambda s: bool(s.get("applicant_name"))),
+    ("id_number", lambda s: True, lambda s: bool(s.get("id_number"))),
+    ("phone", lambda s: True, lambda s: bool(s.get("phone"))),
+    ("township", lambda s: True, lambda s: bool(s.get("township"))),
+    ("village", lambda s: True, lambda s: bool(s.get("village"))),
+    ("household_size", lambda s: True, lambda s: bool(s.get("household_size"))),
+    ("members", lambda s: True, _members_complete),
+    (
+        "health",
+        lambda s: True,
+        lambda s: bool(s.get("health")) or _answered_flags(s, "serious_illness"),
+    ),
+    (
+        "disability_grade",
+        lambda s: any(m["disability_grade"] == "unknown" for m in _members(s)),
+        lambda s: False,
+    ),
+    ("work", lambda s: True, lambda s: _answered_flags(s, "able_to_work")),
+    ("school", lambda s: people.needs_school_answer(_members(s)), lambda s: False),
+    ("income", lambda s: True, lambda s: s.get("income") is not None),
+    ("expenses", lambda s: True, lambda s: s.get("expenses") is not None),
+    (
+        "assets",
+        lambda s: True,
+        lambda s: {"deposits", "vehicles", "houses"} <= set((s.get("assets") or {}).keys()),
+    ),
+    ("status", lambda s: True, lambda s: s.get("status") is not None),
+    (
+        "three_guarantees",
+        lambda s: not (s.get("status") or {}).get("registered_poor"),
+        lambda s: s.get("three_guarantees") is not None,
+    ),
+    ("hardship", lambda s: True, lambda s: s.get("hardship") is not None),
+    ("confirmed", lambda s: True, lambda s: s.get("confirmed") is True),
+]
+QUESTION_SLOTS = [name for name, _, _ in QUESTIONS]
+
+
+def next_question(slots: dict) -> str | None:
+    """The first relevant question not answered and not recorded as unknown; None when the
+    application is complete, or when the resident declined consent."""
+    if slots.get("consent") is False:
+        return None
+    unknown = set(slots.get("unknown_facts") or [])
+    for name, relevant, answered in QUESTIONS:
+        if name in unknown or not relevant(slots):
+            continue
+        if not answered(slots):
+            return name
+    return None

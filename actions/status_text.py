@@ -1,0 +1,72 @@
+"""Reading a household's standing and troubles: 建档立卡 / 低保 / 特困 / 返贫, the 三保障
+problems and a recent sudden hardship. Pure functions, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+_NEGATION = r"(不是|没有|没得|莫得|没|不|未|非)"
+STATUS = {
+    "registered_poor": r"(建档立卡|贫困户|扶贫户|建卡户|贫困家庭)",
+    "receiving_dibao": r"(吃低保|领低保|有低保|享受低保|低保户|在吃低保|拿低保|吃着低保)",
+    "receiving_tekun": r"(特困|五保)",
+    "returned_to_poverty": r"(返贫|又穷了|又困难了|又返回贫困|脱贫了又)",
+}
+GUARANTEES = {
+    "education": r"(读不起书|上不起学|辍学|失学|没钱读书|读书困难|上学困难|交不起学费)",
+    "medical": r"(没参保|没有医保|没买医保|看不起病|没有参保|医保没交|医保没买|看病困难)",
+    "housing": r"(危房|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房)",
+}
+HARDSHIPS = {
+    "accident": r"(车祸|意外|摔|工伤|受伤|出事故|事故)",
+    "disaster": r"(火灾|失火|水灾|洪水|滑坡|地震|冰雹|遭灾|受灾|房子垮了|泥石流|垮塌|干旱|旱灾)",
+    "illness": r"(得了重病|得了大病|得了癌|住院|急病|查出|重病)",
+    "other": r"(去世|死了|走了|变故|出事|被骗)",
+}
+_UNSUSTAINABLE = re.compile(
+    r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|没钱吃饭|生活困难得很|日子难过|撑不下去|过不走)"
+)
+_NONE = re.compile(
+    r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都不是|都没|都好|还好|不是|没有的|都不)"
+)
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"[\s，。,.!！]", "", text or "")
+
+
+def says_none(text: str) -> bool:
+    return bool(_NONE.match(_clean(text)))
+
+
+def read_status(text: str) -> dict[str, bool]:
+    """Flags said: "是建档立卡，没吃低保" → registered_poor True, receiving_dibao False."""
+    cleaned = _clean(text)
+    flags = {}
+    for name, pattern in STATUS.items():
+        match = re.search(pattern, cleaned)
+        if match:
+            before = cleaned[max(0, match.start() - 3) : match.start()]
+            flags[name] = not re.search(_NEGATION + "$", before) and not re.search(
+                _NEGATION + r"\w?$", before
+            )
+    return flags
+
+
+def read_guarantees(text: str) -> list[str]:
+    cleaned = _clean(text)
+    return [name for name, pattern in GUARANTEES.items() if re.search(pattern, cleaned)]
+
+
+def read_hardship(text: str) -> dict | None:
+    """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None."""
+    cleaned = _clean(text)
+    for kind, pattern in HARDSHIPS.items():
+        if re.search(pattern, cleaned) and not re.search(r"(没有|没得|莫得|没)" + pattern, cleaned):
+            return {
+                "kind": kind,
+                "basic_living_unsustainable": bool(_UNSUSTAINABLE.search(cleaned)),
+            }
+    if _UNSUSTAINABLE.search(cleaned):
+        return {"kind": "other", "basic_living_unsustainable": True}
+    return None

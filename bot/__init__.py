@@ -1,0 +1,1 @@
+"""Rasa-side code: imported by the Rasa process only (its own environment)."""

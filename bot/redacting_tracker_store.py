@@ -1,0 +1,63 @@
+"""An SQL tracker store that masks identity numbers and phone numbers typed in chat before
+they are written, so Rasa's store never holds them in clear (the action server keeps the
+values it needs encrypted in slots, and files them in the case store).
+
+Configured in endpoints.yml as
+    tracker_store:
+      type: bot.redacting_tracker_store.RedactingSQLTrackerStore
+Runs in the Rasa environment: imports nothing of the app.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+
+ID_NUMBER = re.compile(r"(?<!\d)(\d{6})\d{8}(\d{3}[\dXx])(?!\d)")
+MOBILE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
+SENSITIVE_ENTITIES = {"id_number", "phone"}
+
+
+def mask(text: str) -> str:
+    """500236199001011235 → 500236********1235; 13812345678 → 138****5678."""
+    return MOBILE.sub(r"\1****\2", ID_NUMBER.sub(r"\1********\2", text))
+
+
+def redact(data: Any) -> Any:
+    """A copy of an event's dict with every text masked, at any depth."""
+    if isinstance(data, str):
+        return mask(data)
+    if isinstance(data, list):
+        return [redact(item) for item in data]
+    if isinstance(data, dict):
+        copy = {key: redact(value) for key, value in data.items()}
+        if copy.get("entity") in SENSITIVE_ENTITIES and isinstance(copy.get("value"), str):
+            copy["value"] = mask(copy["value"])
+        return copy
+    return data
+
+
+class RedactingSQLTrackerStore(SQLTrackerStore):
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await self.stream_events(tracker)
+        with self.session_scope() as session:
+            for event in self._additional_events(session, tracker):
+                data = redact(event.as_dict())
+                session.add(
+                    self.SQLEvent(
+                        sender_id=tracker.sender_id,
+                        type_name=event.type_name,
+                        timestamp=data.get("timestamp"),
+                        intent_name=data.get("parse_data", {})
+                        .get("intent", {})
+                        .get(INTENT_NAME_KEY),
+                        action_name=data.get("name"),
+                        data=json.dumps(data),
+                    )
+                )
+            session.commit()

@@ -1,0 +1,53 @@
+"""Assess a resident's application's household, honest about what is not known.
+
+A fact the resident could not give ("不晓得" twice) is entered as zero/no so that the engine
+can run, and every programme the engine would decide either way becomes `needs_review`
+with a reason naming the missing facts: the answer never rests on a guess.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import policy
+from policy.assessment import PROGRAMMES
+
+UNKNOWN_WORDS = {
+    "id_number": "身份证号",
+    "phone": "电话",
+    "village": "村",
+    "members": "家庭成员",
+    "health": "残疾和疾病情况",
+    "disability_grade": "残疾等级",
+    "work": "劳动能力",
+    "school": "上学情况",
+    "income": "收入",
+    "expenses": "刚性支出",
+    "assets": "财产",
+    "status": "建档立卡和低保情况",
+    "three_guarantees": "三保障情况",
+    "hardship": "突发困难",
+    "income_sources": "收入来源",
+}
+# The clause that asks for household income and property to be verified (收入财产核查).
+VERIFY_CLAUSE = "三(三)1"
+
+
+def assess_household(
+    household: dict[str, Any],
+    unknown_facts: list[str] = (),
+    parameters: policy.ParameterSet | None = None,
+) -> dict[str, Any]:
+    """Assessment JSON of `household`; decided programmes become needs_review when facts
+    are unknown."""
+    assessment = policy.assess(household, parameters).model_dump(mode="json")
+    if unknown_facts:
+        missing = "、".join(UNKNOWN_WORDS.get(fact, fact) for fact in unknown_facts)
+        reason = {"clause": VERIFY_CLAUSE, "text": f"申请时未能提供：{missing}，需工作人员核实"}
+        for name in PROGRAMMES:
+            result = assessment[name]
+            if result["status"] in ("eligible", "ineligible"):
+                result["status"] = "needs_review"
+                result["reasons"].append(reason)
+        assessment["unknown_facts"] = list(unknown_facts)
+    return assessment

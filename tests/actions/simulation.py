@@ -1,0 +1,36 @@
+"""Drive the application form's reading logic through a whole conversation without a Rasa
+server: each message goes through ValidateApplicationForm.read_answer, its SlotSet events
+are applied, and the next question is what the form would ask."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+
+from actions.application import FACT_SLOTS, ValidateApplicationForm
+
+
+class Conversation:
+    def __init__(self, sender: str = "+8613800000001"):
+        self.sender = sender
+        self.slots: dict = {"consent": None}
+        self.requested = "consent"
+        self.form = ValidateApplicationForm()
+        self.messages = 0
+
+    def tracker(self, text: str, intent: str | None) -> Tracker:
+        slots = {slot: self.slots.get(slot) for slot in [*FACT_SLOTS, "reask"]}
+        slots["requested_slot"] = self.requested
+        latest = {"text": text, "intent": {"name": intent}, "entities": []}
+        return Tracker(
+            self.sender, slots, latest, [], False, None, {"name": "application_form"}, "rest"
+        )
+
+    def say(self, text: str, intent: str | None = "inform") -> str | None:
+        self.messages += 1
+        events = self.form.read_answer(self.tracker(text, intent), self.requested, intent)
+        for event in events:
+            if event["name"] == "requested_slot":
+                self.requested = event["value"]
+            else:
+                self.slots[event["name"]] = event["value"]
+        return self.requested

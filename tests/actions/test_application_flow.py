@@ -1,0 +1,145 @@
+"""The application's reading logic through whole conversations, without a Rasa server."""
+
+from datetime import date
+
+import pytest
+
+from actions.application_facts import to_household, unknown_facts
+from actions.questions import next_question
+from cases.applications import assess_household
+from tests.actions.simulation import Conversation
+
+TYPICAL = [
+    ("同意", "affirm"),
+    ("张小明 500236199001011235", "inform"),
+    ("吐祥镇石梁村", "inform"),
+    ("4口人，我45岁，老婆43岁，儿子15岁读初中，老汉儿72岁", "inform"),
+    ("老汉儿二级残疾，卧床；我和老婆能干活", "inform"),
+    ("打工一万，种地三千，老汉儿养老金每月一百二", "inform"),
+    ("看病八千，读书两千", "inform"),
+    ("存款五千，没车，一处房", "inform"),
+    ("都不是", "deny"),
+    ("都没有", "deny"),
+    ("对", "affirm"),
+]
+
+
+def run(messages, sender="+8613800000001"):
+    conversation = Conversation(sender)
+    for text, intent in messages:
+        conversation.say(text, intent)
+    return conversation
+
+
+def test_a_typical_four_person_household_needs_eleven_answers():
+    conversation = run(TYPICAL)
+    assert conversation.requested is None  # done: the form submits
+    assert conversation.messages == 11  # plus "申请" that starts it: 12 in all
+    slots = conversation.slots
+    assert slots["applicant_name"] == "张小明"
+    assert slots["township"] == "吐祥镇" and slots["village"] == "石梁村"
+    assert slots["id_number"] != "500236199001011235"  # encrypted in the tracker
+    assert slots["id_number_masked"] == "500236********1235"
+    members = {m["label"]: m for m in slots["members"]}
+    assert members["老汉儿"]["disability_grade"] == 2 and members["老汉儿"]["bedridden"]
+    assert members["儿子"]["in_school"] is True
+    assert [members[k]["able_to_work"] for k in ("我", "老婆", "儿子", "老汉儿")] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert slots["income"] == {"wages": 10000, "agriculture": 3000, "basic_pension": 1440}
+    assert slots["expenses"] == {"medical": 8000, "education": 2000}
+    assert slots["assets"] == {"deposits": 5000, "vehicles": 0, "houses": 1}
+
+
+def test_several_facts_in_one_message_skip_their_questions():
+    conversation = run(
+        [
+            ("同意", "affirm"),
+            ("我叫李秀英，身份证500236199001011235", "inform"),
+            ("住草堂镇莲花村", "inform"),
+            ("我屋头4口人，老汉儿二级残疾，一年收入一万二左右", "inform"),
+        ]
+    )
+    assert conversation.slots["household_size"] == 4
+    assert conversation.requested == "members"
+
+
+def test_a_wrong_check_digit_is_explained_and_asked_again():
+    conversation = run([("同意", "affirm"), ("张小明", "inform")])
+    assert conversation.requested == "id_number"
+    conversation.say("500236199001011234")
+    assert conversation.requested == "id_number"
+    assert conversation.slots["reask"] == "id_check_digit"
+    conversation.say("500236199001011235")
+    assert conversation.requested == "phone" or conversation.requested == "township"
+
+
+def test_nonsense_is_asked_again():
+    conversation = run([("同意", "affirm"), ("张小明 500236199001011235", "inform")])
+    conversation.say("啊啊啊啊啊")
+    assert conversation.requested == "township"
+    assert conversation.slots["reask"] == "misunderstood"
+
+
+def test_dont_know_twice_records_unknown_and_the_assessment_says_needs_review():
+    messages = TYPICAL[:5] + [("不晓得", "dont_know"), ("不晓得", "dont_know")] + TYPICAL[6:]
+    conversation = run(messages)
+    assert conversation.requested is None
+    assert conversation.slots["unknown_facts"] == ["income"]
+    household = to_household(conversation.slots, date(2026, 3, 1))
+    assessment = assess_household(household, unknown_facts(conversation.slots))
+    assert assessment["dibao"]["status"] == "needs_review"
+    assert any("收入" in reason["text"] for reason in assessment["dibao"]["reasons"])
+
+
+def test_a_correction_replaces_the_earlier_answer():
+    conversation = run(TYPICAL[:4])
+    conversation.say("刚才说错了，是5口人", "correct")
+    assert conversation.slots["household_size"] == 5
+    assert conversation.requested == "members"
+    conversation.say("还有女儿12岁", "inform")
+    assert len(conversation.slots["members"]) == 5
+
+
+def test_a_correction_at_the_summary_shows_it_again():
+    conversation = run(TYPICAL[:-1])
+    assert conversation.requested == "confirmed"
+    conversation.say("存款是八千", "correct")
+    assert conversation.slots["assets"]["deposits"] == 8000
+    assert conversation.requested == "confirmed"
+    assert conversation.slots["reask"] == "changed"
+    conversation.say("对", "affirm")
+    assert conversation.requested is None
+
+
+def test_declining_consent_ends_without_personal_questions():
+    conversation = run([("不同意", "deny")])
+    assert conversation.slots["consent"] is False
+    assert conversation.requested is None
+    assert "phone" not in conversation.slots
+
+
+def test_no_disability_questions_for_a_household_without_disabled_members():
+    conversation = run(TYPICAL[:4] + [("没有，我和老婆能干活", "deny")])
+    assert conversation.requested == "income"
+
+
+def test_a_disability_without_grade_is_asked():
+    conversation = run(TYPICAL[:4] + [("老汉儿有残疾，我能干活", "inform")])
+    assert conversation.requested == "disability_grade"
+    conversation.say("二级")
+    assert {m["label"]: m for m in conversation.slots["members"]}["老汉儿"]["disability_grade"] == 2
+
+
+def test_three_guarantees_are_not_asked_of_a_registered_poor_household():
+    conversation = run(TYPICAL[:8] + [("是建档立卡户，没吃低保", "inform")])
+    assert conversation.requested == "hardship"
+
+
+@pytest.mark.parametrize("slot", ["consent", "confirmed"])
+def test_questions_start_with_consent_and_end_with_confirmation(slot):
+    assert next_question({}) == "consent"
+    assert slot in {"consent", "confirmed"}
