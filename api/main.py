@@ -4,18 +4,35 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
-from api.routes import auth, cases, health
+from api.channels.service import ChannelService
+from api.routes import auth, cases, health, twilio_sms, twilio_status, twilio_voice
 from cases.config import Settings, get_settings
 from cases.db import make_engine, migrate
 
 log = logging.getLogger(__name__)
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+@asynccontextmanager
+async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """The channels' background workers (outbox sender, replay) run with the app."""
+    await app.state.channels.start(workers=app.state.channel_workers)
+    try:
+        yield
+    finally:
+        await app.state.channels.stop()
+
+
+def create_app(
+    settings: Settings | None = None, engine: Engine | None = None, *, workers: bool | None = None
+) -> FastAPI:
+    """`workers`: run the outbox and replay loops (default: CHANNEL_WORKERS); tests that
+    drive them step by step pass False."""
     settings = settings or get_settings()
     if engine is None:
         engine = make_engine(settings.database_url)
@@ -24,11 +41,20 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         title="Fengjie social-assistance intake",
         description="农村低保 intake assistant: Twilio webhooks, staff console and JSON API.",
         version="0.1.0",
+        lifespan=lifespan,
     )
     app.state.settings = settings
     app.state.engine = engine
+    app.state.channels = ChannelService(settings, engine)
+    app.state.channel_workers = settings.channel_workers if workers is None else workers
     for router in (health.router, auth.router, cases.router):
         app.include_router(router)
+    for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):
+        app.include_router(router)
+    if settings.environment != "production":
+        from api.routes import simulator
+
+        app.include_router(simulator.router)
     for optional in ("api.routes.assess",):
         try:
             app.include_router(importlib.import_module(optional).router)

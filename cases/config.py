@@ -40,6 +40,18 @@ class Settings(BaseSettings):
     # 12345 is the government service hotline (政务服务便民热线) in every county.
     helpline_number: str = "12345"
 
+    # SMS and voice channels (api/channels). Deadlines stay well under Twilio's 15 s.
+    sms_reply_deadline: float = 8.0  # answer in TwiML if the bot replies within this
+    voice_reply_deadline: float = 5.0  # per wait round on a call (two rounds, then SMS)
+    rasa_timeout: float = 60.0  # one request to Rasa; a late answer goes by the outbox
+    channel_workers: bool = True  # outbox sender and replay loops in the API process
+    replay_interval: float = 2.0
+    outbox_interval: float = 1.0
+    outbox_max_attempts: int = 6
+    outbox_backoff_seconds: float = 2.0  # 2, 4, 8 … seconds between tries
+    # The Twilio REST API's base URL; set only to point at a stand-in (tests, bench).
+    twilio_api_base_url: str | None = None
+
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:
         if self.environment == "production":

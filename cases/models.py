@@ -116,6 +116,13 @@ class Message(SQLModel, table=True):
     text: str
     external_id: str | None = Field(default=None, unique=True, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, index=True)
+    # Channel bookkeeping (SMS, voice; see `cases.channel`): an inbound message's
+    # InboundStatus, how its replies go out (ReplyVia), the tries to hand it to the bot;
+    # an outbound one points at the inbound message it answers.
+    status: str | None = Field(default=None, index=True, max_length=16)
+    reply_via: str | None = Field(default=None, max_length=8)
+    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    reply_to_id: int | None = Field(default=None, foreign_key="message.id")
 
 
 class AuditEvent(SQLModel, table=True):
@@ -156,6 +163,24 @@ class OutboundMessage(SQLModel, table=True):
     error: str | None = None
     sent_by: str = Field(default="assistant", max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
+    updated_at: datetime = Field(default_factory=utcnow)
+    # "twiml" when it went out in the webhook's answer (recorded as sent); None: REST API.
+    via: str | None = Field(default=None, max_length=8)
+
+
+class ChannelContact(SQLModel, table=True):
+    """A resident's phone number (E.164) as the SMS and voice channels know it: opt-out
+    (退订), the one "we will reply soon" notice per outage, the lease of the worker that
+    hands its messages to the bot in order, and the numbered choices last offered."""
+
+    phone: str = Field(primary_key=True, max_length=32)
+    opted_out: bool = False
+    opted_out_at: datetime | None = None
+    outage_notified_at: datetime | None = None
+    lease_owner: str | None = Field(default=None, max_length=32)
+    lease_until: datetime | None = None
+    choices: list[str] | None = Field(default=None, sa_column=Column(JSON))
+    voice_prompt: str | None = None
     updated_at: datetime = Field(default_factory=utcnow)
 
 

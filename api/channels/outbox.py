@@ -1,0 +1,127 @@
+"""The outbox sender: claims due messages and sends them through Twilio's REST API when
+credentials are set; without them (development) messages stay queued, shown to staff and in
+the simulator. Numbers that opted out (退订) get nothing."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from collections import defaultdict
+
+import requests
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+from twilio.base.exceptions import TwilioException, TwilioRestException
+from twilio.http.http_client import TwilioHttpClient
+from twilio.rest import Client
+
+from cases import delivery
+from cases.config import Settings
+
+log = logging.getLogger(__name__)
+
+
+class TwilioSender:
+    """Twilio's Messages API, one client per thread (requests sessions are not shared)."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._local = threading.local()
+
+    @property
+    def client(self) -> Client:
+        client = getattr(self._local, "client", None)
+        if client is None:
+            client = Client(
+                self.settings.twilio_account_sid,
+                self.settings.twilio_auth_token,
+                http_client=TwilioHttpClient(timeout=15),
+            )
+            if self.settings.twilio_api_base_url:
+                client.api.base_url = self.settings.twilio_api_base_url
+            self._local.client = client
+        return client
+
+    def send(self, *, outbox_id: int, to: str, body: str) -> str:
+        """Twilio's message SID; raises TwilioRestException or a requests error."""
+        callback = f"{self.settings.public_base_url.rstrip('/')}/twilio/status?outbox={outbox_id}"
+        message = self.client.messages.create(
+            to=to, from_=self.settings.twilio_from_number, body=body, status_callback=callback
+        )
+        return message.sid
+
+
+def permanent(error: Exception) -> bool:
+    """Twilio refused the message itself (bad number, unsubscribed …): trying again won't help."""
+    return isinstance(error, TwilioRestException) and 400 <= error.status < 500 and error.status != 429
+
+
+class OutboxWorker:
+    def __init__(self, settings: Settings, engine: Engine, sender: TwilioSender | None = None):
+        self.settings = settings
+        self.engine = engine
+        self.sender = sender or TwilioSender(settings)
+        self.wake = asyncio.Event()
+
+    @property
+    def can_send(self) -> bool:
+        s = self.settings
+        return bool(s.twilio_account_sid and s.twilio_auth_token and s.twilio_from_number)
+
+    def _db(self, function, /, **kwargs):
+        with Session(self.engine) as session:
+            return function(session, **kwargs)
+
+    async def db(self, function, /, **kwargs):
+        return await asyncio.to_thread(self._db, function, **kwargs)
+
+    async def run_once(self) -> int:
+        """One round: drop messages to opted-out numbers, then send what is due. Returns how
+        many messages were tried."""
+        await self.db(delivery.cancel_opted_out)
+        if not self.can_send:
+            return 0
+        await self.db(delivery.requeue_stale, older_than_seconds=600)
+        claimed = await self.db(delivery.claim_due, limit=50)
+        by_number: dict[str, list[delivery.Claimed]] = defaultdict(list)
+        for message in claimed:
+            by_number[message.to_number].append(message)
+        limit = asyncio.Semaphore(8)
+
+        async def send_in_order(messages: list[delivery.Claimed]) -> None:
+            async with limit:
+                for index, message in enumerate(messages):
+                    if not await self._send(message):
+                        # Keep the order: the rest wait for this one's retry.
+                        rest = [later.id for later in messages[index + 1 :]]
+                        await self.db(delivery.unclaim, outbox_ids=rest)
+                        return
+
+        await asyncio.gather(*(send_in_order(group) for group in by_number.values()))
+        return len(claimed)
+
+    async def _send(self, message: delivery.Claimed) -> bool:
+        """Send one claimed message; False if it has to be tried again later."""
+        if await self.db(delivery.is_opted_out, phone=message.to_number):
+            await self.db(delivery.mark_failed, outbox_id=message.id, error=delivery.OPTED_OUT)
+            return True
+        try:
+            sid = await asyncio.to_thread(
+                self.sender.send, outbox_id=message.id, to=message.to_number, body=message.body
+            )
+        except (TwilioException, requests.RequestException) as error:
+            reason = f"{type(error).__name__}: {getattr(error, 'msg', '') or error}"
+            if permanent(error):
+                log.error("outbox %s refused by Twilio: %s", message.id, reason)
+                await self.db(delivery.mark_failed, outbox_id=message.id, error=reason)
+                return True
+            status = await self.db(
+                delivery.mark_retry, outbox_id=message.id, error=reason, attempts=message.attempts,
+                max_attempts=self.settings.outbox_max_attempts,
+                backoff_seconds=self.settings.outbox_backoff_seconds,
+            )
+            log.warning("outbox %s not sent (%s), now %s", message.id, reason, status.value)
+            return False
+        await self.db(delivery.mark_sent, outbox_id=message.id, twilio_sid=sid)
+        return True

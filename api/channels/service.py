@@ -1,0 +1,220 @@
+"""The channels' engine room: hands each phone number's pending messages to the assistant in
+order, wakes the webhook that waits for a reply, replays what waited while the assistant
+was down, and runs the outbox sender. One per app (`app.state.channels`)."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import uuid
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from sqlalchemy.engine import Engine
+from sqlmodel import Session
+
+from api.channels.outbox import OutboxWorker
+from api.channels.rasa import BotRefused, BotUnavailable, RasaClient
+from cases import channel, messaging
+from cases.config import Settings
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+FAILED = "failed"  # a waiter's outcome when the assistant is unavailable
+TIMEOUT = "timeout"
+
+
+class ChannelService:
+    def __init__(self, settings: Settings, engine: Engine, *, rasa: RasaClient | None = None):
+        self.settings = settings
+        self.engine = engine
+        self.rasa = rasa or RasaClient(settings)
+        self.outbox = OutboxWorker(settings, engine)
+        self._drains: dict[str, asyncio.Task] = {}
+        self._again: set[str] = set()
+        self._waiters: dict[int, tuple[str, asyncio.Future]] = {}
+        self._tasks: list[asyncio.Task] = []
+        self._stopping = asyncio.Event()
+        self.lease_seconds = settings.rasa_timeout + 30
+        self.live_seconds = {
+            channel.ReplyVia.twiml.value: settings.sms_reply_deadline + 2,
+            channel.ReplyVia.voice.value: 3 * settings.voice_reply_deadline + 10,
+        }
+
+    # -- store calls run in threads, each in its own session -------------------------------
+
+    async def db(self, function: Callable[..., T], /, **kwargs: Any) -> T:
+        def run() -> T:
+            with Session(self.engine) as session:
+                return function(session, **kwargs)
+
+        return await asyncio.to_thread(run)
+
+    # -- lifecycle ------------------------------------------------------------------------
+
+    async def start(self, *, workers: bool = True) -> None:
+        self._stopping = asyncio.Event()
+        self.outbox.wake = asyncio.Event()
+        if workers:
+            self._tasks = [
+                asyncio.create_task(self._every(self.settings.replay_interval, self.replay_once)),
+                asyncio.create_task(
+                    self._every(self.settings.outbox_interval, self.outbox.run_once, self.outbox.wake)
+                ),
+            ]
+
+    async def stop(self) -> None:
+        self._stopping.set()
+        tasks = self._tasks + list(self._drains.values())
+        for task in tasks:
+            task.cancel()
+        await asyncio.gather(*tasks, return_exceptions=True)
+        self._tasks, self._drains = [], {}
+        await self.rasa.aclose()
+
+    async def _every(
+        self, seconds: float, step: Callable[[], Any], wake: asyncio.Event | None = None
+    ) -> None:
+        """Run `step` every `seconds`, or sooner when `wake` is set, until stopped."""
+        while not self._stopping.is_set():
+            try:
+                await step()
+            except asyncio.CancelledError:
+                raise
+            except Exception:  # noqa: BLE001 - a worker keeps going; the next round retries
+                log.exception("channel worker step %s failed", getattr(step, "__name__", step))
+            events = [self._stopping] + ([wake] if wake else [])
+            waits = [asyncio.create_task(event.wait()) for event in events]
+            try:
+                await asyncio.wait(waits, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+            finally:
+                for task in waits:
+                    task.cancel()
+            if wake:
+                wake.clear()
+
+    # -- a webhook waits for the assistant ----------------------------------------------
+
+    async def wait_for_reply(self, *, message_id: int, phone: str, deadline: float) -> Any:
+        """Hand the phone's pending messages to the assistant and wait for this one's live
+        replies: a list of texts, or FAILED (assistant unavailable), or TIMEOUT."""
+        future = asyncio.get_running_loop().create_future()
+        self._waiters[message_id] = (phone, future)
+        try:
+            self.submit(phone)
+            return await asyncio.wait_for(asyncio.shield(future), deadline)
+        except asyncio.TimeoutError:
+            return TIMEOUT
+        finally:
+            self._waiters.pop(message_id, None)
+
+    def _wake(self, message_id: int, outcome: Any) -> None:
+        waiter = self._waiters.get(message_id)
+        if waiter and not waiter[1].done():
+            waiter[1].set_result(outcome)
+
+    def _fail_waiters(self, phone: str) -> None:
+        for message_id, (owner, _future) in list(self._waiters.items()):
+            if owner == phone:
+                self._wake(message_id, FAILED)
+
+    # -- handing messages to the assistant, in order per phone -------------------------
+
+    def submit(self, phone: str) -> asyncio.Task:
+        """Make sure this phone's pending messages are being handed over (one task per
+        number in this process; the store's lease covers other processes)."""
+        task = self._drains.get(phone)
+        if task is not None and not task.done():
+            self._again.add(phone)
+            return task
+        task = asyncio.create_task(self._drain(phone))
+        self._drains[phone] = task
+        return task
+
+    async def _drain(self, phone: str) -> None:
+        owner = uuid.uuid4().hex
+        try:
+            while True:
+                self._again.discard(phone)
+                if await self.db(
+                    channel.acquire_lease, phone=phone, owner=owner, seconds=self.lease_seconds
+                ):
+                    try:
+                        if not await self._hand_over_all(phone, owner):
+                            self._fail_waiters(phone)
+                    finally:
+                        await self.db(channel.release_lease, phone=phone, owner=owner)
+                if phone not in self._again:
+                    break
+        finally:
+            if self._drains.get(phone) is asyncio.current_task():
+                del self._drains[phone]
+
+    async def _hand_over_all(self, phone: str, owner: str) -> bool:
+        """Every pending message of the phone, oldest first; False if the assistant is down."""
+        while True:
+            message = await self.db(channel.next_pending, phone=phone)
+            if message is None:
+                return True
+            if not await self._hand_over(message):
+                return False
+            await self.db(channel.acquire_lease, phone=phone, owner=owner, seconds=self.lease_seconds)
+
+    async def _hand_over(self, message: channel.Inbound) -> bool:
+        try:
+            replies = None
+            if message.attempts > 0:
+                # A try before failed mid-way: Rasa may have taken it. Never twice.
+                replies = await self.rasa.replies_in_tracker(
+                    sender=message.phone, message_id=message.external_id
+                )
+            if replies is None:
+                choices = await self.db(channel.contact_choices, phone=message.phone)
+                text = messaging.choice_payload(message.text, choices) or message.text
+                if not await self.rasa.action_server_up():
+                    raise BotUnavailable("action server down", maybe_taken=False)
+                await self.db(channel.mark_attempt, message_id=message.id)
+                replies = await self.rasa.send(
+                    sender=message.phone, text=text, channel=message.channel,
+                    message_id=message.external_id,
+                )
+        except BotUnavailable as error:
+            log.warning("assistant unavailable for …%s: %s", message.phone[-4:], error)
+            return False
+        except BotRefused as error:
+            log.error("assistant refused message %s: %s", message.id, error)
+            await self.db(channel.mark_failed, message_id=message.id)
+            self._wake(message.id, [])
+            return True
+        texts = await self.db(
+            channel.record_answer,
+            message_id=message.id, replies=replies, live_seconds=self.live_seconds,
+        )
+        if texts is None:
+            self.outbox.wake.set()
+        self._wake(message.id, texts if texts is not None else TIMEOUT)
+        return True
+
+    # -- replay -----------------------------------------------------------------------
+
+    async def replay_once(self) -> int:
+        """Hand over what waited while the assistant was down: numbers in parallel (a few at
+        a time), each number's messages in order. Returns how many numbers were tried."""
+        phones = await self.db(channel.phones_with_pending)
+        if not phones or not await self.rasa.ready():
+            return 0
+        limit = asyncio.Semaphore(8)
+
+        async def one(phone: str) -> None:
+            async with limit:
+                await self.submit(phone)
+
+        await asyncio.gather(*(one(phone) for phone in phones), return_exceptions=True)
+        return len(phones)
+
+    async def give_up(self, *, message_id: int, notice: str | None) -> list[str]:
+        """Stop waiting for a live reply (see `channel.give_up_waiting`)."""
+        texts = await self.db(channel.give_up_waiting, message_id=message_id, notice=notice)
+        self.outbox.wake.set()
+        return texts

@@ -1,0 +1,47 @@
+"""POST /twilio/sms: a resident's text message. Stored first, deduplicated by MessageSid,
+keywords answered here (退订 / 订阅 / 帮助), the rest handed to the assistant; its replies
+come back as TwiML <Message>s when it answers within the deadline, else by the outbox."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from twilio.twiml.messaging_response import MessagingResponse
+
+from api.channels.service import ChannelService
+from api.channels.signature import TwilioParams
+from cases import channel, messaging
+
+router = APIRouter(tags=["twilio"])
+
+
+def twiml_messages(texts: list[str]) -> Response:
+    response = MessagingResponse()
+    for text in texts:
+        response.message(text)
+    return Response(content=str(response), media_type="application/xml")
+
+
+@router.post("/twilio/sms", summary="Twilio's incoming-SMS webhook (signed)")
+async def incoming_sms(request: Request, params: TwilioParams) -> Response:
+    channels: ChannelService = request.app.state.channels
+    settings = channels.settings
+    phone = messaging.normalise_phone(params.get("From", ""))
+    received = await channels.db(
+        channel.receive,
+        external_id=params.get("MessageSid") or params.get("SmsSid") or "",
+        phone=phone,
+        text=params.get("Body", "").strip(),
+        channel="sms",
+        reply_via=channel.ReplyVia.twiml,
+        helpline=settings.helpline_number,
+    )
+    if not received.pending:
+        return twiml_messages(received.texts)
+    outcome = await channels.wait_for_reply(
+        message_id=received.message_id, phone=phone, deadline=settings.sms_reply_deadline
+    )
+    if isinstance(outcome, list):
+        return twiml_messages(outcome)
+    # Down or slow: the message stays pending; its replies go by the outbox.
+    texts = await channels.give_up(message_id=received.message_id, notice=messaging.OUTAGE_NOTICE)
+    return twiml_messages(texts)

@@ -1,0 +1,22 @@
+"""POST /twilio/status: Twilio's delivery reports for the outbox; a status never moves back."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+
+from api.channels.signature import TwilioParams
+from cases import delivery
+
+router = APIRouter(tags=["twilio"])
+
+
+@router.post("/twilio/status", status_code=204, summary="Twilio's message status callback (signed)")
+async def message_status(request: Request, params: TwilioParams, outbox: int | None = None) -> Response:
+    await request.app.state.channels.db(
+        delivery.record_status,
+        twilio_status=params.get("MessageStatus") or params.get("SmsStatus") or "",
+        outbox_id=outbox,
+        twilio_sid=params.get("MessageSid") or params.get("SmsSid"),
+        error=params.get("ErrorCode"),
+    )
+    return Response(status_code=204)

@@ -1,0 +1,278 @@
+"""POST /twilio/sms with requests signed as Twilio signs them, against a scripted Rasa."""
+
+from __future__ import annotations
+
+import logging
+import time
+import xml.etree.ElementTree as ET
+
+import pytest
+from sqlmodel import Session, col, select
+
+from cases import channel, messaging, outbox
+from cases.models import ChannelContact, Message, OutboundMessage, OutboxStatus
+from tests.twilio_fakes import ChannelApp, FakeRasa, channel_settings, signed, sms_params
+
+PHONE = "+8613800000001"
+
+
+def replies(response) -> list[str]:
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("application/xml")
+    root = ET.fromstring(response.text)
+    assert root.tag == "Response"
+    return [message.text for message in root.findall("Message")]
+
+
+def outbox_rows(engine, phone: str = PHONE) -> list[OutboundMessage]:
+    with Session(engine) as session:
+        return list(
+            session.exec(
+                select(OutboundMessage)
+                .where(OutboundMessage.to_number == phone)
+                .order_by(col(OutboundMessage.id))
+            ).all()
+        )
+
+
+def inbound(engine, phone: str = PHONE) -> list[Message]:
+    with Session(engine) as session:
+        return list(
+            session.exec(
+                select(Message)
+                .where(Message.conversation_id == phone, Message.direction == "in")
+                .order_by(col(Message.id))
+            ).all()
+        )
+
+
+@pytest.fixture
+def rasa() -> FakeRasa:
+    return FakeRasa()
+
+
+@pytest.fixture
+def app(settings, engine, rasa):
+    with ChannelApp(channel_settings(settings), engine, rasa) as app:
+        yield app
+
+
+def test_a_signed_message_is_answered_in_twiml_and_recorded(app, rasa, engine):
+    assert replies(app.sms(PHONE, "你好")) == ["收到：你好"]
+    assert rasa.received == [
+        {"sender": PHONE, "message": "你好", "input_channel": "sms",
+         "metadata": {"message_id": rasa.received[0]["metadata"]["message_id"]}}
+    ]
+    [message] = inbound(engine)
+    assert (message.status, message.reply_via, message.channel) == ("answered", "twiml", "sms")
+    [sent] = outbox_rows(engine)
+    assert (sent.body, sent.status, sent.via, sent.reply_to_id) == (
+        "收到：你好", OutboxStatus.sent, "twiml", message.id)
+
+
+@pytest.mark.parametrize("how", ["unsigned", "wrong token", "other url", "tampered"])
+def test_requests_twilio_did_not_sign_are_refused(app, rasa, engine, caplog, how):
+    params = sms_params(PHONE, "你好")
+    headers = {
+        "unsigned": {},
+        "wrong token": signed(app.settings, "/twilio/sms", params, token="forged-token"),
+        "other url": signed(app.settings, "/twilio/voice", params),
+        "tampered": signed(app.settings, "/twilio/sms", {**params, "Body": "别的"}),
+    }[how]
+    with caplog.at_level(logging.WARNING, logger="api.channels.signature"):
+        response = app.client.post("/twilio/sms", data=params, headers=headers)
+    assert response.status_code == 403
+    assert "rejected Twilio request to /twilio/sms" in caplog.text
+    assert rasa.received == [] and inbound(engine) == []
+
+
+def test_the_signature_covers_the_public_url_not_the_internal_one(settings, engine, rasa):
+    params = sms_params(PHONE, "你好")
+    url_seen_inside = "http://testserver/twilio/sms"
+    from twilio.request_validator import RequestValidator
+
+    internal = {"X-Twilio-Signature": RequestValidator(
+        channel_settings(settings).twilio_auth_token).compute_signature(url_seen_inside, params)}
+    with ChannelApp(channel_settings(settings), engine, rasa) as app:
+        assert app.client.post("/twilio/sms", data=params, headers=internal).status_code == 403
+
+
+def test_a_repeated_message_sid_reaches_the_bot_once(app, rasa, engine):
+    first = replies(app.sms(PHONE, "申请", sid="SM-retried"))
+    again = replies(app.sms(PHONE, "申请", sid="SM-retried"))
+    assert rasa.texts() == ["申请"]
+    # Twilio retries when it did not get our answer: it gets the same answer, not a new one.
+    assert first == again == ["收到：申请"]
+    assert len(inbound(engine)) == 1
+
+
+def test_the_number_is_normalised_to_e164(app, rasa, engine):
+    replies(app.sms("138 0000 0001", "你好"))
+    assert rasa.received[0]["sender"] == PHONE
+    assert inbound(engine)[0].conversation_id == PHONE
+
+
+def test_a_long_reply_is_split_into_sms_segments_in_order(app, rasa):
+    long = ("您好！这里是奉节县低保申请助手。我们会问您几个问题，包括姓名、乡镇、家庭人口和收入，"
+            "请如实回答。如果有不清楚的地方，可以拨打12345咨询，也可以到乡镇社会救助窗口办理，"
+            "工作人员会帮您。谢谢！")
+    rasa.reply = lambda sender, text: [{"recipient_id": sender, "text": long}]
+    segments = replies(app.sms(PHONE, "介绍一下"))
+    assert len(segments) > 1
+    assert all(len(segment) <= 67 for segment in segments)
+    assert "".join(segments) == long
+    assert all(segment[-1] in "。！？；，" for segment in segments)  # cut at boundaries
+
+
+def test_buttons_become_numbered_choices_and_a_digit_picks_one(app, rasa):
+    rasa.reply = lambda sender, text: [{
+        "recipient_id": sender, "text": "家里有没有残疾人？",
+        "buttons": [{"title": "有", "payload": "/affirm"}, {"title": "没有", "payload": "/deny"}],
+    }]
+    [question] = replies(app.sms(PHONE, "继续"))
+    assert question == "家里有没有残疾人？\n1. 有\n2. 没有\n（回复数字即可）"
+    rasa.reply = lambda sender, text: [{"recipient_id": sender, "text": "好的。"}]
+    replies(app.sms(PHONE, "２"))
+    assert rasa.texts()[-1] == "/deny"
+    # The choices are gone once the bot asks something else: a digit is just a digit.
+    replies(app.sms(PHONE, "2"))
+    assert rasa.texts()[-1] == "2"
+
+
+def test_when_rasa_is_down_the_message_waits_and_is_answered_once_later(app, rasa, engine):
+    rasa.down = True
+    assert replies(app.sms(PHONE, "申请")) == []
+    assert replies(app.sms(PHONE, "张小明")) == []
+    assert [m.status for m in inbound(engine)] == ["pending", "pending"]
+    # One notice for the outage, not one per message.
+    assert [(r.body, r.status) for r in outbox_rows(engine)] == [
+        (messaging.OUTAGE_NOTICE, OutboxStatus.queued)]
+    assert app.run(app.channels.replay_once) == 0  # still down: nothing tried
+
+    rasa.down = False
+    assert app.run(app.channels.replay_once) == 1
+    app.settle()
+    assert rasa.texts() == ["申请", "张小明"]  # in order
+    assert [m.status for m in inbound(engine)] == ["answered", "answered"]
+    assert [r.body for r in outbox_rows(engine)] == [
+        messaging.OUTAGE_NOTICE, "收到：申请", "收到：张小明"]
+    assert all(r.via is None for r in outbox_rows(engine))
+    assert app.run(app.channels.replay_once) == 0
+    assert rasa.texts() == ["申请", "张小明"]  # never twice
+
+    # The outage is over for this number: the next one gets its own notice.
+    rasa.down = True
+    replies(app.sms(PHONE, "吐祥镇"))
+    assert [r.body for r in outbox_rows(engine)].count(messaging.OUTAGE_NOTICE) == 2
+
+
+def test_a_message_after_pending_ones_waits_its_turn(app, rasa, engine):
+    rasa.down = True
+    replies(app.sms(PHONE, "一"))
+    rasa.down = False
+    # The earlier message goes first, by the outbox; this one is still answered in time.
+    assert replies(app.sms(PHONE, "二")) == ["收到：二"]
+    assert rasa.texts() == ["一", "二"]
+    assert [r.body for r in outbox_rows(engine)] == [messaging.OUTAGE_NOTICE, "收到：一", "收到：二"]
+
+
+def test_when_the_action_server_is_down_rasa_is_not_even_asked(app, rasa, engine):
+    rasa.actions_down = True
+    assert replies(app.sms(PHONE, "申请")) == []
+    assert rasa.received == []
+    assert inbound(engine)[0].status == "pending"
+    rasa.actions_down = False
+    app.run(app.channels.replay_once)
+    app.settle()
+    assert rasa.texts() == ["申请"]
+
+
+def test_a_slow_bot_answers_later_through_the_outbox(settings, engine, rasa):
+    rasa.delay = 2.5
+    with ChannelApp(channel_settings(settings, sms_reply_deadline=0.5), engine, rasa) as app:
+        started = time.monotonic()
+        assert replies(app.sms(PHONE, "申请")) == []
+        assert time.monotonic() - started < 2
+        app.settle()
+    assert rasa.texts() == ["申请"]
+    assert [(r.body, r.via) for r in outbox_rows(engine)] == [
+        (messaging.OUTAGE_NOTICE, None), ("收到：申请", None)]
+    assert inbound(engine)[0].reply_via == "outbox"
+
+
+def test_a_message_rasa_took_before_the_line_dropped_is_not_sent_again(app, rasa, engine):
+    rasa.drop_after_taking = 1
+    assert replies(app.sms(PHONE, "申请")) == []
+    assert inbound(engine)[0].attempts == 1
+    app.run(app.channels.replay_once)
+    app.settle()
+    assert rasa.texts() == ["申请"]  # found in the tracker, with what the bot said
+    assert [r.body for r in outbox_rows(engine)] == [messaging.OUTAGE_NOTICE, "收到：申请"]
+    assert inbound(engine)[0].status == "answered"
+
+
+def test_stop_holds_until_start(app, rasa, engine):
+    [stopped] = replies(app.sms(PHONE, "退订"))
+    assert stopped == messaging.STOPPED_NOTICE
+    assert replies(app.sms(PHONE, "你好")) == []
+    assert rasa.received == []
+    assert inbound(engine)[-1].status == "ignored"
+    with Session(engine) as session:
+        assert session.get(ChannelContact, PHONE).opted_out
+        outbox.enqueue(session, to_number=PHONE, body="请补充材料。", sent_by="tuxiang")
+        session.commit()
+    app.run(app.channels.outbox.run_once)
+    staff = outbox_rows(engine)[-1]
+    assert (staff.status, staff.error) == (OutboxStatus.failed, "opted_out")
+
+    assert replies(app.sms(PHONE, "订阅")) == [messaging.STARTED_NOTICE]
+    assert replies(app.sms(PHONE, "你好")) == ["收到：你好"]
+    assert rasa.texts() == ["你好"]
+
+
+@pytest.mark.parametrize("word", ["退订", "TD", "stop", "ＳＴＯＰ"])
+def test_stop_words(app, rasa, word):
+    assert replies(app.sms(PHONE, word)) == [messaging.STOPPED_NOTICE]
+    assert rasa.received == []
+
+
+def test_help_says_what_the_service_is_and_the_helpline(app, rasa, settings):
+    [answer] = replies(app.sms(PHONE, "帮助"))
+    assert "低保" in answer and settings.helpline_number in answer and len(answer) <= 70
+    assert replies(app.sms(PHONE, "HELP")) == [answer]
+    assert rasa.received == []
+
+
+def test_a_reply_to_a_number_that_opts_out_meanwhile_is_not_sent(app, rasa, engine):
+    rasa.down = True
+    app.sms(PHONE, "申请")
+    app.sms(PHONE, "退订")
+    rasa.down = False
+    app.run(app.channels.replay_once)
+    app.settle()
+    app.run(app.channels.outbox.run_once)
+    assert rasa.texts() == ["申请"]
+    statuses = {r.body: (r.status, r.error) for r in outbox_rows(engine)}
+    assert statuses["收到：申请"] == (OutboxStatus.failed, "opted_out")
+
+
+def test_channel_records_link_to_the_case_when_it_is_filed(app, rasa, engine, cipher):
+    from cases import store
+
+    def file_on_income(sender, text):
+        if text == "一万二":
+            with Session(engine) as session:
+                store.file_case(session, cipher=cipher, name="张小明", township="吐祥镇",
+                                phone=sender, facts={}, channel="sms", conversation_id=sender)
+                session.commit()
+            return [{"recipient_id": sender, "text": "申请已登记，编号FJ2345AB。"}]
+        return [{"recipient_id": sender, "text": "好的"}]
+
+    rasa.reply = file_on_income
+    app.sms(PHONE, "申请")
+    app.sms(PHONE, "一万二")
+    with Session(engine) as session:
+        messages = session.exec(select(Message).order_by(col(Message.id))).all()
+        assert len({m.case_id for m in messages}) == 1 and messages[0].case_id is not None
+        assert [m.text for m in messages][-1] == "申请已登记，编号FJ2345AB。"
+        assert channel.InboundStatus.answered.value == messages[0].status
