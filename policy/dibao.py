@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from policy.assessment import ClassifiedSupplement, Dibao, DibaoExit, Reason, SeparateHouseholdDibao
+from policy.assessment import ClassifiedSupplement, Dibao, DibaoExit, SeparateHouseholdDibao, reason
 from policy.context import ZERO, Context, fmt, round_half_up, yuan
 
 COVERED = ("eligible", "needs_review")
@@ -31,7 +31,7 @@ def class_facts(ctx: Context, route: str) -> dict[str, bool]:
     }
 
 
-def _asset_reasons(ctx: Context) -> list[Reason]:
+def _asset_reasons(ctx: Context) -> list[dict[str, str]]:
     assets, standard, n = ctx.household.assets, ctx.standard, ctx.n
     found = []
     months = ctx.need("deposit_limit_months")
@@ -46,7 +46,7 @@ def _asset_reasons(ctx: Context) -> list[Reason]:
         found.append("有经营性房产")
     if assets.houses > 1:
         found.append(f"有住房{assets.houses}套")
-    return [Reason(clause="三(三)1", text=f"{item}，家庭财产需工作人员核实。") for item in found]
+    return [reason("三(三)1", f"{item}，家庭财产需工作人员核实。") for item in found]
 
 
 def dibao(ctx: Context) -> Dibao:
@@ -55,20 +55,20 @@ def dibao(ctx: Context) -> Dibao:
     h, n, standard = ctx.household, ctx.n, ctx.standard
     if h.receiving_tekun:
         text = "已享受特困人员供养，基本生活已有保障，不另行纳入农村低保。"
-        return Dibao(status="not_applicable", reasons=[Reason(clause="三(二)1", text=text)])
+        return Dibao(status="not_applicable", reasons=[reason("三(二)1", text)])
     limit = 12 * n * standard  # annual income of n people at the standard
     income, after = ctx.countable_income, ctx.income_after_rigid
     p = round_half_up(income, 12 * n, 2)
     deduction = ctx.need("poverty_project_wage_deduction") * 100
     reasons = [
-        Reason(
-            clause="三(三)1",
-            text=f"可计算家庭年收入{fmt(income)}元（中央基础养老金不计入，"
+        reason(
+            "三(三)1",
+            f"可计算家庭年收入{fmt(income)}元（中央基础养老金不计入，"
             f"扶贫项目就业工资扣减{fmt(deduction)}%就业成本）。",
         ),
-        Reason(
-            clause="三(二)1",
-            text=f"家庭月人均收入{fmt(p)}元，{'低于' if income < limit else '不低于'}"
+        reason(
+            "三(二)1",
+            f"家庭月人均收入{fmt(p)}元，{'低于' if income < limit else '不低于'}"
             f"农村低保标准{fmt(standard)}元/人·月。",
         ),
     ]
@@ -77,9 +77,9 @@ def dibao(ctx: Context) -> Dibao:
         q = round_half_up(after, 12 * n, 2)
         below = after < limit
         reasons.append(
-            Reason(
-                clause="三(二)1",
-                text=f"家中有重特大疾病患者，扣除刚性支出{fmt(ctx.rigid_expenses)}元后月人均收入"
+            reason(
+                "三(二)1",
+                f"家中有重特大疾病患者，扣除刚性支出{fmt(ctx.rigid_expenses)}元后月人均收入"
                 f"{fmt(q)}元，{'低于' if below else '仍不低于'}低保标准"
                 + ("，按支出型贫困纳入。" if below else "。"),
             )
@@ -92,9 +92,9 @@ def dibao(ctx: Context) -> Dibao:
     counted = income if route == "income" else after
     amount = int(round_half_up(max(ZERO, standard * n * 12 - counted), 12))
     reasons.append(
-        Reason(
-            clause="三(二)1",
-            text=f"每月补足差额：低保标准{fmt(standard)}元×{n}人−月收入"
+        reason(
+            "三(二)1",
+            f"每月补足差额：低保标准{fmt(standard)}元×{n}人−月收入"
             f"{fmt(round_half_up(counted, 12, 2))}元≈{amount}元。",
         )
     )
@@ -103,9 +103,9 @@ def dibao(ctx: Context) -> Dibao:
     facts = class_facts(ctx, route)
     rule = next(rule for rule in ctx.dibao_classes if rule.matches(facts))
     reasons.append(
-        Reason(
-            clause="三(三)2",
-            text=f"分类施保：{rule.klass}类，每{rule.review_every_months}个月核查一次。",
+        reason(
+            "三(三)2",
+            f"分类施保：{rule.klass}类，每{rule.review_every_months}个月核查一次。",
         )
     )
     return Dibao(
@@ -125,7 +125,7 @@ def separate_household_dibao(ctx: Context, dibao_result: Dibao) -> SeparateHouse
     if not h.registered_poor or covered(dibao_result):
         why = "非建档立卡贫困户" if not h.registered_poor else "全家已可纳入低保，无需分户"
         return SeparateHouseholdDibao(
-            status="not_applicable", reasons=[Reason(clause="三(二)1", text=f"{why}。")]
+            status="not_applicable", reasons=[reason("三(二)1", f"{why}。")]
         )
     chosen = [
         i
@@ -134,16 +134,14 @@ def separate_household_dibao(ctx: Context, dibao_result: Dibao) -> SeparateHouse
     ]
     if not chosen:
         text = "家中没有成年的重度残疾人（一、二级）或长期卧床的重病人员。"
-        return SeparateHouseholdDibao(
-            status="ineligible", reasons=[Reason(clause="三(二)1", text=text)]
-        )
+        return SeparateHouseholdDibao(status="ineligible", reasons=[reason("三(二)1", text)])
     multiple = ctx.need("separate_household_income_multiple")
     ceiling = multiple * ctx.standard
     p = round_half_up(ctx.countable_income, 12 * ctx.n, 2)
     within = ctx.countable_income <= 12 * ctx.n * ceiling
-    income_reason = Reason(
-        clause="三(二)1",
-        text=f"家庭月人均收入{fmt(p)}元，{'在' if within else '超过'}低保标准的{fmt(multiple)}倍"
+    income_reason = reason(
+        "三(二)1",
+        f"家庭月人均收入{fmt(p)}元，{'在' if within else '超过'}低保标准的{fmt(multiple)}倍"
         f"（{fmt(ceiling)}元）{'以内' if within else ''}。",
     )
     if not within:
@@ -153,9 +151,9 @@ def separate_household_dibao(ctx: Context, dibao_result: Dibao) -> SeparateHouse
         status="eligible",
         reasons=[
             income_reason,
-            Reason(
-                clause="三(二)1",
-                text=f"{people}可分户单独纳入低保，按无收入的单人户计每人每月"
+            reason(
+                "三(二)1",
+                f"{people}可分户单独纳入低保，按无收入的单人户计每人每月"
                 f"{fmt(ctx.standard)}元，需工作人员核实。",
             ),
         ],
@@ -203,9 +201,7 @@ def classified_supplement(
         indexes = separate.members
     else:
         text = "未纳入低保，不适用分类重点救助金。"
-        return ClassifiedSupplement(
-            status="not_applicable", reasons=[Reason(clause="三(三)2", text=text)]
-        )
+        return ClassifiedSupplement(status="not_applicable", reasons=[reason("三(三)2", text)])
     members, reasons = [], []
     total: Decimal | None = ZERO
     for index in indexes:
@@ -215,14 +211,10 @@ def classified_supplement(
         labels, amount = found
         members.append(index)
         total = None if amount is None or total is None else total + amount
-        reasons.append(
-            Reason(clause="三(三)2", text=f"{ctx.member(index)}：{'，'.join(labels)}/月。")
-        )
+        reasons.append(reason("三(三)2", f"{ctx.member(index)}：{'，'.join(labels)}/月。"))
     if not members:
         text = "低保成员中没有残疾人、重病患者、70岁以上老人、学龄前儿童或在校学生。"
-        return ClassifiedSupplement(
-            status="ineligible", reasons=[Reason(clause="三(三)2", text=text)]
-        )
+        return ClassifiedSupplement(status="ineligible", reasons=[reason("三(三)2", text)])
     return ClassifiedSupplement(
         status="eligible",
         reasons=reasons,
@@ -235,9 +227,9 @@ def dibao_exit(ctx: Context, dibao_result: Dibao) -> DibaoExit:
     """退出低保: a household receiving 低保 that no longer qualifies is recommended to leave."""
     if not ctx.household.receiving_dibao:
         text = "目前未享受农村低保。"
-        return DibaoExit(status="not_applicable", reasons=[Reason(clause="三(三)2", text=text)])
+        return DibaoExit(status="not_applicable", reasons=[reason("三(三)2", text)])
     if dibao_result.status == "ineligible":
         text = "收入已不低于低保标准，建议按规定及时退出低保（需核实后决定）。"
-        return DibaoExit(status="eligible", reasons=[Reason(clause="三(三)2", text=text)])
+        return DibaoExit(status="eligible", reasons=[reason("三(三)2", text)])
     text = "仍在低保保障范围内，继续按期核查。"
-    return DibaoExit(status="ineligible", reasons=[Reason(clause="三(三)2", text=text)])
+    return DibaoExit(status="ineligible", reasons=[reason("三(三)2", text)])

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from policy.assessment import Dibao, DisabilityCareSubsidy, DisabilityLivingSubsidy, Reason
+from policy.assessment import Dibao, DisabilityCareSubsidy, DisabilityLivingSubsidy, reason
 from policy.context import Context, fmt, yuan
 from policy.linked import dibao_household
 
 CLAUSE = "三(二)5"
 
 
-def _no_value(ctx: Context, name: str) -> Reason:
+def _no_value(ctx: Context, name: str) -> dict[str, str]:
     day = ctx.household.assessed_on.isoformat()
-    return Reason(clause=CLAUSE, text=f"{day}尚无{name}的标准金额，金额待定。")
+    return reason(CLAUSE, f"{day}尚无{name}的标准金额，金额待定。")
 
 
 def disability_living_subsidy(ctx: Context, dibao_result: Dibao) -> DisabilityLivingSubsidy:
@@ -22,23 +22,19 @@ def disability_living_subsidy(ctx: Context, dibao_result: Dibao) -> DisabilityLi
     disabled = [i for i, m in enumerate(h.members) if m.disability_grade is not None]
     if not disabled:
         text = "家中没有持证残疾人。"
-        return DisabilityLivingSubsidy(
-            status="not_applicable", reasons=[Reason(clause=CLAUSE, text=text)]
-        )
+        return DisabilityLivingSubsidy(status="not_applicable", reasons=[reason(CLAUSE, text)])
     if not (dibao_household(ctx, dibao_result) or h.registered_poor):
         text = "残疾人生活补贴限低保户、建档立卡贫困户中的残疾人。"
-        return DisabilityLivingSubsidy(
-            status="ineligible", reasons=[Reason(clause=CLAUSE, text=text)]
-        )
+        return DisabilityLivingSubsidy(status="ineligible", reasons=[reason(CLAUSE, text)])
     value = ctx.value("disability_living_subsidy")
     people = "、".join(ctx.member(i) for i in disabled)
-    reasons = [Reason(clause=CLAUSE, text=f"低保户或建档立卡贫困户中的残疾人：{people}。")]
+    reasons = [reason(CLAUSE, f"低保户或建档立卡贫困户中的残疾人：{people}。")]
     if value is None:
         reasons.append(_no_value(ctx, "困难残疾人生活补贴"))
         amount = None
     else:
         amount = yuan(value * len(disabled))
-        reasons.append(Reason(clause=CLAUSE, text=f"每人每月{fmt(value)}元。"))
+        reasons.append(reason(CLAUSE, f"每人每月{fmt(value)}元。"))
     return DisabilityLivingSubsidy(
         status="eligible", reasons=reasons, members=disabled, monthly_amount=amount
     )
@@ -53,18 +49,14 @@ def disability_care_subsidy(ctx: Context) -> DisabilityCareSubsidy:
     ]
     if not chosen:
         text = "家中没有需要长期照护的一、二级重度残疾人。"
-        return DisabilityCareSubsidy(
-            status="not_applicable", reasons=[Reason(clause=CLAUSE, text=text)]
-        )
+        return DisabilityCareSubsidy(status="not_applicable", reasons=[reason(CLAUSE, text)])
     reasons = []
     total: Decimal | None = Decimal(0)
     for i in chosen:
         grade = members[i].disability_grade
         value = ctx.value(f"disability_care_subsidy_grade{grade}")
         each = "金额待定" if value is None else f"每月{fmt(value)}元"
-        reasons.append(
-            Reason(clause=CLAUSE, text=f"{ctx.member(i)}：{grade}级残疾，需长期照护，{each}。")
-        )
+        reasons.append(reason(CLAUSE, f"{ctx.member(i)}：{grade}级残疾，需长期照护，{each}。"))
         total = None if value is None or total is None else total + value
     if total is None:
         reasons.append(_no_value(ctx, "重度残疾人护理补贴"))

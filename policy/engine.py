@@ -14,7 +14,7 @@ from policy.assessment import (
     MemberAmount,
     ParameterUsed,
     Programme,
-    Reason,
+    reason,
 )
 from policy.context import Context, MissingValue, round_half_up
 from policy.dibao import classified_supplement, dibao, dibao_exit, separate_household_dibao
@@ -52,9 +52,7 @@ def _run(name: str, ctx: Context, rule: Callable[..., Programme], *args: Any) ->
     except MissingValue as missing:
         day = ctx.household.assessed_on.isoformat()
         text = f"{day}没有有效的参数{missing.name}，需工作人员审核。"
-        return PROGRAMMES[name](
-            status="needs_review", reasons=[Reason(clause=MAIN_CLAUSE[name], text=text)]
-        )
+        return PROGRAMMES[name](status="needs_review", reasons=[reason(MAIN_CLAUSE[name], text)])
 
 
 def _figures(ctx: Context) -> Figures:

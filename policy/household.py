@@ -26,11 +26,14 @@ from pydantic_core import PydanticCustomError
 
 
 def _number(value: Any) -> Any:
+    kind = type(value)
+    if kind is int or kind is Decimal:
+        return value
+    if kind is float:
+        return Decimal(repr(value))  # the shortest form: 0.1 stays 0.1
     if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise PydanticCustomError("number_type", "Input should be a number")
-    if isinstance(value, float):
-        return Decimal(repr(value))  # the shortest form: 0.1 stays 0.1
-    return value
+    return Decimal(repr(float(value))) if isinstance(value, float) else value
 
 
 def _day(value: Any) -> date:
@@ -52,8 +55,8 @@ def _json_number(value: Decimal) -> int | float:
 # is valid Household JSON again.
 Money = Annotated[
     Decimal,
-    BeforeValidator(_number),
     Field(ge=0),
+    BeforeValidator(_number),
     PlainSerializer(_json_number, return_type=int | float, when_used="json"),
 ]
 Count = Annotated[StrictInt, Field(ge=0)]

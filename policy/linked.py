@@ -7,10 +7,10 @@ from policy.assessment import (
     CharityReferral,
     Dibao,
     MedicalAssistance,
-    Reason,
     RegisteredPoorReferral,
     SeparateHouseholdDibao,
     TemporaryAssistance,
+    reason,
 )
 from policy.context import Context, fmt, round_half_up
 from policy.dibao import covered
@@ -35,9 +35,7 @@ def registered_poor_referral(ctx: Context, dibao_result: Dibao) -> RegisteredPoo
     h = ctx.household
     if h.registered_poor:
         text = "已是建档立卡贫困户。"
-        return RegisteredPoorReferral(
-            status="not_applicable", reasons=[Reason(clause="三(二)2", text=text)]
-        )
+        return RegisteredPoorReferral(status="not_applicable", reasons=[reason("三(二)2", text)])
     line = ctx.need("poverty_line")
     per_head = round_half_up(ctx.countable_income, ctx.n, 2)
     checks = [
@@ -60,11 +58,9 @@ def registered_poor_referral(ctx: Context, dibao_result: Dibao) -> RegisteredPoo
         ),
     ]
     met = all(ok for ok, _, _ in checks)
-    reasons = [Reason(clause="三(二)2", text=f"{yes if ok else no}。") for ok, yes, no in checks]
+    reasons = [reason("三(二)2", f"{yes if ok else no}。") for ok, yes, no in checks]
     if met:
-        reasons.append(
-            Reason(clause="三(二)2", text="建议整户纳入建档立卡贫困户，由扶贫部门认定。")
-        )
+        reasons.append(reason("三(二)2", "建议整户纳入建档立卡贫困户，由扶贫部门认定。"))
     return RegisteredPoorReferral(status="eligible" if met else "ineligible", reasons=reasons)
 
 
@@ -76,29 +72,25 @@ def medical_assistance(ctx: Context, dibao_result: Dibao) -> MedicalAssistance:
     if not (dibao_or_registered or h.receiving_tekun):
         if h.returned_to_poverty:
             text = "返贫家庭，按程序审核是否纳入医疗救助。"
-            return MedicalAssistance(
-                status="needs_review", reasons=[Reason(clause="三(二)2", text=text)]
-            )
+            return MedicalAssistance(status="needs_review", reasons=[reason("三(二)2", text)])
         text = "不属于低保、特困或建档立卡贫困家庭。"
-        return MedicalAssistance(status="ineligible", reasons=[Reason(clause="三(二)3", text=text)])
+        return MedicalAssistance(status="ineligible", reasons=[reason("三(二)3", text)])
     items = ["insurance_premium_subsidy", "major_disease_assistance"]
     reasons = [
-        Reason(
-            clause="三(二)3",
-            text="参加基本医疗保险的个人缴费由财政补贴，并纳入重特大疾病医疗救助。",
+        reason(
+            "三(二)3",
+            "参加基本医疗保险的个人缴费由财政补贴，并纳入重特大疾病医疗救助。",
         )
     ]
     if dibao_or_registered:
         items.append("out_of_catalogue_fund")
-        reasons.append(
-            Reason(clause="三(二)3", text="医保目录外医疗费用可通过扶贫济困医疗救助基金救助。")
-        )
+        reasons.append(reason("三(二)3", "医保目录外医疗费用可通过扶贫济困医疗救助基金救助。"))
     if ctx.any_serious_illness:
         items.append("illness_poverty_insurance")
         reasons.append(
-            Reason(
-                clause="三(二)3",
-                text="家中有重特大疾病患者（因病致贫）：民政资助参保，纳入普通疾病和重特大疾病救助。",
+            reason(
+                "三(二)3",
+                "家中有重特大疾病患者（因病致贫）：民政资助参保，纳入普通疾病和重特大疾病救助。",
             )
         )
     return MedicalAssistance(status="eligible", reasons=reasons, items=items)
@@ -111,13 +103,9 @@ def temporary_assistance(ctx: Context, dibao_result: Dibao) -> TemporaryAssistan
     if hardship is None:
         if h.returned_to_poverty:
             text = "返贫家庭，按程序审核是否纳入临时救助。"
-            return TemporaryAssistance(
-                status="needs_review", reasons=[Reason(clause="三(二)2", text=text)]
-            )
+            return TemporaryAssistance(status="needs_review", reasons=[reason("三(二)2", text)])
         text = "没有报告突发困难。"
-        return TemporaryAssistance(
-            status="not_applicable", reasons=[Reason(clause="三(二)4", text=text)]
-        )
+        return TemporaryAssistance(status="not_applicable", reasons=[reason("三(二)4", text)])
     event = HARDSHIPS[hardship.kind]
     unsustainable = hardship.basic_living_unsustainable
     in_dibao = dibao_household(ctx, dibao_result)
@@ -128,11 +116,9 @@ def temporary_assistance(ctx: Context, dibao_result: Dibao) -> TemporaryAssistan
         status, text = "eligible", f"低保户遭遇{event}，基本生活无法维持，给予临时救助。"
     else:
         status, text = "needs_review", f"遭遇{event}，可申请一般临时救助，由工作人员审核。"
-    reasons = [Reason(clause="三(二)4", text=text)]
+    reasons = [reason("三(二)4", text)]
     if combined:
-        reasons.append(
-            Reason(clause="三(二)4", text="统筹使用临时救助、慈善救助和社会救助基金帮扶。")
-        )
+        reasons.append(reason("三(二)4", "统筹使用临时救助、慈善救助和社会救助基金帮扶。"))
     return TemporaryAssistance(status=status, reasons=reasons, combined_funds=combined)
 
 
@@ -149,8 +135,6 @@ def charity_referral(
     names = [name for name, yes in groups if yes]
     if not names:
         text = "不属于低保对象、特困人员或建档立卡贫困户。"
-        return CharityReferral(
-            status="not_applicable", reasons=[Reason(clause="三(二)6", text=text)]
-        )
+        return CharityReferral(status="not_applicable", reasons=[reason("三(二)6", text)])
     text = f"属于{'、'.join(names)}，可对接慈善救助平台。"
-    return CharityReferral(status="eligible", reasons=[Reason(clause="三(二)6", text=text)])
+    return CharityReferral(status="eligible", reasons=[reason("三(二)6", text)])
