@@ -51,7 +51,10 @@ def _asset_reasons(ctx: Context) -> list[dict[str, str]]:
 
 def dibao(ctx: Context) -> Dibao:
     """农村低保: income route (p < S), expenditure route (支出型贫困) for a household with a
-    seriously ill member, assets referred to staff, the monthly top-up and the class."""
+    seriously ill member, assets referred to staff, the monthly top-up and the class.
+
+    When both routes hold, the expenditure route (the larger amount) is taken, so that more
+    income never raises the amount (docs/policy.md, "Where POLICY.md was unclear", 1)."""
     h, n, standard = ctx.household, ctx.n, ctx.standard
     if h.receiving_tekun:
         text = "已享受特困人员供养，基本生活已有保障，不另行纳入农村低保。"
