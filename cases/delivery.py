@@ -75,6 +75,7 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
             claimed.append(Claimed(row.id, row.to_number, row.body, row.attempts))
     else:
         for row in session.exec(query).all():
+            attempts = row.attempts + 1  # (read before the UPDATE refreshes `row`)
             result = session.execute(
                 update(OutboundMessage)
                 .where(col(OutboundMessage.id) == row.id, OutboundMessage.status == OutboxStatus.queued)
@@ -83,7 +84,7 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
                 )
             )
             if result.rowcount == 1:
-                claimed.append(Claimed(row.id, row.to_number, row.body, row.attempts + 1))
+                claimed.append(Claimed(row.id, row.to_number, row.body, attempts))
     session.commit()
     return claimed
 

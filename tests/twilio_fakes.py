@@ -120,12 +120,13 @@ class FakeRasa:
 
 class FakeTwilio:
     """Twilio's Messages API on a loopback port: records what the app sends, answers like
-    Twilio (201 with a message SID), or fails as told: `fail_next` HTTP statuses in turn,
-    `refuse[number]` a permanent 400 with Twilio's error code."""
+    Twilio (201 with a message SID), or fails as told: `fail_next` HTTP statuses in turn
+    (`fail_to[number]`: for one number), `refuse[number]` a permanent 400 with Twilio's code."""
 
     def __init__(self):
         self.sent: list[dict[str, str]] = []
         self.fail_next: list[int] = []
+        self.fail_to: dict[str, list[int]] = {}
         self.refuse: dict[str, int] = {}
         self.lock = threading.Lock()
         fake = self
@@ -156,8 +157,9 @@ class FakeTwilio:
         if not path.endswith(f"/Accounts/{ACCOUNT_SID}/Messages.json"):
             return 404, {"code": 20404, "message": "Not found", "status": 404}
         with self.lock:
-            if self.fail_next:
-                status = self.fail_next.pop(0)
+            failures = self.fail_to.get(form.get("To")) or self.fail_next
+            if failures:
+                status = failures.pop(0)
                 return status, {"code": 20500, "message": "Internal error", "status": status}
             if form.get("To") in self.refuse:
                 code = self.refuse[form["To"]]
@@ -224,3 +226,10 @@ class ChannelApp:
                 await asyncio.gather(*list(self.channels._drains.values()), return_exceptions=True)
 
         self.run(wait)
+
+    def replay(self) -> int:
+        """One round of the replay worker, after what runs in the background has finished."""
+        self.settle()
+        tried = self.run(self.channels.replay_once)
+        self.settle()
+        return tried

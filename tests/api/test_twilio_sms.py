@@ -147,17 +147,17 @@ def test_when_rasa_is_down_the_message_waits_and_is_answered_once_later(app, ras
     # One notice for the outage, not one per message.
     assert [(r.body, r.status) for r in outbox_rows(engine)] == [
         (messaging.OUTAGE_NOTICE, OutboxStatus.queued)]
-    assert app.run(app.channels.replay_once) == 0  # still down: nothing tried
+    assert app.replay() == 0  # still down: nothing tried
 
     rasa.down = False
-    assert app.run(app.channels.replay_once) == 1
+    assert app.replay() == 1
     app.settle()
     assert rasa.texts() == ["申请", "张小明"]  # in order
     assert [m.status for m in inbound(engine)] == ["answered", "answered"]
     assert [r.body for r in outbox_rows(engine)] == [
         messaging.OUTAGE_NOTICE, "收到：申请", "收到：张小明"]
     assert all(r.via is None for r in outbox_rows(engine))
-    assert app.run(app.channels.replay_once) == 0
+    assert app.replay() == 0
     assert rasa.texts() == ["申请", "张小明"]  # never twice
 
     # The outage is over for this number: the next one gets its own notice.
@@ -182,7 +182,7 @@ def test_when_the_action_server_is_down_rasa_is_not_even_asked(app, rasa, engine
     assert rasa.received == []
     assert inbound(engine)[0].status == "pending"
     rasa.actions_down = False
-    app.run(app.channels.replay_once)
+    app.replay()
     app.settle()
     assert rasa.texts() == ["申请"]
 
@@ -204,7 +204,7 @@ def test_a_message_rasa_took_before_the_line_dropped_is_not_sent_again(app, rasa
     rasa.drop_after_taking = 1
     assert replies(app.sms(PHONE, "申请")) == []
     assert inbound(engine)[0].attempts == 1
-    app.run(app.channels.replay_once)
+    app.replay()
     app.settle()
     assert rasa.texts() == ["申请"]  # found in the tracker, with what the bot said
     assert [r.body for r in outbox_rows(engine)] == [messaging.OUTAGE_NOTICE, "收到：申请"]
@@ -248,7 +248,7 @@ def test_a_reply_to_a_number_that_opts_out_meanwhile_is_not_sent(app, rasa, engi
     app.sms(PHONE, "申请")
     app.sms(PHONE, "退订")
     rasa.down = False
-    app.run(app.channels.replay_once)
+    app.replay()
     app.settle()
     app.run(app.channels.outbox.run_once)
     assert rasa.texts() == ["申请"]
