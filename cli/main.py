@@ -11,18 +11,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import users
+from cli import assess, users
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="intake", description=__doc__.splitlines()[0])
     commands = parser.add_subparsers(dest="command", required=True)
-    try:
-        from cli import assess
-    except ImportError:  # pragma: no cover - only while the rules engine is being built
-        assess = None
-    if assess is not None:
-        assess.add_parser(commands)
+    assess.add_parser(commands)
     users.add_parser(commands)
     return parser
 

@@ -5,10 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cases.config import get_settings
-from cases.db import make_engine, migrate, session_scope
-from cases.models import Role
-from cases.users import UserError, create_user
+# The store's modules are imported inside the commands: `intake assess` must start fast.
+ROLES = ("county_admin", "township_staff", "helpline")  # cases.models.Role, checked by a test
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -16,7 +14,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     user_commands = user.add_subparsers(dest="user_command", required=True)
     add = user_commands.add_parser("add", help="create a staff account")
     add.add_argument("name")
-    add.add_argument("--role", required=True, choices=[role.value for role in Role])
+    add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--township", help="the township of a township_staff account")
     add.add_argument(
         "--password-stdin", action="store_true", required=True, help="read the password from stdin"
@@ -29,6 +27,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run_user_add(args: argparse.Namespace) -> int:
+    from cases.config import get_settings
+    from cases.db import make_engine, migrate, session_scope
+    from cases.models import Role
+    from cases.users import UserError, create_user
+
     password = sys.stdin.readline().rstrip("\r\n")
     engine = make_engine(get_settings().database_url)
     migrate(engine)
@@ -52,6 +55,9 @@ def run_user_add(args: argparse.Namespace) -> int:
 
 
 def run_db_upgrade(_args: argparse.Namespace) -> int:
+    from cases.config import get_settings
+    from cases.db import make_engine, migrate
+
     migrate(make_engine(get_settings().database_url))
     print("store is up to date")
     return 0

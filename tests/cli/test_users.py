@@ -50,3 +50,10 @@ def test_user_add_names_the_bad_field(tmp_path):
     assert done.returncode == 2 and "township" in done.stderr
     done = run(["user", "add", "x", "--role", "county_admin", "--password-stdin"], "short", url)
     assert done.returncode == 2 and "password" in done.stderr
+
+
+def test_the_cli_offers_exactly_the_roles_of_the_store():
+    from cases.models import Role
+    from cli.users import ROLES
+
+    assert set(ROLES) == {role.value for role in Role}
