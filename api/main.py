@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -10,8 +9,20 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
+from api import pages
 from api.channels.service import ChannelService
-from api.routes import auth, cases, health, twilio_sms, twilio_status, twilio_voice
+from api.routes import (
+    assess,
+    auth,
+    cases,
+    console_admin,
+    console_cases,
+    console_reports,
+    health,
+    twilio_sms,
+    twilio_status,
+    twilio_voice,
+)
 from cases.config import Settings, get_settings
 from cases.db import make_engine, migrate
 
@@ -49,17 +60,14 @@ def create_app(
     app.state.channel_workers = settings.channel_workers if workers is None else workers
     for router in (health.router, auth.router, cases.router):
         app.include_router(router)
+    for router in (console_cases.router, console_reports.router, console_admin.router):
+        app.include_router(router)
+    pages.install(app)
     for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):
         app.include_router(router)
     if settings.environment != "production":
         from api.routes import simulator
 
         app.include_router(simulator.router)
-    for optional in ("api.routes.assess",):
-        try:
-            app.include_router(importlib.import_module(optional).router)
-        except ModuleNotFoundError as error:
-            if error.name != optional:
-                raise
-            log.warning("%s not available", optional)
+    app.include_router(assess.router)
     return app
