@@ -52,7 +52,7 @@ $(MODEL): | $(RASA_STAMP)
 	$(RASA) train --domain bot/domain --data data --config config.yml --out models \
 		--fixed-model-name intake-$(FINGERPRINT) --quiet; \
 	echo "trained $(MODEL) in $$(( $$(date +%s) - start )) s"
-	@find models -name 'intake-*.tar.gz' ! -name 'intake-$(FINGERPRINT).tar.gz' -delete
+	@ls -t models/intake-*.tar.gz | tail -n +4 | xargs -r rm -f  # keep the three newest
 
 run: setup train
 	scripts/run.sh $(MODEL)
