@@ -11,6 +11,7 @@ from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from cases.accounts import is_disabled
 from cases.config import Settings
 from cases.identity import IdentityCipher
 from cases.models import Role, User
@@ -53,7 +54,7 @@ def get_current_user(
         user = session.get(User, int(payload["sub"]))
     except (jwt.PyJWTError, KeyError, ValueError):
         raise unauthorised from None
-    if user is None:
+    if user is None or is_disabled(user):
         raise unauthorised
     return user
 
@@ -71,3 +72,4 @@ def require_roles(*roles: Role):
 
 
 CaseReader = Annotated[User, Depends(require_roles(Role.county_admin, Role.township_staff))]
+CountyAdmin = Annotated[User, Depends(require_roles(Role.county_admin))]

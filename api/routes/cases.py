@@ -3,30 +3,45 @@ another township answers 404, as if it did not exist."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from datetime import date, timedelta
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from api.deps import CaseReader, SessionDep
-from cases import store
-from cases.models import CaseStatus, Role
+from api.console import CaseId
+from api.deps import CaseReader, CipherDep, SessionDep
+from cases import queue, store
+from cases.casefile import collect_replies
+from cases.models import Case, CaseStatus, Role
 from cases.phones import normalise_phone
-from cases.public import CaseList, CasePublic
+from cases.programmes import NAMES
+from cases.public import CasePublic
+from cases.queue import QueueFilters, QueuePage
 from cases.townships import townships
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
+Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]
 
 
-@router.get("", response_model=CaseList)
+@router.get("", response_model=QueuePage)
 def list_cases(
     session: SessionDep,
     user: CaseReader,
+    cipher: CipherDep,
     township: str | None = None,
     status_: Annotated[CaseStatus | None, Query(alias="status")] = None,
     phone: str | None = None,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    q: Annotated[
+        str | None, Query(max_length=64, description="reference, phone, identity number or name")
+    ] = None,
+    programme: Programme | None = None,
+    klass: Annotated[Literal["A", "B", "C"] | None, Query(alias="class")] = None,
+    due: Annotated[bool, Query(description="approved cases due for review within 30 days")] = False,
+    handoff: bool | None = None,
+    cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="next_cursor")] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
-) -> CaseList:
+) -> QueuePage:
     if township is not None and township not in townships():
         raise HTTPException(
             status.HTTP_422_UNPROCESSABLE_ENTITY,
@@ -41,11 +56,13 @@ def list_cases(
             )
     if user.role == Role.township_staff:
         if township not in (None, user.township):
-            return CaseList(items=[], total=0, offset=offset, limit=limit)
+            return QueuePage(items=[], total=0, offset=offset, limit=limit)
         township = user.township
-    result = store.list_cases(
-        session, township=township, status=status_, phone=phone, offset=offset, limit=limit
-    )
+    filters = QueueFilters(
+        township=township, status=status_, phone=phone, q=q, programme=programme, klass=klass,
+        due_before=date.today() + timedelta(days=30) if due else None, handoff=handoff,
+    )  # fmt: skip
+    result = queue.search(session, filters, cipher=cipher, cursor=cursor, offset=offset, limit=limit)
     store.record_audit(
         session,
         actor=user.username,
@@ -54,6 +71,11 @@ def list_cases(
             "township": township,
             "status": status_.value if status_ else None,
             "phone": bool(phone),
+            "q": bool(q),
+            "programme": programme,
+            "class": klass,
+            "due": due,
+            "handoff": handoff,
         },
     )
     session.commit()
@@ -61,10 +83,12 @@ def list_cases(
 
 
 @router.get("/{case_id}", response_model=CasePublic)
-def read_case(case_id: int, session: SessionDep, user: CaseReader) -> CasePublic:
+def read_case(case_id: CaseId, session: SessionDep, user: CaseReader) -> CasePublic:
     case = store.get_case(session, case_id=case_id)
     if case is None or (user.role == Role.township_staff and case.township != user.township):
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Case not found")
+    if collect_replies(session, store_case := session.get(Case, case_id)):
+        case = store.get_case(session, case_id=store_case.id)  # with the applicant's answers
     store.record_audit(session, actor=user.username, action="view", case_id=case_id)
     session.commit()
     return case

@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
+from cases.models import CaseStatus
 from cases.procedure import move
 from cases.review import add_months, due_for_review, next_review_date, review_months
-from cases.models import CaseStatus
 from policy import load_default
 from tests.console_seed import file_assessed
 

@@ -1,0 +1,139 @@
+"""The household form (家庭情况, filled in on the visit 入户调查): every fact of POLICY.md's
+Household JSON as form fields; saving re-assesses the case and keeps the earlier assessment."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from pydantic import ValidationError
+
+from api.deps import SessionDep
+from api.pages.auth import PageError, StaffPage, csrf_checked
+from api.pages.cases import case_for
+from api.pages.render import render
+from cases.assessing import latest_household, revise_household
+from cases.models import CaseStatus
+from policy import PolicyError, error_list
+
+router = APIRouter(prefix="/staff", include_in_schema=False)
+
+FLAGS = (("needs_long_term_care", "需长期护理"), ("serious_illness", "重特大疾病"),
+         ("bedridden", "长期卧床"), ("in_school", "在校学生"), ("able_to_work", "有劳动能力"))
+INCOME = (("wages", "工资性收入"), ("poverty_project_wages", "扶贫项目务工收入"),
+          ("agriculture", "农业经营收入"), ("business", "其他经营收入"),
+          ("basic_pension", "城乡居民基础养老金"), ("other_pension", "其他养老金"),
+          ("transfers", "转移性收入"), ("other", "其他收入"))
+EXPENSES = (("medical", "医疗支出"), ("disability_care", "残疾护理支出"), ("education", "教育支出"))
+HOUSEHOLD_FLAGS = (("registered_poor", "建档立卡贫困户"), ("receiving_dibao", "已享受低保"),
+                   ("receiving_tekun", "已享受特困供养"), ("returned_to_poverty", "返贫"))
+GUARANTEES = (("education", "义务教育"), ("medical", "基本医疗"), ("housing", "住房安全"))
+HARDSHIPS = (("", "无"), ("accident", "意外事故"), ("illness", "家庭成员重病"),
+             ("disaster", "自然灾害"), ("other", "其他"))  # fmt: skip
+FIELD_WORDS = dict(INCOME + EXPENSES + HOUSEHOLD_FLAGS + FLAGS) | {
+    "assessed_on": "评估日期", "members": "家庭成员", "age": "年龄", "relation": "与申请人关系",
+    "disability_grade": "残疾等级", "deposits": "存款", "vehicles": "机动车", "houses": "住房",
+    "commercial_property": "商业用房", "hardship": "突发困难"}  # fmt: skip
+MAX_MEMBERS = 12
+OPTIONS = dict(FLAGS=FLAGS, INCOME=INCOME, EXPENSES=EXPENSES, HOUSEHOLD_FLAGS=HOUSEHOLD_FLAGS,
+               GUARANTEES=GUARANTEES, HARDSHIPS=HARDSHIPS)  # fmt: skip
+
+
+def _number(text: str) -> int | float | str:
+    text = (text or "").strip().replace(",", "").replace("，", "")
+    if not text:
+        return 0
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        return text  # the model names the field
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _int(text: str) -> int | str | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    return int(text) if text.isdigit() else text
+
+
+def household_from_form(form: Any) -> dict[str, Any]:
+    """The Household JSON from the form's fields; blank member rows are left out."""
+    members = []
+    for i in range(MAX_MEMBERS):
+        age, relation = form.get(f"m{i}_age", ""), form.get(f"m{i}_relation", "").strip()
+        if not str(age).strip() and not relation:
+            continue
+        members.append({
+            "age": _int(age), "relation": relation or "member",
+            "disability_grade": _int(form.get(f"m{i}_disability_grade", "")),
+            **{flag: form.get(f"m{i}_{flag}") == "on" for flag, _ in FLAGS},
+        })  # fmt: skip
+    kind = form.get("hardship_kind", "")
+    return {
+        "assessed_on": form.get("assessed_on", "").strip(),
+        "members": members,
+        "income": {name: _number(form.get(f"income_{name}", "")) for name, _ in INCOME},
+        "rigid_expenses": {name: _number(form.get(f"expense_{name}", "")) for name, _ in EXPENSES},
+        "assets": {
+            "deposits": _number(form.get("deposits", "")),
+            "vehicles": _int(form.get("vehicles", "")) or 0,
+            "houses": _int(form.get("houses", "")) or 0,
+            "commercial_property": form.get("commercial_property") == "on",
+        },
+        **{flag: form.get(flag) == "on" for flag, _ in HOUSEHOLD_FLAGS},
+        "three_guarantees_unmet": [g for g, _ in GUARANTEES if form.get(f"guarantee_{g}") == "on"],
+        "hardship": {"kind": kind, "basic_living_unsustainable":
+                     form.get("hardship_unsustainable") == "on"} if kind else None,
+    }  # fmt: skip
+
+
+def describe(field: str) -> str:
+    """``members.1.age`` → ``家庭成员 第2位 年龄``."""
+    words = []
+    for part in field.split("."):
+        words.append(f"第{int(part) + 1}位" if part.isdigit() else FIELD_WORDS.get(part, part))
+    return " ".join(words)
+
+
+def _blank(facts: dict) -> dict:
+    size = facts.get("household_size") if isinstance(facts.get("household_size"), int) else 1
+    return {"assessed_on": date.today().isoformat(),
+            "members": [{"age": "", "relation": "applicant" if i == 0 else ""} for i in range(size)],
+            "income": {}, "rigid_expenses": {}, "assets": {"houses": 1}, "three_guarantees_unmet": [],
+            "hardship": None}  # fmt: skip
+
+
+@router.get("/cases/{case_id}/household")
+def household_form(case_id: int, request: Request, session: SessionDep, page: StaffPage):
+    case = case_for(session, page, case_id)
+    record = latest_household(session, case.id)
+    facts = record.facts if record else {}
+    values = dict(record.household) if record and record.household else _blank(facts)
+    values["assessed_on"] = date.today().isoformat()
+    return render(request, "household.html", page, row=case, values=values, facts=facts,
+                  errors=[], rows=max(len(values["members"]) + 2, 4), **OPTIONS)  # fmt: skip
+
+
+@router.post("/cases/{case_id}/household")
+async def save_household(case_id: int, request: Request, session: SessionDep, page: StaffPage):
+    await csrf_checked(request, page)
+    case = case_for(session, page, case_id)
+    if case.status == CaseStatus.rejected:
+        raise PageError(409, "不予批准的案件已办结，不能再修改。")
+    form = await request.form()
+    data = household_from_form(form)
+    try:
+        revise_household(session, case, household=data, actor=page.user.username)
+    except (ValidationError, PolicyError) as error:
+        session.rollback()
+        errors = [f"{describe(e['field'])}：{e['message']}" for e in error_list(error)]
+        record = latest_household(session, case.id)
+        return render(request, "household.html", page, status_code=422, row=case, values=data,
+                      facts=record.facts if record else {}, errors=errors,
+                      rows=max(len(data["members"]) + 2, 4), **OPTIONS)  # fmt: skip
+    session.commit()
+    return RedirectResponse(f"/staff/cases/{case.id}?notice=家庭信息已保存，已重新评估。", 303)
