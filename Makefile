@@ -50,7 +50,7 @@ $(MODEL): | $(RASA_STAMP)
 	@mkdir -p models
 	@start=$$(date +%s); \
 	$(RASA) train --domain bot/domain --data data --config config.yml --out models \
-		--fixed-model-name intake-$(FINGERPRINT) --quiet; \
+		--fixed-model-name intake-$(FINGERPRINT) --quiet && test -f $(MODEL) && \
 	echo "trained $(MODEL) in $$(( $$(date +%s) - start )) s"
 	@ls -t models/intake-*.tar.gz | tail -n +4 | xargs -r rm -f  # keep the three newest
 

@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 # Intents that leave the question unanswered: a rule answers them, then the form goes on.
 DIGRESSIONS = {
     "ask_why",
-    "restart",
+    "start_over",
     "handoff",
     "check_status",
     "bot_challenge",
