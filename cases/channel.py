@@ -193,6 +193,16 @@ def reply_state(session: Session, *, message_id: int) -> tuple[str, list[str]]:
     return message.status, live_replies(session, message=message)
 
 
+def claim_next(session: Session, *, phone: str) -> tuple[Inbound, list[str] | None] | None:
+    """The oldest pending message of `phone`, with this try counted (`attempts` says how
+    many tries came before it), and the choices last offered to the number."""
+    message = next_pending(session, phone=phone)
+    if message is None:
+        return None
+    mark_attempt(session, message_id=message.id)
+    return message, contact_choices(session, phone=phone)
+
+
 def next_pending(session: Session, *, phone: str) -> Inbound | None:
     """The oldest inbound message of `phone` that the assistant has not answered."""
     message = session.exec(

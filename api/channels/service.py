@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -153,28 +154,31 @@ class ChannelService:
 
     async def _hand_over_all(self, phone: str, owner: str) -> bool:
         """Every pending message of the phone, oldest first; False if the assistant is down."""
+        renewed = time.monotonic()
         while True:
-            message = await self.db(channel.next_pending, phone=phone)
-            if message is None:
+            claimed = await self.db(channel.claim_next, phone=phone)
+            if claimed is None:
                 return True
-            if not await self._hand_over(message):
+            if not await self._hand_over(*claimed):
                 return False
-            await self.db(channel.acquire_lease, phone=phone, owner=owner, seconds=self.lease_seconds)
+            if time.monotonic() - renewed > self.lease_seconds / 3:
+                await self.db(
+                    channel.acquire_lease, phone=phone, owner=owner, seconds=self.lease_seconds
+                )
+                renewed = time.monotonic()
 
-    async def _hand_over(self, message: channel.Inbound) -> bool:
+    async def _hand_over(self, message: channel.Inbound, choices: list[str] | None) -> bool:
         try:
+            if not await self.rasa.action_server_up():
+                raise BotUnavailable("action server down", maybe_taken=False)
             replies = None
             if message.attempts > 0:
-                # A try before failed mid-way: Rasa may have taken it. Never twice.
+                # A try before failed, maybe after Rasa took the message: never twice.
                 replies = await self.rasa.replies_in_tracker(
                     sender=message.phone, message_id=message.external_id
                 )
             if replies is None:
-                choices = await self.db(channel.contact_choices, phone=message.phone)
                 text = messaging.choice_payload(message.text, choices) or message.text
-                if not await self.rasa.action_server_up():
-                    raise BotUnavailable("action server down", maybe_taken=False)
-                await self.db(channel.mark_attempt, message_id=message.id)
                 replies = await self.rasa.send(
                     sender=message.phone, text=text, channel=message.channel,
                     message_id=message.external_id,

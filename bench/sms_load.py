@@ -1,0 +1,356 @@
+"""Load test of the SMS channel: many simulated phones hold whole 低保 applications through
+POST /twilio/sms (the API under uvicorn, the real Rasa server and action server, all on
+loopback), then the same conversations go straight to Rasa's REST channel in the same run.
+Reports reply latency (p50/p95/p99), messages per second and the channel/direct ratio.
+
+    .venv/bin/python bench/sms_load.py --phones 20
+    .venv/bin/python bench/sms_load.py --phones 20 --kill-rasa     # Rasa killed mid-way
+
+With --kill-rasa, Rasa is SIGKILLed after --kill-after messages and restarted; residents
+whose message gets no TwiML answer wait for the reply by SMS (the outbox, sent to a
+stand-in for Twilio's API). The run ends by checking that every message was handed to Rasa
+exactly once and answered exactly once. Needs a trained model (`make train`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from cases import messaging  # noqa: E402
+from cases.config import Settings  # noqa: E402
+from cases.db import make_engine, migrate  # noqa: E402
+from tests.e2e.resident_script import answer_for  # noqa: E402
+from tests.servers import Server, action_server, free_port, rasa_server  # noqa: E402
+from tests.twilio_fakes import (  # noqa: E402
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    FROM_NUMBER,
+    PUBLIC_BASE_URL,
+    FakeTwilio,
+    signed,
+    sms_params,
+)
+
+RASA_TOKEN = "bench-token"
+FIRST = "我想申请低保"
+
+
+@dataclass
+class Stats:
+    live: list[float] = field(default_factory=list)  # answered in the webhook's TwiML
+    late: list[float] = field(default_factory=list)  # answered later by SMS (outbox)
+    sent: int = 0
+    filed: int = 0
+    notices: int = 0
+    sids: dict[str, list[str]] = field(default_factory=dict)
+    failures: list[str] = field(default_factory=list)
+
+    @property
+    def all(self) -> list[float]:
+        return self.live + self.late
+
+
+def percentile(values: list[float], q: float) -> float:
+    if not values:
+        return float("nan")
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
+    return ordered[index]
+
+
+def summary(values: list[float], seconds: float) -> dict:
+    return {
+        "messages": len(values),
+        "p50": percentile(values, 50),
+        "p95": percentile(values, 95),
+        "p99": percentile(values, 99),
+        "mean": statistics.fmean(values) if values else float("nan"),
+        "messages_per_s": len(values) / seconds if seconds else float("nan"),
+        "seconds": seconds,
+    }
+
+
+# -- the residents ----------------------------------------------------------------------
+
+
+async def wait_by_sms(twilio: FakeTwilio, phone: str, seen: int, timeout: float) -> list[str]:
+    """The assistant's reply when it comes by SMS (the outbox) rather than in TwiML."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        new = [body for body in twilio.bodies(phone)[seen:] if body != messaging.OUTAGE_NOTICE]
+        if new and answer_for(new) is not None:
+            await asyncio.sleep(0.3)  # the other segments of the same reply
+            return [b for b in twilio.bodies(phone)[seen:] if b != messaging.OUTAGE_NOTICE]
+        await asyncio.sleep(0.05)
+    raise TimeoutError(f"no reply by SMS for …{phone[-4:]}")
+
+
+async def channel_resident(
+    client: httpx.AsyncClient, settings: Settings, twilio: FakeTwilio, phone: str, stats: Stats,
+    think: float,
+) -> None:
+    text, sids = FIRST, stats.sids.setdefault(phone, [])
+    for _turn in range(40):
+        params = sms_params(phone, text)
+        sids.append(params["MessageSid"])
+        seen = len(twilio.bodies(phone))
+        started = time.perf_counter()
+        stats.sent += 1
+        response = await client.post(
+            "/twilio/sms", data=params, headers=signed(settings, "/twilio/sms", params)
+        )
+        response.raise_for_status()
+        replies = [m.text for m in ET.fromstring(response.text).findall("Message")]
+        if replies:
+            stats.live.append(time.perf_counter() - started)
+        else:
+            replies = await wait_by_sms(twilio, phone, seen, timeout=300)
+            stats.late.append(time.perf_counter() - started)
+        answer = answer_for(replies)
+        if answer == "":
+            stats.filed += 1
+            return
+        if answer is None:
+            stats.failures.append(f"…{phone[-4:]}: unexpected {replies}")
+            return
+        text = answer
+        if think:
+            await asyncio.sleep(think)
+    stats.failures.append(f"…{phone[-4:]}: no case after 40 messages")
+
+
+async def direct_resident(
+    client: httpx.AsyncClient, rasa_url: str, sender: str, stats: Stats, think: float
+) -> None:
+    text = FIRST
+    for _turn in range(40):
+        started = time.perf_counter()
+        stats.sent += 1
+        response = await client.post(
+            f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
+        )
+        response.raise_for_status()
+        replies = [m.get("text") or "" for m in response.json()]
+        stats.live.append(time.perf_counter() - started)
+        answer = answer_for(replies)
+        if answer == "":
+            stats.filed += 1
+            return
+        if answer is None:
+            stats.failures.append(f"{sender}: unexpected {replies}")
+            return
+        text = answer
+        if think:
+            await asyncio.sleep(think)
+    stats.failures.append(f"{sender}: no case after 40 messages")
+
+
+# -- processes ----------------------------------------------------------------------------
+
+
+def kill(server: Server) -> None:
+    """SIGKILL: no graceful shutdown, requests in flight are cut."""
+    server.process.kill()
+    server.process.wait()
+    server._log.close()
+
+
+def start_api(workdir: Path, env: dict, port: int) -> Server:
+    command = [
+        str(ROOT / ".venv/bin/uvicorn"), "--factory", "api.main:create_app",
+        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+    ]
+    return Server("api", command, f"http://127.0.0.1:{port}/healthz", workdir / "api.log", env)
+
+
+async def kill_and_restart(rasa: Server, stats: Stats, after: int, down: float, log: list) -> None:
+    while stats.sent < after:
+        await asyncio.sleep(0.05)
+    log.append(("killed", time.monotonic()))
+    kill(rasa)
+    await asyncio.sleep(down)
+    await asyncio.to_thread(rasa.start)
+    log.append(("back", time.monotonic()))
+
+
+# -- checks -------------------------------------------------------------------------------
+
+
+def check_exactly_once(settings: Settings, stats: Stats, twilio: FakeTwilio) -> list[str]:
+    """Every message handed to Rasa once (its tracker) and answered once (our store)."""
+    import sqlalchemy as sa
+
+    problems = []
+    with httpx.Client(timeout=60) as client:
+        for phone, sids in stats.sids.items():
+            tracker = client.get(
+                f"{settings.rasa_url}/conversations/{phone}/tracker", params={"token": RASA_TOKEN}
+            ).json()
+            taken = [
+                (e.get("metadata") or {}).get("message_id")
+                for e in tracker["events"] if e["event"] == "user"
+            ]
+            if taken != sids:
+                problems.append(f"…{phone[-4:]}: Rasa took {len(taken)} of {len(sids)} messages "
+                                f"({len(taken) - len(set(taken))} twice)")
+    engine = make_engine(settings.database_url)
+    with engine.connect() as db:
+        statuses = dict(db.execute(sa.text(
+            "select status, count(*) from message where direction='in' group by status")).all())
+        answered_twice = db.execute(sa.text(
+            "select count(*) from (select reply_to_id from message where direction='out' "
+            "and status='bot' group by reply_to_id, text having count(*) > 1)")).scalar()
+        by_outbox = db.execute(sa.text(
+            "select count(*) from outboundmessage where via is null")).scalar()
+    if set(statuses) != {"answered"}:
+        problems.append(f"inbound statuses: {statuses}")
+    if answered_twice:
+        problems.append(f"{answered_twice} replies recorded twice")
+    if len(twilio.sent) != by_outbox or len({m["sid"] for m in twilio.sent}) != len(twilio.sent):
+        problems.append(f"outbox rows {by_outbox}, sent to Twilio {len(twilio.sent)}")
+    return problems
+
+
+# -- the run ------------------------------------------------------------------------------
+
+
+async def run(args: argparse.Namespace) -> dict:
+    workdir = Path(tempfile.mkdtemp(prefix="sms-load-"))
+    database_url = f"sqlite:///{workdir / 'intake.db'}"
+    migrate(make_engine(database_url))
+    action_port, rasa_port, api_port = free_port(), free_port(), free_port()
+    actions = action_server(action_port, database_url, workdir / "actions.log")
+    rasa = rasa_server(rasa_port, action_port, workdir, RASA_TOKEN, workdir / "rasa.log")
+    rasa_url = f"http://127.0.0.1:{rasa_port}"
+    twilio = FakeTwilio().__enter__()
+    env = {
+        **os.environ,
+        "ENVIRONMENT": "test", "DATABASE_URL": database_url, "RASA_URL": rasa_url,
+        "RASA_TOKEN": RASA_TOKEN, "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}",
+        "PUBLIC_BASE_URL": PUBLIC_BASE_URL, "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "TWILIO_FROM_NUMBER": FROM_NUMBER,
+        "TWILIO_API_BASE_URL": twilio.url, "REPLAY_INTERVAL": "0.5", "OUTBOX_INTERVAL": "0.5",
+    }
+    settings = Settings(
+        environment="test", database_url=database_url, rasa_url=rasa_url, rasa_token=RASA_TOKEN,
+        public_base_url=PUBLIC_BASE_URL, twilio_auth_token=AUTH_TOKEN,
+    )
+    api = start_api(workdir, env, api_port)
+    started = []
+    try:
+        print(f"starting the action server, Rasa and the API (logs in {workdir}) …", flush=True)
+        for server in (actions, rasa, api):
+            server.start()
+            started.append(server)
+        limits = httpx.Limits(max_connections=args.phones * 2)
+        async with httpx.AsyncClient(
+            base_url=f"http://127.0.0.1:{api_port}", timeout=120, limits=limits
+        ) as api_client, httpx.AsyncClient(timeout=120, limits=limits) as rasa_client:
+            # Warm up both paths (the first messages after Rasa starts are slow).
+            warm = Stats()
+            await asyncio.gather(
+                channel_resident(api_client, settings, twilio, "+8613600000000", warm, 0),
+                direct_resident(rasa_client, rasa_url, "+8613500000000", warm, 0),
+            )
+            phones = [f"+86139{n:08d}" for n in range(1, args.phones + 1)]
+            channel, direct, events = Stats(), Stats(), []
+            print(f"{args.phones} phones through /twilio/sms …", flush=True)
+            began = time.monotonic()
+            jobs = [channel_resident(api_client, settings, twilio, p, channel, args.think)
+                    for p in phones]
+            if args.kill_rasa:
+                jobs.append(kill_and_restart(rasa, channel, args.kill_after, args.down, events))
+            await asyncio.gather(*jobs)
+            channel_seconds = time.monotonic() - began
+            channel.notices = sum(
+                body == messaging.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p))
+            print(f"{args.phones} phones straight to Rasa's REST channel …", flush=True)
+            began = time.monotonic()
+            await asyncio.gather(*(
+                direct_resident(rasa_client, rasa_url, f"+86137{n:08d}", direct, args.think)
+                for n in range(1, args.phones + 1)))
+            direct_seconds = time.monotonic() - began
+        problems = check_exactly_once(settings, channel, twilio)
+    finally:
+        for server in reversed(started):
+            if server.process and server.process.poll() is None:
+                server.stop()
+        twilio.__exit__(None, None, None)
+    result = {
+        "phones": args.phones,
+        "think_s": args.think,
+        "kill_rasa": args.kill_rasa,
+        "channel": summary(channel.all, channel_seconds),
+        "channel_live": summary(channel.live, channel_seconds),
+        "channel_by_sms": summary(channel.late, channel_seconds),
+        "direct": summary(direct.all, direct_seconds),
+        "cases_filed": {"channel": channel.filed, "direct": direct.filed},
+        "outage_notices": channel.notices,
+        "failures": channel.failures + direct.failures,
+        "exactly_once_problems": problems,
+        "workdir": str(workdir),
+    }
+    result["ratio"] = {
+        key: result["channel_live"][key] / result["direct"][key] for key in ("p50", "p95", "mean")
+    }
+    if events:
+        result["rasa_down_s"] = events[1][1] - events[0][1]
+    return result
+
+
+def report(result: dict) -> str:
+    lines = [f"{result['phones']} phones, think {result['think_s']} s"
+             + (", Rasa killed and restarted mid-way" if result["kill_rasa"] else "")]
+    lines.append(f"{'':22}{'msgs':>6}{'p50 s':>8}{'p95 s':>8}{'p99 s':>8}{'msg/s':>8}")
+    for key, label in (("channel", "/twilio/sms (all)"), ("channel_live", "  answered in TwiML"),
+                       ("channel_by_sms", "  answered by SMS"), ("direct", "Rasa REST direct")):
+        s = result[key]
+        lines.append(f"{label:22}{s['messages']:>6}{s['p50']:>8.3f}{s['p95']:>8.3f}"
+                     f"{s['p99']:>8.3f}{s['messages_per_s']:>8.1f}")
+    r = result["ratio"]
+    lines.append(f"channel/direct (TwiML answers): p50 {r['p50']:.2f}×, p95 {r['p95']:.2f}×, "
+                 f"mean {r['mean']:.2f}×")
+    lines.append(f"cases filed: {result['cases_filed']}, outage notices: {result['outage_notices']}"
+                 + (f", Rasa down {result['rasa_down_s']:.0f} s" if "rasa_down_s" in result else ""))
+    lines.append("exactly once: " + ("ok" if not result["exactly_once_problems"]
+                                     else "; ".join(result["exactly_once_problems"])))
+    if result["failures"]:
+        lines.append("failures: " + "; ".join(result["failures"][:5]))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--phones", type=int, default=20)
+    parser.add_argument("--think", type=float, default=0.0, help="seconds between a reply and "
+                        "the resident's next message")
+    parser.add_argument("--kill-rasa", action="store_true")
+    parser.add_argument("--kill-after", type=int, default=60, help="messages sent before the kill")
+    parser.add_argument("--down", type=float, default=3.0, help="seconds Rasa stays down")
+    parser.add_argument("--json", type=Path, help="also write the figures here")
+    args = parser.parse_args()
+    result = asyncio.run(run(args))
+    print(report(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    ok = result["cases_filed"]["channel"] == args.phones and not result["exactly_once_problems"]
+    return 0 if ok and not result["failures"] else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
