@@ -67,3 +67,57 @@ def file_assessed(
     )
     session.flush()
     return case
+
+
+DEMO_NAMES = ["王德福", "刘桂英", "陈志强", "杨秀兰", "黄建国", "赵淑芬", "周永红", "吴玉珍",
+              "徐长江", "孙凤英", "马国庆", "朱春梅", "胡德明", "郭秀珍", "何光荣", "高翠兰"]  # fmt: skip
+DEMO_VILLAGES = ["龙门村", "马鞍村", "石岭村", "双河村", "红岩村"]
+DEMO_TRANSCRIPT = [
+    ("in", "我想申请低保"),
+    ("out", "好的，我帮您登记。请问您叫啥子名字？"),
+    ("in", "张小明"),
+    ("out", "您屋头住在哪个乡镇？"),
+    ("in", "吐祥镇龙门村"),
+    ("out", "家里一共几口人？"),
+    ("in", "三个人，我和老汉儿、老娘"),
+    ("out", "一年收入大概好多钱？"),
+    ("in", "种地一年六千来块"),
+    ("out", "已为您登记，编号会用短信发给您。"),
+]
+
+
+def seed_demo(session: Session, cipher: IdentityCipher) -> dict[str, int]:
+    """A small township window for the browser tests and screenshots: the main case
+    (张小明, 吐祥镇, received, with its conversation) and others in every step."""
+    from cases.models import CaseStatus
+    from cases.procedure import move
+
+    main = file_assessed(session, cipher, name="张小明", township="吐祥镇")
+    from cases.models import Message
+
+    for direction, text in DEMO_TRANSCRIPT:
+        session.add(Message(conversation_id=main.conversation_id, case_id=main.id,
+                            direction=direction, channel="sms", text=text))  # fmt: skip
+    other = file_assessed(session, cipher, name="李四", township="白帝镇", phone="+8613900000002")
+    paths = [
+        (), (CaseStatus.visited,), (CaseStatus.visited, CaseStatus.appraised),
+        (CaseStatus.visited, CaseStatus.appraised, CaseStatus.publicised),
+        (CaseStatus.visited, CaseStatus.appraised, CaseStatus.publicised, CaseStatus.approved),
+        (CaseStatus.info_requested,), (CaseStatus.rejected,),
+    ]
+    for i, name in enumerate(DEMO_NAMES):
+        township = ("吐祥镇", "白帝镇", "草堂镇", "永安街道")[i % 4]
+        case = file_assessed(
+            session, cipher, name=name, township=township, phone=f"+86138{i:08d}",
+            id_number=f"500236{1950 + i}0101{2000 + i}", village=DEMO_VILLAGES[i % 5],
+            members=1 + i % 4, agriculture=(3000, 9000, 26000, 60000)[i % 4],
+        )  # fmt: skip
+        for step in paths[i % len(paths)]:
+            move(session, case, to=step, actor="tuxiang" if township == "吐祥镇" else "county",
+                 reason="家庭收入超过低保标准" if step == CaseStatus.rejected else None,
+                 klass=("A", "B", "C")[i % 3] if step == CaseStatus.approved else None)  # fmt: skip
+        if i % 5 == 2:
+            case.handoff_requested = True
+            session.add(case)
+    session.flush()
+    return {"main": main.id, "other": other.id}

@@ -12,6 +12,7 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from api.pages.words import FACT_WORDS, relation
 from cases.models import CaseStatus, Role, StaffSession, User
 from cases.procedure import LABELS
 from cases.programmes import NAMES
@@ -81,7 +82,8 @@ env.filters.update(beijing=beijing, day=day, status_label=status_label, money=mo
                    route=lambda route: ROUTE_WORDS.get(route, route or ""),
                    item=lambda item: ITEM_WORDS.get(item, item),
                    channel=lambda c: CHANNEL_LABELS.get(c, c),
-                   source=lambda s: SOURCE_LABELS.get(s, s))  # fmt: skip
+                   source=lambda s: SOURCE_LABELS.get(s, s), relation=relation,
+                   fact=lambda key: FACT_WORDS.get(key, key))  # fmt: skip
 env.globals.update(ROLE_LABELS=ROLE_LABELS, PROGRAMMES=NAMES, STATUSES=list(CaseStatus),
                    LABELS=LABELS, Role=Role)  # fmt: skip
 
@@ -94,6 +96,8 @@ def render(
     **context: Any,
 ) -> HTMLResponse:
     context |= {"me": page.user if page else None, "csrf": page.csrf if page else None}
-    response = templates.TemplateResponse(request, f"console/{name}", context, status_code=status_code)
+    response = templates.TemplateResponse(
+        request, f"console/{name}", context, status_code=status_code
+    )
     response.headers.update(HEADERS)
     return response

@@ -33,7 +33,7 @@ def _township(page, township: str) -> str | None:
     return township if township in townships() else None
 
 
-def bars(items: list[Count], width: int = 420) -> list[dict]:
+def bars(items: list[Count], width: int = 360) -> list[dict]:
     """Bar lengths (px) for the inline SVG chart; no script, no network."""
     top = max((c.count for c in items), default=0) or 1
     return [{"label": c.label, "count": c.count, "key": c.key,
