@@ -3,19 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from api.routes.assess import router
 from tests.policy.households import household, member
 
 
 @pytest.fixture
-def bare() -> TestClient:
-    """The router alone: the endpoint needs no store."""
-    app = FastAPI()
-    app.include_router(router)
-    return TestClient(app)
+def bare(client) -> TestClient:
+    """The whole app on an empty store: no login needed."""
+    return client
 
 
 def test_the_app_serves_it_without_login(client):
@@ -74,3 +70,16 @@ def test_the_schema_is_documented(bare):
     schema = bare.get("/openapi.json").json()
     assert "/api/assess" in schema["paths"]
     assert "Household" in schema["components"]["schemas"]
+
+
+def test_a_dated_value_added_by_staff_is_used_from_its_date(client, session):
+    from datetime import date
+
+    from cases.parameters import add_value
+
+    before = client.post("/api/assess", json=household(assessed_on="2026-08-01")).json()
+    add_value(session, name="rural_dibao_standard", effective_from=date(2026, 7, 1),
+              value=700, source="test notice", confirmed=True, actor="county")
+    session.commit()
+    after = client.post("/api/assess", json=household(assessed_on="2026-08-01")).json()
+    assert before["figures"]["standard"] == 630 and after["figures"]["standard"] == 700
