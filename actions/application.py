@@ -36,6 +36,8 @@ DIGRESSIONS = {
     "thank",
     "greet",
     "goodbye",
+    "faq",
+    "out_of_scope",
 }
 FACT_SLOTS = [
     "consent",
