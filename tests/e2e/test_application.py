@@ -174,7 +174,10 @@ def test_identity_numbers_are_masked_in_what_rasa_stores(stack):
     resident = Resident(stack, "+8613800000104")
     apply(resident, ["同意", "赵四 500236199001011235 电话13912345678"])
     with sqlite3.connect(stack["workdir"] / "tracker.db") as db:
-        stored = "\n".join(row[0] for row in db.execute("select data from events"))
+        stored = "\n".join(
+            json.dumps(json.loads(row[0]), ensure_ascii=False)
+            for row in db.execute("select data from events")
+        )
     assert "赵四" in stored
     assert "500236199001011235" not in stored and "13912345678" not in stored
     assert "500236********1235" in stored

@@ -29,14 +29,23 @@ def say(stack, sender: str, text: str) -> list[str]:
 def test_a_resident_applies_and_staff_read_the_case(stack):
     phone = "+8613800000001"
     assert any("申请" in line for line in say(stack, phone, "你好"))
-    replies = say(stack, phone, "我想申请低保")
-    assert any("名字" in line for line in replies)
-    assert any("乡镇" in line for line in say(stack, phone, "我叫张小明"))
+    assert any("同意" in line for line in say(stack, phone, "我想申请低保"))
+    assert any("姓名" in line for line in say(stack, phone, "同意"))
+    assert any("乡镇" in line for line in say(stack, phone, "张小明 500236199001011235"))
     # A township that is not Fengjie's is asked again, with an example.
     assert any("例如" in line for line in say(stack, phone, "北京"))
-    assert any("几口人" in line for line in say(stack, phone, "吐祥"))
-    assert any("收入" in line for line in say(stack, phone, "我屋头四口人"))
-    replies = say(stack, phone, "一年一万二左右")
+    assert any("几口人" in line for line in say(stack, phone, "吐祥镇石梁村"))
+    for answer in [
+        "我屋头四口人，我45岁，老婆43岁，儿子15岁读书，老汉儿72岁",
+        "没有，我和老婆能干活",
+        "一年打工一万二左右",
+        "没有",
+        "存款两千，没车，一处房",
+        "都不是",
+        "都没有",
+    ]:
+        say(stack, phone, answer)
+    replies = say(stack, phone, "对")
     filed = next(line for line in replies if "编号" in line)
     reference = filed.split("编号")[1][:8]
     assert reference.startswith("FJ")
@@ -64,24 +73,31 @@ def test_a_resident_applies_and_staff_read_the_case(stack):
 
     assert case["township"] == "吐祥镇"
     assert case["status"] == "received"
-    assert case["applicant"] == {"name": "张小明", "phone": phone, "id_number_masked": None}
-    assert case["facts"] == {"household_size": 4, "annual_income": 12000}
+    assert case["applicant"] == {
+        "name": "张小明",
+        "phone": phone,
+        "id_number_masked": "500236********1235",
+    }
+    assert case["facts"]["household_size"] == 4
+    assert case["household"]["income"]["wages"] == 12000
+    assert case["assessment"]["dibao"]["status"] in ("eligible", "needs_review", "ineligible")
     texts = [message["text"] for message in case["messages"]]
-    assert texts[0] == "你好" and "我屋头四口人" in texts
+    assert texts[0] == "你好" and "张小明 500236********1235" in texts
     assert health == {"status": "ok", "store": "ok", "rasa": "ok", "action_server": "ok"}
 
 
 def test_the_conversation_survives_a_new_message_days_later(stack):
     """The SQL tracker store keeps the form: a resident who stops can carry on."""
     phone = "+8613800000002"
-    say(stack, phone, "申请低保")
-    say(stack, phone, "李四")
+    for text in ["申请低保", "同意", "李四 500236199001011235"]:
+        say(stack, phone, text)
     replies = say(stack, phone, "白帝镇")
-    assert any("几口人" in line for line in replies)
+    assert any("村" in line for line in replies)
     tracker = httpx.get(
         f"{stack['rasa_url']}/conversations/{phone}/tracker",
         params={"token": "e2e-token"},
         timeout=10,
     ).json()
     assert tracker["slots"]["township"] == "白帝镇"
+    assert tracker["slots"]["requested_slot"] == "village"
     assert tracker["active_loop"]["name"] == "application_form"
