@@ -33,12 +33,11 @@ DIGRESSIONS = {
     "handoff",
     "check_status",
     "bot_challenge",
-    "thank",
-    "greet",
-    "goodbye",
     "faq",
     "out_of_scope",
 }
+# A greeting or thanks may carry an answer ("你好，我叫张三"): read it first.
+SOCIAL = {"greet", "thank", "goodbye"}
 FACT_SLOTS = [
     "consent",
     "applicant_name",
@@ -95,7 +94,10 @@ class ValidateApplicationForm(FormValidationAction):
             return [SlotSet("requested_slot", questions.next_question(self._slots(tracker)))]
         if intent in DIGRESSIONS:
             return []  # nothing extracted: the form yields to the rules
-        return self.read_answer(tracker, requested, intent)
+        events = self.read_answer(tracker, requested, intent)
+        if intent in SOCIAL and not any(e["name"] in FACT_SLOTS for e in events):
+            return []  # only a greeting: the rules greet, then the form asks again
+        return events
 
     @staticmethod
     def _slots(tracker: Tracker) -> dict:
@@ -115,7 +117,7 @@ class ValidateApplicationForm(FormValidationAction):
         updates = dict(reading.updates)
         reask = None
         if not reading.understood:
-            if intent == "dont_know" or reader.DONT_KNOW.search(text):
+            if intent == "dont_know" or reader.DONT_KNOW.search(text) or reader.is_range(text):
                 if (
                     tracker.get_slot("reask") == "dont_know"
                     and requested in questions.MAY_BE_UNKNOWN

@@ -22,6 +22,7 @@ from cases.phones import normalise_phone
 from cases.townships import find_township
 
 DONT_KNOW = re.compile(r"(不晓得|不知道|不清楚|记不得|记不清|说不准|搞不清|不太清楚|晓不得|不记得)")
+RANGE = re.compile(r"\d\s*(到|至|~|～|-|－)\s*\d")
 AFFIRM = re.compile(
     r"^(是|是的|对|对的|同意|可以|好|好的|要得|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK)"
 )
@@ -29,6 +30,11 @@ DENY = re.compile(r"^(不|不是|不对|不同意|不要|错了|没有|莫得|�
 _VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}村)")
 _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 MONEY_KEYS = ("income", "expenses")
+
+
+def is_range(text: str) -> bool:
+    """ "一万到两万": not one answer; treated like "不晓得" (asked once more, then unknown)."""
+    return bool(RANGE.search(to_arabic(text or "")))
 
 
 @dataclass

@@ -4,7 +4,10 @@ are applied, and the next question is what the form would ask."""
 
 from __future__ import annotations
 
+import asyncio
+
 from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application import FACT_SLOTS, ValidateApplicationForm
 
@@ -27,7 +30,7 @@ class Conversation:
 
     def say(self, text: str, intent: str | None = "inform") -> str | None:
         self.messages += 1
-        events = self.form.read_answer(self.tracker(text, intent), self.requested, intent)
+        events = asyncio.run(self.form.run(CollectingDispatcher(), self.tracker(text, intent), {}))
         for event in events:
             if event["name"] == "requested_slot":
                 self.requested = event["value"]

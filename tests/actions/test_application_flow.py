@@ -143,3 +143,26 @@ def test_three_guarantees_are_not_asked_of_a_registered_poor_household():
 def test_questions_start_with_consent_and_end_with_confirmation(slot):
     assert next_question({}) == "consent"
     assert slot in {"consent", "confirmed"}
+
+
+def test_a_range_is_asked_once_more_then_recorded_unknown():
+    conversation = run(TYPICAL[:5])
+    assert conversation.requested == "income"
+    conversation.say("一万到两万吧")
+    assert conversation.requested == "income" and conversation.slots["reask"] == "dont_know"
+    conversation.say("一万到两万之间")
+    assert conversation.slots["unknown_facts"] == ["income"]
+    assert conversation.requested == "expenses"
+
+
+def test_a_greeting_that_carries_an_answer_is_read():
+    conversation = run([("同意", "affirm")])
+    conversation.say("你好，我叫张小明，身份证500236199001011235", "greet")
+    assert conversation.slots["applicant_name"] == "张小明"
+
+
+def test_a_greeting_alone_leaves_the_question_to_the_rules():
+    conversation = run([("同意", "affirm")])
+    conversation.say("你好", "greet")
+    assert conversation.requested == "applicant_name"
+    assert conversation.slots.get("reask") is None
