@@ -5,10 +5,9 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from cases.identity import IdentityCipher, mask_id_number, mask_name, mask_phone
+from cases.identity import IdentityCipher, mask_id_number
 from cases.models import (
     Applicant,
     AssessmentRecord,
@@ -19,7 +18,7 @@ from cases.models import (
     Message,
 )
 from cases.programmes import index_assessment
-from cases.public import ApplicantPublic, CaseList, CasePublic, CaseSummary, MessagePublic
+from cases.public import ApplicantPublic, CasePublic, MessagePublic
 
 # No 0/O, 1/I/L: a reference is read aloud on the phone and typed on old handsets.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -108,46 +107,6 @@ def file_case(
     )
     session.flush()
     return case
-
-
-def list_cases(
-    session: Session,
-    *,
-    township: str | None = None,
-    status: CaseStatus | None = None,
-    phone: str | None = None,
-    offset: int = 0,
-    limit: int = 50,
-) -> CaseList:
-    """Cases newest first, with names and phones masked."""
-    query = select(Case, Applicant).join(Applicant, Applicant.id == Case.applicant_id)
-    count = select(func.count()).select_from(Case).join(Applicant)
-    if township:
-        query, count = (
-            query.where(Case.township == township),
-            count.where(Case.township == township),
-        )
-    if status:
-        query, count = query.where(Case.status == status), count.where(Case.status == status)
-    if phone:
-        query, count = query.where(Applicant.phone == phone), count.where(Applicant.phone == phone)
-    rows = session.exec(
-        query.order_by(col(Case.created_at).desc(), col(Case.id).desc()).offset(offset).limit(limit)
-    ).all()
-    items = [
-        CaseSummary(
-            id=case.id,
-            reference=case.reference,
-            status=case.status,
-            township=case.township,
-            applicant_name_masked=mask_name(applicant.name),
-            phone_masked=mask_phone(applicant.phone),
-            handoff_requested=case.handoff_requested,
-            created_at=case.created_at,
-        )
-        for case, applicant in rows
-    ]
-    return CaseList(items=items, total=session.exec(count).one(), offset=offset, limit=limit)
 
 
 def get_case(session: Session, *, case_id: int) -> CasePublic | None:

@@ -8,8 +8,9 @@ from sqlmodel import Session
 from actions import store as action_store
 from actions.application import ActionAskConfirmed, ActionSubmitApplication, mask_numbers
 from actions.conversation import ActionCheckStatus, ActionHandoff
-from cases import store
+from cases import queue, store
 from cases.models import CaseStatus
+from cases.queue import QueueFilters
 from tests.actions.simulation import Conversation
 from tests.actions.test_application_flow import TYPICAL
 
@@ -69,7 +70,7 @@ def test_filing_stores_every_fact_and_the_assessment(action_db):
     outcome, documents = dispatcher.messages[1]["text"], dispatcher.messages[2]["text"]
     assert "低保" in outcome and "残疾人证" in documents and "户口簿" in documents
     with Session(action_db) as session:
-        listing = store.list_cases(session, phone=PHONE)
+        listing = queue.search(session, QueueFilters(phone=PHONE))
         case = store.get_case(session, case_id=listing.items[0].id)
     assert case.reference == reference
     assert case.applicant.name == "张小明"
@@ -104,7 +105,7 @@ def test_the_summary_masks_the_identity_number():
 def test_status_is_told_only_for_the_senders_own_cases(action_db):
     file_typical(CollectingDispatcher())
     with Session(action_db) as session:
-        reference = store.list_cases(session, phone=PHONE).items[0].reference
+        reference = queue.search(session, QueueFilters(phone=PHONE)).items[0].reference
     mine = CollectingDispatcher()
     ActionCheckStatus().run(mine, tracker(text=f"查一下{reference}"), {})
     assert reference in mine.messages[0]["text"] and "已受理" in mine.messages[0]["text"]
@@ -119,7 +120,7 @@ def test_handoff_flags_the_case_for_a_call_back(action_db):
     ActionHandoff().run(dispatcher, tracker(), {})
     assert "12345" in dispatcher.messages[0]["text"]
     with Session(action_db) as session:
-        item = store.list_cases(session, phone=PHONE).items[0]
+        item = queue.search(session, QueueFilters(phone=PHONE)).items[0]
     assert item.handoff_requested and item.status == CaseStatus.callback_requested
 
 

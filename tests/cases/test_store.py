@@ -1,7 +1,8 @@
 from sqlmodel import select
 
-from cases import store
+from cases import queue, store
 from cases.models import Applicant, AuditEvent, CaseStatus, Message
+from cases.queue import QueueFilters
 
 
 def file(session, cipher, **overrides):
@@ -65,11 +66,11 @@ def test_messages_recorded_by_the_channel_are_linked_not_copied(session, cipher)
 def test_list_masks_names_and_phones_and_filters(session, cipher):
     file(session, cipher)
     file(session, cipher, name="李四", township="白帝镇", phone="+8613900000002")
-    listing = store.list_cases(session, township="白帝镇")
+    listing = queue.search(session, QueueFilters(township="白帝镇"))
     assert listing.total == 1
     assert listing.items[0].applicant_name_masked == "李*"
     assert listing.items[0].phone_masked == "+86139****0002"
-    assert store.list_cases(session, phone="+8613800000001").total == 1
-    assert store.list_cases(session, status=CaseStatus.approved).total == 0
-    newest_first = store.list_cases(session).items
+    assert queue.search(session, QueueFilters(phone="+8613800000001")).total == 1
+    assert queue.search(session, QueueFilters(status=CaseStatus.approved)).total == 0
+    newest_first = queue.search(session, QueueFilters()).items
     assert [item.township for item in newest_first] == ["白帝镇", "吐祥镇"]

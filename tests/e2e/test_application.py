@@ -13,8 +13,9 @@ import httpx
 import pytest
 from sqlmodel import Session
 
-from cases import store
+from cases import queue, store
 from cases.db import make_engine
+from cases.queue import QueueFilters
 
 pytestmark = pytest.mark.e2e
 INTAKE = str(Path(__file__).resolve().parents[2] / ".venv/bin/intake")
@@ -36,7 +37,7 @@ class Resident:
 
     def case(self):
         with Session(make_engine(self.stack["database_url"])) as session:
-            listing = store.list_cases(session, phone=self.phone)
+            listing = queue.search(session, QueueFilters(phone=self.phone))
             assert listing.total == 1, listing
             return store.get_case(session, case_id=listing.items[0].id)
 
