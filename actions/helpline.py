@@ -37,7 +37,7 @@ ANSWERS = Path(__file__).with_name("helpline_answers.yaml")
 RETRIEVAL_INTENT = "faq"
 #: Below this ResponseSelector confidence the question is treated as out of scope
 #: (measured on tests/nlu/faq_held_out.yml, see docs/helpline.md).
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.35
 SMS_LIMIT = 134  # two concatenated UCS-2 segments of 67 characters
 BEIJING = timezone(timedelta(hours=8))
 
