@@ -38,6 +38,9 @@ DIGRESSIONS = {
 }
 # A greeting or thanks may carry an answer ("你好，我叫张三"): read it first.
 SOCIAL = {"greet", "thank", "goodbye"}
+# An answer about the family's standing can sound like a policy topic ("是建档立卡户"): read
+# it as an answer unless it is put as a question.
+STATEMENT_LIKE = {"faq", "out_of_scope"}
 FACT_SLOTS = [
     "consent",
     "applicant_name",
@@ -90,13 +93,17 @@ class ValidateApplicationForm(FormValidationAction):
     ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         requested = tracker.get_slot("requested_slot")
-        if requested is None:
+        if requested is None or tracker.latest_action_name != "action_listen":
+            # Starting, or coming back after a rule answered a digression: ask what is next.
             return [SlotSet("requested_slot", questions.next_question(self._slots(tracker)))]
-        if intent in DIGRESSIONS:
+        text = tracker.latest_message.get("text") or ""
+        if intent in DIGRESSIONS and not (
+            intent in STATEMENT_LIKE and not reader.looks_like_question(text)
+        ):
             return []  # nothing extracted: the form yields to the rules
         events = self.read_answer(tracker, requested, intent)
-        if intent in SOCIAL and not any(e["name"] in FACT_SLOTS for e in events):
-            return []  # only a greeting: the rules greet, then the form asks again
+        if intent in SOCIAL | STATEMENT_LIKE and not any(e["name"] in FACT_SLOTS for e in events):
+            return []  # only a greeting or a question: the rules answer, the form goes on
         return events
 
     @staticmethod

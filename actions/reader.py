@@ -32,6 +32,16 @@ _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 MONEY_KEYS = ("income", "expenses")
 
 
+QUESTION = re.compile(
+    r"([吗么嘛呢？?]\s*$|什么|啥|怎么|咋|多少|好多钱|能不能|可不可以|为什么|为啥|是不是|有没有.*[吗？?])"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """ "建档立卡户能吃低保吗？" is a question; "是建档立卡户，没吃低保" is an answer."""
+    return bool(QUESTION.search(text or ""))
+
+
 def is_range(text: str) -> bool:
     """ "一万到两万": not one answer; treated like "不晓得" (asked once more, then unknown)."""
     return bool(RANGE.search(to_arabic(text or "")))

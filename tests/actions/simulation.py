@@ -20,13 +20,21 @@ class Conversation:
         self.form = ValidateApplicationForm()
         self.messages = 0
 
-    def tracker(self, text: str, intent: str | None) -> Tracker:
+    def tracker(self, text: str, intent: str | None, after: str = "action_listen") -> Tracker:
         slots = {slot: self.slots.get(slot) for slot in [*FACT_SLOTS, "reask"]}
         slots["requested_slot"] = self.requested
         latest = {"text": text, "intent": {"name": intent}, "entities": []}
         return Tracker(
-            self.sender, slots, latest, [], False, None, {"name": "application_form"}, "rest"
+            self.sender, slots, latest, [], False, None, {"name": "application_form"}, after
         )
+
+    def back_from(self, action: str) -> str | None:
+        """The form runs again after a rule answered a digression with `action`."""
+        events = asyncio.run(
+            self.form.run(CollectingDispatcher(), self.tracker("", None, action), {})
+        )
+        self.requested = events[-1]["value"]
+        return self.requested
 
     def say(self, text: str, intent: str | None = "inform") -> str | None:
         self.messages += 1

@@ -166,3 +166,24 @@ def test_a_greeting_alone_leaves_the_question_to_the_rules():
     conversation.say("你好", "greet")
     assert conversation.requested == "applicant_name"
     assert conversation.slots.get("reask") is None
+
+
+def test_an_answer_that_sounds_like_a_policy_topic_is_read_as_an_answer():
+    conversation = run(TYPICAL[:8])
+    assert conversation.requested == "status"
+    conversation.say("是建档立卡户，没吃低保", "faq")
+    assert conversation.slots["status"]["registered_poor"] is True
+    assert conversation.requested == "hardship"
+
+
+def test_a_policy_question_mid_way_leaves_the_question_open():
+    conversation = run(TYPICAL[:8])
+    before = dict(conversation.slots)
+    conversation.say("建档立卡户能吃低保吗？", "faq")
+    assert conversation.slots == before and conversation.requested == "status"
+
+
+def test_after_a_digression_the_form_asks_the_question_that_is_next():
+    conversation = run(TYPICAL[:8])
+    # Not the first empty slot of the domain's list (disability_grade), but the next one.
+    assert conversation.back_from("action_answer_policy") == "status"
