@@ -59,7 +59,9 @@ async def helpline_ask(
         return render(request, "helpline.html", page, status_code=422, error="请输入问题。",
                       **context)  # fmt: skip
     try:
-        context["replies"] = await ask_assistant(request, sender=sender_for(page), question=question)
+        context["replies"] = await ask_assistant(
+            request, sender=sender_for(page), question=question
+        )
     except (BotUnavailable, BotRefused) as error:
         log.warning("helpline page: %s", error)
         return render(request, "helpline.html", page, status_code=503,

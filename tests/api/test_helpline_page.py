@@ -38,7 +38,8 @@ def test_every_staff_role_can_ask_and_sees_the_answer_with_its_clause(client, as
     page = client.get("/staff/helpline")
     assert page.status_code == 200 and 'href="/staff/helpline"' in page.text
     reply = client.post(
-        "/staff/helpline", data={"question": " 现在低保标准是好多 ", "csrf_token": csrf_of(page.text)}
+        "/staff/helpline",
+        data={"question": " 现在低保标准是好多 ", "csrf_token": csrf_of(page.text)},
     )
     assert reply.status_code == 200
     assert "630元" in reply.text and "三(二)1" in reply.text and "现在低保标准是好多" in reply.text
