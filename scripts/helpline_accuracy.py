@@ -1,6 +1,7 @@
 """Score the policy helpline on its held-out questions and fail under the target.
 
     python3 scripts/helpline_accuracy.py [--model PATH] [--train] [--skip-test] [--out DIR] [--json]
+                                       [--no-callers]
 
 1. Runs `rasa test nlu --nlu tests/nlu/faq_held_out.yml --successes` on the model (default:
    the newest models/intake-*.tar.gz; --train first trains an NLU-only model into
@@ -169,6 +170,7 @@ def main() -> int:
     parser.add_argument("--skip-test", action="store_true", help="only read existing reports")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     parser.add_argument("--out", type=Path, help=f"reports folder (default: {OUT})")
+    parser.add_argument("--no-callers", action="store_true", help="skip step 2 (faster)")
     args = parser.parse_args()
     out = args.out.resolve() if args.out else OUT
 
@@ -181,7 +183,7 @@ def main() -> int:
         run_test(Path(model), out)
 
     figures = score(out)
-    if model is not None:
+    if model is not None and not args.no_callers:
         figures["callers"] = callers(Path(model))
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=2))

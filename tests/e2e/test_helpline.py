@@ -4,8 +4,12 @@ a value county staff add, and the console's helpline page asking the same Rasa."
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -19,8 +23,10 @@ from cases.users import create_user
 from policy.clauses import clauses
 from tests.api.test_console_pages import csrf_of, sign_in
 from tests.e2e.test_application import Resident
+from tests.servers import trained_model
 
 pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
 BASIS = re.compile(r"（依据：奉节府办〔2017〕158号 ([^）]+)）")
 
 
@@ -86,3 +92,16 @@ def test_the_console_page_asks_the_real_assistant(stack):
         )
     assert page.status_code == 200, page.text
     assert "护理补贴" in page.text and "三(二)5" in page.text
+
+
+def test_retrieval_accuracy_on_the_held_out_questions(tmp_path):
+    """`rasa test nlu` on tests/nlu/faq_held_out.yml with the trained model (target 0.9)."""
+    done = subprocess.run(
+        [sys.executable, "scripts/helpline_accuracy.py", "--model", str(trained_model()),
+         "--out", str(tmp_path), "--json", "--no-callers"],
+        cwd=ROOT, capture_output=True, text=True, timeout=900,
+    )  # fmt: skip
+    figures = json.loads(done.stdout[: done.stdout.rindex("}") + 1])
+    assert figures["questions"] == 3 * figures["keys"] and figures["keys"] >= 40
+    assert figures["retrieval_accuracy"] >= 0.9, figures["retrieval_errors"]
+    assert done.returncode == 0, done.stderr[-2000:]
