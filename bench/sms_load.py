@@ -18,6 +18,7 @@ import argparse
 import asyncio
 import json
 import os
+import random
 import statistics
 import sys
 import tempfile
@@ -31,6 +32,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from api.channels.rasa import tracker_tag  # noqa: E402
 from cases import messaging  # noqa: E402
 from cases.config import Settings  # noqa: E402
 from cases.db import make_engine, migrate  # noqa: E402
@@ -100,11 +102,23 @@ async def wait_by_sms(twilio: FakeTwilio, phone: str, seen: int, timeout: float)
     raise TimeoutError(f"no reply by SMS for …{phone[-4:]}")
 
 
+def pauses(seed: int, think: float):
+    """The resident's pauses: first a random start within one pause, then pauses of
+    0.5–1.5 × `think` (seeded, so both paths see the same timings)."""
+    rng = random.Random(seed)
+    yield rng.uniform(0, think)
+    while True:
+        yield rng.uniform(0.5, 1.5) * think
+
+
 async def channel_resident(
     client: httpx.AsyncClient, settings: Settings, twilio: FakeTwilio, phone: str, stats: Stats,
-    think: float,
+    think: float, seed: int = 0,
 ) -> None:
     text, sids = FIRST, stats.sids.setdefault(phone, [])
+    pause = pauses(seed, think)
+    if think:
+        await asyncio.sleep(next(pause))
     for _turn in range(40):
         params = sms_params(phone, text)
         sids.append(params["MessageSid"])
@@ -130,14 +144,18 @@ async def channel_resident(
             return
         text = answer
         if think:
-            await asyncio.sleep(think)
+            await asyncio.sleep(next(pause))
     stats.failures.append(f"…{phone[-4:]}: no case after 40 messages")
 
 
 async def direct_resident(
-    client: httpx.AsyncClient, rasa_url: str, sender: str, stats: Stats, think: float
+    client: httpx.AsyncClient, rasa_url: str, sender: str, stats: Stats, think: float,
+    seed: int = 0,
 ) -> None:
     text = FIRST
+    pause = pauses(seed, think)
+    if think:
+        await asyncio.sleep(next(pause))
     for _turn in range(40):
         started = time.perf_counter()
         stats.sent += 1
@@ -156,11 +174,31 @@ async def direct_resident(
             return
         text = answer
         if think:
-            await asyncio.sleep(think)
+            await asyncio.sleep(next(pause))
     stats.failures.append(f"{sender}: no case after 40 messages")
 
 
 # -- processes ----------------------------------------------------------------------------
+
+
+def cpu_seconds(*servers: Server) -> dict[str, tuple[int, float]]:
+    """(pid, user + system CPU seconds so far) of each server process."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    used = {}
+    for server in servers:
+        pid = server.process.pid
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        used[server.name] = (pid, (int(fields[11]) + int(fields[12])) / ticks)
+    return used
+
+
+def cpu_per_message(before: dict, after: dict, messages: int) -> dict[str, float | None]:
+    """CPU milliseconds per message by process (None for a process that was restarted)."""
+    return {
+        name: round(1000 * (after[name][1] - before[name][1]) / max(messages, 1), 1)
+        if after[name][0] == before[name][0] else None
+        for name in before
+    }
 
 
 def kill(server: Server) -> None:
@@ -170,11 +208,14 @@ def kill(server: Server) -> None:
     server._log.close()
 
 
-def start_api(workdir: Path, env: dict, port: int) -> Server:
+def start_api(workdir: Path, env: dict, port: int, profile: Path | None = None) -> Server:
     command = [
         str(ROOT / ".venv/bin/uvicorn"), "--factory", "api.main:create_app",
         "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
     ]
+    if profile:
+        command = [str(ROOT / ".venv/bin/python"), "-m", "cProfile", "-o", str(profile),
+                   "-m", "uvicorn", *command[1:]]
     return Server("api", command, f"http://127.0.0.1:{port}/healthz", workdir / "api.log", env)
 
 
@@ -205,13 +246,15 @@ def check_exactly_once(settings: Settings, stats: Stats, twilio: FakeTwilio) -> 
                 (e.get("metadata") or {}).get("message_id")
                 for e in tracker["events"] if e["event"] == "user"
             ]
-            if taken != sids:
+            if taken != [tracker_tag(sid) for sid in sids]:
                 problems.append(f"…{phone[-4:]}: Rasa took {len(taken)} of {len(sids)} messages "
                                 f"({len(taken) - len(set(taken))} twice)")
     engine = make_engine(settings.database_url)
+    phones = ", ".join(f"'{phone}'" for phone in stats.sids)
     with engine.connect() as db:
         statuses = dict(db.execute(sa.text(
-            "select status, count(*) from message where direction='in' group by status")).all())
+            "select status, count(*) from message where direction='in' "
+            f"and conversation_id in ({phones}) group by status")).all())
         answered_twice = db.execute(sa.text(
             "select count(*) from (select reply_to_id from message where direction='out' "
             "and status='bot' group by reply_to_id, text having count(*) > 1)")).scalar()
@@ -250,14 +293,15 @@ async def run(args: argparse.Namespace) -> dict:
         environment="test", database_url=database_url, rasa_url=rasa_url, rasa_token=RASA_TOKEN,
         public_base_url=PUBLIC_BASE_URL, twilio_auth_token=AUTH_TOKEN,
     )
-    api = start_api(workdir, env, api_port)
+    api = start_api(workdir, env, api_port, args.profile_api)
     started = []
     try:
         print(f"starting the action server, Rasa and the API (logs in {workdir}) …", flush=True)
         for server in (actions, rasa, api):
             server.start()
             started.append(server)
-        limits = httpx.Limits(max_connections=args.phones * 2)
+        # Idle connections are dropped before uvicorn's and Sanic's 5 s keep-alive ends.
+        limits = httpx.Limits(max_connections=args.phones * 2, keepalive_expiry=3)
         async with httpx.AsyncClient(
             base_url=f"http://127.0.0.1:{api_port}", timeout=120, limits=limits
         ) as api_client, httpx.AsyncClient(timeout=120, limits=limits) as rasa_client:
@@ -267,24 +311,31 @@ async def run(args: argparse.Namespace) -> dict:
                 channel_resident(api_client, settings, twilio, "+8613600000000", warm, 0),
                 direct_resident(rasa_client, rasa_url, "+8613500000000", warm, 0),
             )
-            phones = [f"+86139{n:08d}" for n in range(1, args.phones + 1)]
             channel, direct, events = Stats(), Stats(), []
-            print(f"{args.phones} phones through /twilio/sms …", flush=True)
-            began = time.monotonic()
-            jobs = [channel_resident(api_client, settings, twilio, p, channel, args.think)
-                    for p in phones]
-            if args.kill_rasa:
-                jobs.append(kill_and_restart(rasa, channel, args.kill_after, args.down, events))
-            await asyncio.gather(*jobs)
-            channel_seconds = time.monotonic() - began
-            channel.notices = sum(
-                body == messaging.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p))
-            print(f"{args.phones} phones straight to Rasa's REST channel …", flush=True)
-            began = time.monotonic()
-            await asyncio.gather(*(
-                direct_resident(rasa_client, rasa_url, f"+86137{n:08d}", direct, args.think)
-                for n in range(1, args.phones + 1)))
-            direct_seconds = time.monotonic() - began
+            channel_seconds = direct_seconds = 0.0
+            for round_ in range(args.rounds):
+                phones = [f"+86139{round_:02d}{n:06d}" for n in range(1, args.phones + 1)]
+                print(f"round {round_ + 1}: {args.phones} phones through /twilio/sms …", flush=True)
+                began, cpu, done = time.monotonic(), cpu_seconds(actions, rasa, api), len(channel.all)
+                jobs = [channel_resident(api_client, settings, twilio, p, channel, args.think, n)
+                        for n, p in enumerate(phones)]
+                if args.kill_rasa and round_ == 0:
+                    jobs.append(kill_and_restart(rasa, channel, args.kill_after, args.down, events))
+                await asyncio.gather(*jobs)
+                channel_seconds += time.monotonic() - began
+                channel_cpu = cpu_per_message(
+                    cpu, cpu_seconds(actions, rasa, api), len(channel.all) - done)
+                channel.notices += sum(
+                    body == messaging.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p))
+                print(f"round {round_ + 1}: {args.phones} phones straight to Rasa …", flush=True)
+                began, cpu, done = time.monotonic(), cpu_seconds(actions, rasa), len(direct.all)
+                await asyncio.gather(*(
+                    direct_resident(rasa_client, rasa_url, f"+86137{round_:02d}{n:06d}", direct,
+                                    args.think, n - 1)
+                    for n in range(1, args.phones + 1)))
+                direct_seconds += time.monotonic() - began
+                direct_cpu = cpu_per_message(
+                    cpu, cpu_seconds(actions, rasa), len(direct.all) - done)
         problems = check_exactly_once(settings, channel, twilio)
     finally:
         for server in reversed(started):
@@ -293,6 +344,7 @@ async def run(args: argparse.Namespace) -> dict:
         twilio.__exit__(None, None, None)
     result = {
         "phones": args.phones,
+        "rounds": args.rounds,
         "think_s": args.think,
         "kill_rasa": args.kill_rasa,
         "channel": summary(channel.all, channel_seconds),
@@ -300,6 +352,7 @@ async def run(args: argparse.Namespace) -> dict:
         "channel_by_sms": summary(channel.late, channel_seconds),
         "direct": summary(direct.all, direct_seconds),
         "cases_filed": {"channel": channel.filed, "direct": direct.filed},
+        "cpu_ms_per_message": {"channel": channel_cpu, "direct": direct_cpu},
         "outage_notices": channel.notices,
         "failures": channel.failures + direct.failures,
         "exactly_once_problems": problems,
@@ -314,7 +367,7 @@ async def run(args: argparse.Namespace) -> dict:
 
 
 def report(result: dict) -> str:
-    lines = [f"{result['phones']} phones, think {result['think_s']} s"
+    lines = [f"{result['phones']} phones × {result['rounds']} rounds, think {result['think_s']} s"
              + (", Rasa killed and restarted mid-way" if result["kill_rasa"] else "")]
     lines.append(f"{'':22}{'msgs':>6}{'p50 s':>8}{'p95 s':>8}{'p99 s':>8}{'msg/s':>8}")
     for key, label in (("channel", "/twilio/sms (all)"), ("channel_live", "  answered in TwiML"),
@@ -325,6 +378,7 @@ def report(result: dict) -> str:
     r = result["ratio"]
     lines.append(f"channel/direct (TwiML answers): p50 {r['p50']:.2f}×, p95 {r['p95']:.2f}×, "
                  f"mean {r['mean']:.2f}×")
+    lines.append(f"CPU ms per message (last round): {result['cpu_ms_per_message']}")
     lines.append(f"cases filed: {result['cases_filed']}, outage notices: {result['outage_notices']}"
                  + (f", Rasa down {result['rasa_down_s']:.0f} s" if "rasa_down_s" in result else ""))
     lines.append("exactly once: " + ("ok" if not result["exactly_once_problems"]
@@ -337,18 +391,21 @@ def report(result: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, default=20)
-    parser.add_argument("--think", type=float, default=0.0, help="seconds between a reply and "
-                        "the resident's next message")
+    parser.add_argument("--think", type=float, default=0.0, help="mean seconds between a reply "
+                        "and the resident's next message (uniform 0.5–1.5×, random start)")
+    parser.add_argument("--rounds", type=int, default=1, help="channel then direct, repeated "
+                        "(evens out changes in the machine's other load)")
     parser.add_argument("--kill-rasa", action="store_true")
     parser.add_argument("--kill-after", type=int, default=60, help="messages sent before the kill")
     parser.add_argument("--down", type=float, default=3.0, help="seconds Rasa stays down")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--profile-api", type=Path, help="cProfile the API process into FILE")
     args = parser.parse_args()
     result = asyncio.run(run(args))
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2))
-    ok = result["cases_filed"]["channel"] == args.phones and not result["exactly_once_problems"]
+    ok = result["cases_filed"]["channel"] == args.phones * args.rounds and not result["exactly_once_problems"]
     return 0 if ok and not result["failures"] else 1
 
 

@@ -8,6 +8,7 @@ import asyncio
 import logging
 import threading
 from collections import defaultdict
+from concurrent.futures import ThreadPoolExecutor
 
 import requests
 from sqlalchemy.engine import Engine
@@ -57,11 +58,41 @@ def permanent(error: Exception) -> bool:
     return isinstance(error, TwilioRestException) and 400 <= error.status < 500 and error.status != 429
 
 
+class StoreThreads:
+    """Runs the channels' store calls off the event loop, each in its own session. On
+    SQLite one thread: writers take turns instead of colliding on the database lock and
+    sleeping in SQLite's busy handler; on PostgreSQL a few."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self.workers = 1 if engine.dialect.name == "sqlite" else 8
+        self._executor: ThreadPoolExecutor | None = None
+
+    def _call(self, function, kwargs):
+        with Session(self.engine) as session:
+            return function(session, **kwargs)
+
+    async def run(self, function, /, **kwargs):
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(self.workers, thread_name_prefix="channel-store")
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._executor, self._call, function, kwargs)
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
+            self._executor = None
+
+
 class OutboxWorker:
-    def __init__(self, settings: Settings, engine: Engine, sender: TwilioSender | None = None):
+    def __init__(
+        self, settings: Settings, engine: Engine, sender: TwilioSender | None = None,
+        store: StoreThreads | None = None,
+    ):
         self.settings = settings
         self.engine = engine
         self.sender = sender or TwilioSender(settings)
+        self.store = store or StoreThreads(engine)
         self.wake = asyncio.Event()
 
     @property
@@ -69,12 +100,8 @@ class OutboxWorker:
         s = self.settings
         return bool(s.twilio_account_sid and s.twilio_auth_token and s.twilio_from_number)
 
-    def _db(self, function, /, **kwargs):
-        with Session(self.engine) as session:
-            return function(session, **kwargs)
-
     async def db(self, function, /, **kwargs):
-        return await asyncio.to_thread(self._db, function, **kwargs)
+        return await self.store.run(function, **kwargs)
 
     async def run_once(self) -> int:
         """One round: drop messages to opted-out numbers, then send what is due. Returns how

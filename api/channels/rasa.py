@@ -4,7 +4,11 @@ Rasa took it (and what it answered)."""
 
 from __future__ import annotations
 
+import asyncio
+import importlib.util
 import logging
+import sys
+import time
 from typing import Any
 from urllib.parse import quote
 
@@ -13,6 +17,25 @@ import httpx
 from cases.config import Settings
 
 log = logging.getLogger(__name__)
+
+
+# httpcore looks for sniffio on every request; when it is not installed the failed import
+# searches sys.path each time. Remember once that it is missing.
+if importlib.util.find_spec("sniffio") is None:
+    sys.modules.setdefault("sniffio", None)
+
+# An "up" from the action server's /health is trusted this long (also by the concurrent
+# hand-overs that waited for the same check); "down" is never remembered.
+ACTION_SERVER_UP_SECONDS = 0.2
+
+# Rasa's tracker store masks runs of digits that look like phone or identity numbers; a
+# Twilio SID is hex, so its digits are spelled as letters in the tag Rasa keeps.
+_DIGITS_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def tracker_tag(message_id: str) -> str:
+    """The message's id as carried in Rasa's metadata: no digits for a redactor to mask."""
+    return message_id.translate(_DIGITS_AS_LETTERS)
 
 
 class BotUnavailable(Exception):
@@ -33,6 +56,8 @@ class RasaClient:
         self.settings = settings
         self.transport = transport
         self._client: httpx.AsyncClient | None = None
+        self._action_server_seen_up = float("-inf")
+        self._action_server_check: asyncio.Future | None = None
 
     @property
     def client(self) -> httpx.AsyncClient:
@@ -45,16 +70,31 @@ class RasaClient:
         return self._client
 
     async def aclose(self) -> None:
+        if self._action_server_check is not None and not self._action_server_check.done():
+            self._action_server_check.cancel()
+        self._action_server_check = None
         if self._client is not None:
             await self._client.aclose()
             self._client = None
 
     async def action_server_up(self) -> bool:
+        """The action server answers /health (checked at most once at a time, and an "up"
+        trusted for ACTION_SERVER_UP_SECONDS)."""
+        if time.monotonic() - self._action_server_seen_up < ACTION_SERVER_UP_SECONDS:
+            return True
+        if self._action_server_check is None or self._action_server_check.done():
+            self._action_server_check = asyncio.ensure_future(self._check_action_server())
+        return await asyncio.shield(self._action_server_check)
+
+    async def _check_action_server(self) -> bool:
         try:
             reply = await self.client.get(f"{self.settings.action_server_url}/health", timeout=3.0)
         except httpx.HTTPError:
             return False
-        return reply.status_code == 200
+        if reply.status_code != 200:
+            return False
+        self._action_server_seen_up = time.monotonic()
+        return True
 
     async def ready(self) -> bool:
         """Both Rasa (model loaded) and the action server answer."""
@@ -81,7 +121,7 @@ class RasaClient:
                     "sender": sender,
                     "message": text,
                     "input_channel": channel,
-                    "metadata": {"message_id": message_id},
+                    "metadata": {"message_id": tracker_tag(message_id)},
                 },
             )
         except (httpx.ConnectError, httpx.ConnectTimeout) as error:
@@ -115,7 +155,7 @@ class RasaClient:
             if kind == "user":
                 if replies is not None:
                     break
-                if (event.get("metadata") or {}).get("message_id") == message_id:
+                if (event.get("metadata") or {}).get("message_id") == tracker_tag(message_id):
                     replies = []
             elif kind == "bot" and replies is not None:
                 item: dict[str, Any] = {"recipient_id": sender, "text": event.get("text")}

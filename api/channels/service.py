@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 import uuid
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
 
-from api.channels.outbox import OutboxWorker
+from api.channels.outbox import OutboxWorker, StoreThreads
 from api.channels.rasa import BotRefused, BotUnavailable, RasaClient
 from cases import channel, messaging
 from cases.config import Settings
@@ -31,7 +29,8 @@ class ChannelService:
         self.settings = settings
         self.engine = engine
         self.rasa = rasa or RasaClient(settings)
-        self.outbox = OutboxWorker(settings, engine)
+        self.store = StoreThreads(engine)
+        self.outbox = OutboxWorker(settings, engine, store=self.store)
         self._drains: dict[str, asyncio.Task] = {}
         self._again: set[str] = set()
         self._waiters: dict[int, tuple[str, asyncio.Future]] = {}
@@ -46,11 +45,7 @@ class ChannelService:
     # -- store calls run in threads, each in its own session -------------------------------
 
     async def db(self, function: Callable[..., T], /, **kwargs: Any) -> T:
-        def run() -> T:
-            with Session(self.engine) as session:
-                return function(session, **kwargs)
-
-        return await asyncio.to_thread(run)
+        return await self.store.run(function, **kwargs)
 
     # -- lifecycle ------------------------------------------------------------------------
 
@@ -73,6 +68,7 @@ class ChannelService:
         await asyncio.gather(*tasks, return_exceptions=True)
         self._tasks, self._drains = [], {}
         await self.rasa.aclose()
+        self.store.close()
 
     async def _every(
         self, seconds: float, step: Callable[[], Any], wake: asyncio.Event | None = None
@@ -138,14 +134,8 @@ class ChannelService:
         try:
             while True:
                 self._again.discard(phone)
-                if await self.db(
-                    channel.acquire_lease, phone=phone, owner=owner, seconds=self.lease_seconds
-                ):
-                    try:
-                        if not await self._hand_over_all(phone, owner):
-                            self._fail_waiters(phone)
-                    finally:
-                        await self.db(channel.release_lease, phone=phone, owner=owner)
+                if not await self._hand_over_all(phone, owner):
+                    self._fail_waiters(phone)
                 if phone not in self._again:
                     break
         finally:
@@ -153,23 +143,41 @@ class ChannelService:
                 del self._drains[phone]
 
     async def _hand_over_all(self, phone: str, owner: str) -> bool:
-        """Every pending message of the phone, oldest first; False if the assistant is down."""
-        renewed = time.monotonic()
-        while True:
-            claimed = await self.db(channel.claim_next, phone=phone)
-            if claimed is None:
-                return True
-            if not await self._hand_over(*claimed):
-                return False
-            if time.monotonic() - renewed > self.lease_seconds / 3:
-                await self.db(
-                    channel.acquire_lease, phone=phone, owner=owner, seconds=self.lease_seconds
-                )
-                renewed = time.monotonic()
-
-    async def _hand_over(self, message: channel.Inbound, choices: list[str] | None) -> bool:
+        """Every pending message of the phone, oldest first, under the number's lease; False
+        if the assistant is down. (The action server's health is asked while the next
+        message is claimed.)"""
+        held = True
         try:
-            if not await self.rasa.action_server_up():
+            while True:
+                taken, action_server_up = await asyncio.gather(
+                    self.db(
+                        channel.take_next, phone=phone, owner=owner, seconds=self.lease_seconds
+                    ),
+                    self.rasa.action_server_up(),
+                )
+                if taken is None:  # nothing left (lease released), or another worker's turn
+                    held = False
+                    return True
+                more = await self._hand_over(
+                    *taken, action_server_up=action_server_up, owner=owner
+                )
+                if more is None:
+                    return False
+                if not more:  # the answer's transaction released the lease
+                    held = False
+                    return True
+        finally:
+            if held:
+                await self.db(channel.release_lease, phone=phone, owner=owner)
+
+    async def _hand_over(
+        self, message: channel.Inbound, choices: list[str] | None, *, action_server_up: bool,
+        owner: str,
+    ) -> bool | None:
+        """Hand one message over and record the answer. None if the assistant is down, else
+        whether more of the number's messages are pending."""
+        try:
+            if not action_server_up:
                 raise BotUnavailable("action server down", maybe_taken=False)
             replies = None
             if message.attempts > 0:
@@ -185,20 +193,21 @@ class ChannelService:
                 )
         except BotUnavailable as error:
             log.warning("assistant unavailable for …%s: %s", message.phone[-4:], error)
-            return False
+            return None
         except BotRefused as error:
             log.error("assistant refused message %s: %s", message.id, error)
             await self.db(channel.mark_failed, message_id=message.id)
             self._wake(message.id, [])
             return True
-        texts = await self.db(
-            channel.record_answer,
+        answer = await self.db(
+            channel.record_answer_and_look_ahead,
             message_id=message.id, replies=replies, live_seconds=self.live_seconds,
+            lease_owner=owner,
         )
-        if texts is None:
+        if answer.live is None:
             self.outbox.wake.set()
-        self._wake(message.id, texts if texts is not None else TIMEOUT)
-        return True
+        self._wake(message.id, answer.live if answer.live is not None else TIMEOUT)
+        return answer.more
 
     # -- replay -----------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from sqlmodel import Session, col, select
 
+from api.channels.rasa import tracker_tag
 from cases import channel, messaging, outbox
 from cases.models import ChannelContact, Message, OutboundMessage, OutboxStatus
 from tests.twilio_fakes import ChannelApp, FakeRasa, channel_settings, signed, sms_params
@@ -59,11 +60,12 @@ def app(settings, engine, rasa):
 
 def test_a_signed_message_is_answered_in_twiml_and_recorded(app, rasa, engine):
     assert replies(app.sms(PHONE, "你好")) == ["收到：你好"]
+    [message] = inbound(engine)
     assert rasa.received == [
         {"sender": PHONE, "message": "你好", "input_channel": "sms",
-         "metadata": {"message_id": rasa.received[0]["metadata"]["message_id"]}}
+         "metadata": {"message_id": tracker_tag(message.external_id)}}
     ]
-    [message] = inbound(engine)
+    assert not any(char.isdigit() for char in tracker_tag(message.external_id))
     assert (message.status, message.reply_via, message.channel) == ("answered", "twiml", "sms")
     [sent] = outbox_rows(engine)
     assert (sent.body, sent.status, sent.via, sent.reply_to_id) == (

@@ -12,6 +12,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
+from api.channels.rasa import tracker_tag
 from api.main import create_app
 from cases import messaging, outbox, store
 from cases.db import make_engine
@@ -128,7 +129,7 @@ def test_a_retried_message_sid_reaches_rasa_once(stack, app):
     again = sms(app, phone, "你好", sid="SM-e2e-retry")
     assert first == again and first
     events = tracker_user_events(stack, phone)
-    assert [e["metadata"]["message_id"] for e in events] == ["SM-e2e-retry"]
+    assert [e["metadata"]["message_id"] for e in events] == [tracker_tag("SM-e2e-retry")]
 
 
 def test_messages_sent_while_rasa_is_stopped_are_answered_once_after_it_starts(stack, app, twilio):
