@@ -1,0 +1,61 @@
+"""The simulator page in a real browser (Debian's headless Chromium, Playwright) against
+uvicorn on loopback. Rasa is not running: keywords are answered at once, anything else
+gets the outage notice from the outbox — both shown on the page."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from cases import messaging
+from cases.db import make_engine, migrate
+from tests.servers import ROOT, Server, free_port
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def api(tmp_path_factory):
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    workdir = tmp_path_factory.mktemp("simulator")
+    database_url = f"sqlite:///{workdir / 'intake.db'}"
+    migrate(make_engine(database_url))
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": database_url, "ENVIRONMENT": "development",
+           "RASA_URL": "http://127.0.0.1:9", "ACTION_SERVER_URL": "http://127.0.0.1:9",
+           "HELPLINE_NUMBER": "023-12345", "SMS_REPLY_DEADLINE": "2"}  # fmt: skip
+    command = [str(ROOT / ".venv/bin/python"), "-m", "uvicorn", "--factory", "api.main:create_app",
+               "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning"]  # fmt: skip
+    server = Server("api", command, f"http://127.0.0.1:{port}/simulator", workdir / "api.log", env)
+    server.start(timeout=60)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+def test_a_person_texts_the_assistant_from_the_simulator(api):
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(base_url=api, locale="zh-CN")
+        page.set_default_timeout(15000)
+        page.goto("/simulator")
+        page.fill("#phone", "13800000077")
+        page.dispatch_event("#phone", "change")
+        page.fill("#text", "帮助")
+        page.click("button[type=submit]")
+        expect(page.locator(".msg.out").first).to_contain_text("023-12345")
+        page.fill("#text", "我想申请低保")
+        page.click("button[type=submit]")
+        # The bot is down: the notice comes through the outbox, the page polls for it.
+        expect(page.locator(".msg.out", has_text=messaging.OUTAGE_NOTICE)).to_be_visible()
+        assert page.locator(".msg.in").all_inner_texts() == ["帮助", "我想申请低保"]
+        browser.close()
