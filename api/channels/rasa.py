@@ -106,6 +106,8 @@ class RasaClient:
             )
         except httpx.HTTPError:
             return False
+        if reply.status_code in (401, 403):
+            log.error("Rasa refuses RASA_TOKEN: messages wait until it is set right")
         return reply.status_code == 200 and await self.action_server_up()
 
     async def send(

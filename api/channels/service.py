@@ -138,6 +138,9 @@ class ChannelService:
                     self._fail_waiters(phone)
                 if phone not in self._again:
                     break
+        except Exception:  # noqa: BLE001 - the messages stay pending; the replay retries
+            log.exception("handing over the messages of …%s failed", phone[-4:])
+            self._fail_waiters(phone)
         finally:
             if self._drains.get(phone) is asyncio.current_task():
                 del self._drains[phone]
