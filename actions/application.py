@@ -41,6 +41,13 @@ SOCIAL = {"greet", "thank", "goodbye"}
 # An answer about the family's standing can sound like a policy topic ("是建档立卡户"): read
 # it as an answer unless it is put as a question.
 STATEMENT_LIKE = {"faq", "out_of_scope"}
+# Actions that run between a user message and the form reading it.
+FORM_TURN = {
+    "action_listen",
+    "action_extract_slots",
+    "application_form",
+    "validate_application_form",
+}
 FACT_SLOTS = [
     "consent",
     "applicant_name",
@@ -78,6 +85,17 @@ def secret(tracker: Tracker, slot: str) -> str | None:
         return None
 
 
+def answered_by_a_rule(tracker: Tracker) -> bool:
+    """True when, since the resident's last message, a rule has already answered it (a
+    "why?", a policy question …): the form then only asks its next question."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") not in FORM_TURN:
+            return True
+    return False
+
+
 def sender_phone(tracker: Tracker) -> str | None:
     return normalise_phone(tracker.sender_id)
 
@@ -93,7 +111,7 @@ class ValidateApplicationForm(FormValidationAction):
     ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         requested = tracker.get_slot("requested_slot")
-        if requested is None or tracker.latest_action_name != "action_listen":
+        if requested is None or answered_by_a_rule(tracker):
             # Starting, or coming back after a rule answered a digression: ask what is next.
             return [SlotSet("requested_slot", questions.next_question(self._slots(tracker)))]
         text = tracker.latest_message.get("text") or ""

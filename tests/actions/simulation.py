@@ -20,12 +20,16 @@ class Conversation:
         self.form = ValidateApplicationForm()
         self.messages = 0
 
-    def tracker(self, text: str, intent: str | None, after: str = "action_listen") -> Tracker:
+    def tracker(self, text: str, intent: str | None, after: str | None = None) -> Tracker:
         slots = {slot: self.slots.get(slot) for slot in [*FACT_SLOTS, "reask"]}
         slots["requested_slot"] = self.requested
         latest = {"text": text, "intent": {"name": intent}, "entities": []}
+        events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text},
+                  {"event": "action", "name": "action_extract_slots"}]
+        if after:
+            events.append({"event": "action", "name": after})
         return Tracker(
-            self.sender, slots, latest, [], False, None, {"name": "application_form"}, after
+            self.sender, slots, latest, events, False, None, {"name": "application_form"}, None
         )
 
     def back_from(self, action: str) -> str | None:

@@ -1,8 +1,10 @@
 """The application's reading logic through whole conversations, without a Rasa server."""
 
+import asyncio
 from datetime import date
 
 import pytest
+from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_facts import to_household, unknown_facts
 from actions.questions import next_question
@@ -187,3 +189,15 @@ def test_after_a_digression_the_form_asks_the_question_that_is_next():
     conversation = run(TYPICAL[:8])
     # Not the first empty slot of the domain's list (disability_grade), but the next one.
     assert conversation.back_from("action_answer_policy") == "status"
+
+
+def test_the_answer_is_read_after_rasa_extracted_slots():
+    conversation = Conversation()
+    events = asyncio.run(
+        conversation.form.run(
+            CollectingDispatcher(),
+            conversation.tracker("同意", "affirm", "action_extract_slots"),
+            {},
+        )
+    )
+    assert {"event": "slot", "name": "consent", "value": True, "timestamp": None} in events
