@@ -69,6 +69,7 @@ test-rasa: $(RASA_STAMP) $(MODEL)
 	$(RASA) data validate --domain bot/domain --data data --config config.yml --quiet
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core \
 		--endpoints bot/endpoints.yml --fail-on-prediction-errors --no-plot --quiet
+	.venv/bin/python scripts/nlu_report.py --model $(MODEL)
 
 lint: $(APP_STAMP)
 	.venv/bin/ruff check .
