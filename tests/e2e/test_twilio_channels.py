@@ -16,7 +16,7 @@ from api.channels.rasa import tracker_tag
 from api.main import create_app
 from cases import messaging, outbox, store
 from cases.db import make_engine
-from cases.models import Message, OutboundMessage, OutboxStatus
+from cases.models import Case, Message, OutboundMessage, OutboxStatus
 from tests.e2e.resident_script import answer_for
 from tests.twilio_fakes import FakeTwilio, channel_settings, post_sms, signed, sms_params
 
@@ -102,8 +102,8 @@ def test_a_whole_application_by_sms(stack, app):
     reference = filed.split("编号")[1][:8]
 
     with Session(app.engine) as session:
-        [summary] = store.list_cases(session, phone=phone).items
-        case = store.get_case(session, case_id=summary.id)
+        [case_id] = session.exec(select(Case.id).where(Case.conversation_id == phone)).all()
+        case = store.get_case(session, case_id=case_id)
     assert case.reference == reference and case.channel == "sms"
     assert case.applicant.name == "周大海" and case.township == "吐祥镇"
     said = [m.text for m in case.messages if m.direction == "in"]
