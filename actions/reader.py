@@ -32,8 +32,12 @@ _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 MONEY_KEYS = ("income", "expenses")
 
 
+# Questions as residents put them, Chongqing forms included (…不, 算不算, 好多, 多久, 谁):
+# measured on the helpline's phrasings in docs/helpline.md.
 QUESTION = re.compile(
-    r"([吗么嘛呢？?]\s*$|什么|啥|怎么|咋|多少|好多钱|能不能|可不可以|为什么|为啥|是不是|有没有.*[吗？?])"
+    r"[吗么嘛呢？?]\s*[哦哈喃]?\s*$|不\s*[哦嘛]?\s*$|什么|啥|怎么|咋|多少|好多\s*钱?\s*[哦嘛喃]?\s*$"
+    r"|好多钱|哪[个些里样种儿]|(?P<v>\S)[不没](?P=v)|可不可以|为什么|为啥|是否|几[个百]\S{0,2}$"
+    r"|\d{4}\s*年|多久|多长|谁|还是|几[次口类个天]|怎样|如何|的条件$|的标准$|的办法$"
 )
 
 

@@ -276,11 +276,6 @@ def test_an_amount_answer_changes_when_county_staff_add_a_dated_value(action_db)
     assert "1965元" in separate  # 3 x 655
 
 
-@pytest.mark.xfail(
-    reason="actions/reader.py QUESTION misses Chongqing questions (…不, 算不算, 好多, 多久, 谁): "
-    "mid-application they are read as answers (see docs/helpline.md)",
-    strict=False,
-)
 def test_policy_questions_look_like_questions_to_the_application_form():
     """In the middle of the application a `faq` message is read as an answer unless
     `reader.looks_like_question` says it is a question (actions/application.py)."""
