@@ -24,8 +24,11 @@ class Conversation:
         slots = {slot: self.slots.get(slot) for slot in [*FACT_SLOTS, "reask"]}
         slots["requested_slot"] = self.requested
         latest = {"text": text, "intent": {"name": intent}, "entities": []}
-        events = [{"event": "action", "name": "action_listen"}, {"event": "user", "text": text},
-                  {"event": "action", "name": "action_extract_slots"}]
+        events = [
+            {"event": "action", "name": "action_listen"},
+            {"event": "user", "text": text},
+            {"event": "action", "name": "action_extract_slots"},
+        ]
         if after:
             events.append({"event": "action", "name": after})
         return Tracker(

@@ -1,11 +1,9 @@
 """The actions that talk to the store, with a plain Tracker and no server."""
 
-import pytest
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from actions import store as action_store
 from actions.application import ActionAskConfirmed, ActionSubmitApplication, mask_numbers
 from actions.conversation import ActionCheckStatus, ActionHandoff
 from cases import queue, store
@@ -28,18 +26,6 @@ def tracker(slots=None, events=None, sender=PHONE, text="") -> Tracker:
         {},
         "rest",
     )
-
-
-@pytest.fixture
-def action_db(settings, engine, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", settings.database_url)
-    from cases.config import get_settings
-
-    get_settings.cache_clear()
-    action_store.store_engine.cache_clear()
-    yield engine
-    get_settings.cache_clear()
-    action_store.store_engine.cache_clear()
 
 
 def completed_slots():

@@ -15,7 +15,6 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
-from actions import store as action_store
 from actions.application import DIGRESSIONS
 from actions.helpline import (
     MIN_CONFIDENCE,
@@ -78,18 +77,6 @@ def answer(message: dict) -> list[dict]:
     dispatcher = CollectingDispatcher()
     asyncio.run(ActionAnswerPolicy().run(dispatcher, tracker, {}))
     return dispatcher.messages
-
-
-@pytest.fixture
-def action_db(settings, engine, monkeypatch):
-    monkeypatch.setenv("DATABASE_URL", settings.database_url)
-    from cases.config import get_settings
-
-    get_settings.cache_clear()
-    action_store.store_engine.cache_clear()
-    yield engine
-    get_settings.cache_clear()
-    action_store.store_engine.cache_clear()
 
 
 # --- the answer table and the training data ---------------------------------------------------
