@@ -287,7 +287,7 @@ async def run(args: argparse.Namespace) -> dict:
         "RASA_TOKEN": RASA_TOKEN, "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}",
         "PUBLIC_BASE_URL": PUBLIC_BASE_URL, "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
         "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "TWILIO_FROM_NUMBER": FROM_NUMBER,
-        "TWILIO_API_BASE_URL": twilio.url, "REPLAY_INTERVAL": "0.5", "OUTBOX_INTERVAL": "0.5",
+        "TWILIO_API_BASE_URL": twilio.url,
     }
     settings = Settings(
         environment="test", database_url=database_url, rasa_url=rasa_url, rasa_token=RASA_TOKEN,

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 
@@ -21,6 +22,10 @@ from cases import delivery
 from cases.config import Settings
 
 log = logging.getLogger(__name__)
+
+# A message left `sending` this long by a worker that died is tried again; checked this often.
+STALE_SENDING_SECONDS = 600
+STALE_CHECK_SECONDS = 60
 
 
 class TwilioSender:
@@ -94,6 +99,7 @@ class OutboxWorker:
         self.sender = sender or TwilioSender(settings)
         self.store = store or StoreThreads(engine)
         self.wake = asyncio.Event()
+        self._stale_checked = float("-inf")
 
     @property
     def can_send(self) -> bool:
@@ -104,12 +110,15 @@ class OutboxWorker:
         return await self.store.run(function, **kwargs)
 
     async def run_once(self) -> int:
-        """One round: drop messages to opted-out numbers, then send what is due. Returns how
-        many messages were tried."""
-        await self.db(delivery.cancel_opted_out)
+        """One round: send what is due (numbers that opted out get nothing). Without
+        credentials only drop what is queued for numbers that opted out. Returns how many
+        messages were tried."""
         if not self.can_send:
+            await self.db(delivery.cancel_opted_out)
             return 0
-        await self.db(delivery.requeue_stale, older_than_seconds=600)
+        if time.monotonic() - self._stale_checked > STALE_CHECK_SECONDS:
+            await self.db(delivery.requeue_stale, older_than_seconds=STALE_SENDING_SECONDS)
+            self._stale_checked = time.monotonic()
         claimed = await self.db(delivery.claim_due, limit=50)
         by_number: dict[str, list[delivery.Claimed]] = defaultdict(list)
         for message in claimed:
