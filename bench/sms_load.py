@@ -112,8 +112,13 @@ def pauses(seed: int, think: float):
 
 
 async def channel_resident(
-    client: httpx.AsyncClient, settings: Settings, twilio: FakeTwilio, phone: str, stats: Stats,
-    think: float, seed: int = 0,
+    client: httpx.AsyncClient,
+    settings: Settings,
+    twilio: FakeTwilio,
+    phone: str,
+    stats: Stats,
+    think: float,
+    seed: int = 0,
 ) -> None:
     text, sids = FIRST, stats.sids.setdefault(phone, [])
     pause = pauses(seed, think)
@@ -149,7 +154,11 @@ async def channel_resident(
 
 
 async def direct_resident(
-    client: httpx.AsyncClient, rasa_url: str, sender: str, stats: Stats, think: float,
+    client: httpx.AsyncClient,
+    rasa_url: str,
+    sender: str,
+    stats: Stats,
+    think: float,
     seed: int = 0,
 ) -> None:
     text = FIRST
@@ -196,7 +205,8 @@ def cpu_per_message(before: dict, after: dict, messages: int) -> dict[str, float
     """CPU milliseconds per message by process (None for a process that was restarted)."""
     return {
         name: round(1000 * (after[name][1] - before[name][1]) / max(messages, 1), 1)
-        if after[name][0] == before[name][0] else None
+        if after[name][0] == before[name][0]
+        else None
         for name in before
     }
 
@@ -210,12 +220,27 @@ def kill(server: Server) -> None:
 
 def start_api(workdir: Path, env: dict, port: int, profile: Path | None = None) -> Server:
     command = [
-        str(ROOT / ".venv/bin/uvicorn"), "--factory", "api.main:create_app",
-        "--host", "127.0.0.1", "--port", str(port), "--log-level", "warning",
+        str(ROOT / ".venv/bin/uvicorn"),
+        "--factory",
+        "api.main:create_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--log-level",
+        "warning",
     ]
     if profile:
-        command = [str(ROOT / ".venv/bin/python"), "-m", "cProfile", "-o", str(profile),
-                   "-m", "uvicorn", *command[1:]]
+        command = [
+            str(ROOT / ".venv/bin/python"),
+            "-m",
+            "cProfile",
+            "-o",
+            str(profile),
+            "-m",
+            "uvicorn",
+            *command[1:],
+        ]
     return Server("api", command, f"http://127.0.0.1:{port}/healthz", workdir / "api.log", env)
 
 
@@ -244,22 +269,34 @@ def check_exactly_once(settings: Settings, stats: Stats, twilio: FakeTwilio) -> 
             ).json()
             taken = [
                 (e.get("metadata") or {}).get("message_id")
-                for e in tracker["events"] if e["event"] == "user"
+                for e in tracker["events"]
+                if e["event"] == "user"
             ]
             if taken != [tracker_tag(sid) for sid in sids]:
-                problems.append(f"…{phone[-4:]}: Rasa took {len(taken)} of {len(sids)} messages "
-                                f"({len(taken) - len(set(taken))} twice)")
+                problems.append(
+                    f"…{phone[-4:]}: Rasa took {len(taken)} of {len(sids)} messages "
+                    f"({len(taken) - len(set(taken))} twice)"
+                )
     engine = make_engine(settings.database_url)
     phones = ", ".join(f"'{phone}'" for phone in stats.sids)
     with engine.connect() as db:
-        statuses = dict(db.execute(sa.text(
-            "select status, count(*) from message where direction='in' "
-            f"and conversation_id in ({phones}) group by status")).all())
-        answered_twice = db.execute(sa.text(
-            "select count(*) from (select reply_to_id from message where direction='out' "
-            "and status='bot' group by reply_to_id, text having count(*) > 1)")).scalar()
-        by_outbox = db.execute(sa.text(
-            "select count(*) from outboundmessage where via is null")).scalar()
+        statuses = dict(
+            db.execute(
+                sa.text(
+                    "select status, count(*) from message where direction='in' "
+                    f"and conversation_id in ({phones}) group by status"
+                )
+            ).all()
+        )
+        answered_twice = db.execute(
+            sa.text(
+                "select count(*) from (select reply_to_id from message where direction='out' "
+                "and status='bot' group by reply_to_id, text having count(*) > 1)"
+            )
+        ).scalar()
+        by_outbox = db.execute(
+            sa.text("select count(*) from outboundmessage where via is null")
+        ).scalar()
     if set(statuses) != {"answered"}:
         problems.append(f"inbound statuses: {statuses}")
     if answered_twice:
@@ -283,15 +320,24 @@ async def run(args: argparse.Namespace) -> dict:
     twilio = FakeTwilio().__enter__()
     env = {
         **os.environ,
-        "ENVIRONMENT": "test", "DATABASE_URL": database_url, "RASA_URL": rasa_url,
-        "RASA_TOKEN": RASA_TOKEN, "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}",
-        "PUBLIC_BASE_URL": PUBLIC_BASE_URL, "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
-        "TWILIO_AUTH_TOKEN": AUTH_TOKEN, "TWILIO_FROM_NUMBER": FROM_NUMBER,
+        "ENVIRONMENT": "test",
+        "DATABASE_URL": database_url,
+        "RASA_URL": rasa_url,
+        "RASA_TOKEN": RASA_TOKEN,
+        "ACTION_SERVER_URL": f"http://127.0.0.1:{action_port}",
+        "PUBLIC_BASE_URL": PUBLIC_BASE_URL,
+        "TWILIO_ACCOUNT_SID": ACCOUNT_SID,
+        "TWILIO_AUTH_TOKEN": AUTH_TOKEN,
+        "TWILIO_FROM_NUMBER": FROM_NUMBER,
         "TWILIO_API_BASE_URL": twilio.url,
     }
     settings = Settings(
-        environment="test", database_url=database_url, rasa_url=rasa_url, rasa_token=RASA_TOKEN,
-        public_base_url=PUBLIC_BASE_URL, twilio_auth_token=AUTH_TOKEN,
+        environment="test",
+        database_url=database_url,
+        rasa_url=rasa_url,
+        rasa_token=RASA_TOKEN,
+        public_base_url=PUBLIC_BASE_URL,
+        twilio_auth_token=AUTH_TOKEN,
     )
     api = start_api(workdir, env, api_port, args.profile_api)
     started = []
@@ -302,9 +348,12 @@ async def run(args: argparse.Namespace) -> dict:
             started.append(server)
         # Idle connections are dropped before uvicorn's and Sanic's 5 s keep-alive ends.
         limits = httpx.Limits(max_connections=args.phones * 2, keepalive_expiry=3)
-        async with httpx.AsyncClient(
-            base_url=f"http://127.0.0.1:{api_port}", timeout=120, limits=limits
-        ) as api_client, httpx.AsyncClient(timeout=120, limits=limits) as rasa_client:
+        async with (
+            httpx.AsyncClient(
+                base_url=f"http://127.0.0.1:{api_port}", timeout=120, limits=limits
+            ) as api_client,
+            httpx.AsyncClient(timeout=120, limits=limits) as rasa_client,
+        ):
             # Warm up both paths (the first messages after Rasa starts are slow).
             warm = Stats()
             await asyncio.gather(
@@ -316,26 +365,44 @@ async def run(args: argparse.Namespace) -> dict:
             for round_ in range(args.rounds):
                 phones = [f"+86139{round_:02d}{n:06d}" for n in range(1, args.phones + 1)]
                 print(f"round {round_ + 1}: {args.phones} phones through /twilio/sms …", flush=True)
-                began, cpu, done = time.monotonic(), cpu_seconds(actions, rasa, api), len(channel.all)
-                jobs = [channel_resident(api_client, settings, twilio, p, channel, args.think, n)
-                        for n, p in enumerate(phones)]
+                began, cpu, done = (
+                    time.monotonic(),
+                    cpu_seconds(actions, rasa, api),
+                    len(channel.all),
+                )
+                jobs = [
+                    channel_resident(api_client, settings, twilio, p, channel, args.think, n)
+                    for n, p in enumerate(phones)
+                ]
                 if args.kill_rasa and round_ == 0:
                     jobs.append(kill_and_restart(rasa, channel, args.kill_after, args.down, events))
                 await asyncio.gather(*jobs)
                 channel_seconds += time.monotonic() - began
                 channel_cpu = cpu_per_message(
-                    cpu, cpu_seconds(actions, rasa, api), len(channel.all) - done)
+                    cpu, cpu_seconds(actions, rasa, api), len(channel.all) - done
+                )
                 channel.notices += sum(
-                    body == messaging.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p))
+                    body == messaging.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p)
+                )
                 print(f"round {round_ + 1}: {args.phones} phones straight to Rasa …", flush=True)
                 began, cpu, done = time.monotonic(), cpu_seconds(actions, rasa), len(direct.all)
-                await asyncio.gather(*(
-                    direct_resident(rasa_client, rasa_url, f"+86137{round_:02d}{n:06d}", direct,
-                                    args.think, n - 1)
-                    for n in range(1, args.phones + 1)))
+                await asyncio.gather(
+                    *(
+                        direct_resident(
+                            rasa_client,
+                            rasa_url,
+                            f"+86137{round_:02d}{n:06d}",
+                            direct,
+                            args.think,
+                            n - 1,
+                        )
+                        for n in range(1, args.phones + 1)
+                    )
+                )
                 direct_seconds += time.monotonic() - began
                 direct_cpu = cpu_per_message(
-                    cpu, cpu_seconds(actions, rasa), len(direct.all) - done)
+                    cpu, cpu_seconds(actions, rasa), len(direct.all) - done
+                )
         problems = check_exactly_once(settings, channel, twilio)
     finally:
         for server in reversed(started):
@@ -367,22 +434,40 @@ async def run(args: argparse.Namespace) -> dict:
 
 
 def report(result: dict) -> str:
-    lines = [f"{result['phones']} phones × {result['rounds']} rounds, think {result['think_s']} s"
-             + (", Rasa killed and restarted mid-way" if result["kill_rasa"] else "")]
+    lines = [
+        f"{result['phones']} phones × {result['rounds']} rounds, think {result['think_s']} s"
+        + (", Rasa killed and restarted mid-way" if result["kill_rasa"] else "")
+    ]
     lines.append(f"{'':22}{'msgs':>6}{'p50 s':>8}{'p95 s':>8}{'p99 s':>8}{'msg/s':>8}")
-    for key, label in (("channel", "/twilio/sms (all)"), ("channel_live", "  answered in TwiML"),
-                       ("channel_by_sms", "  answered by SMS"), ("direct", "Rasa REST direct")):
+    for key, label in (
+        ("channel", "/twilio/sms (all)"),
+        ("channel_live", "  answered in TwiML"),
+        ("channel_by_sms", "  answered by SMS"),
+        ("direct", "Rasa REST direct"),
+    ):
         s = result[key]
-        lines.append(f"{label:22}{s['messages']:>6}{s['p50']:>8.3f}{s['p95']:>8.3f}"
-                     f"{s['p99']:>8.3f}{s['messages_per_s']:>8.1f}")
+        lines.append(
+            f"{label:22}{s['messages']:>6}{s['p50']:>8.3f}{s['p95']:>8.3f}"
+            f"{s['p99']:>8.3f}{s['messages_per_s']:>8.1f}"
+        )
     r = result["ratio"]
-    lines.append(f"channel/direct (TwiML answers): p50 {r['p50']:.2f}×, p95 {r['p95']:.2f}×, "
-                 f"mean {r['mean']:.2f}×")
+    lines.append(
+        f"channel/direct (TwiML answers): p50 {r['p50']:.2f}×, p95 {r['p95']:.2f}×, "
+        f"mean {r['mean']:.2f}×"
+    )
     lines.append(f"CPU ms per message (last round): {result['cpu_ms_per_message']}")
-    lines.append(f"cases filed: {result['cases_filed']}, outage notices: {result['outage_notices']}"
-                 + (f", Rasa down {result['rasa_down_s']:.0f} s" if "rasa_down_s" in result else ""))
-    lines.append("exactly once: " + ("ok" if not result["exactly_once_problems"]
-                                     else "; ".join(result["exactly_once_problems"])))
+    lines.append(
+        f"cases filed: {result['cases_filed']}, outage notices: {result['outage_notices']}"
+        + (f", Rasa down {result['rasa_down_s']:.0f} s" if "rasa_down_s" in result else "")
+    )
+    lines.append(
+        "exactly once: "
+        + (
+            "ok"
+            if not result["exactly_once_problems"]
+            else "; ".join(result["exactly_once_problems"])
+        )
+    )
     if result["failures"]:
         lines.append("failures: " + "; ".join(result["failures"][:5]))
     return "\n".join(lines)
@@ -391,10 +476,19 @@ def report(result: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--phones", type=int, default=20)
-    parser.add_argument("--think", type=float, default=0.0, help="mean seconds between a reply "
-                        "and the resident's next message (uniform 0.5–1.5×, random start)")
-    parser.add_argument("--rounds", type=int, default=1, help="channel then direct, repeated "
-                        "(evens out changes in the machine's other load)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=0.0,
+        help="mean seconds between a reply "
+        "and the resident's next message (uniform 0.5–1.5×, random start)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="channel then direct, repeated (evens out changes in the machine's other load)",
+    )
     parser.add_argument("--kill-rasa", action="store_true")
     parser.add_argument("--kill-after", type=int, default=60, help="messages sent before the kill")
     parser.add_argument("--down", type=float, default=3.0, help="seconds Rasa stays down")
@@ -405,7 +499,10 @@ def main() -> int:
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2))
-    ok = result["cases_filed"]["channel"] == args.phones * args.rounds and not result["exactly_once_problems"]
+    ok = (
+        result["cases_filed"]["channel"] == args.phones * args.rounds
+        and not result["exactly_once_problems"]
+    )
     return 0 if ok and not result["failures"] else 1
 
 

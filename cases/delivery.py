@@ -78,9 +78,13 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
             attempts = row.attempts + 1  # (read before the UPDATE refreshes `row`)
             result = session.execute(
                 update(OutboundMessage)
-                .where(col(OutboundMessage.id) == row.id, OutboundMessage.status == OutboxStatus.queued)
+                .where(
+                    col(OutboundMessage.id) == row.id, OutboundMessage.status == OutboxStatus.queued
+                )
                 .values(
-                    status=OutboxStatus.sending, attempts=OutboundMessage.attempts + 1, updated_at=now
+                    status=OutboxStatus.sending,
+                    attempts=OutboundMessage.attempts + 1,
+                    updated_at=now,
                 )
             )
             if result.rowcount == 1:
@@ -105,7 +109,12 @@ def mark_sent(session: Session, *, outbox_id: int, twilio_sid: str | None) -> No
 
 
 def mark_retry(
-    session: Session, *, outbox_id: int, error: str, attempts: int, max_attempts: int,
+    session: Session,
+    *,
+    outbox_id: int,
+    error: str,
+    attempts: int,
+    max_attempts: int,
     backoff_seconds: float,
 ) -> OutboxStatus:
     """A failed try: queued again after backoff · 2^(attempts-1) s, or failed after the last."""
@@ -137,8 +146,12 @@ def mark_failed(session: Session, *, outbox_id: int, error: str) -> None:
 
 
 def record_status(
-    session: Session, *, twilio_status: str, outbox_id: int | None = None,
-    twilio_sid: str | None = None, error: str | None = None,
+    session: Session,
+    *,
+    twilio_status: str,
+    outbox_id: int | None = None,
+    twilio_sid: str | None = None,
+    error: str | None = None,
 ) -> bool:
     """A status callback: move the message forward, never back. True if it moved."""
     status = TWILIO_STATUS.get((twilio_status or "").lower())

@@ -22,9 +22,7 @@ CLOSERS = "”’」』）)\"'"
 OUTAGE_NOTICE = "收到您的短信，我们稍后回复。"
 STOPPED_NOTICE = "您已退订，本号码不会再收到我们的短信。如需恢复，请回复“订阅”。"
 STARTED_NOTICE = "已恢复接收短信。要申请低保，请回复“申请”。"
-HELP_NOTICE = (
-    "这里是奉节县低保申请助手，发短信就能申请农村低保。人工咨询请拨{helpline}。回复“退订”不再接收短信。"
-)
+HELP_NOTICE = "这里是奉节县低保申请助手，发短信就能申请农村低保。人工咨询请拨{helpline}。回复“退订”不再接收短信。"
 CHOICE_HINT = "（回复数字即可）"
 
 VOICE_GREETING = "您好，这里是奉节县低保申请助手。请说您要办的事，比如：申请低保。也可以按键回答，按完请按井号键。"
@@ -104,7 +102,9 @@ def _units(text: str, limit: int, levels: Sequence[str]) -> list[str]:
         return [text]
     if not levels:
         return _hard_split(text, limit)
-    return [unit for piece in _split_after(text, levels[0]) for unit in _units(piece, limit, levels[1:])]
+    return [
+        unit for piece in _split_after(text, levels[0]) for unit in _units(piece, limit, levels[1:])
+    ]
 
 
 def segment(text: str, *, limit: int = SMS_SEGMENT, single: int = SMS_SINGLE) -> list[str]:
@@ -178,7 +178,18 @@ def render_voice(replies: Iterable[dict[str, Any]]) -> str:
     return "".join(part if part[-1] in "。！？，；" else part + "。" for part in parts if part)
 
 
-CHINESE_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CHINESE_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 
 
 def choice_payload(text: str, choices: Sequence[str] | None) -> str | None:

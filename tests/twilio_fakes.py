@@ -105,16 +105,22 @@ class FakeRasa:
             self.received.append(body)
             replies = self.reply(body["sender"], body["message"])
             events = self.events.setdefault(body["sender"], [])
-            events.append({"event": "user", "text": body["message"], "metadata": body.get("metadata")})
-            events += [{"event": "bot", "text": r.get("text"), "data": {"buttons": r.get("buttons")}}
-                       for r in replies]
+            events.append(
+                {"event": "user", "text": body["message"], "metadata": body.get("metadata")}
+            )
+            events += [
+                {"event": "bot", "text": r.get("text"), "data": {"buttons": r.get("buttons")}}
+                for r in replies
+            ]
             if self.drop_after_taking:
                 self.drop_after_taking -= 1
                 raise httpx.ReadError("connection dropped", request=request)
             return httpx.Response(200, json=replies)
         if path.startswith("/conversations/") and path.endswith("/tracker"):
             sender = path.split("/")[2]
-            return httpx.Response(200, json={"sender_id": sender, "events": self.events.get(sender, [])})
+            return httpx.Response(
+                200, json={"sender_id": sender, "events": self.events.get(sender, [])}
+            )
         return httpx.Response(404)
 
 
@@ -167,9 +173,15 @@ class FakeTwilio:
             sid = "SM" + uuid.uuid4().hex
             self.sent.append({**form, "sid": sid})
         return 201, {
-            "sid": sid, "account_sid": ACCOUNT_SID, "to": form.get("To"), "from": form.get("From"),
-            "body": form.get("Body"), "status": "queued", "direction": "outbound-api",
-            "num_segments": "1", "date_created": "Sat, 28 Nov 2026 23:00:00 +0000",
+            "sid": sid,
+            "account_sid": ACCOUNT_SID,
+            "to": form.get("To"),
+            "from": form.get("From"),
+            "body": form.get("Body"),
+            "status": "queued",
+            "direction": "outbound-api",
+            "num_segments": "1",
+            "date_created": "Sat, 28 Nov 2026 23:00:00 +0000",
         }
 
     def bodies(self, to: str | None = None) -> list[str]:
@@ -197,7 +209,9 @@ class ChannelApp:
         self.settings = settings
         self.rasa = rasa or FakeRasa()
         self.app = create_app(settings, engine, workers=False)
-        self.app.state.channels.rasa = RasaClient(settings, transport=httpx.MockTransport(self.rasa))
+        self.app.state.channels.rasa = RasaClient(
+            settings, transport=httpx.MockTransport(self.rasa)
+        )
         self.channels = self.app.state.channels
         self.client = TestClient(self.app)
 

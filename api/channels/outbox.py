@@ -60,7 +60,9 @@ class TwilioSender:
 
 def permanent(error: Exception) -> bool:
     """Twilio refused the message itself (bad number, unsubscribed …): trying again won't help."""
-    return isinstance(error, TwilioRestException) and 400 <= error.status < 500 and error.status != 429
+    return (
+        isinstance(error, TwilioRestException) and 400 <= error.status < 500 and error.status != 429
+    )
 
 
 class StoreThreads:
@@ -91,7 +93,10 @@ class StoreThreads:
 
 class OutboxWorker:
     def __init__(
-        self, settings: Settings, engine: Engine, sender: TwilioSender | None = None,
+        self,
+        settings: Settings,
+        engine: Engine,
+        sender: TwilioSender | None = None,
         store: StoreThreads | None = None,
     ):
         self.settings = settings
@@ -153,7 +158,10 @@ class OutboxWorker:
                 await self.db(delivery.mark_failed, outbox_id=message.id, error=reason)
                 return True
             status = await self.db(
-                delivery.mark_retry, outbox_id=message.id, error=reason, attempts=message.attempts,
+                delivery.mark_retry,
+                outbox_id=message.id,
+                error=reason,
+                attempts=message.attempts,
                 max_attempts=self.settings.outbox_max_attempts,
                 backoff_seconds=self.settings.outbox_backoff_seconds,
             )

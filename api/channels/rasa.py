@@ -147,7 +147,9 @@ class RasaClient:
                 params={"token": self.settings.rasa_token},
             )
         except httpx.HTTPError as error:
-            raise BotUnavailable(f"rasa tracker: {type(error).__name__}", maybe_taken=True) from None
+            raise BotUnavailable(
+                f"rasa tracker: {type(error).__name__}", maybe_taken=True
+            ) from None
         if reply.status_code != 200:
             raise BotUnavailable(f"rasa tracker answered {reply.status_code}", maybe_taken=True)
         events = reply.json().get("events") or []

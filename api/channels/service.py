@@ -14,7 +14,7 @@ from sqlalchemy.engine import Engine
 
 from api.channels.outbox import OutboxWorker, StoreThreads
 from api.channels.rasa import BotRefused, BotUnavailable, RasaClient
-from cases import channel, messaging
+from cases import channel, channel_answers, messaging
 from cases.config import Settings
 
 log = logging.getLogger(__name__)
@@ -56,7 +56,9 @@ class ChannelService:
             self._tasks = [
                 asyncio.create_task(self._every(self.settings.replay_interval, self.replay_once)),
                 asyncio.create_task(
-                    self._every(self.settings.outbox_interval, self.outbox.run_once, self.outbox.wake)
+                    self._every(
+                        self.settings.outbox_interval, self.outbox.run_once, self.outbox.wake
+                    )
                 ),
             ]
 
@@ -161,9 +163,7 @@ class ChannelService:
                 if taken is None:  # nothing left (lease released), or another worker's turn
                     held = False
                     return True
-                more = await self._hand_over(
-                    *taken, action_server_up=action_server_up, owner=owner
-                )
+                more = await self._hand_over(*taken, action_server_up=action_server_up, owner=owner)
                 if more is None:
                     return False
                 if not more:  # the answer's transaction released the lease
@@ -174,7 +174,11 @@ class ChannelService:
                 await self.db(channel.release_lease, phone=phone, owner=owner)
 
     async def _hand_over(
-        self, message: channel.Inbound, choices: list[str] | None, *, action_server_up: bool,
+        self,
+        message: channel.Inbound,
+        choices: list[str] | None,
+        *,
+        action_server_up: bool,
         owner: str,
     ) -> bool | None:
         """Hand one message over and record the answer. None if the assistant is down, else
@@ -191,7 +195,9 @@ class ChannelService:
             if replies is None:
                 text = messaging.choice_payload(message.text, choices) or message.text
                 replies = await self.rasa.send(
-                    sender=message.phone, text=text, channel=message.channel,
+                    sender=message.phone,
+                    text=text,
+                    channel=message.channel,
                     message_id=message.external_id,
                 )
         except BotUnavailable as error:
@@ -203,8 +209,10 @@ class ChannelService:
             self._wake(message.id, [])
             return True
         answer = await self.db(
-            channel.record_answer_and_look_ahead,
-            message_id=message.id, replies=replies, live_seconds=self.live_seconds,
+            channel_answers.record_answer_and_look_ahead,
+            message_id=message.id,
+            replies=replies,
+            live_seconds=self.live_seconds,
             lease_owner=owner,
         )
         if answer.live is None:
@@ -230,7 +238,7 @@ class ChannelService:
         return len(phones)
 
     async def give_up(self, *, message_id: int, notice: str | None) -> list[str]:
-        """Stop waiting for a live reply (see `channel.give_up_waiting`)."""
-        texts = await self.db(channel.give_up_waiting, message_id=message_id, notice=notice)
+        """Stop waiting for a live reply (see `channel_answers.give_up_waiting`)."""
+        texts = await self.db(channel_answers.give_up_waiting, message_id=message_id, notice=notice)
         self.outbox.wake.set()
         return texts

@@ -62,7 +62,9 @@ async def send(request: Request, text: SimulatedText) -> dict:
     transport = httpx.ASGITransport(app=request.app)
     async with httpx.AsyncClient(transport=transport, base_url=settings.public_base_url) as client:
         reply = await client.post(
-            "/twilio/sms", data=params, headers={"X-Twilio-Signature": sign(settings, url, params)},
+            "/twilio/sms",
+            data=params,
+            headers={"X-Twilio-Signature": sign(settings, url, params)},
             timeout=settings.sms_reply_deadline + 10,
         )
     return {"phone": phone, "status": reply.status_code, "twiml": reply.text}

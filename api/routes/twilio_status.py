@@ -11,7 +11,9 @@ router = APIRouter(tags=["twilio"])
 
 
 @router.post("/twilio/status", status_code=204, summary="Twilio's message status callback (signed)")
-async def message_status(request: Request, params: TwilioParams, outbox: int | None = None) -> Response:
+async def message_status(
+    request: Request, params: TwilioParams, outbox: int | None = None
+) -> Response:
     await request.app.state.channels.db(
         delivery.record_status,
         twilio_status=params.get("MessageStatus") or params.get("SmsStatus") or "",

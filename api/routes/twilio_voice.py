@@ -15,7 +15,7 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from api.channels.service import FAILED, ChannelService
 from api.channels.signature import TwilioParams, public_url
-from cases import channel, messaging
+from cases import channel, channel_answers, messaging
 from cases.config import Settings
 from cases.models import utcnow
 
@@ -42,7 +42,9 @@ def _twiml(response: VoiceResponse) -> Response:
     return Response(content=str(response), media_type="application/xml")
 
 
-def ask(settings: Settings, prompt: str, *, turn: int, silence: int = 1, before: str = "") -> Response:
+def ask(
+    settings: Settings, prompt: str, *, turn: int, silence: int = 1, before: str = ""
+) -> Response:
     """Say `prompt` and listen; no answer leads to /silence (repeat, then goodbye)."""
     response = VoiceResponse()
     if before:
@@ -83,9 +85,7 @@ async def call_starts(request: Request, params: TwilioParams) -> Response:
     last = await channels.db(
         channel.last_bot_reply, phone=phone, since=utcnow() - timedelta(days=1)
     )
-    prompt = (
-        messaging.VOICE_RESUME + messaging.spoken(last) if last else messaging.VOICE_GREETING
-    )
+    prompt = messaging.VOICE_RESUME + messaging.spoken(last) if last else messaging.VOICE_GREETING
     await channels.db(channel.set_voice_prompt, phone=phone, prompt=prompt)
     return ask(channels.settings, prompt, turn=1)
 
@@ -117,9 +117,11 @@ async def caller_waits(
     request: Request, params: TwilioParams, message: int, turn: int = 1, round: int = 1
 ) -> Response:
     channels: ChannelService = request.app.state.channels
-    status, texts = await channels.db(channel.reply_state, message_id=message)
+    status, texts = await channels.db(channel_answers.reply_state, message_id=message)
     if status == channel.InboundStatus.pending.value:
-        return await _reply(channels, message_id=message, phone=caller(params), turn=turn, round_=round)
+        return await _reply(
+            channels, message_id=message, phone=caller(params), turn=turn, round_=round
+        )
     if texts:
         return ask(channels.settings, " ".join(texts), turn=turn + 1)
     return goodbye(messaging.VOICE_LATER)
@@ -144,12 +146,17 @@ async def _reply(
 
 
 @router.post("/silence", summary="The caller said nothing (signed)")
-async def silence(request: Request, params: TwilioParams, turn: int = 1, count: int = 1) -> Response:
+async def silence(
+    request: Request, params: TwilioParams, turn: int = 1, count: int = 1
+) -> Response:
     channels: ChannelService = request.app.state.channels
     if count >= 2:
         return goodbye(messaging.VOICE_GOODBYE)
     prompt = await channels.db(channel.voice_prompt, phone=caller(params))
     return ask(
-        channels.settings, prompt or messaging.VOICE_GREETING, turn=turn, silence=2,
+        channels.settings,
+        prompt or messaging.VOICE_GREETING,
+        turn=turn,
+        silence=2,
         before=messaging.VOICE_NOT_HEARD,
     )

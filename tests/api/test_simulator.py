@@ -21,7 +21,9 @@ def test_the_page_texts_through_the_real_webhook_and_shows_replies(settings, eng
         assert page.status_code == 200 and "短信模拟器" in page.text
         sent = app.client.post("/simulator/send", json={"phone": "13800000001", "text": "你好"})
         assert sent.status_code == 200, sent.text
-        assert sent.json()["status"] == 200 and "<Message>收到：你好</Message>" in sent.json()["twiml"]
+        assert (
+            sent.json()["status"] == 200 and "<Message>收到：你好</Message>" in sent.json()["twiml"]
+        )
         assert rasa.received[0]["sender"] == "+8613800000001"
         received = app.client.get("/simulator/messages", params={"phone": "+8613800000001"}).json()
         assert [(m["body"], m["via"]) for m in received] == [("收到：你好", "twiml")]
@@ -36,8 +38,12 @@ def test_the_page_texts_through_the_real_webhook_and_shows_replies(settings, eng
 
 def test_it_works_in_development_without_twilio_credentials(settings, engine, rasa):
     quiet = channel_settings(
-        settings, environment="development", twilio_auth_token=None, twilio_account_sid=None,
-        twilio_from_number=None)
+        settings,
+        environment="development",
+        twilio_auth_token=None,
+        twilio_account_sid=None,
+        twilio_from_number=None,
+    )
     with ChannelApp(quiet, engine, rasa) as app:
         sent = app.client.post("/simulator/send", json={"phone": "+8613800000002", "text": "你好"})
         assert sent.json()["status"] == 200
@@ -52,9 +58,17 @@ def test_not_a_phone_number_is_refused(settings, engine):
 
 def test_there_is_no_simulator_in_production(settings, engine):
     production = channel_settings(
-        settings, environment="production", secret_key="s" * 40, data_key=settings.data_key,
-        rasa_token="r" * 20)
+        settings,
+        environment="production",
+        secret_key="s" * 40,
+        data_key=settings.data_key,
+        rasa_token="r" * 20,
+    )
     with TestClient(create_app(production, engine, workers=False)) as client:
         assert client.get("/simulator").status_code == 404
-        assert client.post("/simulator/send", json={"phone": "+8613800000001", "text": "x"}
-                           ).status_code == 404
+        assert (
+            client.post(
+                "/simulator/send", json={"phone": "+8613800000001", "text": "x"}
+            ).status_code
+            == 404
+        )

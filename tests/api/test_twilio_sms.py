@@ -62,14 +62,22 @@ def test_a_signed_message_is_answered_in_twiml_and_recorded(app, rasa, engine):
     assert replies(app.sms(PHONE, "你好")) == ["收到：你好"]
     [message] = inbound(engine)
     assert rasa.received == [
-        {"sender": PHONE, "message": "你好", "input_channel": "sms",
-         "metadata": {"message_id": tracker_tag(message.external_id)}}
+        {
+            "sender": PHONE,
+            "message": "你好",
+            "input_channel": "sms",
+            "metadata": {"message_id": tracker_tag(message.external_id)},
+        }
     ]
     assert not any(char.isdigit() for char in tracker_tag(message.external_id))
     assert (message.status, message.reply_via, message.channel) == ("answered", "twiml", "sms")
     [sent] = outbox_rows(engine)
     assert (sent.body, sent.status, sent.via, sent.reply_to_id) == (
-        "收到：你好", OutboxStatus.sent, "twiml", message.id)
+        "收到：你好",
+        OutboxStatus.sent,
+        "twiml",
+        message.id,
+    )
 
 
 @pytest.mark.parametrize("how", ["unsigned", "wrong token", "other url", "tampered"])
@@ -93,8 +101,11 @@ def test_the_signature_covers_the_public_url_not_the_internal_one(settings, engi
     url_seen_inside = "http://testserver/twilio/sms"
     from twilio.request_validator import RequestValidator
 
-    internal = {"X-Twilio-Signature": RequestValidator(
-        channel_settings(settings).twilio_auth_token).compute_signature(url_seen_inside, params)}
+    internal = {
+        "X-Twilio-Signature": RequestValidator(
+            channel_settings(settings).twilio_auth_token
+        ).compute_signature(url_seen_inside, params)
+    }
     with ChannelApp(channel_settings(settings), engine, rasa) as app:
         assert app.client.post("/twilio/sms", data=params, headers=internal).status_code == 403
 
@@ -115,9 +126,11 @@ def test_the_number_is_normalised_to_e164(app, rasa, engine):
 
 
 def test_a_long_reply_is_split_into_sms_segments_in_order(app, rasa):
-    long = ("您好！这里是奉节县低保申请助手。我们会问您几个问题，包括姓名、乡镇、家庭人口和收入，"
-            "请如实回答。如果有不清楚的地方，可以拨打12345咨询，也可以到乡镇社会救助窗口办理，"
-            "工作人员会帮您。谢谢！")
+    long = (
+        "您好！这里是奉节县低保申请助手。我们会问您几个问题，包括姓名、乡镇、家庭人口和收入，"
+        "请如实回答。如果有不清楚的地方，可以拨打12345咨询，也可以到乡镇社会救助窗口办理，"
+        "工作人员会帮您。谢谢！"
+    )
     rasa.reply = lambda sender, text: [{"recipient_id": sender, "text": long}]
     segments = replies(app.sms(PHONE, "介绍一下"))
     assert len(segments) > 1
@@ -127,10 +140,16 @@ def test_a_long_reply_is_split_into_sms_segments_in_order(app, rasa):
 
 
 def test_buttons_become_numbered_choices_and_a_digit_picks_one(app, rasa):
-    rasa.reply = lambda sender, text: [{
-        "recipient_id": sender, "text": "家里有没有残疾人？",
-        "buttons": [{"title": "有", "payload": "/affirm"}, {"title": "没有", "payload": "/deny"}],
-    }]
+    rasa.reply = lambda sender, text: [
+        {
+            "recipient_id": sender,
+            "text": "家里有没有残疾人？",
+            "buttons": [
+                {"title": "有", "payload": "/affirm"},
+                {"title": "没有", "payload": "/deny"},
+            ],
+        }
+    ]
     [question] = replies(app.sms(PHONE, "继续"))
     assert question == "家里有没有残疾人？\n1. 有\n2. 没有\n（回复数字即可）"
     rasa.reply = lambda sender, text: [{"recipient_id": sender, "text": "好的。"}]
@@ -148,7 +167,8 @@ def test_when_rasa_is_down_the_message_waits_and_is_answered_once_later(app, ras
     assert [m.status for m in inbound(engine)] == ["pending", "pending"]
     # One notice for the outage, not one per message.
     assert [(r.body, r.status) for r in outbox_rows(engine)] == [
-        (messaging.OUTAGE_NOTICE, OutboxStatus.queued)]
+        (messaging.OUTAGE_NOTICE, OutboxStatus.queued)
+    ]
     assert app.replay() == 0  # still down: nothing tried
 
     rasa.down = False
@@ -157,7 +177,10 @@ def test_when_rasa_is_down_the_message_waits_and_is_answered_once_later(app, ras
     assert rasa.texts() == ["申请", "张小明"]  # in order
     assert [m.status for m in inbound(engine)] == ["answered", "answered"]
     assert [r.body for r in outbox_rows(engine)] == [
-        messaging.OUTAGE_NOTICE, "收到：申请", "收到：张小明"]
+        messaging.OUTAGE_NOTICE,
+        "收到：申请",
+        "收到：张小明",
+    ]
     assert all(r.via is None for r in outbox_rows(engine))
     assert app.replay() == 0
     assert rasa.texts() == ["申请", "张小明"]  # never twice
@@ -175,7 +198,11 @@ def test_a_message_after_pending_ones_waits_its_turn(app, rasa, engine):
     # The earlier message goes first, by the outbox; this one is still answered in time.
     assert replies(app.sms(PHONE, "二")) == ["收到：二"]
     assert rasa.texts() == ["一", "二"]
-    assert [r.body for r in outbox_rows(engine)] == [messaging.OUTAGE_NOTICE, "收到：一", "收到：二"]
+    assert [r.body for r in outbox_rows(engine)] == [
+        messaging.OUTAGE_NOTICE,
+        "收到：一",
+        "收到：二",
+    ]
 
 
 def test_when_the_action_server_is_down_rasa_is_not_even_asked(app, rasa, engine):
@@ -198,7 +225,9 @@ def test_a_slow_bot_answers_later_through_the_outbox(settings, engine, rasa):
         app.settle()
     assert rasa.texts() == ["申请"]
     assert [(r.body, r.via) for r in outbox_rows(engine)] == [
-        (messaging.OUTAGE_NOTICE, None), ("收到：申请", None)]
+        (messaging.OUTAGE_NOTICE, None),
+        ("收到：申请", None),
+    ]
     assert inbound(engine)[0].reply_via == "outbox"
 
 
@@ -264,8 +293,16 @@ def test_channel_records_link_to_the_case_when_it_is_filed(app, rasa, engine, ci
     def file_on_income(sender, text):
         if text == "一万二":
             with Session(engine) as session:
-                store.file_case(session, cipher=cipher, name="张小明", township="吐祥镇",
-                                phone=sender, facts={}, channel="sms", conversation_id=sender)
+                store.file_case(
+                    session,
+                    cipher=cipher,
+                    name="张小明",
+                    township="吐祥镇",
+                    phone=sender,
+                    facts={},
+                    channel="sms",
+                    conversation_id=sender,
+                )
                 session.commit()
             return [{"recipient_id": sender, "text": "申请已登记，编号FJ2345AB。"}]
         return [{"recipient_id": sender, "text": "好的"}]

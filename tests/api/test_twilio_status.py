@@ -32,8 +32,12 @@ def status_of(engine, message_id: int) -> OutboxStatus:
 
 
 def report(app, message_id: int, status: str, **extra: str):
-    params = {"MessageSid": "SM" + "a" * 32, "MessageStatus": status, "AccountSid": "AC" + "1" * 32,
-              **extra}
+    params = {
+        "MessageSid": "SM" + "a" * 32,
+        "MessageStatus": status,
+        "AccountSid": "AC" + "1" * 32,
+        **extra,
+    }
     return app.post(f"/twilio/status?outbox={message_id}", params)
 
 

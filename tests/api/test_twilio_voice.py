@@ -13,7 +13,12 @@ from cases.models import Message, OutboundMessage
 from tests.twilio_fakes import PUBLIC_BASE_URL, ChannelApp, FakeRasa, channel_settings
 
 PHONE = "+8613800000009"
-CALL = {"CallSid": "CA" + "5" * 32, "From": PHONE, "To": "+8602356000000", "AccountSid": "AC" + "1" * 32}
+CALL = {
+    "CallSid": "CA" + "5" * 32,
+    "From": PHONE,
+    "To": "+8602356000000",
+    "AccountSid": "AC" + "1" * 32,
+}
 
 
 def twiml(response) -> ET.Element:
@@ -82,10 +87,16 @@ def test_what_the_caller_says_goes_to_the_same_conversation_as_sms(app, rasa, en
 
 
 def test_keypad_answers_pick_choices_and_give_numbers(app, rasa):
-    rasa.reply = lambda sender, text: [{
-        "recipient_id": sender, "text": "家里有没有残疾人？",
-        "buttons": [{"title": "有", "payload": "/affirm"}, {"title": "没有", "payload": "/deny"}],
-    }]
+    rasa.reply = lambda sender, text: [
+        {
+            "recipient_id": sender,
+            "text": "家里有没有残疾人？",
+            "buttons": [
+                {"title": "有", "payload": "/affirm"},
+                {"title": "没有", "payload": "/deny"},
+            ],
+        }
+    ]
     root = twiml(app.post("/twilio/voice/turn?turn=1", {**CALL, "SpeechResult": "继续"}))
     assert "请按1，有；按2，没有。" in root.find("Gather").find("Say").text
     rasa.reply = lambda sender, text: [{"recipient_id": sender, "text": "家里几口人？"}]
@@ -148,7 +159,9 @@ def test_when_the_bot_is_down_the_caller_is_told_and_answered_by_sms_later(app, 
 
 
 def test_a_call_carries_on_where_the_text_conversation_stopped(app, rasa):
-    rasa.reply = lambda sender, text: [{"recipient_id": sender, "text": "您住在哪个乡镇？请回“吐祥镇”这样的名字"}]
+    rasa.reply = lambda sender, text: [
+        {"recipient_id": sender, "text": "您住在哪个乡镇？请回“吐祥镇”这样的名字"}
+    ]
     app.sms(PHONE, "申请")
     root = twiml(app.post("/twilio/voice", CALL))
     prompt = root.find("Gather").find("Say").text

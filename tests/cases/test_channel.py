@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from cases import channel, messaging
+from cases import channel, channel_answers, messaging
 from cases.channel import ReplyVia
 from cases.models import ChannelContact, Message, OutboundMessage, utcnow
 
@@ -15,8 +15,15 @@ PHONE = "+8613800000001"
 
 
 def receive(session, text="你好", sid="SM1", via=ReplyVia.twiml):
-    return channel.receive(session, external_id=sid, phone=PHONE, text=text, channel="sms",
-                           reply_via=via, helpline="12345")
+    return channel.receive(
+        session,
+        external_id=sid,
+        phone=PHONE,
+        text=text,
+        channel="sms",
+        reply_via=via,
+        helpline="12345",
+    )
 
 
 def test_a_message_is_stored_once_per_twilio_id(session):
@@ -59,39 +66,65 @@ def test_pending_messages_come_oldest_first(session):
 
 def test_the_outage_notice_goes_once_until_the_bot_answers_again(session):
     one, two = receive(session, sid="SM1"), receive(session, sid="SM2")
-    assert channel.give_up_waiting(session, message_id=one.message_id,
-                                   notice=messaging.OUTAGE_NOTICE) == []
-    channel.give_up_waiting(session, message_id=two.message_id, notice=messaging.OUTAGE_NOTICE)
+    assert (
+        channel_answers.give_up_waiting(
+            session, message_id=one.message_id, notice=messaging.OUTAGE_NOTICE
+        )
+        == []
+    )
+    channel_answers.give_up_waiting(
+        session, message_id=two.message_id, notice=messaging.OUTAGE_NOTICE
+    )
     assert session.exec(select(OutboundMessage.body)).all() == [messaging.OUTAGE_NOTICE]
-    channel.record_answer(session, message_id=one.message_id,
-                          replies=[{"text": "好的"}], live_seconds={})
+    channel_answers.record_answer(
+        session, message_id=one.message_id, replies=[{"text": "好的"}], live_seconds={}
+    )
     three = receive(session, sid="SM3")
-    channel.give_up_waiting(session, message_id=three.message_id, notice=messaging.OUTAGE_NOTICE)
+    channel_answers.give_up_waiting(
+        session, message_id=three.message_id, notice=messaging.OUTAGE_NOTICE
+    )
     assert session.exec(select(OutboundMessage.body)).all().count(messaging.OUTAGE_NOTICE) == 2
 
 
 def test_an_answer_is_recorded_once(session):
     received = receive(session)
     live = {"twiml": 10}
-    assert channel.record_answer(session, message_id=received.message_id,
-                                 replies=[{"text": "好的"}], live_seconds=live) == ["好的"]
-    assert channel.record_answer(session, message_id=received.message_id,
-                                 replies=[{"text": "好的"}], live_seconds=live) is None
+    assert channel_answers.record_answer(
+        session, message_id=received.message_id, replies=[{"text": "好的"}], live_seconds=live
+    ) == ["好的"]
+    assert (
+        channel_answers.record_answer(
+            session, message_id=received.message_id, replies=[{"text": "好的"}], live_seconds=live
+        )
+        is None
+    )
     assert session.exec(select(OutboundMessage.body)).all() == ["好的"]
 
 
 def test_a_webhook_that_gave_up_gets_nothing_live(session):
     received = receive(session)
-    channel.give_up_waiting(session, message_id=received.message_id, notice=None)
-    assert channel.record_answer(session, message_id=received.message_id,
-                                 replies=[{"text": "好的"}], live_seconds={"twiml": 10}) is None
+    channel_answers.give_up_waiting(session, message_id=received.message_id, notice=None)
+    assert (
+        channel_answers.record_answer(
+            session,
+            message_id=received.message_id,
+            replies=[{"text": "好的"}],
+            live_seconds={"twiml": 10},
+        )
+        is None
+    )
     [row] = session.exec(select(OutboundMessage)).all()
     assert (row.body, row.via, row.status.value) == ("好的", None, "queued")
 
 
 def test_a_webhook_that_gives_up_after_the_answer_gets_it(session):
     received = receive(session)
-    channel.record_answer(session, message_id=received.message_id,
-                          replies=[{"text": "好的"}], live_seconds={"twiml": 10})
-    assert channel.give_up_waiting(session, message_id=received.message_id,
-                                   notice=messaging.OUTAGE_NOTICE) == ["好的"]
+    channel_answers.record_answer(
+        session,
+        message_id=received.message_id,
+        replies=[{"text": "好的"}],
+        live_seconds={"twiml": 10},
+    )
+    assert channel_answers.give_up_waiting(
+        session, message_id=received.message_id, notice=messaging.OUTAGE_NOTICE
+    ) == ["好的"]

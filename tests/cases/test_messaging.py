@@ -51,8 +51,11 @@ def test_emoji_count_as_two():
 
 
 CHINESE = st.lists(
-    st.sampled_from(list("的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要")
-                    + list("。！？；，、\n ") + ["12345", "FJ7KQ2MX", "“申请”", "😀"]),
+    st.sampled_from(
+        list("的一是了我不人在他有这个上们来到时大地为子中你说生国年着就那和要")
+        + list("。！？；，、\n ")
+        + ["12345", "FJ7KQ2MX", "“申请”", "😀"]
+    ),
     max_size=200,
 ).map("".join)
 
@@ -70,57 +73,109 @@ def test_segments_are_sms_sized_and_keep_everything_in_order(text):
 
 def test_buttons_become_numbered_lines_across_replies():
     replies = [
-        {"text": "家里有没有残疾人？", "buttons": [{"title": "有", "payload": "/affirm"},
-                                                {"title": "没有", "payload": "/deny"}]},
+        {
+            "text": "家里有没有残疾人？",
+            "buttons": [
+                {"title": "有", "payload": "/affirm"},
+                {"title": "没有", "payload": "/deny"},
+            ],
+        },
         {"text": "或者：", "buttons": [{"title": "不知道", "payload": "/dont_know"}]},
         {"image": "https://example.org/x.png"},
     ]
     assert messaging.render_sms(replies) == [
-        "家里有没有残疾人？\n1. 有\n2. 没有\n（回复数字即可）", "或者：\n3. 不知道\n（回复数字即可）"]
+        "家里有没有残疾人？\n1. 有\n2. 没有\n（回复数字即可）",
+        "或者：\n3. 不知道\n（回复数字即可）",
+    ]
     assert messaging.choices_of(replies) == ["/affirm", "/deny", "/dont_know"]
     assert messaging.choices_of([{"text": "好"}]) is None
 
 
-@pytest.mark.parametrize(("answer", "payload"), [
-    ("1", "/affirm"), ("２", "/deny"), (" 2。", "/deny"), ("二", "/deny"), ("3#", "/dont_know"),
-    ("4", None), ("0", None), ("有", None), ("12", None),
-])
+@pytest.mark.parametrize(
+    ("answer", "payload"),
+    [
+        ("1", "/affirm"),
+        ("２", "/deny"),
+        (" 2。", "/deny"),
+        ("二", "/deny"),
+        ("3#", "/dont_know"),
+        ("4", None),
+        ("0", None),
+        ("有", None),
+        ("12", None),
+    ],
+)
 def test_a_digit_answer_picks_the_button(answer, payload):
     assert messaging.choice_payload(answer, ["/affirm", "/deny", "/dont_know"]) == payload
     assert messaging.choice_payload(answer, None) is None
 
 
 def test_voice_says_choices_as_keys_and_references_letter_by_letter():
-    spoken = messaging.render_voice([
-        {"text": "申请已登记，编号FJ7KQ2MX。请回“申请”"},
-        {"text": "还有别的事吗？", "buttons": [{"title": "有", "payload": "/affirm"},
-                                               {"title": "没有", "payload": "/deny"}]},
-    ])
-    assert spoken == "申请已登记，编号F J 7 K Q 2 M X。请说“申请”。还有别的事吗？请按1，有；按2，没有。"
+    spoken = messaging.render_voice(
+        [
+            {"text": "申请已登记，编号FJ7KQ2MX。请回“申请”"},
+            {
+                "text": "还有别的事吗？",
+                "buttons": [
+                    {"title": "有", "payload": "/affirm"},
+                    {"title": "没有", "payload": "/deny"},
+                ],
+            },
+        ]
+    )
+    assert (
+        spoken
+        == "申请已登记，编号F J 7 K Q 2 M X。请说“申请”。还有别的事吗？请按1，有；按2，没有。"
+    )
 
 
-@pytest.mark.parametrize(("text", "kind"), [
-    ("退订", Command.stop), ("TD", Command.stop), ("td", Command.stop), ("ＴＤ", Command.stop),
-    ("STOP", Command.stop), ("Stop.", Command.stop), ("unsubscribe", Command.stop),
-    ("订阅", Command.start), ("START", Command.start),
-    ("帮助", Command.help), ("HELP", Command.help), ("帮助！", Command.help),
-    ("我要退订", None), ("申请", None), ("", None), ("停", None),
-])
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("退订", Command.stop),
+        ("TD", Command.stop),
+        ("td", Command.stop),
+        ("ＴＤ", Command.stop),
+        ("STOP", Command.stop),
+        ("Stop.", Command.stop),
+        ("unsubscribe", Command.stop),
+        ("订阅", Command.start),
+        ("START", Command.start),
+        ("帮助", Command.help),
+        ("HELP", Command.help),
+        ("帮助！", Command.help),
+        ("我要退订", None),
+        ("申请", None),
+        ("", None),
+        ("停", None),
+    ],
+)
 def test_keywords(text, kind):
     assert messaging.command(text) == kind
 
 
-@pytest.mark.parametrize(("raw", "e164"), [
-    ("13800000001", "+8613800000001"), ("+86 138-0000-0001", "+8613800000001"),
-    ("008613800000001", "+8613800000001"), ("+8613800000001", "+8613800000001"),
-    ("023 5656 0000", "+862356560000"), ("+14155550100", "+14155550100"),
-    ("anonymous", "anonymous"), ("client:alice", "client:alice"),
-])
+@pytest.mark.parametrize(
+    ("raw", "e164"),
+    [
+        ("13800000001", "+8613800000001"),
+        ("+86 138-0000-0001", "+8613800000001"),
+        ("008613800000001", "+8613800000001"),
+        ("+8613800000001", "+8613800000001"),
+        ("023 5656 0000", "+862356560000"),
+        ("+14155550100", "+14155550100"),
+        ("anonymous", "anonymous"),
+        ("client:alice", "client:alice"),
+    ],
+)
 def test_phone_numbers_are_e164(raw, e164):
     assert messaging.normalise_phone(raw) == e164
 
 
 def test_every_notice_fits_one_sms():
-    notices = [messaging.OUTAGE_NOTICE, messaging.STOPPED_NOTICE, messaging.STARTED_NOTICE,
-               messaging.HELP_NOTICE.format(helpline="12345")]
+    notices = [
+        messaging.OUTAGE_NOTICE,
+        messaging.STOPPED_NOTICE,
+        messaging.STARTED_NOTICE,
+        messaging.HELP_NOTICE.format(helpline="12345"),
+    ]
     assert all(len(notice) <= 70 for notice in notices)

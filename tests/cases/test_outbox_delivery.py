@@ -61,7 +61,9 @@ def test_messages_are_sent_with_a_status_callback_and_recorded(worker, engine, t
     assert sent["From"] == "+8602356000000"
     assert sent["StatusCallback"] == f"https://intake.example.org/twilio/status?outbox={first}"
     assert [(r.status, r.twilio_sid, r.attempts) for r in rows(engine)] == [
-        (OutboxStatus.sent, twilio.sent[0]["sid"], 1), (OutboxStatus.sent, twilio.sent[1]["sid"], 1)]
+        (OutboxStatus.sent, twilio.sent[0]["sid"], 1),
+        (OutboxStatus.sent, twilio.sent[1]["sid"], 1),
+    ]
     assert run(worker) == 0  # nothing twice
 
 
@@ -94,8 +96,14 @@ def test_a_failure_is_retried_with_exponential_backoff(settings, engine, twilio)
 
 def test_it_gives_up_after_the_last_attempt(settings, engine, twilio):
     worker = OutboxWorker(
-        channel_settings(settings, twilio_api_base_url=twilio.url, outbox_max_attempts=2,
-                         outbox_backoff_seconds=0.01), engine)
+        channel_settings(
+            settings,
+            twilio_api_base_url=twilio.url,
+            outbox_max_attempts=2,
+            outbox_backoff_seconds=0.01,
+        ),
+        engine,
+    )
     twilio.fail_next = [500] * 5
     queue(engine, "您好")
     run(worker)

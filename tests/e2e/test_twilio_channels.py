@@ -63,7 +63,8 @@ def sms(app, phone: str, body: str, sid: str | None = None) -> list[str]:
 def tracker_user_events(stack, phone: str) -> list[dict]:
     tracker = httpx.get(
         f"{stack['rasa_url']}/conversations/{phone}/tracker",
-        params={"token": stack["settings"].rasa_token}, timeout=30,
+        params={"token": stack["settings"].rasa_token},
+        timeout=30,
     ).json()
     return [event for event in tracker["events"] if event["event"] == "user"]
 
@@ -144,8 +145,10 @@ def test_messages_sent_while_rasa_is_stopped_are_answered_once_after_it_starts(s
         stack["rasa_server"].start()
     # The replay worker hands both over, in order, once; replies go by the outbox.
     bodies = wait_for(
-        lambda: (b := twilio.bodies(phone)) and any("身份证" in x for x in b) and b, 120,
-        "the replies")
+        lambda: (b := twilio.bodies(phone)) and any("身份证" in x for x in b) and b,
+        120,
+        "the replies",
+    )
     time.sleep(2)  # nothing more comes
     bodies = twilio.bodies(phone)
     assert bodies[0] == messaging.OUTAGE_NOTICE
@@ -154,7 +157,9 @@ def test_messages_sent_while_rasa_is_stopped_are_answered_once_after_it_starts(s
     assert [e["text"] for e in tracker_user_events(stack, phone)] == ["我想申请低保", "同意"]
     with Session(app.engine) as session:
         statuses = session.exec(
-            select(Message.status).where(Message.conversation_id == phone, Message.direction == "in")
+            select(Message.status).where(
+                Message.conversation_id == phone, Message.direction == "in"
+            )
         ).all()
     assert statuses == ["answered", "answered"]
     # The bot is back: the next message is answered at once again.
@@ -179,12 +184,20 @@ def test_opt_out_holds_until_the_resident_subscribes_again(stack, app, twilio):
     assert sms(app, phone, "退订") == [messaging.STOPPED_NOTICE]
     assert sms(app, phone, "你好") == []
     with Session(app.engine) as session:
-        staff = outbox.enqueue(session, to_number=phone, body="请带户口簿到乡镇窗口。", sent_by="tuxiang")
+        staff = outbox.enqueue(
+            session, to_number=phone, body="请带户口簿到乡镇窗口。", sent_by="tuxiang"
+        )
         session.commit()
         staff_id = staff.id
     with Session(app.engine) as session:
-        wait_for(lambda: session.get(OutboundMessage, staff_id, populate_existing=True).status
-                 == OutboxStatus.failed, 10, "the staff message to be dropped")
+        wait_for(
+            lambda: (
+                session.get(OutboundMessage, staff_id, populate_existing=True).status
+                == OutboxStatus.failed
+            ),
+            10,
+            "the staff message to be dropped",
+        )
     assert twilio.bodies(phone) == []
     assert tracker_user_events(stack, phone) == []
     assert sms(app, phone, "订阅") == [messaging.STARTED_NOTICE]
@@ -195,10 +208,17 @@ def test_opt_out_holds_until_the_resident_subscribes_again(stack, app, twilio):
 
 def test_start_by_phone_and_finish_by_text(stack, app):
     phone = "+8613900000007"
-    call = {"CallSid": "CA" + "7" * 32, "From": phone, "To": "+8602356000000",
-            "AccountSid": "AC" + "1" * 32}
-    start = ET.fromstring(app.post("/twilio/voice", data=call,
-                                   headers=signed(app.settings, "/twilio/voice", call)).text)
+    call = {
+        "CallSid": "CA" + "7" * 32,
+        "From": phone,
+        "To": "+8602356000000",
+        "AccountSid": "AC" + "1" * 32,
+    }
+    start = ET.fromstring(
+        app.post(
+            "/twilio/voice", data=call, headers=signed(app.settings, "/twilio/voice", call)
+        ).text
+    )
     assert start.find("Gather").get("language") == "cmn-Hans-CN"
     turn = {**call, "SpeechResult": "我想申请低保", "Confidence": "0.9"}
     path = "/twilio/voice/turn?turn=1"
@@ -211,7 +231,9 @@ def test_start_by_phone_and_finish_by_text(stack, app):
     channels = [e["input_channel"] for e in tracker_user_events(stack, phone)]
     assert channels == ["voice", "sms"]
     with Session(app.engine) as session:
-        said = session.exec(select(Message.channel).where(
-            Message.conversation_id == phone, Message.direction == "in").order_by(col(Message.id))
+        said = session.exec(
+            select(Message.channel)
+            .where(Message.conversation_id == phone, Message.direction == "in")
+            .order_by(col(Message.id))
         ).all()
     assert said == ["voice", "sms"]
