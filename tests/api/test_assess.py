@@ -78,8 +78,15 @@ def test_a_dated_value_added_by_staff_is_used_from_its_date(client, session):
     from cases.parameters import add_value
 
     before = client.post("/api/assess", json=household(assessed_on="2026-08-01")).json()
-    add_value(session, name="rural_dibao_standard", effective_from=date(2026, 7, 1),
-              value=700, source="test notice", confirmed=True, actor="county")
+    add_value(
+        session,
+        name="rural_dibao_standard",
+        effective_from=date(2026, 7, 1),
+        value=700,
+        source="test notice",
+        confirmed=True,
+        actor="county",
+    )
     session.commit()
     after = client.post("/api/assess", json=household(assessed_on="2026-08-01")).json()
     assert before["figures"]["standard"] == 630 and after["figures"]["standard"] == 700

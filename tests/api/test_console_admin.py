@@ -15,7 +15,10 @@ def test_parameters_are_read_by_all_and_added_by_county_admins(client, staff):
     for name in ("helpline", "tuxiang", "county"):
         table = client.get("/api/parameters", headers=login(client, name)).json()
         assert table[0]["name"] == "rural_dibao_standard"
-    assert client.post("/api/parameters", json=VALUE, headers=login(client, "tuxiang")).status_code == 403
+    assert (
+        client.post("/api/parameters", json=VALUE, headers=login(client, "tuxiang")).status_code
+        == 403
+    )
     headers = login(client, "county")
     reply = client.post("/api/parameters", json=VALUE, headers=headers)
     assert reply.status_code == 201 and reply.json()["added_by"] == "county"
@@ -50,8 +53,10 @@ def test_the_audit_log_is_for_county_admins(client, staff, engine, cipher):
     assert client.get("/api/audit", headers=login(client, "helpline")).status_code == 403
     log = client.get("/api/audit", params={"reference": reference},
                      headers=login(client, "county")).json()  # fmt: skip
-    assert [(e["actor"], e["action"]) for e in log["items"]] == [("tuxiang", "view"),
-                                                                 ("assistant", "filed")]
+    assert [(e["actor"], e["action"]) for e in log["items"]] == [
+        ("tuxiang", "view"),
+        ("assistant", "filed"),
+    ]
     page = client.get("/api/audit", params={"limit": 1}, headers=login(client, "county")).json()
     assert page["next_cursor"] and len(page["items"]) == 1
 
@@ -65,7 +70,9 @@ def test_accounts_are_managed_by_county_admins(client, staff, engine):
     created = client.post("/api/users", json=new, headers=county)
     assert created.status_code == 201 and created.json()["township"] == "朱衣镇"
     assert client.post("/api/users", json=new, headers=county).status_code == 422  # exists
-    bad = client.post("/api/users", json=new | {"username": "x3", "township": "北京"}, headers=county)
+    bad = client.post(
+        "/api/users", json=new | {"username": "x3", "township": "北京"}, headers=county
+    )
     assert bad.status_code == 422
     user_id = created.json()["id"]
     reply = client.post("/api/token", data={"username": "zhuyi", "password": "long-enough-1"})
@@ -73,14 +80,22 @@ def test_accounts_are_managed_by_county_admins(client, staff, engine):
     assert client.get("/api/cases", headers=token).status_code == 200
     assert client.post(f"/api/users/{user_id}/disable", headers=county).json()["disabled"]
     assert client.get("/api/cases", headers=token).status_code == 401  # tokens stop working
-    assert client.post("/api/token", data={"username": "zhuyi",
-                                           "password": "long-enough-1"}).status_code == 401
+    assert (
+        client.post(
+            "/api/token", data={"username": "zhuyi", "password": "long-enough-1"}
+        ).status_code
+        == 401
+    )
     client.post(f"/api/users/{user_id}/enable", headers=county)
     reply = client.put(f"/api/users/{user_id}/password", json={"password": "another-one-2"},
                        headers=county)  # fmt: skip
     assert reply.status_code == 200
-    assert client.post("/api/token", data={"username": "zhuyi",
-                                           "password": "another-one-2"}).status_code == 200
+    assert (
+        client.post(
+            "/api/token", data={"username": "zhuyi", "password": "another-one-2"}
+        ).status_code
+        == 200
+    )
     with Session(engine) as session:
         me = session.exec(select(User).where(User.username == "county")).one()
     assert client.post(f"/api/users/{me.id}/disable", headers=county).status_code == 409

@@ -70,8 +70,12 @@ def browser(console):
 
 @pytest.fixture
 def page(browser, console):
-    context = browser.new_context(base_url=console["url"], locale="zh-CN",
-                                  viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    context = browser.new_context(
+        base_url=console["url"],
+        locale="zh-CN",
+        viewport={"width": 1366, "height": 900},
+        accept_downloads=True,
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page

@@ -12,13 +12,17 @@ from tests.console_seed import file_assessed, household
 def cases(engine, cipher, staff):
     with Session(engine) as session:
         tuxiang = file_assessed(session, cipher, name="张小明", township="吐祥镇")
-        baidi = file_assessed(session, cipher, name="李四", township="白帝镇", phone="+8613900000002")
+        baidi = file_assessed(
+            session, cipher, name="李四", township="白帝镇", phone="+8613900000002"
+        )
         session.commit()
         return {"tuxiang": tuxiang.id, "baidi": baidi.id}
 
 
 def step(client, headers, case_id, to, **extra):
-    return client.post(f"/api/cases/{case_id}/transitions", json={"to": to, **extra}, headers=headers)
+    return client.post(
+        f"/api/cases/{case_id}/transitions", json={"to": to, **extra}, headers=headers
+    )
 
 
 def test_a_township_officer_takes_a_case_to_approval(client, cases, engine):
@@ -133,7 +137,9 @@ def test_only_county_admins_reveal_identity_numbers_and_it_is_audited(client, ca
     reply = client.post(url, headers=login(client, "county"))
     assert reply.json() == {"id_number": "500236199001011234"}
     with Session(engine) as session:
-        event = session.exec(select(AuditEvent).where(AuditEvent.action == "reveal_id_number")).one()
+        event = session.exec(
+            select(AuditEvent).where(AuditEvent.action == "reveal_id_number")
+        ).one()
     assert event.actor == "county" and event.case_id == cases["tuxiang"]
 
 
@@ -144,7 +150,9 @@ def test_reviews_only_on_approved_cases(client, cases):
     for to in ("visited", "appraised", "publicised"):
         step(client, headers, cases["tuxiang"], to)
     step(client, headers, cases["tuxiang"], "approved", **{"class": "C"})
-    reply = client.post(url, json={"class": "A", "note": "家庭成员外出务工收入稳定"}, headers=headers)
+    reply = client.post(
+        url, json={"class": "A", "note": "家庭成员外出务工收入稳定"}, headers=headers
+    )
     assert reply.status_code == 200 and reply.json()["dibao_class"] == "A"
 
 

@@ -14,7 +14,9 @@ from tests.console_seed import file_assessed
 def cases(engine, cipher, staff):
     with Session(engine) as session:
         tuxiang = file_assessed(session, cipher, name="张小明", township="吐祥镇")
-        baidi = file_assessed(session, cipher, name="李四", township="白帝镇", phone="+8613900000002")
+        baidi = file_assessed(
+            session, cipher, name="李四", township="白帝镇", phone="+8613900000002"
+        )
         session.commit()
         return {"tuxiang": tuxiang.id, "baidi": baidi.id, "reference": tuxiang.reference}
 
@@ -60,8 +62,11 @@ def test_login_failures_and_lock_out(client, cases):
         sign_in(client, "baidi", password="wrong-password")
     assert sign_in(client, "baidi").headers["location"].startswith("/staff/login?error=failed")
     # Without the login form's token, nothing is checked.
-    reply = client.post("/staff/login", data={"username": "tuxiang", "password": "password-tuxiang",
-                                              "csrf_token": "forged"}, follow_redirects=False)
+    reply = client.post(
+        "/staff/login",
+        data={"username": "tuxiang", "password": "password-tuxiang", "csrf_token": "forged"},
+        follow_redirects=False,
+    )
     assert reply.headers["location"] == "/staff/login?error=expired"
 
 
@@ -80,10 +85,16 @@ def test_another_townships_case_is_not_found_in_pages(client, cases):
     assert client.get(f"/staff/cases/{other}").status_code == 404
     assert client.get(f"/staff/cases/{other}/household").status_code == 404
     csrf = token(client)
-    assert client.post(f"/staff/cases/{other}/transition",
-                       data={"to": "visited", "csrf_token": csrf}).status_code == 404
-    assert client.post(f"/staff/cases/{other}/ask",
-                       data={"body": "x", "csrf_token": csrf}).status_code == 404
+    assert (
+        client.post(
+            f"/staff/cases/{other}/transition", data={"to": "visited", "csrf_token": csrf}
+        ).status_code
+        == 404
+    )
+    assert (
+        client.post(f"/staff/cases/{other}/ask", data={"body": "x", "csrf_token": csrf}).status_code
+        == 404
+    )
     status = client.get("/staff/status", params={"reference": "FJ" + "2" * 6})
     assert "没有找到" in status.text
 
@@ -139,8 +150,9 @@ def test_the_procedure_through_the_case_page(client, cases, engine):
     url = f"/staff/cases/{cases['tuxiang']}"
     for to in ("visited", "appraised", "publicised"):
         client.post(f"{url}/transition", data={"to": to, "csrf_token": token(client)})
-    page = client.post(f"{url}/transition", data={"to": "approved", "class": "B",
-                                                  "csrf_token": token(client)})
+    page = client.post(
+        f"{url}/transition", data={"to": "approved", "class": "B", "csrf_token": token(client)}
+    )
     assert "已进入“审批通过”环节" in page.text and "B 类" in page.text
     illegal = client.post(f"{url}/transition", data={"to": "visited", "csrf_token": token(client)})
     assert "不能转到" in illegal.text
@@ -209,12 +221,17 @@ def test_parameters_page_adds_a_value_for_county_admins_only(client, cases, engi
     sign_in(client, "tuxiang")
     form = {"name": "poverty_line", "effective_from": "2026-01-01", "value": "4200",
             "source": "测试通知", "confirmed": "on"}  # fmt: skip
-    assert client.post("/staff/parameters", data={**form, "csrf_token": token(client)}).status_code == 403
+    assert (
+        client.post("/staff/parameters", data={**form, "csrf_token": token(client)}).status_code
+        == 403
+    )
     client.post("/staff/logout", data={"csrf_token": token(client)})
     sign_in(client, "county")
     page = client.post("/staff/parameters", data={**form, "csrf_token": token(client)})
     assert "已新增 poverty_line" in page.text
-    bad = client.post("/staff/parameters", data={**form, "value": "abc", "csrf_token": token(client)})
+    bad = client.post(
+        "/staff/parameters", data={**form, "value": "abc", "csrf_token": token(client)}
+    )
     assert "数值" in bad.text
     with Session(engine) as session:
         assert session.exec(select(ParameterValue)).one().added_by == "county"
@@ -230,8 +247,15 @@ def test_user_administration(client, cases, settings, engine):
                                              "role": "township_staff", "township": "朱衣镇",
                                              "csrf_token": token(client)})  # fmt: skip
     assert "已新建账户 zhuyi" in page.text
-    bad = client.post("/staff/users", data={"username": "x2", "password": "short",
-                                            "role": "helpline", "csrf_token": token(client)})
+    bad = client.post(
+        "/staff/users",
+        data={
+            "username": "x2",
+            "password": "short",
+            "role": "helpline",
+            "csrf_token": token(client),
+        },
+    )
     assert "密码" in bad.text
     with Session(engine) as session:
         zhuyi = session.exec(select(User).where(User.username == "zhuyi")).one().id
@@ -241,7 +265,10 @@ def test_user_administration(client, cases, settings, engine):
         page = client.post(f"/staff/users/{zhuyi}/disable", data={"csrf_token": token(client)})
         assert "zhuyi：已停用" in page.text
         assert other.get("/staff/cases", follow_redirects=False).status_code == 303
-        assert sign_in(other, "zhuyi", password="long-enough-1").headers["location"].startswith(
-            "/staff/login?error=failed")
+        assert (
+            sign_in(other, "zhuyi", password="long-enough-1")
+            .headers["location"]
+            .startswith("/staff/login?error=failed")
+        )
     page = client.post(f"/staff/users/{zhuyi}/enable", data={"csrf_token": token(client)})
     assert "zhuyi：已启用" in page.text

@@ -60,7 +60,9 @@ def test_publication_exports(client, cases):
     assert reply.headers["content-type"].startswith("text/csv")
     table = list(csv.reader(io.StringIO(reply.content.decode("utf-8-sig"))))
     assert table[0] == ["吐祥镇农村低保公示名单"] and table[2][3] == "张*明"
-    reply = client.get("/api/publication", params={"format": "xlsx"}, headers=login(client, "county"))
+    reply = client.get(
+        "/api/publication", params={"format": "xlsx"}, headers=login(client, "county")
+    )
     sheet = load_workbook(io.BytesIO(reply.content)).active
     assert sheet["A1"].value == "奉节县农村低保公示名单" and sheet.max_row == 4
     assert client.get("/api/publication", headers=login(client, "helpline")).status_code == 403

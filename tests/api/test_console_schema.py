@@ -25,8 +25,12 @@ from tests.console_seed import file_assessed
 @pytest.fixture(scope="module")
 def console_app(tmp_path_factory):
     path = tmp_path_factory.mktemp("schema") / "intake.db"
-    config = Settings(environment="test", database_url=f"sqlite:///{path}",
-                      rasa_url="http://127.0.0.1:9", action_server_url="http://127.0.0.1:9")
+    config = Settings(
+        environment="test",
+        database_url=f"sqlite:///{path}",
+        rasa_url="http://127.0.0.1:9",
+        action_server_url="http://127.0.0.1:9",
+    )
     engine = make_engine(config.database_url)
     migrate(engine)
     with Session(engine) as session:
@@ -43,14 +47,18 @@ def console_app(tmp_path_factory):
 @pytest.fixture(scope="module")
 def county_token(console_app) -> dict[str, str]:
     with TestClient(console_app) as client:
-        reply = client.post("/api/token", data={"username": "county", "password": "password-county"})
+        reply = client.post(
+            "/api/token", data={"username": "county", "password": "password-county"}
+        )
     return {"Authorization": f"Bearer {reply.json()['access_token']}"}
 
 
 def test_no_server_errors(console_app, county_token):
     """Each operation with 20 generated requests (schemathesis' strategies under Hypothesis);
     every failure is collected and reported together."""
-    schema = schemathesis.openapi.from_asgi("/openapi.json", console_app).include(path_regex="^/api/")
+    schema = schemathesis.openapi.from_asgi("/openapi.json", console_app).include(
+        path_regex="^/api/"
+    )
     failures, tried = [], []
     for result in schema.get_all_operations():
         operation = result.ok()

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from fastapi.testclient import TestClient
 
 from api.main import create_app
 from cases import messaging
-from tests.twilio_fakes import ChannelApp, FakeRasa, channel_settings
-
-
-@pytest.fixture
-def rasa() -> FakeRasa:
-    return FakeRasa()
+from tests.twilio_fakes import ChannelApp, channel_settings
 
 
 def test_the_page_texts_through_the_real_webhook_and_shows_replies(settings, engine, rasa):

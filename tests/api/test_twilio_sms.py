@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from api.channels.rasa import tracker_tag
 from cases import channel, messaging, outbox
 from cases.models import ChannelContact, Message, OutboundMessage, OutboxStatus
-from tests.twilio_fakes import ChannelApp, FakeRasa, channel_settings, signed, sms_params
+from tests.twilio_fakes import ChannelApp, channel_settings, signed, sms_params
 
 PHONE = "+8613800000001"
 
@@ -45,17 +45,6 @@ def inbound(engine, phone: str = PHONE) -> list[Message]:
                 .order_by(col(Message.id))
             ).all()
         )
-
-
-@pytest.fixture
-def rasa() -> FakeRasa:
-    return FakeRasa()
-
-
-@pytest.fixture
-def app(settings, engine, rasa):
-    with ChannelApp(channel_settings(settings), engine, rasa) as app:
-        yield app
 
 
 def test_a_signed_message_is_answered_in_twiml_and_recorded(app, rasa, engine):

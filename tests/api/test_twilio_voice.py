@@ -5,12 +5,11 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
-import pytest
 from sqlmodel import Session, col, select
 
 from cases import messaging
 from cases.models import Message, OutboundMessage
-from tests.twilio_fakes import PUBLIC_BASE_URL, ChannelApp, FakeRasa, channel_settings
+from tests.twilio_fakes import PUBLIC_BASE_URL, ChannelApp, channel_settings
 
 PHONE = "+8613800000009"
 CALL = {
@@ -37,17 +36,6 @@ def follow(element: ET.Element) -> str:
 
 def said(root: ET.Element) -> list[str]:
     return [say.text for say in root.iter("Say")]
-
-
-@pytest.fixture
-def rasa() -> FakeRasa:
-    return FakeRasa()
-
-
-@pytest.fixture
-def app(settings, engine, rasa):
-    with ChannelApp(channel_settings(settings), engine, rasa) as app:
-        yield app
 
 
 def test_a_call_starts_with_a_mandarin_question_and_listens_for_speech_and_keys(app):
