@@ -5,7 +5,7 @@
 
 1. Runs `rasa test nlu --nlu tests/nlu/faq_held_out.yml --successes` on the model (default:
    the newest models/intake-*.tar.gz; --train first trains an NLU-only model into
-   /tmp/faq-models) and reads its reports (default folder var/results/helpline):
+   /tmp/nlu-models) and reads its reports (default folder var/results/helpline):
    - retrieval accuracy: the ResponseSelector's `faq/<key>` against the held-out key, as
      `rasa test nlu` computes it (response_selection_report.json) — the target, >= 0.9;
    - how many held-out policy questions the intent classifier calls `faq`.
@@ -27,6 +27,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from nlu_report import newest_model, train_nlu  # the same model choice and NLU training
+
 ROOT = Path(__file__).resolve().parent.parent
 RASA = ROOT / ".venv-rasa" / "bin" / "rasa"
 RASA_PYTHON = ROOT / ".venv-rasa" / "bin" / "python"
@@ -39,21 +41,6 @@ def min_confidence() -> float:
     """MIN_CONFIDENCE from actions/helpline.py, read as text (no app imports here)."""
     source = (ROOT / "actions" / "helpline.py").read_text(encoding="utf-8")
     return float(re.search(r"^MIN_CONFIDENCE = ([0-9.]+)", source, re.M)[1])
-
-
-def newest_model() -> Path | None:
-    models = sorted((ROOT / "models").glob("intake-*.tar.gz"), key=lambda p: p.stat().st_mtime)
-    return models[-1] if models else None
-
-
-def train_nlu() -> Path:
-    out = Path("/tmp/faq-models")
-    subprocess.run(
-        [str(RASA), "train", "nlu", "--config", "config.yml", "--nlu", "data/nlu",
-         "--out", str(out), "--fixed-model-name", "faq-nlu", "--quiet"],
-        cwd=ROOT, check=True,
-    )  # fmt: skip
-    return out / "faq-nlu.tar.gz"
 
 
 def run_test(model: Path, out: Path = OUT) -> None:
