@@ -69,7 +69,14 @@ FACT_SLOTS = [
     "confirmed",
     "applicant_age",
     "unknown_facts",
+    "unclear",
+    "asks",
+    "medium",
+    "proxy",
+    "proxy_consent",
+    "id_confirmed",
 ]
+BOOKKEEPING = {"asks", "unclear", "medium"}  # about the conversation, not the household
 SECRET_SLOTS = ("id_number", "phone")  # kept encrypted in Rasa's tracker store
 APPLICATION_SLOTS = FACT_SLOTS + ["reask", "members_said", "id_number_masked"]
 
@@ -112,15 +119,23 @@ class ValidateApplicationForm(FormValidationAction):
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         requested = tracker.get_slot("requested_slot")
         if requested is None or answered_by_a_rule(tracker):
-            # Starting, or coming back after a rule answered a digression: ask what is next.
-            return [SlotSet("requested_slot", questions.next_question(self._slots(tracker)))]
+            # Starting, or coming back after a rule answered a digression: ask what is next
+            # (counted as an asking only when it is new).
+            slots = self._slots(tracker)
+            next_slot = questions.next_question(slots)
+            asks = dict(slots.get("asks") or {})
+            if next_slot and next_slot != requested:
+                asks[next_slot] = asks.get(next_slot, 0) + 1
+            return [SlotSet("asks", asks), SlotSet("requested_slot", next_slot)]
         text = tracker.latest_message.get("text") or ""
         if intent in DIGRESSIONS and not (
             intent in STATEMENT_LIKE and not reader.looks_like_question(text)
         ):
             return []  # nothing extracted: the form yields to the rules
         events = self.read_answer(tracker, requested, intent)
-        if intent in SOCIAL | STATEMENT_LIKE and not any(e["name"] in FACT_SLOTS for e in events):
+        if intent in SOCIAL | STATEMENT_LIKE and not any(
+            e["name"] in FACT_SLOTS and e["name"] not in BOOKKEEPING for e in events
+        ):
             return []  # only a greeting or a question: the rules answer, the form goes on
         return events
 
@@ -140,30 +155,30 @@ class ValidateApplicationForm(FormValidationAction):
             sender_phone=sender_phone(tracker),
         )
         updates = dict(reading.updates)
-        reask = None
-        if not reading.understood:
-            if intent == "dont_know" or reader.DONT_KNOW.search(text) or reader.is_range(text):
-                if (
-                    tracker.get_slot("reask") == "dont_know"
-                    and requested in questions.MAY_BE_UNKNOWN
-                ):
-                    updates["unknown_facts"] = sorted({*(slots["unknown_facts"] or []), requested})
-                else:
-                    reask = "dont_know"
-            elif requested == "confirmed" and (intent == "deny" or reader.DENY.match(text)):
-                reask = "what_to_change"
-            elif not updates or reading.problem:
-                reask = reading.problem or "misunderstood"
+        reask = self._reask(reading, requested, intent, text, updates, slots)
         if updates.get("consent") is True and not slots.get("phone") and sender_phone(tracker):
             updates["phone"] = sender_phone(tracker)
-        if (
-            "confirmed" not in updates
-            and any(k != "unknown_facts" for k in updates)
-            and (requested == "confirmed")
-        ):
-            reask = "changed"  # a correction at the summary: show the new summary
+        if (tracker.get_latest_input_channel() or "") == "voice" and slots.get("medium") != "voice":
+            updates["medium"] = "voice"
         merged = {**slots, **updates}
+        asks = dict(slots.get("asks") or {})
+        unclear = dict(slots.get("unclear") or {})
+        if reading.understood:
+            unclear.pop(requested, None)
+        elif reask not in ("changed", "what_to_change"):
+            unclear[requested] = [*unclear.get(requested, []), mask_numbers(text)][-2:]
+        if reask == "changed":
+            asks[requested] = 0  # a correction at the summary: show it again
         next_slot = questions.next_question(merged)
+        # No dead ends: a question is never asked a third time for the same fact.
+        while next_slot is not None and asks.get(next_slot, 0) >= 2:
+            give_up(merged, next_slot)
+            reask = None
+            next_slot = questions.next_question(merged)
+        if next_slot is not None:
+            asks[next_slot] = asks.get(next_slot, 0) + 1
+        merged["asks"], merged["unclear"] = asks, unclear
+        updates = {k: v for k, v in merged.items() if v != slots.get(k)}
         events = [SlotSet(slot, self._stored(slot, value)) for slot, value in updates.items()]
         if "id_number" in updates:
             events.append(SlotSet("id_number_masked", mask_id_number(updates["id_number"])))
@@ -171,6 +186,29 @@ class ValidateApplicationForm(FormValidationAction):
         events.append(SlotSet("reask", reask))
         events.append(SlotSet("requested_slot", next_slot))
         return events
+
+    @staticmethod
+    def _reask(reading, requested, intent, text, updates, slots) -> str | None:
+        """Why the question is asked again, if it is: shown to the resident."""
+        if reading.understood:
+            return None
+        if intent == "dont_know" or reader.DONT_KNOW.search(text):
+            if slots.get("reask") == "dont_know" and requested in questions.MAY_BE_UNKNOWN:
+                updates["unknown_facts"] = sorted({*(slots["unknown_facts"] or []), requested})
+                return None
+            return "dont_know"
+        if requested in ("confirmed", "id_readback") and (
+            intent == "deny" or reader.DENY.match(text)
+        ):
+            if requested == "id_readback":
+                updates["id_number"] = None
+                return "misunderstood"
+            return "what_to_change"
+        if requested == "confirmed" and any(k != "unknown_facts" for k in updates):
+            return "changed"  # a correction at the summary: show the new summary
+        if not updates or reading.problem:
+            return reading.problem or "misunderstood"
+        return "misunderstood"
 
     @staticmethod
     def _stored(slot: str, value: Any) -> Any:
@@ -193,18 +231,6 @@ class ActionAskConfirmed(Action):
         if tracker.get_slot("reask") == "what_to_change":
             text = "好的，请直接说要改的地方，例如：是5口人、收入是八千。"
         dispatcher.utter_message(text=text)
-        return []
-
-
-class ActionAskDisabilityGrade(Action):
-    def name(self) -> str:
-        return "action_ask_disability_grade"
-
-    def run(self, dispatcher, tracker, domain):
-        members = tracker.get_slot("members") or []
-        who = next((m["label"] for m in members if m.get("disability_grade") == "unknown"), "")
-        who = "您" if who in ("我", "本人", "自己") else who
-        dispatcher.utter_message(text=f"{who}的残疾证上是几级？回1到4的数字，例如：二级")
         return []
 
 
@@ -259,6 +285,22 @@ class ActionSubmitApplication(Action):
         facts = {k: v for k, v in slots.items() if k not in SECRET_SLOTS and v is not None}
         facts["unknown_facts"] = unknown
         return facts
+
+
+def give_up(slots: dict, slot: str) -> None:
+    """After a second answer that could not be read: the fact is unknown (the resident's
+    words stay in `unclear` for staff) and the application goes on."""
+    slots["unknown_facts"] = sorted({*(slots.get("unknown_facts") or []), slot})
+    if slot in questions.PLACEHOLDERS:
+        slots[slot] = questions.PLACEHOLDERS[slot]
+    elif slot == "household_size":
+        slots[slot] = len(slots.get("members") or []) or 1
+    elif slot == "members":
+        application_facts.settle_unknown_ages(slots)
+    elif slot == "consent":
+        slots["consent"] = False
+    elif slot == "confirmed":
+        slots["confirmed"] = True
 
 
 def resident_outcome(assessment: dict) -> str:

@@ -29,6 +29,32 @@ STATUS_WORDS = {
 GUARANTEE_WORDS = {"education": "上学", "medical": "看病", "housing": "住房"}
 
 
+# An age the resident could not give: a neutral one that grants nothing by age (not under
+# 6, not 70 or over); the case says the age is unknown and staff check it.
+NEUTRAL_AGE = {"child": 10, "grandchild": 10}
+ADULT_AGE = 40
+
+
+def settle_unknown_ages(slots: dict) -> None:
+    for member in slots.get("members") or []:
+        if member.get("age") is None:
+            member["age"] = NEUTRAL_AGE.get(member.get("relation"), ADULT_AGE)
+            member["age_said"] = "unknown"
+            member.pop("age_range", None)
+
+
+def age_words(member: dict) -> str:
+    """How the summary shows an age: "50多岁（按50）", "读书", "年龄未说清"."""
+    said = member.get("age_said")
+    if said == "unknown" or member.get("age") is None:
+        return "年龄未说清"
+    if said == "school":
+        return f"约{member['age']}岁（在读）"
+    if said:
+        return f"约{member['age']}岁"
+    return f"{member['age']}岁"
+
+
 def unknown_facts(slots: dict) -> list[str]:
     facts = list(slots.get("unknown_facts") or [])
     members = slots.get("members") or []
@@ -44,7 +70,9 @@ def to_household(slots: dict, assessed_on: date) -> dict:
         grade = member.get("disability_grade")
         members.append(
             {
-                "age": member["age"] if member.get("age") is not None else 0,
+                "age": member["age"]
+                if member.get("age") is not None
+                else NEUTRAL_AGE.get(member.get("relation"), ADULT_AGE),
                 "relation": member.get("relation") or "other",
                 "disability_grade": grade if isinstance(grade, int) else None,
                 **{flag: bool(member.get(flag)) for flag in MEMBER_FLAGS},
@@ -91,8 +119,10 @@ def summary(slots: dict, *, id_number: str | None, phone: str | None) -> str:
     """A compact summary of what will be filed, for the resident to confirm."""
     members = slots.get("members") or []
     people = "、".join(
-        f"{m['label']}{m['age']}岁"
+        f"{m['label']}{age_words(m)}"
         + (f"{m['disability_grade']}级残疾" if isinstance(m.get("disability_grade"), int) else "")
+        + ("卧床" if m.get("bedridden") else "")
+        + ("重病" if m.get("serious_illness") else "")
         for m in members
     )
     status = [STATUS_WORDS[k] for k, v in (slots.get("status") or {}).items() if v]

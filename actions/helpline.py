@@ -22,10 +22,12 @@ from typing import Any
 
 import yaml
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlmodel import Session
 
+from actions.first_message import wants_to_apply
 from actions.store import store_engine
 from cases.config import get_settings
 from cases.parameters import current_parameters
@@ -202,6 +204,8 @@ class ActionAnswerPolicy(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
+        if tracker.active_loop_name is None and wants_to_apply(message.get("text") or ""):
+            return [FollowupAction("action_start_application")]  # "我…可以办低保不"
         key = selected_key(message)
         if key is None:
             dispatcher.utter_message(response="utter_out_of_scope")

@@ -1,74 +1,22 @@
 """Reading household members and their circumstances from what a resident says:
-"我45岁，老婆43岁，儿子15岁读初中，老汉儿72岁，二级残疾". Pure functions, no I/O.
+"5口人，我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈". Pure functions, no I/O.
 
 A member is a dict with the Household JSON's member fields plus `label`, the word the
-resident used ("老汉儿"); a field that was not said yet is None (never guessed).
+resident used ("老汉儿"), and `age_said` when the age was approximate or inferred; a field
+that was not said yet is None (never guessed). Who a clause is about: the people it names;
+else "其他人/其余的" (everyone not named before in the message), "都/全家/她们" (everyone),
+else the people of the clause before. A negation ("没得残疾", "其他人都没有残疾证") sets the
+fact to no for exactly those people.
 """
 
 from __future__ import annotations
 
 import re
 
+from actions import ages
 from actions.parsing import to_arabic
+from actions.people_words import Mention, mentions
 
-# Word the resident says → relation in the Household JSON. Longest words are tried first.
-RELATIONS = {
-    "applicant": ["我自己", "本人", "自己", "我"],
-    "spouse": [
-        "老婆",
-        "妻子",
-        "爱人",
-        "媳妇儿",
-        "媳妇",
-        "婆娘",
-        "堂客",
-        "老伴儿",
-        "老伴",
-        "老公",
-        "丈夫",
-        "男人",
-    ],
-    "child": [
-        "大儿子",
-        "二儿子",
-        "小儿子",
-        "大女儿",
-        "二女儿",
-        "小女儿",
-        "儿子",
-        "女儿",
-        "幺儿",
-        "娃儿",
-        "孩子",
-        "小孩",
-        "闺女",
-        "姑娘",
-    ],
-    "parent": [
-        "老汉儿",
-        "老汉",
-        "父亲",
-        "爸爸",
-        "老爸",
-        "爸",
-        "老爹",
-        "母亲",
-        "妈妈",
-        "老妈",
-        "老娘",
-        "妈",
-    ],
-    "grandparent": ["爷爷", "奶奶", "外公", "外婆", "家公", "家婆"],
-    "grandchild": ["孙子", "孙女", "外孙女", "外孙"],
-    "sibling": ["哥哥", "姐姐", "弟弟", "妹妹"],
-    "in_law": ["儿媳妇", "儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"],
-}
-_WORDS = sorted(
-    ((word, relation) for relation, words in RELATIONS.items() for word in words),
-    key=lambda pair: -len(pair[0]),
-)
-_RELATION_RE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
-_TO_RELATION = dict(_WORDS)
 FLAGS = (
     "disability_grade",
     "needs_long_term_care",
@@ -77,109 +25,211 @@ FLAGS = (
     "in_school",
     "able_to_work",
 )
-
+_CLAUSE = re.compile(r"[，,。；;\n！!？?]|还有|另外|然后")
+_NEG = r"(?:没有|没得|莫得|没|不是|不|无|未)[^，,。；;]{0,2}$"
 _SCHOOL = re.compile(
-    r"(读书|上学|读小学|读初中|读高中|读大学|上大学|上初中|上高中|上小学|在校|读幼儿园|上幼儿园|读中专|读职高|学生)"
+    r"(读书|上学|读小学|读初中|读高中|读大学|上大学|上初中|上高中|上小学|在校|幼儿园|中专|职高|"
+    r"学生|年级|念书|读高|读初|高中|初中|小学|大学|大专|学前班|技校|初[一二三]|高[一二三])"
 )
-_NOT_SCHOOL = re.compile(r"(没读书|没上学|不读书|辍学|退学|没有读书)")
+_NOT_SCHOOL = re.compile(r"(没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)")
 _ABLE = re.compile(
-    r"(能干活|能做活|能做事|能打工|在打工|打工|务工|能劳动|干得动|做得动|能种地|干农活)"
+    r"(能干活|能做活|能做事|能打工|在打工|打工|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
+    r"上班|工地|种地|种田|务农|帮人|看店|跑车|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
+    r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|还行|身体还好|身体好)"
 )
 _UNABLE = re.compile(
-    r"(不能干活|干不了活|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了活)"
+    r"(不能干活|干不了|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了|动不了|"
+    r"身体不行|做不得|干不得|干不起|做不起|不能做|不能干|没得劳动力|莫得劳动力)"
 )
-_GRADE = re.compile(r"(\d)\s*级(?:残疾|残)|残疾\s*(\d)\s*级|(\d)级")
-_DISABLED = re.compile(r"(残疾|残废|瘫痪|聋|哑|瞎|盲)")
+_GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
+_DISABLED = re.compile(r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病)")
 _ILLNESS = re.compile(
-    r"(重病|大病|癌|肿瘤|尿毒症|白血病|脑溢血|中风|脑梗|心脏病|肝硬化|重特大疾病|透析)"
+    r"(重病|大病|癌|肿瘤|尿毒症|白血病|脑溢血|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|瘫)"
 )
-_BEDRIDDEN = re.compile(r"(卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床)")
-_CARE = re.compile(r"(护理|要人照顾|需要人照顾|离不开人|要人守|要人伺候|长期照顾)")
-_NONE = re.compile(r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些)")
+_BEDRIDDEN = re.compile(r"(卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|瘫了|睡在床上)")
+_CARE = re.compile(
+    r"(护理|要人照顾|需要人照顾|离不开人|要人守|要人伺候|长期照顾|要人管|离不得人|端屎端尿)"
+)
+_NONE = re.compile(
+    r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些|都不是|身体都还好|都还好|都还行)"
+)
+_OTHERS = re.compile(r"(其他人|其他的|其余|别的人|别个|剩下的|另外的人|其他)")
+_EVERYONE = re.compile(r"(都|全家|一家人|她们|他们|我们|大家|全部|所有人)")
+_PEOPLE_OF_ORDINAL = {"大的": 0, "老大": 0, "小的": -1, "老二": 1, "老三": 2}
 
 
 def new_member(relation: str, label: str, age: int | None = None) -> dict:
-    return {
-        "relation": relation,
-        "label": label,
-        "age": age,
-        "disability_grade": None,
-        "needs_long_term_care": None,
-        "serious_illness": None,
-        "bedridden": None,
-        "in_school": None,
-        "able_to_work": None,
-    }
+    return {"relation": relation, "label": label, "age": age, **{flag: None for flag in FLAGS}}
 
 
-def _segments(text: str) -> list[tuple[str, str, str]]:
-    """(relation, label, the words about that person) for each person mentioned."""
-    found = list(_RELATION_RE.finditer(text))
-    parts = []
-    for index, match in enumerate(found):
-        end = found[index + 1].start() if index + 1 < len(found) else len(text)
-        parts.append((_TO_RELATION[match.group(0)], match.group(0), text[match.end() : end]))
-    return parts
+def _people(found: list[Mention]) -> list[tuple[str, str]]:
+    return [person for mention in found for person in mention.people]
 
 
-def _circumstances(words: str) -> dict:
-    """Flags said about one person: "二级残疾，卧床" → grade 2, bedridden."""
+def _clauses(text: str) -> list[str]:
+    return [clause for clause in _CLAUSE.split(text) if clause.strip()]
+
+
+def _flag(pattern: re.Pattern, words: str) -> bool | None:
+    """True when `words` say it, False when they deny it ("没得残疾"), None when silent."""
+    match = pattern.search(words)
+    if not match:
+        return None
+    return not re.search(_NEG, words[: match.start()])
+
+
+def circumstances(words: str) -> dict:
+    """Flags said about someone: "二级残疾，卧床" → grade 2, bedridden; "没得残疾" → none."""
     flags: dict = {}
     grade = _GRADE.search(words)
-    if grade:
-        value = int(next(g for g in grade.groups() if g))
-        if 1 <= value <= 4:
-            flags["disability_grade"] = value
-    elif _DISABLED.search(words):
+    disabled = _flag(_DISABLED, words)
+    if grade and disabled is not False and 1 <= int(next(g for g in grade.groups() if g)) <= 4:
+        flags["disability_grade"] = int(next(g for g in grade.groups() if g))
+    elif disabled is True:
         flags["disability_grade"] = "unknown"  # disabled, grade not said: ask
-    if _ILLNESS.search(words):
-        flags["serious_illness"] = True
-    if _BEDRIDDEN.search(words):
-        flags["bedridden"] = True
-    if _CARE.search(words):
-        flags["needs_long_term_care"] = True
+    elif disabled is False:
+        flags["disability_grade"] = None
+        flags["no_disability"] = True
+    for name, pattern in (
+        ("serious_illness", _ILLNESS),
+        ("bedridden", _BEDRIDDEN),
+        ("needs_long_term_care", _CARE),
+    ):
+        value = _flag(pattern, words)
+        if value is not None:
+            flags[name] = value
+    if flags.get("bedridden"):
+        flags.setdefault("able_to_work", False)
     if _NOT_SCHOOL.search(words):
         flags["in_school"] = False
     elif _SCHOOL.search(words):
         flags["in_school"] = True
     if _UNABLE.search(words):
         flags["able_to_work"] = False
-    elif _ABLE.search(words):
+    elif _ABLE.search(words) and not flags.get("in_school"):
         flags["able_to_work"] = True
     return flags
 
 
+def _parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str]]]]:
+    """Per clause: the people named, and (mention, the words after it) pieces."""
+    parts = []
+    for clause in _clauses(to_arabic(text)):
+        found = mentions(clause)
+        pieces: list[tuple[Mention | None, str]] = []
+        if found and found[0].start > 0:
+            pieces.append((None, clause[: found[0].start]))
+        for index, mention in enumerate(found):
+            end = found[index + 1].start if index + 1 < len(found) else len(clause)
+            pieces.append((mention, clause[mention.end : end]))
+        if not found:
+            pieces.append((None, clause))
+        parts.append((found, pieces))
+    return parts
+
+
 def read_members(text: str) -> list[dict]:
-    """Members listed with their ages: "我45岁，老婆43岁，儿子15岁读初中"."""
-    members = []
-    for relation, label, words in _segments(to_arabic(text)):
-        age = re.match(r"\s*(?:今年|是|有)?\s*(\d{1,3})\s*(岁|周岁)", words)
-        if not age:
-            continue
-        member = new_member(relation, label, int(age.group(1)))
-        member.update(_circumstances(words[age.end() :]))
-        members.append(member)
+    """Everyone named in `text`, with their age when said and what is said of them:
+    "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
+    members: list[dict] = []
+    group: list[dict] = []
+    for _found, pieces in _parts(text):
+        for mention, words in pieces:
+            if mention is None:
+                if len(group) == 1 and group[0]["age"] is None:
+                    _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
+                continue
+            group = [new_member(relation, label) for relation, label in mention.people]
+            age, end = ages.age_after(words)
+            _set_age(group, age)
+            shares = re.split(r"(?:另)?1个", words[end:]) if mention.is_group else [words[end:]]
+            if mention.is_group and len(shares) - 1 == len(group):
+                for member, share in zip(group, shares[1:], strict=True):
+                    _apply(member, share)
+            else:
+                for member in group:
+                    _apply(member, words[end:])
+            members += group
     return members
 
 
+def _set_age(group: list[dict], age: ages.Age | None) -> None:
+    for member in group:
+        if age is None:
+            continue
+        member["age"] = age.recorded
+        if age.low != age.high:
+            member["age_said"] = f"{age.low}-{age.high}"
+        if not age.settled:
+            member["age_range"] = [age.low, age.high]
+
+
+def _apply(member: dict, words: str) -> None:
+    flags = circumstances(words)
+    flags.pop("no_disability", None)
+    member.update(flags)
+    if member["age"] is None and flags.get("in_school") and ages.school_age(words):
+        member["age"] = ages.school_age(words)
+        member["age_said"] = "school"
+
+
+def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
+    """The member a word refers to: same word first, else same relation."""
+    for pool in (
+        [m for m in members if m["label"] == label],
+        [m for m in members if m["relation"] == relation],
+    ):
+        free = [m for m in pool if not any(m is t for t in taken)]
+        if free:
+            return free[0]
+        if pool:
+            return pool[0]
+    return None
+
+
+def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[dict]:
+    targets = []
+    for relation, label in mention.people:
+        target = find(members, relation, label, taken + targets if mention.is_group else ())
+        if target is not None and not any(target is t for t in targets):
+            targets.append(target)
+    return targets
+
+
 def apply_circumstances(members: list[dict], text: str) -> bool:
-    """Apply what `text` says about named members ("老汉儿二级残疾") to `members`, in place.
-    True when anything was applied."""
+    """Apply what `text` says about the members ("老汉儿二级残疾", "其他人都没得残疾") to
+    `members`, in place. True when anything was applied."""
     applied = False
-    for relation, label, words in _segments(to_arabic(text)):
-        flags = _circumstances(words)
-        target = _find(members, relation, label)
-        if target is not None and flags:
-            target.update(flags)
-            applied = True
+    named: list[dict] = []  # everyone named so far in this message
+    previous: list[dict] = members[:1] if len(members) == 1 else []
+    for _found, pieces in _parts(text):
+        for mention, words in pieces:
+            if mention is not None:
+                targets = _targets(members, mention, [])
+            elif _OTHERS.search(words):
+                targets = [m for m in members if not any(m is n for n in named)]
+            elif _EVERYONE.search(words) and not named:
+                targets = list(members)
+            else:
+                targets = previous
+            flags = circumstances(words)
+            for target in targets:
+                if flags:
+                    _update(target, flags)
+                    applied = True
+            if mention is not None:
+                named += [t for t in targets if not any(t is n for n in named)]
+            if targets:
+                previous = targets
     return applied
 
 
-def _find(members: list[dict], relation: str, label: str) -> dict | None:
-    same_label = [m for m in members if m["label"] == label]
-    same_relation = [m for m in members if m["relation"] == relation]
-    candidates = same_label or same_relation
-    return candidates[0] if candidates else None
+def _update(member: dict, flags: dict) -> None:
+    flags = dict(flags)
+    flags.pop("no_disability", None)
+    if member.get("in_school") and "able_to_work" in flags and flags["able_to_work"]:
+        flags.pop("able_to_work")
+    member.update(flags)
 
 
 def says_none(text: str) -> bool:
@@ -193,35 +243,34 @@ def settle_health(members: list[dict]) -> None:
         for flag in ("needs_long_term_care", "serious_illness", "bedridden"):
             if member[flag] is None:
                 member[flag] = False
-        # disability_grade stays None (no disability) unless said; "unknown" is asked.
 
 
 def read_work(members: list[dict], text: str) -> bool:
-    """Who can work: "我和老婆能干活", "都能", "都不能". Members not named are taken as not
-    able only when the resident named who can (the question asks exactly that)."""
+    """Who can work: "我和老婆能干活", "老公在工地上做活，我在屋头带娃", "都能", "都不能".
+    When the resident named who can, the others are taken as not able (the question asks
+    exactly that)."""
     cleaned = to_arabic(text)
-    if re.search(r"(都不能|都干不了|都做不动|没有人能|没人能|都没劳动力|一个都不能)", cleaned):
+    if re.search(
+        r"(都不能|都干不了|都做不动|没有人能|没人能|都没劳动力|1个都不能|都做不得)", cleaned
+    ):
         for member in members:
             member["able_to_work"] = False
         return True
-    if re.search(r"(都能|全部都能|都可以|都干得动)", cleaned):
+    before = [m["able_to_work"] for m in members]
+    if re.search(r"^(都能|全部都能|都可以|都干得动|都在做|都做得)", re.sub(r"\W", "", cleaned)):
         for member in members:
-            member["able_to_work"] = True
-        return True
-    able, unable = [], []
-    for clause in re.split(r"[，,；;。.\n]", cleaned):
-        named = [t for r, lab, _ in _segments(clause) if (t := _find(members, r, lab))]
-        if _UNABLE.search(clause):
-            unable += named
-        elif _ABLE.search(clause):
-            able += named
-    if not able and not unable:
+            if not member.get("in_school") and (member["age"] or 30) >= 16:
+                member["able_to_work"] = True
+    else:
+        apply_circumstances(members, text)
+    said = [m for m, b in zip(members, before, strict=True) if m["able_to_work"] != b]
+    said += [m for m in members if m["able_to_work"] is not None and m not in said]
+    if not any(m["able_to_work"] is not None for m in members):
         return False
+    anyone_able = any(m["able_to_work"] for m in members)
     for member in members:
-        if any(member is m for m in able):
-            member["able_to_work"] = True
-        elif any(member is m for m in unable) or able:
-            member["able_to_work"] = False
+        if member["able_to_work"] is None:
+            member["able_to_work"] = False if anyone_able or member.get("in_school") else None
     return True
 
 
@@ -233,22 +282,35 @@ def needs_school_answer(members: list[dict]) -> bool:
 
 def read_school(members: list[dict], text: str) -> bool:
     cleaned = to_arabic(text)
-    if says_none(cleaned) or re.search(r"(都没读|都不读|没有读书的|都没上学)", cleaned):
+    if says_none(cleaned) or re.search(r"(都没读|都不读|没有读书的|都没上学|没有上学的)", cleaned):
         for member in members:
             if member["in_school"] is None:
                 member["in_school"] = False
         return True
-    named = [t for r, lab, _ in _segments(cleaned) if (t := _find(members, r, lab))]
-    if named and _SCHOOL.search(cleaned):
+    if re.search(r"^(都在读|都读书|都上学|都在上学)", re.sub(r"\W", "", cleaned)):
         for member in members:
             if member["in_school"] is None:
-                member["in_school"] = any(member is t for t in named)
+                member["in_school"] = member["age"] is not None and member["age"] <= 25
         return True
-    if re.search(r"(都在读|都读书|都上学)", cleaned):
-        for member in members:
-            if member["in_school"] is None and member["age"] is not None and member["age"] <= 25:
-                member["in_school"] = True
-            elif member["in_school"] is None:
-                member["in_school"] = False
-        return True
-    return False
+    before = [m["in_school"] for m in members]
+    apply_circumstances(members, text)
+    if [m["in_school"] for m in members] == before:
+        return False
+    for member in members:
+        if member["in_school"] is None:
+            member["in_school"] = False
+    return True
+
+
+def missing(members: list[dict]) -> list[dict]:
+    """Members whose age the rules still need: not said, or said as a span crossing a line."""
+    return [m for m in members if m["age"] is None]
+
+
+def pick_ordinal(members: list[dict], words: str) -> dict | None:
+    """ "大的15，小的12": the eldest / youngest child."""
+    children = [m for m in members if m["relation"] in ("child", "grandchild")]
+    for word, index in _PEOPLE_OF_ORDINAL.items():
+        if words.startswith(word) and children and -len(children) <= index < len(children):
+            return children[index]
+    return None

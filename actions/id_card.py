@@ -35,11 +35,30 @@ def check(number: str) -> str | None:
     return None
 
 
+_SPOKEN_RUN = re.compile(r"[零〇幺一二三四五六七八九叉xX*＊\d\s，,、]{15,}")
+
+
+def _digits(run: str) -> str:
+    table = dict(zip("零〇幺一二三四五六七八九", "001123456789", strict=True))
+    cleaned = re.sub(r"[\s，,、]", "", run)
+    return (
+        "".join(table.get(c, c) for c in cleaned)
+        .replace("叉", "X")
+        .replace("*", "X")
+        .replace("＊", "X")
+    )
+
+
+def normalise(text: str) -> str:
+    """Digits as said on the phone ("五零零二三六…", "幺") or keyed in (* for X) as digits."""
+    return _SPOKEN_RUN.sub(lambda m: _digits(m.group(0)), text)
+
+
 def find(text: str) -> tuple[str | None, str | None]:
     """(number, problem) for the identity number in `text`: (number, None) when valid,
     (candidate, problem) when something that looks like one is wrong, (None, None) if absent.
     Eleven-digit mobile numbers are not candidates."""
-    match = CANDIDATE.search(text.replace(" ", ""))
+    match = CANDIDATE.search(normalise(text).replace(" ", ""))
     if not match:
         return None, None
     candidate = match.group(1).upper()

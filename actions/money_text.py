@@ -12,14 +12,20 @@ from decimal import Decimal
 
 from actions.parsing import numbers
 
+# Tried in this order; the first source whose words a clause has wins. Money children or
+# relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|护林员|保洁员|扶贫项目|护路员|就业帮扶)",
-    "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险)",
+    "transfers": r"((?:儿子|女儿|子女|娃儿|孩子|姑娘|女婿|亲戚|兄弟|姐姐|哥哥|妹妹|弟弟|儿女|幺儿|幺女)"
+    r"[^，,。；;]{0,8}(?:给|寄|打钱|打回|转|拿)|赡养费|给的钱|寄|打钱回来|拿钱回来|给家里|给我们|给我)",
+    "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
+    r"就业帮扶|生态护林|乡村公益)",
+    "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
-    "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣)",
-    "agriculture": r"(种地|种庄稼|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|果子|柑橘|脐橙|烟叶|种烟)",
-    "business": r"(做生意|生意|开店|小卖部|开车|跑车|跑运输|摆摊|卖东西)",
-    "transfers": r"(子女给|儿子给|女儿给|娃儿给|亲戚给|赡养费|给的钱|寄钱|寄回来|补贴|补助|低保金|救济)",
+    "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣|做活|干活|工地|帮人|看店|搬砖|"
+    r"小工|砌墙|当保安|做事)",
+    "agriculture": r"(种地|种庄稼|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
+    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|土豆|洋芋|红薯|蜂|茶叶)",
+    "business": r"(做生意|生意|开店|小卖部|跑车|跑运输|摆摊|卖东西|跑摩的|开饭馆)",
     "other": r"(其他|别的|另外)",
 }
 EXPENSE_TYPES = {
@@ -53,17 +59,27 @@ def says_nothing(text: str) -> bool:
 
 
 def _by_kind(text: str, kinds: dict[str, str]) -> dict[str, Decimal]:
+    """Amounts per kind. A clause that names a kind without an amount ("我种点菜卖") lends
+    its kind to the next clause that gives one without naming a kind ("一年一两千")."""
     amounts: dict[str, Decimal] = {}
+    pending = None
     for clause in _clauses(text):
-        for kind, pattern in kinds.items():
-            if re.search(pattern, clause):
-                if re.search(r"(没有|没得|莫得|没)" + pattern, clause):
-                    amounts[kind] = Decimal(0)
-                else:
-                    value = _annual(clause)
-                    if value is not None:
-                        amounts[kind] = amounts.get(kind, Decimal(0)) + value
-                break
+        kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
+        if kind is None:
+            value = _annual(clause)
+            if pending is not None and value is not None:
+                amounts[pending] = amounts.get(pending, Decimal(0)) + value
+                pending = None
+            continue
+        if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
+            amounts[kind] = Decimal(0)
+            continue
+        value = _annual(clause)
+        if value is None:
+            pending = kind
+        else:
+            amounts[kind] = amounts.get(kind, Decimal(0)) + value
+            pending = None
     return amounts
 
 

@@ -1,8 +1,11 @@
 """Pure helpers that read a resident's answer: names, head counts and money, in Chinese or
-mixed numerals ("一万二", "两千来块", "每个月八百", "1.2万"). No I/O here.
+mixed numerals ("一万二", "两千来块", "每个月八百", "1.2万", "一两千"). No I/O here.
 
 Numerals go through cn2an (a maintained converter that knows 两, 零 and the colloquial
-"一万二" = 12000) instead of a hand-written parser.
+"一万二" = 12000) instead of a hand-written parser. Before it, a spoken range ("一两千",
+"四五千", "三四万") becomes its midpoint, as does an explicit one ("四千到五千"): the rules
+need one figure, and the summary shows the resident what was taken. Approximations (来块,
+多, 出头, 左右, 把块) are the figure said.
 """
 
 from __future__ import annotations
@@ -25,14 +28,63 @@ _NOT_A_NAME = re.compile(
     r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器)"
 )
 _UNIT = {"": 1, "千": 1000, "k": 1000, "K": 1000, "万": 10000}
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
+_SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
+# Two neighbouring digits before a unit: "一两千", "四五千", "三四万", "七八百" (and 三五百).
+_CHINESE_RANGE = re.compile(
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])([十百千万])"
+)
+_ARABIC_RANGE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:到|至|~|～|-|－)\s*(\d+(?:\.\d+)?)\s*(万|千)?"
+)
 
 
-def to_arabic(text: str) -> str:
-    """Chinese numerals in `text` replaced by digits ("一万二左右" → "12000左右")."""
+# Words whose characters cn2an would read as numbers: 幺儿/幺女 (the youngest), 零工 (odd jobs).
+_WORDS_NOT_NUMBERS = re.compile(r"幺|零(?=工|花|用|碎|星|售|食|钱)|一(?=直|起|样|般|点|些|下|共)")
+_HIDE = str.maketrans({"幺": "\ue000", "零": "\ue001", "一": "\ue002"})
+_SHOW = str.maketrans({"\ue000": "幺", "\ue001": "零", "\ue002": "一"})
+
+
+def _plain(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+def _chinese_range(match: re.Match) -> str:
+    low, high = _DIGIT[match.group(1)], _DIGIT[match.group(2)]
+    if high != low + 1 and (low, high) != (3, 5):
+        return match.group(0)
+    return _plain(Decimal(low + high) * _SCALE[match.group(3)] / 2)
+
+
+def _arabic_range(match: re.Match) -> str:
+    high_unit = _UNIT[match.group(4) or ""]
+    low_unit = _UNIT[match.group(2) or match.group(4) or ""]
+    low, high = Decimal(match.group(1)) * low_unit, Decimal(match.group(3)) * high_unit
+    return _plain((low + high) / 2) if low < high else match.group(0)
+
+
+def _cn2an(text: str) -> str:
     # cn2an can split "两千来块" badly if a stray character follows a number; it only warns.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return cn2an.transform(text.replace("两", "二").replace("俩", "二"), "cn2an")
+        return cn2an.transform(text, "cn2an")
+
+
+def to_arabic(text: str) -> str:
+    """Chinese numerals in `text` replaced by digits ("一万二左右" → "12000左右"), a range by
+    its midpoint ("一两千" → "1500", "四千到五千" → "4500")."""
+    text = (text or "").replace("两", "二").replace("俩", "二")
+    text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
+    text = _ARABIC_RANGE.sub(_arabic_range, _cn2an(_CHINESE_RANGE.sub(_chinese_range, text)))
+    return text.translate(_SHOW)
+
+
+def has_range(text: str) -> bool:
+    """True when `text` gives a range ("一两千", "一万到两万"), read as its midpoint."""
+    text = (text or "").replace("两", "二").replace("俩", "二")
+    if any(_chinese_range(m) != m.group(0) for m in _CHINESE_RANGE.finditer(text)):
+        return True
+    return any(_arabic_range(m) != m.group(0) for m in _ARABIC_RANGE.finditer(_cn2an(text)))
 
 
 def numbers(text: str) -> list[Decimal]:
@@ -54,7 +106,7 @@ def parse_name(text: str) -> str | None:
 
 def parse_household_size(text: str) -> int | None:
     """How many live and eat together: "4口人", "四个人", "就我一个" → 1."""
-    if re.search(r"(就我一个|只有我|我一个人|一个人住|独自|单身)", text or ""):
+    if re.search(r"(就我一个|只有我|我一个人|一个人住|独自|单身|独居)", text or ""):
         return 1
     found = numbers(re.sub(r"(一家|一屋|全家|屋头|一起)", " ", text or ""))
     if len(found) != 1 or found[0] != found[0].to_integral_value():
@@ -70,8 +122,8 @@ class Amount:
 
 
 def parse_annual_amount(text: str) -> Amount | None:
-    """A yearly sum in yuan; monthly answers ("每个月八百") are multiplied by 12. A range or
-    several numbers is not a single answer and gives None, as does a negative."""
+    """A yearly sum in yuan; monthly answers ("每个月八百") are multiplied by 12, a range is
+    its midpoint. Several numbers is not a single answer and gives None."""
     if re.search(r"(没有收入|没得收入|莫得收入|没收入|零收入|一分都没有)", text or ""):
         return Amount(Decimal(0), False)
     found = numbers(text or "")

@@ -24,7 +24,16 @@ MAY_BE_UNKNOWN = {
     "status",
     "three_guarantees",
     "hardship",
+    "id_readback",
+    "proxy_consent",
+    "household_size",
+    "applicant_name",
+    "township",
+    "confirmed",
 }
+# Facts the case cannot be filed without: after two unclear answers they are filed as
+# placeholders that staff complete (the resident's words are kept verbatim).
+PLACEHOLDERS = {"applicant_name": "（未说清）", "township": "待分派"}
 
 
 def _members(slots: dict) -> list[dict]:
@@ -41,11 +50,27 @@ def _answered_flags(slots: dict, flag: str) -> bool:
     return bool(_members(slots)) and all(m[flag] is not None for m in _members(slots))
 
 
+def _work_answered(slots: dict) -> bool:
+    """Children under 16 and pupils are not asked about: they count as not able to work."""
+    adults = [
+        m
+        for m in _members(slots)
+        if not m.get("in_school") and (m["age"] is None or m["age"] >= 16)
+    ]
+    return bool(_members(slots)) and all(m["able_to_work"] is not None for m in adults)
+
+
 QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
     # (slot asked, relevant?, answered?)
     ("consent", lambda s: True, lambda s: s.get("consent") is not None),
     ("applicant_name", lambda s: True, lambda s: bool(s.get("applicant_name"))),
     ("id_number", lambda s: True, lambda s: bool(s.get("id_number"))),
+    (
+        "id_readback",  # on the phone, keyed-in digits are read back to confirm
+        lambda s: s.get("medium") == "voice" and bool(s.get("id_number")),
+        lambda s: s.get("id_confirmed") is True,
+    ),
+    ("proxy_consent", lambda s: bool(s.get("proxy")), lambda s: s.get("proxy_consent") is not None),
     ("phone", lambda s: True, lambda s: bool(s.get("phone"))),
     ("township", lambda s: True, lambda s: bool(s.get("township"))),
     ("village", lambda s: True, lambda s: bool(s.get("village"))),
@@ -61,9 +86,13 @@ QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
         lambda s: any(m["disability_grade"] == "unknown" for m in _members(s)),
         lambda s: False,
     ),
-    ("work", lambda s: True, lambda s: _answered_flags(s, "able_to_work")),
+    ("work", lambda s: True, _work_answered),
     ("school", lambda s: people.needs_school_answer(_members(s)), lambda s: False),
-    ("income", lambda s: True, lambda s: s.get("income") is not None),
+    (
+        "income",
+        lambda s: True,
+        lambda s: s.get("income") is not None or s.get("income_total") is not None,
+    ),
     ("expenses", lambda s: True, lambda s: s.get("expenses") is not None),
     (
         "assets",

@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from actions import ages, id_card, money_text, proxy, status_text
 from actions import household_text as people
-from actions import id_card, money_text, status_text
 from actions.parsing import parse_household_size, parse_name, to_arabic
 from cases.phones import normalise_phone
 from cases.townships import find_township
 
 DONT_KNOW = re.compile(r"(不晓得|不知道|不清楚|记不得|记不清|说不准|搞不清|不太清楚|晓不得|不记得)")
-RANGE = re.compile(r"\d\s*(到|至|~|～|-|－)\s*\d")
 AFFIRM = re.compile(
     r"^(是|是的|对|对的|同意|可以|好|好的|要得|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK)"
 )
@@ -44,11 +43,6 @@ QUESTION = re.compile(
 def looks_like_question(text: str) -> bool:
     """ "建档立卡户能吃低保吗？" is a question; "是建档立卡户，没吃低保" is an answer."""
     return bool(QUESTION.search(text or ""))
-
-
-def is_range(text: str) -> bool:
-    """ "一万到两万": not one answer; treated like "不晓得" (asked once more, then unknown)."""
-    return bool(RANGE.search(to_arabic(text or "")))
 
 
 @dataclass
@@ -78,11 +72,12 @@ def read(
 ) -> Reading:
     text = (text or "").strip()
     reading = Reading()
-    if slots.get("consent") is not True:
-        if requested == "consent":
-            _read_consent(text, intent, reading)
-        return reading
+    if requested == "consent":
+        _read_consent(text, intent, reading)
+        if reading.updates.get("consent") is False:
+            return reading
     state = copy.deepcopy(slots)
+    state.update(reading.updates)
     _read_everything(text, requested, state, entities, reading, today or date.today())
     if requested and not reading.understood:
         _read_requested(text, requested, state, intent, entities, sender_phone, reading)
@@ -92,10 +87,10 @@ def read(
 
 def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
     cleaned = re.sub(r"[\s，。,.!！]", "", text)
-    if intent == "deny" or DENY.match(cleaned):
+    if cleaned == "2" or intent == "deny" or DENY.match(cleaned):
         reading.updates["consent"] = False
         reading.understood = True
-    elif intent == "affirm" or AFFIRM.match(cleaned) or "同意" in cleaned:
+    elif cleaned == "1" or intent == "affirm" or AFFIRM.match(cleaned) or "同意" in cleaned:
         reading.updates["consent"] = True
         reading.understood = True
 
@@ -106,14 +101,18 @@ def _entity(entities, name: str) -> str | None:
 
 def _read_everything(text, requested, state, entities, reading, today) -> None:
     """Facts stated clearly anywhere in the message."""
+    if not state.get("proxy") and (applied_for := proxy.detect(text)):
+        state["proxy"] = applied_for
     number, problem = id_card.find(text)
     if number and problem is None:
+        if number != state.get("id_number"):
+            state["id_confirmed"] = None
         state["id_number"] = number
         state["applicant_age"] = id_card.age_on(number, today)
         reading.understood |= requested == "id_number"
     elif number:
         reading.problem = f"id_{problem}"
-    without_id = text.replace(number or "\0", " ")
+    without_id = id_card.normalise(text).replace(number or "\0", " ")
     phone_match = re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", without_id)
     if phone_match and (phone := normalise_phone(phone_match.group(0))):
         state["phone"] = phone
@@ -130,14 +129,27 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     if village:
         state["village"] = village
         reading.understood |= requested == "village"
-    size = re.search(r"(\d+)\s*(口人|个人|口)", to_arabic(text))
+    size = re.search(r"(?<![\d.])(\d+)\s*(口人|个人|口)(?!子)", to_arabic(text))
     if size and 1 <= int(size.group(1)) <= 20 and "岁" not in text[size.end() : size.end() + 1]:
         state["household_size"] = int(size.group(1))
         reading.understood |= requested == "household_size"
-    listed = people.read_members(text)
-    if listed:
-        _merge_members(state, listed)
-        reading.understood |= requested in ("household_size", "members")
+    elif re.search(
+        r"(就我一个|只有我一个|我一个人|一个人住|一个人过|独居|孤身一人|就我自己)", text
+    ):
+        state["household_size"] = 1
+        reading.understood |= requested == "household_size"
+    members = state.get("members") or []
+    telling = requested in (None, "consent", "household_size", "members")
+    if telling or len(members) < (state.get("household_size") or 0):
+        listed = people.read_members(text)
+        if state.get("proxy"):
+            listed = proxy.as_applicant(listed, state["proxy"], text)
+        if listed:
+            _merge_members(state, listed)
+            reading.understood |= requested in ("household_size", "members")
+    if requested == "members" and _read_missing_ages(state, text):
+        reading.understood = True
+    _applicant_member(state)
     if state.get("members") and requested not in ("members", "household_size"):
         if people.apply_circumstances(state["members"], text):
             reading.understood |= requested in ("health", "disability_grade")
@@ -146,6 +158,8 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
                 state["health"] = True
         if requested in ("health", "work") and people.read_work(state["members"], text):
             reading.understood |= requested == "work"
+    elif state.get("members"):
+        people.apply_circumstances(state["members"], text)
     income = money_text.read_income(text)
     if income and "total" not in income:
         state["income"] = {**(state.get("income") or {}), **_amounts(income)}
@@ -221,19 +235,85 @@ def _village(text: str) -> str | None:
 
 
 def _merge_members(state: dict, listed: list[dict]) -> None:
+    """Add the people just named, or update the ones already known (same word, or the
+    same relation for a person there is one of: 我, 老婆, 老汉儿 …)."""
     members = state.get("members") or []
+    full = len(members) >= (state.get("household_size") or 99)
+    used: list[dict] = []
     for member in listed:
-        same = next((m for m in members if m["label"] == member["label"]), None)
-        if same is not None and (
-            same["age"] == member["age"] or member["relation"] in ("applicant", "spouse")
-        ):
-            same.update({k: v for k, v in member.items() if v is not None})
-        else:
+        same = [m for m in members if m["label"] == member["label"] and not _in(m, used)]
+        if not same and member["relation"] in ("applicant", "spouse"):
+            same = [m for m in members if m["relation"] == member["relation"]]
+        free = [m for m in same if m["age"] is None or m["age"] == member["age"]]
+        target = (free or (same if full or member["relation"] in UNIQUE else []) or [None])[0]
+        if target is None:
             members.append(member)
+            used.append(member)
+        else:
+            target.update({k: v for k, v in member.items() if v is not None})
+            if member.get("age") is not None:
+                target.pop("age_range", None)
+            used.append(target)
     state["members"] = members
     size = state.get("household_size")
     if size is None or len(members) > size:
         state["household_size"] = len(members)
+
+
+UNIQUE = ("applicant", "spouse", "parent", "grandparent")
+
+
+def _in(member: dict, group: list[dict]) -> bool:
+    return any(member is other for other in group)
+
+
+def _applicant_member(state: dict) -> None:
+    """The applicant lives in the household: add them (aged by the 身份证号) when the
+    resident counted them but did not name themselves."""
+    members = state.get("members") or []
+    size = state.get("household_size")
+    applicant = next((m for m in members if m["relation"] == "applicant"), None)
+    if applicant is None and size and len(members) < size:
+        label = (state.get("proxy") or {}).get("who") or "我"
+        applicant = people.new_member("applicant", label)
+        members.insert(0, applicant)
+        state["members"] = members
+    if applicant is not None and applicant["age"] is None and state.get("applicant_age"):
+        applicant["age"] = state["applicant_age"]
+        applicant.pop("age_range", None)
+
+
+def _read_missing_ages(state: dict, text: str) -> bool:
+    """Answers to "老妈多大了" / "满18岁了没有": "七十多了", "大的15，小的12", "满了"."""
+    members = state.get("members") or []
+    waiting = [m for m in members if m["age"] is None]
+    if not waiting:
+        return False
+    converted = to_arabic(text)
+    answered = False
+    for clause in re.split(r"[，,。；;\s]", converted):
+        member = people.pick_ordinal(members, clause)
+        age = ages.bare_age(clause) or (ages.age_after(clause[2:])[0] if member else None)
+        if member is not None and age is not None:
+            member["age"] = age.recorded
+            answered = True
+    waiting = [m for m in members if m["age"] is None]
+    ranged = [m for m in waiting if m.get("age_range")]
+    if ranged and re.search(r"(满了|满\d+|成年|超过|过了|不止|都\d+)", converted):
+        for member in ranged:
+            member["age"] = ages.at_or_above_line(member["age_range"])
+        return True
+    if ranged and re.search(r"(没满|还没|不到|未满|没有满|没成年|还小)", converted):
+        for member in ranged:
+            member["age"] = ages.below_line(member["age_range"])
+        return True
+    age = ages.bare_age(converted) or ages.age_after(converted)[0]
+    if len(waiting) == 1 and age is not None and not answered:
+        waiting[0]["age"] = age.recorded if age.settled else None
+        if not age.settled:
+            waiting[0]["age_range"] = [age.low, age.high]
+        return age.settled
+    return answered
 
 
 def _read_requested(text, requested, state, intent, entities, sender_phone, reading) -> None:
@@ -315,6 +395,14 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
     elif requested == "hardship":
         if status_text.says_none(text) or intent == "deny":
             state["hardship"] = "none"
+        else:
+            handled = False
+    elif requested in ("id_readback", "proxy_consent"):
+        target = "id_confirmed" if requested == "id_readback" else "proxy_consent"
+        if cleaned == "1" or intent == "affirm" or AFFIRM.match(cleaned) or "同意" in cleaned:
+            state[target] = True
+        elif requested == "proxy_consent" and (cleaned == "2" or DENY.match(cleaned)):
+            state[target] = False
         else:
             handled = False
     elif requested == "confirmed":

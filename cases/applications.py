@@ -28,6 +28,12 @@ UNKNOWN_WORDS = {
     "three_guarantees": "三保障情况",
     "hardship": "突发困难",
     "income_sources": "收入来源",
+    "applicant_name": "申请人姓名",
+    "township": "乡镇",
+    "household_size": "家庭人口数",
+    "id_readback": "身份证号核对",
+    "proxy_consent": "申请人本人同意",
+    "confirmed": "申请人核对信息",
 }
 # The clause that asks for household income and property to be verified (收入财产核查).
 VERIFY_CLAUSE = "三(三)1"

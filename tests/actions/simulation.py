@@ -10,6 +10,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application import FACT_SLOTS, ValidateApplicationForm
+from actions.first_message import ActionStartApplication
 
 
 class Conversation:
@@ -19,6 +20,7 @@ class Conversation:
         self.requested = "consent"
         self.form = ValidateApplicationForm()
         self.messages = 0
+        self.medium: str | None = None  # "voice" for a phone call
 
     def tracker(self, text: str, intent: str | None, after: str | None = None) -> Tracker:
         slots = {slot: self.slots.get(slot) for slot in [*FACT_SLOTS, "reask"]}
@@ -26,29 +28,50 @@ class Conversation:
         latest = {"text": text, "intent": {"name": intent}, "entities": []}
         events = [
             {"event": "action", "name": "action_listen"},
-            {"event": "user", "text": text},
+            {"event": "user", "text": text, "input_channel": self.medium or "rest"},
             {"event": "action", "name": "action_extract_slots"},
         ]
         if after:
             events.append({"event": "action", "name": after})
         return Tracker(
-            self.sender, slots, latest, events, False, None, {"name": "application_form"}, None
+            self.sender,
+            slots,
+            latest,
+            events,
+            False,
+            None,
+            {"name": "application_form"},
+            self.medium or "rest",
         )
+
+    def _apply(self, events: list[dict]) -> None:
+        for event in events:
+            if event.get("event") != "slot":
+                continue
+            if event["name"] == "requested_slot":
+                self.requested = event["value"]
+            else:
+                self.slots[event["name"]] = event["value"]
+
+    def start(self, text: str) -> str | None:
+        """The first message ("申请低保", or a story): its facts are kept, the form starts."""
+        self.messages += 1
+        tracker = self.tracker(text, None)
+        tracker.active_loop = {}
+        self._apply(ActionStartApplication().run(CollectingDispatcher(), tracker, {}))
+        self.requested = None
+        return self.back_from("action_listen_start")
 
     def back_from(self, action: str) -> str | None:
         """The form runs again after a rule answered a digression with `action`."""
         events = asyncio.run(
             self.form.run(CollectingDispatcher(), self.tracker("", None, action), {})
         )
-        self.requested = events[-1]["value"]
+        self._apply(events)
         return self.requested
 
     def say(self, text: str, intent: str | None = "inform") -> str | None:
         self.messages += 1
         events = asyncio.run(self.form.run(CollectingDispatcher(), self.tracker(text, intent), {}))
-        for event in events:
-            if event["name"] == "requested_slot":
-                self.requested = event["value"]
-            else:
-                self.slots[event["name"]] = event["value"]
+        self._apply(events)
         return self.requested

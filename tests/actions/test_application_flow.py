@@ -147,14 +147,22 @@ def test_questions_start_with_consent_and_end_with_confirmation(slot):
     assert slot in {"consent", "confirmed"}
 
 
-def test_a_range_is_asked_once_more_then_recorded_unknown():
+def test_a_range_is_read_as_its_midpoint():
     conversation = run(TYPICAL[:5])
     assert conversation.requested == "income"
-    conversation.say("一万到两万吧")
-    assert conversation.requested == "income" and conversation.slots["reask"] == "dont_know"
-    conversation.say("一万到两万之间")
-    assert conversation.slots["unknown_facts"] == ["income"]
+    conversation.say("打工一年一万到两万吧")
+    assert conversation.slots["income"] == {"wages": 15000}
     assert conversation.requested == "expenses"
+
+
+def test_an_answer_that_cannot_be_read_twice_is_kept_verbatim_and_the_form_goes_on():
+    conversation = run(TYPICAL[:5])
+    conversation.say("哎呀这个说不好")
+    assert conversation.requested == "income"
+    conversation.say("反正就那样嘛")
+    assert conversation.requested == "expenses"
+    assert "income" in conversation.slots["unknown_facts"]
+    assert conversation.slots["unclear"]["income"] == ["哎呀这个说不好", "反正就那样嘛"]
 
 
 def test_a_greeting_that_carries_an_answer_is_read():

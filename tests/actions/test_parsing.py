@@ -19,13 +19,17 @@ from actions.parsing import parse_annual_amount, parse_household_size, parse_nam
         ("一个月1000", 12000),
         ("一年12000", 12000),
         ("一万零五百", 10500),
+        ("一万到两万", 15000),
+        ("一两千", 1500),
+        ("四五千", 4500),
+        ("一个月两千出头", 24000),
     ],
 )
 def test_amounts(text, annual):
     assert parse_annual_amount(text).annual == Decimal(annual)
 
 
-@pytest.mark.parametrize("text", ["一万到两万", "不晓得", "", "好多哦"])
+@pytest.mark.parametrize("text", ["一万，两万", "不晓得", "", "好多哦"])
 def test_not_a_single_amount(text):
     assert parse_annual_amount(text) is None
 

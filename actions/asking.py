@@ -1,0 +1,117 @@
+"""The application's questions (`action_ask_<slot>`), worded for SMS or for the phone from
+`wording.yaml`. The form asks them; which variant is said depends on why the question comes
+again (`reask`), on how many times it was asked (`asks`: the second asking offers 转人工),
+and on what is still missing (the members question names the people whose age is needed).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from rasa_sdk import Action
+
+from actions import proxy
+from actions.application import FACT_SLOTS, secret
+
+WORDING = Path(__file__).with_name("wording.yaml")
+SPOKEN_DIGITS = dict(zip("0123456789X", "零幺二三四五六七八九叉", strict=True))
+
+
+@lru_cache(maxsize=1)
+def wording() -> dict:
+    return yaml.safe_load(WORDING.read_text(encoding="utf-8"))
+
+
+def _names(members: list[dict]) -> str:
+    labels: list[str] = []
+    for member in members:
+        labels.append(member["label"])
+    counted = []
+    for label in dict.fromkeys(labels):
+        count = labels.count(label)
+        counted.append(f"{'两' if count == 2 else count}个{label}" if count > 1 else label)
+    return "、".join(counted)
+
+
+def _members_variant(slots: dict) -> tuple[str, dict]:
+    members = slots.get("members") or []
+    ranged = [m for m in members if m["age"] is None and m.get("age_range")]
+    if ranged:
+        from actions.ages import Age
+
+        line = Age(*ranged[0]["age_range"]).crossed_line
+        return "line", {"who": _names(ranged), "line": line}
+    missing = [m for m in members if m["age"] is None]
+    if missing:
+        return "ages", {"who": _names(missing)}
+    return "more", {"known": _names(members) or "0个"}
+
+
+def id_spoken(number: str | None, voice: bool) -> str:
+    """ "500236 19900101 1235", each digit said alone on the phone (幺 for 1)."""
+    if not number:
+        return ""
+    groups = [number[:6], number[6:14], number[14:]]
+    if not voice:
+        return " ".join(groups)
+    return "，".join(" ".join(SPOKEN_DIGITS[d] for d in group) for group in groups)
+
+
+def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = None) -> str:
+    """The text of the question for `slot`, as it should be asked now."""
+    table = wording()["questions"][slot]
+    reask = slots.get("reask")
+    asked = (slots.get("asks") or {}).get(slot, 1)
+    fields = {
+        "household_size": slots.get("household_size"),
+        "applicant": proxy.spoken(slots["proxy"]) if slots.get("proxy") else "申请人",
+        "digits": len("".join(c for c in (slots.get("last_id_attempt") or "") if c.isalnum())),
+        "id_spoken": id_spoken(id_number, voice),
+    }
+    variant = "ask"
+    if slot == "members":
+        variant, extra = _members_variant(slots)
+        fields.update(extra)
+    elif slot == "disability_grade":
+        members = slots.get("members") or []
+        who = next((m["label"] for m in members if m.get("disability_grade") == "unknown"), "")
+        fields["who"] = "您" if who in ("我", "本人", "自己") else who
+    elif slot == "school":
+        members = slots.get("members") or []
+        fields["who"] = _names(
+            [m for m in members if m["in_school"] is None and m["age"] and 3 <= m["age"] <= 25]
+        )
+    if slot == "applicant_name" and slots.get("proxy"):
+        variant = "proxy"
+    if asked >= 2 or reask:
+        variant = next((v for v in (reask, "again") if v and v in table), variant)
+    text = table.get(variant, table.get("ask", next(iter(table.values()))))
+    text = (text["voice"] if voice else text["sms"]).format(**fields)
+    if asked >= 2:
+        text += wording()["handoff_offer"]["voice" if voice else "sms"]
+    return text
+
+
+class AskQuestion(Action):
+    """Asks one question of the application form."""
+
+    slot = ""
+
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
+
+    def run(self, dispatcher, tracker, domain):
+        slots = {name: tracker.get_slot(name) for name in [*FACT_SLOTS, "reask"]}
+        voice = slots.get("medium") == "voice"
+        number = secret(tracker, "id_number") if self.slot == "id_readback" else None
+        dispatcher.utter_message(text=question(self.slot, slots, voice=voice, id_number=number))
+        return []
+
+
+ASKED = [slot for slot in wording()["questions"]]
+for _slot in ASKED:
+    globals()[f"Ask{_slot.title().replace('_', '')}"] = type(
+        f"Ask{_slot.title().replace('_', '')}", (AskQuestion,), {"slot": _slot}
+    )

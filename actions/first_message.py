@@ -1,0 +1,92 @@
+"""The first message starts the right thing. A message that asks whether the sender (or
+their family) can get 低保 or help, or that tells a hardship story, starts the application
+and keeps every fact it stated; a yes/no eligibility question is never answered "能" before
+an assessment. Other messages get the policy answer or the "not understood" reply."""
+
+from __future__ import annotations
+
+import re
+
+from rasa_sdk import Action
+from rasa_sdk.events import FollowupAction, SlotSet
+
+from actions import people_words, proxy, reader, status_text
+from actions.application import FACT_SLOTS, ValidateApplicationForm
+
+_PERSONAL = re.compile(
+    r"(我|我家|我们|屋头|家里|俺|我妈|我爸|老汉儿|我老公|我男人|我老婆|我娃|我儿子|我女儿|我这)"
+)
+_HELP = re.compile(r"(低保|救助|补助|补贴|帮扶|困难户|贫困户|救济|五保|特困)")
+_ASKS = re.compile(
+    r"(能不能|可不可以|可以.{0,6}[不吗么嘛]|能.{0,6}[不吗么嘛]|能否|够不够|符不符合|符合.{0,4}[吗不]|"
+    r"算不算|吃得到|办得到|办得了|有没有资格|有资格|怎么申请|咋个申请|如何申请|想申请|要申请|申请得到|"
+    r"办低保|吃低保|申请低保|可以办|能办|能吃)"
+)
+_STORY = re.compile(
+    r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|日子难|困难得很|没得收入|没有收入|莫得收入|"
+    r"瘫在床|瘫痪|卧床|摔伤|癌|尿毒症|住院|残疾|去世|走了|离婚|一个人|没人管|无依无靠|看不起病|"
+    r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾)"
+)
+
+
+def wants_to_apply(text: str) -> bool:
+    """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
+    False for a policy question about others ("老人过了七十岁低保会不会多点")."""
+    text = text or ""
+    if proxy.detect(text):
+        return True
+    personal = bool(_PERSONAL.search(text)) or any(
+        m.people[0][0] != "applicant" for m in people_words.mentions(text)
+    )
+    if personal and _HELP.search(text) and _ASKS.search(text):
+        return True
+    story = bool(_STORY.search(text)) or status_text.read_hardship(text) is not None
+    return (
+        story and personal and not re.search(r"(标准|多少钱|好多钱|怎么算|什么条件|啥条件)", text)
+    )
+
+
+def is_question(text: str) -> bool:
+    return reader.looks_like_question(text)
+
+
+class ActionStartApplication(Action):
+    """Starts the application from the message that asked for it, keeping its facts."""
+
+    def name(self) -> str:
+        return "action_start_application"
+
+    def run(self, dispatcher, tracker, domain):
+        text = tracker.latest_message.get("text") or ""
+        slots = {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
+        reading = reader.read(text, None, slots, entities=[])
+        events = [
+            SlotSet(slot, ValidateApplicationForm._stored(slot, value))
+            for slot, value in reading.updates.items()
+            if slot not in ("consent", "confirmed")
+        ]
+        if wants_to_apply(text) and is_question(text):
+            dispatcher.utter_message(response="utter_start_from_question")
+        elif reading.updates:
+            dispatcher.utter_message(response="utter_start_from_story")
+        else:
+            dispatcher.utter_message(response="utter_start_application")
+        return [*events, FollowupAction("application_form")]
+
+
+class ActionTriage(Action):
+    """A message the assistant did not place (fallback, out of scope) outside the
+    application: an application when it asks for help for the sender, else the reply."""
+
+    def name(self) -> str:
+        return "action_triage"
+
+    def run(self, dispatcher, tracker, domain):
+        message = tracker.latest_message or {}
+        if wants_to_apply(message.get("text") or ""):
+            return [FollowupAction("action_start_application")]
+        intent = (message.get("intent") or {}).get("name")
+        dispatcher.utter_message(
+            response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default"
+        )
+        return []

@@ -1,0 +1,155 @@
+"""Who a resident is talking about: the words for family members (老汉儿, 婆娘, 幺女 …) and
+for groups of them ("我和老婆", "两个娃儿", "一儿一女", "老两口"). Pure, no I/O.
+
+`mentions(text)` finds each person or group in the order said; a group stands for several
+members that share what is said after it ("我和老婆五十多岁" → two adults of about 50).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Word the resident says → relation in the Household JSON (relative to the sender).
+RELATIONS = {
+    "applicant": ["我自己", "本人", "自己", "我"],
+    "spouse": [
+        "老婆",
+        "妻子",
+        "爱人",
+        "媳妇儿",
+        "媳妇",
+        "婆娘",
+        "堂客",
+        "老伴儿",
+        "老伴",
+        "老公",
+        "丈夫",
+        "男人",
+        "老头子",
+        "老太婆",
+        "娃儿他爸",
+        "娃儿他妈",
+        "孩子他爸",
+        "孩子他妈",
+    ],
+    "child": [
+        "大儿子",
+        "二儿子",
+        "小儿子",
+        "大女儿",
+        "二女儿",
+        "小女儿",
+        "儿子",
+        "女儿",
+        "幺儿",
+        "幺女",
+        "娃儿",
+        "孩子",
+        "小孩",
+        "闺女",
+        "姑娘",
+        "大娃",
+        "小娃",
+        "老大",
+        "老二",
+        "老三",
+    ],
+    "parent": [
+        "老汉儿",
+        "老汉",
+        "父亲",
+        "爸爸",
+        "老爸",
+        "老父亲",
+        "老爹",
+        "母亲",
+        "妈妈",
+        "老妈",
+        "老母亲",
+        "老娘",
+        "爸",
+        "妈",
+    ],
+    "grandparent": ["爷爷", "奶奶", "外公", "外婆", "家公", "家婆"],
+    "grandchild": ["孙娃儿", "孙子", "孙女", "外孙女", "外孙", "孙儿"],
+    "sibling": ["哥哥", "姐姐", "弟弟", "妹妹"],
+    "in_law": ["儿媳妇", "儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"],
+}
+_WORDS = sorted(
+    ((word, relation) for relation, words in RELATIONS.items() for word in words),
+    key=lambda pair: -len(pair[0]),
+)
+TO_RELATION = dict(_WORDS)
+_SPOUSE = "|".join(re.escape(w) for w in RELATIONS["spouse"])
+_CHILDREN = "孙娃儿|孙子|孙女|孙儿|娃儿|娃|孩子|小孩|儿子|女儿|姑娘|学生"
+# (pattern, how to turn a match into (relation, label) pairs); tried before single words.
+_GROUPS: list[tuple[re.Pattern, object]] = [
+    (
+        re.compile(rf"我(?:和|跟|同|与)(?:我)?({_SPOUSE})"),
+        lambda m: [("applicant", "我"), ("spouse", m.group(1))],
+    ),
+    (
+        re.compile(rf"({_SPOUSE})(?:和|跟|同)我"),
+        lambda m: [("spouse", m.group(1)), ("applicant", "我")],
+    ),
+    (
+        re.compile(
+            r"(?:我们|我们的|我俩|我们俩|我们二个)?(?:2口子|二口子|老2口|老二口|两口子|老两口)"
+        ),
+        lambda m: [("applicant", "我"), ("spouse", "老伴")],
+    ),
+    (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
+    (
+        re.compile(rf"(\d)个({_CHILDREN})"),
+        lambda m: (
+            [(_child_relation(m.group(2)), m.group(2))] * int(m.group(1))
+            if 2 <= int(m.group(1)) <= 8
+            else [(_child_relation(m.group(2)), m.group(2))]
+        ),
+    ),
+]
+_SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
+# Words that contain a relation word but are not a family member.
+_NOT_PEOPLE = re.compile(
+    r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|我想|我要|我问|我申请|我不|我看|"
+    r"男人家|老人家|妈的|爸的|媳妇儿?家)"
+)
+
+
+def _child_relation(word: str) -> str:
+    return "grandchild" if word.startswith("孙") else "child"
+
+
+@dataclass
+class Mention:
+    """Someone (or a group) named at `start`…`end` of the text."""
+
+    people: list[tuple[str, str]]  # (relation, label) per person
+    start: int
+    end: int
+
+    @property
+    def is_group(self) -> bool:
+        return len(self.people) > 1
+
+
+def mentions(text: str) -> list[Mention]:
+    """Each person or group named in `text` (digits already Arabic), in order."""
+    found: list[Mention] = []
+    taken = [False] * len(text)
+    for pattern, people in _GROUPS:
+        for match in pattern.finditer(text):
+            if any(taken[match.start() : match.end()]):
+                continue
+            found.append(Mention(people(match), match.start(), match.end()))
+            taken[match.start() : match.end()] = [True] * (match.end() - match.start())
+    blanked = "".join("\0" if taken[i] else ch for i, ch in enumerate(text))
+    for noise in _NOT_PEOPLE.finditer(blanked):
+        taken[noise.start() : noise.end()] = [True] * (noise.end() - noise.start())
+    for match in _SINGLE.finditer(blanked):
+        if any(taken[match.start() : match.end()]):
+            continue
+        word = match.group(0)
+        found.append(Mention([(TO_RELATION[word], word)], match.start(), match.end()))
+    return sorted(found, key=lambda mention: mention.start)

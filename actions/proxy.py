@@ -1,0 +1,75 @@
+"""Applying for someone else (代办): a child for a parent, a village cadre for an elder.
+The applicant is that person; the sender's phone is the contact; the sender confirms that
+the applicant agrees, and staff have the applicant sign at the home visit. Pure, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from actions.people_words import TO_RELATION
+
+_FOR = re.compile(
+    r"(?:帮|替|给|代)(?:我(?:的|家)?|我们村的?|村里的?|我们这的?|屋头的?)?"
+    r"(?P<who>老汉儿|老汉|老爸|父亲|爸爸|爸|老妈|母亲|妈妈|妈|老娘|爷爷|奶奶|外公|外婆|公公|婆婆|"
+    r"岳父|岳母|老人家|老人|五保户|孤寡老人|一个老人|大爷|大娘|婆婆|伯伯|叔叔|孃孃|舅舅|姑姑)"
+    r"[^，,。？?]{0,8}(?:申请|办|问|登记|弄|搞)"
+)
+_CADRE = re.compile(r"(村干部|网格员|村主任|村支书|支书|村委|社工|驻村|第一书记|村文书|村医)")
+_FOR_SOMEONE = re.compile(r"(帮别人|替别人|帮人申请|代办|代人申请|帮他申请|帮她申请|替他|替她)")
+_LIVES_WITH = re.compile(r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾)")
+_SPOKEN = {
+    "老汉儿": "您父亲",
+    "老汉": "您父亲",
+    "老爸": "您父亲",
+    "父亲": "您父亲",
+    "爸爸": "您父亲",
+    "爸": "您父亲",
+    "老妈": "您母亲",
+    "母亲": "您母亲",
+    "妈妈": "您母亲",
+    "妈": "您母亲",
+    "老娘": "您母亲",
+}
+
+
+def detect(text: str) -> dict | None:
+    """{"who": word for the applicant, "relation", "by": "family" | "cadre"} when the sender
+    applies for someone else, else None."""
+    match = _FOR.search(text or "")
+    cadre = bool(_CADRE.search(text or ""))
+    if match:
+        who = match.group("who")
+        return {
+            "who": who,
+            "relation": TO_RELATION.get(who, "other"),
+            "by": "cadre" if cadre else "family",
+        }
+    if _FOR_SOMEONE.search(text or "") or (cadre and re.search(r"(老人|五保|孤寡|困难户)", text)):
+        return {
+            "who": "老人" if cadre else "申请人",
+            "relation": "other",
+            "by": "cadre" if cadre else "family",
+        }
+    return None
+
+
+def spoken(proxy: dict) -> str:
+    """How the assistant names the applicant to the sender: 您母亲, 这位老人 …"""
+    who = proxy.get("who") or "申请人"
+    if who in _SPOKEN:
+        return _SPOKEN[who]
+    return "这位老人" if "老人" in who or who in ("五保户", "孤寡老人") else who
+
+
+def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
+    """Members as a proxy lists them: the person applied for becomes the applicant; the
+    sender ("我") is left out unless they live together."""
+    if not _LIVES_WITH.search(text or ""):
+        listed = [m for m in listed if m["relation"] != "applicant"]
+    for member in listed:
+        if member["label"] == proxy.get("who") or (
+            proxy.get("relation") not in (None, "other") and member["relation"] == proxy["relation"]
+        ):
+            member["relation"] = "applicant"
+            break
+    return listed
