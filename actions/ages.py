@@ -17,8 +17,9 @@ LINES = (6, 18, 70)  # the ages the rules compare with (POLICY.md, classified_su
 AGE = re.compile(
     r"^[\s，,]*(?:今年|已经|都|也|是|有|才|满|刚)*\s*(?P<near>快|将近|差不多|接近)?\s*"
     r"(?P<n>\d{1,3})\s*(?P<approx>多|几|来|出头|好几|上下|左右)?\s*"
-    r"(?P<unit>岁|周岁|了|$|[，,。；;、 ]|的)"
+    r"(?P<unit>岁|周岁|了|$|[，,。；;、 ]|的|(?=[^\d个口万千百块元斤年级月天次号点.]))"
 )
+BABY = re.compile(r"^\s*(?:刚|才|刚满|才满)?\s*\d{1,2}\s*个月")
 # "一个岁数" said alone: "今年78了", "七十多了" (the answer to "多大了").
 BARE_AGE = re.compile(
     r"(?:今年|已经|都|也|才|快|将近)?\s*(?P<near>快|将近)?(?P<n>\d{1,3})\s*(?P<approx>多|几|来|出头|好几)?\s*(?:岁|周岁|了)"
@@ -83,6 +84,9 @@ def _span(match: re.Match) -> Age | None:
 
 def age_after(words: str) -> tuple[Age | None, int]:
     """The age said at the start of `words` (what follows a person), and where it ends."""
+    baby = BABY.match(words)
+    if baby:
+        return Age(0, 0), baby.end()
     match = AGE.match(words)
     if not match:
         return None, 0

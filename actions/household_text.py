@@ -15,7 +15,7 @@ import re
 
 from actions import ages
 from actions.parsing import to_arabic
-from actions.people_words import Mention, mentions
+from actions.people_words import RELATIONS, Mention, mentions
 
 FLAGS = (
     "disability_grade",
@@ -35,16 +35,21 @@ _NOT_SCHOOL = re.compile(r"(没读书|没上学|不读书|没读了|不读了|�
 _ABLE = re.compile(
     r"(能干活|能做活|能做事|能打工|在打工|打工|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
     r"上班|工地|种地|种田|务农|帮人|看店|跑车|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
-    r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|还行|身体还好|身体好)"
+    r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|洗碗|馆子|摘|散工|苦力|扫地|打扫|"
+    r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜)"
 )
 _UNABLE = re.compile(
-    r"(不能干活|干不了|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了|动不了|"
+    r"(不能干活|干不了|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了|动不了|动不得|"
     r"身体不行|做不得|干不得|干不起|做不起|不能做|不能干|没得劳动力|莫得劳动力)"
 )
+# Work at home: labour capacity when of working age (under 60), not for the old, for whom
+# "种点菜吃" is what everyone does.
+_CHORES = re.compile(r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种点|自己吃|守到|守我|守他|守她)")
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
 _DISABLED = re.compile(r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病)")
 _ILLNESS = re.compile(
-    r"(重病|大病|癌|肿瘤|尿毒症|白血病|脑溢血|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|瘫)"
+    r"(重病|大病|癌|肿瘤|尿毒症|白血病|脑溢血|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
+    r"血友病|脉管炎|红斑狼疮|再生障碍)"
 )
 _BEDRIDDEN = re.compile(r"(卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|瘫了|睡在床上)")
 _CARE = re.compile(
@@ -54,8 +59,34 @@ _NONE = re.compile(
     r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些|都不是|身体都还好|都还好|都还行)"
 )
 _OTHERS = re.compile(r"(其他人|其他的|其余|别的人|别个|剩下的|另外的人|其他)")
-_EVERYONE = re.compile(r"(都|全家|一家人|她们|他们|我们|大家|全部|所有人)")
+_EVERYONE = re.compile(
+    r"(全家|一家人|一家子|我们都|我们家都|大家|所有人|都没|都好|都还好|都莫|都还行|都健康|她们都|他们都)"
+)
+# People said to live elsewhere: named, but not members, and nothing said applies here.
+AWAY = re.compile(
+    r"(在外|外头|外面|外地|广东|深圳|浙江|上海|北京|江苏|福建|主城|出去打工|打工去了|不在屋头|不在家|"
+    r"没回来|走了|去世|过世|死了|不住一起|离家|嫁出去|成家了)"
+)
+# Words for one person the resident may call differently from one message to the next.
+SAME_PERSON = {
+    "father": ("父亲", "爸爸", "老爸", "爸", "老汉儿", "老汉", "老爹", "老父亲"),
+    "mother": ("母亲", "妈妈", "老妈", "妈", "老娘", "老母亲"),
+    "spouse": tuple(RELATIONS["spouse"]),
+    "applicant": ("我", "我自己", "本人", "自己"),
+}
 _PEOPLE_OF_ORDINAL = {"大的": 0, "老大": 0, "小的": -1, "老二": 1, "老三": 2}
+
+
+def _identity(member: dict) -> str:
+    for key, words in SAME_PERSON.items():
+        if member["label"] in words:
+            return key
+    return member["label"]
+
+
+def same_person(known: dict, said: dict) -> bool:
+    """ "老汉儿" and "我爸" are the same person; two 娃儿 may not be."""
+    return _identity(known) == _identity(said) or known["label"] == said["label"]
 
 
 def new_member(relation: str, label: str, age: int | None = None) -> dict:
@@ -108,6 +139,8 @@ def circumstances(words: str) -> dict:
         flags["able_to_work"] = False
     elif _ABLE.search(words) and not flags.get("in_school"):
         flags["able_to_work"] = True
+    elif _CHORES.search(words):
+        flags["able_to_work"] = "chores"  # able if of working age: see _update
     return flags
 
 
@@ -134,6 +167,9 @@ def read_members(text: str) -> list[dict]:
     members: list[dict] = []
     group: list[dict] = []
     for _found, pieces in _parts(text):
+        if AWAY.search("".join(words for _, words in pieces)):
+            group = []
+            continue  # "儿子媳妇在外头打工": not living here
         for mention, words in pieces:
             if mention is None:
                 if len(group) == 1 and group[0]["age"] is None:
@@ -167,6 +203,8 @@ def _set_age(group: list[dict], age: ages.Age | None) -> None:
 def _apply(member: dict, words: str) -> None:
     flags = circumstances(words)
     flags.pop("no_disability", None)
+    if flags.get("able_to_work") == "chores":
+        flags["able_to_work"] = None if member["age"] is None else member["age"] < 60
     member.update(flags)
     if member["age"] is None and flags.get("in_school") and ages.school_age(words):
         member["age"] = ages.school_age(words)
@@ -198,12 +236,22 @@ def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[d
 
 def apply_circumstances(members: list[dict], text: str) -> bool:
     """Apply what `text` says about the members ("老汉儿二级残疾", "其他人都没得残疾") to
-    `members`, in place. True when anything was applied."""
+    `members`, in place. True when anything was applied. A clause that names nobody is
+    about the people of the clause before when that clause began with them, else about the
+    speaker ("在镇上给人洗碗" → the applicant). Said unable once in a message, a member
+    stays unable for the rest of it ("做不动了，种点菜吃")."""
     applied = False
     named: list[dict] = []  # everyone named so far in this message
-    previous: list[dict] = members[:1] if len(members) == 1 else []
+    speaker = [m for m in members if m["relation"] == "applicant"][:1] or (
+        members[:1] if len(members) == 1 else []
+    )
+    previous: list[dict] = speaker
+    unable: list[dict] = []
     for _found, pieces in _parts(text):
-        for mention, words in pieces:
+        if AWAY.search("".join(words for _, words in pieces)):
+            previous = speaker
+            continue
+        for position, (mention, words) in enumerate(pieces):
             if mention is not None:
                 targets = _targets(members, mention, [])
             elif _OTHERS.search(words):
@@ -213,22 +261,37 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             else:
                 targets = previous
             flags = circumstances(words)
+            if flags.get("able_to_work") is False:
+                unable += targets
             for target in targets:
+                if flags.get("able_to_work") and any(target is u for u in unable):
+                    flags = {k: v for k, v in flags.items() if k != "able_to_work"}
                 if flags:
                     _update(target, flags)
                     applied = True
             if mention is not None:
                 named += [t for t in targets if not any(t is n for n in named)]
-            if targets:
+            if mention is not None and position == 0:
                 previous = targets
+            elif position == 0:
+                previous = targets or speaker
+        previous = previous if pieces and pieces[0][0] is not None else speaker
     return applied
 
 
 def _update(member: dict, flags: dict) -> None:
     flags = dict(flags)
     flags.pop("no_disability", None)
-    if member.get("in_school") and "able_to_work" in flags and flags["able_to_work"]:
-        flags.pop("able_to_work")
+    if flags.get("able_to_work") == "chores":
+        # Caring for the family at home: able to work when of working age.
+        if member.get("able_to_work") is not None:
+            flags.pop("able_to_work")
+        else:
+            flags["able_to_work"] = (member.get("age") or 40) < 60
+    if flags.get("able_to_work") and (
+        member.get("in_school") or (member.get("age") is not None and member["age"] < 16)
+    ):
+        flags.pop("able_to_work")  # pupils and children are not the household's workers
     member.update(flags)
 
 

@@ -27,6 +27,9 @@ _PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|�
 _NOT_A_NAME = re.compile(
     r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器)"
 )
+# After a number, words that make it a count, an age, a date or a grade, not an amount.
+_COUNTED = re.compile(r"(个|口|岁|年|级|次|天|号|点|人|间|处|辆|亩|头|只|周|胎|台|栋|套|层|斤|公斤|多岁|几岁|个月|月份)")
+_MONEY = re.compile(r"(块|元|百|毛|角)")
 _UNIT = {"": 1, "千": 1000, "k": 1000, "K": 1000, "万": 10000}
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
@@ -74,6 +77,8 @@ def to_arabic(text: str) -> str:
     """Chinese numerals in `text` replaced by digits ("一万二左右" → "12000左右"), a range by
     its midpoint ("一两千" → "1500", "四千到五千" → "4500")."""
     text = (text or "").replace("两", "二").replace("俩", "二")
+    # "千把块", "万把块", "百把块": about a thousand …
+    text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
     text = _ARABIC_RANGE.sub(_arabic_range, _cn2an(_CHINESE_RANGE.sub(_chinese_range, text)))
     return text.translate(_SHOW)
@@ -90,9 +95,14 @@ def has_range(text: str) -> bool:
 def numbers(text: str) -> list[Decimal]:
     """All amounts in `text`, with 万/千 applied."""
     converted = to_arabic(_PERIOD.sub(" ", text.replace(",", "")))
-    return [
-        (Decimal(value) * _UNIT[unit]).normalize() + 0 for value, unit in _NUMBER.findall(converted)
-    ]
+    found = []
+    for match in _NUMBER.finditer(converted):
+        value, unit = match.group(1), match.group(2) or ""
+        after = converted[match.end() : match.end() + 2]
+        if not unit and (_COUNTED.match(after) or (Decimal(value) < 20 and not _MONEY.match(after))):
+            continue  # "两个娃儿", "80岁", "2018年", "3级": not money
+        found.append((Decimal(value) * _UNIT[unit]).normalize() + 0)
+    return found
 
 
 def parse_name(text: str) -> str | None:
@@ -108,8 +118,9 @@ def parse_household_size(text: str) -> int | None:
     """How many live and eat together: "4口人", "四个人", "就我一个" → 1."""
     if re.search(r"(就我一个|只有我|我一个人|一个人住|独自|单身|独居)", text or ""):
         return 1
-    found = numbers(re.sub(r"(一家|一屋|全家|屋头|一起)", " ", text or ""))
-    if len(found) != 1 or found[0] != found[0].to_integral_value():
+    converted = to_arabic(re.sub(r"(一家|一屋|全家|屋头|一起)", " ", text or ""))
+    found = re.findall(r"\d+(?:\.\d+)?", converted)
+    if len(found) != 1 or "." in found[0]:
         return None
     size = int(found[0])
     return size if 1 <= size <= 20 else None

@@ -27,7 +27,9 @@ RELATIONS = {
         "丈夫",
         "男人",
         "老头子",
+        "老婆子",
         "老太婆",
+        "老头",
         "娃儿他爸",
         "娃儿他妈",
         "孩子他爸",
@@ -151,5 +153,7 @@ def mentions(text: str) -> list[Mention]:
         if any(taken[match.start() : match.end()]):
             continue
         word = match.group(0)
+        if word == "我" and _SINGLE.match(blanked, match.end() + (blanked[match.end() : match.end() + 1] in "的家屋")):
+            continue  # "我妈", "我的老汉儿": whose, not who
         found.append(Mention([(TO_RELATION[word], word)], match.start(), match.end()))
     return sorted(found, key=lambda mention: mention.start)

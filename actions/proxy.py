@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import re
 
+from actions.parsing import to_arabic
 from actions.people_words import TO_RELATION
 
 _FOR = re.compile(
-    r"(?:帮|替|给|代)(?:我(?:的|家)?|我们村的?|村里的?|我们这的?|屋头的?)?"
-    r"(?P<who>老汉儿|老汉|老爸|父亲|爸爸|爸|老妈|母亲|妈妈|妈|老娘|爷爷|奶奶|外公|外婆|公公|婆婆|"
-    r"岳父|岳母|老人家|老人|五保户|孤寡老人|一个老人|大爷|大娘|婆婆|伯伯|叔叔|孃孃|舅舅|姑姑)"
-    r"[^，,。？?]{0,8}(?:申请|办|问|登记|弄|搞)"
+    r"(?:帮|替|给|代)(?:我们?(?:的|家)?|我们村的?|村里的?|我们这的?|屋头的?)?"
+    r"(?P<who>[^\s，,。？?我你自己]{1,7}?)"
+    r"(?:问一?下|问问|问|申请|办|登记|弄|搞|咨询)"
 )
+_NOT_WHO = re.compile(r"^(一下|忙|个忙|点|的|人|大家|别人|他们|她们|老百姓|群众|钱)$")
 _CADRE = re.compile(r"(村干部|网格员|村主任|村支书|支书|村委|社工|驻村|第一书记|村文书|村医)")
 _FOR_SOMEONE = re.compile(r"(帮别人|替别人|帮人申请|代办|代人申请|帮他申请|帮她申请|替他|替她)")
 _LIVES_WITH = re.compile(r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾)")
@@ -37,6 +38,8 @@ def detect(text: str) -> dict | None:
     applies for someone else, else None."""
     match = _FOR.search(text or "")
     cadre = bool(_CADRE.search(text or ""))
+    if match and _NOT_WHO.match(match.group("who")):
+        match = None
     if match:
         who = match.group("who")
         return {
@@ -64,7 +67,8 @@ def spoken(proxy: dict) -> str:
 def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
     """Members as a proxy lists them: the person applied for becomes the applicant; the
     sender ("我") is left out unless they live together."""
-    if not _LIVES_WITH.search(text or ""):
+    counted = re.match(r"\s*\d+\s*[个口]", to_arabic(text or ""))
+    if not _LIVES_WITH.search(text or "") and not counted:
         listed = [m for m in listed if m["relation"] != "applicant"]
     for member in listed:
         if member["label"] == proxy.get("who") or (

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from actions import ages, id_card, money_text, proxy, status_text
+from actions import ages, id_card, money_text, people_words, proxy, status_text
 from actions import household_text as people
 from actions.parsing import parse_household_size, parse_name, to_arabic
 from cases.phones import normalise_phone
@@ -81,6 +81,8 @@ def read(
     _read_everything(text, requested, state, entities, reading, today or date.today())
     if requested and not reading.understood:
         _read_requested(text, requested, state, intent, entities, sender_phone, reading)
+    if requested == "three_guarantees" and reading.understood and state.get("hardship") is None:
+        state["hardship"] = "none"  # the question asked about sudden troubles too
     reading.updates = {k: v for k, v in state.items() if v != slots.get(k)}
     return reading
 
@@ -129,15 +131,20 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     if village:
         state["village"] = village
         reading.understood |= requested == "village"
-    size = re.search(r"(?<![\d.])(\d+)\s*(口人|个人|口)(?!子)", to_arabic(text))
+    size = re.search(r"(?<![\d.我他她])(\d+)\s*(口人|个人|口)(?!子)", to_arabic(text))
     if size and 1 <= int(size.group(1)) <= 20 and "岁" not in text[size.end() : size.end() + 1]:
         state["household_size"] = int(size.group(1))
         reading.understood |= requested == "household_size"
     elif re.search(
-        r"(就我一个|只有我一个|我一个人|一个人住|一个人过|独居|孤身一人|就我自己)", text
+        r"(就我一个|只有我一个|就剩我一个|一个人住|一个人过|独居|孤身一人|就我自己|就他一个|就她一个|"
+        r"他一个人住|她一个人住)",
+        text,
     ):
         state["household_size"] = 1
         reading.understood |= requested == "household_size"
+    if requested == "household_size" and (count := _leading_count(text)):
+        state["household_size"] = count  # "两个，我跟我爸"
+        reading.understood = True
     members = state.get("members") or []
     telling = requested in (None, "consent", "household_size", "members")
     if telling or len(members) < (state.get("household_size") or 0):
@@ -147,10 +154,15 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         if listed:
             _merge_members(state, listed)
             reading.understood |= requested in ("household_size", "members")
+            if requested in ("household_size", "members") and not state.get("household_size"):
+                state["household_size"] = len(state["members"])  # "我和老婆，还有老妈"
     if requested == "members" and _read_missing_ages(state, text):
         reading.understood = True
     _applicant_member(state)
-    if state.get("members") and requested not in ("members", "household_size"):
+    named_nobody = not people_words.mentions(to_arabic(text))
+    if requested == "disability_grade" and named_nobody:
+        pass  # "二级": the grade asked for, read below for the member asked about
+    elif state.get("members") and requested not in ("members", "household_size"):
         if people.apply_circumstances(state["members"], text):
             reading.understood |= requested in ("health", "disability_grade")
             if requested == "health":
@@ -182,7 +194,10 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             else None
         )
         state["assets"] = {k: v for k, v in state["assets"].items() if v is not None}
-        reading.understood |= requested == "assets"
+        if requested == "assets":
+            # As with the health question: what was not mentioned is not there.
+            state["assets"] = {"deposits": 0, "vehicles": 0, "houses": 1, **state["assets"]}
+            reading.understood = True
     flags = status_text.read_status(text)
     if flags:
         state["status"] = {**(state.get("status") or {}), **flags}
@@ -196,7 +211,10 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     )
     if hardship:
         state["hardship"] = hardship
-        reading.understood |= requested == "hardship"
+        reading.understood |= requested in ("hardship", "three_guarantees")
+        if requested == "three_guarantees" and state.get("three_guarantees") is None:
+            state["three_guarantees"] = guarantees
+
 
 
 def _stated_name(text: str) -> str | None:
@@ -234,18 +252,29 @@ def _village(text: str) -> str | None:
     return None
 
 
+def _leading_count(text: str) -> int | None:
+    match = re.match(r"\s*(?:就|只有|一共|总共|家里|屋头)?\s*(\d{1,2})\s*(?:个|口|人)", to_arabic(text))
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 20 else None
+
+
 def _merge_members(state: dict, listed: list[dict]) -> None:
     """Add the people just named, or update the ones already known (same word, or the
     same relation for a person there is one of: 我, 老婆, 老汉儿 …)."""
     members = state.get("members") or []
-    full = len(members) >= (state.get("household_size") or 99)
     used: list[dict] = []
     for member in listed:
-        same = [m for m in members if m["label"] == member["label"] and not _in(m, used)]
-        if not same and member["relation"] in ("applicant", "spouse"):
+        full = len(members) >= (state.get("household_size") or 99)
+        same = [
+            m
+            for m in members
+            if people.same_person(m, member) and not _in(m, used)
+        ]
+        if not same and (member["relation"] in ("applicant", "spouse") or full):
             same = [m for m in members if m["relation"] == member["relation"]]
         free = [m for m in same if m["age"] is None or m["age"] == member["age"]]
         target = (free or (same if full or member["relation"] in UNIQUE else []) or [None])[0]
+        if target is None and full:
+            continue  # more people named than live here: someone said twice, or living away
         if target is None:
             members.append(member)
             used.append(member)
@@ -255,9 +284,6 @@ def _merge_members(state: dict, listed: list[dict]) -> None:
                 target.pop("age_range", None)
             used.append(target)
     state["members"] = members
-    size = state.get("household_size")
-    if size is None or len(members) > size:
-        state["household_size"] = len(members)
 
 
 UNIQUE = ("applicant", "spouse", "parent", "grandparent")
@@ -379,7 +405,11 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
         else:
             handled = False
     elif requested == "assets":
-        handled = bool(money_text.read_assets(text))
+        said = money_text.read_assets(text)
+        handled = bool(said) or money_text.says_nothing(text)
+        if handled:
+            # As with the health question: what was not mentioned is not there.
+            state["assets"] = {"deposits": 0, "vehicles": 0, "houses": 1, **(state.get("assets") or {})}
     elif requested == "status":
         if status_text.says_none(text) or intent == "deny":
             state["status"] = {key: False for key in status_text.STATUS}
@@ -388,8 +418,6 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
     elif requested == "three_guarantees":
         if status_text.says_none(text) or intent == "deny":
             state["three_guarantees"] = []
-            if state.get("hardship") is None and re.search(r"^(都没|都莫|都没有)", cleaned):
-                state["hardship"] = "none"
         else:
             handled = False
     elif requested == "hardship":

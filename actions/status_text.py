@@ -13,9 +13,12 @@ STATUS = {
     "returned_to_poverty": r"(返贫|又穷了|又困难了|又返回贫困|脱贫了又)",
 }
 GUARANTEES = {
-    "education": r"(读不起书|上不起学|辍学|失学|没钱读书|读书困难|上学困难|交不起学费)",
-    "medical": r"(没参保|没有医保|没买医保|看不起病|没有参保|医保没交|医保没买|看病困难)",
-    "housing": r"(危房|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房)",
+    "education": r"(读不起书|上不起学|辍学|失学|没钱读书|读书困难|上学困难|交不起学费|去不了学校|"
+    r"学校去不了|不读了|没读了)",
+    "medical": r"(没参保|没有医保|没买医保|看不起病|没有参保|医保没交|医保没买|看病困难|报不了|"
+    r"不报销|报销不了|医保不报)",
+    "housing": r"(危房|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房|(?<!不)漏雨|就漏|"
+    r"(?<!不)漏水|垮了|冲垮|烧了|没得房|莫得房|住不得|裂缝|土泥巴屋|窝棚)",
 }
 HARDSHIPS = {
     "accident": r"(车祸|意外|摔|工伤|受伤|出事故|事故)",
@@ -35,8 +38,15 @@ def _clean(text: str) -> str:
     return re.sub(r"[\s，。,.!！]", "", text or "")
 
 
+_FINE = re.compile(r"(还好|还可以|还行|还住得|住得|不漏|没问题|不要钱|有医保|都在读书|过得去|都好)")
+
+
 def says_none(text: str) -> bool:
-    return bool(_NONE.match(_clean(text)))
+    """ "都没有", or only "all is fine" words ("房子旧是旧，不漏雨", "都还可以")."""
+    cleaned = _clean(text)
+    return bool(_NONE.match(cleaned)) or (
+        bool(_FINE.search(cleaned)) and not read_guarantees(text) and read_hardship(text) is None
+    )
 
 
 def read_status(text: str) -> dict[str, bool]:

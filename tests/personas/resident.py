@@ -172,7 +172,7 @@ def compare(persona: Persona, case: dict) -> Verdicts:
         v.add(
             "village",
             (case.get("village") or "") == facts["village"],
-            "village" in unknown,
+            "village" in unknown or not case.get("village"),  # not asked for: may be unknown
             unclear,
             str(case.get("village")),
         )
