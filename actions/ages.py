@@ -90,6 +90,8 @@ def age_after(words: str) -> tuple[Age | None, int]:
     match = AGE.match(words)
     if not match:
         return None, 0
+    if not match.group("unit") and not match.group("approx") and int(match.group("n")) < 10:
+        return None, 0  # "老汉儿72" is an age; a lone small number without 岁 is not
     return _span(match), match.end("n") + len(match.group("approx") or "")
 
 

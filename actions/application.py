@@ -76,6 +76,7 @@ FACT_SLOTS = [
     "proxy_consent",
     "id_confirmed",
 ]
+MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
 BOOKKEEPING = {"asks", "unclear", "medium"}  # about the conversation, not the household
 SECRET_SLOTS = ("id_number", "phone")  # kept encrypted in Rasa's tracker store
 APPLICATION_SLOTS = FACT_SLOTS + ["reask", "members_said", "id_number_masked"]
@@ -118,26 +119,56 @@ class ValidateApplicationForm(FormValidationAction):
     ) -> list[dict[str, Any]]:
         intent = (tracker.latest_message.get("intent") or {}).get("name")
         requested = tracker.get_slot("requested_slot")
-        if requested is None or answered_by_a_rule(tracker):
-            # Starting, or coming back after a rule answered a digression: ask what is next
-            # (counted as an asking only when it is new).
-            slots = self._slots(tracker)
-            next_slot = questions.next_question(slots)
-            asks = dict(slots.get("asks") or {})
-            if next_slot and next_slot != requested:
-                asks[next_slot] = asks.get(next_slot, 0) + 1
-            return [SlotSet("asks", asks), SlotSet("requested_slot", next_slot)]
         text = tracker.latest_message.get("text") or ""
-        if intent in DIGRESSIONS and not (
-            intent in STATEMENT_LIKE and not reader.looks_like_question(text)
+        if requested is None or answered_by_a_rule(tracker):
+            return self._ask_next(tracker, requested, text)
+        if intent in DIGRESSIONS and (
+            reader.looks_like_question(text) or not self._answers(tracker, requested, intent)
         ):
-            return []  # nothing extracted: the form yields to the rules
+            return []  # a question or a request: the form yields to the rules
         events = self.read_answer(tracker, requested, intent)
-        if intent in SOCIAL | STATEMENT_LIKE and not any(
-            e["name"] in FACT_SLOTS and e["name"] not in BOOKKEEPING for e in events
+        if (
+            intent in SOCIAL | STATEMENT_LIKE
+            and (reader.SOCIAL_ONLY.match(text) or reader.looks_like_question(text))
+            and not any(e["name"] in FACT_SLOTS and e["name"] not in BOOKKEEPING for e in events)
         ):
             return []  # only a greeting or a question: the rules answer, the form goes on
         return events
+
+    def _answers(self, tracker: Tracker, requested: str, intent: str | None) -> bool:
+        """True when the message answers the question being asked, whatever intent the NLU
+        gave it ("没得啥子大开销" is not a policy question)."""
+        reading = reader.read(
+            tracker.latest_message.get("text") or "",
+            requested,
+            self._slots(tracker),
+            intent=intent,
+            sender_phone=sender_phone(tracker),
+        )
+        facts = {k for k in reading.updates if k not in BOOKKEEPING}
+        return reading.understood or (intent in STATEMENT_LIKE and bool(facts))
+
+    def _ask_next(self, tracker: Tracker, requested: str | None, text: str) -> list:
+        """Starting, or coming back after a rule answered a digression: ask what is next.
+        A statement a rule took for a question counts as an answer that could not be read,
+        so that even then no question is asked a third time."""
+        slots = self._slots(tracker)
+        asks = dict(slots.get("asks") or {})
+        next_slot = questions.next_question(slots)
+        # After a genuine question the resident gets two more chances (MAX_ASKS_AROUND).
+        limit = MAX_ASKS_AROUND if reader.looks_like_question(text) else 2
+        if requested and next_slot == requested:
+            while next_slot is not None and asks.get(next_slot, 0) >= limit:
+                give_up(slots, next_slot)
+                next_slot = questions.next_question(slots)
+        if next_slot:
+            asks[next_slot] = asks.get(next_slot, 0) + 1
+        events = [
+            SlotSet(slot, value)
+            for slot, value in slots.items()
+            if value != tracker.get_slot(slot) and slot not in SECRET_SLOTS
+        ]
+        return [*events, SlotSet("asks", asks), SlotSet("requested_slot", next_slot)]
 
     @staticmethod
     def _slots(tracker: Tracker) -> dict:

@@ -44,9 +44,13 @@ _UNABLE = re.compile(
 )
 # Work at home: labour capacity when of working age (under 60), not for the old, for whom
 # "种点菜吃" is what everyone does.
-_CHORES = re.compile(r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种点|自己吃|守到|守我|守他|守她)")
+_CHORES = re.compile(
+    r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种点|自己吃|守到|守我|守他|守她)"
+)
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
-_DISABLED = re.compile(r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病)")
+_DISABLED = re.compile(
+    r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残)"
+)
 _ILLNESS = re.compile(
     r"(重病|大病|癌|肿瘤|尿毒症|白血病|脑溢血|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
     r"血友病|脉管炎|红斑狼疮|再生障碍)"
@@ -58,6 +62,7 @@ _CARE = re.compile(
 _NONE = re.compile(
     r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些|都不是|身体都还好|都还好|都还行)"
 )
+_FILLER = re.compile(r"\s*(我|我的|我家|我们|我屋头|还有|就是|有个|那个|这个|然后|另外)?\s*")
 _OTHERS = re.compile(r"(其他人|其他的|其余|别的人|别个|剩下的|另外的人|其他)")
 _EVERYONE = re.compile(
     r"(全家|一家人|一家子|我们都|我们家都|大家|所有人|都没|都好|都还好|都莫|都还行|都健康|她们都|他们都)"
@@ -65,7 +70,7 @@ _EVERYONE = re.compile(
 # People said to live elsewhere: named, but not members, and nothing said applies here.
 AWAY = re.compile(
     r"(在外|外头|外面|外地|广东|深圳|浙江|上海|北京|江苏|福建|主城|出去打工|打工去了|不在屋头|不在家|"
-    r"没回来|走了|去世|过世|死了|不住一起|离家|嫁出去|成家了)"
+    r"没回来|走了|去世|过世|死了|不住一起|离家|嫁出去|成家了|靠.{0,6}给|给的钱|给钱|寄|打钱)"
 )
 # Words for one person the resident may call differently from one message to the next.
 SAME_PERSON = {
@@ -77,11 +82,21 @@ SAME_PERSON = {
 _PEOPLE_OF_ORDINAL = {"大的": 0, "老大": 0, "小的": -1, "老二": 1, "老三": 2}
 
 
+def _speaker_only(found: list[Mention]) -> bool:
+    """ "我在外面工地上受伤了": the speaker lives here wherever they work."""
+    return bool(found) and all(p[0] == "applicant" for m in found for p in m.people)
+
+
 def _identity(member: dict) -> str:
     for key, words in SAME_PERSON.items():
         if member["label"] in words:
             return key
     return member["label"]
+
+
+def unique(member: dict) -> bool:
+    """There is one of this person in a family (我, 老婆, 老汉儿), not several (娃儿)."""
+    return _identity(member) in SAME_PERSON or member["relation"] in ("parent", "grandparent")
 
 
 def same_person(known: dict, said: dict) -> bool:
@@ -139,7 +154,7 @@ def circumstances(words: str) -> dict:
         flags["able_to_work"] = False
     elif _ABLE.search(words) and not flags.get("in_school"):
         flags["able_to_work"] = True
-    elif _CHORES.search(words):
+    elif _CHORES.search(words) and not flags.get("needs_long_term_care"):
         flags["able_to_work"] = "chores"  # able if of working age: see _update
     return flags
 
@@ -166,8 +181,8 @@ def read_members(text: str) -> list[dict]:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
     members: list[dict] = []
     group: list[dict] = []
-    for _found, pieces in _parts(text):
-        if AWAY.search("".join(words for _, words in pieces)):
+    for found, pieces in _parts(text):
+        if AWAY.search("".join(words for _, words in pieces)) and not _speaker_only(found):
             group = []
             continue  # "儿子媳妇在外头打工": not living here
         for mention, words in pieces:
@@ -247,10 +262,13 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     )
     previous: list[dict] = speaker
     unable: list[dict] = []
-    for _found, pieces in _parts(text):
-        if AWAY.search("".join(words for _, words in pieces)):
+    for found, pieces in _parts(text):
+        if AWAY.search("".join(words for _, words in pieces)) and not _speaker_only(found):
             previous = speaker
             continue
+        if pieces and pieces[0][0] is None and _FILLER.fullmatch(pieces[0][1]) and len(pieces) > 1:
+            pieces = pieces[1:]  # "我爸…": the clause starts with the person
+        subject = None
         for position, (mention, words) in enumerate(pieces):
             if mention is not None:
                 targets = _targets(members, mention, [])
@@ -271,11 +289,12 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                     applied = True
             if mention is not None:
                 named += [t for t in targets if not any(t is n for n in named)]
-            if mention is not None and position == 0:
-                previous = targets
-            elif position == 0:
-                previous = targets or speaker
-        previous = previous if pieces and pieces[0][0] is not None else speaker
+            if position == 0:
+                subject = targets if mention is not None else None
+        if subject is not None:
+            previous = subject or speaker  # the next clause goes on about this person
+        elif any(mention is not None for mention, _ in pieces):
+            previous = speaker  # "我要照顾我爸": the person named is not the subject
     return applied
 
 
@@ -284,10 +303,10 @@ def _update(member: dict, flags: dict) -> None:
     flags.pop("no_disability", None)
     if flags.get("able_to_work") == "chores":
         # Caring for the family at home: able to work when of working age.
-        if member.get("able_to_work") is not None:
+        if member.get("able_to_work") is not None or member.get("age") is None:
             flags.pop("able_to_work")
         else:
-            flags["able_to_work"] = (member.get("age") or 40) < 60
+            flags["able_to_work"] = member["age"] < 60
     if flags.get("able_to_work") and (
         member.get("in_school") or (member.get("age") is not None and member["age"] < 16)
     ):

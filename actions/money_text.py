@@ -15,25 +15,30 @@ from actions.parsing import numbers
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?:儿子|女儿|子女|娃儿|孩子|姑娘|女婿|亲戚|兄弟|姐姐|哥哥|妹妹|弟弟|儿女|幺儿|幺女)"
-    r"[^，,。；;]{0,8}(?:给|寄|打钱|打回|转|拿)|赡养费|给的钱|寄|打钱回来|拿钱回来|给家里|给我们|给我)",
+    "transfers": r"((?<!给人)(?<!给别人)(?:给|寄|打.{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
-    r"就业帮扶|生态护林|乡村公益)",
+    r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
+    "business": r"(做生意|生意|开店|小卖部|跑车|跑货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉)",
     "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣|做活|干活|工地|帮人|看店|搬砖|"
-    r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|工资)",
+    r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地)",
     "agriculture": r"(种地|种庄稼|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜)",
-    "business": r"(做生意|生意|开店|小卖部|跑车|跑运输|摆摊|卖东西|跑摩的|开饭馆)",
     "other": r"(其他|别的|另外)",
 }
+# "就是刚才说的那些": the income already told with the work answer.
+ALREADY_SAID = re.compile(
+    r"(刚才说的|前面说的|上面说的|就这些|就那些|就是这些|就这点|就那点|说过了)"
+)
 EXPENSE_TYPES = {
     "disability_care": r"(护理|照顾|请人|残疾人用品|康复|尿不湿|护工)",
     "medical": r"(看病|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中)",
 }
+UNASSIGNED = "unassigned"
+_EARNING = re.compile(r"(挣得到|做得到|挣了|挣|工钱)")  # say "earns", not which work
 _CLAUSE = re.compile(r"[，,。；;、\n]|还有|另外|加上|然后")
 _MONTH = re.compile(r"(每个?月|一个?月|月收入|每月|个月|一月|月均)")
 _YEAR = re.compile(r"(一年|每年|全年|年收入)")
@@ -75,8 +80,9 @@ def _by_kind(text: str, kinds: dict[str, str]) -> dict[str, Decimal]:
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind is None:
             value = _annual(clause)
-            if pending is not None and value is not None:
-                amounts[pending] = amounts.get(pending, Decimal(0)) + value
+            if value is not None:
+                key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
+                amounts[key] = amounts.get(key, Decimal(0)) + value
                 pending = None
             continue
         if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
@@ -85,15 +91,39 @@ def _by_kind(text: str, kinds: dict[str, str]) -> dict[str, Decimal]:
         value = _annual(clause)
         if value is None:
             pending = kind
-        else:
-            amounts[kind] = amounts.get(kind, Decimal(0)) + value
-            pending = None
+            continue
+        if (
+            pending is not None
+            and kind == "wages"
+            and not re.search(kinds["wages"], _EARNING.sub("", clause))
+        ):
+            kind = pending  # "跑货车拉货，一个月挣得到三千来块": the earning of that work
+        amounts[kind] = amounts.get(kind, Decimal(0)) + value
+        pending = None
     return amounts
+
+
+_VAGUE = re.compile(
+    r"(几百|几千|几万|给点|一点|点点|有时候|不晓得好多|不知道多少|不一定|不固定|说不准|没个准|看情况)"
+)
+
+
+def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
+    """Sources said with no figure that can be taken ("侄儿子有时候给点", "卖点菜一年几百块"):
+    unknown, never a guess."""
+    found = []
+    for clause in _clauses(text):
+        kind = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
+        if kind and _VAGUE.search(clause) and (_annual(clause) is None or "有时候" in clause):
+            found.append(kind)
+    return found
 
 
 def read_income(text: str) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said."""
     amounts = _by_kind(text, INCOME_SOURCES)
+    if set(amounts) == {UNASSIGNED}:
+        amounts = {}
     if not amounts:
         for clause in _clauses(text):
             if _TOTAL.search(clause) or len(_clauses(text)) == 1:
@@ -104,7 +134,9 @@ def read_income(text: str) -> dict[str, Decimal]:
 
 
 def read_expenses(text: str) -> dict[str, Decimal]:
-    return _by_kind(text, EXPENSE_TYPES)
+    amounts = _by_kind(text, EXPENSE_TYPES)
+    amounts.pop(UNASSIGNED, None)
+    return amounts
 
 
 _DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起)"

@@ -28,7 +28,9 @@ _NOT_A_NAME = re.compile(
     r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器)"
 )
 # After a number, words that make it a count, an age, a date or a grade, not an amount.
-_COUNTED = re.compile(r"(个|口|岁|年|级|次|天|号|点|人|间|处|辆|亩|头|只|周|胎|台|栋|套|层|斤|公斤|多岁|几岁|个月|月份)")
+_COUNTED = re.compile(
+    r"(个|口|岁|年|级|次|天|号|点|人|间|处|辆|亩|头|只|周|胎|台|栋|套|层|斤|公斤|多岁|几岁|个月|月份)"
+)
 _MONEY = re.compile(r"(块|元|百|毛|角)")
 _UNIT = {"": 1, "千": 1000, "k": 1000, "K": 1000, "万": 10000}
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
@@ -43,9 +45,13 @@ _ARABIC_RANGE = re.compile(
 
 
 # Words whose characters cn2an would read as numbers: 幺儿/幺女 (the youngest), 零工 (odd jobs).
-_WORDS_NOT_NUMBERS = re.compile(r"幺|零(?=工|花|用|碎|星|售|食|钱)|一(?=直|起|样|般|点|些|下|共)")
-_HIDE = str.maketrans({"幺": "\ue000", "零": "\ue001", "一": "\ue002"})
-_SHOW = str.maketrans({"\ue000": "幺", "\ue001": "零", "\ue002": "一"})
+_WORDS_NOT_NUMBERS = re.compile(
+    r"幺|零(?=工|花|用|碎|星|售|食|钱)|一(?=直|起|样|般|点|些|下|共|定|会|辈子|身)|万(?=一)|五(?=保)"
+    r"|三(?=保障|轮)"
+)
+_HIDDEN = "幺零一五三万"
+_HIDE = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_HIDDEN)})
+_SHOW = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(_HIDDEN)})
 
 
 def _plain(value: Decimal) -> str:
@@ -57,6 +63,20 @@ def _chinese_range(match: re.Match) -> str:
     if high != low + 1 and (low, high) != (3, 5):
         return match.group(0)
     return _plain(Decimal(low + high) * _SCALE[match.group(3)] / 2)
+
+
+_TAIL_RANGE = re.compile(
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八九])([百千万])([一二三四五六七八])([二三四五六七八九])"
+    r"(?![十百千万一二三四五六七八九])"
+)
+
+
+def _tail_range(match: re.Match) -> str:
+    head, unit = _DIGIT[match.group(1)], _SCALE[match.group(2)]
+    low, high = _DIGIT[match.group(3)], _DIGIT[match.group(4)]
+    if high != low + 1:
+        return match.group(0)
+    return _plain(head * unit + Decimal(low + high) * unit / 20)
 
 
 def _arabic_range(match: re.Match) -> str:
@@ -80,6 +100,7 @@ def to_arabic(text: str) -> str:
     # "千把块", "万把块", "百把块": about a thousand …
     text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
+    text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
     text = _ARABIC_RANGE.sub(_arabic_range, _cn2an(_CHINESE_RANGE.sub(_chinese_range, text)))
     return text.translate(_SHOW)
 
@@ -95,11 +116,14 @@ def has_range(text: str) -> bool:
 def numbers(text: str) -> list[Decimal]:
     """All amounts in `text`, with 万/千 applied."""
     converted = to_arabic(_PERIOD.sub(" ", text.replace(",", "")))
+    converted = re.sub(r"(\d)\s*(?:多|几|来)\s*([万千])", r"\1\2", converted)  # "20多万"
     found = []
     for match in _NUMBER.finditer(converted):
         value, unit = match.group(1), match.group(2) or ""
         after = converted[match.end() : match.end() + 2]
-        if not unit and (_COUNTED.match(after) or (Decimal(value) < 20 and not _MONEY.match(after))):
+        if not unit and (
+            _COUNTED.match(after) or (Decimal(value) < 100 and not _MONEY.match(after))
+        ):
             continue  # "两个娃儿", "80岁", "2018年", "3级": not money
         found.append((Decimal(value) * _UNIT[unit]).normalize() + 0)
     return found

@@ -98,6 +98,7 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
     (
         re.compile(
             r"(?:我们|我们的|我俩|我们俩|我们二个)?(?:2口子|二口子|老2口|老二口|两口子|老两口)"
+            r"|(?:我们)?(?:2|二|两)个老的|我们老2个|我们老两个"
         ),
         lambda m: [("applicant", "我"), ("spouse", "老伴")],
     ),
@@ -153,7 +154,9 @@ def mentions(text: str) -> list[Mention]:
         if any(taken[match.start() : match.end()]):
             continue
         word = match.group(0)
-        if word == "我" and _SINGLE.match(blanked, match.end() + (blanked[match.end() : match.end() + 1] in "的家屋")):
+        if word == "我" and _SINGLE.match(
+            blanked, match.end() + (blanked[match.end() : match.end() + 1] in "的家屋")
+        ):
             continue  # "我妈", "我的老汉儿": whose, not who
         found.append(Mention([(TO_RELATION[word], word)], match.start(), match.end()))
     return sorted(found, key=lambda mention: mention.start)

@@ -73,7 +73,11 @@ QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
     ("proxy_consent", lambda s: bool(s.get("proxy")), lambda s: s.get("proxy_consent") is not None),
     ("phone", lambda s: True, lambda s: bool(s.get("phone"))),
     ("township", lambda s: True, lambda s: bool(s.get("township"))),
-    ("village", lambda s: s.get("township") != PLACEHOLDERS["township"], lambda s: bool(s.get("village"))),
+    (
+        "village",
+        lambda s: s.get("township") != PLACEHOLDERS["township"],
+        lambda s: bool(s.get("village")),
+    ),
     ("household_size", lambda s: True, lambda s: bool(s.get("household_size"))),
     ("members", lambda s: True, _members_complete),
     (

@@ -34,15 +34,28 @@ MONEY_KEYS = ("income", "expenses")
 # Questions as residents put them, Chongqing forms included (…不, 算不算, 好多, 多久, 谁):
 # measured on the helpline's phrasings in docs/helpline.md.
 QUESTION = re.compile(
-    r"[吗么嘛呢？?]\s*[哦哈喃]?\s*$|不\s*[哦嘛]?\s*$|什么|啥|怎么|咋|多少|好多\s*钱?\s*[哦嘛喃]?\s*$"
+    r"[吗么嘛呢？?]\s*[哦哈喃]?\s*$|不\s*[哦嘛]?\s*$|(?<!没得)(?<!没有)(?<!莫得)(?<!没)(?:什么|啥)"
+    r"|怎么|(?<!没)咋|多少|好多\s*钱?\s*[哦嘛喃]?\s*$"
     r"|好多钱|哪[个些里样种儿]|(?P<v>\S)[不没](?P=v)|可不可以|为什么|为啥|是否|几[个百]\S{0,2}$"
     r"|\d{4}\s*年|多久|多长|谁|还是|几[次口类个天]|怎样|如何|的条件$|的标准$|的办法$"
 )
 
 
+SOCIAL_ONLY = re.compile(
+    r"^\W*(你好|您好|喂|谢谢|多谢|感谢|再见|拜拜|好的谢谢|谢谢你|辛苦了|先忙了|我先忙|晚点再说|明天再说|"
+    r"等一下|等会儿|有事|回头说)+\W*$"
+)
+
+
+# "没得好多" (not much), "没得别的啥子事" (nothing else): negated, not asked.
+_NEGATED_QUESTION_WORD = re.compile(
+    r"(没得|没有|莫得|没|不得)[^，。,.]{0,3}(好多|啥子?|什么|咋个?)"
+)
+
+
 def looks_like_question(text: str) -> bool:
     """ "建档立卡户能吃低保吗？" is a question; "是建档立卡户，没吃低保" is an answer."""
-    return bool(QUESTION.search(text or ""))
+    return bool(QUESTION.search(_NEGATED_QUESTION_WORD.sub("", text or "")))
 
 
 @dataclass
@@ -131,26 +144,23 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     if village:
         state["village"] = village
         reading.understood |= requested == "village"
-    size = re.search(r"(?<![\d.我他她])(\d+)\s*(口人|个人|口)(?!子)", to_arabic(text))
-    if size and 1 <= int(size.group(1)) <= 20 and "岁" not in text[size.end() : size.end() + 1]:
-        state["household_size"] = int(size.group(1))
+    size = _stated_size(text, requested)
+    if size:
+        state["household_size"] = size
         reading.understood |= requested == "household_size"
-    elif re.search(
-        r"(就我一个|只有我一个|就剩我一个|一个人住|一个人过|独居|孤身一人|就我自己|就他一个|就她一个|"
-        r"他一个人住|她一个人住)",
-        text,
-    ):
-        state["household_size"] = 1
-        reading.understood |= requested == "household_size"
-    if requested == "household_size" and (count := _leading_count(text)):
-        state["household_size"] = count  # "两个，我跟我爸"
-        reading.understood = True
     members = state.get("members") or []
     telling = requested in (None, "consent", "household_size", "members")
     if telling or len(members) < (state.get("household_size") or 0):
         listed = people.read_members(text)
         if state.get("proxy"):
             listed = proxy.as_applicant(listed, state["proxy"], text)
+        if listed and requested in (None, "consent"):
+            for member in listed:
+                member["from_story"] = True  # named in passing: the household answer decides
+        elif listed and (
+            requested == "household_size" or len(listed) >= (state.get("household_size") or 99)
+        ):
+            _replace_story_members(state, listed)
         if listed:
             _merge_members(state, listed)
             reading.understood |= requested in ("household_size", "members")
@@ -172,11 +182,27 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             reading.understood |= requested == "work"
     elif state.get("members"):
         people.apply_circumstances(state["members"], text)
+    vague = money_text.vague_kinds(text) if requested in ("income", "work") else []
+    if vague:
+        state["unknown_facts"] = sorted(
+            {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
+        )
     income = money_text.read_income(text)
+    for kind in vague:
+        income.pop(kind, None)
     if income and "total" not in income:
+        unassigned = income.pop(money_text.UNASSIGNED, None)
+        if unassigned is not None:
+            # An amount said without its source: a worker's wages when someone in the
+            # household works, else "other" (the summary shows it; it counts the same).
+            workers = any(m.get("able_to_work") for m in state.get("members") or [])
+            key = "wages" if workers else "other"
+            income[key] = income.get(key, 0) + unassigned
         state["income"] = {**(state.get("income") or {}), **_amounts(income)}
         state["income"].pop("total", None)
         reading.understood |= requested == "income"
+    elif requested == "income" and state.get("income") and money_text.ALREADY_SAID.search(text):
+        reading.understood = True  # "就是刚才说的那些": told with the work answer
     expenses = money_text.read_expenses(text)
     if expenses and requested != "income":
         state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
@@ -216,7 +242,6 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             state["three_guarantees"] = guarantees
 
 
-
 def _stated_name(text: str) -> str | None:
     match = re.search(
         r"(我叫|我的名字叫|名字叫|名字是|申请人是|申请人叫|姓名)\s*[:：]?\s*([\u4e00-\u9fff·]{2,6})",
@@ -252,8 +277,51 @@ def _village(text: str) -> str | None:
     return None
 
 
+_ALONE = re.compile(
+    r"(一个人住|一个人过|独居|孤身一人|孤寡|就剩我一个|就剩他一个|就剩她一个|他一个人住|她一个人住|"
+    r"屋头就他一个|现在就他一个)"
+)
+_ALONE_ANSWER = re.compile(r"^\W*(就|只有|只)?(我|他|她)(一个|自己|1个)")
+
+
+def _stated_size(text: str, requested: str | None) -> int | None:
+    """How many live together, when the message says it: "5口人", "一家四口", "一个人住";
+    in answer to the question also "就我一个", "4个", "两个，我跟我爸"."""
+    converted = to_arabic(text)
+    size = re.search(r"(?<![\d.])(\d+)\s*(口人|口)(?!子)", converted) or re.search(
+        r"(?:家里|屋头|一共|总共|全家|我们家|我家|一家)(?:有|是)?\s*(\d+)\s*个?人", converted
+    )
+    if size and 1 <= int(size.group(1)) <= 20:
+        return int(size.group(1))
+    if _ALONE.search(text):
+        return 1
+    if requested == "household_size":
+        if _ALONE_ANSWER.search(converted):
+            return 1
+        return _leading_count(text) or parse_household_size(text)
+    return None
+
+
+def _replace_story_members(state: dict, listed: list[dict]) -> None:
+    """The household answer lists who lives here: people named only in passing before
+    ("靠三个儿子给") are dropped unless listed now; what was said of them is kept."""
+    kept = []
+    for member in state.get("members") or []:
+        if not member.get("from_story"):
+            kept.append(member)
+            continue
+        match = next((m for m in listed if people.same_person(m, member)), None)
+        if match is not None:
+            for key, value in member.items():
+                if match.get(key) is None and value is not None and key != "from_story":
+                    match[key] = value
+    state["members"] = kept
+
+
 def _leading_count(text: str) -> int | None:
-    match = re.match(r"\s*(?:就|只有|一共|总共|家里|屋头)?\s*(\d{1,2})\s*(?:个|口|人)", to_arabic(text))
+    match = re.match(
+        r"\s*(?:就|只有|一共|总共|家里|屋头)?\s*(\d{1,2})\s*(?:个|口|人)", to_arabic(text)
+    )
     return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 20 else None
 
 
@@ -267,7 +335,7 @@ def _merge_members(state: dict, listed: list[dict]) -> None:
         same = [
             m
             for m in members
-            if people.same_person(m, member) and not _in(m, used)
+            if people.same_person(m, member) and (people.unique(member) or not _in(m, used))
         ]
         if not same and (member["relation"] in ("applicant", "spouse") or full):
             same = [m for m in members if m["relation"] == member["relation"]]
@@ -409,7 +477,12 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
         handled = bool(said) or money_text.says_nothing(text)
         if handled:
             # As with the health question: what was not mentioned is not there.
-            state["assets"] = {"deposits": 0, "vehicles": 0, "houses": 1, **(state.get("assets") or {})}
+            state["assets"] = {
+                "deposits": 0,
+                "vehicles": 0,
+                "houses": 1,
+                **(state.get("assets") or {}),
+            }
     elif requested == "status":
         if status_text.says_none(text) or intent == "deny":
             state["status"] = {key: False for key in status_text.STATUS}

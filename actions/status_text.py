@@ -8,7 +8,8 @@ import re
 _NEGATION = r"(不是|没有|没得|莫得|没|不|未|非)"
 STATUS = {
     "registered_poor": r"(建档立卡|贫困户|扶贫户|建卡户|贫困家庭)",
-    "receiving_dibao": r"(吃低保|领低保|有低保|享受低保|低保户|在吃低保|拿低保|吃着低保)",
+    "receiving_dibao": r"(吃低保|领低保|有低保|享受低保|低保户|在吃低保|拿低保|吃着低保|低保停了|低保取消|"
+    r"低保被取消|低保没了)",
     "receiving_tekun": r"(特困|五保)",
     "returned_to_poverty": r"(返贫|又穷了|又困难了|又返回贫困|脱贫了又)",
 }
@@ -31,6 +32,7 @@ _UNSUSTAINABLE = re.compile(
 )
 _NONE = re.compile(
     r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都不是|都没|都好|还好|不是|没有的|都不)"
+    r"|(啥子都没得|啥子都不是|什么都不是|都不是|一样都不是)"
 )
 
 
@@ -57,8 +59,10 @@ def read_status(text: str) -> dict[str, bool]:
         match = re.search(pattern, cleaned)
         if match:
             before = cleaned[max(0, match.start() - 3) : match.start()]
-            flags[name] = not re.search(_NEGATION + "$", before) and not re.search(
-                _NEGATION + r"\w?$", before
+            flags[name] = (
+                not re.search(_NEGATION + "$", before)
+                and not re.search(_NEGATION + r"\w?$", before)
+                and not re.search(r"(停了|取消|没了)", match.group(0))
             )
     return flags
 

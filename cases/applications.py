@@ -48,7 +48,10 @@ def assess_household(
     are unknown."""
     assessment = policy.assess(household, parameters).model_dump(mode="json")
     if unknown_facts:
-        missing = "、".join(UNKNOWN_WORDS.get(fact, fact) for fact in unknown_facts)
+        missing = "、".join(
+            UNKNOWN_WORDS.get(fact) or UNKNOWN_WORDS.get(fact.split(".")[0], fact)
+            for fact in unknown_facts
+        )
         reason = {"clause": VERIFY_CLAUSE, "text": f"申请时未能提供：{missing}，需工作人员核实"}
         for name in PROGRAMMES:
             result = assessment[name]

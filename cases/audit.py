@@ -70,8 +70,15 @@ def events(
     rows = rows[:limit]
     return AuditPage(
         items=[
-            AuditPublic(id=e.id, case_id=e.case_id, reference=ref, actor=e.actor, action=e.action,
-                        detail=e.detail, created_at=e.created_at)  # fmt: skip
+            AuditPublic(
+                id=e.id,
+                case_id=e.case_id,
+                reference=ref,
+                actor=e.actor,
+                action=e.action,
+                detail=e.detail,
+                created_at=e.created_at,
+            )  # fmt: skip
             for e, ref in rows
         ],
         next_cursor=rows[-1][0].id if more and rows else None,

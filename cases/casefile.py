@@ -103,10 +103,14 @@ def collect_replies(session: Session, case: Case) -> int:
 
 def history(session: Session, case: Case) -> CaseHistory:
     transitions = session.exec(
-        select(CaseTransition).where(CaseTransition.case_id == case.id).order_by(col(CaseTransition.id))
+        select(CaseTransition)
+        .where(CaseTransition.case_id == case.id)
+        .order_by(col(CaseTransition.id))
     ).all()
     revisions = session.exec(
-        select(HouseholdRecord).where(HouseholdRecord.case_id == case.id).order_by(col(HouseholdRecord.id))
+        select(HouseholdRecord)
+        .where(HouseholdRecord.case_id == case.id)
+        .order_by(col(HouseholdRecord.id))
     ).all()
     assessments = session.exec(
         select(AssessmentRecord)
@@ -114,7 +118,9 @@ def history(session: Session, case: Case) -> CaseHistory:
         .order_by(col(AssessmentRecord.id))
     ).all()
     outbound = session.exec(
-        select(OutboundMessage).where(OutboundMessage.case_id == case.id).order_by(col(OutboundMessage.id))
+        select(OutboundMessage)
+        .where(OutboundMessage.case_id == case.id)
+        .order_by(col(OutboundMessage.id))
     ).all()
     return CaseHistory(
         case_id=case.id,
@@ -129,8 +135,13 @@ def history(session: Session, case: Case) -> CaseHistory:
         revisions=[RevisionPublic.model_validate(r, from_attributes=True) for r in revisions],
         assessments=[AssessmentPublic.model_validate(a, from_attributes=True) for a in assessments],
         outbound=[
-            OutboundPublic(id=o.id, body=o.body, status=o.status.value, sent_by=o.sent_by,
-                           created_at=o.created_at)  # fmt: skip
+            OutboundPublic(
+                id=o.id,
+                body=o.body,
+                status=o.status.value,
+                sent_by=o.sent_by,
+                created_at=o.created_at,
+            )  # fmt: skip
             for o in outbound
         ],
     )

@@ -29,7 +29,9 @@ class Dashboard(BaseModel):
     due_for_review: int  # approved cases to review within 30 days (or overdue)
 
 
-def counts(session: Session, *, township: str | None = None, today: date | None = None) -> Dashboard:
+def counts(
+    session: Session, *, township: str | None = None, today: date | None = None
+) -> Dashboard:
     where = [Case.township == township] if township else []
     pairs = session.exec(
         select(Case.township, Case.status, func.count())
@@ -52,9 +54,9 @@ def counts(session: Session, *, township: str | None = None, today: date | None 
     by_programme = dict(programmes)
     horizon = (today or date.today()) + timedelta(days=30)
     due = session.exec(
-        select(func.count()).select_from(Case).where(
-            *where, Case.status == CaseStatus.approved, col(Case.next_review_on) <= horizon
-        )
+        select(func.count())
+        .select_from(Case)
+        .where(*where, Case.status == CaseStatus.approved, col(Case.next_review_on) <= horizon)
     ).one()
     handoff = session.exec(
         select(func.count()).select_from(Case).where(*where, col(Case.handoff_requested))

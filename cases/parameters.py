@@ -148,7 +148,9 @@ def parameter_table(session: Session, *, on: date | None = None) -> list[Paramet
             for v in reversed(parameter.values)
         ]
         in_force = parameter.on(on)
-        current = next((v for v in values if in_force and v.effective_from == in_force.effective_from), None)
+        current = next(
+            (v for v in values if in_force and v.effective_from == in_force.effective_from), None
+        )
         table.append(
             ParameterPublic(
                 name=name,

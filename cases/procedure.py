@@ -177,7 +177,7 @@ def record_review(
 
 
 def ask_applicant(session: Session, case: Case, *, body: str, actor: str) -> OutboundMessage:
-    """"Ask the applicant" (请申请人补充): an SMS through the outbox; an open case becomes
+    """ "Ask the applicant" (请申请人补充): an SMS through the outbox; an open case becomes
     需补充材料 until staff resume it."""
     body = (body or "").strip()
     if not body:

@@ -68,9 +68,7 @@ def due_for_review(
     )
     if township:
         query = query.where(Case.township == township)
-    rows = session.exec(
-        query.order_by(col(Case.next_review_on), col(Case.id)).limit(limit)
-    ).all()
+    rows = session.exec(query.order_by(col(Case.next_review_on), col(Case.id)).limit(limit)).all()
     return [
         DueCase(
             id=case.id,

@@ -41,7 +41,9 @@ def find_session(session: Session, secret: str) -> tuple[StaffSession, User] | N
     row = session.get(StaffSession, _key(secret))
     if row is None:
         return None
-    expires = row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=timezone.utc)
+    expires = (
+        row.expires_at if row.expires_at.tzinfo else row.expires_at.replace(tzinfo=timezone.utc)
+    )
     if expires <= datetime.now(timezone.utc):
         return None
     user = session.get(User, row.user_id)

@@ -100,10 +100,13 @@ def seed_demo(session: Session, cipher: IdentityCipher) -> dict[str, int]:
                             direction=direction, channel="sms", text=text))  # fmt: skip
     other = file_assessed(session, cipher, name="李四", township="白帝镇", phone="+8613900000002")
     paths = [
-        (), (CaseStatus.visited,), (CaseStatus.visited, CaseStatus.appraised),
+        (),
+        (CaseStatus.visited,),
+        (CaseStatus.visited, CaseStatus.appraised),
         (CaseStatus.visited, CaseStatus.appraised, CaseStatus.publicised),
         (CaseStatus.visited, CaseStatus.appraised, CaseStatus.publicised, CaseStatus.approved),
-        (CaseStatus.info_requested,), (CaseStatus.rejected,),
+        (CaseStatus.info_requested,),
+        (CaseStatus.rejected,),
     ]
     for i, name in enumerate(DEMO_NAMES):
         township = ("吐祥镇", "白帝镇", "草堂镇", "永安街道")[i % 4]

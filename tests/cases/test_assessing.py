@@ -14,7 +14,9 @@ def test_a_revision_reassesses_and_keeps_the_earlier_assessment(session, cipher)
     rich = household(agriculture=200000)
     revise_household(session, case, household=rich, actor="tuxiang")
     session.commit()
-    records = session.exec(select(AssessmentRecord).where(AssessmentRecord.case_id == case.id)).all()
+    records = session.exec(
+        select(AssessmentRecord).where(AssessmentRecord.case_id == case.id)
+    ).all()
     assert len(records) == 2
     assert records[0].assessment["dibao"]["status"] == "eligible"
     assert records[1].assessment["dibao"]["status"] == "ineligible"

@@ -53,5 +53,8 @@ def test_the_list_has_publicised_and_approved_cases_masked(session, cipher):
 def test_county_lists_span_townships(session, cipher):
     for township in ("吐祥镇", "白帝镇"):
         approve(session, file_assessed(session, cipher, township=township))
-    assert {r.township for r in publication_rows(session, programme="dibao")} == {"吐祥镇", "白帝镇"}
+    assert {r.township for r in publication_rows(session, programme="dibao")} == {
+        "吐祥镇",
+        "白帝镇",
+    }
     assert publication_rows(session, programme="dibao_exit") == []

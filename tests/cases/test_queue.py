@@ -69,8 +69,13 @@ def test_search_by_reference_is_case_insensitive(session, cases):
 
 @pytest.mark.parametrize(
     "term, kind",
-    [("fj7kq2mx", "reference"), ("50023619900101123x", "id_number"),
-     ("13812345678", "phone"), ("张", "name"), ("12345", "name")],
+    [
+        ("fj7kq2mx", "reference"),
+        ("50023619900101123x", "id_number"),
+        ("13812345678", "phone"),
+        ("张", "name"),
+        ("12345", "name"),
+    ],
 )
 def test_search_kinds(term, kind):
     assert search_kind(term)[0] == kind

@@ -73,7 +73,24 @@ class SimulatedResident:
     def first(self) -> str:
         return str(self.persona.says.get("first") or "申请低保")
 
+    # Questions that ask for two things at once ("姓名和身份证号？", "哪个乡镇哪个村？",
+    # "几口人？分别是谁、多大？"): the resident answers both.
+    ASKED_TOGETHER = {
+        "applicant_name": ("applicant_name", "id_number"),
+        "township": ("township", "village"),
+        "household_size": ("household_size", "members"),
+        "three_guarantees": ("three_guarantees", "hardship"),
+    }
+
     def answer(self, topic: str) -> str:
+        parts = self.ASKED_TOGETHER.get(topic, (topic,))
+        if len(parts) > 1 and all(p in self.persona.says for p in parts):
+            first = self.times.get(topic, 0) == 0
+            said = [self._one(part) for part in (parts if first else parts[:1])]
+            return "，".join(dict.fromkeys(said))
+        return self._one(topic)
+
+    def _one(self, topic: str) -> str:
         said = self.persona.says.get(topic)
         if said is None and topic == "household_size":
             said = self.persona.says.get("members")
@@ -119,19 +136,19 @@ class Verdicts:
                 self.wrong_where_unclear.append(name)
 
 
+def _closeness(member: dict, candidate: dict) -> tuple:
+    return (
+        (candidate.get("relation") == "applicant") == (member["relation"] == "applicant"),
+        _band(candidate.get("age")) == _band(member.get("age")),
+        -abs((candidate.get("age") or 0) - member.get("age", 0)),
+    )
+
+
 def _match_members(expected: list[dict], got: list[dict]) -> list[tuple[dict, dict | None]]:
     free = list(got)
     pairs = []
     for member in sorted(expected, key=lambda m: m["relation"] != "applicant"):
-
-        def score(candidate):
-            return (
-                (candidate.get("relation") == "applicant") == (member["relation"] == "applicant"),
-                _band(candidate.get("age")) == _band(member.get("age")),
-                -abs((candidate.get("age") or 0) - member.get("age", 0)),
-            )
-
-        best = max(free, key=score) if free else None
+        best = max(free, key=lambda candidate: _closeness(member, candidate)) if free else None
         if best is not None:
             free.remove(best)
         pairs.append((member, best))
@@ -241,11 +258,11 @@ def compare(persona: Persona, case: dict) -> Verdicts:
     ):
         for key in keys:
             want, have = (facts.get(group) or {}).get(key, 0), got_values.get(key, 0)
-            if want or have:
+            if want or have or f"{group}.{key}" in unknown:
                 v.add(
                     f"{group}.{key}",
                     _money_right(want, have),
-                    group in unknown,
+                    group in unknown or f"{group}.{key}" in unknown,
                     unclear,
                     f"{have} for {want}",
                 )

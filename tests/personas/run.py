@@ -113,7 +113,9 @@ def run_offline(persona: Persona) -> Outcome:
 # --- live: the real Rasa and action servers ------------------------------------------------
 
 
-class Live:
+class Servers:
+    """The real Rasa and action servers started on a store in `workdir` (tests/servers.py)."""
+
     TOKEN = "personas-token"
 
     def __init__(self, workdir: Path):
@@ -121,21 +123,31 @@ class Live:
         from tests.servers import action_server, free_port, rasa_server
 
         self.database_url = f"sqlite:///{workdir / 'intake.db'}"
-        self.engine = make_engine(self.database_url)
-        migrate(self.engine)
+        migrate(make_engine(self.database_url))
         action_port, rasa_port = free_port(), free_port()
         self.actions = action_server(action_port, self.database_url, workdir / "actions.log")
         self.rasa = rasa_server(rasa_port, action_port, workdir, self.TOKEN, workdir / "rasa.log")
         self.url = f"http://127.0.0.1:{rasa_port}"
 
-    def __enter__(self):
+    def __enter__(self) -> Live:
         self.actions.start()
         self.rasa.start()
-        return self
+        return Live(self.url, self.TOKEN, self.database_url)
 
     def __exit__(self, *exc):
         self.rasa.stop()
         self.actions.stop()
+
+
+class Live:
+    """Talks to a running Rasa server (REST channel) and reads the filed case from its
+    action server's store."""
+
+    def __init__(self, url: str, token: str, database_url: str):
+        from cases.db import make_engine
+
+        self.url, self.TOKEN = url, token
+        self.engine = make_engine(database_url)
 
     def say(self, sender: str, text: str, channel: str) -> list[str]:
         import httpx
@@ -182,8 +194,8 @@ class Live:
                 "household": record.household,
             }
 
-    def run(self, persona: Persona, index: int) -> Outcome:
-        sender = f"+86139{index:08d}"
+    def run(self, persona: Persona, index: int, prefix: str = "+86139") -> Outcome:
+        sender = f"{prefix}{index:08d}"
         channel = "voice" if persona.channel == "voice" else "rest"
         resident = SimulatedResident(persona)
         replies = self.say(sender, resident.first(), channel)
@@ -231,7 +243,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     personas = [p for p in load_all() if not args.only or p.id in args.only]
     if args.live:
-        with tempfile.TemporaryDirectory() as folder, Live(Path(folder)) as live:
+        with tempfile.TemporaryDirectory() as folder, Servers(Path(folder)) as live:
             outcomes = [live.run(p, i) for i, p in enumerate(personas)]
     else:
         outcomes = [run_offline(p) for p in personas]
