@@ -86,7 +86,6 @@ class ActionTriage(Action):
         if wants_to_apply(message.get("text") or ""):
             return [FollowupAction("action_start_application")]
         intent = (message.get("intent") or {}).get("name")
-        dispatcher.utter_message(
-            response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default"
-        )
+        reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
+        dispatcher.utter_message(response=reply.get(intent, "utter_default"))
         return []

@@ -345,6 +345,8 @@ def read_work(members: list[dict], text: str) -> bool:
                 member["able_to_work"] = True
     else:
         apply_circumstances(members, text)
+    if not (_ABLE.search(cleaned) or _UNABLE.search(cleaned) or _CHORES.search(cleaned)):
+        return any(m["able_to_work"] != b for m, b in zip(members, before, strict=True))
     said = [m for m, b in zip(members, before, strict=True) if m["able_to_work"] != b]
     said += [m for m in members if m["able_to_work"] is not None and m not in said]
     if not any(m["able_to_work"] is not None for m in members):

@@ -125,7 +125,9 @@ def numbers(text: str) -> list[Decimal]:
             _COUNTED.match(after) or (Decimal(value) < 100 and not _MONEY.match(after))
         ):
             continue  # "两个娃儿", "80岁", "2018年", "3级": not money
-        found.append((Decimal(value) * _UNIT[unit]).normalize() + 0)
+        amount = (Decimal(value) * _UNIT[unit]).normalize() + 0
+        if amount <= 5_000_000:  # larger is an identity or phone number, not money said
+            found.append(amount)
     return found
 
 

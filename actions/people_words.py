@@ -103,6 +103,11 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         lambda m: [("applicant", "我"), ("spouse", "老伴")],
     ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
+    # "大的14，小的11": the children by age, when an age follows
+    (
+        re.compile(r"(大的|小的|老大|老二|老三|大娃|小娃)(?=\s*\d)"),
+        lambda m: [("child", m.group(1))],
+    ),
     (
         re.compile(rf"(\d)个({_CHILDREN})"),
         lambda m: (

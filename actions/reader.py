@@ -94,6 +94,12 @@ def read(
     _read_everything(text, requested, state, entities, reading, today or date.today())
     if requested and not reading.understood:
         _read_requested(text, requested, state, intent, entities, sender_phone, reading)
+    if requested == "status" and reading.understood:
+        # The question asks about the 三保障 and sudden troubles too: one answer for all.
+        if state.get("three_guarantees") is None:
+            state["three_guarantees"] = status_text.read_guarantees(text)
+        if state.get("hardship") is None:
+            state["hardship"] = status_text.read_hardship(text) or "none"
     if requested == "three_guarantees" and reading.understood and state.get("hardship") is None:
         state["hardship"] = "none"  # the question asked about sudden troubles too
     reading.updates = {k: v for k, v in state.items() if v != slots.get(k)}
@@ -128,11 +134,20 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     elif number:
         reading.problem = f"id_{problem}"
     without_id = id_card.normalise(text).replace(number or "\0", " ")
+    # Money is read without the identity and phone numbers (a keyed-in 身份证号 is digits).
+    money = re.sub(r"(?<!\d)1[3-9]\d{9}(?!\d)|\d{15,}[\dXx]?", " ", without_id)
     phone_match = re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", without_id)
     if phone_match and (phone := normalise_phone(phone_match.group(0))):
         state["phone"] = phone
         reading.understood |= requested == "phone"
     name = _entity(entities, "person_name") or _stated_name(without_id)
+    whole = (
+        parse_name(re.split(r"[，,\s]", without_id.strip())[0])
+        if requested == "applicant_name"
+        else None
+    )
+    if whole and (not name or name in whole):
+        name = whole  # the NLU may cut a name short ("德福" of "王德福")
     if name and parse_name(name):
         state["applicant_name"] = parse_name(name)
         reading.understood |= requested == "applicant_name"
@@ -182,17 +197,17 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             reading.understood |= requested == "work"
     elif state.get("members"):
         people.apply_circumstances(state["members"], text)
-    vague = money_text.vague_kinds(text) if requested in ("income", "work") else []
+    vague = money_text.vague_kinds(money) if requested in ("income", "work") else []
     if vague:
         state["unknown_facts"] = sorted(
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
         )
-    income = money_text.read_income(text)
+    income = money_text.read_income(money)
     for kind in vague:
         income.pop(kind, None)
     if income and "total" not in income:
         unassigned = income.pop(money_text.UNASSIGNED, None)
-        if unassigned is not None:
+        if unassigned is not None and requested in ("income", "work"):
             # An amount said without its source: a worker's wages when someone in the
             # household works, else "other" (the summary shows it; it counts the same).
             workers = any(m.get("able_to_work") for m in state.get("members") or [])
@@ -203,12 +218,12 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         reading.understood |= requested == "income"
     elif requested == "income" and state.get("income") and money_text.ALREADY_SAID.search(text):
         reading.understood = True  # "就是刚才说的那些": told with the work answer
-    expenses = money_text.read_expenses(text)
+    expenses = money_text.read_expenses(money)
     if expenses and requested != "income":
         state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
         reading.understood |= requested == "expenses"
     assets = (
-        money_text.read_assets(text)
+        money_text.read_assets(money)
         if requested in ("assets", None) or re.search(r"(存款|车|房)", text)
         else {}
     )
@@ -225,6 +240,8 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             state["assets"] = {"deposits": 0, "vehicles": 0, "houses": 1, **state["assets"]}
             reading.understood = True
     flags = status_text.read_status(text)
+    if flags and requested != "status" and looks_like_question(text):
+        flags = {}  # "能不能吃低保" asks; it does not tell the family's standing
     if flags:
         state["status"] = {**(state.get("status") or {}), **flags}
         reading.understood |= requested == "status"
@@ -233,7 +250,9 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         state["three_guarantees"] = guarantees
         reading.understood |= requested == "three_guarantees"
     hardship = (
-        status_text.read_hardship(text) if requested in ("three_guarantees", "hardship") else None
+        status_text.read_hardship(text)
+        if requested in ("status", "three_guarantees", "hardship")
+        else None
     )
     if hardship:
         state["hardship"] = hardship
@@ -263,6 +282,9 @@ def _stated_township(text: str) -> str | None:
     return None
 
 
+_BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头"
+
+
 def _village(text: str) -> str | None:
     cleaned = text
     township = find_township(text)
@@ -270,7 +292,7 @@ def _village(text: str) -> str | None:
         cleaned = cleaned.replace(township, " ")
     for match in _VILLAGE.finditer(cleaned):
         village = match.group(1)
-        while village and village[0] in "我住在是的镇乡街道":
+        while village and village[0] in _BEFORE_VILLAGE:
             village = village[1:]
         if len(village) >= 3 and village not in _NOT_VILLAGE and not village.endswith(_NOT_VILLAGE):
             return village
@@ -435,8 +457,9 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
             state["township"] = township
         handled = bool(township)
     elif requested == "village":
-        if 2 <= len(cleaned) <= 5 and re.fullmatch(r"[\u4e00-\u9fff]+", cleaned):
-            state["village"] = cleaned if cleaned.endswith("村") else cleaned + "村"
+        cleaned = re.sub(r"(的|嘛|哦|啊|呢|那里|这里)$", "", cleaned.split("村")[0] + "村")
+        if 3 <= len(cleaned) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", cleaned):
+            state["village"] = cleaned
         else:
             handled = False
     elif requested == "household_size":
@@ -484,7 +507,7 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
                 **(state.get("assets") or {}),
             }
     elif requested == "status":
-        if status_text.says_none(text) or intent == "deny":
+        if status_text.says_none(text) or intent == "deny" or status_text.read_guarantees(text):
             state["status"] = {key: False for key in status_text.STATUS}
         else:
             handled = False

@@ -24,7 +24,8 @@ GUARANTEES = {
 HARDSHIPS = {
     "accident": r"(车祸|意外|摔|工伤|受伤|出事故|事故)",
     "disaster": r"(火灾|失火|水灾|洪水|滑坡|地震|冰雹|遭灾|受灾|房子垮了|泥石流|垮塌|干旱|旱灾)",
-    "illness": r"(得了重病|得了大病|得了癌|住院|急病|查出|重病)",
+    "illness": r"(得了重病|得了大病|得了癌|住院|急病|查出|重病|确诊|患了|得了.{0,4}(?:癌|病|症)|癌|尿毒症|脑梗|中风|"
+    r"白血病|血友病|病.{0,3}加重|病重|得.{0,3}病|癌症)",
     "other": r"(去世|死了|走了|变故|出事|被骗)",
 }
 _UNSUSTAINABLE = re.compile(
@@ -72,11 +73,20 @@ def read_guarantees(text: str) -> list[str]:
     return [name for name, pattern in GUARANTEES.items() if re.search(pattern, cleaned)]
 
 
+def _negated(text: str, match: re.Match) -> bool:
+    """ "没得啥子意外", "意外倒没得": said not to have happened."""
+    return bool(
+        re.search(r"(没有|没得|莫得|没)[^，。]{0,3}$", text[: match.start()])
+        or re.search(r"^[^，。]{0,2}(没有|没得|莫得|没)", text[match.end() :])
+    )
+
+
 def read_hardship(text: str) -> dict | None:
     """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None."""
     cleaned = _clean(text)
     for kind, pattern in HARDSHIPS.items():
-        if re.search(pattern, cleaned) and not re.search(r"(没有|没得|莫得|没)" + pattern, cleaned):
+        match = re.search(pattern, cleaned)
+        if match and not _negated(cleaned, match):
             return {
                 "kind": kind,
                 "basic_living_unsustainable": bool(_UNSUSTAINABLE.search(cleaned)),

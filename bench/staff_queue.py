@@ -107,7 +107,8 @@ def seed(engine, count: int, rng: random.Random) -> dict:
     middle = count // 2
     with engine.connect() as connection:
         sample["reference"] = connection.execute(
-            text("SELECT reference FROM \"case\" WHERE id = :i"), {"i": middle}).scalar_one()
+            text('SELECT reference FROM "case" WHERE id = :i'), {"i": middle}
+        ).scalar_one()
     sample["name"] = names[middle][:2]
     sample["phone"] = f"139 {middle:08d}"[:3] + f"{middle:08d}"
     sample["id_number"] = None
@@ -181,9 +182,14 @@ def main() -> int:
             results.append({"surface": "page /staff/cases", "who": "county admin", "scenario": label,
                             **timed(pages, "/staff/cases", args.runs, params=params)})  # fmt: skip
         for label, params in scenarios[:3] + scenarios[4:5]:
-            results.append({"surface": "page /staff/cases", "who": "township staff",
-                            "scenario": label,
-                            **timed(township_pages, "/staff/cases", args.runs, params=params)})
+            results.append(
+                {
+                    "surface": "page /staff/cases",
+                    "who": "township staff",
+                    "scenario": label,
+                    **timed(township_pages, "/staff/cases", args.runs, params=params),
+                }
+            )
         api_scenarios = scenarios + [("deep page (offset 99,000)", {"offset": args.cases - 1000})]
         for label, params in api_scenarios:
             results.append({"surface": "GET /api/cases", "who": "county admin", "scenario": label,
@@ -206,7 +212,9 @@ def main() -> int:
     for r in results:
         print(f"{r['surface']:<20}{r['who']:<16}{r['scenario']:<28}"
               f"{r['p50_ms']:>8}{r['p95_ms']:>8}{r['max_ms']:>8}")  # fmt: skip
-    print(f"worst p95 {worst} ms — {'PASS' if worst < TARGET_MS else 'FAIL'} (target < {TARGET_MS} ms)")
+    print(
+        f"worst p95 {worst} ms — {'PASS' if worst < TARGET_MS else 'FAIL'} (target < {TARGET_MS} ms)"
+    )
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     engine.dispose()

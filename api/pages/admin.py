@@ -65,12 +65,23 @@ def add_parameter(
                         confirmed=confirmed == "on", note=note, actor=page.user.username)  # fmt: skip
     except ParameterError as problem:
         session.rollback()
-        return _go("/staff/parameters",
-                   error=f"{FIELD_WORDS.get(problem.field, problem.field)}：{problem.message}")
-    record_audit(session, actor=page.user.username, action="parameter_added", name=row.name,
-                 effective_from=row.effective_from.isoformat(), value=row.value, via="page")
+        return _go(
+            "/staff/parameters",
+            error=f"{FIELD_WORDS.get(problem.field, problem.field)}：{problem.message}",
+        )
+    record_audit(
+        session,
+        actor=page.user.username,
+        action="parameter_added",
+        name=row.name,
+        effective_from=row.effective_from.isoformat(),
+        value=row.value,
+        via="page",
+    )
     session.commit()
-    return _go("/staff/parameters", notice=f"已新增 {row.name} 自 {row.effective_from} 起为 {row.value}。")
+    return _go(
+        "/staff/parameters", notice=f"已新增 {row.name} 自 {row.effective_from} 起为 {row.value}。"
+    )
 
 
 @router.get("/audit")
@@ -118,8 +129,14 @@ def add_user(
         session.rollback()
         field, _, message = str(problem).partition(": ")
         return _go("/staff/users", error=f"{FIELD_WORDS.get(field, field)}：{message}")
-    record_audit(session, actor=page.user.username, action="user_created",
-                 username=created.username, role=created.role.value, township=created.township)
+    record_audit(
+        session,
+        actor=page.user.username,
+        action="user_created",
+        username=created.username,
+        role=created.role.value,
+        township=created.township,
+    )
     session.commit()
     return _go("/staff/users", notice=f"已新建账户 {created.username}。")
 
@@ -161,5 +178,10 @@ def change_user(
     record_audit(session, actor=page.user.username, action="user_changed",
                  username=account.username, change=change)  # fmt: skip
     session.commit()
-    words = {"unlock": "已解除锁定", "disable": "已停用", "enable": "已启用", "password": "已重置密码"}
+    words = {
+        "unlock": "已解除锁定",
+        "disable": "已停用",
+        "enable": "已启用",
+        "password": "已重置密码",
+    }
     return _go("/staff/users", notice=f"{account.username}：{words[change]}。")

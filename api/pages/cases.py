@@ -184,7 +184,9 @@ def reveal(case_id: int, request: Request, session: SessionDep, cipher: CipherDe
         raise PageError(403, "只有县级管理员可以查看完整身份证号。")
     case = case_for(session, page, case_id)
     applicant = session.get(Applicant, case.applicant_id)
-    revealed = cipher.decrypt(applicant.id_number_encrypted) if applicant.id_number_encrypted else None
+    revealed = (
+        cipher.decrypt(applicant.id_number_encrypted) if applicant.id_number_encrypted else None
+    )
     context = _case_context(session, page, case, cipher)
     record_audit(session, actor=page.user.username, action="reveal_id_number", case_id=case.id,
                  via="page")  # fmt: skip

@@ -13,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from api.pages.words import FACT_WORDS, relation
+from cases.applications import UNKNOWN_WORDS
 from cases.models import CaseStatus, Role, StaffSession, User
 from cases.procedure import LABELS
 from cases.programmes import NAMES
@@ -21,9 +22,18 @@ from policy.explain import ITEM_WORDS, ROUTE_WORDS, STATUS_WORDS
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
 BEIJING = timezone(timedelta(hours=8), "北京时间")
-ROLE_LABELS = {Role.county_admin: "县级管理员", Role.township_staff: "乡镇窗口", Role.helpline: "热线"}
+ROLE_LABELS = {
+    Role.county_admin: "县级管理员",
+    Role.township_staff: "乡镇窗口",
+    Role.helpline: "热线",
+}
 CHANNEL_LABELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff": "窗口"}
-SOURCE_LABELS = {"resident": "申请人自述", "visit": "入户调查", "staff": "工作人员", "review": "复查"}
+SOURCE_LABELS = {
+    "resident": "申请人自述",
+    "visit": "入户调查",
+    "staff": "工作人员",
+    "review": "复查",
+}
 HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
@@ -83,7 +93,7 @@ env.filters.update(beijing=beijing, day=day, status_label=status_label, money=mo
                    item=lambda item: ITEM_WORDS.get(item, item),
                    channel=lambda c: CHANNEL_LABELS.get(c, c),
                    source=lambda s: SOURCE_LABELS.get(s, s), relation=relation,
-                   fact=lambda key: FACT_WORDS.get(key, key))  # fmt: skip
+                   fact=lambda key: FACT_WORDS.get(key) or UNKNOWN_WORDS.get(key) or UNKNOWN_WORDS.get(str(key).split(".")[0], key))  # fmt: skip
 env.globals.update(ROLE_LABELS=ROLE_LABELS, PROGRAMMES=NAMES, STATUSES=list(CaseStatus),
                    LABELS=LABELS, Role=Role)  # fmt: skip
 

@@ -91,7 +91,9 @@ def export(session: SessionDep, page: StaffPage, township: str = "", programme: 
     headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{filename}",
                "Cache-Control": "no-store"}  # fmt: skip
     if format == "csv":
-        return Response(to_csv(rows, heading), media_type="text/csv; charset=utf-8", headers=headers)
+        return Response(
+            to_csv(rows, heading), media_type="text/csv; charset=utf-8", headers=headers
+        )
     return Response(to_xlsx(rows, heading), media_type=XLSX, headers=headers)
 
 
@@ -101,8 +103,14 @@ def status_lookup(request: Request, session: SessionDep, page: PageUser,
     found = None
     if reference.strip():
         found = status_by_reference(session, page.user, reference)
-        record_audit(session, actor=page.user.username, action="status_lookup",
-                     reference=reference.strip().upper()[:16], found=found is not None, via="page")
+        record_audit(
+            session,
+            actor=page.user.username,
+            action="status_lookup",
+            reference=reference.strip().upper()[:16],
+            found=found is not None,
+            via="page",
+        )
         session.commit()
     return render(request, "status.html", page, reference=reference, found=found,
                   searched=bool(reference.strip()))  # fmt: skip

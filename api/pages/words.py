@@ -4,15 +4,30 @@ from __future__ import annotations
 
 from policy.context import RELATIONS
 
-FLAGS = (("needs_long_term_care", "需长期护理"), ("serious_illness", "重特大疾病"),
-         ("bedridden", "长期卧床"), ("in_school", "在校学生"), ("able_to_work", "有劳动能力"))
-INCOME = (("wages", "工资性收入"), ("poverty_project_wages", "扶贫项目务工收入"),
-          ("agriculture", "农业经营收入"), ("business", "其他经营收入"),
-          ("basic_pension", "城乡居民基础养老金"), ("other_pension", "其他养老金"),
-          ("transfers", "转移性收入"), ("other", "其他收入"))
+FLAGS = (
+    ("needs_long_term_care", "需长期护理"),
+    ("serious_illness", "重特大疾病"),
+    ("bedridden", "长期卧床"),
+    ("in_school", "在校学生"),
+    ("able_to_work", "有劳动能力"),
+)
+INCOME = (
+    ("wages", "工资性收入"),
+    ("poverty_project_wages", "扶贫项目务工收入"),
+    ("agriculture", "农业经营收入"),
+    ("business", "其他经营收入"),
+    ("basic_pension", "城乡居民基础养老金"),
+    ("other_pension", "其他养老金"),
+    ("transfers", "转移性收入"),
+    ("other", "其他收入"),
+)
 EXPENSES = (("medical", "医疗支出"), ("disability_care", "残疾护理支出"), ("education", "教育支出"))
-HOUSEHOLD_FLAGS = (("registered_poor", "建档立卡贫困户"), ("receiving_dibao", "已享受低保"),
-                   ("receiving_tekun", "已享受特困供养"), ("returned_to_poverty", "返贫"))
+HOUSEHOLD_FLAGS = (
+    ("registered_poor", "建档立卡贫困户"),
+    ("receiving_dibao", "已享受低保"),
+    ("receiving_tekun", "已享受特困供养"),
+    ("returned_to_poverty", "返贫"),
+)
 GUARANTEES = (("education", "义务教育"), ("medical", "基本医疗"), ("housing", "住房安全"))
 HARDSHIPS = (("", "无"), ("accident", "意外事故"), ("illness", "家庭成员重病"),
              ("disaster", "自然灾害"), ("other", "其他"))  # fmt: skip

@@ -62,7 +62,9 @@ def list_cases(
         township=township, status=status_, phone=phone, q=q, programme=programme, klass=klass,
         due_before=date.today() + timedelta(days=30) if due else None, handoff=handoff,
     )  # fmt: skip
-    result = queue.search(session, filters, cipher=cipher, cursor=cursor, offset=offset, limit=limit)
+    result = queue.search(
+        session, filters, cipher=cipher, cursor=cursor, offset=offset, limit=limit
+    )
     store.record_audit(
         session,
         actor=user.username,

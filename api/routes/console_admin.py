@@ -56,7 +56,9 @@ class PasswordIn(BaseModel):
 
 
 @router.get("/parameters", response_model=list[ParameterPublic])
-def parameters(session: SessionDep, user: CurrentUser, on: date | None = None) -> list[ParameterPublic]:
+def parameters(
+    session: SessionDep, user: CurrentUser, on: date | None = None
+) -> list[ParameterPublic]:
     """Every parameter of the rules engine with its dated values and the one in force `on`."""
     return parameter_table(session, on=on)
 
@@ -89,7 +91,9 @@ def audit_log(
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> AuditPage:
     """Every view and change of a case, newest first; `cursor` is the last id seen."""
-    return events(session, reference=reference, actor=actor, action=action, cursor=cursor, limit=limit)
+    return events(
+        session, reference=reference, actor=actor, action=action, cursor=cursor, limit=limit
+    )
 
 
 @router.get("/users", response_model=list[accounts.UserPublic])
@@ -141,8 +145,11 @@ def reset_password(user_id: UserId, new: PasswordIn, session: SessionDep, user: 
     return _change(session, user, account, "password")
 
 
-@router.post("/users/{user_id}/unlock", response_model=accounts.UserPublic,
-             responses={409: {"description": "The account is disabled"}})
+@router.post(
+    "/users/{user_id}/unlock",
+    response_model=accounts.UserPublic,
+    responses={409: {"description": "The account is disabled"}},
+)
 def unlock(user_id: UserId, session: SessionDep, user: CountyAdmin):
     """Lift a lock-out after repeated failed logins."""
     account = _account(session, user_id)
@@ -153,8 +160,11 @@ def unlock(user_id: UserId, session: SessionDep, user: CountyAdmin):
     return _change(session, user, account, "unlock")
 
 
-@router.post("/users/{user_id}/disable", response_model=accounts.UserPublic,
-             responses={409: {"description": "One cannot disable oneself"}})
+@router.post(
+    "/users/{user_id}/disable",
+    response_model=accounts.UserPublic,
+    responses={409: {"description": "One cannot disable oneself"}},
+)
 def disable(user_id: UserId, session: SessionDep, user: CountyAdmin):
     """Disable an account: it cannot sign in and its tokens and sessions stop working."""
     account = _account(session, user_id)

@@ -82,9 +82,14 @@ def case_history(case_id: CaseId, session: SessionDep, user: CaseReader) -> Case
     return history(session, case)
 
 
-@router.post("/{case_id}/transitions", response_model=CaseState,
-             responses={409: {"description": "Not allowed from the case's current step"}})
-def take_step(case_id: CaseId, step: TransitionIn, session: SessionDep, user: CaseReader) -> CaseState:
+@router.post(
+    "/{case_id}/transitions",
+    response_model=CaseState,
+    responses={409: {"description": "Not allowed from the case's current step"}},
+)
+def take_step(
+    case_id: CaseId, step: TransitionIn, session: SessionDep, user: CaseReader
+) -> CaseState:
     """Move the case one step. Rejection needs `reason`; approval needs `class` (A/B/C) and
     sets the next review date (A 12, B 6, C 3 months)."""
     case = case_or_404(session, user, case_id)
@@ -98,8 +103,11 @@ def take_step(case_id: CaseId, step: TransitionIn, session: SessionDep, user: Ca
     return _state(session, case)
 
 
-@router.put("/{case_id}/household", response_model=AssessmentPublic,
-            responses={409: {"description": "The case was rejected"}})
+@router.put(
+    "/{case_id}/household",
+    response_model=AssessmentPublic,
+    responses={409: {"description": "The case was rejected"}},
+)
 def revise(
     case_id: CaseId,
     household: Household,
@@ -121,8 +129,9 @@ def revise(
     return AssessmentPublic.model_validate(record, from_attributes=True)
 
 
-@router.post("/{case_id}/questions", response_model=OutboundPublic,
-             status_code=status.HTTP_201_CREATED)
+@router.post(
+    "/{case_id}/questions", response_model=OutboundPublic, status_code=status.HTTP_201_CREATED
+)
 def ask_applicant(case_id: CaseId, question: QuestionIn, session: SessionDep, user: CaseReader):
     """Ask the applicant by SMS (through the outbox); an open case becomes 需补充材料.
     The answer appears in the case's messages."""
@@ -137,8 +146,11 @@ def ask_applicant(case_id: CaseId, question: QuestionIn, session: SessionDep, us
                           sent_by=message.sent_by, created_at=message.created_at)  # fmt: skip
 
 
-@router.post("/{case_id}/reviews", response_model=CaseState,
-             responses={409: {"description": "Only approved cases are reviewed"}})
+@router.post(
+    "/{case_id}/reviews",
+    response_model=CaseState,
+    responses={409: {"description": "Only approved cases are reviewed"}},
+)
 def review(case_id: CaseId, done: ReviewIn, session: SessionDep, user: CaseReader) -> CaseState:
     """Record a 复查 of an approved household: the class (may change) sets the next date."""
     case = case_or_404(session, user, case_id)
@@ -158,7 +170,9 @@ def reveal_id_number(case_id: CaseId, session: SessionDep, cipher: CipherDep,
     """The applicant's full identity number, for county admins; every reveal is audited."""
     case = case_or_404(session, user, case_id)
     applicant = session.get(Applicant, case.applicant_id)
-    number = cipher.decrypt(applicant.id_number_encrypted) if applicant.id_number_encrypted else None
+    number = (
+        cipher.decrypt(applicant.id_number_encrypted) if applicant.id_number_encrypted else None
+    )
     record_audit(session, actor=user.username, action="reveal_id_number", case_id=case.id)
     session.commit()
     return RevealedId(id_number=number)

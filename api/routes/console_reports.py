@@ -67,7 +67,9 @@ def publication(
     """The 公示 list of a township (a county admin may leave it out: the whole county) and a
     programme: publicised and approved cases, names and identity numbers masked."""
     township = scoped_township(user, township)
-    statuses = (CaseStatus.publicised, CaseStatus.approved) if stage == "all" else (CaseStatus(stage),)
+    statuses = (
+        (CaseStatus.publicised, CaseStatus.approved) if stage == "all" else (CaseStatus(stage),)
+    )
     rows = publication_rows(session, programme=programme, township=township, statuses=statuses)
     record_audit(session, actor=user.username, action="export", programme=programme,
                  township=township, format=format, rows=len(rows))  # fmt: skip
@@ -78,7 +80,9 @@ def publication(
     filename = quote(f"{heading}-{date.today().isoformat()}.{format}")
     headers = {"Content-Disposition": f"attachment; filename*=UTF-8''{filename}"}
     if format == "csv":
-        return Response(to_csv(rows, heading), media_type="text/csv; charset=utf-8", headers=headers)
+        return Response(
+            to_csv(rows, heading), media_type="text/csv; charset=utf-8", headers=headers
+        )
     return Response(to_xlsx(rows, heading), media_type=XLSX, headers=headers)
 
 

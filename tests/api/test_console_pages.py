@@ -5,7 +5,7 @@ import re
 import pytest
 from sqlmodel import Session, select
 
-from cases.models import AuditEvent, Case, CaseStatus, ParameterValue, User
+from cases.models import AuditEvent, Case, CaseStatus, HouseholdRecord, ParameterValue, User
 from cases.procedure import move
 from tests.console_seed import file_assessed
 
@@ -272,3 +272,25 @@ def test_user_administration(client, cases, settings, engine):
         )
     page = client.post(f"/staff/users/{zhuyi}/enable", data={"csrf_token": token(client)})
     assert "zhuyi：已启用" in page.text
+
+
+def test_the_case_page_shows_the_residents_unclear_words_and_a_proxy(client, engine, cipher, staff):
+    with Session(engine) as session:
+        case = file_assessed(session, cipher, name="刘桂英", township="吐祥镇")
+        record = session.exec(
+            select(HouseholdRecord).where(HouseholdRecord.case_id == case.id)
+        ).one()
+        record.facts = {
+            **record.facts,
+            "proxy": {"who": "老妈", "relation": "parent", "by": "family"},
+            "unclear": {"income": ["哎呀这个说不清楚", "身份证500236********1235"]},
+            "unknown_facts": ["income"],
+        }
+        session.add(record)
+        session.commit()
+        case_id = case.id
+    sign_in(client, "tuxiang")
+    page = client.get(f"/staff/cases/{case_id}").text
+    assert "代办申请" in page
+    assert "“哎呀这个说不清楚”" in page and "500236********1235" in page
+    assert "申请时未能提供：收入" in page

@@ -41,7 +41,6 @@ def test_a_resident_applies_and_staff_read_the_case(stack):
         "一年打工一万二左右",
         "没有",
         "存款两千，没车，一处房",
-        "都不是",
         "都没有",
     ]:
         say(stack, phone, answer)

@@ -80,6 +80,7 @@ class SimulatedResident:
         "township": ("township", "village"),
         "household_size": ("household_size", "members"),
         "three_guarantees": ("three_guarantees", "hardship"),
+        "status": ("status", "three_guarantees", "hardship"),
     }
 
     def answer(self, topic: str) -> str:

@@ -216,6 +216,16 @@ class Live:
 
 
 def report(outcomes: list[Outcome]) -> dict:
+    """The totals, and the same per set (written, real, held_out)."""
+    summary = _totals(outcomes)
+    summary["by_set"] = {
+        made: _totals([o for o in outcomes if o.made == made])
+        for made in sorted({o.made for o in outcomes})
+    }
+    return summary
+
+
+def _totals(outcomes: list[Outcome]) -> dict:
     total_right = sum(o.right for o in outcomes)
     total_wrong = sum(len(o.wrong) for o in outcomes if o.filed)
     total_unknown = sum(len(o.unknown) for o in outcomes)
