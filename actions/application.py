@@ -75,6 +75,7 @@ FACT_SLOTS = [
     "proxy",
     "proxy_consent",
     "id_confirmed",
+    "income_asked",
 ]
 MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
 BOOKKEEPING = {"asks", "unclear", "medium"}  # about the conversation, not the household

@@ -110,7 +110,7 @@ def to_household(slots: dict, assessed_on: date) -> dict:
     }
 
 
-def _money(values: dict, words: dict) -> str:
+def money_words(values: dict, words: dict) -> str:
     said = [f"{words[k]}{v}元" for k, v in values.items() if v and k in words]
     return "、".join(said) or "无"
 
@@ -134,8 +134,8 @@ def summary(slots: dict, *, id_number: str | None, phone: str | None) -> str:
         f"请核对：{slots.get('applicant_name')}，身份证{mask_id_number(id_number) or '未提供'}，"
         f"电话{mask_phone(phone) or '未提供'}，{slots.get('township')}{slots.get('village') or ''}。",
         f"{len(members) or slots.get('household_size')}口人：{people}。",
-        f"年收入：{_money(slots.get('income') or {}, INCOME_WORDS)}。"
-        f"支出：{_money(slots.get('expenses') or {}, EXPENSE_WORDS)}。",
+        f"年收入：{money_words(slots.get('income') or {}, INCOME_WORDS)}。"
+        f"支出：{money_words(slots.get('expenses') or {}, EXPENSE_WORDS)}。",
         f"存款{assets.get('deposits', '?')}元，车{assets.get('vehicles', '?')}辆，"
         f"房{assets.get('houses', '?')}处。{'、'.join(status) or '非建档立卡、未吃低保'}。"
         f"{'、'.join(troubles)}",

@@ -14,6 +14,7 @@ from rasa_sdk import Action
 
 from actions import proxy
 from actions.application import FACT_SLOTS, secret
+from actions.application_facts import INCOME_WORDS, money_words
 
 WORDING = Path(__file__).with_name("wording.yaml")
 SPOKEN_DIGITS = dict(zip("0123456789X", "零幺二三四五六七八九叉", strict=True))
@@ -85,6 +86,9 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
         )
     if slot == "applicant_name" and slots.get("proxy"):
         variant = "proxy"
+    if slot == "income" and slots.get("income"):
+        variant = "more"
+        fields["income_words"] = money_words(slots["income"], INCOME_WORDS)
     if asked >= 2 or reask:
         variant = next((v for v in (reask, "again") if v and v in table), variant)
     text = table.get(variant, table.get("ask", next(iter(table.values()))))

@@ -33,8 +33,8 @@ ALREADY_SAID = re.compile(
     r"(刚才说的|前面说的|上面说的|就这些|就那些|就是这些|就这点|就那点|说过了)"
 )
 EXPENSE_TYPES = {
-    "disability_care": r"(护理|照顾|请人|残疾人用品|康复|尿不湿|护工)",
     "medical": r"(看病|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药)",
+    "disability_care": r"(护理费|请人|护工|尿不湿|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中)",
 }
 UNASSIGNED = "unassigned"

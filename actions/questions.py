@@ -95,7 +95,12 @@ QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
     (
         "income",
         lambda s: True,
-        lambda s: s.get("income") is not None or s.get("income_total") is not None,
+        # Income told with another answer ("老公在镇上帮人看店，一个月两千出头") is asked
+        # about once more: pensions and money from relatives are rarely said unasked.
+        lambda s: (
+            s.get("income_asked") is True
+            and (s.get("income") is not None or s.get("income_total") is not None)
+        ),
     ),
     ("expenses", lambda s: True, lambda s: s.get("expenses") is not None),
     (

@@ -94,6 +94,8 @@ def read(
     _read_everything(text, requested, state, entities, reading, today or date.today())
     if requested and not reading.understood:
         _read_requested(text, requested, state, intent, entities, sender_phone, reading)
+    if requested == "income" and reading.understood:
+        state["income_asked"] = True
     if requested == "status" and reading.understood:
         # The question asks about the 三保障 and sudden troubles too: one answer for all.
         if state.get("three_guarantees") is None:
@@ -252,6 +254,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     hardship = (
         status_text.read_hardship(text)
         if requested in ("status", "three_guarantees", "hardship")
+        or (requested in (None, "consent") and not looks_like_question(text))
         else None
     )
     if hardship:
@@ -540,8 +543,8 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
 
 
 def _read_income_answer(text: str, state: dict) -> bool:
-    if money_text.says_nothing(text):
-        state["income"] = {}
+    if money_text.says_nothing(text) or money_text.ALREADY_SAID.search(text):
+        state["income"] = state.get("income") or {}  # "没有" (别的) keeps what was told
         return True
     income = money_text.read_income(text)
     if "total" in income:
