@@ -244,13 +244,47 @@ def _totals(outcomes: list[Outcome]) -> dict:
     }
 
 
+def markdown(result: dict) -> str:
+    """The per-persona table and the totals of a --json file, for docs/conversation.md."""
+    rows = [
+        "| persona | set | filed | messages | most asked | right | wrong | unknown |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for o in result["personas"]:
+        rows.append(
+            f"| {o['id']} | {o['made']} | {'yes' if o['filed'] else 'NO'} | "
+            f"{o['messages']} | {o['most_asked']} | {o['right']} | {len(o['wrong'])} | "
+            f"{len(o['unknown'])} |"
+        )
+    rows += [
+        "",
+        "| set | personas | filed | median messages | most asked | facts | right | "
+        "wrong | unknown | right share | wrong where unclear |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
+    summary = result["summary"]
+    for name, t in [*summary["by_set"].items(), ("all", summary)]:
+        rows.append(
+            f"| {name} | {t['personas']} | {t['filed']} | {t['median_messages']} | "
+            f"{t['most_asked']} | {t['facts']} | {t['right']} | {t['wrong']} | "
+            f"{t['unknown']} | {t['right_share']:.1%} | {t['wrong_where_unclear']} |"
+        )
+    return "\n".join(rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--live", action="store_true")
     parser.add_argument("--only", nargs="*")
     parser.add_argument("--json", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument(
+        "--markdown", type=Path, help="print the per-persona table of a --json file"
+    )
     args = parser.parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.markdown.read_text(encoding="utf-8"))))
+        return 0
     personas = [p for p in load_all() if not args.only or p.id in args.only]
     if args.live:
         with tempfile.TemporaryDirectory() as folder, Servers(Path(folder)) as live:
