@@ -76,9 +76,15 @@ FACT_SLOTS = [
     "proxy_consent",
     "id_confirmed",
     "income_asked",
+    "asked_around",
 ]
 MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
-BOOKKEEPING = {"asks", "unclear", "medium"}  # about the conversation, not the household
+BOOKKEEPING = {
+    "asks",
+    "asked_around",
+    "unclear",
+    "medium",
+}  # about the conversation, not the household
 SECRET_SLOTS = ("id_number", "phone")  # kept encrypted in Rasa's tracker store
 APPLICATION_SLOTS = FACT_SLOTS + ["reask", "members_said", "id_number_masked"]
 
@@ -156,14 +162,22 @@ class ValidateApplicationForm(FormValidationAction):
         slots = self._slots(tracker)
         asks = dict(slots.get("asks") or {})
         next_slot = questions.next_question(slots)
-        # After a genuine question the resident gets two more chances (MAX_ASKS_AROUND).
-        limit = MAX_ASKS_AROUND if reader.looks_like_question(text) else 2
+        # The resident's own questions in between do not count as answers that could not
+        # be read, but a question comes back at most MAX_ASKS_AROUND times in all.
+        question = reader.looks_like_question(text)
+        around = dict(slots.get("asked_around") or {})
         if requested and next_slot == requested:
-            while next_slot is not None and asks.get(next_slot, 0) >= limit:
+            while next_slot is not None and (
+                asks.get(next_slot, 0) >= (MAX_ASKS_AROUND if question else 2)
+                or asks.get(next_slot, 0) + around.get(next_slot, 0) >= MAX_ASKS_AROUND
+            ):
                 give_up(slots, next_slot)
                 next_slot = questions.next_question(slots)
-        if next_slot:
+        if next_slot and next_slot == requested and question:
+            around[next_slot] = around.get(next_slot, 0) + 1
+        elif next_slot:
             asks[next_slot] = asks.get(next_slot, 0) + 1
+        slots["asked_around"] = around
         events = [
             SlotSet(slot, value)
             for slot, value in slots.items()

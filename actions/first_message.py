@@ -50,6 +50,18 @@ def is_question(text: str) -> bool:
     return reader.looks_like_question(text)
 
 
+def facts_told(tracker) -> list[dict]:
+    """The facts the latest message states, as slot events (kept for the application)."""
+    text = tracker.latest_message.get("text") or ""
+    slots = {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
+    reading = reader.read(text, None, slots, entities=[])
+    return [
+        SlotSet(slot, ValidateApplicationForm._stored(slot, value))
+        for slot, value in reading.updates.items()
+        if slot not in ("consent", "confirmed")
+    ]
+
+
 class ActionStartApplication(Action):
     """Starts the application from the message that asked for it, keeping its facts."""
 
@@ -58,16 +70,10 @@ class ActionStartApplication(Action):
 
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
-        slots = {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
-        reading = reader.read(text, None, slots, entities=[])
-        events = [
-            SlotSet(slot, ValidateApplicationForm._stored(slot, value))
-            for slot, value in reading.updates.items()
-            if slot not in ("consent", "confirmed")
-        ]
+        events = facts_told(tracker)
         if wants_to_apply(text) and is_question(text):
             dispatcher.utter_message(response="utter_start_from_question")
-        elif reading.updates:
+        elif events:
             dispatcher.utter_message(response="utter_start_from_story")
         else:
             dispatcher.utter_message(response="utter_start_application")

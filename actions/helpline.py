@@ -27,7 +27,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlmodel import Session
 
-from actions.first_message import wants_to_apply
+from actions.first_message import facts_told, wants_to_apply
 from actions.store import store_engine
 from cases.config import get_settings
 from cases.parameters import current_parameters
@@ -204,12 +204,18 @@ class ActionAnswerPolicy(Action):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
-        if tracker.active_loop_name is None and wants_to_apply(message.get("text") or ""):
-            return [FollowupAction("action_start_application")]  # "我…可以办低保不"
+        applying = tracker.active_loop_name is None and wants_to_apply(message.get("text") or "")
         key = selected_key(message)
+        if key is None and applying:
+            return [FollowupAction("action_start_application")]  # "我…可以办低保不"
         if key is None:
             dispatcher.utter_message(response="utter_out_of_scope")
             return []
         text = render(key, parameters_in_force(), question=message.get("text") or "")
         dispatcher.utter_message(text=text)
+        if applying:
+            # A policy question about the sender's own family: the answer, then the offer
+            # in one short line; what the message told is kept for the application.
+            dispatcher.utter_message(response="utter_offer_application")
+            return facts_told(tracker)
         return []

@@ -50,8 +50,17 @@ def _digits(run: str) -> str:
 
 
 def normalise(text: str) -> str:
-    """Digits as said on the phone ("五零零二三六…", "幺") or keyed in (* for X) as digits."""
-    return _SPOKEN_RUN.sub(lambda m: _digits(m.group(0)), text)
+    """Digits as said on the phone ("五零零二三六…", "幺") or keyed in (* for X) as digits.
+    Only a run of mostly spoken digits is converted: "李四 500236…" keeps its name."""
+    text = re.sub(r"(?<!\d)(\d{17})[*＊]", r"\1X", text)
+    return _SPOKEN_RUN.sub(
+        lambda m: (
+            _digits(m.group(0))
+            if len(re.findall(r"[零〇幺一二三四五六七八九]", m.group(0))) >= 6
+            else m.group(0)
+        ),
+        text,
+    )
 
 
 def find(text: str) -> tuple[str | None, str | None]:
