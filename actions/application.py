@@ -78,6 +78,13 @@ FACT_SLOTS = [
     "income_asked",
     "asked_around",
 ]
+# Requests that leave the form, and the words a resident uses for them: without the words,
+# an intent the NLU guessed ("要人守到" as handoff) is an answer, not a request.
+REQUEST_WORDS = {
+    "handoff": re.compile(r"(人工|真人|工作人员|客服|找人|打电话给我|回电话|来个人|转接|和人说)"),
+    "start_over": re.compile(r"(重新|从头|重来|再来一遍|全部改|不要了)"),
+    "check_status": re.compile(r"(进度|查一?下|结果|批了|办好了|办得怎么|怎么样了|到哪)"),
+}
 MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
 BOOKKEEPING = {
     "asks",
@@ -129,6 +136,8 @@ class ValidateApplicationForm(FormValidationAction):
         text = tracker.latest_message.get("text") or ""
         if requested is None or answered_by_a_rule(tracker):
             return self._ask_next(tracker, requested, text)
+        if intent in REQUEST_WORDS and not REQUEST_WORDS[intent].search(text):
+            intent = "inform"  # the NLU heard a request the words do not make: an answer
         if intent in DIGRESSIONS and (
             reader.looks_like_question(text) or not self._answers(tracker, requested, intent)
         ):

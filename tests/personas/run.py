@@ -42,6 +42,8 @@ class Outcome:
 
 def _outcome(persona, resident, filed, messages, asked, case) -> Outcome:
     most = max((asked.count(t) for t in set(asked)), default=0)
+    if case is not None and case.get("household") is None:
+        case = None  # filed as a call-back request, not as an application
     if case is None:
         return Outcome(
             persona.id,
