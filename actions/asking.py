@@ -26,14 +26,14 @@ def wording() -> dict:
 
 
 def _names(members: list[dict]) -> str:
-    labels: list[str] = []
-    for member in members:
-        labels.append(member["label"])
-    counted = []
-    for label in dict.fromkeys(labels):
-        count = labels.count(label)
-        counted.append(f"{'两' if count == 2 else count}个{label}" if count > 1 else label)
-    return "、".join(counted)
+    """ "老妈、两个娃儿": the people meant, each word once with its count."""
+    labels = [member["label"] for member in members]
+    return "、".join(
+        f"{'两' if labels.count(label) == 2 else labels.count(label)}个{label}"
+        if labels.count(label) > 1
+        else label
+        for label in dict.fromkeys(labels)
+    )
 
 
 def _members_variant(slots: dict) -> tuple[str, dict]:

@@ -46,10 +46,6 @@ def wants_to_apply(text: str) -> bool:
     )
 
 
-def is_question(text: str) -> bool:
-    return reader.looks_like_question(text)
-
-
 def facts_told(tracker) -> list[dict]:
     """The facts the latest message states, as slot events (kept for the application)."""
     text = tracker.latest_message.get("text") or ""
@@ -71,7 +67,7 @@ class ActionStartApplication(Action):
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
         events = facts_told(tracker)
-        if wants_to_apply(text) and is_question(text):
+        if wants_to_apply(text) and reader.looks_like_question(text):
             dispatcher.utter_message(response="utter_start_from_question")
         elif events:
             dispatcher.utter_message(response="utter_start_from_story")

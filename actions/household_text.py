@@ -386,11 +386,6 @@ def read_school(members: list[dict], text: str) -> bool:
     return True
 
 
-def missing(members: list[dict]) -> list[dict]:
-    """Members whose age the rules still need: not said, or said as a span crossing a line."""
-    return [m for m in members if m["age"] is None]
-
-
 def pick_ordinal(members: list[dict], words: str) -> dict | None:
     """ "大的15，小的12": the eldest / youngest child."""
     children = [m for m in members if m["relation"] in ("child", "grandchild")]

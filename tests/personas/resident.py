@@ -9,18 +9,11 @@ from pathlib import Path
 
 import yaml
 
+from actions.ages import LINES
+from actions.money_text import INCOME_SOURCES
+
 HERE = Path(__file__).resolve().parent
-LINES = (6, 18, 70)
-INCOME = (
-    "wages",
-    "poverty_project_wages",
-    "agriculture",
-    "business",
-    "basic_pension",
-    "other_pension",
-    "transfers",
-    "other",
-)
+INCOME = tuple(INCOME_SOURCES)  # the sources the readers know, the Household JSON's
 MEMBER_FLAGS = (
     "disability_grade",
     "serious_illness",
