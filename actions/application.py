@@ -76,6 +76,7 @@ FACT_SLOTS = [
     "proxy_consent",
     "id_confirmed",
     "income_asked",
+    "income_named",
     "asked_around",
 ]
 # Requests that leave the form, and the words a resident uses for them: without the words,
@@ -91,6 +92,7 @@ BOOKKEEPING = {
     "asked_around",
     "unclear",
     "medium",
+    "income_named",
 }  # about the conversation, not the household
 SECRET_SLOTS = ("id_number", "phone")  # kept encrypted in Rasa's tracker store
 APPLICATION_SLOTS = FACT_SLOTS + ["reask", "members_said", "id_number_masked"]

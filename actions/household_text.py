@@ -31,12 +31,13 @@ _SCHOOL = re.compile(
     r"(读书|上学|读小学|读初中|读高中|读大学|上大学|上初中|上高中|上小学|在校|幼儿园|中专|职高|"
     r"学生|年级|念书|读高|读初|高中|初中|小学|大学|大专|学前班|技校|初[一二三]|高[一二三])"
 )
-_NOT_SCHOOL = re.compile(r"(没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)")
+_NOT_SCHOOL = re.compile(r"(没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)")
 _ABLE = re.compile(
     r"(能干活|能做活|能做事|能打工|在打工|打工|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
     r"上班|工地|种地|种田|务农|帮人|看店|跑车|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
     r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|洗碗|馆子|摘|散工|苦力|扫地|打扫|"
-    r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜)"
+    r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|"
+    r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
 )
 _UNABLE = re.compile(
     r"(不能干活|干不了|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了|动不了|动不得|"
@@ -276,6 +277,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 targets = [m for m in members if not any(m is n for n in named)]
             elif _EVERYONE.search(words) and not named:
                 targets = list(members)
+            elif ordinal := pick_ordinal(members, words):
+                targets = [ordinal]  # "大的读一年级，小的还没上幼儿园"
             else:
                 targets = previous
             flags = circumstances(words)

@@ -33,18 +33,21 @@ ALREADY_SAID = re.compile(
     r"(刚才说的|前面说的|上面说的|就这些|就那些|就是这些|就这点|就那点|说过了)"
 )
 EXPENSE_TYPES = {
-    "medical": r"(看病|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药)",
+    "medical": r"(看病|治疗|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药)",
     "disability_care": r"(护理费|请人|护工|尿不湿|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中)",
 }
 UNASSIGNED = "unassigned"
-_EARNING = re.compile(r"(挣得到|做得到|挣了|挣|工钱)")  # say "earns", not which work
+_EARNING = re.compile(r"(挣得到|做得到|挣了|挣|工钱|基地)")  # say "earns", not which work
 _CLAUSE = re.compile(r"[，,。；;、\n]|还有|另外|加上|然后")
 _MONTH = re.compile(r"(每个?月|一个?月|月收入|每月|个月|一月|月均)")
 _YEAR = re.compile(r"(一年|每年|全年|年收入)")
 _NOTHING = re.compile(
     r"^(没有|没得|莫得|都没有|都莫得|没|无|零|一分都没有|没有收入|没收入|莫得收入|没开支|没花钱|没有开支|都没)"
 )
+# Debts are neither income nor a yearly cost ("欠了40多万医药费", "还欠起几十万").
+_DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
+_OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
 
@@ -52,9 +55,13 @@ def _clauses(text: str) -> list[str]:
     return [clause for clause in _CLAUSE.split(text) if clause.strip()]
 
 
+# A rate by the hour or the day ("一个小时10块钱") says nothing of the year.
+_RATE = re.compile(r"(小时|钟头|一天|每天|天天|一晌|一个工)")
+
+
 def _annual(clause: str) -> Decimal | None:
     found = numbers(clause)
-    if len(found) != 1:
+    if len(found) != 1 or _RATE.search(clause):
         return None
     monthly = _MONTH.search(clause) and not _YEAR.search(clause)
     return found[0] * 12 if monthly else found[0]
@@ -71,19 +78,27 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING.match(cleaned) or _NOTHING_ANYWHERE.search(cleaned))
 
 
-def _by_kind(text: str, kinds: dict[str, str]) -> dict[str, Decimal]:
+def _by_kind(
+    text: str, kinds: dict[str, str], pending: str | None = None
+) -> dict[str, Decimal]:
     """Amounts per kind. A clause that names a kind without an amount ("我种点菜卖") lends
-    its kind to the next clause that gives one without naming a kind ("一年一两千")."""
+    its kind to the next clause that gives one without naming a kind ("一年一两千");
+    `pending` is such a kind named in an earlier message (the work answer). A figure for
+    the whole year after a monthly one ("一年下来也就两万") replaces it."""
     amounts: dict[str, Decimal] = {}
-    pending = None
+    last = None
     for clause in _clauses(text):
+        if _DEBT.search(clause):
+            continue
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind is None:
             value = _annual(clause)
-            if value is not None:
+            if value is not None and last is not None and _OVER_THE_YEAR.search(clause):
+                amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
+            elif value is not None:
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
                 amounts[key] = amounts.get(key, Decimal(0)) + value
-                pending = None
+                pending, last = None, key
             continue
         if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
             amounts[kind] = Decimal(0)
@@ -99,7 +114,7 @@ def _by_kind(text: str, kinds: dict[str, str]) -> dict[str, Decimal]:
         ):
             kind = pending  # "跑货车拉货，一个月挣得到三千来块": the earning of that work
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
-        pending = None
+        pending, last = None, kind
     return amounts
 
 
@@ -119,11 +134,25 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     return found
 
 
-def read_income(text: str) -> dict[str, Decimal]:
-    """Annual income by source; {"total": x} when only a total was said."""
-    amounts = _by_kind(text, INCOME_SOURCES)
-    if set(amounts) == {UNASSIGNED}:
-        amounts = {}
+def named_sources(text: str) -> list[str]:
+    """Sources named without an amount ("我在扶贫项目的基地打工"): the work answer tells what
+    the income answer's "基地上一年做得到万把块" is."""
+    found = []
+    for clause in _clauses(text):
+        kind = next((k for k, p in INCOME_SOURCES.items() if re.search(p, clause)), None)
+        if kind and kind != "other" and _annual(clause) is None and not _DEBT.search(clause):
+            found.append(kind)
+    return list(dict.fromkeys(found))
+
+
+def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
+    """Annual income by source; {"total": x} when only a total was said. `named`: the
+    sources an earlier answer named without amounts; when it is one source other than
+    plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
+    earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
+    amounts = _by_kind(text, INCOME_SOURCES, earlier)
+    if set(amounts) == {UNASSIGNED} and len([c for c in _clauses(text) if numbers(c)]) < 2:
+        amounts = {}  # one figure, no source: a total, below
     if not amounts:
         for clause in _clauses(text):
             if _TOTAL.search(clause) or len(_clauses(text)) == 1:

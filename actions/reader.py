@@ -26,7 +26,7 @@ AFFIRM = re.compile(
     r"^(是|是的|对|对的|同意|可以|好|好的|要得|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK)"
 )
 DENY = re.compile(r"^(不|不是|不对|不同意|不要|错了|没有|莫得|不行|算了)")
-_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}村)")
+_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)")
 _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 MONEY_KEYS = ("income", "expenses")
 
@@ -204,7 +204,10 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         state["unknown_facts"] = sorted(
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
         )
-    income = money_text.read_income(money)
+    named = state.get("income_named") if requested in ("income", "work") else None
+    income = money_text.read_income(money, named)
+    if requested in ("work", "health", None, "consent"):
+        state["income_named"] = money_text.named_sources(money) or state.get("income_named")
     for kind in vague:
         income.pop(kind, None)
     if income and "total" not in income:
@@ -285,7 +288,7 @@ def _stated_township(text: str) -> str | None:
     return None
 
 
-_BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头"
+_BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头户口"
 
 
 def _village(text: str) -> str | None:
@@ -294,7 +297,7 @@ def _village(text: str) -> str | None:
     if township:
         cleaned = cleaned.replace(township, " ")
     for match in _VILLAGE.finditer(cleaned):
-        village = match.group(1)
+        village = re.split(r"(?:乡|镇|街道|县)", match.group(1))[-1]  # "长安乡枣阳村"
         while village and village[0] in _BEFORE_VILLAGE:
             village = village[1:]
         if len(village) >= 3 and village not in _NOT_VILLAGE and not village.endswith(_NOT_VILLAGE):

@@ -82,8 +82,9 @@ def _negated(text: str, match: re.Match) -> bool:
 
 
 def read_hardship(text: str) -> dict | None:
-    """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None."""
-    cleaned = _clean(text)
+    """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None.
+    Clause breaks are kept: in "没得，车祸" the 没得 answers another part of the question."""
+    cleaned = re.sub(r"[,.!！;；、]", "，", re.sub(r"\s", "", text or ""))
     for kind, pattern in HARDSHIPS.items():
         match = re.search(pattern, cleaned)
         if match and not _negated(cleaned, match):
