@@ -31,7 +31,9 @@ _SCHOOL = re.compile(
     r"(读书|上学|读小学|读初中|读高中|读大学|上大学|上初中|上高中|上小学|在校|幼儿园|中专|职高|"
     r"学生|年级|念书|读高|读初|高中|初中|小学|大学|大专|学前班|技校|初[一二三]|高[一二三])"
 )
-_NOT_SCHOOL = re.compile(r"(没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)")
+_NOT_SCHOOL = re.compile(
+    r"(没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)"
+)
 _ABLE = re.compile(
     r"(能干活|能做活|能做事|能打工|在打工|打工|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
     r"上班|工地|种地|种田|务农|帮人|看店|跑车|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
@@ -56,9 +58,14 @@ _ILLNESS = re.compile(
     r"(重病|大病|癌|肿瘤|尿毒症|白血病|脑溢血|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
     r"血友病|脉管炎|红斑狼疮|再生障碍)"
 )
-_BEDRIDDEN = re.compile(r"(卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|瘫了|睡在床上)")
+_BEDRIDDEN = re.compile(
+    r"(下不来床|床都下不来|下不得床|起不了床|床都起不来|卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|瘫了|睡在床上)"
+)
 _CARE = re.compile(
-    r"(护理|要人照顾|需要人照顾|离不开人|要人守|要人伺候|长期照顾|要人管|离不得人|端屎端尿)"
+    # Needing care, not giving it: "要人照顾", "要我妈照顾" (but "我要照顾他" gives care).
+    r"(要人?护理|需要护理|要[^照，。\s]{1,3}照顾|需要人照顾|离不开人|要人守|要人伺候|长期照顾|要人管|"
+    r"要我管|离不得人|端屎端尿|不能自理|生活不能自理|大小便|屙屎屙尿|吃喝拉撒|要人帮|要人喂|"
+    r"护理补贴)"
 )
 _NONE = re.compile(
     r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些|都不是|身体都还好|都还好|都还行)"
@@ -296,8 +303,11 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 subject = targets if mention is not None else None
         if subject is not None:
             previous = subject or speaker  # the next clause goes on about this person
-        elif any(mention is not None for mention, _ in pieces):
+        elif any(mention is not None for mention, _ in pieces) and not re.search(
+            r"(要|靠|让|喊|等|给)$", pieces[0][1] if pieces[0][0] is None else ""
+        ):
             previous = speaker  # "我要照顾我爸": the person named is not the subject
+        # else "吃喝拉撒都要我管": the person named serves the one the clause before was about
     return applied
 
 

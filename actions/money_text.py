@@ -78,9 +78,7 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING.match(cleaned) or _NOTHING_ANYWHERE.search(cleaned))
 
 
-def _by_kind(
-    text: str, kinds: dict[str, str], pending: str | None = None
-) -> dict[str, Decimal]:
+def _by_kind(text: str, kinds: dict[str, str], pending: str | None = None) -> dict[str, Decimal]:
     """Amounts per kind. A clause that names a kind without an amount ("我种点菜卖") lends
     its kind to the next clause that gives one without naming a kind ("一年一两千");
     `pending` is such a kind named in an earlier message (the work answer). A figure for

@@ -68,12 +68,50 @@ def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
     """Members as a proxy lists them: the person applied for becomes the applicant; the
     sender ("我") is left out unless they live together."""
     counted = re.match(r"\s*\d+\s*[个口]", to_arabic(text or ""))
-    if not _LIVES_WITH.search(text or "") and not counted:
+    aged = re.search(r"(?<![妈爸娘汉哥姐弟妹])我\s*\d{1,3}(?!\d)", to_arabic(text or ""))  # "我21"
+    if not _LIVES_WITH.search(text or "") and not counted and not aged:
         listed = [m for m in listed if m["relation"] != "applicant"]
+    chosen = next(
+        (
+            m
+            for m in listed
+            if m["label"] == proxy.get("who")
+            or (proxy.get("relation") not in (None, "other") and m["relation"] == proxy["relation"])
+        ),
+        None,
+    )
+    if chosen is None:
+        return listed
+    seen_from = _FROM_APPLICANT.get(chosen["relation"], {})
     for member in listed:
-        if member["label"] == proxy.get("who") or (
-            proxy.get("relation") not in (None, "other") and member["relation"] == proxy["relation"]
-        ):
-            member["relation"] = "applicant"
-            break
+        if member["label"] == chosen["label"]:
+            member["relation"] = "applicant"  # every mention of that person
+        else:
+            # The sender said who everyone is to the sender; the case says it to the applicant.
+            sender = "self" if member["relation"] == "applicant" else member["relation"]
+            member["relation"] = seen_from.get(sender, member["relation"])
+            if sender == "self":
+                member["relation"] = seen_from.get("self", "other")
     return listed
+
+
+# Relations to the sender → relations to the applicant, by who the applicant is to the sender.
+_FROM_APPLICANT = {
+    "parent": {
+        "self": "child",
+        "sibling": "child",
+        "parent": "spouse",
+        "child": "grandchild",
+        "spouse": "in_law",
+        "grandparent": "parent",
+    },
+    "grandparent": {
+        "self": "grandchild",
+        "sibling": "grandchild",
+        "parent": "child",
+        "child": "other",
+    },
+    "child": {"self": "parent", "spouse": "spouse", "sibling": "child", "parent": "other"},
+    "sibling": {"self": "sibling", "sibling": "sibling", "parent": "parent"},
+    "spouse": {"self": "spouse", "child": "child", "parent": "in_law"},
+}

@@ -50,6 +50,7 @@ SOCIAL_ONLY = re.compile(
 # "没得好多" (not much), "没得别的啥子事" (nothing else): negated, not asked.
 _NEGATED_QUESTION_WORD = re.compile(
     r"(没得|没有|莫得|没|不得)[^，。,.]{0,3}(好多|啥子?|什么|咋个?)"
+    r"|(啥子?|什么)(都|也)(没得|没有|莫得|没|不)"  # "啥子都没得了"
 )
 
 
@@ -205,7 +206,8 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
         )
     named = state.get("income_named") if requested in ("income", "work") else None
-    income = money_text.read_income(money, named)
+    # In answer to the costs question, "生活费" is a cost, not money sent home.
+    income = money_text.read_income(money, named) if requested != "expenses" else {}
     if requested in ("work", "health", None, "consent"):
         state["income_named"] = money_text.named_sources(money) or state.get("income_named")
     for kind in vague:
@@ -261,6 +263,14 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         else None
     )
     if hardship:
+        earlier = state.get("hardship")
+        if hardship["kind"] == "other" and isinstance(earlier, dict):
+            # "吃饭都成问题" after "房子被洪水冲垮了": the same event, now worse.
+            hardship = (
+                {**earlier, "basic_living_unsustainable": True}
+                if hardship["basic_living_unsustainable"]
+                else earlier
+            )
         state["hardship"] = hardship
         reading.understood |= requested in ("hardship", "three_guarantees")
         if requested == "three_guarantees" and state.get("three_guarantees") is None:
