@@ -43,13 +43,18 @@ _ABLE = re.compile(
 )
 _UNABLE = re.compile(
     r"(不能干活|干不了|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了|动不了|动不得|"
-    r"身体不行|做不得|干不得|干不起|做不起|不能做|不能干|没得劳动力|莫得劳动力)"
+    r"身体不行|做不得|干不得|干不起|做不起|不能做|不能干|没得劳动力|莫得劳动力|没得人要|没人要|没有人要|莫得人要|找不到活)"
 )
 # Work at home: labour capacity when of working age (under 60), not for the old, for whom
 # "种点菜吃" is what everyone does.
 _CHORES = re.compile(
     r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种点|自己吃|守到|守我|守他|守她)"
 )
+_FARM = re.compile(
+    r"(种地|种田|务农|干农活|种菜|养猪|养鸡|喂猪|种几亩|种地卖|菜卖|卖菜|种几分|"
+    r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
+)
+_STILL = re.compile(r"(还在|还能|还做得|还干得|天天)")
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
 _DISABLED = re.compile(
     r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残)"
@@ -160,8 +165,11 @@ def circumstances(words: str) -> dict:
         flags["in_school"] = True
     if _UNABLE.search(words):
         flags["able_to_work"] = False
-    elif _ABLE.search(words) and not flags.get("in_school"):
+    elif _ABLE.search(_FARM.sub("", words)) and not flags.get("in_school"):
         flags["able_to_work"] = True
+    elif _ABLE.search(words) and not flags.get("in_school"):
+        # Farming: labour capacity under 60; past it, only "还在种地" (see _update).
+        flags["able_to_work"] = "farm_still" if _STILL.search(words) else "farm"
     elif _CHORES.search(words) and not flags.get("needs_long_term_care"):
         flags["able_to_work"] = "chores"  # able if of working age: see _update
     return flags
@@ -226,8 +234,7 @@ def _set_age(group: list[dict], age: ages.Age | None) -> None:
 def _apply(member: dict, words: str) -> None:
     flags = circumstances(words)
     flags.pop("no_disability", None)
-    if flags.get("able_to_work") == "chores":
-        flags["able_to_work"] = None if member["age"] is None else member["age"] < 60
+    _by_age(member, flags)
     member.update(flags)
     if member["age"] is None and flags.get("in_school") and ages.school_age(words):
         member["age"] = ages.school_age(words)
@@ -314,17 +321,31 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
 def _update(member: dict, flags: dict) -> None:
     flags = dict(flags)
     flags.pop("no_disability", None)
-    if flags.get("able_to_work") == "chores":
-        # Caring for the family at home: able to work when of working age.
-        if member.get("able_to_work") is not None or member.get("age") is None:
-            flags.pop("able_to_work")
-        else:
-            flags["able_to_work"] = member["age"] < 60
+    if flags.get("able_to_work") == "chores" and member.get("able_to_work") is not None:
+        flags.pop("able_to_work")
+    _by_age(member, flags)
     if flags.get("able_to_work") and (
         member.get("in_school") or (member.get("age") is not None and member["age"] < 16)
     ):
         flags.pop("able_to_work")  # pupils and children are not the household's workers
     member.update(flags)
+
+
+def _by_age(member: dict, flags: dict) -> None:
+    """Work at home or on the farm, read against the member's age: caring for the family
+    is labour capacity under 60; farming too, and past 60 only when still at it ("还在种地");
+    "种点菜吃" at 70 is what everyone does."""
+    said, age = flags.get("able_to_work"), member.get("age")
+    if said not in ("chores", "farm", "farm_still"):
+        return
+    if age is None and said == "chores":
+        flags.pop("able_to_work")
+    elif age is None or age < 60:
+        flags["able_to_work"] = True if said != "chores" else age < 60
+    elif said == "farm_still":
+        flags["able_to_work"] = True
+    else:
+        flags.pop("able_to_work")
 
 
 def says_none(text: str) -> bool:

@@ -51,8 +51,15 @@ _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
 
+# Somebody else's money, said to compare ("人家有三四千退休金"): not the household's.
+_OTHERS = re.compile(r"(人家|别人家?|城里人?)")
+
+
 def _clauses(text: str) -> list[str]:
-    return [clause for clause in _CLAUSE.split(text) if clause.strip()]
+    """Clauses, split at punctuation and, in speech transcribed without it, at the spaces
+    between words ("婆娘在扶贫车间做点手工 一个月一千二三 我打点零工")."""
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])", "，", text)
+    return [c for c in _CLAUSE.split(spaced) if c.strip() and not _OTHERS.search(c)]
 
 
 # A rate by the hour or the day ("一个小时10块钱") says nothing of the year.
@@ -149,14 +156,13 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     amounts = _by_kind(text, INCOME_SOURCES, earlier)
-    if set(amounts) == {UNASSIGNED} and len([c for c in _clauses(text) if numbers(c)]) < 2:
-        amounts = {}  # one figure, no source: a total, below
-    if not amounts:
+    if set(amounts) <= {UNASSIGNED}:
+        # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the
+        # reader, who knows whether someone in the household works.
         for clause in _clauses(text):
-            if _TOTAL.search(clause) or len(_clauses(text)) == 1:
-                value = _annual(clause)
-                if value is not None:
-                    return {"total": value}
+            value = _annual(clause)
+            if value is not None and _TOTAL.search(clause):
+                return {"total": value}
     return amounts
 
 
@@ -173,7 +179,9 @@ _NO_DEPOSITS = re.compile(
 )
 _NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车没有|无车)")
 _CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
-_HAS_CAR = re.compile(r"(有|买了)\s*(?:辆|个|台)?\s*(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)")
+_HAS_CAR = re.compile(
+    r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,3}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
+)
 _FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
 _NO_HOUSE = re.compile(
     r"(没有?房|莫得房|没得房|租房|借住|住亲戚|租的房|房子(?:被)?冲垮|房子烧了|房子垮了|1个房子都(?:没|莫))"
