@@ -36,7 +36,7 @@ _NOT_SCHOOL = re.compile(
 )
 _ABLE = re.compile(
     r"(能干活|能做活|能做事|能打工|在打工|打工|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
-    r"上班|工地|种地|种田|务农|帮人|看店|跑车|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
+    r"上班|工地|种地|种田|务农|帮人|看店|跑车|跑货车|开货车|拉货|跑运输|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
     r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|洗碗|馆子|摘|散工|苦力|扫地|打扫|"
     r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
@@ -197,6 +197,7 @@ def read_members(text: str) -> list[dict]:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
     members: list[dict] = []
     group: list[dict] = []
+    shared: list[dict] = []
     for found, pieces in _parts(text):
         if AWAY.search("".join(words for _, words in pieces)) and not _speaker_only(found):
             group = []
@@ -205,14 +206,36 @@ def read_members(text: str) -> list[dict]:
             if mention is None:
                 if len(group) == 1 and group[0]["age"] is None:
                     _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
+                elif len(group) > 1 and re.match(r"^(?:另|还有)?1个", words):
+                    # "两个娃儿，一个读高中16，一个读小学10岁": one share per clause
+                    member = next((m for m in group if not any(m is d for d in shared)), None)
+                    if member is not None:
+                        shared.append(member)
+                        _apply(member, words)
+                        late = re.search(r"(\d{1,2})\s*(?:岁|$)", words)
+                        if late and member["age"] in (None, ages.school_age(words)):
+                            member["age"] = int(late.group(1))
+                            member.pop("age_said", None)
                 continue
             group = [new_member(relation, label) for relation, label in mention.people]
+            shared: list[dict] = []
             age, end = ages.age_after(words)
             _set_age(group, age)
+            if pronoun := re.match(r"\s*[，、]?(?:他|她)\s*(\d{1,3})(?!\d)", words[end:]):
+                # "我和老公，我48他50": 他 is the one named before who has no age yet
+                other = next(
+                    (m for m in reversed(members) if m["age"] is None and m not in group), None
+                )
+                if other is not None:
+                    other["age"] = int(pronoun.group(1))
             shares = re.split(r"(?:另)?1个", words[end:]) if mention.is_group else [words[end:]]
             if mention.is_group and len(shares) - 1 == len(group):
                 for member, share in zip(group, shares[1:], strict=True):
                     _apply(member, share)
+                    if (late := re.search(r"(\d{1,2})\s*(?:岁|$)", share)) and member[
+                        "age"
+                    ] is None:
+                        member["age"] = int(late.group(1))  # "一个读高中16"
             else:
                 for member in group:
                     _apply(member, words[end:])
@@ -255,9 +278,18 @@ def find(members: list[dict], relation: str, label: str, taken: list[dict] = ())
     return None
 
 
+def _by_proxy(members: list[dict]) -> bool:
+    """The applicant was named by someone else (the sender is not the applicant)."""
+    applicant = next((m for m in members if m["relation"] == "applicant"), None)
+    return applicant is not None and applicant["label"] not in ("我", "自己", "本人")
+
+
 def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[dict]:
     targets = []
+    proxy_sender = _by_proxy(members) and not any(m["label"] == "我" for m in members)
     for relation, label in mention.people:
+        if proxy_sender and relation == "applicant":
+            continue  # "我在主城打工": the sender, who does not live in the household
         target = find(members, relation, label, taken + targets if mention.is_group else ())
         if target is not None and not any(target is t for t in targets):
             targets.append(target)

@@ -30,7 +30,8 @@ INCOME_SOURCES = {
 }
 # "就是刚才说的那些": the income already told with the work answer.
 ALREADY_SAID = re.compile(
-    r"(刚才说的|前面说的|上面说的|就这些|就那些|就是这些|就这点|就那点|说过了)"
+    r"(刚才说的|前面说的|上面说的|就这些|就那些|就是这些|就这点|就那点|说过了|差不多就这|"
+    r"就[^，。]{1,6}(?:那点|这点|的钱|那些))"
 )
 EXPENSE_TYPES = {
     "medical": r"(看病|治疗|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药)",
@@ -150,12 +151,33 @@ def named_sources(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
+_DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
+
+
+def _by_the_day(text: str) -> Decimal | None:
+    """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12."""
+    from actions.parsing import to_arabic
+
+    converted = to_arabic(text)
+    days, rate = _DAYS.search(converted), _DAY_RATE.search(converted)
+    if not (days and rate):
+        return None
+    count = {"十": 10, "二十": 20}.get(days.group(1)) or int(days.group(1))
+    return Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     amounts = _by_kind(text, INCOME_SOURCES, earlier)
+    if (daily := _by_the_day(text)) is not None:
+        kind = next((k for k in amounts if k != UNASSIGNED), None) or next(
+            (k for k, p in INCOME_SOURCES.items() if re.search(p, text)), UNASSIGNED
+        )
+        amounts[kind] = daily
     if set(amounts) <= {UNASSIGNED}:
         # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the
         # reader, who knows whether someone in the household works.
@@ -191,6 +213,10 @@ _ONE_HOUSE = re.compile(
     r"(有房子|一处房|1处房|1个房子|房子1个|1间|1栋|老房子|自己的房子|住自己屋|自建房|这个房子|住的这个|"
     r"土房子|土坯房|毛坯房|泥巴屋|危房|房子就|就那个)"
 )
+# "老家一个房子，镇上还买了个小房子": one house per clause.
+_A_HOUSE = re.compile(
+    r"((?:1|一)个[^，。没]{0,2}房子|买了个?[^，。没]{0,2}房|(?:1|一)套[^，。没]{0,2}房)"
+)
 _SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
 
 
@@ -219,6 +245,8 @@ def read_assets(text: str) -> dict:
         assets["vehicles"] = 0  # farm machinery and mobility vehicles do not count
     if _NO_HOUSE.search(cleaned):
         assets["houses"] = 0
+    elif len([c for c in _clauses(cleaned) if _A_HOUSE.search(c)]) >= 2:
+        assets["houses"] = len([c for c in _clauses(cleaned) if _A_HOUSE.search(c)])
     elif match := _HOUSES.search(cleaned):
         assets["houses"] = int(match.group(1))
     elif _ONE_HOUSE.search(cleaned):
