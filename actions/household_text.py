@@ -54,6 +54,7 @@ _FARM = re.compile(
     r"(种地|种田|务农|干农活|种菜|养猪|养鸡|喂猪|种几亩|种地卖|菜卖|卖菜|种几分|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
 )
+_WELL = re.compile(r"^[^，。]{0,2}(好的|都好|好好的|身体好|健康|没得病|没病|没啥病|没得啥病)")
 _STILL = re.compile(r"(还在|还能|还做得|还干得|天天)")
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
 _DISABLED = re.compile(
@@ -146,8 +147,8 @@ def circumstances(words: str) -> dict:
         flags["disability_grade"] = int(next(g for g in grade.groups() if g))
     elif disabled is True:
         flags["disability_grade"] = "unknown"  # disabled, grade not said: ask
-    elif disabled is False:
-        flags["disability_grade"] = None
+    elif disabled is False or (disabled is None and _WELL.search(words)):
+        flags["disability_grade"] = None  # "女儿好的": no disability either
         flags["no_disability"] = True
     for name, pattern in (
         ("serious_illness", _ILLNESS),
@@ -207,13 +208,15 @@ def read_members(text: str) -> list[dict]:
                 if len(group) == 1 and group[0]["age"] is None:
                     _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
                 elif len(group) > 1 and re.match(r"^(?:另|还有)?1个", words):
-                    # "两个娃儿，一个读高中16，一个读小学10岁": one share per clause
-                    member = next((m for m in group if not any(m is d for d in shared)), None)
-                    if member is not None:
+                    # "两个娃儿，一个读高中16，一个读小学10岁": the shares, in turn
+                    for share in re.split(r"(?:另)?1个", words)[1:]:
+                        member = next((m for m in group if not any(m is d for d in shared)), None)
+                        if member is None:
+                            break
                         shared.append(member)
-                        _apply(member, words)
-                        late = re.search(r"(\d{1,2})\s*(?:岁|$)", words)
-                        if late and member["age"] in (None, ages.school_age(words)):
+                        _apply(member, share)
+                        late = re.search(r"(\d{1,2})\s*(?:岁|$)", share)
+                        if late and member["age"] in (None, ages.school_age(share)):
                             member["age"] = int(late.group(1))
                             member.pop("age_said", None)
                 continue

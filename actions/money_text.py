@@ -67,12 +67,21 @@ def _clauses(text: str) -> list[str]:
 _RATE = re.compile(r"(小时|钟头|一天|每天|天天|一晌|一个工)")
 
 
+_EACH = re.compile(r"(\d+|两|二|三|四|五)\s*个[^，。]{0,6}?(?:各|一个给|一人|每人|每个)")
+
+
 def _annual(clause: str) -> Decimal | None:
     found = numbers(clause)
     if len(found) != 1 or _RATE.search(clause):
         return None
     monthly = _MONTH.search(clause) and not _YEAR.search(clause)
-    return found[0] * 12 if monthly else found[0]
+    value = found[0] * 12 if monthly else found[0]
+    if each := _EACH.search(clause):  # "两个女儿各给五百"
+        count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(each.group(1)) or int(
+            each.group(1)
+        )
+        value *= count
+    return value
 
 
 _NOTHING_ANYWHERE = re.compile(

@@ -84,7 +84,7 @@ _WORDS = sorted(
 )
 TO_RELATION = dict(_WORDS)
 _SPOUSE = "|".join(re.escape(w) for w in RELATIONS["spouse"])
-_CHILDREN = "孙娃儿|孙子|孙女|孙儿|娃儿|娃|孩子|小孩|儿子|女儿|姑娘|学生"
+_CHILDREN = "外孙女|外孙子|外孙|孙娃儿|孙子|孙女|孙儿|娃儿|娃|孩子|小孩|儿子|女儿|姑娘|学生"
 # (pattern, how to turn a match into (relation, label) pairs); tried before single words.
 _GROUPS: list[tuple[re.Pattern, object]] = [
     (
@@ -126,7 +126,7 @@ _NOT_PEOPLE = re.compile(
 
 
 def _child_relation(word: str) -> str:
-    return "grandchild" if word.startswith("孙") else "child"
+    return "grandchild" if word.startswith(("孙", "外孙")) else "child"
 
 
 @dataclass

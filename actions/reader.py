@@ -226,6 +226,8 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     elif requested == "income" and state.get("income") and money_text.ALREADY_SAID.search(text):
         reading.understood = True  # "就是刚才说的那些": told with the work answer
     expenses = money_text.read_expenses(money)
+    if requested != "expenses":
+        expenses = {k: v for k, v in expenses.items() if v}  # "孙儿还小，没上学" is no answer
     if expenses and requested != "income":
         state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
         reading.understood |= requested == "expenses"

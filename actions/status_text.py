@@ -8,7 +8,8 @@ import re
 _NEGATION = r"(不是|没有|没得|莫得|没|不|未|非)"
 STATUS = {
     "registered_poor": r"(建档立卡|贫困户|扶贫户|建卡户|贫困家庭)",
-    "receiving_dibao": r"(吃低保|领低保|有低保|享受低保|低保户|在吃低保|拿低保|吃着低保|低保停了|低保取消|"
+    "receiving_dibao": r"(吃低保|领低保|有低保|享受低保|低保户|在吃低保|拿低保|吃着低保|吃过低保|有过低保|"
+    r"享受过低保|吃的低保|低保停了|低保取消|"
     r"低保被取消|低保没了)",
     "receiving_tekun": r"(特困|五保)",
     "returned_to_poverty": r"(返贫|又穷了|又困难了|又返回贫困|脱贫了又)",
@@ -62,10 +63,15 @@ def read_status(text: str) -> dict[str, bool]:
         match = re.search(pattern, cleaned)
         if match:
             before = cleaned[max(0, match.start() - 3) : match.start()]
+            after = cleaned[match.end() : match.end() + 8]
+            former = name in ("receiving_dibao", "receiving_tekun") and (
+                re.search(r"(以前|原来|过去|之前|曾经|前年|去年)\w{0,2}$", before)
+                or re.search(r"(过低保|停了|取消|没了|没得了)", match.group(0) + after)
+            )  # "以前有低保，现在没得了": not any more
             flags[name] = (
                 not re.search(_NEGATION + "$", before)
                 and not re.search(_NEGATION + r"\w?$", before)
-                and not re.search(r"(停了|取消|没了)", match.group(0))
+                and not former
             )
     return flags
 
