@@ -354,6 +354,11 @@ def give_up(slots: dict, slot: str) -> None:
         slots[slot] = len(slots.get("members") or []) or 1
     elif slot == "members":
         application_facts.settle_unknown_ages(slots)
+        listed = slots.get("members") or []
+        if listed and len(listed) < (slots.get("household_size") or 0):
+            # The same people listed twice when asked who else: they are the household
+            # (the count said stays in the resident's words under `unclear`).
+            slots["household_size"] = len(listed)
     elif slot == "consent":
         slots["consent"] = False
     elif slot == "confirmed":

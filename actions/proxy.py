@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from actions.parsing import to_arabic
-from actions.people_words import TO_RELATION
+from actions.people_words import TO_RELATION, mentions
 
 _FOR = re.compile(
     r"(?:帮|替|给|代)(?:我们?(?:的|家)?|我们村的?|村里的?|我们这的?|屋头的?)?"
@@ -42,6 +42,8 @@ def detect(text: str) -> dict | None:
         match = None
     if match:
         who = match.group("who")
+        if who not in TO_RELATION and (named := mentions(to_arabic(who))):
+            who = named[0].people[0][1]  # "老汉儿老妈": the first of them
         return {
             "who": who,
             "relation": TO_RELATION.get(who, "other"),
@@ -54,6 +56,11 @@ def detect(text: str) -> dict | None:
             "by": "cadre" if cadre else "family",
         }
     return None
+
+
+def without_them(text: str) -> str:
+    """ "他们老两口": the people applied for, already named, not the sender and a spouse."""
+    return re.sub(r"(他们|她们)(老两口|两口子|老2口|2口子|老二口)", "他们", text or "")
 
 
 def spoken(proxy: dict) -> str:

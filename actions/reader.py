@@ -169,7 +169,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     members = state.get("members") or []
     telling = requested in (None, "consent", "household_size", "members")
     if telling or len(members) < (state.get("household_size") or 0):
-        listed = people.read_members(text)
+        listed = people.read_members(proxy.without_them(text) if state.get("proxy") else text)
         if state.get("proxy"):
             listed = proxy.as_applicant(listed, state["proxy"], text)
         if listed and requested in (None, "consent"):
@@ -328,7 +328,8 @@ def _stated_size(text: str, requested: str | None) -> int | None:
     """How many live together, when the message says it: "5口人", "一家四口", "一个人住";
     in answer to the question also "就我一个", "4个", "两个，我跟我爸"."""
     converted = to_arabic(text)
-    size = re.search(r"(?<![\d.])(\d+)\s*(口人|口)(?!子)", converted) or re.search(
+    # "老两口" is the couple, not the household.
+    size = re.search(r"(?<![\d.老])(\d+)\s*(口人|口)(?!子)", converted) or re.search(
         r"(?:家里|屋头|一共|总共|全家|我们家|我家|一家)(?:有|是)?\s*(\d+)\s*个?人", converted
     )
     if size and 1 <= int(size.group(1)) <= 20:
