@@ -15,12 +15,12 @@ from actions.parsing import numbers
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?:给|寄|打.{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
+    "transfers": r"((?<!给人)(?<!给别人)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
-    "business": r"(做生意|生意|开店|小卖部|跑车|跑货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉)",
+    "business": r"(做生意|生意|开店|小卖部|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉)",
     "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣|做活|干活|工地|帮人|看店|搬砖|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地)",
     "agriculture": r"(种地|种庄稼|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
@@ -67,7 +67,18 @@ def _clauses(text: str) -> list[str]:
 _RATE = re.compile(r"(小时|钟头|一天|每天|天天|一晌|一个工)")
 
 
-_EACH = re.compile(r"(\d+|两|二|三|四|五)\s*个[^，。]{0,6}?(?:各|一个给|一人|每人|每个)")
+_EACH = re.compile(
+    r"(\d+|两|二|三|四|五)\s*(?:个|兄弟|姊妹|姐妹|口子)[^，。]{0,6}?(?:各|一个给|一人|每人|每个|一个人)"
+)
+# "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
+_EACH_OF_TWO = re.compile(
+    r"(我(?:跟|和)我?的?(?:兄弟|哥哥?|弟弟?|姐姐?|妹妹?|老婆|老公)|他们|老两口|两口子)"
+    r"[^，。]{0,8}?(?:各|一人|每人|一个人)"
+)
+# Spending is not income ("给她治病已经花了三万多").
+_SPENT = re.compile(r"(花了|花光|花掉|花费|用了|用光|开销|开支|自己出)")
+# The basic pension is paid by the month: "养老金一百多" with no period is a month's.
+_MONTHLY_AT_MOST = {"basic_pension": Decimal(1000)}
 
 
 def _annual(clause: str) -> Decimal | None:
@@ -81,6 +92,8 @@ def _annual(clause: str) -> Decimal | None:
             each.group(1)
         )
         value *= count
+    elif _EACH_OF_TWO.search(clause):
+        value *= 2
     return value
 
 
@@ -95,7 +108,9 @@ def says_nothing(text: str) -> bool:
     return bool(_NOTHING.match(cleaned) or _NOTHING_ANYWHERE.search(cleaned))
 
 
-def _by_kind(text: str, kinds: dict[str, str], pending: str | None = None) -> dict[str, Decimal]:
+def _by_kind(
+    text: str, kinds: dict[str, str], pending: str | None = None, skip: re.Pattern | None = None
+) -> dict[str, Decimal]:
     """Amounts per kind. A clause that names a kind without an amount ("我种点菜卖") lends
     its kind to the next clause that gives one without naming a kind ("一年一两千");
     `pending` is such a kind named in an earlier message (the work answer). A figure for
@@ -103,7 +118,7 @@ def _by_kind(text: str, kinds: dict[str, str], pending: str | None = None) -> di
     amounts: dict[str, Decimal] = {}
     last = None
     for clause in _clauses(text):
-        if _DEBT.search(clause):
+        if _DEBT.search(clause) or (skip is not None and skip.search(clause)):
             continue
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind is None:
@@ -128,6 +143,8 @@ def _by_kind(text: str, kinds: dict[str, str], pending: str | None = None) -> di
             and not re.search(kinds["wages"], _EARNING.sub("", clause))
         ):
             kind = pending  # "跑货车拉货，一个月挣得到三千来块": the earning of that work
+        if value < _MONTHLY_AT_MOST.get(kind, 0) and not (_MONTH.search(clause) or _YEAR.search(clause)):
+            value *= 12
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
         pending, last = None, kind
     return amounts
@@ -181,7 +198,7 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
-    amounts = _by_kind(text, INCOME_SOURCES, earlier)
+    amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT)
     if (daily := _by_the_day(text)) is not None:
         kind = next((k for k in amounts if k != UNASSIGNED), None) or next(
             (k for k, p in INCOME_SOURCES.items() if re.search(p, text)), UNASSIGNED

@@ -22,6 +22,7 @@ _MONTHLY = re.compile(r"(每个?月|一个?月|月收入|每月|个月|月均|�
 _NAME_PREFIX = re.compile(
     r"^(我的名字是|我的名字叫|名字是|名字叫|申请人是|申请人叫|我叫|我是|叫|是)"
 )
+_SOMEONE_CALLED = re.compile(r"^[\u4e00-\u9fff]{0,5}?(叫|名字是|名字叫)")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}$")
 _PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|每月|一月)")
 _NOT_A_NAME = re.compile(
@@ -133,11 +134,17 @@ def numbers(text: str) -> list[Decimal]:
 
 def parse_name(text: str) -> str | None:
     """A person's name from an answer such as "我叫张小明" or "张小明。"."""
-    cleaned = re.sub(r"[\s，。,.!！?？~～:：]", "", text or "")
-    cleaned = _NAME_PREFIX.sub("", cleaned)
-    if _NOT_A_NAME.search(cleaned):
-        return None
-    return cleaned if _NAME.match(cleaned) else None
+    clauses = [c for c in re.split(r"[\s，。,.!！?？~～、；;]+", text or "") if c]
+    # "他叫何家福，单人何，家庭的家": the name is the clause that says it; the rest spells it.
+    for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *clauses[:1]]:
+        cleaned = _NAME_PREFIX.sub("", cleaned)
+        # Whoever is named ("他叫…", "我老汉儿叫…"): the words after 叫 are the name.
+        cleaned = _SOMEONE_CALLED.sub("", cleaned)
+        if _NOT_A_NAME.search(cleaned):
+            continue
+        if _NAME.match(cleaned):
+            return cleaned
+    return None
 
 
 def parse_household_size(text: str) -> int | None:
