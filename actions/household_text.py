@@ -70,7 +70,7 @@ _BEDRIDDEN = re.compile(
 _CARE = re.compile(
     # Needing care, not giving it: "要人照顾", "要我妈照顾" (but "我要照顾他" gives care).
     r"(要人?护理|需要护理|要[^照，。\s]{1,3}照(?:顾|管)|需要人照顾|离不开人|要人守|要人伺候|长期照顾|要人管|"
-    r"要我管|离不得人|端屎端尿|不能自理|生活不能自理|大小便|屙屎屙尿|吃喝拉撒|要人帮|要人喂|"
+    r"要我管|离不得人|要人看[到着倒]|要人守[到着倒]|端屎端尿|不能自理|生活不能自理|大小便|屙屎屙尿|吃喝拉撒|要人帮|要人喂|"
     r"护理补贴)"
 )
 _NONE = re.compile(
@@ -99,6 +99,13 @@ _PEOPLE_OF_ORDINAL = {"大的": 0, "老大": 0, "小的": -1, "老二": 1, "老�
 def _speaker_only(found: list[Mention]) -> bool:
     """ "我在外面工地上受伤了": the speaker lives here wherever they work."""
     return bool(found) and all(p[0] == "applicant" for m in found for p in m.people)
+
+
+def _the_applicant(members: list[dict], found: list[Mention]) -> bool:
+    """ "我妈在广东打工" from a child applying for her: the applicant works away, and is
+    still of the household."""
+    labels = {m["label"] for m in members if m["relation"] == "applicant"} - {"我"}
+    return bool(found) and all(p[1] in labels for m in found for p in m.people)
 
 
 def _identity(member: dict) -> str:
@@ -198,6 +205,7 @@ def read_members(text: str) -> list[dict]:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
     members: list[dict] = []
     group: list[dict] = []
+    grouped: list[dict] = []
     shared: list[dict] = []
     for found, pieces in _parts(text):
         if AWAY.search("".join(words for _, words in pieces)) and not _speaker_only(found):
@@ -223,6 +231,12 @@ def read_members(text: str) -> list[dict]:
             group = [new_member(relation, label) for relation, label in mention.people]
             shared: list[dict] = []
             age, end = ages.age_after(words)
+            again = _said_before(members, mention, age, grouped)
+            if again is not None:
+                # "和儿子两个住，儿子有精神病": one son, said twice
+                _apply(again, words[end:])
+                group = [again]
+                continue
             _set_age(group, age)
             if pronoun := re.match(r"\s*[，、]?(?:他|她)\s*(\d{1,3})(?!\d)", words[end:]):
                 # "我和老公，我48他50": 他 is the one named before who has no age yet
@@ -243,7 +257,27 @@ def read_members(text: str) -> list[dict]:
                 for member in group:
                     _apply(member, words[end:])
             members += group
+            if mention.is_group:
+                grouped += group
     return members
+
+
+def _said_before(
+    members: list[dict], mention: Mention, age: ages.Age | None, grouped: list[dict]
+) -> dict | None:
+    """The one person of that word already named in this message, when this mention is of
+    one person too and says no other age."""
+    if mention.is_group:
+        return None
+    label = mention.people[0][1]
+    earlier = [m for m in members if m["label"] == label and not any(m is g for g in grouped)]
+    if len(earlier) != 1:
+        return None
+    if age is not None and earlier[0]["age"] not in (None, age.recorded):
+        return None
+    if age is not None:
+        _set_age(earlier, age)
+    return earlier[0]
 
 
 def _set_age(group: list[dict], age: ages.Age | None) -> None:
@@ -313,7 +347,11 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     previous: list[dict] = speaker
     unable: list[dict] = []
     for found, pieces in _parts(text):
-        if AWAY.search("".join(words for _, words in pieces)) and not _speaker_only(found):
+        if (
+            AWAY.search("".join(words for _, words in pieces))
+            and not _speaker_only(found)
+            and not _the_applicant(members, found)
+        ):
             previous = speaker
             continue
         if pieces and pieces[0][0] is None and _FILLER.fullmatch(pieces[0][1]) and len(pieces) > 1:

@@ -53,7 +53,7 @@ _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
 
 # Somebody else's money, said to compare ("人家有三四千退休金"): not the household's.
-_OTHERS = re.compile(r"(人家|别人家?|城里人?)")
+_OTHERS = re.compile(r"((?<!老)人家|别人家?|城里人?)")
 
 
 def _clauses(text: str) -> list[str]:
@@ -143,7 +143,9 @@ def _by_kind(
             and not re.search(kinds["wages"], _EARNING.sub("", clause))
         ):
             kind = pending  # "跑货车拉货，一个月挣得到三千来块": the earning of that work
-        if value < _MONTHLY_AT_MOST.get(kind, 0) and not (_MONTH.search(clause) or _YEAR.search(clause)):
+        if value < _MONTHLY_AT_MOST.get(kind, 0) and not (
+            _MONTH.search(clause) or _YEAR.search(clause)
+        ):
             value *= 12
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
         pending, last = None, kind
@@ -227,6 +229,7 @@ _NO_DEPOSITS = re.compile(
 )
 _NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车没有|无车)")
 _CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
+_CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
 _HAS_CAR = re.compile(
     r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,3}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
 )
@@ -246,6 +249,18 @@ _A_HOUSE = re.compile(
 _SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
 
 
+# "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
+_VAGUE_DEPOSITS = re.compile(
+    r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点)"
+)
+
+
+def vague_deposits(text: str) -> bool:
+    """Savings mentioned, but with no figure: unknown, never a guess of zero."""
+    vague = [c for c in _clauses(text) if re.search(_DEPOSITS, c) and _VAGUE_DEPOSITS.search(c)]
+    return bool(vague) and not read_assets(text).get("deposits")  # "不多，两三千" is a figure
+
+
 def read_assets(text: str) -> dict:
     """{deposits, vehicles, houses, commercial_property}: only what was said."""
     from actions.parsing import to_arabic
@@ -255,15 +270,19 @@ def read_assets(text: str) -> dict:
     if _NO_DEPOSITS.search(cleaned):
         assets["deposits"] = Decimal(0)
     else:
-        for clause in _clauses(text):
+        clauses = _clauses(text)
+        for index, clause in enumerate(clauses):
             if re.search(_DEPOSITS, clause):
                 found = numbers(clause)
+                following = clauses[index + 1] if index + 1 < len(clauses) else ""
+                if not found and not re.search(r"(车|房|屋)", following):
+                    found = numbers(following)  # "存款不多，两三千"
                 if len(found) == 1:
                     assets["deposits"] = found[0]
     without_farm = _FARM.sub("", cleaned)
     if _NO_CAR.search(without_farm):
         assets["vehicles"] = 0
-    elif match := _CAR.search(without_farm):
+    elif match := _CAR.search(without_farm) or _CAR_AFTER.search(without_farm):
         assets["vehicles"] = int(match.group(1))
     elif _HAS_CAR.search(without_farm):
         assets["vehicles"] = 1

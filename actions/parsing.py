@@ -55,6 +55,23 @@ _HIDE = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_HIDDEN)})
 _SHOW = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(_HIDDEN)})
 
 
+# Chongqing and other spoken forms of the negation, made plain once before any reader looks
+# at a message: "莫得存款", "莫吃低保", "冇得", "木有" all say 没. A lone 莫 counts only before
+# the words it negates here (莫 is also a surname).
+_SPOKEN_NEGATION = (
+    (re.compile(r"莫得|么得|冇得|没的(?=[啥钱人事病收存车房问])"), "没得"),
+    (re.compile(r"莫有|木有|冇有"), "没有"),
+    (re.compile(r"[莫冇](?=[吃拿领存车钱房啥收事读上问办参买得工证人])"), "没"),
+)
+
+
+def plain_negation(text: str) -> str:
+    """ "莫存款 莫车" → "没存款 没车": one spelling of the negation for every reader."""
+    for pattern, plain in _SPOKEN_NEGATION:
+        text = pattern.sub(plain, text)
+    return text
+
+
 def _plain(value: Decimal) -> str:
     return format(value.normalize(), "f")
 

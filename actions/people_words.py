@@ -75,7 +75,7 @@ RELATIONS = {
     ],
     "grandparent": ["爷爷", "奶奶", "外公", "外婆", "家公", "家婆"],
     "grandchild": ["孙娃儿", "孙子", "孙女", "外孙女", "外孙", "孙儿"],
-    "sibling": ["哥哥", "姐姐", "弟弟", "妹妹"],
+    "sibling": ["哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "弟", "妹"],
     "in_law": ["儿媳妇", "儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"],
 }
 _WORDS = sorted(
@@ -121,7 +121,7 @@ _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
     r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|我想|我要|我问|我申请|我不|我看|"
-    r"男人家|老人家|妈的|爸的|媳妇儿?家)"
+    r"男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|大哥|大姐|老弟|表[哥姐弟妹]|堂[哥姐弟妹])"
 )
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from actions import ages, id_card, money_text, people_words, proxy, status_text
 from actions import household_text as people
-from actions.parsing import parse_household_size, parse_name, to_arabic
+from actions.parsing import parse_household_size, parse_name, plain_negation, to_arabic
 from cases.phones import normalise_phone
 from cases.townships import find_township
 
@@ -84,7 +84,7 @@ def read(
     sender_phone: str | None = None,
     today: date | None = None,
 ) -> Reading:
-    text = (text or "").strip()
+    text = plain_negation((text or "").strip())
     reading = Reading()
     if requested == "consent":
         _read_consent(text, intent, reading)
@@ -248,6 +248,8 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             # As with the health question: what was not mentioned is not there.
             state["assets"] = {"deposits": 0, "vehicles": 0, "houses": 1, **state["assets"]}
             reading.understood = True
+    if requested == "assets" and money_text.vague_deposits(money):
+        state["unknown_facts"] = sorted({*(state.get("unknown_facts") or []), "assets.deposits"})
     flags = status_text.read_status(text)
     if flags and requested != "status" and looks_like_question(text):
         flags = {}  # "能不能吃低保" asks; it does not tell the family's standing
@@ -321,6 +323,11 @@ _ALONE = re.compile(
     r"(一个人住|一个人过|独居|孤身一人|孤寡|就剩我一个|就剩他一个|就剩她一个|他一个人住|她一个人住|"
     r"屋头就他一个|现在就他一个)"
 )
+# Two (or three) who live together, said as a pair: "爷儿两个", "娘儿俩", "和儿子两个住".
+_PAIR = re.compile(
+    r"(?:爷儿|爷子|娘儿|娘母|父子|母子|母女|父女|婆孙|爷孙|祖孙|两娘母|两爷子)\s*(?:(\d)\s*个|俩)"
+    r"|(?:和|跟)[\u4e00-\u9fff]{1,4}?\s*(\d)\s*个人?(?:住|过|生活|在一起)"  # in answer only
+)
 _ALONE_ANSWER = re.compile(r"^\W*(就|只有|只)?(我|他|她)(一个|自己|1个)")
 
 
@@ -334,6 +341,8 @@ def _stated_size(text: str, requested: str | None) -> int | None:
     )
     if size and 1 <= int(size.group(1)) <= 20:
         return int(size.group(1))
+    if (pair := _PAIR.search(converted)) and (pair.group(1) or requested == "household_size"):
+        return int(pair.group(1) or pair.group(2) or 2)
     if _ALONE.search(text):
         return 1
     if requested == "household_size":
@@ -542,7 +551,14 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
             handled = False
     elif requested in ("id_readback", "proxy_consent"):
         target = "id_confirmed" if requested == "id_readback" else "proxy_consent"
-        if cleaned == "1" or intent == "affirm" or AFFIRM.match(cleaned) or "同意" in cleaned:
+        agrees = requested == "proxy_consent" and _AGREES.search(cleaned)
+        if (
+            cleaned == "1"
+            or intent == "affirm"
+            or AFFIRM.match(cleaned)
+            or "同意" in cleaned
+            or agrees
+        ):
             state[target] = True
         elif requested == "proxy_consent" and (cleaned == "2" or DENY.match(cleaned)):
             state[target] = False
@@ -556,6 +572,12 @@ def _read_requested(text, requested, state, intent, entities, sender_phone, read
     else:
         handled = False
     reading.understood = handled
+
+
+# The applicant agrees, said the way a helper reports it: "他晓得的", "点了头", "是她喊我发的".
+_AGREES = re.compile(
+    r"(?<![不没])(?:晓得|知道|点了?头|答应|愿意|签了?字|按了?手印)|(?:喊|让|叫|要)我(?:发|办|申请|帮)"
+)
 
 
 def _read_income_answer(text: str, state: dict) -> bool:

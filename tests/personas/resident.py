@@ -275,7 +275,8 @@ def compare(persona: Persona, case: dict) -> Verdicts:
             else bool(want) == bool(have)
             and (key == "commercial_property" or int(want) == int(have or 0))
         )
-        v.add(f"assets.{key}", ok, "assets" in unknown, unclear, f"{have} for {want}")
+        is_unknown = "assets" in unknown or f"assets.{key}" in unknown
+        v.add(f"assets.{key}", ok, is_unknown, unclear, f"{have} for {want}")
     for key in STATUS:
         want, have = bool((facts.get("status") or {}).get(key)), bool(household.get(key))
         if want or have:
