@@ -105,7 +105,10 @@ def _the_applicant(members: list[dict], found: list[Mention]) -> bool:
     """ "我妈在广东打工" from a child applying for her: the applicant works away, and is
     still of the household."""
     labels = {m["label"] for m in members if m["relation"] == "applicant"} - {"我"}
-    return bool(found) and all(p[1] in labels for m in found for p in m.people)
+    spouse = any(m["relation"] == "spouse" for m in members)
+    return bool(found) and all(
+        p[1] in labels or (p[0] == "spouse" and spouse) for m in found for p in m.people
+    )
 
 
 def _identity(member: dict) -> str:
@@ -145,9 +148,15 @@ def _flag(pattern: re.Pattern, words: str) -> bool | None:
     return not re.search(_NEG, words[: match.start()])
 
 
+_TOPIC_FINE = re.compile(
+    r"(?:看病|上学|读书|住房|住的|吃穿|医保|房子)[^，。]{0,4}(?:都|也)?(?:没得?|没有|不成|莫得?)问题"
+)
+
+
 def circumstances(words: str) -> dict:
     """Flags said about someone: "二级残疾，卧床" → grade 2, bedridden; "没得残疾" → none."""
     flags: dict = {}
+    words = _TOPIC_FINE.sub("", words)
     grade = _GRADE.search(words)
     disabled = _flag(_DISABLED, words)
     if grade and disabled is not False and 1 <= int(next(g for g in grade.groups() if g)) <= 4:
@@ -203,6 +212,7 @@ def _parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, st
 def read_members(text: str) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
+    text = _relative_ages(to_arabic(text))
     members: list[dict] = []
     group: list[dict] = []
     grouped: list[dict] = []
@@ -260,6 +270,25 @@ def read_members(text: str) -> list[dict]:
             if mention.is_group:
                 grouped += group
     return members
+
+
+_MY_AGE = re.compile(r"(?<![妈爸娘汉哥姐弟妹婆公])我(?:今年)?\s*(\d{1,3})(?!\d)")
+_RELATIVE_AGE = re.compile(r"(比我|)(大|小)(我|)\s*(\d{1,2})\s*岁")
+
+
+def _relative_ages(text: str) -> str:
+    """ "我38，老公大我3岁" → "我38，老公41": an age said against the speaker's."""
+    mine = _MY_AGE.search(text)
+    if not mine:
+        return text
+
+    def absolute(match: re.Match) -> str:
+        if not (match.group(1) or match.group(3)):
+            return match.group(0)  # "大3岁" alone says nothing of whom
+        step = int(match.group(4)) * (1 if match.group(2) == "大" else -1)
+        return str(int(mine.group(1)) + step)
+
+    return _RELATIVE_AGE.sub(absolute, text)
 
 
 def _said_before(
@@ -401,6 +430,8 @@ def _update(member: dict, flags: dict) -> None:
         member.get("in_school") or (member.get("age") is not None and member["age"] < 16)
     ):
         flags.pop("able_to_work")  # pupils and children are not the household's workers
+    if flags.get("in_school") and (member.get("age") or 0) > 25:
+        flags.pop("in_school")  # "两个都在读书" said by a grandfather: not about himself
     member.update(flags)
 
 
@@ -478,7 +509,10 @@ def read_school(members: list[dict], text: str) -> bool:
             if member["in_school"] is None:
                 member["in_school"] = False
         return True
-    if re.search(r"^(都在读|都读书|都上学|都在上学)", re.sub(r"\W", "", cleaned)):
+    if re.search(
+        r"^(?:\d个|[他她]们|娃儿|孩子)?(?:都|也都|都还)(?:在读|读书|上学|在上学)",
+        re.sub(r"\W", "", cleaned),
+    ):
         for member in members:
             if member["in_school"] is None:
                 member["in_school"] = member["age"] is not None and member["age"] <= 25

@@ -36,7 +36,7 @@ ALREADY_SAID = re.compile(
 EXPENSE_TYPES = {
     "medical": r"(看病|治疗|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药)",
     "disability_care": r"(护理费|请人|护工|尿不湿|康复|残疾人用品|请保姆)",
-    "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中)",
+    "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费)",
 }
 UNASSIGNED = "unassigned"
 _EARNING = re.compile(r"(挣得到|做得到|挣了|挣|工钱|基地)")  # say "earns", not which work
