@@ -93,7 +93,18 @@ SAME_PERSON = {
     "spouse": tuple(RELATIONS["spouse"]),
     "applicant": ("我", "我自己", "本人", "自己"),
 }
-_PEOPLE_OF_ORDINAL = {"大的": 0, "老大": 0, "小的": -1, "老二": 1, "老三": 2}
+_PEOPLE_OF_ORDINAL = {
+    "大的": 0,
+    "老大": 0,
+    "大娃": 0,
+    "小的": -1,
+    "幺的": -1,
+    "老幺": -1,
+    "老二": 1,
+    "二的": 1,
+    "二娃": 1,
+    "老三": 2,
+}
 
 
 def _speaker_only(found: list[Mention]) -> bool:
@@ -137,7 +148,10 @@ def _people(found: list[Mention]) -> list[tuple[str, str]]:
 
 
 def _clauses(text: str) -> list[str]:
-    return [clause for clause in _CLAUSE.split(text) if clause.strip()]
+    """Clauses, split at punctuation and, in speech written without it, at the spaces
+    between words ("老汉儿脑梗 半边瘫了 儿子腿断了")."""
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])", "，", text)
+    return [clause for clause in _CLAUSE.split(spaced) if clause.strip()]
 
 
 def _flag(pattern: re.Pattern, words: str) -> bool | None:
@@ -192,11 +206,20 @@ def circumstances(words: str) -> dict:
     return flags
 
 
+# A person right after these verbs is cared for, not the one who acts: "我在屋头带娃儿种地".
+_CARED_FOR = re.compile(r"(?:带|照顾|照看|看|管|守|陪|伺候|供|养|喂|接送)(?:到|着|倒)?$")
+_OWN_WORK = re.compile(r"\s*(?:和|又|还|也)?(?:种|做|干|打|喂|养|煮|卖|摘|搞|割|挖)")
+
+
 def _parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str]]]]:
     """Per clause: the people named, and (mention, the words after it) pieces."""
     parts = []
     for clause in _clauses(to_arabic(text)):
-        found = mentions(clause)
+        found = [
+            m
+            for m in mentions(clause)
+            if not (_CARED_FOR.search(clause[: m.start]) and _OWN_WORK.match(clause[m.end :]))
+        ]
         pieces: list[tuple[Mention | None, str]] = []
         if found and found[0].start > 0:
             pieces.append((None, clause[: found[0].start]))
@@ -375,6 +398,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     )
     previous: list[dict] = speaker
     unable: list[dict] = []
+    last_group: list[dict] = []
     for found, pieces in _parts(text):
         if (
             AWAY.search("".join(words for _, words in pieces))
@@ -395,6 +419,15 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 targets = list(members)
             elif ordinal := pick_ordinal(members, words):
                 targets = [ordinal]  # "大的读一年级，小的还没上幼儿园"
+            elif len(last_group) > 1 and re.match(r"^(?:另|还有)?1个", words):
+                # "两个娃儿 一个读大学一个读高中": the shares of the group, in turn
+                for member, share in zip(
+                    last_group, re.split(r"(?:另)?1个", words)[1:], strict=False
+                ):
+                    if flags := circumstances(share):
+                        _update(member, flags)
+                        applied = True
+                continue
             else:
                 targets = previous
             flags = circumstances(words)
@@ -408,6 +441,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                     applied = True
             if mention is not None:
                 named += [t for t in targets if not any(t is n for n in named)]
+                last_group = targets if mention.is_group else []
             if position == 0:
                 subject = targets if mention is not None else None
         if subject is not None:
@@ -470,8 +504,10 @@ def read_work(members: list[dict], text: str) -> bool:
     When the resident named who can, the others are taken as not able (the question asks
     exactly that)."""
     cleaned = to_arabic(text)
-    if re.search(
-        r"(都不能|都干不了|都做不动|没有人能|没人能|都没劳动力|1个都不能|都做不得)", cleaned
+    if any(
+        re.search(r"(都不能|都干不了|都做不动|没有人能|没人能|都没劳动力|1个都不能|都做不得)", c)
+        and not any(not m.is_group for m in mentions(c))  # "儿子半年都做不得": one of them
+        for c in _clauses(cleaned)
     ):
         for member in members:
             member["able_to_work"] = False

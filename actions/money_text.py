@@ -48,6 +48,8 @@ _NOTHING = re.compile(
 )
 # Debts are neither income nor a yearly cost ("欠了40多万医药费", "还欠起几十万").
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
+# Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了").
+_PAST = re.compile(r"(以前|原来|过去|之前|前几年|那时候|那几年|没出事前)")
 _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
@@ -118,7 +120,11 @@ def _by_kind(
     amounts: dict[str, Decimal] = {}
     last = None
     for clause in _clauses(text):
-        if _DEBT.search(clause) or (skip is not None and skip.search(clause)):
+        if (
+            _DEBT.search(clause)
+            or _PAST.search(clause)
+            or (skip is not None and skip.search(clause))
+        ):
             continue
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind is None:

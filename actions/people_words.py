@@ -120,7 +120,7 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
 _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
-    r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|我想|我要|我问|我申请|我不|我看|"
+    r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|我想|我要|我问|我申请|我不|我看|"
     r"男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|大哥|大姐|老弟|表[哥姐弟妹]|堂[哥姐弟妹])"
 )
 

@@ -302,6 +302,7 @@ def _stated_township(text: str) -> str | None:
     return None
 
 
+_NOT_A_PLACE = re.compile(r"[我你他她们在帮给个这那哪爸妈到去回]")
 _BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头户口"
 
 
@@ -314,7 +315,12 @@ def _village(text: str) -> str | None:
         village = re.split(r"(?:乡|镇|街道|县)", match.group(1))[-1]  # "长安乡枣阳村"
         while village and village[0] in _BEFORE_VILLAGE:
             village = village[1:]
-        if len(village) >= 3 and village not in _NOT_VILLAGE and not village.endswith(_NOT_VILLAGE):
+        if (
+            len(village) >= 3
+            and village not in _NOT_VILLAGE
+            and not village.endswith(_NOT_VILLAGE)
+            and not _NOT_A_PLACE.search(village)  # "帮我们村", "我爸在村"
+        ):
             return village
     return None
 
@@ -369,8 +375,10 @@ def _replace_story_members(state: dict, listed: list[dict]) -> None:
 
 
 def _leading_count(text: str) -> int | None:
+    """ "4个", "就3口", "算上我老公6个": the count that opens the answer."""
     match = re.match(
-        r"\s*(?:就|只有|一共|总共|家里|屋头)?\s*(\d{1,2})\s*(?:个|口|人)", to_arabic(text)
+        r"\s*(?:就|只有|一共|总共|家里|屋头|(?:算上|加上|连上?|包括)[^\d，,]{0,5})?\s*(\d{1,2})\s*(?:个|口|人)",
+        to_arabic(text),
     )
     return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 20 else None
 
