@@ -112,14 +112,20 @@ def _speaker_only(found: list[Mention]) -> bool:
     return bool(found) and all(p[0] == "applicant" for m in found for p in m.people)
 
 
-def _the_applicant(members: list[dict], found: list[Mention]) -> bool:
-    """ "我妈在广东打工" from a child applying for her: the applicant works away, and is
-    still of the household."""
-    labels = {m["label"] for m in members if m["relation"] == "applicant"} - {"我"}
-    spouse = any(m["relation"] == "spouse" for m in members)
-    return bool(found) and all(
-        p[1] in labels or (p[0] == "spouse" and spouse) for m in found for p in m.people
-    )
+def _counted_member(members: list[dict], found: list[Mention]) -> bool:
+    """ "我妈在广东打工" from a child applying for her, "老公在浙江工地", "我爸在外面工地上":
+    someone already counted in the household who works away is still of it."""
+    if not found:
+        return False
+    for mention in found:
+        for relation, label in mention.people:
+            said = new_member(relation, label)
+            same = [m for m in members if same_person(m, said)]
+            if label == "我" or not (
+                len(same) == 1 and (unique(said) or same[0]["label"] == label)
+            ):
+                return False
+    return True
 
 
 def _identity(member: dict) -> str:
@@ -167,10 +173,16 @@ _TOPIC_FINE = re.compile(
 )
 
 
+# Schooling had, not school now: "只读过小学三年级", "上过初中".
+_SCHOOLING_ONCE = re.compile(r"(?:只|就)?(?:读|上|念)过[^，。]{0,6}")
+# Work that was: "以前打零工" says nothing of today.
+_ONCE = re.compile(r"(以前|原来|过去|之前|前几年|那几年)")
+
+
 def circumstances(words: str) -> dict:
     """Flags said about someone: "二级残疾，卧床" → grade 2, bedridden; "没得残疾" → none."""
     flags: dict = {}
-    words = _TOPIC_FINE.sub("", words)
+    words = _SCHOOLING_ONCE.sub("", _TOPIC_FINE.sub("", words))
     grade = _GRADE.search(words)
     disabled = _flag(_DISABLED, words)
     if grade and disabled is not False and 1 <= int(next(g for g in grade.groups() if g)) <= 4:
@@ -196,6 +208,8 @@ def circumstances(words: str) -> dict:
         flags["in_school"] = True
     if _UNABLE.search(words):
         flags["able_to_work"] = False
+    elif _ONCE.search(words) and not re.search(r"(现在|还在|如今)", words):
+        pass  # "以前在外头打工": not today's work
     elif _ABLE.search(_FARM.sub("", words)) and not flags.get("in_school"):
         flags["able_to_work"] = True
     elif _ABLE.search(words) and not flags.get("in_school"):
@@ -403,7 +417,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
         if (
             AWAY.search("".join(words for _, words in pieces))
             and not _speaker_only(found)
-            and not _the_applicant(members, found)
+            and not _counted_member(members, found)
         ):
             previous = speaker
             continue

@@ -78,15 +78,14 @@ def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
     aged = re.search(r"(?<![妈爸娘汉哥姐弟妹])我\s*\d{1,3}(?!\d)", to_arabic(text or ""))  # "我21"
     if not _LIVES_WITH.search(text or "") and not counted and not aged:
         listed = [m for m in listed if m["relation"] != "applicant"]
-    chosen = next(
+    chosen = next((m for m in listed if m["label"] == proxy.get("who")), None) or next(
         (
             m
             for m in listed
-            if m["label"] == proxy.get("who")
-            or (proxy.get("relation") not in (None, "other") and m["relation"] == proxy["relation"])
+            if proxy.get("relation") not in (None, "other") and m["relation"] == proxy["relation"]
         ),
         None,
-    )
+    )  # "我爸我妈" for "帮我妈申请": the mother, though the father is a parent too
     if chosen is None:
         return listed
     seen_from = _FROM_APPLICANT.get(chosen["relation"], {})

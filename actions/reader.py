@@ -433,6 +433,9 @@ def _applicant_member(state: dict) -> None:
     if applicant is not None and applicant["age"] is None and state.get("applicant_age"):
         applicant["age"] = state["applicant_age"]
         applicant.pop("age_range", None)
+    for member in members:
+        if member.get("in_school") and (member.get("age") or 0) > 25:
+            member["in_school"] = None  # a story's "读书" was about someone else
 
 
 def _read_missing_ages(state: dict, text: str) -> bool:
