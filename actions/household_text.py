@@ -35,7 +35,7 @@ _NOT_SCHOOL = re.compile(
     r"(没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)"
 )
 _ABLE = re.compile(
-    r"(能干活|能做活|能做事|能打工|在打工|打工|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
+    r"(能干活|能做活|能做事|能打工|在打工|打工|还做得|还干得|还能做|还能干|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
     r"上班|工地|种地|种田|务农|帮人|看店|跑车|跑货车|开货车|拉货|跑运输|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
     r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|洗碗|馆子|摘|散工|苦力|扫地|打扫|"
     r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|"
@@ -56,12 +56,15 @@ _FARM = re.compile(
 )
 _WELL = re.compile(r"^[^，。]{0,2}(好的|都好|好好的|身体好|健康|没得病|没病|没啥病|没得啥病)")
 _STILL = re.compile(r"(还在|还能|还做得|还干得|天天)")
+# "干不得重活": unable, unless the same words say what light work is still done
+# ("干不得重活，在屋头种点地").
+_HEAVY_ONLY = re.compile(r"(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)重活路?")
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
 _DISABLED = re.compile(
     r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残)"
 )
 _ILLNESS = re.compile(
-    r"(重病|大病|癌|肿瘤|尿毒症|白血病|脑溢血|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
+    r"(重病|大病|大手术|癌|肿瘤|尿毒症|白血病|脑溢血|脑出血|脑血栓|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
     r"血友病|脉管炎|红斑狼疮|再生障碍)"
 )
 _BEDRIDDEN = re.compile(
@@ -206,11 +209,14 @@ def circumstances(words: str) -> dict:
         flags["in_school"] = False
     elif _SCHOOL.search(words):
         flags["in_school"] = True
-    if _UNABLE.search(words):
+    light = _HEAVY_ONLY.sub("", words)
+    if _HEAVY_ONLY.search(words) and not (_ABLE.search(light) or _CHORES.search(light)):
+        flags["able_to_work"] = False
+    elif _UNABLE.search(light):
         flags["able_to_work"] = False
     elif _ONCE.search(words) and not re.search(r"(现在|还在|如今)", words):
         pass  # "以前在外头打工": not today's work
-    elif _ABLE.search(_FARM.sub("", words)) and not flags.get("in_school"):
+    elif _ABLE.search(_FARM.sub("", light)) and not flags.get("in_school"):
         flags["able_to_work"] = True
     elif _ABLE.search(words) and not flags.get("in_school"):
         # Farming: labour capacity under 60; past it, only "还在种地" (see _update).

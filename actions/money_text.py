@@ -55,7 +55,7 @@ _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
 
 # Somebody else's money, said to compare ("人家有三四千退休金"): not the household's.
-_OTHERS = re.compile(r"((?<!老)人家|别人家?|城里人?)")
+_OTHERS = re.compile(r"((?<!老)人家|别人家?|别个|城里人?)")
 
 
 def _clauses(text: str) -> list[str]:
@@ -74,7 +74,8 @@ _EACH = re.compile(
 )
 # "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
 _EACH_OF_TWO = re.compile(
-    r"(我(?:跟|和)我?的?(?:兄弟|哥哥?|弟弟?|姐姐?|妹妹?|老婆|老公)|他们|老两口|两口子)"
+    r"(我(?:跟|和)我?的?(?:兄弟|哥哥?|弟弟?|姐姐?|妹妹?|老婆|老公|老头儿?|老伴儿?|老太婆|老婆子|老汉儿?)"
+    r"|他们|老两口|两口子|两个老的)"
     r"[^，。]{0,8}?(?:各|一人|每人|一个人)"
 )
 # Spending is not income ("给她治病已经花了三万多").
@@ -159,7 +160,7 @@ def _by_kind(
 
 
 _VAGUE = re.compile(
-    r"(几百|几千|几万|给点|一点|点点|有时候|不晓得好多|不知道多少|不一定|不固定|说不准|没个准|看情况)"
+    r"(几百|几千|几万|给点|一点|点点|有点|有些|有时候|不晓得好多|不知道多少|不一定|不固定|说不准|没个准|看情况)"
 )
 
 
@@ -167,10 +168,15 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     """Sources said with no figure that can be taken ("侄儿子有时候给点", "卖点菜一年几百块"):
     unknown, never a guess."""
     found = []
+    figures = _by_kind(text, kinds or INCOME_SOURCES)
     for clause in _clauses(text):
         kind = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
-        if kind and _VAGUE.search(clause) and (_annual(clause) is None or "有时候" in clause):
-            found.append(kind)
+        if not kind or not _VAGUE.search(clause):
+            continue
+        if _annual(clause) is not None and "有时候" in clause:
+            found.append(kind)  # "有时候给五百": not a yearly figure
+        elif _annual(clause) is None and not figures.get(kind):
+            found.append(kind)  # "给两三千，有时候还不给" has its figure
     return found
 
 

@@ -108,7 +108,13 @@ QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
         lambda s: True,
         lambda s: {"deposits", "vehicles", "houses"} <= set((s.get("assets") or {}).keys()),
     ),
-    ("status", lambda s: True, lambda s: s.get("status") is not None),
+    # Standing told in a story ("我是贫困户…") is asked about once all the same: the question
+    # also asks about 低保, 返贫, the 三保障 and sudden troubles, rarely all told unasked.
+    (
+        "status",
+        lambda s: True,
+        lambda s: s.get("status") is not None and bool((s.get("asks") or {}).get("status")),
+    ),
     (
         "three_guarantees",
         lambda s: not (s.get("status") or {}).get("registered_poor"),

@@ -59,6 +59,21 @@ def looks_like_question(text: str) -> bool:
     return bool(QUESTION.search(_NEGATED_QUESTION_WORD.sub("", text or "")))
 
 
+def statements(text: str) -> str:
+    """The message without its questions: "我们这边滑坡了 房子垮了 … 可以申请低保不" tells
+    of the landslide, and asks nothing of the family's standing."""
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", text or "")
+    clauses = re.split(r"(?<=[，,。！!？?；;])", spaced)
+    return "".join(
+        c
+        for c in clauses
+        if not looks_like_question(c.rstrip("，,。！!；;")) and not _HEARSAY.search(c)
+    )
+
+
+_HEARSAY = re.compile(r"(听说|听别个说|听别人说|听人说|别个说|别人说|据说|听讲)")
+
+
 @dataclass
 class Reading:
     updates: dict = field(default_factory=dict)
@@ -222,6 +237,10 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             income[key] = income.get(key, 0) + unassigned
         state["income"] = {**(state.get("income") or {}), **_amounts(income)}
         state["income"].pop("total", None)
+        told = {f"income.{k}" for k, v in income.items() if v and k not in vague}
+        if told & set(state.get("unknown_facts") or []):
+            # "儿子给一点" first, "三个儿子一年一个给两千" when asked again: now known
+            state["unknown_facts"] = sorted(set(state["unknown_facts"]) - told)
         reading.understood |= requested == "income"
     elif requested == "income" and state.get("income") and money_text.ALREADY_SAID.search(text):
         reading.understood = True  # "就是刚才说的那些": told with the work answer
@@ -250,9 +269,8 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             reading.understood = True
     if requested == "assets" and money_text.vague_deposits(money):
         state["unknown_facts"] = sorted({*(state.get("unknown_facts") or []), "assets.deposits"})
-    flags = status_text.read_status(text)
-    if flags and requested != "status" and looks_like_question(text):
-        flags = {}  # "能不能吃低保" asks; it does not tell the family's standing
+    # "他这种能吃低保不" asks; it does not tell the family's standing
+    flags = status_text.read_status(text if requested == "status" else statements(text))
     if flags:
         state["status"] = {**(state.get("status") or {}), **flags}
         reading.understood |= requested == "status"

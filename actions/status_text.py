@@ -19,8 +19,8 @@ GUARANTEES = {
     r"学校去不了|不读了|没读了)",
     "medical": r"(看病[^，。]{0,6}差|报了?[^，。]{0,3}还差|报不完|没参保|没有医保|没买医保|看不起病|没有参保|医保没交|医保没买|看病困难|报不了|"
     r"不报销|报销不了|医保不报)",
-    "housing": r"(危房|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房|(?<!不)漏雨|就漏|"
-    r"(?<!不)漏水|(?<!拖)垮了|冲垮|烧了|没得房子住|莫得房子住|没地方住|住不得|裂缝|土泥巴屋|窝棚|房子?[^，。]{0,8}(?<!不)危险|不安全)",
+    "housing": r"(危房(?!改造)|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房|(?<!不)漏雨|就漏|"
+    r"(?<!不)漏水|(?:房|屋子|墙)[^，。头]{0,3}垮了|冲垮|烧了|没得房子住|莫得房子住|没地方住|住不得|裂缝|土泥巴屋|窝棚|房子?[^，。]{0,8}(?<!不)危险|不安全)",
 }
 HARDSHIPS = {
     "accident": r"(车祸|意外|摔|工伤|受伤|出事故|事故|不小心|烧了|着火|出事|出了事|撞|骨折|腿断|断了)",
@@ -44,7 +44,10 @@ def _clean(text: str) -> str:
     return re.sub(r"[\s，。,.!！]", "", text or "")
 
 
-_FINE = re.compile(r"(还好|还可以|还行|还住得|住得|不漏|没问题|不要钱|有医保|都在读书|过得去|都好)")
+_FINE = re.compile(
+    r"(还好|还可以|还行|还住得|住得|不漏|没问题|不要钱|有医保|都在读书|过得去|都好|都有|都还有|"
+    r"改造过|改造了|修好了|修过了|现在没得|现在没有)"
+)
 
 
 def says_none(text: str) -> bool:
@@ -92,10 +95,10 @@ def _negated(text: str, match: re.Match) -> bool:
 def read_hardship(text: str) -> dict | None:
     """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None.
     Clause breaks are kept: in "没得，车祸" the 没得 answers another part of the question."""
-    cleaned = re.sub(r"[,.!！;；、]", "，", re.sub(r"\s", "", text or ""))
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", text or "")
+    cleaned = re.sub(r"[,.!！;；、]", "，", re.sub(r"\s", "", spaced))
     for kind, pattern in HARDSHIPS.items():
-        match = re.search(pattern, cleaned)
-        if match and not _negated(cleaned, match):
+        if any(not _negated(cleaned, match) for match in re.finditer(pattern, cleaned)):
             return {
                 "kind": kind,
                 "basic_living_unsustainable": bool(_UNSUSTAINABLE.search(cleaned)),
