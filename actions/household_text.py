@@ -72,7 +72,7 @@ _BEDRIDDEN = re.compile(
 )
 _CARE = re.compile(
     # Needing care, not giving it: "要人照顾", "要我妈照顾" (but "我要照顾他" gives care).
-    r"(要人?护理|需要护理|要[^照，。\s]{1,3}照(?:顾|管)|需要人照顾|离不开人|要人守|要人伺候|长期照顾|要人管|"
+    r"(要人?护理|需要护理|要(?!在)[^照，。\s]{1,3}照(?:顾|管)|需要人照顾|离不开人|要人守|要人伺候|长期照顾|要人管|"
     r"要我管|离不得人|要人看[到着倒]|要人守[到着倒]|端屎端尿|不能自理|生活不能自理|大小便|屙屎屙尿|吃喝拉撒|要人帮|要人喂|"
     r"护理补贴)"
 )
@@ -209,7 +209,7 @@ def circumstances(words: str) -> dict:
         flags["in_school"] = False
     elif _SCHOOL.search(words):
         flags["in_school"] = True
-    light = _HEAVY_ONLY.sub("", words)
+    light = _TIED.sub("", _HEAVY_ONLY.sub("", words))
     if _HEAVY_ONLY.search(words) and not (_ABLE.search(light) or _CHORES.search(light)):
         flags["able_to_work"] = False
     elif _UNABLE.search(light):
@@ -218,16 +218,21 @@ def circumstances(words: str) -> dict:
         pass  # "以前在外头打工": not today's work
     elif _ABLE.search(_FARM.sub("", light)) and not flags.get("in_school"):
         flags["able_to_work"] = True
-    elif _ABLE.search(words) and not flags.get("in_school"):
+    elif _ABLE.search(light) and not flags.get("in_school"):
         # Farming: labour capacity under 60; past it, only "还在种地" (see _update).
         flags["able_to_work"] = "farm_still" if _STILL.search(words) else "farm"
-    elif _CHORES.search(words) and not flags.get("needs_long_term_care"):
+    elif _CHORES.search(light) and not flags.get("needs_long_term_care"):
         flags["able_to_work"] = "chores"  # able if of working age: see _update
     return flags
 
 
 # A person right after these verbs is cared for, not the one who acts: "我在屋头带娃儿种地".
 _CARED_FOR = re.compile(r"(?:带|照顾|照看|看|管|守|陪|伺候|供|养|喂|接送)(?:到|着|倒)?$")
+# Tied to the house by someone's care: says neither able nor unable ("出不去打工").
+_TIED = re.compile(r"(出不去打工|出不去做活路?|出不去|走不开|脱不开身|离不开)")
+# "要我妈照顾", "全靠老婆伺候": the one who gives care, named inside the need for it.
+_NEEDS = re.compile(r"(?:要|需要|靠|全靠|得)我?$")
+_CARING = re.compile(r"\s*(?:照顾|照管|伺候|护理|守|管)")
 _OWN_WORK = re.compile(r"\s*(?:和|又|还|也)?(?:种|做|干|打|喂|养|煮|卖|摘|搞|割|挖)")
 
 
@@ -239,6 +244,7 @@ def _parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, st
             m
             for m in mentions(clause)
             if not (_CARED_FOR.search(clause[: m.start]) and _OWN_WORK.match(clause[m.end :]))
+            and not (_NEEDS.search(clause[: m.start]) and _CARING.match(clause[m.end :]))
         ]
         pieces: list[tuple[Mention | None, str]] = []
         if found and found[0].start > 0:
@@ -433,6 +439,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
         for position, (mention, words) in enumerate(pieces):
             if mention is not None:
                 targets = _targets(members, mention, [])
+            elif re.match(r"\s*我(?:要|想|不|看)", words):
+                targets = speaker  # "我要照顾他出不去打工": the speaker, though not a member word
             elif _OTHERS.search(words):
                 targets = [m for m in members if not any(m is n for n in named)]
             elif _EVERYONE.search(words) and not named:
@@ -519,13 +527,17 @@ def settle_health(members: list[dict]) -> None:
                 member[flag] = False
 
 
-def read_work(members: list[dict], text: str) -> bool:
+def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
     """Who can work: "我和老婆能干活", "老公在工地上做活，我在屋头带娃", "都能", "都不能".
     When the resident named who can, the others are taken as not able (the question asks
     exactly that)."""
     cleaned = to_arabic(text)
     if any(
-        re.search(r"(都不能|都干不了|都做不动|没有人能|没人能|都没劳动力|1个都不能|都做不得)", c)
+        re.search(
+            r"(都不能(?:干|做|劳动|动|打工)|都干不了|都做不动|没有人能|没人能|都没劳动力|"
+            r"1个都不能|都做不得)",
+            c,
+        )
         and not any(not m.is_group for m in mentions(c))  # "儿子半年都做不得": one of them
         for c in _clauses(cleaned)
     ):
@@ -548,7 +560,12 @@ def read_work(members: list[dict], text: str) -> bool:
     anyone_able = any(m["able_to_work"] for m in members)
     for member in members:
         if member["able_to_work"] is None:
-            member["able_to_work"] = False if anyone_able or member.get("in_school") else None
+            # The elderly who only mind the house ("要照顾他，只种点菜" at 70 and more) are
+            # answered too: not the household's labour.
+            old = asked and (member.get("age") or 0) >= 70
+            member["able_to_work"] = (
+                False if anyone_able or member.get("in_school") or old else None
+            )
     return True
 
 

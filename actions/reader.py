@@ -211,7 +211,9 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             if requested == "health":
                 people.settle_health(state["members"])
                 state["health"] = True
-        if requested in ("health", "work") and people.read_work(state["members"], text):
+        if requested in ("health", "work") and people.read_work(
+            state["members"], text, asked=requested == "work"
+        ):
             reading.understood |= requested == "work"
     elif state.get("members"):
         people.apply_circumstances(state["members"], text)
