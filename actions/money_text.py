@@ -16,7 +16,7 @@ from actions.parsing import numbers
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
     "transfers": r"((?<!给人)(?<!给别人)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
-    "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
+    "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
@@ -48,6 +48,7 @@ _NOTHING = re.compile(
 )
 # Debts are neither income nor a yearly cost ("欠了40多万医药费", "还欠起几十万").
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
+_MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|(\d{1,2})\s*个月)")
 # Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了").
 _PAST = re.compile(r"(以前|原来|过去|之前|前几年|那时候|那几年|没出事前)")
 _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
@@ -120,6 +121,7 @@ def _by_kind(
     the whole year after a monthly one ("一年下来也就两万") replaces it."""
     amounts: dict[str, Decimal] = {}
     last = None
+    monthly = None  # the last clause's monthly figure, for "做得到半年"
     for clause in _clauses(text):
         if (
             _DEBT.search(clause)
@@ -128,6 +130,13 @@ def _by_kind(
         ):
             continue
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
+        months = _MONTHS_WORKED.search(clause)
+        if months and last and monthly is not None and not numbers(clause[: months.start()]):
+            # "一个月一千来块，做得到半年": that many months, not twelve
+            count = 6 if months.group(1) == "半年" else int(months.group(2))
+            amounts[last] += monthly * (count - 12)
+            monthly = None
+            continue
         if kind is None:
             value = _annual(clause)
             if value is not None and last is not None and _OVER_THE_YEAR.search(clause):
@@ -136,6 +145,7 @@ def _by_kind(
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
                 amounts[key] = amounts.get(key, Decimal(0)) + value
                 pending, last = None, key
+                monthly = value / 12 if _MONTH.search(clause) and not _YEAR.search(clause) else None
             continue
         if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
             amounts[kind] = Decimal(0)
@@ -156,6 +166,7 @@ def _by_kind(
             value *= 12
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
         pending, last = None, kind
+        monthly = value / 12 if _MONTH.search(clause) and not _YEAR.search(clause) else None
     return amounts
 
 
@@ -247,8 +258,11 @@ _HAS_CAR = re.compile(
 )
 _FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
 _NO_HOUSE = re.compile(
-    r"(没有?房|莫得房|没得房|租房|借住|住亲戚|租的房|房子(?:被)?冲垮|房子烧了|房子垮了|1个房子都(?:没|莫))"
+    r"(没有?房|莫得房|没得房|房子(?:被)?冲垮|房子烧了|房子垮了|1个房子都(?:没|莫))"
 )
+# Living in a rented or borrowed room: no house of their own, when it answers the question
+# about assets; said in passing ("住的租的房子，还可以") it does not undo that answer.
+_RENTING = re.compile(r"(租房|借住|住亲戚|租的房|租的)")
 _HOUSES = re.compile(r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)")
 _ONE_HOUSE = re.compile(
     r"(有房子|一处房|1处房|1个房子|房子1个|1间|1栋|老房子|自己的房子|住自己屋|自建房|这个房子|住的这个|"
@@ -273,8 +287,9 @@ def vague_deposits(text: str) -> bool:
     return bool(vague) and not read_assets(text).get("deposits")  # "不多，两三千" is a figure
 
 
-def read_assets(text: str) -> dict:
-    """{deposits, vehicles, houses, commercial_property}: only what was said."""
+def read_assets(text: str, asked: bool = True) -> dict:
+    """{deposits, vehicles, houses, commercial_property}: only what was said; `asked`: in
+    answer to the question about assets."""
     from actions.parsing import to_arabic
 
     assets: dict = {}
@@ -300,7 +315,11 @@ def read_assets(text: str) -> dict:
         assets["vehicles"] = 1
     elif _FARM.search(cleaned):
         assets["vehicles"] = 0  # farm machinery and mobility vehicles do not count
-    if _NO_HOUSE.search(cleaned):
+    own = [c for c in _clauses(cleaned) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)]
+    no_house = _NO_HOUSE.search(cleaned) or (asked and _RENTING.search(cleaned))
+    if no_house and not (
+        own and not any(_NO_HOUSE.search(c) or _RENTING.search(c) for c in own)
+    ):  # "老家有个老房子，城里是租的": one house of their own
         assets["houses"] = 0
     elif len([c for c in _clauses(cleaned) if _A_HOUSE.search(c)]) >= 2:
         assets["houses"] = len([c for c in _clauses(cleaned) if _A_HOUSE.search(c)])

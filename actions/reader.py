@@ -231,7 +231,10 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         income.pop(kind, None)
     if income and "total" not in income:
         unassigned = income.pop(money_text.UNASSIGNED, None)
-        if unassigned is not None and requested in ("income", "work"):
+        known = [k for k, v in (state.get("income") or {}).items() if v]
+        if unassigned is not None and requested == "confirmed" and len(known) == 1:
+            income[known[0]] = unassigned  # "不对，一个月一千二": the one source told
+        elif unassigned is not None and requested in ("income", "work"):
             # An amount said without its source: a worker's wages when someone in the
             # household works, else "other" (the summary shows it; it counts the same).
             workers = any(m.get("able_to_work") for m in state.get("members") or [])
@@ -253,7 +256,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
         reading.understood |= requested == "expenses"
     assets = (
-        money_text.read_assets(money)
+        money_text.read_assets(money, asked=requested == "assets")
         if requested in ("assets", None) or re.search(r"(存款|车|房)", text)
         else {}
     )

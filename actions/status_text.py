@@ -92,13 +92,26 @@ def _negated(text: str, match: re.Match) -> bool:
     )
 
 
+_LONG_AGO = re.compile(r"(前几年|几年前|好几年|多年|早年|年轻时|年轻的时候|小时候|从小|那些年)")
+
+
+def _long_ago(text: str, match: re.Match) -> bool:
+    """ "我男人前几年出车祸走了": an event years ago is no sudden hardship now."""
+    start = text.rfind("，", 0, match.start()) + 1
+    end = text.find("，", match.end())
+    return bool(_LONG_AGO.search(text[start : end if end >= 0 else len(text)]))
+
+
 def read_hardship(text: str) -> dict | None:
     """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None.
     Clause breaks are kept: in "没得，车祸" the 没得 answers another part of the question."""
     spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", text or "")
     cleaned = re.sub(r"[,.!！;；、]", "，", re.sub(r"\s", "", spaced))
     for kind, pattern in HARDSHIPS.items():
-        if any(not _negated(cleaned, match) for match in re.finditer(pattern, cleaned)):
+        if any(
+            not _negated(cleaned, match) and not _long_ago(cleaned, match)
+            for match in re.finditer(pattern, cleaned)
+        ):
             return {
                 "kind": kind,
                 "basic_living_unsustainable": bool(_UNSUSTAINABLE.search(cleaned)),
