@@ -211,7 +211,7 @@ def circumstances(words: str) -> dict:
         flags["in_school"] = True
     light = _TIED.sub("", _HEAVY_ONLY.sub("", words))
     if _HEAVY_ONLY.search(words) and not (_ABLE.search(light) or _CHORES.search(light)):
-        flags["able_to_work"] = False
+        flags["able_to_work"] = "weak"  # unable, unless light work is said next
     elif _UNABLE.search(light):
         flags["able_to_work"] = False
     elif _ONCE.search(words) and not re.search(r"(现在|还在|如今)", words):
@@ -372,6 +372,8 @@ def _set_age(group: list[dict], age: ages.Age | None) -> None:
 def _apply(member: dict, words: str) -> None:
     flags = circumstances(words)
     flags.pop("no_disability", None)
+    if flags.get("able_to_work") == "weak":
+        flags["able_to_work"] = False
     _by_age(member, flags)
     member.update(flags)
     if member["age"] is None and flags.get("in_school") and ages.school_age(words):
@@ -424,6 +426,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     )
     previous: list[dict] = speaker
     unable: list[dict] = []
+    weak: list[dict] = []
     last_group: list[dict] = []
     for found, pieces in _parts(text):
         if (
@@ -461,9 +464,13 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             flags = circumstances(words)
             if flags.get("able_to_work") is False:
                 unable += targets
+            elif flags.get("able_to_work") == "weak":
+                weak += targets
             for target in targets:
                 if flags.get("able_to_work") and any(target is u for u in unable):
                     flags = {k: v for k, v in flags.items() if k != "able_to_work"}
+                elif flags.get("able_to_work") in _LIGHT and any(target is w for w in weak):
+                    target["able_to_work"] = None  # "干不得重活，在屋头种点地": light work
                 if flags:
                     _update(target, flags)
                     applied = True
@@ -482,9 +489,14 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     return applied
 
 
+_LIGHT = ("chores", "farm", "farm_still")
+
+
 def _update(member: dict, flags: dict) -> None:
     flags = dict(flags)
     flags.pop("no_disability", None)
+    if flags.get("able_to_work") == "weak":
+        flags["able_to_work"] = False
     if flags.get("able_to_work") == "chores" and member.get("able_to_work") is not None:
         flags.pop("able_to_work")
     _by_age(member, flags)
@@ -502,7 +514,7 @@ def _by_age(member: dict, flags: dict) -> None:
     is labour capacity under 60; farming too, and past 60 only when still at it ("还在种地");
     "种点菜吃" at 70 is what everyone does."""
     said, age = flags.get("able_to_work"), member.get("age")
-    if said not in ("chores", "farm", "farm_still"):
+    if said not in _LIGHT:
         return
     if age is None and said == "chores":
         flags.pop("able_to_work")

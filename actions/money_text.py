@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from actions.parsing import numbers
+from actions.parsing import numbers, to_arabic
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
@@ -130,8 +130,13 @@ def _by_kind(
         ):
             continue
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
-        months = _MONTHS_WORKED.search(clause)
-        if months and last and monthly is not None and not numbers(clause[: months.start()]):
+        months = _MONTHS_WORKED.search(to_arabic(clause))
+        if (
+            months
+            and last
+            and monthly is not None
+            and not numbers(to_arabic(clause)[: months.start()])
+        ):
             # "一个月一千来块，做得到半年": that many months, not twelve
             count = 6 if months.group(1) == "半年" else int(months.group(2))
             amounts[last] += monthly * (count - 12)
@@ -208,8 +213,6 @@ _DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
 
 def _by_the_day(text: str) -> Decimal | None:
     """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12."""
-    from actions.parsing import to_arabic
-
     converted = to_arabic(text)
     days, rate = _DAYS.search(converted), _DAY_RATE.search(converted)
     if not (days and rate):
@@ -290,8 +293,6 @@ def vague_deposits(text: str) -> bool:
 def read_assets(text: str, asked: bool = True) -> dict:
     """{deposits, vehicles, houses, commercial_property}: only what was said; `asked`: in
     answer to the question about assets."""
-    from actions.parsing import to_arabic
-
     assets: dict = {}
     cleaned = to_arabic(text)
     if _NO_DEPOSITS.search(cleaned):

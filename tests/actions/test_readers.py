@@ -1,0 +1,189 @@
+"""Table tests of the readers (actions/*_text.py, reader.py): each row is one way residents
+say a fact, read to the value the rules need. Phrasings written for these tests; none is a
+persona's (tests/personas) nor a training example (data/)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from actions import household_text as people
+from actions import money_text, reader, status_text
+from actions.parsing import plain_negation
+from actions.proxy import detect
+
+
+def _members(*spec: tuple[str, str, int | None]) -> list[dict]:
+    return [people.new_member(relation, label, age) for relation, label, age in spec]
+
+
+@pytest.mark.parametrize(
+    ("said", "plain"),
+    [
+        ("莫得存款", "没得存款"),
+        ("莫存款 莫车", "没存款 没车"),
+        ("也莫吃低保", "也没吃低保"),
+        ("木有收入", "没有收入"),
+        ("莫小红", "莫小红"),  # a surname stays
+    ],
+)
+def test_one_spelling_of_the_negation(said, plain):
+    assert plain_negation(said) == plain
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("不是贫困户 也莫吃低保", {"registered_poor": False, "receiving_dibao": False}),
+        ("他这种能吃低保不 我在外头打工", {}),
+        ("听别个说有五保和低保 我不晓得咋个办", {}),
+    ],
+)
+def test_standing_told_not_asked(text, flags):
+    got = status_text.read_status(reader.statements(plain_negation(text)))
+    assert {k: v for k, v in got.items() if k in flags or v} == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("遭车子撞了 腿杆断了", "accident"),
+        ("在外头工地上出事走了", "accident"),
+        ("没得了 房子垮了 滑坡", "disaster"),
+        ("她男人前几年出车祸走了", None),  # years ago
+        ("意外没得", None),
+    ],
+)
+def test_sudden_hardship(text, kind):
+    found = status_text.read_hardship(plain_negation(text))
+    assert (found or {}).get("kind") == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "unmet"),
+    [
+        ("屋头一下就垮了 日子过不走", []),  # the family, not the roof
+        ("前年危房改造了 现在住得好", []),
+        ("老木房子 有点危险", ["housing"]),
+        ("看病报了还差一大截", ["medical"]),
+    ],
+)
+def test_three_guarantees(text, unmet):
+    assert status_text.read_guarantees(text) == unmet
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("婆婆养老金一个月一百多 其他啥子都没得", {"basic_pension": 1200}),
+        ("老人家养老金一个月一百五", {"basic_pension": 1800}),
+        ("我跟老伴养老金一个人一个月一百八", {"basic_pension": 4320}),
+        ("儿子以前在外头打工一个月五千 现在没得了", {}),
+        ("在扶贫车间做，一个月一千五，做得到半年", {"poverty_project_wages": 9000}),
+        ("在工地一个月三千，一年做得到八个月", {"wages": 24000}),
+    ],
+)
+def test_income(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+def test_a_caveat_after_a_figure_is_not_vagueness():
+    assert money_text.vague_kinds("女儿一年给三千，有时候也不给") == []
+    assert money_text.vague_kinds("女儿有时候给点") == ["transfers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague", "houses"),
+    [
+        ("存款有好多我不晓得 没车 一个房子", True, 1),
+        ("存款不多，三四千", False, None),
+        ("没存款，乡下有个老房子，城里是租的", False, 1),
+    ],
+)
+def test_assets(text, vague, houses):
+    assert money_text.vague_deposits(text) is vague
+    assert money_text.read_assets(text).get("houses") == houses
+
+
+def test_rent_said_in_passing_does_not_undo_a_house():
+    assert "houses" not in money_text.read_assets("住的租的房子，还可以", asked=False)
+    assert money_text.read_assets("租的房子", asked=True)["houses"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("就他们爷儿两个", 2),
+        ("娘儿俩", 2),
+        ("算上我男人五个", 5),
+    ],
+)
+def test_household_size_said_as_a_pair_or_with_a_count(text, size):
+    assert reader.read(text, "household_size", {}).updates["household_size"] == size
+
+
+def test_ages_said_against_the_speaker():
+    members = people.read_members("我四十，男人大我两岁，女儿小我二十岁")
+    assert [(m["label"], m["age"]) for m in members] == [("我", 40), ("男人", 42), ("女儿", 20)]
+
+
+def test_one_person_said_twice_in_a_story_is_one_member():
+    members = people.read_members("他和女儿两个住 女儿有癫痫")
+    assert [m["label"] for m in members] == ["女儿"]
+
+
+def test_village_is_not_a_phrase_about_a_village():
+    assert "village" not in reader.read("帮我们村一个老人问下", None, {}).updates
+
+
+def test_cadre_applying_for_an_elder():
+    assert detect("我是村干部 帮我们村一个老人家申请低保")["who"] == "老人家"
+
+
+@pytest.mark.parametrize(
+    ("text", "able"),
+    [
+        # Someone minded is not the one who works: "带娃儿种地" is the mother's farming.
+        ("老公在外省工地 我在屋头带娃儿种地", {"我": True, "老公": True}),
+        ("儿子半年都做不得活路 我在屋头照顾他们", {"我": True, "儿子": False}),
+        ("男人干不得重活，在屋头种点地", {"男人": True}),
+        ("男人干不得重活", {"男人": False}),
+        ("我要照顾他出不去打工", {"我": True}),
+    ],
+)
+def test_who_can_work(text, able):
+    spouse = "老公" if "老公" in text else "男人"
+    members = _members(("applicant", "我", 40), ("spouse", spouse, 45), ("child", "儿子", 20))
+    people.read_work(members, text)
+    assert {m["label"]: m["able_to_work"] for m in members if m["label"] in able} == able
+
+
+def test_the_carer_named_in_a_need_for_care():
+    members = _members(("applicant", "老汉儿", 68), ("spouse", "妈", 64))
+    people.apply_circumstances(members, "老汉儿半边身子不灵活，要我妈照顾")
+    assert members[0]["needs_long_term_care"] is True
+    assert members[1]["needs_long_term_care"] is None
+
+
+def test_a_topic_said_fine_is_nobodys_circumstance():
+    members = _members(("applicant", "我", 45), ("child", "儿子", 40))
+    people.apply_circumstances(members, "儿子看病上学都没得问题")
+    assert members[1]["in_school"] is None
+
+
+def test_the_elderly_who_only_mind_the_house_answer_the_work_question():
+    members = _members(("applicant", "我", 40), ("parent", "妈", 75))
+    assert people.read_work(members, "我做不得了，我妈只种点菜") is True
+    assert members[1]["able_to_work"] is False
+
+
+def test_a_correction_at_the_summary_replaces_the_one_source():
+    slots = {"income": {"wages": 24000}, "members": _members(("applicant", "我", 40))}
+    reading = reader.read("不对 一个月一千五", "confirmed", slots)
+    assert reading.updates["income"] == {"wages": 18000}
+
+
+def test_money_amount_types_stay_whole_yuan():
+    assert money_text.read_income("一个月两千出头")[money_text.UNASSIGNED] == Decimal(24000)
