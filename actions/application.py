@@ -13,7 +13,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import application_facts, questions, reader
+from actions import application_facts, questions, reader, speech
 from actions.replies import documents_to_bring
 from actions.store import identity_cipher, store_engine
 from cases import store
@@ -141,13 +141,13 @@ class ValidateApplicationForm(FormValidationAction):
         if intent in REQUEST_WORDS and not REQUEST_WORDS[intent].search(text):
             intent = "inform"  # the NLU heard a request the words do not make: an answer
         if intent in DIGRESSIONS and (
-            reader.looks_like_question(text) or not self._answers(tracker, requested, intent)
+            speech.looks_like_question(text) or not self._answers(tracker, requested, intent)
         ):
             return []  # a question or a request: the form yields to the rules
         events = self.read_answer(tracker, requested, intent)
         if (
             intent in SOCIAL | STATEMENT_LIKE
-            and (reader.SOCIAL_ONLY.match(text) or reader.looks_like_question(text))
+            and (speech.SOCIAL_ONLY.match(text) or speech.looks_like_question(text))
             and not any(e["name"] in FACT_SLOTS and e["name"] not in BOOKKEEPING for e in events)
         ):
             return []  # only a greeting or a question: the rules answer, the form goes on
@@ -175,7 +175,7 @@ class ValidateApplicationForm(FormValidationAction):
         next_slot = questions.next_question(slots)
         # The resident's own questions in between do not count as answers that could not
         # be read, but a question comes back at most MAX_ASKS_AROUND times in all.
-        question = reader.looks_like_question(text)
+        question = speech.looks_like_question(text)
         around = dict(slots.get("asked_around") or {})
         if requested and next_slot == requested:
             while next_slot is not None and (
@@ -249,13 +249,13 @@ class ValidateApplicationForm(FormValidationAction):
         """Why the question is asked again, if it is: shown to the resident."""
         if reading.understood:
             return None
-        if intent == "dont_know" or reader.DONT_KNOW.search(text):
+        if intent == "dont_know" or speech.DONT_KNOW.search(text):
             if slots.get("reask") == "dont_know" and requested in questions.MAY_BE_UNKNOWN:
                 updates["unknown_facts"] = sorted({*(slots["unknown_facts"] or []), requested})
                 return None
             return "dont_know"
         if requested in ("confirmed", "id_readback") and (
-            intent == "deny" or reader.DENY.match(text)
+            intent == "deny" or speech.DENY.match(text)
         ):
             if requested == "id_readback":
                 updates["id_number"] = None

@@ -10,7 +10,7 @@ import re
 from rasa_sdk import Action
 from rasa_sdk.events import FollowupAction, SlotSet
 
-from actions import people_words, proxy, reader, status_text
+from actions import people_words, proxy, reader, speech, status_text
 from actions.application import FACT_SLOTS, ValidateApplicationForm
 
 _PERSONAL = re.compile(
@@ -67,7 +67,7 @@ class ActionStartApplication(Action):
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
         events = facts_told(tracker)
-        if wants_to_apply(text) and reader.looks_like_question(text):
+        if wants_to_apply(text) and speech.looks_like_question(text):
             dispatcher.utter_message(response="utter_start_from_question")
         elif events:
             dispatcher.utter_message(response="utter_start_from_story")

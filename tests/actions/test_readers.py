@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from actions import household_text as people
-from actions import money_text, reader, status_text
+from actions import money_text, reader, speech, status_text
 from actions.parsing import plain_negation
 from actions.proxy import detect
 
@@ -41,7 +41,7 @@ def test_one_spelling_of_the_negation(said, plain):
     ],
 )
 def test_standing_told_not_asked(text, flags):
-    got = status_text.read_status(reader.statements(plain_negation(text)))
+    got = status_text.read_status(speech.statements(plain_negation(text)))
     assert {k: v for k, v in got.items() if k in flags or v} == flags
 
 

@@ -1,0 +1,49 @@
+"""How many live and eat together (共同生活的家庭成员), when a message says it: "5口人",
+"一家四口", "一个人住", "爷儿两个"; in answer to the question also "就我一个", "4个". Pure."""
+
+from __future__ import annotations
+
+import re
+
+from actions.parsing import parse_household_size, to_arabic
+
+_ALONE = re.compile(
+    r"(一个人住|一个人过|独居|孤身一人|孤寡|就剩我一个|就剩他一个|就剩她一个|他一个人住|她一个人住|"
+    r"屋头就他一个|现在就他一个)"
+)
+# Two (or three) who live together, said as a pair: "爷儿两个", "娘儿俩", "和儿子两个住".
+_PAIR = re.compile(
+    r"(?:爷儿|爷子|娘儿|娘母|父子|母子|母女|父女|婆孙|爷孙|祖孙|两娘母|两爷子)\s*(?:(\d)\s*个|俩)"
+    r"|(?:和|跟)[\u4e00-\u9fff]{1,4}?\s*(\d)\s*个人?(?:住|过|生活|在一起)"  # in answer only
+)
+_ALONE_ANSWER = re.compile(r"^\W*(就|只有|只)?(我|他|她)(一个|自己|1个)")
+
+
+def stated_size(text: str, requested: str | None) -> int | None:
+    """How many live together, when the message says it: "5口人", "一家四口", "一个人住";
+    in answer to the question also "就我一个", "4个", "两个，我跟我爸"."""
+    converted = to_arabic(text)
+    # "老两口" is the couple, not the household.
+    size = re.search(r"(?<![\d.老])(\d+)\s*(口人|口)(?!子)", converted) or re.search(
+        r"(?:家里|屋头|一共|总共|全家|我们家|我家|一家)(?:有|是)?\s*(\d+)\s*个?人", converted
+    )
+    if size and 1 <= int(size.group(1)) <= 20:
+        return int(size.group(1))
+    if (pair := _PAIR.search(converted)) and (pair.group(1) or requested == "household_size"):
+        return int(pair.group(1) or pair.group(2) or 2)
+    if _ALONE.search(text):
+        return 1
+    if requested == "household_size":
+        if _ALONE_ANSWER.search(converted):
+            return 1
+        return leading_count(text) or parse_household_size(text)
+    return None
+
+
+def leading_count(text: str) -> int | None:
+    """ "4个", "就3口", "算上我老公6个": the count that opens the answer."""
+    match = re.match(
+        r"\s*(?:就|只有|一共|总共|家里|屋头|(?:算上|加上|连上?|包括)[^\d，,]{0,5})?\s*(\d{1,2})\s*(?:个|口|人)",
+        to_arabic(text),
+    )
+    return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 20 else None

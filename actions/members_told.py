@@ -1,0 +1,115 @@
+"""The household's members as they are told over several messages: people named in a
+story, the household answer that replaces them, later mentions that update them, the
+applicant counted but not named, ages asked for. Works on the slot dict in place; pure."""
+
+from __future__ import annotations
+
+import re
+
+from actions import ages
+from actions import household_text as people
+from actions.parsing import to_arabic
+
+
+def replace_story_members(state: dict, listed: list[dict]) -> None:
+    """The household answer lists who lives here: people named only in passing before
+    ("靠三个儿子给") are dropped unless listed now; what was said of them is kept."""
+    kept = []
+    for member in state.get("members") or []:
+        if not member.get("from_story"):
+            kept.append(member)
+            continue
+        match = next((m for m in listed if people.same_person(m, member)), None)
+        if match is not None:
+            for key, value in member.items():
+                if match.get(key) is None and value is not None and key != "from_story":
+                    match[key] = value
+    state["members"] = kept
+
+
+def merge(state: dict, listed: list[dict]) -> None:
+    """Add the people just named, or update the ones already known (same word, or the
+    same relation for a person there is one of: 我, 老婆, 老汉儿 …)."""
+    members = state.get("members") or []
+    used: list[dict] = []
+    for member in listed:
+        full = len(members) >= (state.get("household_size") or 99)
+        same = [
+            m
+            for m in members
+            if people.same_person(m, member) and (people.unique(member) or not _in(m, used))
+        ]
+        if not same and (member["relation"] in ("applicant", "spouse") or full):
+            same = [m for m in members if m["relation"] == member["relation"]]
+        free = [m for m in same if m["age"] is None or m["age"] == member["age"]]
+        target = (free or (same if full or member["relation"] in UNIQUE else []) or [None])[0]
+        if target is None and full:
+            continue  # more people named than live here: someone said twice, or living away
+        if target is None:
+            members.append(member)
+            used.append(member)
+        else:
+            target.update({k: v for k, v in member.items() if v is not None})
+            if member.get("age") is not None:
+                target.pop("age_range", None)
+            used.append(target)
+    state["members"] = members
+
+
+UNIQUE = ("applicant", "spouse", "parent", "grandparent")
+
+
+def _in(member: dict, group: list[dict]) -> bool:
+    return any(member is other for other in group)
+
+
+def add_applicant(state: dict) -> None:
+    """The applicant lives in the household: add them (aged by the 身份证号) when the
+    resident counted them but did not name themselves."""
+    members = state.get("members") or []
+    size = state.get("household_size")
+    applicant = next((m for m in members if m["relation"] == "applicant"), None)
+    if applicant is None and size and len(members) < size:
+        label = (state.get("proxy") or {}).get("who") or "我"
+        applicant = people.new_member("applicant", label)
+        members.insert(0, applicant)
+        state["members"] = members
+    if applicant is not None and applicant["age"] is None and state.get("applicant_age"):
+        applicant["age"] = state["applicant_age"]
+        applicant.pop("age_range", None)
+    for member in members:
+        if member.get("in_school") and (member.get("age") or 0) > 25:
+            member["in_school"] = None  # a story's "读书" was about someone else
+
+
+def read_missing_ages(state: dict, text: str) -> bool:
+    """Answers to "老妈多大了" / "满18岁了没有": "七十多了", "大的15，小的12", "满了"."""
+    members = state.get("members") or []
+    waiting = [m for m in members if m["age"] is None]
+    if not waiting:
+        return False
+    converted = to_arabic(text)
+    answered = False
+    for clause in re.split(r"[，,。；;\s]", converted):
+        member = people.pick_ordinal(members, clause)
+        age = ages.bare_age(clause) or (ages.age_after(clause[2:])[0] if member else None)
+        if member is not None and age is not None:
+            member["age"] = age.recorded
+            answered = True
+    waiting = [m for m in members if m["age"] is None]
+    ranged = [m for m in waiting if m.get("age_range")]
+    if ranged and re.search(r"(满了|满\d+|成年|超过|过了|不止|都\d+)", converted):
+        for member in ranged:
+            member["age"] = ages.at_or_above_line(member["age_range"])
+        return True
+    if ranged and re.search(r"(没满|还没|不到|未满|没有满|没成年|还小)", converted):
+        for member in ranged:
+            member["age"] = ages.below_line(member["age_range"])
+        return True
+    age = ages.bare_age(converted) or ages.age_after(converted)[0]
+    if len(waiting) == 1 and age is not None and not answered:
+        waiting[0]["age"] = age.recorded if age.settled else None
+        if not age.settled:
+            waiting[0]["age_range"] = [age.low, age.high]
+        return age.settled
+    return answered

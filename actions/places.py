@@ -1,0 +1,55 @@
+"""Names and places stated in a message: "我叫…", the township (乡镇) and the village (村).
+Pure, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from cases.townships import find_township
+
+_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)")
+_NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
+
+
+def stated_name(text: str) -> str | None:
+    match = re.search(
+        r"(我叫|我的名字叫|名字叫|名字是|申请人是|申请人叫|姓名)\s*[:：]?\s*([\u4e00-\u9fff·]{2,6})",
+        text,
+    )
+    if not match:
+        return None
+    return re.split(r"(身份证|电话|手机|今年|住|是)", match.group(2))[0]
+
+
+def stated_township(text: str) -> str | None:
+    """Only a full name (吐祥镇) or a short one marked as a place (住吐祥, 吐祥的) counts
+    outside the township question: "平安" or "公平" are ordinary words too."""
+    township = find_township(text)
+    if township is None:
+        return None
+    if township in text or re.search(r"(住|在|是)[\u4e00-\u9fff]{2,3}(的|村)", text):
+        return township
+    return None
+
+
+_NOT_A_PLACE = re.compile(r"[我你他她们在帮给个这那哪爸妈到去回]")
+_BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头户口"
+
+
+def village_named(text: str) -> str | None:
+    cleaned = text
+    township = find_township(text)
+    if township:
+        cleaned = cleaned.replace(township, " ")
+    for match in _VILLAGE.finditer(cleaned):
+        village = re.split(r"(?:乡|镇|街道|县)", match.group(1))[-1]  # "长安乡枣阳村"
+        while village and village[0] in _BEFORE_VILLAGE:
+            village = village[1:]
+        if (
+            len(village) >= 3
+            and village not in _NOT_VILLAGE
+            and not village.endswith(_NOT_VILLAGE)
+            and not _NOT_A_PLACE.search(village)  # "帮我们村", "我爸在村"
+        ):
+            return village
+    return None

@@ -1,0 +1,54 @@
+"""How a resident's message is put: a question or a statement, yes or no, "不晓得", a
+greeting only. Pure, no I/O; measured on the helpline's phrasings in docs/helpline.md."""
+
+from __future__ import annotations
+
+import re
+
+DONT_KNOW = re.compile(r"(不晓得|不知道|不清楚|记不得|记不清|说不准|搞不清|不太清楚|晓不得|不记得)")
+AFFIRM = re.compile(
+    r"^(是|是的|对|对的|同意|可以|好|好的|要得|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK)"
+)
+DENY = re.compile(r"^(不|不是|不对|不同意|不要|错了|没有|莫得|不行|算了)")
+
+# Questions as residents put them, Chongqing forms included (…不, 算不算, 好多, 多久, 谁):
+# measured on the helpline's phrasings in docs/helpline.md.
+QUESTION = re.compile(
+    r"[吗么嘛呢？?]\s*[哦哈喃]?\s*$|不\s*[哦嘛]?\s*$|(?<!没得)(?<!没有)(?<!莫得)(?<!没)(?:什么|啥)"
+    r"|怎么|(?<!没)咋|多少|好多\s*钱?\s*[哦嘛喃]?\s*$"
+    r"|好多钱|哪[个些里样种儿]|(?P<v>\S)[不没](?P=v)|可不可以|为什么|为啥|是否|几[个百]\S{0,2}$"
+    r"|\d{4}\s*年|多久|多长|谁|还是|几[次口类个天]|怎样|如何|的条件$|的标准$|的办法$"
+)
+
+
+SOCIAL_ONLY = re.compile(
+    r"^\W*(你好|您好|喂|谢谢|多谢|感谢|再见|拜拜|好的谢谢|谢谢你|辛苦了|先忙了|我先忙|晚点再说|明天再说|"
+    r"等一下|等会儿|有事|回头说)+\W*$"
+)
+
+
+# "没得好多" (not much), "没得别的啥子事" (nothing else): negated, not asked.
+_NEGATED_QUESTION_WORD = re.compile(
+    r"(没得|没有|莫得|没|不得)[^，。,.]{0,3}(好多|啥子?|什么|咋个?)"
+    r"|(啥子?|什么)(都|也)(没得|没有|莫得|没|不)"  # "啥子都没得了"
+)
+
+
+def looks_like_question(text: str) -> bool:
+    """ "建档立卡户能吃低保吗？" is a question; "是建档立卡户，没吃低保" is an answer."""
+    return bool(QUESTION.search(_NEGATED_QUESTION_WORD.sub("", text or "")))
+
+
+def statements(text: str) -> str:
+    """The message without its questions: "我们这边滑坡了 房子垮了 … 可以申请低保不" tells
+    of the landslide, and asks nothing of the family's standing."""
+    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", text or "")
+    clauses = re.split(r"(?<=[，,。！!？?；;])", spaced)
+    return "".join(
+        c
+        for c in clauses
+        if not looks_like_question(c.rstrip("，,。！!；;")) and not _HEARSAY.search(c)
+    )
+
+
+_HEARSAY = re.compile(r"(听说|听别个说|听别人说|听人说|别个说|别人说|据说|听讲)")
