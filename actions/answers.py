@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actions import household_text as people
-from actions import money_text, status_text
+from actions import member_facts, money_text, status_text
 from actions.parsing import parse_household_size, parse_name, to_arabic
 from actions.speech import AFFIRM, DENY
 from cases.townships import find_township
@@ -49,11 +48,11 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
         handled = bool(size)
     elif requested == "health":
         if (
-            people.says_none(text)
-            or people.apply_circumstances(members, text)
+            member_facts.says_none(text)
+            or member_facts.apply_circumstances(members, text)
             or (intent == "deny")
         ):
-            people.settle_health(members)
+            member_facts.settle_health(members)
             state["health"] = True
         else:
             handled = False
@@ -65,9 +64,9 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
         else:
             handled = False
     elif requested == "work":
-        handled = people.read_work(members, text)
+        handled = member_facts.read_work(members, text)
     elif requested == "school":
-        handled = people.read_school(members, text)
+        handled = member_facts.read_school(members, text)
     elif requested == "income":
         handled = _income_answer(text, state)
     elif requested == "expenses":

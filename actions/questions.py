@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from actions import household_text as people
+from actions import member_facts
 
 # Facts that may end up unknown after "不晓得" twice; the assessment then says needs_review.
 MAY_BE_UNKNOWN = {
@@ -91,7 +91,7 @@ QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
         lambda s: False,
     ),
     ("work", lambda s: True, _work_answered),
-    ("school", lambda s: people.needs_school_answer(_members(s)), lambda s: False),
+    ("school", lambda s: member_facts.needs_school_answer(_members(s)), lambda s: False),
     (
         "income",
         lambda s: True,

@@ -16,7 +16,15 @@ from datetime import date
 from decimal import Decimal
 
 from actions import household_text as people
-from actions import id_card, members_told, money_text, people_words, proxy, status_text
+from actions import (
+    id_card,
+    member_facts,
+    members_told,
+    money_text,
+    people_words,
+    proxy,
+    status_text,
+)
 from actions.answers import read_answer
 from actions.household_size import stated_size
 from actions.parsing import parse_name, plain_negation, to_arabic
@@ -157,17 +165,17 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     if requested == "disability_grade" and named_nobody:
         pass  # "二级": the grade asked for, read below for the member asked about
     elif state.get("members") and requested not in ("members", "household_size"):
-        if people.apply_circumstances(state["members"], text):
+        if member_facts.apply_circumstances(state["members"], text):
             reading.understood |= requested in ("health", "disability_grade")
             if requested == "health":
-                people.settle_health(state["members"])
+                member_facts.settle_health(state["members"])
                 state["health"] = True
-        if requested in ("health", "work") and people.read_work(
+        if requested in ("health", "work") and member_facts.read_work(
             state["members"], text, asked=requested == "work"
         ):
             reading.understood |= requested == "work"
     elif state.get("members"):
-        people.apply_circumstances(state["members"], text)
+        member_facts.apply_circumstances(state["members"], text)
     vague = money_text.vague_kinds(money) if requested in ("income", "work") else []
     if vague:
         state["unknown_facts"] = sorted(

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 
 from actions import household_text as people
-from actions import money_text, reader, speech, status_text
+from actions import member_facts, money_text, reader, speech, status_text
 from actions.parsing import plain_negation
 from actions.proxy import detect
 
@@ -156,26 +156,26 @@ def test_cadre_applying_for_an_elder():
 def test_who_can_work(text, able):
     spouse = "老公" if "老公" in text else "男人"
     members = _members(("applicant", "我", 40), ("spouse", spouse, 45), ("child", "儿子", 20))
-    people.read_work(members, text)
+    member_facts.read_work(members, text)
     assert {m["label"]: m["able_to_work"] for m in members if m["label"] in able} == able
 
 
 def test_the_carer_named_in_a_need_for_care():
     members = _members(("applicant", "老汉儿", 68), ("spouse", "妈", 64))
-    people.apply_circumstances(members, "老汉儿半边身子不灵活，要我妈照顾")
+    member_facts.apply_circumstances(members, "老汉儿半边身子不灵活，要我妈照顾")
     assert members[0]["needs_long_term_care"] is True
     assert members[1]["needs_long_term_care"] is None
 
 
 def test_a_topic_said_fine_is_nobodys_circumstance():
     members = _members(("applicant", "我", 45), ("child", "儿子", 40))
-    people.apply_circumstances(members, "儿子看病上学都没得问题")
+    member_facts.apply_circumstances(members, "儿子看病上学都没得问题")
     assert members[1]["in_school"] is None
 
 
 def test_the_elderly_who_only_mind_the_house_answer_the_work_question():
     members = _members(("applicant", "我", 40), ("parent", "妈", 75))
-    assert people.read_work(members, "我做不得了，我妈只种点菜") is True
+    assert member_facts.read_work(members, "我做不得了，我妈只种点菜") is True
     assert members[1]["able_to_work"] is False
 
 

@@ -1,0 +1,160 @@
+"""What is said of one person: disability and its grade, serious illness, bedridden, needing
+care, in school, able to work ("二级残疾，卧床", "没得残疾", "在工地上做活", "干不得重活").
+`circumstances(words)` reads the words said of someone into flags; `update` applies them
+to a member, reading work at home or on the farm against the member's age. Pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NEG = r"(?:没有|没得|莫得|没|不是|不|无|未)[^，,。；;]{0,2}$"
+_SCHOOL = re.compile(
+    r"(读书|上学|读小学|读初中|读高中|读大学|上大学|上初中|上高中|上小学|在校|幼儿园|中专|职高|"
+    r"学生|年级|念书|读高|读初|高中|初中|小学|大学|大专|学前班|技校|初[一二三]|高[一二三])"
+)
+_NOT_SCHOOL = re.compile(
+    r"(没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)"
+)
+ABLE = re.compile(
+    r"(能干活|能做活|能做事|能打工|在打工|打工|还做得|还干得|还能做|还能干|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
+    r"上班|工地|种地|种田|务农|帮人|看店|跑车|跑货车|开货车|拉货|跑运输|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
+    r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|洗碗|馆子|摘|散工|苦力|扫地|打扫|"
+    r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|"
+    r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
+)
+UNABLE = re.compile(
+    r"(不能干活|干不了|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了|动不了|动不得|"
+    r"身体不行|做不得|干不得|干不起|做不起|不能做|不能干|没得劳动力|莫得劳动力|没得人要|没人要|没有人要|莫得人要|找不到活)"
+)
+# Work at home: labour capacity when of working age (under 60), not for the old, for whom
+# "种点菜吃" is what everyone does.
+CHORES = re.compile(
+    r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种点|自己吃|守到|守我|守他|守她)"
+)
+_FARM = re.compile(
+    r"(种地|种田|务农|干农活|种菜|养猪|养鸡|喂猪|种几亩|种地卖|菜卖|卖菜|种几分|"
+    r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
+)
+_WELL = re.compile(r"^[^，。]{0,2}(好的|都好|好好的|身体好|健康|没得病|没病|没啥病|没得啥病)")
+_STILL = re.compile(r"(还在|还能|还做得|还干得|天天)")
+# "干不得重活": unable, unless the same words say what light work is still done
+# ("干不得重活，在屋头种点地").
+_HEAVY_ONLY = re.compile(r"(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)重活路?")
+_GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
+_DISABLED = re.compile(
+    r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残)"
+)
+_ILLNESS = re.compile(
+    r"(重病|大病|大手术|癌|肿瘤|尿毒症|白血病|脑溢血|脑出血|脑血栓|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
+    r"血友病|脉管炎|红斑狼疮|再生障碍)"
+)
+_BEDRIDDEN = re.compile(
+    r"(下不来床|床都下不来|下不得床|起不了床|床都起不来|卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|瘫了|睡在床上)"
+)
+_CARE = re.compile(
+    # Needing care, not giving it: "要人照顾", "要我妈照顾" (but "我要照顾他" gives care).
+    r"(要人?护理|需要护理|要(?!在)[^照，。\s]{1,3}照(?:顾|管)|需要人照顾|离不开人|要人守|要人伺候|长期照顾|要人管|"
+    r"要我管|离不得人|要人看[到着倒]|要人守[到着倒]|端屎端尿|不能自理|生活不能自理|大小便|屙屎屙尿|吃喝拉撒|要人帮|要人喂|"
+    r"护理补贴)"
+)
+
+
+def _flag(pattern: re.Pattern, words: str) -> bool | None:
+    """True when `words` say it, False when they deny it ("没得残疾"), None when silent."""
+    match = pattern.search(words)
+    if not match:
+        return None
+    return not re.search(_NEG, words[: match.start()])
+
+
+_TOPIC_FINE = re.compile(
+    r"(?:看病|上学|读书|住房|住的|吃穿|医保|房子)[^，。]{0,4}(?:都|也)?(?:没得?|没有|不成|莫得?)问题"
+)
+# Schooling had, not school now: "只读过小学三年级", "上过初中".
+_SCHOOLING_ONCE = re.compile(r"(?:只|就)?(?:读|上|念)过[^，。]{0,6}")
+# Work that was: "以前打零工" says nothing of today.
+_ONCE = re.compile(r"(以前|原来|过去|之前|前几年|那几年)")
+# Tied to the house by someone's care: says neither able nor unable ("出不去打工").
+_TIED = re.compile(r"(出不去打工|出不去做活路?|出不去|走不开|脱不开身|离不开)")
+
+
+def circumstances(words: str) -> dict:
+    """Flags said about someone: "二级残疾，卧床" → grade 2, bedridden; "没得残疾" → none."""
+    flags: dict = {}
+    words = _SCHOOLING_ONCE.sub("", _TOPIC_FINE.sub("", words))
+    grade = _GRADE.search(words)
+    disabled = _flag(_DISABLED, words)
+    if grade and disabled is not False and 1 <= int(next(g for g in grade.groups() if g)) <= 4:
+        flags["disability_grade"] = int(next(g for g in grade.groups() if g))
+    elif disabled is True:
+        flags["disability_grade"] = "unknown"  # disabled, grade not said: ask
+    elif disabled is False or (disabled is None and _WELL.search(words)):
+        flags["disability_grade"] = None  # "女儿好的": no disability either
+        flags["no_disability"] = True
+    for name, pattern in (
+        ("serious_illness", _ILLNESS),
+        ("bedridden", _BEDRIDDEN),
+        ("needs_long_term_care", _CARE),
+    ):
+        value = _flag(pattern, words)
+        if value is not None:
+            flags[name] = value
+    if flags.get("bedridden"):
+        flags.setdefault("able_to_work", False)
+    if _NOT_SCHOOL.search(words):
+        flags["in_school"] = False
+    elif _SCHOOL.search(words):
+        flags["in_school"] = True
+    light = _TIED.sub("", _HEAVY_ONLY.sub("", words))
+    if _HEAVY_ONLY.search(words) and not (ABLE.search(light) or CHORES.search(light)):
+        flags["able_to_work"] = "weak"  # unable, unless light work is said next
+    elif UNABLE.search(light):
+        flags["able_to_work"] = False
+    elif _ONCE.search(words) and not re.search(r"(现在|还在|如今)", words):
+        pass  # "以前在外头打工": not today's work
+    elif ABLE.search(_FARM.sub("", light)) and not flags.get("in_school"):
+        flags["able_to_work"] = True
+    elif ABLE.search(light) and not flags.get("in_school"):
+        # Farming: labour capacity under 60; past it, only "还在种地" (see update).
+        flags["able_to_work"] = "farm_still" if _STILL.search(words) else "farm"
+    elif CHORES.search(light) and not flags.get("needs_long_term_care"):
+        flags["able_to_work"] = "chores"  # able if of working age: see update
+    return flags
+
+
+LIGHT = ("chores", "farm", "farm_still")
+
+
+def update(member: dict, flags: dict) -> None:
+    flags = dict(flags)
+    flags.pop("no_disability", None)
+    if flags.get("able_to_work") == "weak":
+        flags["able_to_work"] = False
+    if flags.get("able_to_work") == "chores" and member.get("able_to_work") is not None:
+        flags.pop("able_to_work")
+    by_age(member, flags)
+    if flags.get("able_to_work") and (
+        member.get("in_school") or (member.get("age") is not None and member["age"] < 16)
+    ):
+        flags.pop("able_to_work")  # pupils and children are not the household's workers
+    if flags.get("in_school") and (member.get("age") or 0) > 25:
+        flags.pop("in_school")  # "两个都在读书" said by a grandfather: not about himself
+    member.update(flags)
+
+
+def by_age(member: dict, flags: dict) -> None:
+    """Work at home or on the farm, read against the member's age: caring for the family
+    is labour capacity under 60; farming too, and past 60 only when still at it ("还在种地");
+    "种点菜吃" at 70 is what everyone does."""
+    said, age = flags.get("able_to_work"), member.get("age")
+    if said not in LIGHT:
+        return
+    if age is None and said == "chores":
+        flags.pop("able_to_work")
+    elif age is None or age < 60:
+        flags["able_to_work"] = True if said != "chores" else age < 60
+    elif said == "farm_still":
+        flags["able_to_work"] = True
+    else:
+        flags.pop("able_to_work")

@@ -1,0 +1,210 @@
+"""Health, work and school said of the household's members, in any answer: who a clause
+is about (the people it names; "其他人" everyone not named before; "都/全家" everyone; else
+the people of the clause before), and the answers to the health, work and school
+questions. Works on the members in place; pure, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from actions.circumstances import ABLE, CHORES, LIGHT, UNABLE, circumstances, update
+from actions.household_text import (
+    AWAY,
+    clauses,
+    counted_member,
+    find,
+    parts,
+    pick_ordinal,
+    speaker_only,
+)
+from actions.parsing import to_arabic
+from actions.people_words import Mention, mentions
+
+_NONE = re.compile(
+    r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些|都不是|身体都还好|都还好|都还行)"
+)
+_FILLER = re.compile(r"\s*(我|我的|我家|我们|我屋头|还有|就是|有个|那个|这个|然后|另外)?\s*")
+_OTHERS = re.compile(r"(其他人|其他的|其余|别的人|别个|剩下的|另外的人|其他)")
+_EVERYONE = re.compile(
+    r"(全家|一家人|一家子|我们都|我们家都|大家|所有人|都没|都好|都还好|都莫|都还行|都健康|她们都|他们都)"
+)
+
+
+def _by_proxy(members: list[dict]) -> bool:
+    """The applicant was named by someone else (the sender is not the applicant)."""
+    applicant = next((m for m in members if m["relation"] == "applicant"), None)
+    return applicant is not None and applicant["label"] not in ("我", "自己", "本人")
+
+
+def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[dict]:
+    targets = []
+    proxy_sender = _by_proxy(members) and not any(m["label"] == "我" for m in members)
+    for relation, label in mention.people:
+        if proxy_sender and relation == "applicant":
+            continue  # "我在主城打工": the sender, who does not live in the household
+        target = find(members, relation, label, taken + targets if mention.is_group else ())
+        if target is not None and not any(target is t for t in targets):
+            targets.append(target)
+    return targets
+
+
+def apply_circumstances(members: list[dict], text: str) -> bool:
+    """Apply what `text` says about the members ("老汉儿二级残疾", "其他人都没得残疾") to
+    `members`, in place. True when anything was applied. A clause that names nobody is
+    about the people of the clause before when that clause began with them, else about the
+    speaker ("在镇上给人洗碗" → the applicant). Said unable once in a message, a member
+    stays unable for the rest of it ("做不动了，种点菜吃")."""
+    applied = False
+    named: list[dict] = []  # everyone named so far in this message
+    speaker = [m for m in members if m["relation"] == "applicant"][:1] or (
+        members[:1] if len(members) == 1 else []
+    )
+    previous: list[dict] = speaker
+    unable: list[dict] = []
+    weak: list[dict] = []
+    last_group: list[dict] = []
+    for found, pieces in parts(text):
+        if (
+            AWAY.search("".join(words for _, words in pieces))
+            and not speaker_only(found)
+            and not counted_member(members, found)
+        ):
+            previous = speaker
+            continue
+        if pieces and pieces[0][0] is None and _FILLER.fullmatch(pieces[0][1]) and len(pieces) > 1:
+            pieces = pieces[1:]  # "我爸…": the clause starts with the person
+        subject = None
+        for position, (mention, words) in enumerate(pieces):
+            if mention is not None:
+                targets = _targets(members, mention, [])
+            elif re.match(r"\s*我(?:要|想|不|看)", words):
+                targets = speaker  # "我要照顾他出不去打工": the speaker, though not a member word
+            elif _OTHERS.search(words):
+                targets = [m for m in members if not any(m is n for n in named)]
+            elif _EVERYONE.search(words) and not named:
+                targets = list(members)
+            elif ordinal := pick_ordinal(members, words):
+                targets = [ordinal]  # "大的读一年级，小的还没上幼儿园"
+            elif len(last_group) > 1 and re.match(r"^(?:另|还有)?1个", words):
+                # "两个娃儿 一个读大学一个读高中": the shares of the group, in turn
+                for member, share in zip(
+                    last_group, re.split(r"(?:另)?1个", words)[1:], strict=False
+                ):
+                    if flags := circumstances(share):
+                        update(member, flags)
+                        applied = True
+                continue
+            else:
+                targets = previous
+            flags = circumstances(words)
+            if flags.get("able_to_work") is False:
+                unable += targets
+            elif flags.get("able_to_work") == "weak":
+                weak += targets
+            for target in targets:
+                if flags.get("able_to_work") and any(target is u for u in unable):
+                    flags = {k: v for k, v in flags.items() if k != "able_to_work"}
+                elif flags.get("able_to_work") in LIGHT and any(target is w for w in weak):
+                    target["able_to_work"] = None  # "干不得重活，在屋头种点地": light work
+                if flags:
+                    update(target, flags)
+                    applied = True
+            if mention is not None:
+                named += [t for t in targets if not any(t is n for n in named)]
+                last_group = targets if mention.is_group else []
+            if position == 0:
+                subject = targets if mention is not None else None
+        if subject is not None:
+            previous = subject or speaker  # the next clause goes on about this person
+        elif any(mention is not None for mention, _ in pieces) and not re.search(
+            r"(要|靠|让|喊|等|给)$", pieces[0][1] if pieces[0][0] is None else ""
+        ):
+            previous = speaker  # "我要照顾我爸": the person named is not the subject
+        # else "吃喝拉撒都要我管": the person named serves the one the clause before was about
+    return applied
+
+
+def says_none(text: str) -> bool:
+    """ "没有" / "都没有" / "莫得": nobody, nothing."""
+    return bool(_NONE.match(re.sub(r"[\s，。,.!！]", "", text)))
+
+
+def settle_health(members: list[dict]) -> None:
+    """After the health question is answered: whatever was not said is not the case."""
+    for member in members:
+        for flag in ("needs_long_term_care", "serious_illness", "bedridden"):
+            if member[flag] is None:
+                member[flag] = False
+
+
+def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
+    """Who can work: "我和老婆能干活", "老公在工地上做活，我在屋头带娃", "都能", "都不能".
+    When the resident named who can, the others are taken as not able (the question asks
+    exactly that)."""
+    cleaned = to_arabic(text)
+    if any(
+        re.search(
+            r"(都不能(?:干|做|劳动|动|打工)|都干不了|都做不动|没有人能|没人能|都没劳动力|"
+            r"1个都不能|都做不得)",
+            c,
+        )
+        and not any(not m.is_group for m in mentions(c))  # "儿子半年都做不得": one of them
+        for c in clauses(cleaned)
+    ):
+        for member in members:
+            member["able_to_work"] = False
+        return True
+    before = [m["able_to_work"] for m in members]
+    if re.search(r"^(都能|全部都能|都可以|都干得动|都在做|都做得)", re.sub(r"\W", "", cleaned)):
+        for member in members:
+            if not member.get("in_school") and (member["age"] or 30) >= 16:
+                member["able_to_work"] = True
+    else:
+        apply_circumstances(members, text)
+    if not (ABLE.search(cleaned) or UNABLE.search(cleaned) or CHORES.search(cleaned)):
+        return any(m["able_to_work"] != b for m, b in zip(members, before, strict=True))
+    said = [m for m, b in zip(members, before, strict=True) if m["able_to_work"] != b]
+    said += [m for m in members if m["able_to_work"] is not None and m not in said]
+    if not any(m["able_to_work"] is not None for m in members):
+        return False
+    anyone_able = any(m["able_to_work"] for m in members)
+    for member in members:
+        if member["able_to_work"] is None:
+            # The elderly who only mind the house ("要照顾他，只种点菜" at 70 and more) are
+            # answered too: not the household's labour.
+            old = asked and (member.get("age") or 0) >= 70
+            member["able_to_work"] = (
+                False if anyone_able or member.get("in_school") or old else None
+            )
+    return True
+
+
+def needs_school_answer(members: list[dict]) -> bool:
+    return any(
+        m["in_school"] is None and m["age"] is not None and 3 <= m["age"] <= 25 for m in members
+    )
+
+
+def read_school(members: list[dict], text: str) -> bool:
+    cleaned = to_arabic(text)
+    if says_none(cleaned) or re.search(r"(都没读|都不读|没有读书的|都没上学|没有上学的)", cleaned):
+        for member in members:
+            if member["in_school"] is None:
+                member["in_school"] = False
+        return True
+    if re.search(
+        r"^(?:\d个|[他她]们|娃儿|孩子)?(?:都|也都|都还)(?:在读|读书|上学|在上学)",
+        re.sub(r"\W", "", cleaned),
+    ):
+        for member in members:
+            if member["in_school"] is None:
+                member["in_school"] = member["age"] is not None and member["age"] <= 25
+        return True
+    before = [m["in_school"] for m in members]
+    apply_circumstances(members, text)
+    if [m["in_school"] for m in members] == before:
+        return False
+    for member in members:
+        if member["in_school"] is None:
+            member["in_school"] = False
+    return True
