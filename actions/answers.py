@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actions import member_facts, money_text, status_text
+from actions import assets_text, member_facts, money_text, status_text
 from actions.parsing import parse_household_size, parse_name, to_arabic
 from actions.speech import AFFIRM, DENY
 from cases.townships import find_township
@@ -75,7 +75,7 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
         else:
             handled = False
     elif requested == "assets":
-        said = money_text.read_assets(text)
+        said = assets_text.read_assets(text)
         handled = bool(said) or money_text.says_nothing(text)
         if handled:
             # As with the health question: what was not mentioned is not there.

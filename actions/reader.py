@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from actions import household_text as people
 from actions import (
+    assets_text,
     id_card,
     member_facts,
     members_told,
@@ -25,6 +25,7 @@ from actions import (
     proxy,
     status_text,
 )
+from actions import household_text as people
 from actions.answers import read_answer
 from actions.household_size import stated_size
 from actions.parsing import parse_name, plain_negation, to_arabic
@@ -215,7 +216,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
         reading.understood |= requested == "expenses"
     assets = (
-        money_text.read_assets(money, asked=requested == "assets")
+        assets_text.read_assets(money, asked=requested == "assets")
         if requested in ("assets", None) or re.search(r"(存款|车|房)", text)
         else {}
     )
@@ -231,7 +232,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             # As with the health question: what was not mentioned is not there.
             state["assets"] = {"deposits": 0, "vehicles": 0, "houses": 1, **state["assets"]}
             reading.understood = True
-    if requested == "assets" and money_text.vague_deposits(money):
+    if requested == "assets" and assets_text.vague_deposits(money):
         state["unknown_facts"] = sorted({*(state.get("unknown_facts") or []), "assets.deposits"})
     # "他这种能吃低保不" asks; it does not tell the family's standing
     flags = status_text.read_status(text if requested == "status" else statements(text))

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from actions import assets_text, member_facts, money_text, reader, speech, status_text
 from actions import household_text as people
-from actions import member_facts, money_text, reader, speech, status_text
 from actions.parsing import plain_negation
 from actions.proxy import detect
 
@@ -103,13 +103,13 @@ def test_a_caveat_after_a_figure_is_not_vagueness():
     ],
 )
 def test_assets(text, vague, houses):
-    assert money_text.vague_deposits(text) is vague
-    assert money_text.read_assets(text).get("houses") == houses
+    assert assets_text.vague_deposits(text) is vague
+    assert assets_text.read_assets(text).get("houses") == houses
 
 
 def test_rent_said_in_passing_does_not_undo_a_house():
-    assert "houses" not in money_text.read_assets("住的租的房子，还可以", asked=False)
-    assert money_text.read_assets("租的房子", asked=True)["houses"] == 0
+    assert "houses" not in assets_text.read_assets("住的租的房子，还可以", asked=False)
+    assert assets_text.read_assets("租的房子", asked=True)["houses"] == 0
 
 
 @pytest.mark.parametrize(

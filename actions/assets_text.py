@@ -1,0 +1,98 @@
+"""Reading a household's assets from what a resident says: savings, vehicles (farm
+machinery and mobility vehicles do not count), houses owned, shops ("没得存款，有个摩托车，
+老家一个房子"). Pure functions, no I/O; only what was said is returned."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from actions.money_text import clauses, says_nothing
+from actions.parsing import numbers, to_arabic
+
+_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起)"
+_NO_DEPOSITS = re.compile(
+    r"(没有?存款|莫得存款|没得存款|没存款|没存|存款没有|存款莫得|存款没得|一分存款都没有|没积蓄|没有积蓄|"
+    r"存款早就?用完|存款用光|存款花光|没得钱存|没有?钱存)"
+)
+_NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车没有|无车)")
+_CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
+_CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
+_HAS_CAR = re.compile(
+    r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,3}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
+)
+_FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
+_NO_HOUSE = re.compile(
+    r"(没有?房|莫得房|没得房|房子(?:被)?冲垮|房子烧了|房子垮了|1个房子都(?:没|莫))"
+)
+# Living in a rented or borrowed room: no house of their own, when it answers the question
+# about assets; said in passing ("住的租的房子，还可以") it does not undo that answer.
+_RENTING = re.compile(r"(租房|借住|住亲戚|租的房|租的)")
+_HOUSES = re.compile(r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)")
+_ONE_HOUSE = re.compile(
+    r"(有房子|一处房|1处房|1个房子|房子1个|1间|1栋|老房子|自己的房子|住自己屋|自建房|这个房子|住的这个|"
+    r"土房子|土坯房|毛坯房|泥巴屋|危房|房子就|就那个)"
+)
+# "老家一个房子，镇上还买了个小房子": one house per clause.
+_A_HOUSE = re.compile(
+    r"((?:1|一)个[^，。没]{0,2}房子|买了个?[^，。没]{0,2}房|(?:1|一)套[^，。没]{0,2}房)"
+)
+_SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
+# "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
+_VAGUE_DEPOSITS = re.compile(
+    r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点)"
+)
+
+
+def vague_deposits(text: str) -> bool:
+    """Savings mentioned, but with no figure: unknown, never a guess of zero."""
+    vague = [c for c in clauses(text) if re.search(_DEPOSITS, c) and _VAGUE_DEPOSITS.search(c)]
+    return bool(vague) and not read_assets(text).get("deposits")  # "不多，两三千" is a figure
+
+
+def read_assets(text: str, asked: bool = True) -> dict:
+    """{deposits, vehicles, houses, commercial_property}: only what was said; `asked`: in
+    answer to the question about assets."""
+    assets: dict = {}
+    cleaned = to_arabic(text)
+    if _NO_DEPOSITS.search(cleaned):
+        assets["deposits"] = Decimal(0)
+    else:
+        parts = clauses(text)
+        for index, clause in enumerate(parts):
+            if re.search(_DEPOSITS, clause):
+                found = numbers(clause)
+                following = parts[index + 1] if index + 1 < len(parts) else ""
+                if not found and not re.search(r"(车|房|屋)", following):
+                    found = numbers(following)  # "存款不多，两三千"
+                if len(found) == 1:
+                    assets["deposits"] = found[0]
+    without_farm = _FARM.sub("", cleaned)
+    if _NO_CAR.search(without_farm):
+        assets["vehicles"] = 0
+    elif match := _CAR.search(without_farm) or _CAR_AFTER.search(without_farm):
+        assets["vehicles"] = int(match.group(1))
+    elif _HAS_CAR.search(without_farm):
+        assets["vehicles"] = 1
+    elif _FARM.search(cleaned):
+        assets["vehicles"] = 0  # farm machinery and mobility vehicles do not count
+    own = [c for c in clauses(cleaned) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)]
+    no_house = _NO_HOUSE.search(cleaned) or (asked and _RENTING.search(cleaned))
+    if no_house and not (
+        own and not any(_NO_HOUSE.search(c) or _RENTING.search(c) for c in own)
+    ):  # "老家有个老房子，城里是租的": one house of their own
+        assets["houses"] = 0
+    elif len([c for c in clauses(cleaned) if _A_HOUSE.search(c)]) >= 2:
+        assets["houses"] = len([c for c in clauses(cleaned) if _A_HOUSE.search(c)])
+    elif match := _HOUSES.search(cleaned):
+        assets["houses"] = int(match.group(1))
+    elif _ONE_HOUSE.search(cleaned):
+        assets["houses"] = 1
+    if _SHOP.search(cleaned):
+        assets["commercial_property"] = not re.search(
+            r"(没有?|莫得|没得)(门面|商铺|铺面|店面)", cleaned
+        )
+    if says_nothing(cleaned):
+        for key, value in (("deposits", Decimal(0)), ("vehicles", 0)):
+            assets.setdefault(key, value)
+    return assets
