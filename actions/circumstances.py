@@ -20,7 +20,7 @@ ABLE = re.compile(
     r"(能干活|能做活|能做事|能打工|在打工|打工|还做得|还干得|还能做|还能干|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
     r"上班|工地|种地|种田|务农|帮人|看店|跑车|跑货车|开货车|拉货|跑运输|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
     r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|洗碗|馆子|摘|散工|苦力|扫地|打扫|"
-    r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|"
+    r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|喂[^，。]{0,3}[猪鸡鸭牛羊]|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
 )
 UNABLE = re.compile(
@@ -34,23 +34,25 @@ CHORES = re.compile(
 )
 _FARM = re.compile(
     r"(种地|种田|务农|干农活|种菜|养猪|养鸡|喂猪|种几亩|种地卖|菜卖|卖菜|种几分|"
+    r"喂[^，。]{0,3}[猪鸡鸭牛羊]|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
 )
 _WELL = re.compile(r"^[^，。]{0,2}(好的|都好|好好的|身体好|健康|没得病|没病|没啥病|没得啥病)")
-_STILL = re.compile(r"(还在|还能|还做得|还干得|天天)")
+_STILL = re.compile(r"(还在|还能|还做得|还干得|天天|还种|还喂|还养)")
 # "干不得重活": unable, unless the same words say what light work is still done
 # ("干不得重活，在屋头种点地").
 _HEAVY_ONLY = re.compile(r"(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)重活路?")
-_GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾\s*(\d)\s*级")
+_GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾证?\s*[，,]?\s*(\d)\s*级")
 _DISABLED = re.compile(
-    r"(残疾|残废|残疾证|瘫痪|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残)"
+    r"(残疾|残废|残疾证|瘫痪|瘫了|轮椅|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残)"
 )
 _ILLNESS = re.compile(
-    r"(重病|大病|大手术|癌|肿瘤|尿毒症|白血病|脑溢血|脑出血|脑血栓|中风|脑梗|心脏病|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
+    r"(重病|大病|大手术|癌|肿瘤|尿毒症|白血病|脑溢血|脑出血|心脏病|(?<!过)(?:中风|脑梗|脑血栓)|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
     r"血友病|脉管炎|红斑狼疮|再生障碍)"
 )
 _BEDRIDDEN = re.compile(
-    r"(下不来床|床都下不来|下不得床|起不了床|床都起不来|卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|瘫了|睡在床上)"
+    r"(下不来床|床都下不来|下不得床|起不了床|床都起不来|卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|"
+    r"瘫了(?![^，。]{0,6}轮椅)|睡在床上|睡起不得动)"
 )
 _CARE = re.compile(
     # Needing care, not giving it: "要人照顾", "要我妈照顾" (but "我要照顾他" gives care).
@@ -77,6 +79,10 @@ _SCHOOLING_ONCE = re.compile(r"(?:只|就)?(?:读|上|念)过[^，。]{0,6}")
 _ONCE = re.compile(r"(以前|原来|过去|之前|前几年|那几年)")
 # Tied to the house by someone's care: says neither able nor unable ("出不去打工").
 _TIED = re.compile(r"(出不去打工|出不去做活路?|出不去|走不开|脱不开身|离不开)")
+
+
+_STROKE = re.compile(r"(中风|脑梗|脑血栓)")
+_YEARS_AGO = re.compile(r"(前年|几年|好多年|多年|以前|早年)")
 
 
 def circumstances(words: str) -> dict:
@@ -107,6 +113,8 @@ def circumstances(words: str) -> dict:
     elif _SCHOOL.search(words):
         flags["in_school"] = True
     light = _TIED.sub("", _HEAVY_ONLY.sub("", words))
+    if flags.get("serious_illness") and _YEARS_AGO.search(words) and _STROKE.search(words):
+        flags.pop("serious_illness")  # "前年中风了": its aftermath, not a serious illness now
     if _HEAVY_ONLY.search(words) and not (ABLE.search(light) or CHORES.search(light)):
         flags["able_to_work"] = "weak"  # unable, unless light work is said next
     elif UNABLE.search(light):
@@ -119,7 +127,9 @@ def circumstances(words: str) -> dict:
         # Farming: labour capacity under 60; past it, only "还在种地" (see update).
         flags["able_to_work"] = "farm_still" if _STILL.search(words) else "farm"
     elif CHORES.search(light) and not flags.get("needs_long_term_care"):
-        flags["able_to_work"] = "chores"  # able if of working age: see update
+        # able if of working age (see `update`); "还种点地" is still farming
+        still = _STILL.search(words) and re.search(r"(种|喂|养)", words)
+        flags["able_to_work"] = "farm_still" if still else "chores"
     return flags
 
 
@@ -145,16 +155,16 @@ def update(member: dict, flags: dict) -> None:
 
 def by_age(member: dict, flags: dict) -> None:
     """Work at home or on the farm, read against the member's age: caring for the family
-    is labour capacity under 60; farming too, and past 60 only when still at it ("还在种地");
-    "种点菜吃" at 70 is what everyone does."""
+    is labour capacity under 60; farming under 65 ("我妈种地 喂猪" at 63), and past it only
+    when still at it ("还在种地"); "种点菜吃" at 70 is what everyone does: not able."""
     said, age = flags.get("able_to_work"), member.get("age")
     if said not in LIGHT:
         return
     if age is None and said == "chores":
         flags.pop("able_to_work")
-    elif age is None or age < 60:
-        flags["able_to_work"] = True if said != "chores" else age < 60
-    elif said == "farm_still":
+    elif age is None or age < 60 or (said == "farm" and age < 65) or said == "farm_still":
         flags["able_to_work"] = True
+    elif member.get("able_to_work") is True:
+        flags.pop("able_to_work")  # "还种点地 喂了两头猪": the still-farming said first holds
     else:
-        flags.pop("able_to_work")
+        flags["able_to_work"] = False  # light work of the old: not the household's labour

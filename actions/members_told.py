@@ -74,6 +74,9 @@ def add_applicant(state: dict) -> None:
         applicant = people.new_member("applicant", label)
         members.insert(0, applicant)
         state["members"] = members
+    if applicant is not None and applicant.get("age_said") and state.get("applicant_age"):
+        applicant["age"] = None  # "六十几岁": the 身份证号 knows the exact age
+        applicant.pop("age_said")
     if applicant is not None and applicant["age"] is None and state.get("applicant_age"):
         applicant["age"] = state["applicant_age"]
         applicant.pop("age_range", None)

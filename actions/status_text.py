@@ -20,13 +20,14 @@ GUARANTEES = {
     "medical": r"(看病[^，。]{0,6}差|报了?[^，。]{0,3}还差|报不完|没参保|没有医保|没买医保|看不起病|没有参保|医保没交|医保没买|看病困难|报不了|"
     r"不报销|报销不了|医保不报)",
     "housing": r"(危房(?!改造)|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房|(?<!不)漏雨|就漏|"
-    r"(?<!不)漏水|(?:房|屋子|墙)[^，。头]{0,3}垮了|冲垮|烧了|没得房子住|莫得房子住|没地方住|住不得|裂缝|土泥巴屋|窝棚|房子?[^，。]{0,8}(?<!不)危险|不安全)",
+    r"(?<!不)漏水|(?:房|屋子|墙)[^，。头]{0,3}垮了|冲垮|下雨[^，。]{0,2}漏|墙歪|墙[^，。]{0,3}歪了|开裂|要垮|烧了|没得房子住|莫得房子住|没地方住|住不得|裂缝|土泥巴屋|窝棚|房子?[^，。]{0,8}(?<!不)危险|不安全)",
 }
 HARDSHIPS = {
     "accident": r"(车祸|意外|摔|工伤|受伤|出事故|事故|不小心|烧了|着火|出事|出了事|撞|骨折|腿断|断了)",
-    "disaster": r"(火灾|失火|水灾|洪水|滑坡|地震|冰雹|遭灾|受灾|房子垮了|泥石流|垮塌|干旱|旱灾)",
+    "disaster": r"(火灾|失火|水灾|洪水|滑坡|地震|冰雹|遭灾|受灾|房子垮了|泥石流|垮塌|干旱|旱灾|暴雨|大雨|"
+    r"山洪|塌方|冲走|冲垮|雪灾|冻灾|遭了?冻|霜冻|风灾|大风|雷)",
     "illness": r"(得了重病|得了大病|得了癌|住院|急病|查出|重病|确诊|患了|得了.{0,4}(?:癌|病|症)|癌|尿毒症|脑梗|中风|"
-    r"白血病|血友病|病.{0,3}加重|病重|得.{0,3}病|癌症)",
+    r"白血病|血友病|病.{0,3}加重|病重|得了?[^，。看]{0,3}病|癌症|病倒)",
     # A death is not itself a sudden hardship here: "老伴走了" is often years ago.
     "other": r"(变故|被骗|顶梁柱)",
 }
@@ -117,5 +118,7 @@ def read_hardship(text: str) -> dict | None:
                 "basic_living_unsustainable": bool(_UNSUSTAINABLE.search(cleaned)),
             }
     if _UNSUSTAINABLE.search(cleaned):
-        return {"kind": "other", "basic_living_unsustainable": True}
+        # "就是婆娘这个病 屋头快揭不开锅了": the illness that broke the family's living
+        kind = "illness" if re.search(r"(病|住院|化疗|手术)", cleaned) else "other"
+        return {"kind": kind, "basic_living_unsustainable": True}
     return None
