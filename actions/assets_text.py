@@ -15,7 +15,7 @@ _NO_DEPOSITS = re.compile(
     r"(没有?存款|莫得存款|没得存款|没存款|没存|存款没有|存款莫得|存款没得|一分存款都没有|没积蓄|没有积蓄|"
     r"存款早就?用完|存款用光|存款花光|没得钱存|没有?钱存)"
 )
-_NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车没有|无车)")
+_NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车子?没有|车子?没得|车子?莫得|无车)")
 _CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
 _HAS_CAR = re.compile(
@@ -23,7 +23,8 @@ _HAS_CAR = re.compile(
 )
 _FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
 _NO_HOUSE = re.compile(
-    r"(没有?房|莫得房|没得房|房子(?:被)?冲垮|房子烧了|房子垮了|1个房子都(?:没|莫))"
+    r"(没有?房|莫得房|没得房|(?:房子(?:被)?冲垮|房子烧了|房子垮)(?![^，。]{0,2}(?:半边|一半|一部分|一角))"
+    r"|1个房子都(?:没|莫))"
 )
 # Living in a rented or borrowed room: no house of their own, when it answers the question
 # about assets; said in passing ("住的租的房子，还可以") it does not undo that answer.
@@ -38,6 +39,9 @@ _A_HOUSE = re.compile(
     r"((?:1|一)个[^，。没]{0,2}房子|买了个?[^，。没]{0,2}房|(?:1|一)套[^，。没]{0,2}房)"
 )
 _SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
+# Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
+_ONCE = re.compile(r"(原来|以前|之前|本来)")
+_USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|现在没得了|现在没有了|都没了)")
 # "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
 _VAGUE_DEPOSITS = re.compile(
     r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点)"
@@ -60,7 +64,9 @@ def read_assets(text: str, asked: bool = True) -> dict:
     else:
         parts = clauses(text)
         for index, clause in enumerate(parts):
-            if re.search(_DEPOSITS, clause):
+            if re.search(_DEPOSITS, clause) and _USED_UP.search(text) and _ONCE.search(clause):
+                assets["deposits"] = Decimal(0)  # "原来存了两万多 都拿去医院了"
+            elif re.search(_DEPOSITS, clause):
                 found = numbers(clause)
                 following = parts[index + 1] if index + 1 < len(parts) else ""
                 if not found and not re.search(r"(车|房|屋)", following):

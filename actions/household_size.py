@@ -19,6 +19,11 @@ _PAIR = re.compile(
 _ALONE_ANSWER = re.compile(r"^\W*(就|只有|只)?(我|他|她)(一个|自己|1个)")
 
 
+# A correction of the count: "说错了 是五个", "不对 是5个人 前头说成四个了".
+_CORRECTING = re.compile(r"(说错|不对|错了|漏了|说成|说少了|说多了|忘了说)")
+_CORRECTED = re.compile(r"(?:是|有|一共|总共)\s*(\d{1,2})\s*个人?")
+
+
 def stated_size(text: str, requested: str | None) -> int | None:
     """How many live together, when the message says it: "5口人", "一家四口", "一个人住";
     in answer to the question also "就我一个", "4个", "两个，我跟我爸"."""
@@ -29,6 +34,8 @@ def stated_size(text: str, requested: str | None) -> int | None:
     )
     if size and 1 <= int(size.group(1)) <= 20:
         return int(size.group(1))
+    if _CORRECTING.search(text) and (said := _CORRECTED.search(converted)):
+        return int(said.group(1)) if 1 <= int(said.group(1)) <= 20 else None
     if (pair := _PAIR.search(converted)) and (pair.group(1) or requested == "household_size"):
         return int(pair.group(1) or pair.group(2) or 2)
     if _ALONE.search(text):

@@ -27,9 +27,10 @@ def replace_story_members(state: dict, listed: list[dict]) -> None:
     state["members"] = kept
 
 
-def merge(state: dict, listed: list[dict]) -> None:
+def merge(state: dict, listed: list[dict], missed: bool = False) -> None:
     """Add the people just named, or update the ones already known (same word, or the
-    same relation for a person there is one of: 我, 老婆, 老汉儿 …)."""
+    same relation for a person there is one of: 我, 老婆, 老汉儿 …). `missed`: the
+    resident says someone was left out ("还有我婆婆，前头漏了"), who then counts too."""
     members = state.get("members") or []
     used: list[dict] = []
     for member in listed:
@@ -43,7 +44,9 @@ def merge(state: dict, listed: list[dict]) -> None:
             same = [m for m in members if m["relation"] == member["relation"]]
         free = [m for m in same if m["age"] is None or m["age"] == member["age"]]
         target = (free or (same if full or member["relation"] in UNIQUE else []) or [None])[0]
-        if target is None and full:
+        if target is None and full and missed:
+            state["household_size"] = len(members) + 1
+        elif target is None and full:
             continue  # more people named than live here: someone said twice, or living away
         if target is None:
             members.append(member)

@@ -49,6 +49,9 @@ _NOTHING = re.compile(
 # Debts are neither income nor a yearly cost ("欠了40多万医药费", "还欠起几十万").
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
 _MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|(\d{1,2})\s*个月)")
+# "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
+_EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
+_PEOPLE_COUNT = re.compile(r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的)")
 # Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了").
 _PAST = re.compile(r"(以前|原来|过去|之前|前几年|那时候|那几年|没出事前)")
 _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
@@ -122,7 +125,9 @@ def _by_kind(
     amounts: dict[str, Decimal] = {}
     last = None
     monthly = None  # the last clause's monthly figure, for "做得到半年"
-    for clause in clauses(text):
+    parts = clauses(text)
+    for index, clause in enumerate(parts):
+        previous = parts[index - 1] if index else ""
         if (
             _DEBT.search(clause)
             or _PAST.search(clause)
@@ -159,6 +164,8 @@ def _by_kind(
         if value is None:
             pending = kind
             continue
+        if _EACH_HEAD.match(clause) and (count := _PEOPLE_COUNT.search(to_arabic(previous))):
+            value *= int(count.group(1))  # "两个儿子 每个一年给一千"
         if (
             pending is not None
             and kind == "wages"

@@ -49,6 +49,10 @@ def _amounts(values: dict[str, Decimal]) -> dict[str, int]:
     return {key: _yuan(value) for key, value in values.items()}
 
 
+# "还有我婆婆 前头漏了": someone the resident forgot to count.
+_LEFT_OUT = re.compile(r"(漏了|忘了说|少说了|说掉了|没算上|忘记说)")
+
+
 def read(
     text: str,
     requested: str | None,
@@ -155,7 +159,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         ):
             members_told.replace_story_members(state, listed)
         if listed:
-            members_told.merge(state, listed)
+            members_told.merge(state, listed, missed=bool(_LEFT_OUT.search(text)))
             reading.understood |= requested in ("household_size", "members")
             if requested in ("household_size", "members") and not state.get("household_size"):
                 state["household_size"] = len(state["members"])  # "我和老婆，还有老妈"
@@ -220,6 +224,14 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
         if requested in ("assets", None) or re.search(r"(存款|车|房)", text)
         else {}
     )
+    if (
+        assets
+        and requested not in ("assets", "confirmed")
+        and (state.get("asks") or {}).get("assets")
+    ):
+        # Said in passing after the assets answer ("房子冲垮了" in the troubles answer): the
+        # answer stands; only a correction at the summary changes it.
+        assets = {k: v for k, v in assets.items() if k not in (state.get("assets") or {})}
     if assets:
         state["assets"] = {**(state.get("assets") or {}), **assets}
         state["assets"]["deposits"] = (
@@ -260,5 +272,12 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             )
         state["hardship"] = hardship
         reading.understood |= requested in ("hardship", "three_guarantees")
+    elif requested in ("status", "three_guarantees", "hardship") and status_text.denies_hardship(
+        text, asked=requested == "hardship"
+    ):
+        # Asked, the resident says nothing sudden happened ("意外倒没得，就是病拖起的"): a
+        # story's illness or trouble told earlier was not a sudden hardship.
+        state["hardship"] = "none"
+        reading.understood |= requested == "hardship"
         if requested == "three_guarantees" and state.get("three_guarantees") is None:
             state["three_guarantees"] = guarantees

@@ -103,6 +103,18 @@ def _long_ago(text: str, match: re.Match) -> bool:
     return bool(_LONG_AGO.search(text[start : end if end >= 0 else len(text)]))
 
 
+_NO_EVENT = re.compile(
+    r"(没得?|没有|没出|不是)[^，。]{0,4}(突然|意外|事|变故|别的)|(突然|意外)[^，。]{0,3}(倒)?(没得?|没有)"
+)
+
+
+def denies_hardship(text: str, asked: bool = False) -> bool:
+    """ "没得啥子突然的事", "意外倒没得", "莫得别的"; and, when the question asked only about
+    sudden troubles, "没有"."""
+    cleaned = _clean(text)
+    return bool(_NO_EVENT.search(cleaned)) or (asked and bool(_NONE.match(cleaned)))
+
+
 def read_hardship(text: str) -> dict | None:
     """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None.
     Clause breaks are kept: in "没得，车祸" the 没得 answers another part of the question."""
