@@ -83,7 +83,9 @@ QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
     (
         "health",
         lambda s: True,
-        lambda s: bool(s.get("health")) or _answered_flags(s, "serious_illness"),
+        # Asked once even when a story told of an illness ("中风过"): the question asks about
+        # disability, care and being bedridden too, and of everyone.
+        lambda s: bool(s.get("health")) or bool((s.get("asks") or {}).get("health")),
     ),
     (
         "disability_grade",
