@@ -85,9 +85,12 @@ class ActionTriage(Action):
 
     def run(self, dispatcher, tracker, domain):
         message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name")
+        if intent == "correct" and tracker.get_slot("case_reference"):
+            dispatcher.utter_message(response="utter_after_filing_correction")
+            return []  # "刚才说错了" after filing: the window corrects a filed case
         if wants_to_apply(message.get("text") or ""):
             return [FollowupAction("action_start_application")]
-        intent = (message.get("intent") or {}).get("name")
         reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
         dispatcher.utter_message(response=reply.get(intent, "utter_default"))
         return []

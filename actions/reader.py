@@ -122,7 +122,12 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     if phone_match and (phone := normalise_phone(phone_match.group(0))):
         state["phone"] = phone
         reading.understood |= requested == "phone"
-    name = _entity(entities, "person_name") or stated_name(without_id)
+    # The NLU's person_name counts in answer to the name question or beside 叫/名字: it
+    # also tags places ("老公在浙江工地" gave "浙江").
+    entity = _entity(entities, "person_name")
+    if requested != "applicant_name" and not re.search(r"(叫|名字|姓名)", without_id):
+        entity = None
+    name = entity or stated_name(without_id)
     whole = (
         parse_name(re.split(r"[，,\s]", without_id.strip())[0])
         if requested == "applicant_name"
