@@ -1,11 +1,13 @@
 """The actions that talk to the store, with a plain Tracker and no server."""
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session
 
 from actions.application import ActionAskConfirmed, ActionSubmitApplication, mask_numbers
 from actions.conversation import ActionCheckStatus, ActionHandoff
+from actions.first_message import ActionTriage
 from cases import queue, store
 from cases.models import CaseStatus
 from cases.queue import QueueFilters
@@ -114,3 +116,23 @@ def test_numbers_typed_in_chat_are_masked_in_the_transcript():
     assert mask_numbers("身份证500236199001011235 电话13812345678") == (
         "身份证500236********1235 电话138****5678"
     )
+
+
+def _triage(text: str, slots: dict) -> tuple[list, list]:
+    dispatcher = CollectingDispatcher()
+    tracked = Tracker(
+        PHONE, slots, {"text": text, "intent": {"name": "correct"}}, [], False, None, {}, "rest"
+    )
+    return ActionTriage().run(dispatcher, tracked, {}), dispatcher.messages
+
+
+def test_a_first_message_taken_for_a_correction_starts_the_application():
+    events, said = _triage("我是村干部，帮我们村一个老人问下低保咋个申请", {})
+    assert events == [FollowupAction("action_start_application")]
+    assert said == []
+
+
+def test_a_correction_after_filing_goes_to_the_window():
+    events, said = _triage("刚才说错了，是5口人", {"case_reference": "FJABCDEF"})
+    assert events == []
+    assert [m["response"] for m in said] == ["utter_after_filing_correction"]

@@ -187,3 +187,89 @@ def test_a_correction_at_the_summary_replaces_the_one_source():
 
 def test_money_amount_types_stay_whole_yuan():
     assert money_text.read_income("一个月两千出头")[money_text.UNASSIGNED] == Decimal(24000)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked", "denies"),
+    [
+        ("意外倒是没得，就是老毛病", False, True),
+        ("没出啥子突然的事", False, True),
+        ("没有", True, True),
+        ("没有", False, False),  # "没有" to the standing question says nothing of troubles
+        ("上个月遭车撞了", True, False),
+    ],
+)
+def test_a_denied_sudden_event(text, asked, denies):
+    assert status_text.denies_hardship(plain_negation(text), asked=asked) is denies
+
+
+def test_an_illness_that_breaks_the_familys_living_is_an_illness_hardship():
+    found = status_text.read_hardship("就是老汉儿这个病，屋头揭不开锅了")
+    assert found == {"kind": "illness", "basic_living_unsustainable": True}
+
+
+def test_the_assets_answer_stands_against_a_passing_mention():
+    slots = {"assets": {"deposits": 0, "vehicles": 0, "houses": 1}, "asks": {"assets": 1}}
+    assert "assets" not in reader.read("房子冲垮了，吃饭都成问题", "status", slots).updates
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "size"),
+    [
+        ("说错了，是六个，还有我公公", "household_size", 6),
+        ("不对，是五个人，前头说成四个了", "confirmed", 5),
+    ],
+)
+def test_a_corrected_count(text, requested, size):
+    slots = {"household_size": 4}
+    assert reader.read(text, requested, slots).updates["household_size"] == size
+
+
+def test_someone_left_out_is_counted():
+    members = _members(("applicant", "我", 40), ("spouse", "老公", 42))
+    members += _members(("child", "女儿", 12), ("child", "儿子", 8))
+    slots = {"household_size": 4, "members": members}
+    updates = reader.read("还有我公公，七十五了，前头漏了", "members", slots).updates
+    assert updates["household_size"] == 5
+    assert ("in_law", 75) in [(m["relation"], m["age"]) for m in updates["members"]]
+
+
+def test_each_of_the_children_counted_before():
+    got = money_text.read_income("三个女儿，每个一年给五百")
+    assert got["transfers"] == 1500
+
+
+def test_savings_spent_are_none():
+    assert assets_text.read_assets("以前存了一万多，看病都花光了")["deposits"] == 0
+
+
+@pytest.mark.parametrize(
+    ("words", "serious"),
+    [("今年中风住院", True), ("前年中风了，手脚不灵活", None), ("中风过", None)],
+)
+def test_a_stroke_is_serious_when_recent(words, serious):
+    from actions.circumstances import circumstances
+
+    assert circumstances(words).get("serious_illness") is serious
+
+
+@pytest.mark.parametrize(
+    ("age", "words", "able"),
+    [
+        (63, "在屋头种地喂猪", True),
+        (68, "种地喂猪", False),
+        (68, "还在种地", True),
+        (72, "种点菜自己吃", False),
+        (45, "在屋头带孙儿", True),
+    ],
+)
+def test_light_work_read_against_age(age, words, able):
+    members = _members(("applicant", "我", age))
+    member_facts.apply_circumstances(members, "我" + words)
+    assert members[0]["able_to_work"] is able
+
+
+def test_a_place_the_nlu_tagged_as_a_name_is_not_the_applicant():
+    entities = [{"entity": "person_name", "value": "浙江"}]
+    updates = reader.read("老公在浙江工地", "work", {}, entities=entities).updates
+    assert "applicant_name" not in updates
