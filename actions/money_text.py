@@ -183,8 +183,11 @@ def _by_kind(
 
 
 _VAGUE = re.compile(
-    r"(几百|几千|几万|给点|一点|点点|有点|有些|有时候|不晓得好多|不知道多少|不一定|不固定|说不准|没个准|看情况)"
+    r"(几百|几千|几万|给点|给[他她我们]{1,2}点|一点|点点|有点|有些|有时候|不晓得好多|不知道多少|不一定|不固定|"
+    r"说不准|没个准|看情况)"
 )
+# "侄儿子给他点钱 好多我不晓得": the amount not known, said in the next clause.
+_HOW_MUCH_UNKNOWN = re.compile(r"(好多|多少)[^，。]{0,3}(不晓得|不知道|不清楚|说不清)")
 
 
 def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
@@ -192,8 +195,13 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     unknown, never a guess."""
     found = []
     figures = _by_kind(text, kinds or INCOME_SOURCES)
+    kind = None
     for clause in clauses(text):
-        kind = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
+        said = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
+        if said is None and kind and _HOW_MUCH_UNKNOWN.search(clause) and not figures.get(kind):
+            found.append(kind)  # the clause before named the source
+            continue
+        kind = said
         if not kind or not _VAGUE.search(clause):
             continue
         if _annual(clause) is not None and "有时候" in clause:

@@ -15,6 +15,7 @@ from tests.personas.resident import load_all
 from tests.personas.run import Live, report
 
 pytestmark = pytest.mark.e2e
+HELD_OUT_FLOOR = 0.90
 OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 
 
@@ -49,33 +50,22 @@ def test_no_question_is_asked_a_third_time(outcomes):
     assert {o.id: o.most_asked for o in outcomes if o.most_asked > 2} == {}
 
 
-def test_no_wrong_fact_where_the_words_were_unclear_in_the_development_sets(outcomes):
-    development = [o for o in outcomes if o.made != "held_out"]
-    assert {o.id: o.wrong_where_unclear for o in development if o.wrong_where_unclear} == {}
-
-
-@pytest.mark.xfail(
-    reason="issue 10: 2 wrong facts where the held-out words were unclear", strict=False
-)
 def test_no_wrong_fact_where_the_words_were_unclear(outcomes):
     assert {o.id: o.wrong_where_unclear for o in outcomes if o.wrong_where_unclear} == {}
 
 
-# The issue's target is 95 %; measured 87 % over all personas, 83 % on the held-out set
-# (docs/conversation.md). The floor below keeps what was reached from sliding back; the
-# xfail keeps the target in view until it is met.
-def test_facts_right_on_the_filed_cases_do_not_slide_back(outcomes):
-    summary = report(outcomes)
-    assert summary["right_share"] >= 0.85, summary
-    assert summary["by_set"]["held_out"]["right_share"] >= 0.80, summary
-
-
-@pytest.mark.xfail(
-    reason="issue 10 target not met yet: 87 % of facts right, 95 % asked", strict=False
-)
 def test_facts_right_on_the_filed_cases(outcomes):
+    """The issue's target: 95 % of the sheets' facts right over all personas."""
     summary = report(outcomes)
     assert summary["right_share"] >= 0.95, summary
+
+
+def test_the_newest_held_out_set_does_not_slide_back(outcomes):
+    """The set written last, not looked at while the readers were mended (docs/conversation.md),
+    is the fair measure of words nobody tuned the readers to; its floor keeps it honest."""
+    summary = report(outcomes)["by_set"]
+    newest = max(name for name in summary if name.startswith("held_out"))
+    assert summary[newest]["right_share"] >= HELD_OUT_FLOOR, summary[newest]
 
 
 def test_messages_per_application(outcomes):
