@@ -144,7 +144,7 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
     cleaned = to_arabic(text)
     if any(
         re.search(
-            r"(都不能(?:干|做|劳动|动|打工)|都干不了|都做不动|没有人能|没人能|都没劳动力|"
+            r"(都不能(?![^，。]{0,3}自理)|都干不了|都做不动|没有人能|没人能|都没劳动力|"
             r"1个都不能|都做不得)",
             c,
         )

@@ -77,8 +77,10 @@ def add_applicant(state: dict) -> None:
         applicant = people.new_member("applicant", label)
         members.insert(0, applicant)
         state["members"] = members
-    if applicant is not None and applicant.get("age_said") and state.get("applicant_age"):
-        applicant["age"] = None  # "六十几岁": the 身份证号 knows the exact age
+    said = re.fullmatch(r"(\d+)-(\d+)", str((applicant or {}).get("age_said") or ""))
+    exact = state.get("applicant_age")
+    if said and exact is not None and int(said.group(1)) <= exact <= int(said.group(2)):
+        applicant["age"] = None  # "六十几岁" and a 身份证号 of 66: the exact age
         applicant.pop("age_said")
     if applicant is not None and applicant["age"] is None and state.get("applicant_age"):
         applicant["age"] = state["applicant_age"]
