@@ -141,7 +141,8 @@ class ValidateApplicationForm(FormValidationAction):
         if intent in REQUEST_WORDS and not REQUEST_WORDS[intent].search(text):
             intent = "inform"  # the NLU heard a request the words do not make: an answer
         if intent in DIGRESSIONS and (
-            speech.looks_like_question(text) or not self._answers(tracker, requested, intent)
+            (speech.looks_like_question(text) and not self._answers_told(tracker, requested))
+            or not self._answers(tracker, requested, intent)
         ):
             return []  # a question or a request: the form yields to the rules
         events = self.read_answer(tracker, requested, intent)
@@ -152,6 +153,17 @@ class ValidateApplicationForm(FormValidationAction):
         ):
             return []  # only a greeting or a question: the rules answer, the form goes on
         return events
+
+    def _answers_told(self, tracker: Tracker, requested: str) -> bool:
+        """True when the message's statements alone answer the question: "我种地 喂猪 场上有
+        零工就去做几天" answers who can work, whatever a clause of it looks like."""
+        told = speech.statements(tracker.latest_message.get("text") or "")
+        if not told.strip("，,。 "):
+            return False
+        reading = reader.read(
+            told, requested, self._slots(tracker), sender_phone=sender_phone(tracker)
+        )
+        return reading.understood
 
     def _answers(self, tracker: Tracker, requested: str, intent: str | None) -> bool:
         """True when the message answers the question being asked, whatever intent the NLU

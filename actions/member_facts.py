@@ -48,6 +48,10 @@ def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[d
     return targets
 
 
+def _besides(members: list[dict], speaker: list[dict]) -> list[dict]:
+    return [m for m in members if not any(m is s for s in speaker)]
+
+
 def apply_circumstances(members: list[dict], text: str) -> bool:
     """Apply what `text` says about the members ("老汉儿二级残疾", "其他人都没得残疾") to
     `members`, in place. True when anything was applied. A clause that names nobody is
@@ -77,6 +81,11 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
         for position, (mention, words) in enumerate(pieces):
             if mention is not None:
                 targets = _targets(members, mention, [])
+            elif (
+                re.match(r"\s*[他她](?!们)", words)
+                and len(others := _besides(members, speaker)) == 1
+            ):
+                targets = others  # "她做不得": the one other person of a household of two
             elif re.match(r"\s*我(?:要|想|不|看)", words):
                 targets = speaker  # "我要照顾他出不去打工": the speaker, though not a member word
             elif _OTHERS.search(words):

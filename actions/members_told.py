@@ -100,6 +100,8 @@ def read_missing_ages(state: dict, text: str) -> bool:
     answered = False
     for clause in re.split(r"[，,。；;\s]", converted):
         member = people.pick_ordinal(members, clause)
+        if member is None and re.match(r"[他她](?!们)", clause) and len(waiting) == 1:
+            member, clause = waiting[0], "  " + clause[1:]  # "我58 她56": the one age missing
         age = ages.bare_age(clause) or (ages.age_after(clause[2:])[0] if member else None)
         if member is not None and age is not None:
             member["age"] = age.recorded
