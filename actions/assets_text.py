@@ -39,6 +39,8 @@ _A_HOUSE = re.compile(
     r"((?:1|一)个[^，。没]{0,2}房子|买了个?[^，。没]{0,2}房|(?:1|一)套[^，。没]{0,2}房)"
 )
 _SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
+# A vehicle sold: "原先有个摩托车 卖了请律师了".
+_SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}卖[了掉]")
 # Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
 _ONCE = re.compile(r"(原来|以前|之前|本来)")
 _USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|现在没得了|现在没有了|都没了)")
@@ -73,7 +75,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
                     found = numbers(following)  # "存款不多，两三千"
                 if len(found) == 1:
                     assets["deposits"] = found[0]
-    without_farm = _FARM.sub("", cleaned)
+    without_farm = _SOLD.sub("", _FARM.sub("", cleaned))
     if _NO_CAR.search(without_farm):
         assets["vehicles"] = 0
     elif match := _CAR.search(without_farm) or _CAR_AFTER.search(without_farm):

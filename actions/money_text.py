@@ -48,7 +48,8 @@ _NOTHING = re.compile(
 )
 # Debts are neither income nor a yearly cost ("欠了40多万医药费", "还欠起几十万").
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
-_MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|(\d{1,2})\s*个月)")
+_MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)")
+_OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
 # "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
 _EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
 _PEOPLE_COUNT = re.compile(r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的)")
@@ -126,6 +127,7 @@ def _by_kind(
     last = None
     monthly = None  # the last clause's monthly figure, for "做得到半年"
     parts = clauses(text)
+    ahead = None  # months worked, said before the monthly figure
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
         if (
@@ -134,8 +136,14 @@ def _by_kind(
             or (skip is not None and skip.search(clause))
         ):
             continue
+        if _OWN_USE.search(clause) and not numbers(clause):
+            continue  # "种的苞谷洋芋自己吃": food for the table, no income
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         months = _MONTHS_WORKED.search(to_arabic(clause))
+        if months and not numbers(to_arabic(clause)[: months.start()]) and monthly is None:
+            # "做了四个月 一个月四千多": the months come first
+            ahead = 6 if months.group(1) == "半年" else int(months.group(2))
+            continue
         if (
             months
             and last
@@ -153,9 +161,11 @@ def _by_kind(
                 amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
             elif value is not None:
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
+                monthly = value / 12 if _MONTH.search(clause) and not _YEAR.search(clause) else None
+                if monthly is not None and ahead:
+                    value, monthly, ahead = monthly * ahead, None, None
                 amounts[key] = amounts.get(key, Decimal(0)) + value
                 pending, last = None, key
-                monthly = value / 12 if _MONTH.search(clause) and not _YEAR.search(clause) else None
             continue
         if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
             amounts[kind] = Decimal(0)
@@ -186,6 +196,8 @@ _VAGUE = re.compile(
     r"(几百|几千|几万|给点|给[他她我们]{1,2}点|一点|点点|有点|有些|有时候|不晓得好多|不知道多少|不一定|不固定|"
     r"说不准|没个准|看情况)"
 )
+_CHILDREN_AWAY = re.compile(r"(儿子|女儿|儿女|娃儿|子女|亲戚|侄儿)[^，。]{0,3}(那边|那里|们)?")
+_VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一定|没个准|莫得个准)")
 # "侄儿子给他点钱 好多我不晓得": the amount not known, said in the next clause.
 _HOW_MUCH_UNKNOWN = re.compile(r"(好多|多少)[^，。]{0,3}(不晓得|不知道|不清楚|说不清)")
 
@@ -202,13 +214,17 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             found.append(kind)  # the clause before named the source
             continue
         kind = said
+        if kind is None and _CHILDREN_AWAY.search(clause) and _VAGUE_OR_UNKNOWN.search(clause):
+            if not figures.get("transfers"):
+                found.append("transfers")  # "儿子那边不晓得 有时候打点有时候不打"
+            continue
         if not kind or not _VAGUE.search(clause):
             continue
         if _annual(clause) is not None and "有时候" in clause:
             found.append(kind)  # "有时候给五百": not a yearly figure
         elif _annual(clause) is None and not figures.get(kind):
             found.append(kind)  # "给两三千，有时候还不给" has its figure
-    return found
+    return list(dict.fromkeys(found))
 
 
 def named_sources(text: str) -> list[str]:

@@ -273,3 +273,16 @@ def test_a_place_the_nlu_tagged_as_a_name_is_not_the_applicant():
     entities = [{"entity": "person_name", "value": "浙江"}]
     updates = reader.read("老公在浙江工地", "work", {}, entities=entities).updates
     assert "applicant_name" not in updates
+
+
+def test_months_worked_said_first_and_food_for_the_table():
+    got = money_text.read_income("今年做了五个月 一个月三千 屋头种的菜自己吃")
+    assert got == {money_text.UNASSIGNED: Decimal(15000)}
+
+
+def test_a_vehicle_sold_is_no_vehicle():
+    assert "vehicles" not in assets_text.read_assets("以前有个摩托车 卖了看病")
+
+
+def test_childrens_money_not_known_is_unknown():
+    assert money_text.vague_kinds("儿子那边不晓得 有时候给有时候不给") == ["transfers"]
