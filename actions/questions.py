@@ -46,10 +46,6 @@ def _members_complete(slots: dict) -> bool:
     return bool(members) and size == len(members) and all(m["age"] is not None for m in members)
 
 
-def _answered_flags(slots: dict, flag: str) -> bool:
-    return bool(_members(slots)) and all(m[flag] is not None for m in _members(slots))
-
-
 def _work_answered(slots: dict) -> bool:
     """Children under 16 and pupils are not asked about: they count as not able to work."""
     adults = [
