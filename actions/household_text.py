@@ -15,7 +15,7 @@ import re
 
 from actions import ages
 from actions.circumstances import by_age, circumstances
-from actions.parsing import to_arabic
+from actions.parsing import pauses_as_commas, to_arabic
 from actions.people_words import RELATIONS, Mention, mentions
 
 FLAGS = (
@@ -102,7 +102,7 @@ def _people(found: list[Mention]) -> list[tuple[str, str]]:
 def clauses(text: str) -> list[str]:
     """Clauses, split at punctuation and, in speech written without it, at the spaces
     between words ("老汉儿脑梗 半边瘫了 儿子腿断了")."""
-    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])", "，", text)
+    spaced = pauses_as_commas(text)
     return [clause for clause in _CLAUSE.split(spaced) if clause.strip()]
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from actions.parsing import numbers, to_arabic
+from actions.parsing import numbers, pauses_as_commas, to_arabic
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
@@ -66,7 +66,7 @@ _OTHERS = re.compile(r"((?<!老)人家|别人家?|别个|城里人?)")
 def clauses(text: str) -> list[str]:
     """Clauses, split at punctuation and, in speech transcribed without it, at the spaces
     between words ("婆娘在扶贫车间做点手工 一个月一千二三 我打点零工")."""
-    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])", "，", text)
+    spaced = pauses_as_commas(text)
     return [c for c in _CLAUSE.split(spaced) if c.strip() and not _OTHERS.search(c)]
 
 

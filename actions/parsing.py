@@ -65,6 +65,15 @@ _SPOKEN_NEGATION = (
 )
 
 
+_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")
+
+
+def pauses_as_commas(text: str) -> str:
+    """Speech written without punctuation ("老汉儿脑梗 半边瘫了 儿子腿断了"): the spaces
+    between words are where the clauses break."""
+    return _PAUSE.sub("，", text or "")
+
+
 def plain_negation(text: str) -> str:
     """ "莫存款 莫车" → "没存款 没车": one spelling of the negation for every reader."""
     for pattern, plain in _SPOKEN_NEGATION:

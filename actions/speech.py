@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from actions.parsing import pauses_as_commas
+
 DONT_KNOW = re.compile(r"(不晓得|不知道|不清楚|记不得|记不清|说不准|搞不清|不太清楚|晓不得|不记得)")
 AFFIRM = re.compile(
     r"^(是|是的|对|对的|同意|可以|好|好的|要得|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK)"
@@ -42,7 +44,7 @@ def looks_like_question(text: str) -> bool:
 def statements(text: str) -> str:
     """The message without its questions: "我们这边滑坡了 房子垮了 … 可以申请低保不" tells
     of the landslide, and asks nothing of the family's standing."""
-    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", text or "")
+    spaced = pauses_as_commas(text)
     clauses = re.split(r"(?<=[，,。！!？?；;])", spaced)
     return "".join(
         c

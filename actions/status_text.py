@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from actions.parsing import pauses_as_commas
+
 _NEGATION = r"(不是|没有|没得|莫得|没|不|未|非)"
 STATUS = {
     "registered_poor": r"(建档立卡|贫困户|扶贫户|建卡户|贫困家庭)",
@@ -118,7 +120,7 @@ def denies_hardship(text: str, asked: bool = False) -> bool:
 def read_hardship(text: str) -> dict | None:
     """{"kind", "basic_living_unsustainable"} when a sudden event is told, else None.
     Clause breaks are kept: in "没得，车祸" the 没得 answers another part of the question."""
-    spaced = re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "，", text or "")
+    spaced = pauses_as_commas(text)
     cleaned = re.sub(r"[,.!！;；、]", "，", re.sub(r"\s", "", spaced))
     for kind, pattern in HARDSHIPS.items():
         if any(
