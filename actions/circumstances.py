@@ -30,7 +30,8 @@ UNABLE = re.compile(
 # Work at home: labour capacity when of working age (under 60), not for the old, for whom
 # "种点菜吃" is what everyone does.
 CHORES = re.compile(
-    r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种点|自己吃|守到|守我|守他|守她)"
+    r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种了?点|自己吃|守到|守[着倒到]?[我他她]|"
+    r"伺候|招呼[我他她])"
 )
 _FARM = re.compile(
     r"(种地|种田|务农|干农活|种菜|养猪|养鸡|喂猪|种几亩|种地卖|菜卖|卖菜|种几分|"
@@ -139,6 +140,10 @@ LIGHT = ("chores", "farm", "farm_still")
 def update(member: dict, flags: dict) -> None:
     flags = dict(flags)
     flags.pop("no_disability", None)
+    if flags.get("disability_grade") == "unknown" and isinstance(
+        member.get("disability_grade"), int
+    ):
+        flags.pop("disability_grade")  # "残疾证一直没办下来" after the grade was told
     if flags.get("able_to_work") == "weak":
         flags["able_to_work"] = False
     if flags.get("able_to_work") == "chores" and member.get("able_to_work") is not None:

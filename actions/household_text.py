@@ -30,8 +30,11 @@ _CLAUSE = re.compile(r"[，,。；;\n！!？?]|还有|另外|然后")
 # People said to live elsewhere: named, but not members, and nothing said applies here.
 AWAY = re.compile(
     r"(在外|外头|外面|外地|广东|深圳|浙江|上海|北京|江苏|福建|主城|出去打工|打工去了|不在屋头|不在家|"
-    r"没回来|走了|去世|过世|死了|不住一起|离家|嫁出去|成家了|靠.{0,6}给|给的钱|给钱|寄|打钱)"
+    r"没回来|走了|去世|过世|死了|[冻病淹摔饿]死|死在|不住一起|离家|嫁出去|成家了|靠.{0,6}给|给的钱|给钱|寄|打钱)"
 )
+_DIED = re.compile(r"(走了|去世|过世|死了|[冻病淹摔饿]死|死在|不在了|没了|没得了|病故)")
+_NEARLY = re.compile(r"(差点|险些|差一点|怕|吓)")
+_GONE = re.compile(r"(?:也|早就|已经|早)?(?:没得了|没了|不在了)")  # "妈没得了": died
 # Words for one person the resident may call differently from one message to the next.
 SAME_PERSON = {
     "father": ("父亲", "爸爸", "老爸", "爸", "老汉儿", "老汉", "老爹", "老父亲"),
@@ -145,7 +148,32 @@ def read_members(text: str) -> list[dict]:
     grouped: list[dict] = []
     shared: list[dict] = []
     for found, pieces in parts(text):
-        if AWAY.search("".join(words for _, words in pieces)) and not speaker_only(found):
+        said = "".join(words for _, words in pieces)
+        if not found and group and _DIED.search(said) and not _NEARLY.search(said):
+            # "老伴在医院陪床走丢了 … 冻死在沟里了": the one named just before
+            members = [m for m in members if not any(m is g for g in group)]
+            group = []
+            continue
+        dead = [
+            mention
+            for mention, words in pieces
+            if mention is not None
+            and (_DIED.search(words) or _GONE.fullmatch(words.strip()))
+            and not _NEARLY.search(words)
+        ]
+        if dead:
+            # "一直跟他妈两个住，前段时间他妈走了": named before, no longer here;
+            # "外甥女她爸妈都不在了": the parents, not the niece
+            gone = {label for mention in dead for _, label in mention.people}
+            members = [m for m in members if m["label"] not in gone]
+            pieces = [(m, w) for m, w in pieces if not any(m is d for d in dead)]
+            found = [m for m in found if not any(m is d for d in dead)]
+            said = "".join(words for _, words in pieces)
+            if not found:
+                group = []
+                continue
+        away = AWAY.search(_DIED.sub("", said)) if _NEARLY.search(said) else AWAY.search(said)
+        if away and not speaker_only(found):
             group = []
             continue  # "儿子媳妇在外头打工": not living here
         for mention, words in pieces:

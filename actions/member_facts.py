@@ -30,6 +30,9 @@ _EVERYONE = re.compile(
 )
 
 
+_PROXY_PRONOUN = re.compile(r"[他她](?![们妈爸爹娘屋家])")
+
+
 def _by_proxy(members: list[dict]) -> bool:
     """The applicant was named by someone else (the sender is not the applicant)."""
     applicant = next((m for m in members if m["relation"] == "applicant"), None)
@@ -81,6 +84,9 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
         for position, (mention, words) in enumerate(pieces):
             if mention is not None:
                 targets = _targets(members, mention, [])
+            elif _by_proxy(members) and _PROXY_PRONOUN.search(words):
+                # "带他去把残疾证办下来": to someone applying for another, 他/她 is that person
+                targets = [m for m in members if m["relation"] == "applicant"]
             elif (
                 re.match(r"\s*[他她](?!们)", words)
                 and len(others := _besides(members, speaker)) == 1
@@ -211,8 +217,8 @@ def read_school(members: list[dict], text: str) -> bool:
         return True
     before = [m["in_school"] for m in members]
     apply_circumstances(members, text)
-    if [m["in_school"] for m in members] == before:
-        return False
+    if [m["in_school"] for m in members] == before and needs_school_answer(members):
+        return False  # (the message may have been read for every fact already)
     for member in members:
         if member["in_school"] is None:
             member["in_school"] = False

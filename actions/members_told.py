@@ -20,7 +20,12 @@ def replace_story_members(state: dict, listed: list[dict]) -> None:
             kept.append(member)
             continue
         match = next((m for m in listed if people.same_person(m, member)), None)
-        if match is not None:
+        if member["relation"] == "applicant" and not any(
+            m["relation"] == "applicant" for m in listed
+        ):
+            member.pop("from_story")  # the applicant lives here, named or not
+            kept.append(member)
+        elif match is not None:
             for key, value in member.items():
                 if match.get(key) is None and value is not None and key != "from_story":
                     match[key] = value
@@ -77,6 +82,10 @@ def add_applicant(state: dict) -> None:
         applicant = people.new_member("applicant", label)
         members.insert(0, applicant)
         state["members"] = members
+    if size == 1 and applicant is not None and len(members) > 1:
+        # "现在屋头就他一个": the others of the story do not live here
+        if all(m.get("from_story") for m in members if m is not applicant):
+            members[:] = [applicant]
     said = re.fullmatch(r"(\d+)-(\d+)", str((applicant or {}).get("age_said") or ""))
     exact = state.get("applicant_age")
     if said and exact is not None and int(said.group(1)) <= exact <= int(said.group(2)):

@@ -36,7 +36,8 @@ ALREADY_SAID = re.compile(
 EXPENSE_TYPES = {
     "medical": r"(看病|治疗|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药|胰岛素|吸氧|复查)",
     "disability_care": r"(护理费|请人|护工|尿不湿|康复|残疾人用品|请保姆)",
-    "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费)",
+    "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
+    r"小学|大学|幼儿园|中职|职高|技校)",
 }
 UNASSIGNED = "unassigned"
 _EARNING = re.compile(r"(挣得到|做得到|挣了|挣|工钱|基地)")  # say "earns", not which work
@@ -53,8 +54,13 @@ _OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
 # "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
 _EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
 _PEOPLE_COUNT = re.compile(r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的)")
-# Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了").
-_PAST = re.compile(r"(以前|原来|过去|之前|前几年|那时候|那几年|没出事前)")
+# Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了"),
+# or in a normal year ("往年烟叶卖得到五六万 今年…顶多卖五六千"): not this year's.
+_PAST = re.compile(
+    r"(以前|原来|过去|之前|前几年|那时候|那几年|没出事前|往年|往常|平常年|年成好|好的年成)"
+)
+# A school term: two a year ("一学期学费一千四").
+_TERM = re.compile(r"(?:一|1|每)个?学期")
 _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
@@ -69,6 +75,10 @@ def clauses(text: str) -> list[str]:
     spaced = pauses_as_commas(text)
     return [c for c in _CLAUSE.split(spaced) if c.strip() and not _OTHERS.search(c)]
 
+
+# Clauses about earning are no cost, whatever cost was named before them ("包工头出了住院的钱
+# … 去年还挣得到五万多" is no hospital bill).
+_EARNED = re.compile(r"(挣|工资|收入|进项|养老金|赚)")
 
 # A rate by the hour or the day ("一个小时10块钱") says nothing of the year.
 _RATE = re.compile(r"(小时|钟头|一天|每天|天天|一晌|一个工)")
@@ -95,6 +105,8 @@ def _annual(clause: str) -> Decimal | None:
         return None
     monthly = _MONTH.search(clause) and not _YEAR.search(clause)
     value = found[0] * 12 if monthly else found[0]
+    if _TERM.search(clause) and not _YEAR.search(clause):
+        value *= 2
     if each := _EACH.search(clause):  # "两个女儿各给五百"
         count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(each.group(1)) or int(
             each.group(1)
@@ -130,19 +142,23 @@ def _by_kind(
     ahead = None  # months worked, said before the monthly figure
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
-        if (
-            _DEBT.search(clause)
-            or _PAST.search(clause)
-            or (skip is not None and skip.search(clause))
-        ):
+        if _DEBT.search(clause) or (skip is not None and skip.search(clause)):
+            continue
+        if _PAST.search(clause):
+            # its source is the one a figure said next without a source is about
+            said = next((k for k, p in kinds.items() if re.search(p, clause)), None)
+            if said:
+                pending = said
             continue
         if _OWN_USE.search(clause) and not numbers(clause):
             continue  # "种的苞谷洋芋自己吃": food for the table, no income
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         months = _MONTHS_WORKED.search(to_arabic(clause))
         if months and not numbers(to_arabic(clause)[: months.start()]) and monthly is None:
-            # "做了四个月 一个月四千多": the months come first
+            # "做了四个月 一个月四千多": the months come first, and they are months of work
             ahead = 6 if months.group(1) == "半年" else int(months.group(2))
+            if "wages" in kinds:
+                pending = kind or "wages"
             continue
         if (
             months
@@ -274,6 +290,6 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
 
 
 def read_expenses(text: str) -> dict[str, Decimal]:
-    amounts = _by_kind(text, EXPENSE_TYPES)
+    amounts = _by_kind(text, EXPENSE_TYPES, skip=_EARNED)
     amounts.pop(UNASSIGNED, None)
     return amounts

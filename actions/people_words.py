@@ -82,6 +82,8 @@ RELATIONS = {
     "grandchild": ["孙娃儿", "孙子", "孙女", "外孙女", "外孙", "孙儿"],
     "sibling": ["哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "弟", "妹"],
     "in_law": ["儿媳妇", "儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"],
+    # Nieces and nephews raised in the household ("外甥女她爸妈都不在了 一直跟我们过").
+    "other": ["外甥女", "外甥", "侄女", "侄儿子", "侄儿", "侄子", "侄孙"],
 }
 _WORDS = sorted(
     ((word, relation) for relation, words in RELATIONS.items() for word in words),

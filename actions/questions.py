@@ -100,7 +100,13 @@ QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
             and (s.get("income") is not None or s.get("income_total") is not None)
         ),
     ),
-    ("expenses", lambda s: True, lambda s: s.get("expenses") is not None),
+    (
+        "expenses",
+        lambda s: True,
+        # Asked once even when costs were told before ("一学期学费一千四" with the school
+        # answer, "住院花了五万" in a story): those are rarely all the year's costs.
+        lambda s: s.get("expenses") is not None and bool((s.get("asks") or {}).get("expenses")),
+    ),
     (
         "assets",
         lambda s: True,

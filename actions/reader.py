@@ -168,6 +168,16 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             reading.understood |= requested in ("household_size", "members")
             if requested in ("household_size", "members") and not state.get("household_size"):
                 state["household_size"] = len(state["members"])  # "我和老婆，还有老妈"
+    if (
+        state.get("proxy")
+        and requested in (None, "consent")
+        and not any(m["relation"] == "applicant" for m in state.get("members") or [])
+    ):
+        # "帮我们村一个精神病人申请 … 残疾证办下来 是精神二级": the story is about the person
+        # applied for, who is the applicant whether or not the household is told yet.
+        applicant = people.new_member("applicant", state["proxy"]["who"])
+        applicant["from_story"] = True
+        state["members"] = [applicant, *(state.get("members") or [])]
     if requested == "members" and members_told.read_missing_ages(state, text):
         reading.understood = True
     members_told.add_applicant(state)
@@ -221,6 +231,14 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     expenses = money_text.read_expenses(money)
     if requested != "expenses":
         expenses = {k: v for k, v in expenses.items() if v}  # "孙儿还小，没上学" is no answer
+    if (
+        expenses
+        and requested not in ("expenses", "confirmed")
+        and (state.get("asks") or {}).get("expenses")
+    ):
+        # Costs told in passing after the costs answer ("去年老婆子…花了七万多" in the troubles
+        # answer) do not replace it; a correction at the summary does.
+        expenses = {k: v for k, v in expenses.items() if k not in (state.get("expenses") or {})}
     if expenses and requested != "income":
         state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
         reading.understood |= requested == "expenses"

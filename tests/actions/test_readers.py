@@ -277,7 +277,7 @@ def test_a_place_the_nlu_tagged_as_a_name_is_not_the_applicant():
 
 def test_months_worked_said_first_and_food_for_the_table():
     got = money_text.read_income("今年做了五个月 一个月三千 屋头种的菜自己吃")
-    assert got == {money_text.UNASSIGNED: Decimal(15000)}
+    assert got == {"wages": Decimal(15000)}  # months of work: wages
 
 
 def test_a_vehicle_sold_is_no_vehicle():
@@ -286,3 +286,108 @@ def test_a_vehicle_sold_is_no_vehicle():
 
 def test_childrens_money_not_known_is_unknown():
     assert money_text.vague_kinds("儿子那边不晓得 有时候给有时候不给") == ["transfers"]
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # a normal year's figure, then this year's: this year's counts, of the source named
+        ("平常年份橙子卖得到三万多 今年遭了旱 只卖了八千", {"agriculture": Decimal(8000)}),
+        ("往年喂猪一年万把块 今年猪瘟 卖了两千", {"agriculture": Decimal(2000)}),
+    ],
+)
+def test_a_normal_years_income_gives_way_to_this_years(words, income):
+    assert money_text.read_income(words) == income
+
+
+@pytest.mark.parametrize(
+    "words, expenses",
+    [
+        ("女儿初中一学期生活费九百", {"education": Decimal(1800)}),
+        ("孙子读小学 每学期五百 一年两学期", {"education": Decimal(1000)}),
+        # an earning said after a cost word is no cost
+        ("他住院的钱老板出了 以前一年挣得到三万", {}),
+    ],
+)
+def test_school_costs_by_the_term_and_earnings_are_no_cost(words, expenses):
+    assert money_text.read_expenses(words) == expenses
+
+
+def test_costs_told_in_passing_after_the_costs_answer_do_not_replace_it():
+    slots = {"asks": {"expenses": 1}, "expenses": {"medical": Decimal(1500)}}
+    updates = reader.read("前年老伴住院花了五万多 人也没救回来", "hardship", slots).updates
+    assert "expenses" not in updates
+
+
+def test_the_costs_question_is_asked_even_when_school_costs_were_told():
+    from actions.questions import next_question
+
+    slots = {"expenses": {"education": 2000}, "asks": {}}
+    answered = dict(
+        consent=True,
+        applicant_name="张三",
+        id_number="x",
+        phone="x",
+        township="x",
+        village="x",
+        household_size=1,
+        health=True,
+        income={"wages": 1},
+        income_asked=True,
+        members=[
+            {
+                "relation": "applicant",
+                "label": "我",
+                "age": 40,
+                "in_school": False,
+                "able_to_work": True,
+                "disability_grade": None,
+            }
+        ],
+    )
+    assert next_question({**answered, **slots}) == "expenses"
+
+
+def test_to_a_proxy_he_or_she_is_the_person_applied_for():
+    members = _members(("applicant", "五保老人", 66), ("parent", "妈", 88))
+    member_facts.apply_circumstances(members, "前年我们带她去办了残疾证 是视力一级")
+    assert members[0]["disability_grade"] == 1 and members[1]["disability_grade"] is None
+
+
+def test_a_proxy_story_about_the_person_applied_for_keeps_it_for_the_applicant():
+    updates = reader.read(
+        "我是村里网格员 帮一个孤寡老人问下低保 她耳朵聋了 残疾证是听力二级", None, {}
+    ).updates
+    applicant = next(m for m in updates["members"] if m["relation"] == "applicant")
+    assert applicant["disability_grade"] == 2
+
+
+@pytest.mark.parametrize(
+    "words, labels",
+    [
+        ("我跟老伴两个住 老伴前年病故了", ["我"]),
+        ("我原来跟老汉儿住 老汉儿去年冬天在坡上摔了一跤 没救过来 摔死了", ["我"]),
+        ("我和老公还有婆婆 婆婆差点摔死了", ["我", "老公", "婆婆"]),
+    ],
+)
+def test_someone_said_to_have_died_is_no_member(words, labels):
+    assert [m["label"] for m in people.read_members(words)] == labels
+
+
+def test_a_known_grade_is_not_unasked_by_a_later_mention_of_the_certificate():
+    members = _members(("applicant", "我", 50))
+    members[0]["disability_grade"] = 3
+    member_facts.apply_circumstances(members, "我的残疾证前几年一直没办下来")
+    assert members[0]["disability_grade"] == 3
+
+
+@pytest.mark.parametrize("words", ["她发起病来打人 摔东西", "他喝了酒就摔碗"])
+def test_throwing_things_is_no_accident(words):
+    assert status_text.read_hardship(words) is None
+
+
+@pytest.mark.parametrize("words", ["他妈要守着他 走不开 只种了点菜", "要伺候老头子 地也只种了点菜"])
+def test_an_old_carer_minding_someone_is_not_able_to_work(words):
+    members = _members(("applicant", "我", 69))
+    member_facts.apply_circumstances(members, "我" + words)
+    assert members[0]["able_to_work"] is False
