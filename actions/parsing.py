@@ -148,8 +148,10 @@ def numbers(text: str) -> list[Decimal]:
     for match in _NUMBER.finditer(converted):
         value, unit = match.group(1), match.group(2) or ""
         after = converted[match.end() : match.end() + 2]
+        # "五十来块", "三十多块": the approximation before the unit says nothing of it
+        unit_after = re.sub(r"^(来|多|把|几)", "", converted[match.end() : match.end() + 3])
         if not unit and (
-            _COUNTED.match(after) or (Decimal(value) < 100 and not _MONEY.match(after))
+            _COUNTED.match(after) or (Decimal(value) < 100 and not _MONEY.match(unit_after))
         ):
             continue  # "两个娃儿", "80岁", "2018年", "3级": not money
         amount = (Decimal(value) * _UNIT[unit]).normalize() + 0

@@ -185,6 +185,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     if requested == "disability_grade" and named_nobody:
         pass  # "二级": the grade asked for, read below for the member asked about
     elif state.get("members") and requested not in ("members", "household_size"):
+        settled = [m.get("able_to_work") for m in state["members"]]
         if member_facts.apply_circumstances(state["members"], text):
             reading.understood |= requested in ("health", "disability_grade")
             if requested == "health":
@@ -194,6 +195,12 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             state["members"], text, asked=requested == "work"
         ):
             reading.understood |= requested == "work"
+        if (state.get("asks") or {}).get("work") and requested not in ("work", "confirmed"):
+            # After the work answer, "卖点鸡蛋" in the income answer does not make a man who
+            # said "做不得活路了" able to work; a correction at the summary does.
+            for member, said in zip(state["members"], settled, strict=False):
+                if said is not None:
+                    member["able_to_work"] = said
     elif state.get("members"):
         member_facts.apply_circumstances(state["members"], text)
     vague = money_text.vague_kinds(money) if requested in ("income", "work") else []

@@ -22,7 +22,7 @@ GUARANTEES = {
     "medical": r"(看病[^，。]{0,6}差|报了?[^，。]{0,3}还差|报不完|没参保|没有医保|没买医保|看不起病|没有参保|医保没交|医保没买|看病困难|报不了|"
     r"不报销|报销不了|医保不报)",
     "housing": r"(危房(?!改造)|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房|(?<!不)漏雨|就漏|"
-    r"(?<!不)漏水|(?:房|屋子|墙)[^，。头]{0,3}垮了|冲垮|下雨[^，。]{0,2}漏|墙歪|墙[^，。]{0,3}歪了|开裂|要垮|烧了|没得房子住|莫得房子住|没地方住|住不得|裂缝|土泥巴屋|窝棚|房子?[^，。]{0,8}(?<!不)危险|不安全)",
+    r"(?<!不)漏水|(?:房|屋子|墙)[^，。头]{0,3}垮了|冲垮|下雨[^，。]{0,2}漏|墙歪|墙[^，。]{0,3}歪了|开裂|(?:墙|房|屋)[^，。]{0,4}裂|要垮|烧了|没得房子住|莫得房子住|没地方住|住不得|裂缝|土泥巴屋|窝棚|房子?[^，。]{0,8}(?<!不)危险|不安全)",
 }
 HARDSHIPS = {
     "accident": r"(车祸|意外|摔(?!东西|碗|门|盘|杯|桌)|工伤|受伤|出事故|事故|不小心|烧了|着火|出事|出了事|撞|骨折|腿断|断了)",
@@ -105,6 +105,14 @@ def _long_ago(text: str, match: re.Match) -> bool:
     return bool(_LONG_AGO.search(text[start : end if end >= 0 else len(text)]))
 
 
+def _feared(text: str, match: re.Match) -> bool:
+    """ "下大雨就怕", "怕遭冰雹": feared, not happened."""
+    return bool(
+        re.search(r"(怕|担心|万一|要是)[^，。]{0,3}$", text[: match.start()])
+        or re.search(r"^[^，。]{0,2}(就怕|怕|担心)", text[match.end() :])
+    )
+
+
 _NO_EVENT = re.compile(
     r"(没得?|没有|没出|不是)[^，。]{0,4}(突然|意外|事|变故|别的)|(突然|意外)[^，。]{0,3}(倒)?(没得?|没有)"
 )
@@ -124,7 +132,9 @@ def read_hardship(text: str) -> dict | None:
     cleaned = re.sub(r"[,.!！;；、]", "，", re.sub(r"\s", "", spaced))
     for kind, pattern in HARDSHIPS.items():
         if any(
-            not _negated(cleaned, match) and not _long_ago(cleaned, match)
+            not _negated(cleaned, match)
+            and not _long_ago(cleaned, match)
+            and not _feared(cleaned, match)
             for match in re.finditer(pattern, cleaned)
         ):
             return {

@@ -391,3 +391,33 @@ def test_an_old_carer_minding_someone_is_not_able_to_work(words):
     members = _members(("applicant", "我", 69))
     member_facts.apply_circumstances(members, "我" + words)
     assert members[0]["able_to_work"] is False
+
+
+@pytest.mark.parametrize(
+    "words, amount", [("止痛药一个月三十来块", 360), ("一个月一百多点", 1200), ("一年八十多块", 80)]
+)
+def test_small_amounts_said_approximately(words, amount):
+    assert sum(money_text.read_expenses("药钱" + words).values()) == amount
+
+
+@pytest.mark.parametrize(
+    "words", ["左手被机器绞了 后来截掉了", "腿在矿上遭砸了 锯了半截", "少了一只手"]
+)
+def test_a_limb_lost_is_a_disability_whose_grade_is_asked(words):
+    members = _members(("applicant", "我", 50))
+    member_facts.apply_circumstances(members, "我" + words)
+    assert members[0]["disability_grade"] == "unknown"
+
+
+def test_feared_weather_is_no_hardship_and_a_cracked_wall_is_unsafe_housing():
+    words = "土墙房子 山墙裂了几条缝 一下暴雨就怕"
+    assert status_text.read_hardship(words) is None
+    assert status_text.read_guarantees(words) == ["housing"]
+
+
+def test_work_told_stays_against_earnings_told_later():
+    members = _members(("applicant", "我", 55))
+    members[0]["able_to_work"] = False
+    slots = {"asks": {"work": 1}, "members": members}
+    updates = reader.read("喂了几只鸡 卖点鸡蛋一年五六百", "income", slots).updates
+    assert updates.get("members", members)[0]["able_to_work"] is False
