@@ -103,6 +103,7 @@ def bare_age(text: str) -> Age | None:
 
 def school_age(words: str) -> int | None:
     """A typical age for the school level in `words` ("读五年级" → 11), else None."""
+    words = re.sub(r"([初高])([123])", lambda m: m.group(1) + "一二三"[int(m.group(2)) - 1], words)
     grade = _GRADE.search(words)
     if grade and 1 <= int(grade.group(1)) <= 6:
         return 5 + int(grade.group(1))

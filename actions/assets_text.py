@@ -13,7 +13,7 @@ from actions.parsing import numbers, to_arabic
 _DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起)"
 _NO_DEPOSITS = re.compile(
     r"(没有?存款|莫得存款|没得存款|没存款|没存|存款没有|存款莫得|存款没得|一分存款都没有|没积蓄|没有积蓄|"
-    r"存款早就?用完|存款用光|存款花光|没得钱存|没有?钱存)"
+    r"存款(?:早就?|都|也|早都)?(?:用完|用光|花光|花完)|没得钱存|没有?钱存)"
 )
 _NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车子?没有|车子?没得|车子?莫得|无车)")
 _CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
@@ -71,7 +71,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
             elif re.search(_DEPOSITS, clause):
                 found = numbers(clause)
                 following = parts[index + 1] if index + 1 < len(parts) else ""
-                if not found and not re.search(r"(车|房|屋)", following):
+                if not found and not re.search(r"(车|房|屋|欠|借|贷)", following):
                     found = numbers(following)  # "存款不多，两三千"
                 if len(found) == 1:
                     assets["deposits"] = found[0]

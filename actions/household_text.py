@@ -288,7 +288,11 @@ def _apply(member: dict, words: str) -> None:
 
 
 def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
-    """The member a word refers to: same word first, else same relation."""
+    """The member a word refers to: same word first, else same relation; "大的"/"小的" the
+    eldest or youngest child or grandchild."""
+    if label in _PEOPLE_OF_ORDINAL and not any(m["label"] == label for m in members):
+        if (ordinal := pick_ordinal(members, label)) is not None:
+            return ordinal
     for pool in (
         [m for m in members if m["label"] == label],
         [m for m in members if m["relation"] == relation],

@@ -82,12 +82,13 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             pieces = pieces[1:]  # "我爸…": the clause starts with the person
         subject = None
         for position, (mention, words) in enumerate(pieces):
+            pronoun = False
             if mention is not None:
                 targets = _targets(members, mention, [])
-            elif _by_proxy(members) and _PROXY_PRONOUN.search(words):
+            elif pronoun := bool(_by_proxy(members) and _PROXY_PRONOUN.search(words)):
                 # "带他去把残疾证办下来": to someone applying for another, 他/她 is that person
                 targets = [m for m in members if m["relation"] == "applicant"]
-            elif (
+            elif pronoun := bool(
                 re.match(r"\s*[他她](?!们)", words)
                 and len(others := _besides(members, speaker)) == 1
             ):
@@ -128,7 +129,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 named += [t for t in targets if not any(t is n for n in named)]
                 last_group = targets if mention.is_group else []
             if position == 0:
-                subject = targets if mention is not None else None
+                # "他脑溢血 右边瘫了": the next clauses go on about him
+                subject = targets if mention is not None or pronoun else None
         if subject is not None:
             previous = subject or speaker  # the next clause goes on about this person
         elif any(mention is not None for mention, _ in pieces) and not re.search(

@@ -34,7 +34,7 @@ ALREADY_SAID = re.compile(
     r"就[^，。]{1,6}(?:那点|这点|的钱|那些))"
 )
 EXPENSE_TYPES = {
-    "medical": r"(看病|治疗|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|打针|检查|靶向药|药|胰岛素|吸氧|复查)",
+    "medical": r"(看病|治疗|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|药|胰岛素|吸氧|复查)",
     "disability_care": r"(护理费|请人|护工|尿不湿|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
     r"小学|大学|幼儿园|中职|职高|技校)",
@@ -53,7 +53,20 @@ _MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|([2-9]
 _OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
 # "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
 _EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
-_PEOPLE_COUNT = re.compile(r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的)")
+_PEOPLE_COUNT = re.compile(
+    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|我们(\d)\s*个|(老两口|两口子|老2口|2口子)"
+)
+_BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
+
+
+def _people_count(clause: str) -> int | None:
+    """How many people a clause counts ("两个儿子", "我们两个", "老两口")."""
+    found = _PEOPLE_COUNT.search(to_arabic(clause))
+    if not found:
+        return None
+    return 2 if found.group(3) else int(found.group(1) or found.group(2))
+
+
 # Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了"),
 # or in a normal year ("往年烟叶卖得到五六万 今年…顶多卖五六千"): not this year's.
 _PAST = re.compile(
@@ -61,6 +74,7 @@ _PAST = re.compile(
 )
 # A school term: two a year ("一学期学费一千四").
 _TERM = re.compile(r"(?:一|1|每)个?学期")
+_OWN_SHARE = re.compile(r"(自己出|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)")
 _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
@@ -140,6 +154,7 @@ def _by_kind(
     monthly = None  # the last clause's monthly figure, for "做得到半年"
     parts = clauses(text)
     ahead = None  # months worked, said before the monthly figure
+    ahead_kind = None  # … of this work
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
         if _DEBT.search(clause) or (skip is not None and skip.search(clause)):
@@ -158,7 +173,7 @@ def _by_kind(
             # "做了四个月 一个月四千多": the months come first, and they are months of work
             ahead = 6 if months.group(1) == "半年" else int(months.group(2))
             if "wages" in kinds:
-                pending = kind or "wages"
+                pending = ahead_kind = kind or "wages"
             continue
         if (
             months
@@ -175,10 +190,14 @@ def _by_kind(
             value = _annual(clause)
             if value is not None and last is not None and _OVER_THE_YEAR.search(clause):
                 amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
+            elif value is not None and last is not None and _OWN_SHARE.search(clause):
+                amounts[last] = value  # "住院用了十五万 报了一些 自己出了差不多十万"
             elif value is not None:
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
+                if _EACH_HEAD.match(clause) and (count := _people_count(previous)):
+                    value *= count  # "我们两个养老金 一个人一个月一百多"
                 monthly = value / 12 if _MONTH.search(clause) and not _YEAR.search(clause) else None
-                if monthly is not None and ahead:
+                if monthly is not None and ahead and key == ahead_kind:
                     value, monthly, ahead = monthly * ahead, None, None
                 amounts[key] = amounts.get(key, Decimal(0)) + value
                 pending, last = None, key
@@ -190,8 +209,10 @@ def _by_kind(
         if value is None:
             pending = kind
             continue
-        if _EACH_HEAD.match(clause) and (count := _PEOPLE_COUNT.search(to_arabic(previous))):
-            value *= int(count.group(1))  # "两个儿子 每个一年给一千"
+        if _EACH_HEAD.match(clause) and (count := _people_count(previous)):
+            value *= count  # "两个儿子 每个一年给一千"
+        if kind == "transfers" and pending == ahead_kind == "wages" and _BROUGHT.search(clause):
+            kind = "wages"  # "在工地做了四个月 拿回来两万出头": his own wages, brought home
         if (
             pending is not None
             and kind == "wages"
@@ -255,17 +276,24 @@ def named_sources(text: str) -> list[str]:
 
 
 _DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
+_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
 _DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
 
 
 def _by_the_day(text: str) -> Decimal | None:
-    """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12."""
+    """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12; "一天七八十
+    一年摘得到二三十天": days a year × the day's pay."""
     converted = to_arabic(text)
-    days, rate = _DAYS.search(converted), _DAY_RATE.search(converted)
-    if not (days and rate):
+    rate = _DAY_RATE.search(converted)
+    days = _DAYS.search(converted)
+    yearly = _DAYS_A_YEAR.search(converted) if not days else None
+    if not (rate and (days or yearly)):
         return None
-    count = {"十": 10, "二十": 20}.get(days.group(1)) or int(days.group(1))
-    return Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
+    said = (days or yearly).group(1)
+    count = {"十": 10, "二十": 20}.get(said) or int(said)
+    if days:
+        return Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
+    return Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
 
 
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
@@ -275,10 +303,21 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT)
     if (daily := _by_the_day(text)) is not None:
-        kind = next((k for k in amounts if k != UNASSIGNED), None) or next(
-            (k for k, p in INCOME_SOURCES.items() if re.search(p, text)), UNASSIGNED
+        # The source of the clauses that give the day's pay and the days ("零工一天两百 一个月
+        # 做得到十五天"), not of the rest ("我爸养老金一个月一百多" is another source).
+        said = [
+            c
+            for c in clauses(text)
+            if any(p.search(to_arabic(c)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR))
+        ]
+        kind = next(
+            (k for c in said for k, p in INCOME_SOURCES.items() if re.search(p, c)),
+            earlier or ("wages" if UNASSIGNED in amounts or not amounts else UNASSIGNED),
         )
-        amounts[kind] = daily
+        if kind == "agriculture":
+            kind = "wages"  # paid by the day for picking tea or digging: someone else's farm
+        amounts.pop(UNASSIGNED, None)
+        amounts[kind] = amounts.get(kind, Decimal(0)) + daily
     if set(amounts) <= {UNASSIGNED}:
         # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the
         # reader, who knows whether someone in the household works.

@@ -58,6 +58,12 @@ RELATIONS = {
         "大娃",
         "二娃",
         "小娃",
+        "女娃儿",
+        "女娃子",
+        "女娃",
+        "男娃儿",
+        "男娃子",
+        "男娃",
         "老大",
         "老二",
         "老三",
@@ -91,7 +97,10 @@ _WORDS = sorted(
 )
 TO_RELATION = dict(_WORDS)
 _SPOUSE = "|".join(re.escape(w) for w in RELATIONS["spouse"])
-_CHILDREN = "外孙女|外孙子|外孙|孙娃儿|孙子|孙女|孙儿|娃儿|娃|孩子|小孩|儿子|女儿|姑娘|学生"
+_CHILDREN = (
+    "外孙女|外孙子|外孙|孙娃儿|孙子|孙女|孙儿|女娃儿|女娃子|女娃|男娃儿|男娃子|男娃|娃儿|娃|孩子|小孩|"
+    "儿子|女儿|姑娘|学生"
+)
 # (pattern, how to turn a match into (relation, label) pairs); tried before single words.
 _GROUPS: list[tuple[re.Pattern, object]] = [
     (
@@ -112,7 +121,7 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
     # "大的14，小的11": the children by age, when an age follows
     (
-        re.compile(r"(大的|小的|老大|老二|老三|大娃|小娃)(?=\s*\d)"),
+        re.compile(r"(大的|小的|老大|老二|老三|大娃|小娃)(?=\s*(?:\d|读|在读|上|念|还在读))"),
         lambda m: [("child", m.group(1))],
     ),
     (

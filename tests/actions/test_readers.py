@@ -421,3 +421,73 @@ def test_work_told_stays_against_earnings_told_later():
     slots = {"asks": {"work": 1}, "members": members}
     updates = reader.read("喂了几只鸡 卖点鸡蛋一年五六百", "income", slots).updates
     assert updates.get("members", members)[0]["able_to_work"] is False
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # the day's pay × days, of the clauses that say them; the pension is another source
+        (
+            "打零工一天一百五 一个月有二十天活路 老汉儿养老金一个月一百多",
+            {"wages": Decimal(36000), "basic_pension": Decimal(1200)},
+        ),
+        # days a year; paid by the day on someone's farm is wages
+        ("帮人挖洋芋一天六十 一年做得到三十天", {"wages": Decimal(1800)}),
+        # months worked belong to the work, not to the pension said next
+        (
+            "他在工地做了五个月 带回来一万八 我们两个养老金 一个人一个月一百多",
+            {"wages": Decimal(18000), "basic_pension": Decimal(2400)},
+        ),
+    ],
+)
+def test_pay_by_the_day_months_worked_and_each_of_two(words, income):
+    assert money_text.read_income(words) == income
+
+
+def test_the_out_of_pocket_share_replaces_the_bill():
+    assert money_text.read_expenses("做手术花了八万多 合作医疗报了一半 自己出了四万") == {
+        "medical": Decimal(40000)
+    }
+
+
+def test_savings_used_up_and_a_debt_are_no_savings():
+    assert assets_text.read_assets("存款都用完了 还欠亲戚五万")["deposits"] == 0
+
+
+@pytest.mark.parametrize(
+    "words, members",
+    [
+        ("三个 我四十 大儿子读初二 小的读四年级", [("我", 40), ("大儿子", 13), ("小的", 9)]),
+        ("我带两个女娃", [("我", None), ("女娃", None), ("女娃", None)]),
+    ],
+)
+def test_children_by_grade_and_by_order(words, members):
+    assert [(m["label"], m["age"]) for m in people.read_members(words)] == members
+
+
+def test_he_at_the_start_goes_on_about_him():
+    members = _members(("applicant", "我", 58), ("spouse", "老头子", 63))
+    member_facts.apply_circumstances(members, "他中风了 半边瘫了 起不来床 我身体还好")
+    assert members[1]["bedridden"] is True and members[0]["bedridden"] is not True
+
+
+def test_no_certificate_answers_the_grade_question():
+    slots = {"members": _members(("applicant", "我", 50))}
+    slots["members"][0]["disability_grade"] = "unknown"
+    reading = reader.read("还没去办证", "disability_grade", slots)
+    assert reading.understood and reading.updates["members"][0]["disability_grade"] is None
+
+
+@pytest.mark.parametrize(
+    "words, guarantees, hardship",
+    [
+        ("房子不漏风漏雨 住得", [], None),
+        ("后面复查还要钱 没钱看病", ["medical"], None),
+        ("他上个月突然倒了 现在买米的钱都没得", [], ("illness", True)),
+        ("今年做了手术 日子还过得走", [], ("illness", False)),
+    ],
+)
+def test_guarantees_and_hardship_said_plainly(words, guarantees, hardship):
+    assert status_text.read_guarantees(words) == guarantees
+    got = status_text.read_hardship(words)
+    assert (got and (got["kind"], got["basic_living_unsustainable"])) == hardship
