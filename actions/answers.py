@@ -6,14 +6,9 @@ from __future__ import annotations
 import re
 
 from actions import assets_text, member_facts, money_text, status_text
-from actions.parsing import parse_household_size, parse_name, to_arabic
+from actions.parsing import parse_household_size, parse_name
 from actions.speech import AFFIRM, DENY
 from cases.townships import find_township
-
-# "还没办残疾证", "没评级", "证还没下来": no certificate, so no grade.
-_NO_CERTIFICATE = re.compile(
-    r"(没(?:有|得)?(?:去)?办|没评|没鉴定|没(?:有|得)?(?:残疾)?证|证[^，。]{0,3}没(?:下来|办|拿到)|没去评)"
-)
 
 
 def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
@@ -62,14 +57,7 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
         else:
             handled = False
     elif requested == "disability_grade":
-        grade = re.search(r"(\d)", to_arabic(text))
-        target = next((m for m in members if m["disability_grade"] == "unknown"), None)
-        if grade and target and 1 <= int(grade.group(1)) <= 4:
-            target["disability_grade"] = int(grade.group(1))
-        elif target and _NO_CERTIFICATE.search(text):
-            target["disability_grade"] = None  # "还没办残疾证": no grade to go by
-        else:
-            handled = False
+        handled = member_facts.read_grades(members, text)
     elif requested == "work":
         handled = member_facts.read_work(members, text)
     elif requested == "school":

@@ -98,8 +98,9 @@ def read_assets(text: str, asked: bool = True) -> dict:
         assets["houses"] = 1
     if _SHOP.search(cleaned):
         assets["commercial_property"] = not re.search(
-            r"(没有?|莫得|没得)(门面|商铺|铺面|店面)", cleaned
-        )
+            r"(没有?|莫得|没得)(门面|商铺|铺面|店面)|(门面|商铺|铺面|店面)[^，。]{0,3}(租的|租别人|是租)",
+            cleaned,
+        )  # "店面是租的": not theirs
     if says_nothing(cleaned):
         for key, value in (("deposits", Decimal(0)), ("vehicles", 0)):
             assets.setdefault(key, value)

@@ -225,3 +225,38 @@ def read_school(members: list[dict], text: str) -> bool:
         if member["in_school"] is None:
             member["in_school"] = False
     return True
+
+
+# "还没办残疾证", "没评级", "老公还没得": no certificate, so no grade.
+NO_CERTIFICATE = re.compile(
+    r"(没(?:有|得)?(?:去)?办|没评|没鉴定|没(?:有|得)?(?:残疾)?证|证[^，。]{0,3}没(?:下来|办|拿到)|没去评|"
+    r"还没(?:得|有)?$)"
+)
+_GRADE_SAID = re.compile(r"([1-4])\s*级|^\D{0,6}([1-4])\D{0,3}$")
+
+
+def read_grades(members: list[dict], text: str) -> bool:
+    """The answer to "what grade is the certificate": "我是肢体三级 老公还没得" — a grade
+    or no certificate for each member waiting for one, by the people each clause names
+    (a clause naming nobody is about the first member still waiting)."""
+    changed = False
+    for clause in clauses(to_arabic(text)):
+        named = [
+            find(members, relation, label)
+            for mention in mentions(clause)
+            for relation, label in mention.people
+        ]
+        waiting = [m for m in members if m["disability_grade"] == "unknown"]
+        targets = [m for m in named if m is not None and any(m is w for w in waiting)]
+        if not named:
+            targets = waiting[:1]
+        grade = _GRADE_SAID.search(clause)
+        for target in targets:
+            if grade:
+                target["disability_grade"] = int(grade.group(1) or grade.group(2))
+            elif NO_CERTIFICATE.search(clause):
+                target["disability_grade"] = None
+            else:
+                continue
+            changed = True
+    return changed

@@ -20,7 +20,9 @@ INCOME_SOURCES = {
     r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
-    "business": r"(做生意|生意|开店|小卖部|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉)",
+    "business": r"(做生意|生意|开店|小卖部|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}店(?!里打工|里上班|里帮)|店子|门市|作坊|"
+    r"加工房)",
     "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣|做活|干活|工地|帮人|看店|搬砖|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地)",
     "agriculture": r"(种地|种庄稼|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
@@ -34,7 +36,7 @@ ALREADY_SAID = re.compile(
     r"就[^，。]{1,6}(?:那点|这点|的钱|那些))"
 )
 EXPENSE_TYPES = {
-    "medical": r"(看病|治疗|医药|住院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|药|胰岛素|吸氧|复查)",
+    "medical": r"(看病|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|药|胰岛素|吸氧|复查)",
     "disability_care": r"(护理费|请人|护工|尿不湿|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
     r"小学|大学|幼儿园|中职|职高|技校)",
@@ -270,7 +272,13 @@ def named_sources(text: str) -> list[str]:
     found = []
     for clause in clauses(text):
         kind = next((k for k, p in INCOME_SOURCES.items() if re.search(p, clause)), None)
-        if kind and kind != "other" and _annual(clause) is None and not _DEBT.search(clause):
+        # Money sent home is not named by a work answer ("给大车打气" is no gift).
+        if (
+            kind
+            and kind not in ("other", "transfers")
+            and _annual(clause) is None
+            and not _DEBT.search(clause)
+        ):
             found.append(kind)
     return list(dict.fromkeys(found))
 

@@ -184,6 +184,13 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     named_nobody = not people_words.mentions(to_arabic(text))
     if requested == "disability_grade" and named_nobody:
         pass  # "二级": the grade asked for, read below for the member asked about
+    elif requested == "disability_grade" and state.get("members"):
+        # "我是肢体三级 老公还没得": each member's grade, or no certificate
+        member_facts.apply_circumstances(state["members"], text)
+        if member_facts.read_grades(state["members"], text) or not any(
+            m["disability_grade"] == "unknown" for m in state["members"]
+        ):
+            reading.understood = True
     elif state.get("members") and requested not in ("members", "household_size"):
         settled = [m.get("able_to_work") for m in state["members"]]
         if member_facts.apply_circumstances(state["members"], text):

@@ -491,3 +491,33 @@ def test_guarantees_and_hardship_said_plainly(words, guarantees, hardship):
     assert status_text.read_guarantees(words) == guarantees
     got = status_text.read_hardship(words)
     assert (got and (got["kind"], got["basic_living_unsustainable"])) == hardship
+
+
+def test_each_members_grade_or_no_certificate_in_one_answer():
+    members = _members(("applicant", "我", 45), ("spouse", "老公", 49))
+    for member in members:
+        member["disability_grade"] = "unknown"
+    reading = reader.read("我是视力二级 老公还没办", "disability_grade", {"members": members})
+    got = reading.updates["members"]
+    assert reading.understood and [m["disability_grade"] for m in got] == [2, None]
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        ("我们开了个小面馆 一年除了本钱落得到三万", {"business": Decimal(30000)}),
+        ("老公在镇上帮人看店 一个月两千", {"wages": Decimal(24000)}),
+    ],
+)
+def test_a_shop_of_ones_own_is_business_minding_one_is_wages(words, income):
+    assert money_text.read_income(words) == income
+
+
+def test_a_rented_shop_is_no_commercial_property():
+    assert assets_text.read_assets("门面是租别人的 房子老家一栋")["commercial_property"] is False
+
+
+def test_a_coma_is_bedridden_and_needs_care():
+    members = _members(("applicant", "我", 40), ("spouse", "老公", 44))
+    member_facts.apply_circumstances(members, "老公一直昏迷 吃喝都要人喂")
+    assert members[1]["bedridden"] and members[1]["needs_long_term_care"]
