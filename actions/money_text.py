@@ -76,6 +76,7 @@ _PAST = re.compile(
 )
 # A school term: two a year ("一学期学费一千四").
 _TERM = re.compile(r"(?:一|1|每)个?学期")
+_NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
 _OWN_SHARE = re.compile(r"(自己出|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)")
 _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
@@ -105,8 +106,7 @@ _EACH = re.compile(
 )
 # "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
 _EACH_OF_TWO = re.compile(
-    r"(我(?:跟|和)我?的?(?:兄弟|哥哥?|弟弟?|姐姐?|妹妹?|老婆|老公|老头儿?|老伴儿?|老太婆|老婆子|老汉儿?)"
-    r"|他们|老两口|两口子|两个老的)"
+    r"(我(?:跟|和)我?的?[^，。\d]{1,3}?|他们|老两口|两口子|两个老的|(?:我)?爸妈|父母|公婆|我们两个|我们2个)"
     r"[^，。]{0,8}?(?:各|一人|每人|一个人)"
 )
 # Spending is not income ("给她治病已经花了三万多").
@@ -161,6 +161,8 @@ def _by_kind(
         previous = parts[index - 1] if index else ""
         if _DEBT.search(clause) or (skip is not None and skip.search(clause)):
             continue
+        if _NOT_THAT.match(to_arabic(clause)):
+            continue  # "一天一百八 不是两百": the figure said before, corrected
         if _PAST.search(clause):
             # its source is the one a figure said next without a source is about
             said = next((k for k, p in kinds.items() if re.search(p, clause)), None)
@@ -340,3 +342,20 @@ def read_expenses(text: str) -> dict[str, Decimal]:
     amounts = _by_kind(text, EXPENSE_TYPES, skip=_EARNED)
     amounts.pop(UNASSIGNED, None)
     return amounts
+
+
+_RATE_FIXED = re.compile(
+    r"(?:一|1|每)天[^，。\d]{0,3}(\d+)[^，。\d]{0,3}[，,]?\s*不是[^，。\d]{0,2}(\d+)"
+    r"|不是[^，。\d]{0,4}(\d+)[^，。\d]{0,4}[，,]?\s*(?:是|只有|就)?[^，。\d]{0,2}(?:一|1|每)天[^，。\d]{0,3}(\d+)"
+)
+
+
+def rate_correction(text: str) -> tuple[Decimal, Decimal] | None:
+    """(new, old) day's pay when a resident corrects it at the summary: "一天一百八 不是两百"."""
+    found = _RATE_FIXED.search(pauses_as_commas(to_arabic(text)))
+    if not found:
+        return None
+    new, old = (
+        (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+    )
+    return (Decimal(new), Decimal(old)) if int(old) > 0 else None

@@ -218,6 +218,11 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     named = state.get("income_named") if requested in ("income", "work") else None
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
+    fixed = money_text.rate_correction(money) if requested == "confirmed" else None
+    if fixed and (state.get("income") or {}).get("wages"):
+        # "一天一百八 不是两百": the wages told by the day, at the day's pay now said
+        new, old = fixed
+        income = {"wages": Decimal(str(state["income"]["wages"])) * new / old}
     if requested in ("work", "health", None, "consent"):
         state["income_named"] = money_text.named_sources(money) or state.get("income_named")
     for kind in vague:

@@ -95,7 +95,9 @@ def _negated(text: str, match: re.Match) -> bool:
     )
 
 
-_LONG_AGO = re.compile(r"(前几年|几年前|好几年|多年|早年|年轻时|年轻的时候|小时候|从小|那些年)")
+_LONG_AGO = re.compile(
+    r"(前几年|几年前|好几年|好多年|多年|早年|年轻时|年轻的时候|小时候|从小|那些年)"
+)
 
 
 def _long_ago(text: str, match: re.Match) -> bool:

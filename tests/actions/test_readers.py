@@ -521,3 +521,17 @@ def test_a_coma_is_bedridden_and_needs_care():
     members = _members(("applicant", "我", 40), ("spouse", "老公", 44))
     member_facts.apply_circumstances(members, "老公一直昏迷 吃喝都要人喂")
     assert members[1]["bedridden"] and members[1]["needs_long_term_care"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["我跟婆婆一人一个月一百多养老金", "我爸妈一人一个月一百多养老金", "我和老伴养老金各一百多"],
+)
+def test_each_of_two_pensions(words):
+    assert money_text.read_income(words) == {"basic_pension": Decimal(2400)}
+
+
+def test_a_day_rate_corrected_at_the_summary_rescales_the_wages():
+    slots = {"income": {"wages": 36000}, "asks": {"confirmed": 1}}
+    updates = reader.read("说错了 一天一百二 不是一百五", "confirmed", slots).updates
+    assert updates["income"]["wages"] == Decimal(28800)
