@@ -197,19 +197,20 @@ def read_members(text: str) -> list[dict]:
             shared: list[dict] = []
             age, end = ages.age_after(words)
             again = _said_before(members, mention, age, grouped)
+            if again is None and len(mention.people) == 1:
+                again = _one_of_group(grouped, mention)
+                if again is not None and age is not None:
+                    _set_age([again], age)
+                if again is not None and mention.people[0][1] not in _PEOPLE_OF_ORDINAL:
+                    again["label"] = mention.people[0][1]  # "两个娃儿 … 儿子十岁": the son
             if again is not None:
                 # "和儿子两个住，儿子有精神病": one son, said twice
                 _apply(again, words[end:])
                 group = [again]
+                _pronoun_age(members, group, words[end:])
                 continue
             _set_age(group, age)
-            if pronoun := re.match(r"\s*[，、]?(?:他|她)\s*(\d{1,3})(?!\d)", words[end:]):
-                # "我和老公，我48他50": 他 is the one named before who has no age yet
-                other = next(
-                    (m for m in reversed(members) if m["age"] is None and m not in group), None
-                )
-                if other is not None:
-                    other["age"] = int(pronoun.group(1))
+            _pronoun_age(members, group, words[end:])
             shares = re.split(r"(?:另)?1个", words[end:]) if mention.is_group else [words[end:]]
             if mention.is_group and len(shares) - 1 == len(group):
                 for member, share in zip(group, shares[1:], strict=True):
@@ -244,6 +245,44 @@ def _relative_ages(text: str) -> str:
         return str(int(mine.group(1)) + step)
 
     return _RELATIVE_AGE.sub(absolute, text)
+
+
+def _pronoun_age(members: list[dict], group: list[dict], words: str) -> None:
+    """ "我和老公，我48他50": 他 is the one named before who has no age yet."""
+    if pronoun := re.match(r"\s*[，、]?(?:他|她)\s*(\d{1,3})(?!\d)", words):
+        other = next((m for m in reversed(members) if m["age"] is None and m not in group), None)
+        if other is not None:
+            other["age"] = int(pronoun.group(1))
+
+
+_ORDINAL_WORDS = {
+    **_PEOPLE_OF_ORDINAL,
+    "幺儿": -1,
+    "幺女": -1,
+    "小孙儿": -1,
+    "大孙儿": 0,
+    "大孙女": 0,
+}
+
+
+def _one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
+    """ "三个孙孙 … 大孙儿5岁 老二4岁 幺儿一岁多": one of the children counted before, by
+    their order or the next without an age, not someone new."""
+    relation, label = mention.people[0]
+    if relation in ("applicant", "spouse"):
+        # "我和老婆 … 我50 老婆48": the two of the group
+        return next((m for m in grouped if m["relation"] == relation and m["age"] is None), None)
+    young = [m for m in grouped if m["relation"] in ("child", "grandchild")]
+    waiting = [m for m in young if m["age"] is None]
+    if not waiting or (
+        label not in _ORDINAL_WORDS and relation not in {m["relation"] for m in young}
+    ):
+        return None
+    if label in _ORDINAL_WORDS:
+        index = _ORDINAL_WORDS[label]
+        if -len(young) <= index < len(young) and young[index]["age"] is None:
+            return young[index]
+    return waiting[0]
 
 
 def _said_before(
@@ -290,9 +329,11 @@ def _apply(member: dict, words: str) -> None:
 def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
     """The member a word refers to: same word first, else same relation; "大的"/"小的" the
     eldest or youngest child or grandchild."""
-    if label in _PEOPLE_OF_ORDINAL and not any(m["label"] == label for m in members):
-        if (ordinal := pick_ordinal(members, label)) is not None:
-            return ordinal
+    if label in _ORDINAL_WORDS and not any(m["label"] == label for m in members):
+        young = [m for m in members if m["relation"] in ("child", "grandchild")]
+        index = _ORDINAL_WORDS[label]
+        if -len(young) <= index < len(young):
+            return young[index]
     for pool in (
         [m for m in members if m["label"] == label],
         [m for m in members if m["relation"] == relation],

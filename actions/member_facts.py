@@ -82,7 +82,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             pieces = pieces[1:]  # "我爸…": the clause starts with the person
         subject = None
         for position, (mention, words) in enumerate(pieces):
-            pronoun = False
+            pronoun = False  # the person is said by a pronoun or an order word
             if mention is not None:
                 targets = _targets(members, mention, [])
             elif pronoun := bool(_by_proxy(members) and _PROXY_PRONOUN.search(words)):
@@ -101,6 +101,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 targets = list(members)
             elif ordinal := pick_ordinal(members, words):
                 targets = [ordinal]  # "大的读一年级，小的还没上幼儿园"
+                pronoun = True  # the clauses after go on about that child
             elif len(last_group) > 1 and re.match(r"^(?:另|还有)?1个", words):
                 # "两个娃儿 一个读大学一个读高中": the shares of the group, in turn
                 for member, share in zip(

@@ -48,7 +48,7 @@ _ARABIC_RANGE = re.compile(
 # Words whose characters cn2an would read as numbers: 幺儿/幺女 (the youngest), 零工 (odd jobs).
 _WORDS_NOT_NUMBERS = re.compile(
     r"幺|零(?=工|花|用|碎|星|售|食|钱)|一(?=直|起|样|般|点|些|下|共|定|会|辈子|身)|万(?=一)|五(?=保)"
-    r"|三(?=保障|轮)|二(?=娃|的[^\d一二三四五六七八九十百千]|儿子|女儿|姑娘)"
+    r"|三(?=保障|轮)|二(?=娃|的[^\d一二三四五六七八九十百千]|儿子|女儿|姑娘)|(?<=老)[二三](?![十百千万])"
 )
 _HIDDEN = "幺零一五三万二"
 _HIDE = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_HIDDEN)})

@@ -193,6 +193,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             reading.understood = True
     elif state.get("members") and requested not in ("members", "household_size"):
         settled = [m.get("able_to_work") for m in state["members"]]
+        schooling = [m.get("in_school") for m in state["members"]]
         if member_facts.apply_circumstances(state["members"], text):
             reading.understood |= requested in ("health", "disability_grade")
             if requested == "health":
@@ -208,6 +209,12 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             for member, said in zip(state["members"], settled, strict=False):
                 if said is not None:
                     member["able_to_work"] = said
+        if requested not in ("school", "confirmed"):
+            # "娃儿读书一年三四千" in the costs answer is about the children at school, not a
+            # word on the one whose schooling was already told
+            for member, said in zip(state["members"], schooling, strict=False):
+                if said is not None:
+                    member["in_school"] = said
     elif state.get("members"):
         member_facts.apply_circumstances(state["members"], text)
     vague = money_text.vague_kinds(money) if requested in ("income", "work") else []

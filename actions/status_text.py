@@ -107,6 +107,10 @@ def _long_ago(text: str, match: re.Match) -> bool:
     return bool(_LONG_AGO.search(text[start : end if end >= 0 else len(text)]))
 
 
+# "去年孙儿住院 今年还好": over now.
+_RECOVERED = re.compile(r"^[^。]{0,12}?(?:今年|现在|这阵|如今)(?:还好|好了|没事|好多了|还可以)")
+
+
 def _feared(text: str, match: re.Match) -> bool:
     """ "下大雨就怕", "怕遭冰雹": feared, not happened."""
     return bool(
@@ -137,6 +141,7 @@ def read_hardship(text: str) -> dict | None:
             not _negated(cleaned, match)
             and not _long_ago(cleaned, match)
             and not _feared(cleaned, match)
+            and not _RECOVERED.search(cleaned[match.end() :])
             for match in re.finditer(pattern, cleaned)
         ):
             return {

@@ -535,3 +535,41 @@ def test_a_day_rate_corrected_at_the_summary_rescales_the_wages():
     slots = {"income": {"wages": 36000}, "asks": {"confirmed": 1}}
     updates = reader.read("说错了 一天一百二 不是一百五", "confirmed", slots).updates
     assert updates["income"]["wages"] == Decimal(28800)
+
+
+@pytest.mark.parametrize(
+    "words, members",
+    [
+        (
+            "就我和三个孙孙 我50 大孙儿9岁 老二7岁 幺儿3岁",
+            [("我", 50), ("孙儿", 9), ("孙孙", 7), ("幺儿", 3)],
+        ),
+        (
+            "我和老伴 两个娃儿 我52 老伴50 儿子19 女儿16",
+            [("我", 52), ("老伴", 50), ("儿子", 19), ("女儿", 16)],
+        ),
+    ],
+)
+def test_the_members_of_a_group_told_one_by_one_after_it(words, members):
+    assert [(m["label"], m["age"]) for m in people.read_members(words)] == members
+
+
+def test_the_youngest_is_the_last_child():
+    members = _members(("applicant", "我", 30), ("child", "女儿", 8), ("child", "娃儿", 3))
+    member_facts.apply_circumstances(members, "幺儿还没上幼儿园")
+    assert [m["in_school"] for m in members] == [None, None, False]
+
+
+def test_schooling_told_stays_against_a_passing_word_in_another_answer():
+    members = _members(("applicant", "我", 30), ("child", "娃儿", 12), ("child", "娃儿", 4))
+    members[1]["in_school"], members[2]["in_school"] = True, False
+    updates = reader.read("娃儿读书一年两千", "expenses", {"members": members}).updates
+    assert [m["in_school"] for m in updates.get("members", members)][1:] == [True, False]
+
+
+def test_a_grandmother_who_does_not_know_what_is_sent_home():
+    assert "transfers" in money_text.vague_kinds("他们在外头打好多钱回来我不晓得")
+
+
+def test_an_illness_over_now_is_no_hardship():
+    assert status_text.read_hardship("去年老汉儿住了院 今年好了") is None
