@@ -15,7 +15,7 @@ from actions.parsing import numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
@@ -28,7 +28,7 @@ INCOME_SOURCES = {
     "agriculture": r"(种地|种庄稼|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
-    "other": r"(其他|别的|另外)",
+    "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金)",
 }
 # "就是刚才说的那些": the income already told with the work answer.
 ALREADY_SAID = re.compile(
@@ -306,12 +306,30 @@ def _by_the_day(text: str) -> Decimal | None:
     return Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
 
 
+_PER_MU = re.compile(r"(?:一|1|每)亩[^，。\d]{0,3}(\d+)")
+_MU = re.compile(r"(\d+)\s*亩")
+
+
+def _by_the_mu(text: str) -> tuple[Decimal, Decimal] | None:
+    """ "地租给别个 一亩七百 九亩": (the rent a mu, how many mu)."""
+    converted = to_arabic(text)
+    rate = _PER_MU.search(converted)
+    count = next((m for m in _MU.finditer(converted) if rate and m.start() != rate.start()), None)
+    if not (rate and count) or not 0 < int(count.group(1)) <= 200:
+        return None
+    return Decimal(rate.group(1)), Decimal(count.group(1))
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT)
+    if (mu := _by_the_mu(text)) is not None:
+        rate, count = mu
+        kind = next((k for k, v in amounts.items() if v == rate), UNASSIGNED)
+        amounts[kind] = rate * count  # "一亩七百 九亩": the mu's rent, times the mu
     if (daily := _by_the_day(text)) is not None:
         # The source of the clauses that give the day's pay and the days ("零工一天两百 一个月
         # 做得到十五天"), not of the rest ("我爸养老金一个月一百多" is another source).

@@ -45,6 +45,9 @@ RELATIONS = {
         "儿子",
         "女儿",
         "幺儿",
+        "大儿",
+        "小儿",
+        "二儿",
         "幺女",
         "娃儿",
         "孩子",
@@ -136,8 +139,8 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
 _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
-    r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|我想|我要|我问|我申请|我不|我看|"
-    r"男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|大哥|大姐|老弟|表[哥姐弟妹]|堂[哥姐弟妹])"
+    r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|自己会|自己能|自己可以|自己弄|自己穿|自己走|自己照顾|自己动|自己洗|我想|我要|我问|我申请|我不|我看|"
+    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|大哥|大姐|老弟|表[哥姐弟妹]|堂[哥姐弟妹])"
 )
 
 
@@ -175,8 +178,11 @@ def mentions(text: str) -> list[Mention]:
         if any(taken[match.start() : match.end()]):
             continue
         word = match.group(0)
-        if word == "我" and _SINGLE.match(
-            blanked, match.end() + (blanked[match.end() : match.end() + 1] in "的家屋")
+        after = match.end() + (blanked[match.end() : match.end() + 1] in "的家屋")
+        if (
+            word == "我"
+            and _SINGLE.match(blanked, after)
+            and not taken[after : after + 1] == [True]
         ):
             continue  # "我妈", "我的老汉儿": whose, not who
         found.append(Mention([(TO_RELATION[word], word)], match.start(), match.end()))

@@ -573,3 +573,29 @@ def test_a_grandmother_who_does_not_know_what_is_sent_home():
 
 def test_an_illness_over_now_is_no_hardship():
     assert status_text.read_hardship("去年老汉儿住了院 今年好了") is None
+
+
+def test_land_rented_out_by_the_mu():
+    got = money_text.read_income("田租出去了 一亩五百 六亩")
+    assert got == {"other": Decimal(3000)}
+
+
+@pytest.mark.parametrize(
+    "words, labels",
+    [
+        ("我 老伴 大儿", ["我", "老伴", "大儿"]),
+        ("我小儿麻痹 走路不方便", ["我"]),
+    ],
+)
+def test_the_eldest_son_and_polio(words, labels):
+    assert [m["label"] for m in people.read_members(words)] == labels
+
+
+def test_savings_said_as_not_much_keep_their_figure():
+    assert assets_text.read_assets("存款没得几个 两千把块")["deposits"] == 2000
+
+
+def test_by_himself_is_not_the_applicant():
+    members = _members(("applicant", "我", 68), ("child", "大儿", 45))
+    member_facts.apply_circumstances(members, "大儿是傻的 穿衣吃饭自己会 有残疾证")
+    assert members[1]["disability_grade"] == "unknown" and members[0]["disability_grade"] is None
