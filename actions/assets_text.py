@@ -24,7 +24,7 @@ _HAS_CAR = re.compile(
 )
 _FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
 _NO_HOUSE = re.compile(
-    r"(没有?房|莫得房|没得房|(?:房子(?:被)?冲垮|房子烧了|房子垮)(?![^，。]{0,2}(?:半边|一半|一部分|一角))"
+    r"(没有?房|莫得房|没得房|房子(?:遭|被)?(?:没了|埋了|埋起了|冲走了)|(?:房子(?:被)?冲垮|房子烧了|房子垮)(?![^，。]{0,2}(?:半边|一半|一部分|一角))"
     r"|1个房子都(?:没|莫))"
 )
 # Living in a rented or borrowed room: no house of their own, when it answers the question
@@ -44,6 +44,7 @@ _SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
 _SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}卖[了掉]")
 # Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
 _ONCE = re.compile(r"(原来|以前|之前|本来)")
+_LEFT = re.compile(r"(还剩|剩下|剩了|只剩)")
 _USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|现在没得了|现在没有了|都没了)")
 # "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
 _VAGUE_DEPOSITS = re.compile(
@@ -76,6 +77,9 @@ def read_assets(text: str, asked: bool = True) -> dict:
                     found = numbers(following)  # "存款不多，两三千"
                 if len(found) == 1:
                     assets["deposits"] = found[0]
+                left = next((c for c in parts[index + 1 :] if _LEFT.search(c) and numbers(c)), None)
+                if left is not None:
+                    assets["deposits"] = numbers(left)[0]  # "…用了些 还剩五千左右"
     without_farm = _SOLD.sub("", _FARM.sub("", cleaned))
     if _NO_CAR.search(without_farm):
         assets["vehicles"] = 0

@@ -17,7 +17,7 @@ _NOT_SCHOOL = re.compile(
     r"(没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)"
 )
 ABLE = re.compile(
-    r"(能干活|能做活|能做事|能打工|在打工|打工|还做得|还干得|还能做|还能干|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
+    r"(轻巧活|轻活|(?:做|干)[^，。不]{0,3}活路|能干活|能做活|能做事|能打工|在打工|打工|还做得|还干得|还能做|还能干|务工|能劳动|干得动|做得动|能种地|干农活|做活|干活|"
     r"上班|工地|种地|种田|务农|帮人|看店|跑车|跑货车|开货车|拉货|跑运输|开车|做生意|开店|打零工|零工|挣钱|做事|做工|搬砖|"
     r"公益岗|护林|保洁|扶贫车间|养猪|养鸡|种菜|洗碗|馆子|摘|散工|苦力|扫地|打扫|"
     r"装修|厂里|做得动|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|喂[^，。]{0,3}[猪鸡鸭牛羊]|"
@@ -122,7 +122,9 @@ def circumstances(words: str) -> dict:
     elif UNABLE.search(light):
         flags["able_to_work"] = False
     elif _ONCE.search(words) and not re.search(r"(现在|还在|如今)", words):
-        pass  # "以前在外头打工": not today's work
+        # "以前在外头打工": not today's work, but the capacity of a healthy adult (see `by_age`)
+        if ABLE.search(light) and not flags.get("in_school"):
+            flags["able_to_work"] = "once"
     elif ABLE.search(_FARM.sub("", light)) and not flags.get("in_school"):
         flags["able_to_work"] = True
     elif ABLE.search(light) and not flags.get("in_school"):
@@ -135,7 +137,7 @@ def circumstances(words: str) -> dict:
     return flags
 
 
-LIGHT = ("chores", "farm", "farm_still")
+LIGHT = ("chores", "farm", "farm_still", "once")
 
 
 def update(member: dict, flags: dict) -> None:
@@ -147,7 +149,7 @@ def update(member: dict, flags: dict) -> None:
         flags.pop("disability_grade")  # "残疾证一直没办下来" after the grade was told
     if flags.get("able_to_work") == "weak":
         flags["able_to_work"] = False
-    if flags.get("able_to_work") == "chores" and member.get("able_to_work") is not None:
+    if flags.get("able_to_work") in ("chores", "once") and member.get("able_to_work") is not None:
         flags.pop("able_to_work")
     by_age(member, flags)
     if flags.get("able_to_work") and (
@@ -166,7 +168,18 @@ def by_age(member: dict, flags: dict) -> None:
     said, age = flags.get("able_to_work"), member.get("age")
     if said not in LIGHT:
         return
-    if age is None and said == "chores":
+    if said == "once":
+        # "我原来种地 现在地都埋了": work that was, of someone healthy and of working age
+        healthy = not (
+            member.get("serious_illness")
+            or member.get("bedridden")
+            or member.get("disability_grade") in (1, 2)
+        )
+        if age is not None and age < 60 and healthy:
+            flags["able_to_work"] = True
+        else:
+            flags.pop("able_to_work")
+    elif age is None and said == "chores":
         flags.pop("able_to_work")
     elif age is None or age < 60 or (said == "farm" and age < 65) or said == "farm_still":
         flags["able_to_work"] = True

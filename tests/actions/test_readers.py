@@ -599,3 +599,23 @@ def test_by_himself_is_not_the_applicant():
     members = _members(("applicant", "我", 68), ("child", "大儿", 45))
     member_facts.apply_circumstances(members, "大儿是傻的 穿衣吃饭自己会 有残疾证")
     assert members[1]["disability_grade"] == "unknown" and members[0]["disability_grade"] is None
+
+
+@pytest.mark.parametrize(
+    "words, able",
+    [
+        ("我原来在外头打工", True),  # capacity of a healthy adult of working age
+        ("老公做点轻巧活路", True),
+    ],
+)
+def test_past_and_light_work_of_a_healthy_adult(words, able):
+    members = _members(("applicant", "我", 45), ("spouse", "老公", 47))
+    member_facts.apply_circumstances(members, words)
+    said = members[1] if words.startswith("老公") else members[0]
+    assert said["able_to_work"] is able
+
+
+def test_a_landslide_buries_the_house_and_what_is_left_of_savings():
+    assets = assets_text.read_assets("房子遭埋了 存了八千 看病用了些 还剩三千")
+    assert assets["houses"] == 0 and assets["deposits"] == 3000
+    assert status_text.read_hardship("上个月垮山 屋都遭埋了")["kind"] == "disaster"
