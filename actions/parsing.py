@@ -179,6 +179,12 @@ def parse_household_size(text: str) -> int | None:
     """How many live and eat together: "4口人", "四个人", "就我一个" → 1."""
     if re.search(r"(就我一个|只有我|我一个人|一个人住|独自|单身|独居)", text or ""):
         return 1
+    living = re.search(
+        r"(?:一起生活|一起住|住在一起|在家|常住|实际|吃住在一起|一起过)[^，。\d]{0,5}?(\d+)\s*[个口人]",
+        to_arabic(text or ""),
+    )
+    if living and 1 <= int(living.group(1)) <= 20:
+        return int(living.group(1))  # "户口本上是七个人，但常年在家一起生活的是四个"
     converted = to_arabic(re.sub(r"(一家|一屋|全家|屋头|一起)", " ", text or ""))
     found = re.findall(r"\d+(?:\.\d+)?", converted)
     if len(found) != 1 or "." in found[0]:

@@ -11,7 +11,15 @@ _VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)")
 _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 
 
+# "申请人是我父亲：刘德兵": who the applicant is to the sender, then the name.
+_KIN_BEFORE_NAME = re.compile(
+    r"(?:我的?|他的?|她的?)?(?:父亲|母亲|爸爸|妈妈|老汉儿?|老妈|爷爷|奶奶|婆婆|公公|叔叔?|舅舅?|姑姑?|"
+    r"伯伯?|姨妈?|哥哥?|姐姐?|弟弟?|妹妹?)\s*[:：]\s*"
+)
+
+
 def stated_name(text: str) -> str | None:
+    text = _KIN_BEFORE_NAME.sub("", text)
     match = re.search(
         r"(我叫|我的名字叫|名字叫|名字是|申请人是|申请人叫|姓名)\s*[:：]?\s*([\u4e00-\u9fff·]{2,6})",
         text,

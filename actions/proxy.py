@@ -20,6 +20,17 @@ _NOT_WHO = re.compile(
 _CADRE = re.compile(r"(村干部|网格员|村主任|村支书|支书|村委|社工|驻村|第一书记|村文书|村医)")
 _FOR_SOMEONE = re.compile(r"(帮别人|替别人|帮人申请|代办|代人申请|帮他申请|帮她申请|替他|替她)")
 _LIVES_WITH = re.compile(r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾)")
+# Applying for a couple ("替父母申请"): the first of them is the applicant, the other a member.
+_ONE_OF_PAIR = {
+    "父母": "父亲",
+    "爸妈": "爸",
+    "爸爸妈妈": "爸爸",
+    "老汉儿老妈": "老汉儿",
+    "二老": "父亲",
+    "公婆": "公公",
+    "爷爷奶奶": "爷爷",
+    "外公外婆": "外公",
+}
 _SPOKEN = {
     "老汉儿": "您父亲",
     "老汉": "您父亲",
@@ -43,7 +54,7 @@ def detect(text: str) -> dict | None:
     if match and _NOT_WHO.match(match.group("who")):
         match = None
     if match:
-        who = match.group("who")
+        who = _ONE_OF_PAIR.get(match.group("who"), match.group("who"))
         if who not in TO_RELATION and (named := mentions(to_arabic(who))):
             who = named[0].people[0][1]  # "老汉儿老妈": the first of them
         return {

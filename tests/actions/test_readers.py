@@ -619,3 +619,34 @@ def test_a_landslide_buries_the_house_and_what_is_left_of_savings():
     assets = assets_text.read_assets("房子遭埋了 存了八千 看病用了些 还剩三千")
     assert assets["houses"] == 0 and assets["deposits"] == 3000
     assert status_text.read_hardship("上个月垮山 屋都遭埋了")["kind"] == "disaster"
+
+
+def test_applying_for_both_parents_makes_the_father_the_applicant():
+    assert detect("想替爸妈申请一下低保")["who"] == "爸"
+
+
+def test_who_the_applicant_is_then_the_name():
+    from actions.places import stated_name
+
+    assert stated_name("申请人是我母亲：陈桂兰，我是她女儿") == "陈桂兰"
+
+
+def test_the_household_is_who_lives_together_not_the_register():
+    from actions.parsing import parse_household_size
+
+    assert parse_household_size("户口上五个，平时一起住的就三个") == 3
+
+
+def test_a_sister_working_in_a_city_is_no_member():
+    assert [m["label"] for m in people.read_members("我和老伴 妹妹在成都上班")] == ["我", "老伴"]
+
+
+def test_grandparents_each_have_a_pension():
+    assert money_text.read_income("爷爷奶奶每人每月一百多养老金") == {
+        "basic_pension": Decimal(2400)
+    }
+
+
+@pytest.mark.parametrize("words", ["核对无误", "都对"])
+def test_written_confirmations(words):
+    assert speech.AFFIRM.match(words)
