@@ -160,17 +160,25 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
     When the resident named who can, the others are taken as not able (the question asks
     exactly that)."""
     cleaned = to_arabic(text)
-    if any(
-        re.search(
+    nobody = [
+        c
+        for c in clauses(cleaned)
+        if re.search(
             r"(都不能(?![^，。]{0,3}自理)|都干不了|都做不动|没有人能|没人能|都没劳动力|"
             r"1个都不能|都做不得)",
             c,
         )
         and not any(not m.is_group for m in mentions(c))  # "儿子半年都做不得": one of them
-        for c in clauses(cleaned)
-    ):
+    ]
+    if nobody:
+        # "就我一个人做 种几亩田 他们两个都做不得": the others, not the speaker
+        others = any(re.search(r"(他们|她们|其他人|别的人|另外)", c) for c in nobody)
+        rest = "，".join(c for c in clauses(cleaned) if c not in nobody)
         for member in members:
-            member["able_to_work"] = False
+            if not (others and member["relation"] == "applicant"):
+                member["able_to_work"] = False
+        if others and rest:
+            apply_circumstances([m for m in members if m["relation"] == "applicant"], rest)
         return True
     before = [m["able_to_work"] for m in members]
     if re.search(r"^(都能|全部都能|都可以|都干得动|都在做|都做得)", re.sub(r"\W", "", cleaned)):

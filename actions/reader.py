@@ -194,6 +194,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     elif state.get("members") and requested not in ("members", "household_size"):
         settled = [m.get("able_to_work") for m in state["members"]]
         schooling = [m.get("in_school") for m in state["members"]]
+        grades = [m.get("disability_grade") for m in state["members"]]
         if member_facts.apply_circumstances(state["members"], text):
             reading.understood |= requested in ("health", "disability_grade")
             if requested == "health":
@@ -215,6 +216,15 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             for member, said in zip(state["members"], schooling, strict=False):
                 if said is not None:
                     member["in_school"] = said
+        if (state.get("asks") or {}).get("health") and requested not in (
+            "health",
+            "disability_grade",
+            "confirmed",
+        ):
+            # "只有个轮椅" in the assets answer: the health answer said who is disabled
+            for member, said in zip(state["members"], grades, strict=False):
+                if member.get("disability_grade") == "unknown" and said != "unknown":
+                    member["disability_grade"] = said
     elif state.get("members"):
         member_facts.apply_circumstances(state["members"], text)
     vague = money_text.vague_kinds(money) if requested in ("income", "work") else []

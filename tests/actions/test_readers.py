@@ -650,3 +650,37 @@ def test_grandparents_each_have_a_pension():
 @pytest.mark.parametrize("words", ["核对无误", "都对"])
 def test_written_confirmations(words):
     assert speech.AFFIRM.match(words)
+
+
+def test_the_others_cannot_work_but_the_speaker_farms():
+    members = _members(("applicant", "我", 56), ("spouse", "男人", 58), ("child", "儿子", 34))
+    assert member_facts.read_work(members, "就我一个人做 种几亩田 他们两个都做不得")
+    assert [m["able_to_work"] for m in members] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "words, bedridden, care",
+    [
+        ("男人瘫了 坐轮椅 吃饭穿衣都是我弄", False, True),
+        ("儿子开了刀 一天到黑睡起", True, None),
+        ("我瘫在床上十几年了 要人翻身", True, True),
+    ],
+)
+def test_in_bed_or_in_a_wheelchair(words, bedridden, care):
+    members = _members(("applicant", "我", 56), ("spouse", "男人", 58), ("child", "儿子", 34))
+    member_facts.apply_circumstances(members, words)
+    who = {"男": 1, "儿": 2, "我": 0}[words[0]]
+    assert members[who]["bedridden"] is bedridden
+    assert members[who]["needs_long_term_care"] is care
+
+
+def test_a_wheelchair_among_the_assets_asks_no_new_grade():
+    members = _members(("applicant", "我", 56))
+    updates = reader.read(
+        "没得车 只有个轮椅", "assets", {"members": members, "asks": {"health": 1}}
+    )
+    assert updates.updates.get("members", members)[0]["disability_grade"] is None
+
+
+def test_hard_to_see_a_doctor_is_medical_unmet():
+    assert status_text.read_guarantees("看病恼火 医生喊去大医院看 没得钱去") == ["medical"]
