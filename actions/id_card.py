@@ -35,11 +35,13 @@ def check(number: str) -> str | None:
     return None
 
 
-_SPOKEN_RUN = re.compile(r"[零〇幺一二三四五六七八九叉xX*＊\d\s，,、]{15,}")
+# Digits as said on the phone, radio style included: 幺 1, 两 2, 拐 7, 勾 9, 洞 0; 叉 X.
+_SPOKEN_DIGITS = "零〇洞幺一两二三四五六拐七八勾九"
+_SPOKEN_RUN = re.compile(rf"[{_SPOKEN_DIGITS}叉xX*＊\d\s，,、]{{15,}}")
 
 
 def _digits(run: str) -> str:
-    table = dict(zip("零〇幺一二三四五六七八九", "001123456789", strict=True))
+    table = dict(zip(_SPOKEN_DIGITS, "0001122345677899", strict=True))
     cleaned = re.sub(r"[\s，,、]", "", run)
     return (
         "".join(table.get(c, c) for c in cleaned)
@@ -56,7 +58,7 @@ def normalise(text: str) -> str:
     return _SPOKEN_RUN.sub(
         lambda m: (
             _digits(m.group(0))
-            if len(re.findall(r"[零〇幺一二三四五六七八九]", m.group(0))) >= 6
+            if len(re.findall(rf"[{_SPOKEN_DIGITS}]", m.group(0))) >= 6
             else m.group(0)
         ),
         text,

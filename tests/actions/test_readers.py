@@ -684,3 +684,9 @@ def test_a_wheelchair_among_the_assets_asks_no_new_grade():
 
 def test_hard_to_see_a_doctor_is_medical_unmet():
     assert status_text.read_guarantees("看病恼火 医生喊去大医院看 没得钱去") == ["medical"]
+
+
+def test_an_id_number_said_the_radio_way():
+    from actions import id_card
+
+    assert id_card.find("五洞洞两三六 幺九八拐零三幺五 零零两四") == ("500236198703150024", None)
