@@ -89,7 +89,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 # "带他去把残疾证办下来": to someone applying for another, 他/她 is that person
                 targets = [m for m in members if m["relation"] == "applicant"]
             elif pronoun := bool(
-                re.match(r"\s*[他她](?!们)", words)
+                (re.match(r"\s*[他她](?!们)", words) or re.search(r"都是[他她](?!们)", words))
                 and len(others := _besides(members, speaker)) == 1
             ):
                 targets = others  # "她做不得": the one other person of a household of two

@@ -690,3 +690,13 @@ def test_an_id_number_said_the_radio_way():
     from actions import id_card
 
     assert id_card.find("五洞洞两三六 幺九八拐零三幺五 零零两四") == ("500236198703150024", None)
+
+
+def test_the_old_man_who_does_all_the_farm_work_can_work():
+    members = _members(("applicant", "我", 69), ("spouse", "老头子", 74))
+    member_facts.read_work(members, "地里的活路都是他在做 他力气大得很 我做不得重活 就煮饭喂鸡")
+    assert [m["able_to_work"] for m in members] == [False, True]
+
+
+def test_a_bill_that_cannot_be_paid_is_medical_unmet():
+    assert status_text.read_guarantees("医生说要换肾 手术费根本拿不出来") == ["medical"]
