@@ -18,10 +18,10 @@ from actions.replies import documents_to_bring
 from actions.store import identity_cipher, store_engine
 from cases import store
 from cases.applications import assess_household
-from cases.db import session_scope
-from cases.identity import mask_id_number
+from core.database import session_scope
+from core.security import mask_id_number
 from cases.parameters import current_parameters
-from cases.phones import normalise_phone
+from core.phones import normalise_phone
 from policy.explain import for_resident
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from actions.application import APPLICATION_SLOTS, sender_phone
 from actions.replies import window_and_helpline
 from actions.store import identity_cipher, store_engine
 from cases import store
-from cases.db import session_scope
+from core.database import session_scope
 from cases.models import Applicant, Case, CaseStatus
 
 log = logging.getLogger(__name__)

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from cases.access import visible_case
 from cases.models import Case, User
-from cases.townships import townships
+from core.townships import townships
 
 #: Ids are positive 63-bit integers; larger ones are refused before they reach the store.
 CaseId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the case's id")]

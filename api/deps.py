@@ -12,8 +12,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from cases.accounts import is_disabled
-from cases.config import Settings
-from cases.identity import IdentityCipher
+from core.settings import Settings
+from core.security import IdentityCipher
 from cases.models import Role, User
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/token")

@@ -23,8 +23,9 @@ from api.routes import (
     twilio_status,
     twilio_voice,
 )
-from cases.config import Settings, get_settings
-from cases.db import make_engine, migrate
+from core.settings import Settings, get_settings
+from core.database import make_engine
+from cases.migrations import migrate
 
 log = logging.getLogger(__name__)
 

@@ -34,8 +34,9 @@ sys.path.insert(0, str(ROOT))
 
 from api.channels.rasa import tracker_tag  # noqa: E402
 from cases import messaging  # noqa: E402
-from cases.config import Settings  # noqa: E402
-from cases.db import make_engine, migrate  # noqa: E402
+from core.settings import Settings  # noqa: E402
+from core.database import make_engine  # noqa: E402
+from cases.migrations import migrate  # noqa: E402
 from tests.e2e.resident_script import answer_for  # noqa: E402
 from tests.servers import Server, action_server, free_port, rasa_server  # noqa: E402
 from tests.twilio_fakes import (  # noqa: E402

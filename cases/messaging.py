@@ -1,4 +1,4 @@
-"""What residents read and hear on SMS and voice (短信、电话): phone numbers in E.164, replies
+"""What residents read and hear on SMS and voice (短信、电话): replies
 cut into SMS-sized segments, buttons as numbered choices, the opt-out and help keywords,
 and the channel's own Simplified Chinese notices. Pure functions, no I/O."""
 
@@ -9,8 +9,6 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import Any
-
-import phonenumbers
 
 # A UCS-2 SMS holds 70 characters alone, 67 per part of a concatenated message.
 SMS_SINGLE = 70
@@ -48,17 +46,6 @@ KEYWORDS = {
     Command.help: {"帮助", "HELP", "INFO"},
 }
 
-
-def normalise_phone(raw: str, region: str = "CN") -> str:
-    """E.164 (+8613800000001) for anything that reads as a phone number, else `raw` trimmed."""
-    raw = (raw or "").strip()
-    try:
-        number = phonenumbers.parse(raw, region)
-    except phonenumbers.NumberParseException:
-        return raw
-    if not phonenumbers.is_possible_number(number):
-        return raw
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def _plain(text: str) -> str:

@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from cases.identity import mask_name
+from core.security import mask_name
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus, HouseholdRecord
 from cases.procedure import LABELS
 from cases.programmes import NAMES

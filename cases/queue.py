@@ -15,9 +15,9 @@ from pydantic import BaseModel
 from sqlalchemy import and_, exists, func
 from sqlmodel import Session, col, select
 
-from cases.identity import IdentityCipher, mask_name, mask_phone
+from core.security import IdentityCipher, mask_name, mask_phone
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus
-from cases.phones import normalise_phone
+from core.phones import normalise_phone
 from cases.programmes import NAMES
 from cases.public import CaseList, CaseSummary
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
-from cases.identity import mask_name
+from core.security import mask_name
 from cases.models import Applicant, Case, CaseStatus
 from policy.parameters import ParameterSet
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from cases.identity import IdentityCipher, mask_id_number
+from core.security import IdentityCipher, mask_id_number
 from cases.models import (
     Applicant,
     AssessmentRecord,

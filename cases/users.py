@@ -10,7 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlmodel import Session, select
 
 from cases.models import Role, User
-from cases.townships import townships
+from core.townships import townships
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)

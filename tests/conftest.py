@@ -7,9 +7,10 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.main import create_app
-from cases.config import Settings
-from cases.db import make_engine, migrate
-from cases.identity import IdentityCipher
+from core.settings import Settings
+from core.database import make_engine
+from cases.migrations import migrate
+from core.security import IdentityCipher
 from cases.models import Role
 from cases.users import create_user
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlmodel import Session
 
 from cases import store
-from cases.identity import IdentityCipher
+from core.security import IdentityCipher
 from policy import assess
 
 MEMBER: dict[str, Any] = {

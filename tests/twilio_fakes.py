@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 import httpx
 from twilio.request_validator import RequestValidator
 
-from cases.config import Settings
+from core.settings import Settings
 
 ACCOUNT_SID = "AC" + "1" * 32
 AUTH_TOKEN = "test-auth-token-0123456789abcdef"

@@ -19,7 +19,7 @@ from twilio.http.http_client import TwilioHttpClient
 from twilio.rest import Client
 
 from cases import delivery
-from cases.config import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import httpx
 
-from cases.config import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from api.channels.outbox import OutboxWorker, StoreThreads
 from api.channels.rasa import BotRefused, BotUnavailable, RasaClient
 from cases import channel, channel_answers, messaging
-from cases.config import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

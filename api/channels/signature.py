@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request, status
 from twilio.request_validator import RequestValidator
 
-from cases.config import Settings
+from core.settings import Settings
 
 log = logging.getLogger(__name__)
 

@@ -19,7 +19,7 @@ from cases.audit import ACTIONS, events
 from cases.models import Role, User
 from cases.parameters import ParameterError, add_value, parameter_table
 from cases.store import record_audit
-from cases.townships import townships
+from core.townships import townships
 from cases.users import UserError, create_user
 from policy.parameters import NAMES
 

@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 
 from api.deps import SessionDep, SettingsDep
 from api.pages.render import Page, render
-from cases.config import Settings
+from core.settings import Settings
 from cases.models import Role
 from cases.sessions import close_session, find_session, open_session
 from cases.store import record_audit

@@ -17,12 +17,12 @@ from api.pages.render import Page, render
 from cases import procedure, queue
 from cases.access import visible_case
 from cases.casefile import collect_replies, history
-from cases.identity import IdentityCipher
+from core.security import IdentityCipher
 from cases.models import Applicant, Case, CaseStatus, Role
 from cases.parameters import current_parameters
 from cases.programmes import NAMES, suggested_class
 from cases.store import get_case, record_audit
-from cases.townships import townships
+from core.townships import townships
 from policy.clauses import clause_title
 
 router = APIRouter(prefix="/staff", include_in_schema=False)

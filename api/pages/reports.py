@@ -19,7 +19,7 @@ from cases.programmes import NAMES
 from cases.publication import publication_rows, title, to_csv, to_xlsx
 from cases.review import due_for_review
 from cases.store import record_audit
-from cases.townships import townships
+from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
 from policy.explain import PROGRAMME_NAMES
 

@@ -13,11 +13,11 @@ from api.deps import CaseReader, CipherDep, SessionDep
 from cases import queue, store
 from cases.casefile import collect_replies
 from cases.models import Case, CaseStatus, Role
-from cases.phones import normalise_phone
+from core.phones import normalise_phone
 from cases.programmes import NAMES
 from cases.public import CasePublic
 from cases.queue import QueueFilters, QueuePage
-from cases.townships import townships
+from core.townships import townships
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]

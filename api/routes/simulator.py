@@ -16,6 +16,7 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
 from api.channels.signature import public_url, sign
+from core.phones import conversation_id
 from cases import messaging
 from cases.models import OutboundMessage
 
@@ -47,7 +48,7 @@ def page(request: Request) -> HTMLResponse:
 @router.post("/send", summary="Text the assistant as `phone`, through the signed SMS webhook")
 async def send(request: Request, text: SimulatedText) -> dict:
     settings = request.app.state.settings
-    phone = messaging.normalise_phone(text.phone)
+    phone = conversation_id(text.phone)
     if not phone.startswith("+"):
         raise HTTPException(422, detail=[{"loc": ["body", "phone"], "msg": "not a phone number"}])
     params = {
@@ -76,7 +77,7 @@ def received(request: Request, phone: str, after: int = 0) -> list[OutboxItem]:
         rows = session.exec(
             select(OutboundMessage)
             .where(
-                OutboundMessage.to_number == messaging.normalise_phone(phone),
+                OutboundMessage.to_number == conversation_id(phone),
                 OutboundMessage.id > after,
             )
             .order_by(col(OutboundMessage.id))

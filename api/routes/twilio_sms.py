@@ -9,6 +9,7 @@ from twilio.twiml.messaging_response import MessagingResponse
 
 from api.channels.service import ChannelService
 from api.channels.signature import TwilioParams
+from core.phones import conversation_id
 from cases import channel, messaging
 
 router = APIRouter(tags=["twilio"])
@@ -25,7 +26,7 @@ def twiml_messages(texts: list[str]) -> Response:
 async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     channels: ChannelService = request.app.state.channels
     settings = channels.settings
-    phone = messaging.normalise_phone(params.get("From", ""))
+    phone = conversation_id(params.get("From", ""))
     received = await channels.db(
         channel.receive,
         external_id=params.get("MessageSid") or params.get("SmsSid") or "",

@@ -15,8 +15,9 @@ from twilio.twiml.voice_response import Gather, VoiceResponse
 
 from api.channels.service import FAILED, ChannelService
 from api.channels.signature import TwilioParams, public_url
+from core.phones import conversation_id
 from cases import channel, channel_answers, messaging
-from cases.config import Settings
+from core.settings import Settings
 from cases.models import utcnow
 
 router = APIRouter(prefix="/twilio/voice", tags=["twilio"])
@@ -74,7 +75,7 @@ def please_wait(settings: Settings, *, message_id: int, turn: int, round_: int) 
 
 def caller(params: dict[str, str]) -> str:
     """The conversation id: the caller's number in E.164, as for SMS."""
-    phone = messaging.normalise_phone(params.get("From", ""))
+    phone = conversation_id(params.get("From", ""))
     return phone if phone.startswith("+") else f"call:{params.get('CallSid', '')}"
 
 

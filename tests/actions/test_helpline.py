@@ -26,7 +26,7 @@ from actions.helpline import (
     selected_key,
     year_asked,
 )
-from cases.config import Settings
+from core.settings import Settings
 from cases.parameters import add_value
 from policy.clauses import DOCUMENT, clauses
 from policy.parameters import load_default

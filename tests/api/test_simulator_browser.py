@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from cases import messaging
-from cases.db import make_engine, migrate
+from core.database import make_engine
+from cases.migrations import migrate
 from tests.servers import ROOT, Server, free_port
 
 pytestmark = pytest.mark.browser

@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from core.phones import conversation_id
 from cases import messaging
 from cases.messaging import Command
 
@@ -168,7 +169,7 @@ def test_keywords(text, kind):
     ],
 )
 def test_phone_numbers_are_e164(raw, e164):
-    assert messaging.normalise_phone(raw) == e164
+    assert conversation_id(raw) == e164
 
 
 def test_every_notice_fits_one_sms():

@@ -15,7 +15,7 @@ def run(args, password, database_url):
 def test_user_add_creates_an_account_that_can_log_in(tmp_path):
     from sqlmodel import Session
 
-    from cases.db import make_engine
+    from core.database import make_engine
     from cases.users import authenticate
 
     url = f"sqlite:///{tmp_path / 'x.db'}"

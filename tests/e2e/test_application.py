@@ -14,7 +14,7 @@ import pytest
 from sqlmodel import Session
 
 from cases import queue, store
-from cases.db import make_engine
+from core.database import make_engine
 from cases.queue import QueueFilters
 
 pytestmark = pytest.mark.e2e

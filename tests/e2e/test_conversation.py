@@ -9,7 +9,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.main import create_app
-from cases.db import make_engine
+from core.database import make_engine
 from cases.models import Role
 from cases.users import create_user
 

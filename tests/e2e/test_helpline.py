@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from sqlmodel import Session
 
 from api.main import create_app
-from cases.db import make_engine
+from core.database import make_engine
 from cases.models import Role
 from cases.parameters import add_value
 from cases.users import create_user

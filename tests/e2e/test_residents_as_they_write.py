@@ -10,7 +10,7 @@ import httpx
 import pytest
 from sqlmodel import Session, col, select
 
-from cases.db import make_engine
+from core.database import make_engine
 from cases.models import Case, HouseholdRecord
 
 pytestmark = pytest.mark.e2e

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from api.channels.rasa import tracker_tag
 from api.main import create_app
 from cases import messaging, outbox, store
-from cases.db import make_engine
+from core.database import make_engine
 from cases.models import Case, Message, OutboundMessage, OutboxStatus
 from tests.e2e.resident_script import answer_for
 from tests.twilio_fakes import FakeTwilio, channel_settings, post_sms, signed, sms_params

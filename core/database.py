@@ -1,19 +1,23 @@
 """Engine and sessions. SQLite (WAL, foreign keys on) by default; any SQLAlchemy URL through
-DATABASE_URL. The schema is created and upgraded by Alembic, never at import time."""
+DATABASE_URL. The schema is created and upgraded by Alembic (``cases.migrations.migrate``),
+never at import time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime, timezone
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
-MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def utcnow() -> datetime:
+    """Now, timezone-aware (UTC): every stored moment."""
+    return datetime.now(timezone.utc)
 
 
 def make_engine(url: str, **kwargs) -> Engine:
@@ -37,15 +41,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
-
-def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revisions (all heads: features may add
-    independent branches off one base; a merge revision joins them when they meet)."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
 
 
 @contextmanager

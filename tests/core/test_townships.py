@@ -1,6 +1,6 @@
 import pytest
 
-from cases.townships import find_township, townships
+from core.townships import find_township, townships
 
 ROOT_DICT = "data/jieba/userdict.txt"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from cases.phones import normalise_phone
+from core.phones import normalise_phone
 
 
 @pytest.mark.parametrize(

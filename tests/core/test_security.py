@@ -1,6 +1,6 @@
 import pytest
 
-from cases.identity import IdentityCipher, mask_id_number, mask_name, mask_phone
+from core.security import IdentityCipher, mask_id_number, mask_name, mask_phone
 
 
 def test_identity_numbers_round_trip_and_are_not_stored_in_clear():
