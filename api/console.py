@@ -9,7 +9,8 @@ from fastapi import HTTPException, Path, status
 from sqlmodel import Session
 
 from cases.access import visible_case
-from cases.models import Case, User
+from cases.models import Case
+from accounts.models import User
 from core.townships import townships
 
 #: Ids are positive 63-bit integers; larger ones are refused before they reach the store.

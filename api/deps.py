@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-import jwt
 from fastapi import Depends, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from cases.accounts import is_disabled
+from accounts.administration import is_disabled
 from core.settings import Settings
 from core.security import IdentityCipher
-from cases.models import Role, User
+from accounts.models import Role, User
+from accounts.tokens import user_id_of
 
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/token")
 
@@ -49,11 +49,8 @@ def get_current_user(
         detail="Could not validate credentials",
         headers={"WWW-Authenticate": "Bearer"},
     )
-    try:
-        payload = jwt.decode(token, settings.secret_key, algorithms=["HS256"])
-        user = session.get(User, int(payload["sub"]))
-    except (jwt.PyJWTError, KeyError, ValueError):
-        raise unauthorised from None
+    user_id = user_id_of(token, secret_key=settings.secret_key)
+    user = session.get(User, user_id) if user_id is not None and 0 < user_id < 2**63 else None
     if user is None or is_disabled(user):
         raise unauthorised
     return user

@@ -8,7 +8,8 @@ from datetime import datetime
 from pydantic import BaseModel
 from sqlmodel import Session, select
 
-from cases.models import Case, CaseStatus, Role, User
+from cases.models import Case, CaseStatus
+from accounts.models import Role, User
 from cases.procedure import LABELS
 
 

@@ -4,15 +4,14 @@ assessments, the conversation's messages, audit events and staff users."""
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
+from core.database import utcnow
 
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
 
 
 class CaseStatus(str, enum.Enum):
@@ -28,21 +27,6 @@ class CaseStatus(str, enum.Enum):
     callback_requested = "callback_requested"  # 已转人工
 
 
-class Role(str, enum.Enum):
-    county_admin = "county_admin"
-    township_staff = "township_staff"
-    helpline = "helpline"
-
-
-class User(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    username: str = Field(index=True, unique=True, max_length=64)
-    password_hash: str
-    role: Role
-    township: str | None = Field(default=None, index=True)
-    failed_logins: int = 0
-    locked_until: datetime | None = None
-    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Applicant(SQLModel, table=True):
@@ -222,12 +206,3 @@ class ParameterValue(SQLModel, table=True):
     added_by: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
 
-
-class StaffSession(SQLModel, table=True):
-    """A signed-in staff page session; the cookie carries its id, signed. Logout deletes it."""
-
-    id: str = Field(primary_key=True, max_length=64)  # SHA-256 of the session secret
-    user_id: int = Field(foreign_key="user.id", index=True)
-    csrf_token: str = Field(max_length=64)
-    created_at: datetime = Field(default_factory=utcnow)
-    expires_at: datetime

@@ -30,8 +30,8 @@ def run_user_add(args: argparse.Namespace) -> int:
     from core.settings import get_settings
     from core.database import make_engine, session_scope
     from cases.migrations import migrate
-    from cases.models import Role
-    from cases.users import UserError, create_user
+    from accounts.models import Role
+    from accounts.users import UserError, create_user
 
     password = sys.stdin.readline().rstrip("\r\n")
     engine = make_engine(get_settings().database_url)

@@ -19,10 +19,10 @@ from fastapi.responses import RedirectResponse, Response
 from api.deps import SessionDep, SettingsDep
 from api.pages.render import Page, render
 from core.settings import Settings
-from cases.models import Role
-from cases.sessions import close_session, find_session, open_session
+from accounts.models import Role
+from accounts.sessions import close_session, find_session, open_session
 from cases.store import record_audit
-from cases.users import authenticate
+from accounts.users import authenticate
 
 COOKIE = "fj_session"
 LOGIN_COOKIE = "fj_login"

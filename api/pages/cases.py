@@ -18,7 +18,8 @@ from cases import procedure, queue
 from cases.access import visible_case
 from cases.casefile import collect_replies, history
 from core.security import IdentityCipher
-from cases.models import Applicant, Case, CaseStatus, Role
+from cases.models import Applicant, Case, CaseStatus
+from accounts.models import Role
 from cases.parameters import current_parameters
 from cases.programmes import NAMES, suggested_class
 from cases.store import get_case, record_audit

@@ -14,7 +14,8 @@ from fastapi.templating import Jinja2Templates
 
 from api.pages.words import FACT_WORDS, relation
 from cases.applications import UNKNOWN_WORDS
-from cases.models import CaseStatus, Role, StaffSession, User
+from cases.models import CaseStatus
+from accounts.models import Role, StaffSession, User
 from cases.procedure import LABELS
 from cases.programmes import NAMES
 from policy.explain import ITEM_WORDS, ROUTE_WORDS, STATUS_WORDS

@@ -14,7 +14,8 @@ from api.pages.auth import PageUser, StaffPage
 from api.pages.render import render
 from cases.access import status_by_reference
 from cases.dashboard import Count, counts
-from cases.models import CaseStatus, Role
+from cases.models import CaseStatus
+from accounts.models import Role
 from cases.programmes import NAMES
 from cases.publication import publication_rows, title, to_csv, to_xlsx
 from cases.review import due_for_review

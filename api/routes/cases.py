@@ -12,7 +12,8 @@ from api.console import CaseId
 from api.deps import CaseReader, CipherDep, SessionDep
 from cases import queue, store
 from cases.casefile import collect_replies
-from cases.models import Case, CaseStatus, Role
+from cases.models import Case, CaseStatus
+from accounts.models import Role
 from core.phones import normalise_phone
 from cases.programmes import NAMES
 from cases.public import CasePublic

@@ -13,9 +13,9 @@ from sqlmodel import Session
 
 from api.console import UserId, check_township, unprocessable
 from api.deps import CountyAdmin, CurrentUser, SessionDep
-from cases import accounts
+from accounts import administration
 from cases.audit import AuditPage, events
-from cases.models import Role, User
+from accounts.models import Role, User, UserPublic
 from cases.parameters import (
     ParameterError,
     ParameterPublic,
@@ -24,7 +24,7 @@ from cases.parameters import (
     parameter_table,
 )
 from cases.store import record_audit
-from cases.users import UserError, create_user
+from accounts.users import UserError, create_user
 
 router = APIRouter(prefix="/api", tags=["console: administration"])
 
@@ -96,13 +96,13 @@ def audit_log(
     )
 
 
-@router.get("/users", response_model=list[accounts.UserPublic])
-def list_users(session: SessionDep, user: CountyAdmin) -> list[accounts.UserPublic]:
-    return accounts.list_users(session)
+@router.get("/users", response_model=list[UserPublic])
+def list_users(session: SessionDep, user: CountyAdmin) -> list[UserPublic]:
+    return administration.list_users(session)
 
 
-@router.post("/users", response_model=accounts.UserPublic, status_code=status.HTTP_201_CREATED)
-def add_user(new: UserIn, session: SessionDep, user: CountyAdmin) -> accounts.UserPublic:
+@router.post("/users", response_model=UserPublic, status_code=status.HTTP_201_CREATED)
+def add_user(new: UserIn, session: SessionDep, user: CountyAdmin) -> UserPublic:
     """Create an account; township staff need their township, other roles have none."""
     if new.township:
         check_township(new.township)
@@ -111,12 +111,11 @@ def add_user(new: UserIn, session: SessionDep, user: CountyAdmin) -> accounts.Us
                               role=new.role, township=new.township)  # fmt: skip
     except UserError as error:
         session.rollback()
-        field, _, message = str(error).partition(": ")
-        unprocessable("body", field, message)
+        unprocessable("body", error.field, error.message)
     record_audit(session, actor=user.username, action="user_created", username=created.username,
                  role=created.role.value, township=created.township)  # fmt: skip
     session.commit()
-    return accounts.public(created)
+    return administration.public(created)
 
 
 def _account(session: Session, user_id: int) -> User:
@@ -126,35 +125,35 @@ def _account(session: Session, user_id: int) -> User:
     return account
 
 
-def _change(session: Session, admin: User, account: User, change: str) -> accounts.UserPublic:
+def _change(session: Session, admin: User, account: User, change: str) -> UserPublic:
     record_audit(session, actor=admin.username, action="user_changed",
                  username=account.username, change=change)  # fmt: skip
     session.commit()
     session.refresh(account)
-    return accounts.public(account)
+    return administration.public(account)
 
 
-@router.put("/users/{user_id}/password", response_model=accounts.UserPublic)
+@router.put("/users/{user_id}/password", response_model=UserPublic)
 def reset_password(user_id: UserId, new: PasswordIn, session: SessionDep, user: CountyAdmin):
     """Set a new password; the account's page sessions end."""
     account = _account(session, user_id)
     try:
-        accounts.reset_password(session, account, new.password)
+        administration.reset_password(session, account, new.password)
     except UserError as error:
-        unprocessable("body", "password", str(error).partition(": ")[2])
+        unprocessable("body", "password", error.message)
     return _change(session, user, account, "password")
 
 
 @router.post(
     "/users/{user_id}/unlock",
-    response_model=accounts.UserPublic,
+    response_model=UserPublic,
     responses={409: {"description": "The account is disabled"}},
 )
 def unlock(user_id: UserId, session: SessionDep, user: CountyAdmin):
     """Lift a lock-out after repeated failed logins."""
     account = _account(session, user_id)
     try:
-        accounts.unlock(session, account)
+        administration.unlock(session, account)
     except UserError as error:
         raise HTTPException(status.HTTP_409_CONFLICT, detail=str(error)) from None
     return _change(session, user, account, "unlock")
@@ -162,7 +161,7 @@ def unlock(user_id: UserId, session: SessionDep, user: CountyAdmin):
 
 @router.post(
     "/users/{user_id}/disable",
-    response_model=accounts.UserPublic,
+    response_model=UserPublic,
     responses={409: {"description": "One cannot disable oneself"}},
 )
 def disable(user_id: UserId, session: SessionDep, user: CountyAdmin):
@@ -170,12 +169,12 @@ def disable(user_id: UserId, session: SessionDep, user: CountyAdmin):
     account = _account(session, user_id)
     if account.id == user.id:
         raise HTTPException(status.HTTP_409_CONFLICT, detail="one cannot disable oneself")
-    accounts.disable(session, account)
+    administration.disable(session, account)
     return _change(session, user, account, "disable")
 
 
-@router.post("/users/{user_id}/enable", response_model=accounts.UserPublic)
+@router.post("/users/{user_id}/enable", response_model=UserPublic)
 def enable(user_id: UserId, session: SessionDep, user: CountyAdmin):
     account = _account(session, user_id)
-    accounts.enable(session, account)
+    administration.enable(session, account)
     return _change(session, user, account, "enable")

@@ -3,7 +3,7 @@ the parameters is open to every signed-in role)."""
 
 from sqlmodel import Session, select
 
-from cases.models import User
+from accounts.models import User
 from tests.conftest import login
 from tests.console_seed import file_assessed, household
 

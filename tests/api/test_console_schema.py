@@ -18,8 +18,8 @@ from core.settings import Settings
 from core.database import make_engine
 from cases.migrations import migrate
 from core.security import IdentityCipher
-from cases.models import Role
-from cases.users import create_user
+from accounts.models import Role
+from accounts.users import create_user
 from tests.console_seed import file_assessed
 
 

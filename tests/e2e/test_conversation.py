@@ -10,8 +10,8 @@ from sqlmodel import Session
 
 from api.main import create_app
 from core.database import make_engine
-from cases.models import Role
-from cases.users import create_user
+from accounts.models import Role
+from accounts.users import create_user
 
 pytestmark = pytest.mark.e2e
 

@@ -17,9 +17,9 @@ from sqlmodel import Session
 
 from api.main import create_app
 from core.database import make_engine
-from cases.models import Role
+from accounts.models import Role
 from cases.parameters import add_value
-from cases.users import create_user
+from accounts.users import create_user
 from policy.clauses import clauses
 from tests.api.test_console_pages import csrf_of, sign_in
 from tests.e2e.test_application import Resident

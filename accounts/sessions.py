@@ -11,8 +11,8 @@ from datetime import datetime, timedelta, timezone
 from sqlalchemy import delete
 from sqlmodel import Session, col
 
-from cases.accounts import is_disabled
-from cases.models import StaffSession, User
+from accounts.administration import is_disabled
+from accounts.models import StaffSession, User
 
 
 def _key(secret: str) -> str:

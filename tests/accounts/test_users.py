@@ -1,7 +1,7 @@
 import pytest
 
-from cases.models import Role
-from cases.users import MAX_FAILED_LOGINS, UserError, authenticate, create_user
+from accounts.models import Role
+from accounts.users import MAX_FAILED_LOGINS, UserError, authenticate, create_user
 
 
 def test_passwords_are_hashed_with_argon2(session):

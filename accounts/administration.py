@@ -1,32 +1,19 @@
 """Staff account administration for county admins (用户管理): list, reset a password, unlock,
-disable and enable. Creating accounts is ``cases.users.create_user``; signing in is
-``cases.users.authenticate`` (argon2, lock-out after repeated failures)."""
+disable and enable. Creating accounts is ``accounts.users.create_user``; signing in is
+``accounts.users.authenticate`` (argon2, lock-out after repeated failures)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from argon2 import PasswordHasher
-from pydantic import BaseModel
 from sqlalchemy import delete
 from sqlmodel import Session, col, select
 
-from cases.models import Role, StaffSession, User
-from cases.users import UserError
+from accounts.models import StaffSession, User, UserPublic
+from accounts.passwords import UserError, hash_password
 
 #: A disabled account is locked "for ever": ``authenticate`` already refuses locked ones.
 DISABLED_UNTIL = datetime(9999, 1, 1, tzinfo=timezone.utc)
-_hasher = PasswordHasher()
-
-
-class UserPublic(BaseModel):
-    id: int
-    username: str
-    role: Role
-    township: str | None
-    locked: bool
-    disabled: bool
-    created_at: datetime
 
 
 def is_disabled(user: User) -> bool:
@@ -57,11 +44,7 @@ def end_sessions(session: Session, user: User) -> None:
 
 
 def reset_password(session: Session, user: User, password: str) -> None:
-    if len(password) < 8:
-        raise UserError("password: at least 8 characters")
-    if len(password) > 256:
-        raise UserError("password: at most 256 characters")
-    user.password_hash = _hasher.hash(password)
+    user.password_hash = hash_password(password)
     user.failed_logins = 0
     if not is_disabled(user):
         user.locked_until = None
@@ -71,7 +54,7 @@ def reset_password(session: Session, user: User, password: str) -> None:
 
 def unlock(session: Session, user: User) -> None:
     if is_disabled(user):
-        raise UserError("account: disabled; enable it instead")
+        raise UserError("account", "disabled; enable it instead")
     user.failed_logins = 0
     user.locked_until = None
     session.add(user)
