@@ -1,7 +1,9 @@
-"""Dependencies: settings, store session, identity cipher, current user and role checks."""
+"""Dependencies: settings, store session, identity cipher, current user and role checks, and
+the parameters of a request Twilio signed."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Annotated
 
@@ -15,7 +17,10 @@ from core.settings import Settings
 from core.security import IdentityCipher
 from accounts.models import Role, User
 from accounts.tokens import user_id_of
+from channels.signature import public_url
+from channels.signature import valid as signature_valid
 
+log = logging.getLogger(__name__)
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/token")
 
 
@@ -70,3 +75,24 @@ def require_roles(*roles: Role):
 
 CaseReader = Annotated[User, Depends(require_roles(Role.county_admin, Role.township_staff))]
 CountyAdmin = Annotated[User, Depends(require_roles(Role.county_admin))]
+
+
+async def twilio_params(request: Request) -> dict[str, str]:
+    """The POST parameters of a request that Twilio signed; 403 otherwise."""
+    settings: Settings = request.app.state.settings
+    form = await request.form()
+    params = {key: value for key, value in form.items() if isinstance(value, str)}
+    url = public_url(settings, request.url.path, request.url.query)
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not signature_valid(settings, url, params, signature):
+        log.warning(
+            "rejected Twilio request to %s: %s signature (from %s)",
+            request.url.path,
+            "bad" if signature else "no",
+            request.client.host if request.client else "?",
+        )
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Invalid Twilio signature")
+    return params
+
+
+TwilioParams = Annotated[dict[str, str], Depends(twilio_params)]

@@ -10,7 +10,7 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from api import pages
-from api.channels.service import ChannelService
+from channels.handover import ChannelService
 from api.routes import (
     assess,
     auth,

@@ -32,8 +32,8 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.channels.rasa import tracker_tag  # noqa: E402
-from cases import messaging  # noqa: E402
+from channels.rasa import tracker_tag  # noqa: E402
+from channels import wording  # noqa: E402
 from core.settings import Settings  # noqa: E402
 from core.database import make_engine  # noqa: E402
 from cases.migrations import migrate  # noqa: E402
@@ -95,10 +95,10 @@ async def wait_by_sms(twilio: FakeTwilio, phone: str, seen: int, timeout: float)
     """The assistant's reply when it comes by SMS (the outbox) rather than in TwiML."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        new = [body for body in twilio.bodies(phone)[seen:] if body != messaging.OUTAGE_NOTICE]
+        new = [body for body in twilio.bodies(phone)[seen:] if body != wording.OUTAGE_NOTICE]
         if new and answer_for(new) is not None:
             await asyncio.sleep(0.3)  # the other segments of the same reply
-            return [b for b in twilio.bodies(phone)[seen:] if b != messaging.OUTAGE_NOTICE]
+            return [b for b in twilio.bodies(phone)[seen:] if b != wording.OUTAGE_NOTICE]
         await asyncio.sleep(0.05)
     raise TimeoutError(f"no reply by SMS for …{phone[-4:]}")
 
@@ -369,7 +369,7 @@ async def run(args: argparse.Namespace) -> dict:
                 began, cpu, done = (
                     time.monotonic(),
                     cpu_seconds(actions, rasa, api),
-                    len(channel.all),
+                    len(inbox.all),
                 )
                 jobs = [
                     channel_resident(api_client, settings, twilio, p, channel, args.think, n)
@@ -380,10 +380,10 @@ async def run(args: argparse.Namespace) -> dict:
                 await asyncio.gather(*jobs)
                 channel_seconds += time.monotonic() - began
                 channel_cpu = cpu_per_message(
-                    cpu, cpu_seconds(actions, rasa, api), len(channel.all) - done
+                    cpu, cpu_seconds(actions, rasa, api), len(inbox.all) - done
                 )
-                channel.notices += sum(
-                    body == messaging.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p)
+                inbox.notices += sum(
+                    body == wording.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p)
                 )
                 print(f"round {round_ + 1}: {args.phones} phones straight to Rasa …", flush=True)
                 began, cpu, done = time.monotonic(), cpu_seconds(actions, rasa), len(direct.all)
@@ -415,14 +415,14 @@ async def run(args: argparse.Namespace) -> dict:
         "rounds": args.rounds,
         "think_s": args.think,
         "kill_rasa": args.kill_rasa,
-        "channel": summary(channel.all, channel_seconds),
-        "channel_live": summary(channel.live, channel_seconds),
-        "channel_by_sms": summary(channel.late, channel_seconds),
+        "channel": summary(inbox.all, channel_seconds),
+        "channel_live": summary(inbox.live, channel_seconds),
+        "channel_by_sms": summary(inbox.late, channel_seconds),
         "direct": summary(direct.all, direct_seconds),
-        "cases_filed": {"channel": channel.filed, "direct": direct.filed},
+        "cases_filed": {"channel": inbox.filed, "direct": direct.filed},
         "cpu_ms_per_message": {"channel": channel_cpu, "direct": direct_cpu},
-        "outage_notices": channel.notices,
-        "failures": channel.failures + direct.failures,
+        "outage_notices": inbox.notices,
+        "failures": inbox.failures + direct.failures,
         "exactly_once_problems": problems,
         "workdir": str(workdir),
     }

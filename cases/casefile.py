@@ -21,9 +21,8 @@ from cases.models import (
     CaseStatus,
     CaseTransition,
     HouseholdRecord,
-    Message,
-    OutboundMessage,
 )
+from channels.models import Message, OutboundMessage
 from cases.procedure import LABELS, allowed_next
 
 

@@ -17,8 +17,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from cases.models import Applicant, Case, CaseStatus, CaseTransition, OutboundMessage
-from cases.outbox import enqueue
+from cases.models import Applicant, Case, CaseStatus, CaseTransition
+from channels.models import OutboundMessage
+from channels.outbox import enqueue
 from cases.review import CLASSES, next_review_date
 from cases.store import record_audit
 from policy.parameters import ParameterSet

@@ -8,15 +8,8 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from core.security import IdentityCipher, mask_id_number
-from cases.models import (
-    Applicant,
-    AssessmentRecord,
-    AuditEvent,
-    Case,
-    CaseStatus,
-    HouseholdRecord,
-    Message,
-)
+from cases.models import Applicant, AssessmentRecord, AuditEvent, Case, CaseStatus, HouseholdRecord
+from channels.models import Message
 from cases.programmes import index_assessment
 from cases.public import ApplicantPublic, CasePublic, MessagePublic
 

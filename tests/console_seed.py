@@ -93,7 +93,7 @@ def seed_demo(session: Session, cipher: IdentityCipher) -> dict[str, int]:
     from cases.procedure import move
 
     main = file_assessed(session, cipher, name="张小明", township="吐祥镇")
-    from cases.models import Message
+    from channels.models import Message
 
     for direction, text in DEMO_TRANSCRIPT:
         session.add(Message(conversation_id=main.conversation_id, case_id=main.id,

@@ -203,7 +203,7 @@ class ChannelApp:
     def __init__(self, settings: Settings, engine, rasa: FakeRasa | None = None):
         from fastapi.testclient import TestClient
 
-        from api.channels.rasa import RasaClient
+        from channels.rasa import RasaClient
         from api.main import create_app
 
         self.settings = settings

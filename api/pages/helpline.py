@@ -10,7 +10,7 @@ from uuid import uuid4
 
 from fastapi import APIRouter, Depends, Form, Request
 
-from api.channels.rasa import BotRefused, BotUnavailable
+from channels.rasa import BotRefused, BotUnavailable
 from api.pages.auth import PageUser, csrf_checked
 from api.pages.render import Page, render
 

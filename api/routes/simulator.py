@@ -15,10 +15,10 @@ from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
-from api.channels.signature import public_url, sign
+from channels.signature import public_url, sign
 from core.phones import conversation_id
-from cases import messaging
-from cases.models import OutboundMessage
+from channels import wording
+from channels.models import OutboundMessage
 
 router = APIRouter(prefix="/simulator", tags=["simulator"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")

@@ -7,10 +7,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
-from api.channels.service import ChannelService
-from api.channels.signature import TwilioParams
+from channels.handover import ChannelService
+from api.deps import TwilioParams
 from core.phones import conversation_id
-from cases import channel, messaging
+from channels import inbox, wording
 
 router = APIRouter(tags=["twilio"])
 
@@ -28,12 +28,12 @@ async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     settings = channels.settings
     phone = conversation_id(params.get("From", ""))
     received = await channels.db(
-        channel.receive,
+        inbox.receive,
         external_id=params.get("MessageSid") or params.get("SmsSid") or "",
         phone=phone,
         text=params.get("Body", "").strip(),
         channel="sms",
-        reply_via=channel.ReplyVia.twiml,
+        reply_via=inbox.ReplyVia.twiml,
         helpline=settings.helpline_number,
     )
     if not received.pending:
@@ -44,5 +44,5 @@ async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     if isinstance(outcome, list):
         return twiml_messages(outcome)
     # Down or slow: the message stays pending; its replies go by the outbox.
-    texts = await channels.give_up(message_id=received.message_id, notice=messaging.OUTAGE_NOTICE)
+    texts = await channels.give_up(message_id=received.message_id, notice=wording.OUTAGE_NOTICE)
     return twiml_messages(texts)

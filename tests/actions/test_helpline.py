@@ -162,7 +162,7 @@ def test_every_answer_fits_two_segments_and_cites_an_existing_clause(key):
 
 
 def test_the_answer_is_cut_into_at_most_two_sms_segments():
-    from cases.messaging import segment
+    from channels.wording import segment
 
     parameters = load_default()
     for key in answer_table().answers:

@@ -3,7 +3,8 @@
 import pytest
 from sqlmodel import Session, select
 
-from cases.models import AuditEvent, Message, OutboundMessage
+from cases.models import AuditEvent
+from channels.models import Message, OutboundMessage
 from tests.conftest import login
 from tests.console_seed import file_assessed, household
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cases import messaging
+from channels import wording
 from core.database import make_engine
 from cases.migrations import migrate
 from tests.servers import ROOT, Server, free_port
@@ -57,6 +57,6 @@ def test_a_person_texts_the_assistant_from_the_simulator(api):
         page.fill("#text", "我想申请低保")
         page.click("button[type=submit]")
         # The bot is down: the notice comes through the outbox, the page polls for it.
-        expect(page.locator(".msg.out", has_text=messaging.OUTAGE_NOTICE)).to_be_visible()
+        expect(page.locator(".msg.out", has_text=wording.OUTAGE_NOTICE)).to_be_visible()
         assert page.locator(".msg.in").all_inner_texts() == ["帮助", "我想申请低保"]
         browser.close()

@@ -4,7 +4,8 @@ import pytest
 from sqlmodel import select
 
 from cases import procedure
-from cases.models import AuditEvent, CaseStatus, CaseTransition, Message, OutboundMessage
+from cases.models import AuditEvent, CaseStatus, CaseTransition
+from channels.models import Message, OutboundMessage
 from cases.procedure import IllegalTransition, ProcedureError, allowed_next, move
 from tests.console_seed import file_assessed
 

@@ -1,7 +1,8 @@
 from sqlmodel import select
 
 from cases import queue, store
-from cases.models import Applicant, AuditEvent, CaseStatus, Message
+from cases.models import Applicant, AuditEvent, CaseStatus
+from channels.models import Message
 from cases.queue import QueueFilters
 
 

@@ -12,7 +12,8 @@ from sqlalchemy import and_, bindparam, case, insert, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
-from cases.models import ChannelContact, Message, OutboundMessage, OutboxStatus, utcnow
+from channels.models import ChannelContact, Message, OutboundMessage, OutboxStatus
+from core.database import utcnow
 
 
 class InboundStatus(str, enum.Enum):

@@ -1,6 +1,8 @@
-"""Delivering the outbox (发件箱): workers claim due messages, record what Twilio said, retry
-with exponential backoff, and take Twilio's status callbacks — a status never moves
-backwards. Claims are `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL and a conditional
+"""The outbox (发件箱): every SMS to a resident is first a row here (``enqueue``, or the
+replies ``channels.records`` writes), then workers claim due messages, record what Twilio
+said, retry with exponential backoff, and take Twilio's status callbacks — a status never
+moves backwards. Without Twilio credentials (development) rows stay `queued` and the staff
+pages show them. Claims are `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL and a conditional
 `UPDATE … WHERE status = 'queued'` per row on SQLite (one writer at a time)."""
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ from sqlalchemy import and_, exists, or_, update
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from cases.models import ChannelContact, OutboundMessage, OutboxStatus, utcnow
+from channels.models import ChannelContact, OutboundMessage, OutboxStatus
+from core.database import utcnow
 
 # Later states win; the last three are final.
 RANK = {
@@ -221,3 +224,27 @@ def unclaim(session: Session, *, outbox_ids: list[int]) -> None:
         .values(status=OutboxStatus.queued, attempts=OutboundMessage.attempts - 1)
     )
     session.commit()
+
+
+def enqueue(
+    session: Session,
+    *,
+    to_number: str,
+    body: str,
+    case_id: int | None = None,
+    conversation_id: str | None = None,
+    reply_to_id: int | None = None,
+    sent_by: str = "assistant",
+) -> OutboundMessage:
+    """Queue one message to a resident; the caller's transaction commits it."""
+    message = OutboundMessage(
+        to_number=to_number,
+        body=body,
+        case_id=case_id,
+        conversation_id=conversation_id or to_number,
+        reply_to_id=reply_to_id,
+        sent_by=sent_by,
+    )
+    session.add(message)
+    session.flush()
+    return message

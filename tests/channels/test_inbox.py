@@ -7,15 +7,16 @@ from datetime import timedelta
 
 from sqlmodel import Session, select
 
-from cases import channel, channel_answers, messaging
-from cases.channel import ReplyVia
-from cases.models import ChannelContact, Message, OutboundMessage, utcnow
+from channels import answers, inbox, leases, wording
+from channels.inbox import ReplyVia
+from channels.models import ChannelContact, Message, OutboundMessage
+from core.database import utcnow
 
 PHONE = "+8613800000001"
 
 
 def receive(session, text="你好", sid="SM1", via=ReplyVia.twiml):
-    return channel.receive(
+    return inbox.receive(
         session,
         external_id=sid,
         phone=PHONE,
@@ -36,64 +37,64 @@ def test_a_message_is_stored_once_per_twilio_id(session):
 
 def test_one_lease_holder_per_number(session, engine):
     receive(session)
-    assert channel.acquire_lease(session, phone=PHONE, owner="a", seconds=60)
+    assert leases.acquire_lease(session, phone=PHONE, owner="a", seconds=60)
     with Session(engine) as other:  # another process
-        assert not channel.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
-        assert channel.phones_with_pending(other) == []
-    assert channel.acquire_lease(session, phone=PHONE, owner="a", seconds=60)  # renewal
-    channel.release_lease(session, phone=PHONE, owner="a")
+        assert not leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+        assert inbox.phones_with_pending(other) == []
+    assert leases.acquire_lease(session, phone=PHONE, owner="a", seconds=60)  # renewal
+    leases.release_lease(session, phone=PHONE, owner="a")
     with Session(engine) as other:
-        assert channel.phones_with_pending(other) == [PHONE]
-        assert channel.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+        assert inbox.phones_with_pending(other) == [PHONE]
+        assert leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
 
 
 def test_a_lease_of_a_dead_worker_runs_out(session, engine):
     receive(session)
-    channel.acquire_lease(session, phone=PHONE, owner="dead", seconds=60)
+    leases.acquire_lease(session, phone=PHONE, owner="dead", seconds=60)
     contact = session.get(ChannelContact, PHONE)
     contact.lease_until = utcnow() - timedelta(seconds=1)
     session.add(contact)
     session.commit()
     with Session(engine) as other:
-        assert channel.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+        assert leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
 
 
 def test_pending_messages_come_oldest_first(session):
     for n in range(3):
         receive(session, text=f"第{n}条", sid=f"SM{n}")
-    assert channel.next_pending(session, phone=PHONE).text == "第0条"
+    assert inbox.next_pending(session, phone=PHONE).text == "第0条"
 
 
 def test_the_outage_notice_goes_once_until_the_bot_answers_again(session):
     one, two = receive(session, sid="SM1"), receive(session, sid="SM2")
     assert (
-        channel_answers.give_up_waiting(
-            session, message_id=one.message_id, notice=messaging.OUTAGE_NOTICE
+        answers.give_up_waiting(
+            session, message_id=one.message_id, notice=wording.OUTAGE_NOTICE
         )
         == []
     )
-    channel_answers.give_up_waiting(
-        session, message_id=two.message_id, notice=messaging.OUTAGE_NOTICE
+    answers.give_up_waiting(
+        session, message_id=two.message_id, notice=wording.OUTAGE_NOTICE
     )
-    assert session.exec(select(OutboundMessage.body)).all() == [messaging.OUTAGE_NOTICE]
-    channel_answers.record_answer(
+    assert session.exec(select(OutboundMessage.body)).all() == [wording.OUTAGE_NOTICE]
+    answers.record_answer(
         session, message_id=one.message_id, replies=[{"text": "好的"}], live_seconds={}
     )
     three = receive(session, sid="SM3")
-    channel_answers.give_up_waiting(
-        session, message_id=three.message_id, notice=messaging.OUTAGE_NOTICE
+    answers.give_up_waiting(
+        session, message_id=three.message_id, notice=wording.OUTAGE_NOTICE
     )
-    assert session.exec(select(OutboundMessage.body)).all().count(messaging.OUTAGE_NOTICE) == 2
+    assert session.exec(select(OutboundMessage.body)).all().count(wording.OUTAGE_NOTICE) == 2
 
 
 def test_an_answer_is_recorded_once(session):
     received = receive(session)
     live = {"twiml": 10}
-    assert channel_answers.record_answer(
+    assert answers.record_answer(
         session, message_id=received.message_id, replies=[{"text": "好的"}], live_seconds=live
     ) == ["好的"]
     assert (
-        channel_answers.record_answer(
+        answers.record_answer(
             session, message_id=received.message_id, replies=[{"text": "好的"}], live_seconds=live
         )
         is None
@@ -103,9 +104,9 @@ def test_an_answer_is_recorded_once(session):
 
 def test_a_webhook_that_gave_up_gets_nothing_live(session):
     received = receive(session)
-    channel_answers.give_up_waiting(session, message_id=received.message_id, notice=None)
+    answers.give_up_waiting(session, message_id=received.message_id, notice=None)
     assert (
-        channel_answers.record_answer(
+        answers.record_answer(
             session,
             message_id=received.message_id,
             replies=[{"text": "好的"}],
@@ -119,12 +120,12 @@ def test_a_webhook_that_gave_up_gets_nothing_live(session):
 
 def test_a_webhook_that_gives_up_after_the_answer_gets_it(session):
     received = receive(session)
-    channel_answers.record_answer(
+    answers.record_answer(
         session,
         message_id=received.message_id,
         replies=[{"text": "好的"}],
         live_seconds={"twiml": 10},
     )
-    assert channel_answers.give_up_waiting(
-        session, message_id=received.message_id, notice=messaging.OUTAGE_NOTICE
+    assert answers.give_up_waiting(
+        session, message_id=received.message_id, notice=wording.OUTAGE_NOTICE
     ) == ["好的"]

@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlmodel import Session
 
-from cases import messaging
-from cases.channel import next_pending
-from cases.channel_records import (
+from channels import wording
+from channels.inbox import next_pending
+from channels.records import (
     ANSWER,
     BOT,
     CONTACT_ANSWERED,
@@ -27,7 +27,7 @@ from cases.channel_records import (
     live_replies,
     record_replies,
 )
-from cases.models import utcnow
+from core.database import utcnow
 
 
 @dataclass(frozen=True)
@@ -86,13 +86,13 @@ def record_answer_and_look_ahead(
     via = ReplyVia(answered.reply_via)
     message = Ref(message_id, answered.conversation_id, answered.case_id)
     if via is ReplyVia.voice:
-        spoken = messaging.render_voice(replies)
+        spoken = wording.render_voice(replies)
         texts = [spoken] if spoken else []
     else:
-        texts = messaging.render_sms(replies)
+        texts = wording.render_sms(replies)
     record_replies(session, message=message, texts=texts, via=via, kind=BOT)
     values: dict[str, Any] = {
-        "choices": messaging.choices_of(replies),
+        "choices": wording.choices_of(replies),
         "outage_notified_at": None,  # the assistant answers again: this outage is over
         "updated_at": now,
     }

@@ -11,9 +11,10 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, col, select
 
-from api.channels.outbox import OutboxWorker
-from cases import delivery, outbox
-from cases.models import ChannelContact, OutboundMessage, OutboxStatus, utcnow
+from channels.workers import OutboxWorker
+from channels import outbox
+from channels.models import ChannelContact, OutboundMessage, OutboxStatus
+from core.database import utcnow
 from tests.twilio_fakes import FakeTwilio, channel_settings
 
 PHONE = "+8613800000001"
@@ -153,14 +154,14 @@ def test_concurrent_claims_never_take_the_same_message(engine):
     def claim():
         while True:
             with Session(engine) as session:
-                got = delivery.claim_due(session, limit=7)
+                got = outbox.claim_due(session, limit=7)
             if not got:
                 return
             with lock:
                 claimed.extend(message.id for message in got)
             with Session(engine) as session:
                 for message in got:
-                    delivery.mark_sent(session, outbox_id=message.id, twilio_sid=f"SM{message.id}")
+                    outbox.mark_sent(session, outbox_id=message.id, twilio_sid=f"SM{message.id}")
 
     threads = [threading.Thread(target=claim) for _ in range(4)]
     for thread in threads:
@@ -173,12 +174,12 @@ def test_concurrent_claims_never_take_the_same_message(engine):
 def test_status_never_moves_backwards(engine):
     [message_id] = queue(engine, "您好")
     with Session(engine) as session:
-        delivery.claim_due(session)
-        assert delivery.record_status(session, twilio_status="delivered", outbox_id=message_id)
+        outbox.claim_due(session)
+        assert outbox.record_status(session, twilio_status="delivered", outbox_id=message_id)
         # Our own "sent" arrives after Twilio's "delivered": the status stays, the SID is kept.
-        delivery.mark_sent(session, outbox_id=message_id, twilio_sid="SM1")
-        assert not delivery.record_status(session, twilio_status="sent", twilio_sid="SM1")
-        assert not delivery.record_status(session, twilio_status="queued", twilio_sid="SM1")
+        outbox.mark_sent(session, outbox_id=message_id, twilio_sid="SM1")
+        assert not outbox.record_status(session, twilio_status="sent", twilio_sid="SM1")
+        assert not outbox.record_status(session, twilio_status="queued", twilio_sid="SM1")
         row = session.get(OutboundMessage, message_id)
         session.refresh(row)
         assert (row.status, row.twilio_sid) == (OutboxStatus.delivered, "SM1")
@@ -187,11 +188,11 @@ def test_status_never_moves_backwards(engine):
 def test_messages_a_dead_worker_left_sending_are_tried_again(engine):
     queue(engine, "您好")
     with Session(engine) as session:
-        [claimed] = delivery.claim_due(session)
-        assert delivery.requeue_stale(session, older_than_seconds=60) == 0
+        [claimed] = outbox.claim_due(session)
+        assert outbox.requeue_stale(session, older_than_seconds=60) == 0
         row = session.get(OutboundMessage, claimed.id)
         row.updated_at = utcnow() - timedelta(minutes=11)
         session.add(row)
         session.commit()
-        assert delivery.requeue_stale(session, older_than_seconds=600) == 1
-        assert [m.id for m in delivery.claim_due(session)] == [claimed.id]
+        assert outbox.requeue_stale(session, older_than_seconds=600) == 1
+        assert [m.id for m in outbox.claim_due(session)] == [claimed.id]

@@ -1,12 +1,13 @@
-"""The outbox sender: claims due messages and sends them through Twilio's REST API when
-credentials are set; without them (development) messages stay queued, shown to staff and in
-the simulator. Numbers that opted out (退订) get nothing."""
+"""The channels' background workers' tools: ``StoreThreads`` (store calls off the event loop)
+and ``OutboxWorker``, the outbox sender: it claims due messages and sends them through
+Twilio's REST API (``channels.twilio_sender``) when credentials are set; without them
+(development) messages stay queued, shown to staff and in the simulator. Numbers that
+opted out (退订) get nothing. The loops that run them: ``channels.handover.ChannelService``."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 import time
 from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
@@ -14,11 +15,10 @@ from concurrent.futures import ThreadPoolExecutor
 import requests
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
-from twilio.base.exceptions import TwilioException, TwilioRestException
-from twilio.http.http_client import TwilioHttpClient
-from twilio.rest import Client
+from twilio.base.exceptions import TwilioException
 
-from cases import delivery
+from channels import outbox
+from channels.twilio_sender import TwilioSender, permanent
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -26,43 +26,6 @@ log = logging.getLogger(__name__)
 # A message left `sending` this long by a worker that died is tried again; checked this often.
 STALE_SENDING_SECONDS = 600
 STALE_CHECK_SECONDS = 60
-
-
-class TwilioSender:
-    """Twilio's Messages API, one client per thread (requests sessions are not shared)."""
-
-    def __init__(self, settings: Settings):
-        self.settings = settings
-        self._local = threading.local()
-
-    @property
-    def client(self) -> Client:
-        client = getattr(self._local, "client", None)
-        if client is None:
-            client = Client(
-                self.settings.twilio_account_sid,
-                self.settings.twilio_auth_token,
-                http_client=TwilioHttpClient(timeout=15),
-            )
-            if self.settings.twilio_api_base_url:
-                client.api.base_url = self.settings.twilio_api_base_url
-            self._local.client = client
-        return client
-
-    def send(self, *, outbox_id: int, to: str, body: str) -> str:
-        """Twilio's message SID; raises TwilioRestException or a requests error."""
-        callback = f"{self.settings.public_base_url.rstrip('/')}/twilio/status?outbox={outbox_id}"
-        message = self.client.messages.create(
-            to=to, from_=self.settings.twilio_from_number, body=body, status_callback=callback
-        )
-        return message.sid
-
-
-def permanent(error: Exception) -> bool:
-    """Twilio refused the message itself (bad number, unsubscribed …): trying again won't help."""
-    return (
-        isinstance(error, TwilioRestException) and 400 <= error.status < 500 and error.status != 429
-    )
 
 
 class StoreThreads:
@@ -119,33 +82,33 @@ class OutboxWorker:
         credentials only drop what is queued for numbers that opted out. Returns how many
         messages were tried."""
         if not self.can_send:
-            await self.db(delivery.cancel_opted_out)
+            await self.db(outbox.cancel_opted_out)
             return 0
         if time.monotonic() - self._stale_checked > STALE_CHECK_SECONDS:
-            await self.db(delivery.requeue_stale, older_than_seconds=STALE_SENDING_SECONDS)
+            await self.db(outbox.requeue_stale, older_than_seconds=STALE_SENDING_SECONDS)
             self._stale_checked = time.monotonic()
-        claimed = await self.db(delivery.claim_due, limit=50)
-        by_number: dict[str, list[delivery.Claimed]] = defaultdict(list)
+        claimed = await self.db(outbox.claim_due, limit=50)
+        by_number: dict[str, list[outbox.Claimed]] = defaultdict(list)
         for message in claimed:
             by_number[message.to_number].append(message)
         limit = asyncio.Semaphore(8)
 
-        async def send_in_order(messages: list[delivery.Claimed]) -> None:
+        async def send_in_order(messages: list[outbox.Claimed]) -> None:
             async with limit:
                 for index, message in enumerate(messages):
                     if not await self._send(message):
                         # Keep the order: the rest wait for this one's retry.
                         rest = [later.id for later in messages[index + 1 :]]
-                        await self.db(delivery.unclaim, outbox_ids=rest)
+                        await self.db(outbox.unclaim, outbox_ids=rest)
                         return
 
         await asyncio.gather(*(send_in_order(group) for group in by_number.values()))
         return len(claimed)
 
-    async def _send(self, message: delivery.Claimed) -> bool:
+    async def _send(self, message: outbox.Claimed) -> bool:
         """Send one claimed message; False if it has to be tried again later."""
-        if await self.db(delivery.is_opted_out, phone=message.to_number):
-            await self.db(delivery.mark_failed, outbox_id=message.id, error=delivery.OPTED_OUT)
+        if await self.db(outbox.is_opted_out, phone=message.to_number):
+            await self.db(outbox.mark_failed, outbox_id=message.id, error=outbox.OPTED_OUT)
             return True
         try:
             sid = await asyncio.to_thread(
@@ -155,10 +118,10 @@ class OutboxWorker:
             reason = f"{type(error).__name__}: {getattr(error, 'msg', '') or error}"
             if permanent(error):
                 log.error("outbox %s refused by Twilio: %s", message.id, reason)
-                await self.db(delivery.mark_failed, outbox_id=message.id, error=reason)
+                await self.db(outbox.mark_failed, outbox_id=message.id, error=reason)
                 return True
             status = await self.db(
-                delivery.mark_retry,
+                outbox.mark_retry,
                 outbox_id=message.id,
                 error=reason,
                 attempts=message.attempts,
@@ -167,5 +130,5 @@ class OutboxWorker:
             )
             log.warning("outbox %s not sent (%s), now %s", message.id, reason, status.value)
             return False
-        await self.db(delivery.mark_sent, outbox_id=message.id, twilio_sid=sid)
+        await self.db(outbox.mark_sent, outbox_id=message.id, twilio_sid=sid)
         return True

@@ -1,28 +1,24 @@
 """The SMS and voice channels' inbound side (短信、电话渠道): every inbound message is stored
 before anything else happens, deduplicated by Twilio's id, and handed to the assistant once
-and in order per phone number — a lease on the number's `ChannelContact` row serialises the
-workers of all processes. Keyword-only data functions; each commits its own short
-transaction. Answers: `cases.channel_answers`."""
+and in order per phone number (under the number's lease: `channels.leases`). Keyword-only
+data functions; each commits its own short transaction. Answers: `channels.answers`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from typing import Any
+from datetime import datetime
 
 from sqlalchemy import or_, select, update
 from sqlmodel import Session
 
-from cases import messaging
-from cases.channel_records import (
+from channels import wording
+from channels.models import ChannelContact
+from channels.records import (
     BOT,
-    COUNT_TRY,
-    LEASE,
     NEXT,
     NOTICE,
     PENDING,
     RECEIVED,
-    RELEASE,
     C,
     InboundStatus,
     M,
@@ -33,7 +29,7 @@ from cases.channel_records import (
     live_replies,
     record_replies,
 )
-from cases.models import ChannelContact, utcnow
+from core.database import utcnow
 
 
 @dataclass(frozen=True)
@@ -89,17 +85,17 @@ def receive(
         texts = live_replies(session, message_id=row.id, reply_via=row.reply_via)
         session.commit()
         return Received(row.id, pending=False, texts=texts, duplicate=True)
-    kind = messaging.command(text) if channel == "sms" else None
+    kind = wording.command(text) if channel == "sms" else None
     if kind is not None:
         contact = session.get(ChannelContact, phone)
-        if kind is messaging.Command.stop:
+        if kind is wording.Command.stop:
             contact.opted_out, contact.opted_out_at = True, utcnow()
-            texts = [messaging.STOPPED_NOTICE]
-        elif kind is messaging.Command.start:
+            texts = [wording.STOPPED_NOTICE]
+        elif kind is wording.Command.start:
             contact.opted_out = False
-            texts = [messaging.STARTED_NOTICE]
+            texts = [wording.STARTED_NOTICE]
         else:
-            texts = [messaging.HELP_NOTICE.format(helpline=helpline)]
+            texts = [wording.HELP_NOTICE.format(helpline=helpline)]
         contact.updated_at = utcnow()
         session.add(contact)
         _set_status(session, row.id, InboundStatus.handled)
@@ -161,54 +157,6 @@ def phones_with_pending(session: Session, *, limit: int = 100) -> list[str]:
         .scalars()
         .all()
     )
-
-
-# -- the lease: one worker at a time hands a number's messages over -------------------------
-
-
-def _lease_params(phone: str, owner: str, seconds: float) -> dict[str, Any]:
-    now = utcnow()
-    return {
-        "k_phone": phone,
-        "k_owner": owner,
-        "k_now": now,
-        "k_until": now + timedelta(seconds=seconds),
-    }
-
-
-def acquire_lease(session: Session, *, phone: str, owner: str, seconds: float) -> bool:
-    """Take (or renew) the number's lease."""
-    result = session.connection().execute(LEASE, _lease_params(phone, owner, seconds))
-    session.commit()
-    return result.rowcount == 1
-
-
-def release_lease(session: Session, *, phone: str, owner: str) -> None:
-    session.connection().execute(RELEASE, {"k_phone": phone, "k_owner": owner})
-    session.commit()
-
-
-def take_next(
-    session: Session, *, phone: str, owner: str, seconds: float
-) -> tuple[Inbound, list[str] | None] | None:
-    """In one transaction: take (or renew) the number's lease, then claim its oldest pending
-    message with this try counted (`Inbound.attempts` counts the tries before) and the
-    choices last offered. With nothing pending the lease is released. None when there is
-    nothing to do here (nothing pending, or another worker holds the number)."""
-    connection = session.connection()
-    leased = connection.execute(
-        LEASE.returning(C.c.choices), _lease_params(phone, owner, seconds)
-    ).first()
-    if leased is None:
-        session.rollback()
-        return None
-    message = next_pending(session, phone=phone)
-    if message is None:
-        release_lease(session, phone=phone, owner=owner)
-        return None
-    connection.execute(COUNT_TRY, {"k_id": message.id})
-    session.commit()
-    return message, leased.choices
 
 
 # -- voice ----------------------------------------------------------------------------------

@@ -1,18 +1,12 @@
 """Twilio's request signature (X-Twilio-Signature): HMAC-SHA1 of the URL Twilio called —
 PUBLIC_BASE_URL + path + query — and the sorted POST parameters, keyed with the auth token.
-Requests that fail get 403 and a log line."""
+The HTTP side (403 and a log line for a request that fails) is ``api.deps.twilio_params``."""
 
 from __future__ import annotations
 
-import logging
-from typing import Annotated
-
-from fastapi import Depends, HTTPException, Request, status
 from twilio.request_validator import RequestValidator
 
 from core.settings import Settings
-
-log = logging.getLogger(__name__)
 
 # Development only (no TWILIO_AUTH_TOKEN): the simulator signs with it. Never in production.
 DEV_TWILIO_TOKEN = "dev-twilio-auth-token"
@@ -34,23 +28,7 @@ def sign(settings: Settings, url: str, params: dict[str, str]) -> str:
     return RequestValidator(signing_token(settings) or "").compute_signature(url, params)
 
 
-async def twilio_params(request: Request) -> dict[str, str]:
-    """The POST parameters of a request that Twilio signed; 403 otherwise."""
-    settings: Settings = request.app.state.settings
-    form = await request.form()
-    params = {key: value for key, value in form.items() if isinstance(value, str)}
-    url = public_url(settings, request.url.path, request.url.query)
+def valid(settings: Settings, url: str, params: dict[str, str], signature: str) -> bool:
+    """True when ``signature`` is Twilio's for ``url`` and ``params`` (never without a token)."""
     token = signing_token(settings)
-    signature = request.headers.get("X-Twilio-Signature", "")
-    if not token or not signature or not RequestValidator(token).validate(url, params, signature):
-        log.warning(
-            "rejected Twilio request to %s: %s signature (from %s)",
-            request.url.path,
-            "bad" if signature else "no",
-            request.client.host if request.client else "?",
-        )
-        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Invalid Twilio signature")
-    return params
-
-
-TwilioParams = Annotated[dict[str, str], Depends(twilio_params)]
+    return bool(token and signature and RequestValidator(token).validate(url, params, signature))

@@ -9,29 +9,29 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.phones import conversation_id
-from cases import messaging
-from cases.messaging import Command
+from channels import wording
+from channels.wording import Command
 
 
 def test_a_text_that_fits_one_sms_stays_whole():
     text = "请" * 70
-    assert messaging.segment(text) == [text]
-    assert messaging.segment("  您好  ") == ["您好"]
-    assert messaging.segment("") == []
+    assert wording.segment(text) == [text]
+    assert wording.segment("  您好  ") == ["您好"]
+    assert wording.segment("") == []
 
 
 def test_a_longer_text_is_cut_at_sentences_first():
     first = "申请已登记，编号FJ7KQ2MX。"
     second = "乡镇社会救助窗口会在五个工作日内联系您核实家庭情况，请保持电话畅通，留意短信。"
     third = "如有疑问，请拨打12345咨询。"
-    segments = messaging.segment(first + second + third)
+    segments = wording.segment(first + second + third)
     assert segments == [first + second, third]
 
 
 def test_a_long_sentence_is_cut_at_clauses():
     clause = "家庭人均收入低于当年的农村低保标准"
     text = "，".join([clause] * 6) + "。"
-    segments = messaging.segment(text)
+    segments = wording.segment(text)
     assert all(len(s) <= 67 for s in segments) and len(segments) == 2
     assert all(s.endswith(("，", "。")) for s in segments)
 
@@ -39,16 +39,16 @@ def test_a_long_sentence_is_cut_at_clauses():
 def test_lines_are_kept_together_where_they_can_be():
     choices = "请选择：\n1. 有\n2. 没有\n（回复数字即可）"
     text = "家" * 64 + "。\n" + choices
-    assert messaging.segment(text) == ["家" * 64 + "。", choices]
+    assert wording.segment(text) == ["家" * 64 + "。", choices]
 
 
 def test_an_unbroken_run_is_cut_hard():
-    assert [len(s) for s in messaging.segment("啊" * 150)] == [67, 67, 16]
+    assert [len(s) for s in wording.segment("啊" * 150)] == [67, 67, 16]
 
 
 def test_emoji_count_as_two():
-    assert messaging.sms_length("好😀") == 3
-    assert all(messaging.sms_length(s) <= 67 for s in messaging.segment("😀" * 40))
+    assert wording.sms_length("好😀") == 3
+    assert all(wording.sms_length(s) <= 67 for s in wording.segment("😀" * 40))
 
 
 CHINESE = st.lists(
@@ -63,12 +63,12 @@ CHINESE = st.lists(
 
 @given(CHINESE)
 def test_segments_are_sms_sized_and_keep_everything_in_order(text):
-    segments = messaging.segment(text)
-    assert all(messaging.sms_length(s) <= 67 for s in segments) or segments == [text.strip()]
+    segments = wording.segment(text)
+    assert all(wording.sms_length(s) <= 67 for s in segments) or segments == [text.strip()]
     assert all(s == s.strip() and s for s in segments)
     squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731
     assert squeeze("".join(segments)) == squeeze(text)
-    if messaging.sms_length(text.strip()) <= 70:
+    if wording.sms_length(text.strip()) <= 70:
         assert len(segments) <= 1
 
 
@@ -84,12 +84,12 @@ def test_buttons_become_numbered_lines_across_replies():
         {"text": "或者：", "buttons": [{"title": "不知道", "payload": "/dont_know"}]},
         {"image": "https://example.org/x.png"},
     ]
-    assert messaging.render_sms(replies) == [
+    assert wording.render_sms(replies) == [
         "家里有没有残疾人？\n1. 有\n2. 没有\n（回复数字即可）",
         "或者：\n3. 不知道\n（回复数字即可）",
     ]
-    assert messaging.choices_of(replies) == ["/affirm", "/deny", "/dont_know"]
-    assert messaging.choices_of([{"text": "好"}]) is None
+    assert wording.choices_of(replies) == ["/affirm", "/deny", "/dont_know"]
+    assert wording.choices_of([{"text": "好"}]) is None
 
 
 @pytest.mark.parametrize(
@@ -107,12 +107,12 @@ def test_buttons_become_numbered_lines_across_replies():
     ],
 )
 def test_a_digit_answer_picks_the_button(answer, payload):
-    assert messaging.choice_payload(answer, ["/affirm", "/deny", "/dont_know"]) == payload
-    assert messaging.choice_payload(answer, None) is None
+    assert wording.choice_payload(answer, ["/affirm", "/deny", "/dont_know"]) == payload
+    assert wording.choice_payload(answer, None) is None
 
 
 def test_voice_says_choices_as_keys_and_references_letter_by_letter():
-    spoken = messaging.render_voice(
+    spoken = wording.render_voice(
         [
             {"text": "申请已登记，编号FJ7KQ2MX。请回“申请”"},
             {
@@ -152,7 +152,7 @@ def test_voice_says_choices_as_keys_and_references_letter_by_letter():
     ],
 )
 def test_keywords(text, kind):
-    assert messaging.command(text) == kind
+    assert wording.command(text) == kind
 
 
 @pytest.mark.parametrize(
@@ -174,9 +174,9 @@ def test_phone_numbers_are_e164(raw, e164):
 
 def test_every_notice_fits_one_sms():
     notices = [
-        messaging.OUTAGE_NOTICE,
-        messaging.STOPPED_NOTICE,
-        messaging.STARTED_NOTICE,
-        messaging.HELP_NOTICE.format(helpline="12345"),
+        wording.OUTAGE_NOTICE,
+        wording.STOPPED_NOTICE,
+        wording.STARTED_NOTICE,
+        wording.HELP_NOTICE.format(helpline="12345"),
     ]
     assert all(len(notice) <= 70 for notice in notices)

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 
-from api.channels.outbox import OutboxWorker, StoreThreads
-from api.channels.rasa import BotRefused, BotUnavailable, RasaClient
-from cases import channel, channel_answers, messaging
+from channels.workers import OutboxWorker, StoreThreads
+from channels.rasa import BotRefused, BotUnavailable, RasaClient
+from channels import answers, inbox, leases, wording
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -38,8 +38,8 @@ class ChannelService:
         self._stopping = asyncio.Event()
         self.lease_seconds = settings.rasa_timeout + 30
         self.live_seconds = {
-            channel.ReplyVia.twiml.value: settings.sms_reply_deadline + 2,
-            channel.ReplyVia.voice.value: 3 * settings.voice_reply_deadline + 10,
+            inbox.ReplyVia.twiml.value: settings.sms_reply_deadline + 2,
+            inbox.ReplyVia.voice.value: 3 * settings.voice_reply_deadline + 10,
         }
 
     # -- store calls run in threads, each in its own session -------------------------------
@@ -156,7 +156,7 @@ class ChannelService:
             while True:
                 taken, action_server_up = await asyncio.gather(
                     self.db(
-                        channel.take_next, phone=phone, owner=owner, seconds=self.lease_seconds
+                        leases.take_next, phone=phone, owner=owner, seconds=self.lease_seconds
                     ),
                     self.rasa.action_server_up(),
                 )
@@ -171,11 +171,11 @@ class ChannelService:
                     return True
         finally:
             if held:
-                await self.db(channel.release_lease, phone=phone, owner=owner)
+                await self.db(leases.release_lease, phone=phone, owner=owner)
 
     async def _hand_over(
         self,
-        message: channel.Inbound,
+        message: inbox.Inbound,
         choices: list[str] | None,
         *,
         action_server_up: bool,
@@ -193,7 +193,7 @@ class ChannelService:
                     sender=message.phone, message_id=message.external_id
                 )
             if replies is None:
-                text = messaging.choice_payload(message.text, choices) or message.text
+                text = wording.choice_payload(message.text, choices) or message.text
                 replies = await self.rasa.send(
                     sender=message.phone,
                     text=text,
@@ -205,11 +205,11 @@ class ChannelService:
             return None
         except BotRefused as error:
             log.error("assistant refused message %s: %s", message.id, error)
-            await self.db(channel.mark_failed, message_id=message.id)
+            await self.db(inbox.mark_failed, message_id=message.id)
             self._wake(message.id, [])
             return True
         answer = await self.db(
-            channel_answers.record_answer_and_look_ahead,
+            answers.record_answer_and_look_ahead,
             message_id=message.id,
             replies=replies,
             live_seconds=self.live_seconds,
@@ -225,7 +225,7 @@ class ChannelService:
     async def replay_once(self) -> int:
         """Hand over what waited while the assistant was down: numbers in parallel (a few at
         a time), each number's messages in order. Returns how many numbers were tried."""
-        phones = await self.db(channel.phones_with_pending)
+        phones = await self.db(inbox.phones_with_pending)
         if not phones or not await self.rasa.ready():
             return 0
         limit = asyncio.Semaphore(8)
@@ -238,7 +238,7 @@ class ChannelService:
         return len(phones)
 
     async def give_up(self, *, message_id: int, notice: str | None) -> list[str]:
-        """Stop waiting for a live reply (see `channel_answers.give_up_waiting`)."""
-        texts = await self.db(channel_answers.give_up_waiting, message_id=message_id, notice=notice)
+        """Stop waiting for a live reply (see `answers.give_up_waiting`)."""
+        texts = await self.db(answers.give_up_waiting, message_id=message_id, notice=notice)
         self.outbox.wake.set()
         return texts
