@@ -16,8 +16,8 @@ from rasa_sdk.types import DomainDict
 from actions import application_facts, questions, reader, speech
 from actions.replies import documents_to_bring
 from actions.store import identity_cipher, store_engine
-from cases import store
-from cases.applications import assess_household
+from cases import filing
+from cases.assessment import assess_household
 from core.database import session_scope
 from core.security import mask_id_number
 from cases.parameters import current_parameters
@@ -322,7 +322,7 @@ class ActionSubmitApplication(Action):
             with session_scope(store_engine()) as session:
                 # The dated values county staff added override the shipped ones.
                 assessment = assess_household(household, unknown, current_parameters(session))
-                case = store.file_case(
+                case = filing.file_case(
                     session,
                     cipher=identity_cipher(),
                     name=slots["applicant_name"],

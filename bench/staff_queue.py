@@ -40,7 +40,7 @@ from cases.migrations import migrate  # noqa: E402
 from core.security import IdentityCipher, mask_id_number  # noqa: E402
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus  # noqa: E402
 from accounts.models import Role  # noqa: E402
-from cases.store import REFERENCE_ALPHABET  # noqa: E402
+from cases.filing import REFERENCE_ALPHABET  # noqa: E402
 from core.townships import townships  # noqa: E402
 from accounts.users import create_user  # noqa: E402
 

@@ -20,8 +20,8 @@ from sqlmodel import Session, col, select
 from cases.models import Applicant, Case, CaseStatus, CaseTransition
 from channels.models import OutboundMessage
 from channels.outbox import enqueue
-from cases.review import CLASSES, next_review_date
-from cases.store import record_audit
+from cases.reviews import CLASSES, next_review_date
+from cases.audit import record_audit
 from policy.parameters import ParameterSet
 
 S = CaseStatus

@@ -18,8 +18,8 @@ from sqlmodel import Session, col, select
 from core.security import IdentityCipher, mask_name, mask_phone
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus
 from core.phones import normalise_phone
-from cases.programmes import NAMES
-from cases.public import CaseList, CaseSummary
+from cases.assessment import NAMES
+from cases.shapes import CaseList, CaseSummary
 
 REFERENCE = re.compile(r"^FJ[0-9A-Z]{6}$")
 ID_NUMBER = re.compile(r"^(\d{17}[\dX]|\d{15})$")

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from cases import store
+from cases import filing
 from core.security import IdentityCipher
 from policy import assess
 
@@ -52,7 +52,7 @@ def file_assessed(
     **household_changes: Any,
 ):
     data = household(**household_changes)
-    case = store.file_case(
+    case = filing.file_case(
         session,
         cipher=cipher,
         name=name,

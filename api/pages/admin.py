@@ -18,7 +18,7 @@ from accounts import administration
 from cases.audit import ACTIONS, events
 from accounts.models import Role, User
 from cases.parameters import ParameterError, add_value, parameter_table
-from cases.store import record_audit
+from cases.audit import record_audit
 from core.townships import townships
 from accounts.users import UserError, create_user
 from policy.parameters import NAMES

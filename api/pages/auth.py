@@ -21,7 +21,7 @@ from api.pages.render import Page, render
 from core.settings import Settings
 from accounts.models import Role
 from accounts.sessions import close_session, find_session, open_session
-from cases.store import record_audit
+from cases.audit import record_audit
 from accounts.users import authenticate
 
 COOKIE = "fj_session"

@@ -21,8 +21,9 @@ from core.security import IdentityCipher
 from cases.models import Applicant, Case, CaseStatus
 from accounts.models import Role
 from cases.parameters import current_parameters
-from cases.programmes import NAMES, suggested_class
-from cases.store import get_case, record_audit
+from cases.assessment import NAMES, suggested_class
+from cases.casefile import get_case
+from cases.audit import record_audit
 from core.townships import townships
 from policy.clauses import clause_title
 

@@ -24,7 +24,7 @@ from api.pages.words import (
     HOUSEHOLD_FLAGS,
     INCOME,
 )
-from cases.assessing import latest_household, revise_household
+from cases.revisions import latest_household, revise_household
 from cases.models import CaseStatus
 from policy import PolicyError, error_list
 

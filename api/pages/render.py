@@ -13,11 +13,11 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from api.pages.words import FACT_WORDS, relation
-from cases.applications import UNKNOWN_WORDS
+from cases.assessment import UNKNOWN_WORDS
 from cases.models import CaseStatus
 from accounts.models import Role, StaffSession, User
 from cases.procedure import LABELS
-from cases.programmes import NAMES
+from cases.assessment import NAMES
 from policy.explain import ITEM_WORDS, ROUTE_WORDS, STATUS_WORDS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"

@@ -13,13 +13,13 @@ from api.deps import SessionDep
 from api.pages.auth import PageUser, StaffPage
 from api.pages.render import render
 from cases.access import status_by_reference
-from cases.dashboard import Count, counts
+from cases.reports.dashboard import Count, counts
 from cases.models import CaseStatus
 from accounts.models import Role
-from cases.programmes import NAMES
-from cases.publication import publication_rows, title, to_csv, to_xlsx
-from cases.review import due_for_review
-from cases.store import record_audit
+from cases.assessment import NAMES
+from cases.reports.publication import publication_rows, title, to_csv, to_xlsx
+from cases.reports.due import due_for_review
+from cases.audit import record_audit
 from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
 from policy.explain import PROGRAMME_NAMES

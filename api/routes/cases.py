@@ -10,13 +10,13 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from api.console import CaseId
 from api.deps import CaseReader, CipherDep, SessionDep
-from cases import queue, store
+from cases import audit, casefile, queue
 from cases.casefile import collect_replies
 from cases.models import Case, CaseStatus
 from accounts.models import Role
 from core.phones import normalise_phone
-from cases.programmes import NAMES
-from cases.public import CasePublic
+from cases.assessment import NAMES
+from cases.shapes import CasePublic
 from cases.queue import QueueFilters, QueuePage
 from core.townships import townships
 
@@ -66,7 +66,7 @@ def list_cases(
     result = queue.search(
         session, filters, cipher=cipher, cursor=cursor, offset=offset, limit=limit
     )
-    store.record_audit(
+    audit.record_audit(
         session,
         actor=user.username,
         action="list",
@@ -87,11 +87,11 @@ def list_cases(
 
 @router.get("/{case_id}", response_model=CasePublic)
 def read_case(case_id: CaseId, session: SessionDep, user: CaseReader) -> CasePublic:
-    case = store.get_case(session, case_id=case_id)
+    case = casefile.get_case(session, case_id=case_id)
     if case is None or (user.role == Role.township_staff and case.township != user.township):
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Case not found")
     if collect_replies(session, store_case := session.get(Case, case_id)):
-        case = store.get_case(session, case_id=store_case.id)  # with the applicant's answers
-    store.record_audit(session, actor=user.username, action="view", case_id=case_id)
+        case = casefile.get_case(session, case_id=store_case.id)  # with the applicant's answers
+    audit.record_audit(session, actor=user.username, action="view", case_id=case_id)
     session.commit()
     return case

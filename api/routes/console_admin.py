@@ -23,7 +23,7 @@ from cases.parameters import (
     add_value,
     parameter_table,
 )
-from cases.store import record_audit
+from cases.audit import record_audit
 from accounts.users import UserError, create_user
 
 router = APIRouter(prefix="/api", tags=["console: administration"])

@@ -13,11 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.console import CaseId, case_or_404, conflict, unprocessable
 from api.deps import CaseReader, CipherDep, CountyAdmin, SessionDep
 from cases import procedure
-from cases.assessing import revise_household
+from cases.revisions import revise_household
 from cases.casefile import AssessmentPublic, CaseHistory, OutboundPublic, collect_replies, history
 from cases.models import Applicant, CaseStatus
 from cases.parameters import current_parameters
-from cases.store import record_audit
+from cases.audit import record_audit
 from policy import Household, PolicyError, error_list
 
 router = APIRouter(prefix="/api/cases", tags=["console: cases"])

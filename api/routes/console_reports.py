@@ -12,12 +12,12 @@ from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 from api.console import scoped_township
 from api.deps import CaseReader, CurrentUser, SessionDep
 from cases.access import CaseStatusPublic, status_by_reference
-from cases.dashboard import Dashboard, counts
+from cases.reports.dashboard import Dashboard, counts
 from cases.models import CaseStatus
-from cases.programmes import NAMES
-from cases.publication import PublicationRow, publication_rows, title, to_csv, to_xlsx
-from cases.review import DueCase, due_for_review
-from cases.store import record_audit
+from cases.assessment import NAMES
+from cases.reports.publication import PublicationRow, publication_rows, title, to_csv, to_xlsx
+from cases.reports.due import DueCase, due_for_review
+from cases.audit import record_audit
 
 router = APIRouter(prefix="/api", tags=["console: reports"])
 Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]

@@ -1,7 +1,7 @@
 import pytest
 from sqlmodel import Session
 
-from cases import store
+from cases import filing
 from tests.conftest import login
 
 
@@ -13,7 +13,7 @@ def two_cases(engine, cipher, staff):
             ("张小明", "吐祥镇", "+8613800000001"),
             ("李四", "白帝镇", "+8613900000002"),
         ]:
-            case = store.file_case(
+            case = filing.file_case(
                 session,
                 cipher=cipher,
                 name=name,

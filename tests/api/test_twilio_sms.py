@@ -277,12 +277,12 @@ def test_a_reply_to_a_number_that_opts_out_meanwhile_is_not_sent(app, rasa, engi
 
 
 def test_channel_records_link_to_the_case_when_it_is_filed(app, rasa, engine, cipher):
-    from cases import store
+    from cases import filing
 
     def file_on_income(sender, text):
         if text == "一万二":
             with Session(engine) as session:
-                store.file_case(
+                filing.file_case(
                     session,
                     cipher=cipher,
                     name="张小明",

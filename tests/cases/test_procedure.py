@@ -122,7 +122,7 @@ def test_asking_needs_a_phone_and_a_message(session, cipher):
 
 def test_the_answer_appears_on_the_case(session, case):
     from cases.casefile import collect_replies
-    from cases.store import get_case
+    from cases.casefile import get_case
 
     procedure.ask_applicant(session, case, body="请问家里几口人？", actor="tuxiang")
     session.add(Message(conversation_id="+8613800000001", direction="in", channel="sms",

@@ -13,7 +13,7 @@ import httpx
 import pytest
 from sqlmodel import Session
 
-from cases import queue, store
+from cases import casefile, queue
 from core.database import make_engine
 from cases.queue import QueueFilters
 
@@ -39,7 +39,7 @@ class Resident:
         with Session(make_engine(self.stack["database_url"])) as session:
             listing = queue.search(session, QueueFilters(phone=self.phone))
             assert listing.total == 1, listing
-            return store.get_case(session, case_id=listing.items[0].id)
+            return casefile.get_case(session, case_id=listing.items[0].id)
 
 
 def intake_assess(household: dict) -> dict:

@@ -15,7 +15,7 @@ from sqlmodel import Session, col, select
 from channels.rasa import tracker_tag
 from api.main import create_app
 from channels import wording, outbox
-from cases import store
+from cases import casefile
 from core.database import make_engine
 from cases.models import Case
 from channels.models import Message, OutboundMessage, OutboxStatus
@@ -106,7 +106,7 @@ def test_a_whole_application_by_sms(stack, app):
 
     with Session(app.engine) as session:
         [case_id] = session.exec(select(Case.id).where(Case.conversation_id == phone)).all()
-        case = store.get_case(session, case_id=case_id)
+        case = casefile.get_case(session, case_id=case_id)
     assert case.reference == reference and case.channel == "sms"
     assert case.applicant.name == "周大海" and case.township == "吐祥镇"
     said = [m.text for m in case.messages if m.direction == "in"]

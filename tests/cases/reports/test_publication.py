@@ -6,7 +6,7 @@ from openpyxl import load_workbook
 
 from cases.models import CaseStatus
 from cases.procedure import move
-from cases.publication import HEADERS, publication_rows, title, to_csv, to_xlsx
+from cases.reports.publication import HEADERS, publication_rows, title, to_csv, to_xlsx
 from tests.console_seed import file_assessed
 
 S = CaseStatus

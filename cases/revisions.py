@@ -11,8 +11,8 @@ from sqlmodel import Session, col, select
 
 from cases.models import AssessmentRecord, Case, HouseholdRecord
 from cases.parameters import current_parameters
-from cases.programmes import index_assessment
-from cases.store import record_audit
+from cases.assessment import index_assessment
+from cases.audit import record_audit
 from policy import Household, ParameterSet, assess
 
 

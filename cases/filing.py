@@ -1,4 +1,5 @@
-"""Data functions for cases: file, list, read. Keyword-only, one session passed in."""
+"""Filing an application (立案): the applicant, the case with its reference, the household
+facts, the first assessment and the conversation, in the caller's transaction."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from sqlmodel import Session, col, select
 from core.security import IdentityCipher, mask_id_number
 from cases.models import Applicant, AssessmentRecord, AuditEvent, Case, CaseStatus, HouseholdRecord
 from channels.models import Message
-from cases.programmes import index_assessment
-from cases.public import ApplicantPublic, CasePublic, MessagePublic
+from cases.assessment import index_assessment
+from cases.audit import record_audit
 
 # No 0/O, 1/I/L: a reference is read aloud on the phone and typed on old handsets.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -95,61 +96,6 @@ def file_case(
                 text=text,
             )
         )
-    session.add(
-        AuditEvent(case_id=case.id, actor="assistant", action="filed", detail={"channel": channel})
-    )
+    record_audit(session, actor="assistant", action="filed", case_id=case.id, channel=channel)
     session.flush()
     return case
-
-
-def get_case(session: Session, *, case_id: int) -> CasePublic | None:
-    """The whole case: applicant (identity number masked), latest facts and assessment,
-    and the conversation oldest first."""
-    case = session.get(Case, case_id)
-    if case is None:
-        return None
-    applicant = session.get(Applicant, case.applicant_id)
-    record = session.exec(
-        select(HouseholdRecord)
-        .where(HouseholdRecord.case_id == case.id)
-        .order_by(col(HouseholdRecord.id).desc())
-    ).first()
-    assessment = session.exec(
-        select(AssessmentRecord)
-        .where(AssessmentRecord.case_id == case.id)
-        .order_by(col(AssessmentRecord.id).desc())
-    ).first()
-    messages = session.exec(
-        select(Message)
-        .where(Message.case_id == case.id)
-        .order_by(col(Message.created_at), col(Message.id))
-    ).all()
-    return CasePublic(
-        id=case.id,
-        reference=case.reference,
-        status=case.status,
-        township=case.township,
-        village=case.village,
-        channel=case.channel,
-        handoff_requested=case.handoff_requested,
-        created_at=case.created_at,
-        updated_at=case.updated_at,
-        applicant=ApplicantPublic(
-            name=applicant.name, phone=applicant.phone, id_number_masked=applicant.id_number_masked
-        ),
-        facts=record.facts if record else {},
-        household=record.household if record else None,
-        assessment=assessment.assessment if assessment else None,
-        messages=[
-            MessagePublic(
-                direction=m.direction, channel=m.channel, text=m.text, created_at=m.created_at
-            )
-            for m in messages
-        ],
-    )
-
-
-def record_audit(
-    session: Session, *, actor: str, action: str, case_id: int | None = None, **detail: Any
-) -> None:
-    session.add(AuditEvent(case_id=case_id, actor=actor, action=action, detail=detail))

@@ -2,7 +2,7 @@ import pytest
 from pydantic import ValidationError
 from sqlmodel import select
 
-from cases.assessing import latest_household, revise_household
+from cases.revisions import latest_household, revise_household
 from cases.models import AssessmentRecord, CaseProgramme, HouseholdRecord
 from policy import PolicyError
 from tests.console_seed import file_assessed, household

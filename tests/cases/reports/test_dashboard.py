@@ -1,4 +1,4 @@
-from cases.dashboard import counts
+from cases.reports.dashboard import counts
 from cases.models import CaseStatus
 from cases.procedure import move
 from tests.console_seed import file_assessed

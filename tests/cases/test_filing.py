@@ -1,6 +1,6 @@
 from sqlmodel import select
 
-from cases import queue, store
+from cases import casefile, filing, queue
 from cases.models import Applicant, AuditEvent, CaseStatus
 from channels.models import Message
 from cases.queue import QueueFilters
@@ -15,7 +15,7 @@ def file(session, cipher, **overrides):
         facts={"household_size": 4, "annual_income": 12000},
     )
     values.update(overrides)
-    case = store.file_case(session, **values)
+    case = filing.file_case(session, **values)
     session.commit()
     return case
 
@@ -35,13 +35,13 @@ def test_identity_number_is_stored_encrypted_and_shown_masked(session, cipher):
     assert "500236199001011234" not in (applicant.id_number_encrypted or "")
     assert cipher.decrypt(applicant.id_number_encrypted) == "500236199001011234"
     assert applicant.id_number_hash == cipher.lookup_hash("500236199001011234")
-    public = store.get_case(session, case_id=case.id)
+    public = casefile.get_case(session, case_id=case.id)
     assert public.applicant.id_number_masked == "500236********1234"
 
 
 def test_transcript_is_kept_oldest_first(session, cipher):
     case = file(session, cipher, transcript=[("in", "你好"), ("out", "您好"), ("in", "申请")])
-    public = store.get_case(session, case_id=case.id)
+    public = casefile.get_case(session, case_id=case.id)
     assert [(m.direction, m.text) for m in public.messages] == [
         ("in", "你好"),
         ("out", "您好"),
@@ -59,7 +59,7 @@ def test_messages_recorded_by_the_channel_are_linked_not_copied(session, cipher)
         conversation_id="+8613800000009",
         transcript=[("in", "申请"), ("out", "请问名字")],
     )
-    public = store.get_case(session, case_id=case.id)
+    public = casefile.get_case(session, case_id=case.id)
     assert [m.text for m in public.messages] == ["申请", "请问名字"]
     assert len(session.exec(select(Message)).all()) == 2
 

@@ -1,4 +1,7 @@
-"""Assess a resident's application's household, honest about what is not known.
+"""A case's assessment: the application's household assessed as the resident gave it,
+honest about what is not known, and the programmes of the latest assessment indexed
+(``CaseProgramme``) so the queue, the dashboard and the 公示 lists filter and count without
+reading assessment JSON.
 
 A fact the resident could not give ("不晓得" twice) is entered as zero/no so that the engine
 can run, and every programme the engine would decide either way becomes `needs_review`
@@ -9,8 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import delete
+from sqlmodel import Session
+
 import policy
+from cases.models import CaseProgramme
 from policy.assessment import PROGRAMMES
+from policy.explain import PROGRAMME_NAMES, STATUS_WORDS
 
 UNKNOWN_WORDS = {
     "id_number": "身份证号",
@@ -60,3 +68,32 @@ def assess_household(
                 result["reasons"].append(reason)
         assessment["unknown_facts"] = list(unknown_facts)
     return assessment
+
+
+#: Programme field names in POLICY.md's order, with their Chinese names.
+NAMES: dict[str, str] = {name: PROGRAMME_NAMES[name] for name in PROGRAMMES}
+#: The statuses that put a case on a programme's lists.
+COUNTED = ("eligible", "needs_review")
+
+def index_assessment(session: Session, *, case_id: int, assessment: dict[str, Any] | None) -> None:
+    """Replace the case's programme rows with those of ``assessment`` (JSON form)."""
+    session.exec(delete(CaseProgramme).where(CaseProgramme.case_id == case_id))
+    for name in NAMES:
+        result = (assessment or {}).get(name)
+        if isinstance(result, dict) and result.get("status") in COUNTED:
+            session.add(
+                CaseProgramme(
+                    case_id=case_id,
+                    programme=name,
+                    status=result["status"],
+                    monthly_amount=result.get("monthly_amount"),
+                )
+            )
+    session.flush()
+
+
+def suggested_class(assessment: dict[str, Any] | None) -> str | None:
+    """The 低保 class (A/B/C) the assessment proposes, if any."""
+    dibao = (assessment or {}).get("dibao") or {}
+    klass = dibao.get("class")
+    return klass if klass in ("A", "B", "C") else None

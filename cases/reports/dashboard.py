@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 
 from cases.models import Case, CaseProgramme, CaseStatus
 from cases.procedure import LABELS
-from cases.programmes import NAMES
+from cases.assessment import NAMES
 
 
 class Count(BaseModel):

@@ -20,7 +20,7 @@ from sqlmodel import Session, col, select
 from core.security import mask_name
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus, HouseholdRecord
 from cases.procedure import LABELS
-from cases.programmes import NAMES
+from cases.assessment import NAMES
 
 LISTED = (CaseStatus.publicised, CaseStatus.approved)
 HEADERS = ("序号", "乡镇（街道）", "村（社区）", "申请人", "身份证号", "家庭人口",
