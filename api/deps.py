@@ -1,5 +1,6 @@
-"""Dependencies: settings, store session, identity cipher, current user and role checks, and
-the parameters of a request Twilio signed."""
+"""Dependencies: settings, store session, identity cipher, current user and role checks,
+typed ids, the case a user may open, the township a user's list covers, and the parameters
+of a request Twilio signed."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import logging
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
@@ -17,6 +18,10 @@ from core.settings import Settings
 from core.security import IdentityCipher
 from accounts.models import Role, User
 from accounts.tokens import user_id_of
+from api.errors import refused
+from cases.access import township_scope, visible_case
+from cases.models import Case
+from policy.errors import InputError
 from channels.signature import public_url
 from channels.signature import valid as signature_valid
 
@@ -75,6 +80,27 @@ def require_roles(*roles: Role):
 
 CaseReader = Annotated[User, Depends(require_roles(Role.county_admin, Role.township_staff))]
 CountyAdmin = Annotated[User, Depends(require_roles(Role.county_admin))]
+
+#: Ids are positive 63-bit integers; larger ones are refused before they reach the store.
+CaseId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the case's id")]
+UserId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the account's id")]
+
+
+def case_or_404(session: Session, user: User, case_id: int) -> Case:
+    """The case if ``user`` may open it; another township's case is "not found"."""
+    case = visible_case(session, user, case_id)
+    if case is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Case not found")
+    return case
+
+
+def scoped(user: User, township: str | None) -> str | None:
+    """``cases.access.township_scope`` for a ``township`` query parameter: 422 for a name
+    that is not a township, 403 for an officer asking for another township."""
+    try:
+        return township_scope(user, township)
+    except InputError as error:
+        refused(error, where="query")
 
 
 async def twilio_params(request: Request) -> dict[str, str]:

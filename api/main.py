@@ -9,15 +9,15 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
-from api import pages
+from api import errors, pages
 from channels.handover import ChannelService
 from api.routes import (
     assess,
     auth,
     cases,
-    console_admin,
-    console_cases,
-    console_reports,
+    admin,
+    procedure,
+    reports,
     health,
     twilio_sms,
     twilio_status,
@@ -61,7 +61,8 @@ def create_app(
     app.state.channel_workers = settings.channel_workers if workers is None else workers
     for router in (health.router, auth.router, cases.router):
         app.include_router(router)
-    for router in (console_cases.router, console_reports.router, console_admin.router):
+    errors.install(app)
+    for router in (procedure.router, reports.router, admin.router):
         app.include_router(router)
     pages.install(app)
     for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):

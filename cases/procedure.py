@@ -22,6 +22,7 @@ from channels.models import OutboundMessage
 from channels.outbox import enqueue
 from cases.reviews import CLASSES, next_review_date
 from cases.audit import record_audit
+from policy.errors import InputError
 from policy.parameters import ParameterSet
 
 S = CaseStatus
@@ -45,13 +46,12 @@ MAX_REASON = 1000
 MAX_MESSAGE = 500
 
 
-class ProcedureError(ValueError):
-    """A step that cannot be taken; ``field`` names the input at fault when there is one."""
+class ProcedureError(InputError):
+    """A step that cannot be taken; ``field`` names the input at fault when there is one
+    (without one, the step is not allowed now: the API answers 409)."""
 
     def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+        super().__init__(field, message)
 
 
 class IllegalTransition(ProcedureError):

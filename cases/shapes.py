@@ -56,3 +56,14 @@ class CaseList(BaseModel):
     total: int
     offset: int
     limit: int
+
+
+class CaseStatusPublic(BaseModel):
+    """What the helpline may tell a caller: no personal data."""
+
+    reference: str
+    status: CaseStatus
+    status_label: str
+    township: str
+    created_at: datetime
+    updated_at: datetime

@@ -12,7 +12,7 @@ from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
 from api.deps import CipherDep, SessionDep
-from api.pages.auth import PageError, StaffPage, csrf_checked
+from api.pages.auth import PageError, StaffPage, csrf_checked, page_scope
 from api.pages.render import Page, render
 from cases import procedure, queue
 from cases.access import visible_case
@@ -55,10 +55,9 @@ def queue_page(
     cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
 ):
     user = page.user
-    if user.role == Role.township_staff:
-        township = user.township
+    township = page_scope(page, township)
     filters = queue.QueueFilters(
-        township=township if township in townships() else None,
+        township=township,
         status=status if status in CaseStatus.__members__ else None,
         programme=programme if programme in NAMES else None,
         klass=klass if klass in ("A", "B", "C") else None,

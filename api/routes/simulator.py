@@ -9,12 +9,13 @@ import uuid
 from pathlib import Path
 
 import httpx
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
+from api.errors import unprocessable
 from channels.signature import public_url, sign
 from core.phones import conversation_id
 from channels import wording
@@ -50,7 +51,7 @@ async def send(request: Request, text: SimulatedText) -> dict:
     settings = request.app.state.settings
     phone = conversation_id(text.phone)
     if not phone.startswith("+"):
-        raise HTTPException(422, detail=[{"loc": ["body", "phone"], "msg": "not a phone number"}])
+        unprocessable("body", "phone", "not a phone number")
     params = {
         "AccountSid": settings.twilio_account_sid or "AC" + "0" * 32,
         "MessageSid": "SM" + uuid.uuid4().hex,

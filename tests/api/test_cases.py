@@ -47,8 +47,9 @@ def test_township_staff_see_only_their_own(client, two_cases):
     headers = login(client, "tuxiang")
     listing = client.get("/api/cases", headers=headers).json()
     assert [item["township"] for item in listing["items"]] == ["吐祥镇"]
-    other = client.get("/api/cases", params={"township": "白帝镇"}, headers=headers).json()
-    assert other["total"] == 0
+    # Deliberate change (issue 12): another township is refused, as on every scoped route.
+    other = client.get("/api/cases", params={"township": "白帝镇"}, headers=headers)
+    assert other.status_code == 403 and other.json()["detail"][0]["field"] == "township"
     tuxiang_case, baidi_case = two_cases
     assert client.get(f"/api/cases/{tuxiang_case}", headers=headers).status_code == 200
     # Another township's case does not exist as far as this officer can tell.

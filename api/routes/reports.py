@@ -9,8 +9,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
-from api.console import scoped_township
-from api.deps import CaseReader, CurrentUser, SessionDep
+from api.deps import CaseReader, CurrentUser, SessionDep, scoped
 from cases.access import CaseStatusPublic, status_by_reference
 from cases.reports.dashboard import Dashboard, counts
 from cases.models import CaseStatus
@@ -19,7 +18,7 @@ from cases.reports.publication import PublicationRow, publication_rows, title, t
 from cases.reports.due import DueCase, due_for_review
 from cases.audit import record_audit
 
-router = APIRouter(prefix="/api", tags=["console: reports"])
+router = APIRouter(prefix="/api", tags=["reports"])
 Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -46,7 +45,7 @@ def reviews_due(
     within_days: Annotated[int, Query(ge=0, le=366)] = 30,
 ) -> list[DueCase]:
     """Approved cases whose review (复查) falls due within `within_days`, or is overdue."""
-    township = scoped_township(user, township)
+    township = scoped(user, township)
     return due_for_review(session, township=township, within_days=within_days)
 
 
@@ -66,7 +65,7 @@ def publication(
 ):
     """The 公示 list of a township (a county admin may leave it out: the whole county) and a
     programme: publicised and approved cases, names and identity numbers masked."""
-    township = scoped_township(user, township)
+    township = scoped(user, township)
     statuses = (
         (CaseStatus.publicised, CaseStatus.approved) if stage == "all" else (CaseStatus(stage),)
     )
@@ -88,5 +87,6 @@ def publication(
 
 @router.get("/dashboard", response_model=Dashboard)
 def dashboard(session: SessionDep, user: CaseReader, township: str | None = None) -> Dashboard:
-    """Counts by township, procedure step and programme; township staff get their own."""
-    return counts(session, township=scoped_township(user, township))
+    """Counts by township, procedure step and programme; township staff get their own
+    (asking for another township is 403)."""
+    return counts(session, township=scoped(user, township))

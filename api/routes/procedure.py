@@ -5,22 +5,22 @@ Township staff reach their own township's cases only; any other answers 404."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Literal, NoReturn
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, HTTPException, status
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.console import CaseId, case_or_404, conflict, unprocessable
-from api.deps import CaseReader, CipherDep, CountyAdmin, SessionDep
+from api.deps import CaseId, CaseReader, CipherDep, CountyAdmin, SessionDep, case_or_404
+from api.errors import refused
 from cases import procedure
 from cases.revisions import revise_household
 from cases.casefile import AssessmentPublic, CaseHistory, OutboundPublic, collect_replies, history
 from cases.models import Applicant, CaseStatus
 from cases.parameters import current_parameters
 from cases.audit import record_audit
-from policy import Household, PolicyError, error_list
+from policy import Household, PolicyError
 
-router = APIRouter(prefix="/api/cases", tags=["console: cases"])
+router = APIRouter(prefix="/api/cases", tags=["procedure"])
 
 
 class TransitionIn(BaseModel):
@@ -65,10 +65,15 @@ def _state(session, case) -> CaseState:
                      allowed_next=procedure.allowed_next(session, case))  # fmt: skip
 
 
-def _refused(error: procedure.ProcedureError):
+def conflict(message: str) -> NoReturn:
+    raise HTTPException(status.HTTP_409_CONFLICT, detail=message)
+
+
+def _refused(error: procedure.ProcedureError) -> NoReturn:
+    """A step not allowed now is a conflict (409); bad input names its field (422)."""
     if isinstance(error, procedure.IllegalTransition | procedure.StaleCase) or not error.field:
         conflict(error.message)
-    unprocessable("body", error.field, error.message)
+    refused(error)
 
 
 @router.get("/{case_id}/history", response_model=CaseHistory)
@@ -123,8 +128,7 @@ def revise(
         record = revise_household(session, case, household=household, actor=user.username)
     except PolicyError as error:
         session.rollback()
-        problem = error_list(error)[0]
-        unprocessable("body", problem["field"], problem["message"])
+        refused(error)
     session.commit()
     return AssessmentPublic.model_validate(record, from_attributes=True)
 

@@ -11,8 +11,8 @@ from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 
-from api.console import UserId, check_township, unprocessable
-from api.deps import CountyAdmin, CurrentUser, SessionDep
+from api.deps import CountyAdmin, CurrentUser, SessionDep, UserId
+from api.errors import refused
 from accounts import administration
 from cases.audit import AuditPage, events
 from accounts.models import Role, User, UserPublic
@@ -26,7 +26,7 @@ from cases.parameters import (
 from cases.audit import record_audit
 from accounts.users import UserError, create_user
 
-router = APIRouter(prefix="/api", tags=["console: administration"])
+router = APIRouter(prefix="/api", tags=["administration"])
 
 
 class ParameterIn(BaseModel):
@@ -72,7 +72,7 @@ def add_parameter_value(value: ParameterIn, session: SessionDep, user: CountyAdm
                         note=value.note, actor=user.username)  # fmt: skip
     except ParameterError as error:
         session.rollback()
-        unprocessable("body", error.field, error.message)
+        refused(error)
     record_audit(session, actor=user.username, action="parameter_added", name=row.name,
                  effective_from=row.effective_from.isoformat(), value=row.value)  # fmt: skip
     session.commit()
@@ -104,14 +104,12 @@ def list_users(session: SessionDep, user: CountyAdmin) -> list[UserPublic]:
 @router.post("/users", response_model=UserPublic, status_code=status.HTTP_201_CREATED)
 def add_user(new: UserIn, session: SessionDep, user: CountyAdmin) -> UserPublic:
     """Create an account; township staff need their township, other roles have none."""
-    if new.township:
-        check_township(new.township)
     try:
         created = create_user(session, username=new.username, password=new.password,
                               role=new.role, township=new.township)  # fmt: skip
     except UserError as error:
         session.rollback()
-        unprocessable("body", error.field, error.message)
+        refused(error)
     record_audit(session, actor=user.username, action="user_created", username=created.username,
                  role=created.role.value, township=created.township)  # fmt: skip
     session.commit()
@@ -140,7 +138,7 @@ def reset_password(user_id: UserId, new: PasswordIn, session: SessionDep, user: 
     try:
         administration.reset_password(session, account, new.password)
     except UserError as error:
-        unprocessable("body", "password", error.message)
+        refused(error)
     return _change(session, user, account, "password")
 
 

@@ -45,9 +45,12 @@ def test_every_role_may_ask_a_status_by_reference(client, cases):
 def test_reviews_due_per_township(client, cases):
     county = client.get("/api/reviews/due", headers=login(client, "county")).json()
     assert {d["township"] for d in county} == {"吐祥镇", "白帝镇"} and county[0]["overdue"]
-    own = client.get("/api/reviews/due", params={"township": "白帝镇"},
-                     headers=login(client, "tuxiang")).json()  # fmt: skip
+    own = client.get("/api/reviews/due", headers=login(client, "tuxiang")).json()
     assert [d["township"] for d in own] == ["吐祥镇"]
+    # Deliberate change (issue 12): another township is refused, as on every scoped route.
+    other = client.get("/api/reviews/due", params={"township": "白帝镇"},
+                       headers=login(client, "tuxiang"))  # fmt: skip
+    assert other.status_code == 403 and other.json()["detail"][0]["field"] == "township"
     assert client.get("/api/reviews/due", headers=login(client, "helpline")).status_code == 403
 
 
