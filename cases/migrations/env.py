@@ -4,7 +4,9 @@ DATABASE_URL when called from the alembic command line."""
 from alembic import context
 from sqlmodel import SQLModel
 
-import cases.models  # noqa: F401  (registers the tables)
+import accounts.models  # noqa: F401  (registers the tables)
+import cases.models  # noqa: F401
+import channels.models  # noqa: F401
 
 target_metadata = SQLModel.metadata
 
@@ -12,8 +14,8 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
-        from core.settings import get_settings
         from core.database import make_engine
+        from core.settings import get_settings
 
         with make_engine(get_settings().database_url).begin() as connection:
             _run(connection)

@@ -15,13 +15,11 @@ from cases.migrations import migrate
 from core.security import IdentityCipher
 from accounts.models import Role
 from accounts.users import create_user
+from tests.browser import ARGS, CHROMIUM, require_chromium
 from tests.console_seed import seed_demo
 from tests.servers import ROOT, Server, free_port
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 # docs/screenshots holds the committed set; refresh it with CONSOLE_SCREENSHOTS=docs/screenshots.
 SHOTS = Path(os.environ.get("CONSOLE_SCREENSHOTS", ROOT / "var" / "screenshots"))
 ACCOUNTS = {"county": (Role.county_admin, None), "tuxiang": (Role.township_staff, "吐祥镇"),
@@ -30,8 +28,7 @@ ACCOUNTS = {"county": (Role.county_admin, None), "tuxiang": (Role.township_staff
 
 @pytest.fixture(scope="module")
 def console(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    require_chromium()
     workdir = tmp_path_factory.mktemp("browser")
     database_url = f"sqlite:///{workdir / 'intake.db'}"
     settings = Settings(environment="test", database_url=database_url)

@@ -12,18 +12,15 @@ import pytest
 from channels import wording
 from core.database import make_engine
 from cases.migrations import migrate
+from tests.browser import ARGS, CHROMIUM, require_chromium
 from tests.servers import ROOT, Server, free_port
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    require_chromium()
     workdir = tmp_path_factory.mktemp("simulator")
     database_url = f"sqlite:///{workdir / 'intake.db'}"
     migrate(make_engine(database_url))
