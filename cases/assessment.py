@@ -18,7 +18,8 @@ from sqlmodel import Session
 import policy
 from cases.models import CaseProgramme
 from policy.assessment import PROGRAMMES
-from policy.explain import PROGRAMME_NAMES, STATUS_WORDS
+from policy.glossary import PROGRAMMES as PROGRAMME_WORDS
+from policy.glossary import VERDICTS as STATUS_WORDS
 
 UNKNOWN_WORDS = {
     "id_number": "身份证号",
@@ -71,7 +72,7 @@ def assess_household(
 
 
 #: Programme field names in POLICY.md's order, with their Chinese names.
-NAMES: dict[str, str] = {name: PROGRAMME_NAMES[name] for name in PROGRAMMES}
+NAMES: dict[str, str] = {name: PROGRAMME_WORDS[name] for name in PROGRAMMES}
 #: The statuses that put a case on a programme's lists.
 COUNTED = ("eligible", "needs_review")
 

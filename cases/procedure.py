@@ -23,20 +23,12 @@ from channels.outbox import enqueue
 from cases.reviews import CLASSES, next_review_date
 from cases.audit import record_audit
 from policy.errors import InputError
+from policy.glossary import PROCEDURE_STEPS
 from policy.parameters import ParameterSet
 
 S = CaseStatus
 
-LABELS: dict[CaseStatus, str] = {
-    S.received: "受理",
-    S.visited: "入户调查",
-    S.appraised: "民主评议",
-    S.publicised: "公示",
-    S.approved: "审批通过",
-    S.rejected: "不予批准",
-    S.info_requested: "需补充材料",
-    S.callback_requested: "已转人工",
-}
+LABELS: dict[CaseStatus, str] = {status: PROCEDURE_STEPS[status.value] for status in CaseStatus}
 MAIN_PATH = (S.received, S.visited, S.appraised, S.publicised, S.approved)
 PAUSES = (S.info_requested, S.callback_requested)
 TERMINAL = (S.approved, S.rejected)

@@ -21,7 +21,7 @@ from cases.reports.due import due_for_review
 from cases.audit import record_audit
 from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
-from policy.explain import PROGRAMME_NAMES
+from policy.glossary import PROGRAMMES
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -114,4 +114,4 @@ def status_lookup(request: Request, session: SessionDep, page: PageUser,
 def policy_page(request: Request, page: PageUser):
     items = [(clause, text) for clause, text in clauses().items()]
     return render(request, "policy.html", page, document=DOCUMENT, clauses=items,
-                  programmes=PROGRAMME_NAMES)  # fmt: skip
+                  programmes=PROGRAMMES)  # fmt: skip
