@@ -8,7 +8,14 @@ from datetime import timedelta
 from sqlmodel import Session, select
 
 from accounts.models import Role, User
-from accounts.passwords import UserError, check_password, hash_password, hasher, needs_rehash, verify
+from accounts.passwords import (
+    UserError,
+    check_password,
+    hash_password,
+    hasher,
+    needs_rehash,
+    verify,
+)
 from core.database import utcnow
 from core.townships import townships
 

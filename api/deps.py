@@ -14,16 +14,16 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
 from accounts.administration import is_disabled
-from core.settings import Settings
-from core.security import IdentityCipher
 from accounts.models import Role, User
 from accounts.tokens import user_id_of
 from api.errors import refused
 from cases.access import township_scope, visible_case
 from cases.models import Case
-from policy.errors import InputError
 from channels.signature import public_url
 from channels.signature import valid as signature_valid
+from core.security import IdentityCipher
+from core.settings import Settings
+from policy.errors import InputError
 
 log = logging.getLogger(__name__)
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/token")

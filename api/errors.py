@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from fastapi import FastAPI, Request, status
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 
@@ -53,7 +53,9 @@ def refused(error: InputError, where: str = "body") -> NoReturn:
 
 def _from_validation(item: dict[str, Any]) -> dict[str, Any]:
     loc = list(item.get("loc") or ())
-    where, path = (loc[0], loc[1:]) if loc and loc[0] in ("body", "query", "path") else ("body", loc)
+    where, path = (
+        (loc[0], loc[1:]) if loc and loc[0] in ("body", "query", "path") else ("body", loc)
+    )
     return {"field": field_path(tuple(path)), "message": item.get("msg", ""),
             "loc": [where, *path], "type": item.get("type", "value_error")}  # fmt: skip
 

@@ -10,22 +10,22 @@ from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
 from api import errors, pages
-from channels.handover import ChannelService
 from api.routes import (
+    admin,
     assess,
     auth,
     cases,
-    admin,
+    health,
     procedure,
     reports,
-    health,
     twilio_sms,
     twilio_status,
     twilio_voice,
 )
-from core.settings import Settings, get_settings
-from core.database import make_engine
 from cases.migrations import migrate
+from channels.handover import ChannelService
+from core.database import make_engine
+from core.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 

@@ -32,11 +32,11 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from channels.rasa import tracker_tag  # noqa: E402
-from channels import wording  # noqa: E402
-from core.settings import Settings  # noqa: E402
-from core.database import make_engine  # noqa: E402
 from cases.migrations import migrate  # noqa: E402
+from channels import wording  # noqa: E402
+from channels.rasa import tracker_tag  # noqa: E402
+from core.database import make_engine  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from tests.e2e.resident_script import answer_for  # noqa: E402
 from tests.servers import Server, action_server, free_port, rasa_server  # noqa: E402
 from tests.twilio_fakes import (  # noqa: E402
@@ -369,7 +369,7 @@ async def run(args: argparse.Namespace) -> dict:
                 began, cpu, done = (
                     time.monotonic(),
                     cpu_seconds(actions, rasa, api),
-                    len(inbox.all),
+                    len(channel.all),
                 )
                 jobs = [
                     channel_resident(api_client, settings, twilio, p, channel, args.think, n)
@@ -380,9 +380,9 @@ async def run(args: argparse.Namespace) -> dict:
                 await asyncio.gather(*jobs)
                 channel_seconds += time.monotonic() - began
                 channel_cpu = cpu_per_message(
-                    cpu, cpu_seconds(actions, rasa, api), len(inbox.all) - done
+                    cpu, cpu_seconds(actions, rasa, api), len(channel.all) - done
                 )
-                inbox.notices += sum(
+                channel.notices += sum(
                     body == wording.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p)
                 )
                 print(f"round {round_ + 1}: {args.phones} phones straight to Rasa …", flush=True)
@@ -415,14 +415,14 @@ async def run(args: argparse.Namespace) -> dict:
         "rounds": args.rounds,
         "think_s": args.think,
         "kill_rasa": args.kill_rasa,
-        "channel": summary(inbox.all, channel_seconds),
-        "channel_live": summary(inbox.live, channel_seconds),
-        "channel_by_sms": summary(inbox.late, channel_seconds),
+        "channel": summary(channel.all, channel_seconds),
+        "channel_live": summary(channel.live, channel_seconds),
+        "channel_by_sms": summary(channel.late, channel_seconds),
         "direct": summary(direct.all, direct_seconds),
-        "cases_filed": {"channel": inbox.filed, "direct": direct.filed},
+        "cases_filed": {"channel": channel.filed, "direct": direct.filed},
         "cpu_ms_per_message": {"channel": channel_cpu, "direct": direct_cpu},
-        "outage_notices": inbox.notices,
-        "failures": inbox.failures + direct.failures,
+        "outage_notices": channel.notices,
+        "failures": channel.failures + direct.failures,
         "exactly_once_problems": problems,
         "workdir": str(workdir),
     }

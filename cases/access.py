@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
-from cases.models import Case, CaseStatus
 from accounts.models import Role, User
-from core.townships import townships
-from policy.errors import InputError
+from cases.models import Case
 from cases.procedure import LABELS
 from cases.shapes import CaseStatusPublic
+from core.townships import townships
+from policy.errors import InputError
 
 
 class OtherTownship(InputError):

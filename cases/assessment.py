@@ -19,7 +19,6 @@ import policy
 from cases.models import CaseProgramme
 from policy.assessment import PROGRAMMES
 from policy.glossary import PROGRAMMES as PROGRAMME_WORDS
-from policy.glossary import VERDICTS as STATUS_WORDS
 
 UNKNOWN_WORDS = {
     "id_number": "身份证号",
@@ -75,6 +74,7 @@ def assess_household(
 NAMES: dict[str, str] = {name: PROGRAMME_WORDS[name] for name in PROGRAMMES}
 #: The statuses that put a case on a programme's lists.
 COUNTED = ("eligible", "needs_review")
+
 
 def index_assessment(session: Session, *, case_id: int, assessment: dict[str, Any] | None) -> None:
     """Replace the case's programme rows with those of ``assessment`` (JSON form)."""

@@ -22,9 +22,9 @@ from cases.models import (
     CaseTransition,
     HouseholdRecord,
 )
-from channels.models import Message, OutboundMessage
 from cases.procedure import LABELS, allowed_next
 from cases.shapes import ApplicantPublic, CasePublic, MessagePublic
+from channels.models import Message, OutboundMessage
 
 
 class TransitionPublic(BaseModel):

@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from core.security import IdentityCipher, mask_id_number
-from cases.models import Applicant, AssessmentRecord, AuditEvent, Case, CaseStatus, HouseholdRecord
-from channels.models import Message
 from cases.assessment import index_assessment
 from cases.audit import record_audit
+from cases.models import Applicant, AssessmentRecord, Case, CaseStatus, HouseholdRecord
+from channels.models import Message
+from core.security import IdentityCipher, mask_id_number
 
 # No 0/O, 1/I/L: a reference is read aloud on the phone and typed on old handsets.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

@@ -13,7 +13,6 @@ from sqlmodel import Field, SQLModel
 from core.database import utcnow
 
 
-
 class CaseStatus(str, enum.Enum):
     """The procedure at the township window (一门受理)."""
 
@@ -25,8 +24,6 @@ class CaseStatus(str, enum.Enum):
     rejected = "rejected"  # 不予批准
     info_requested = "info_requested"  # 需补充材料
     callback_requested = "callback_requested"  # 已转人工
-
-
 
 
 class Applicant(SQLModel, table=True):
@@ -89,7 +86,6 @@ class AssessmentRecord(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-
 class AuditEvent(SQLModel, table=True):
     """Who saw or changed what, and when."""
 
@@ -99,9 +95,6 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=32)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, index=True)
-
-
-
 
 
 class CaseTransition(SQLModel, table=True):
@@ -141,4 +134,3 @@ class ParameterValue(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=500)
     added_by: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
-

@@ -17,11 +17,11 @@ from datetime import date, datetime, timezone
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from cases.audit import record_audit
 from cases.models import Applicant, Case, CaseStatus, CaseTransition
+from cases.reviews import CLASSES, next_review_date
 from channels.models import OutboundMessage
 from channels.outbox import enqueue
-from cases.reviews import CLASSES, next_review_date
-from cases.audit import record_audit
 from policy.errors import InputError
 from policy.glossary import PROCEDURE_STEPS
 from policy.parameters import ParameterSet

@@ -7,7 +7,6 @@ from __future__ import annotations
 import calendar
 from datetime import date
 
-
 from policy.parameters import ParameterSet
 
 #: The review cycles the county's text fixes (months), used when the rule set has no class.

@@ -9,10 +9,10 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from cases.models import AssessmentRecord, Case, HouseholdRecord
-from cases.parameters import current_parameters
 from cases.assessment import index_assessment
 from cases.audit import record_audit
+from cases.models import AssessmentRecord, Case, HouseholdRecord
+from cases.parameters import current_parameters
 from policy import Household, ParameterSet, assess
 
 

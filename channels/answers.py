@@ -42,26 +42,13 @@ def record_answer(
     message_id: int,
     replies: list[dict[str, Any]],
     live_seconds: dict[str, float],
-) -> list[str] | None:
-    """Mark the message answered and record the assistant's replies. They go out live (the
-    returned texts) while a webhook still waits for them — within `live_seconds[reply_via]`
-    of the message and unless it gave up — else by SMS through the outbox (None)."""
-    answer = record_answer_and_look_ahead(
-        session, message_id=message_id, replies=replies, live_seconds=live_seconds
-    )
-    return answer.live
-
-
-def record_answer_and_look_ahead(
-    session: Session,
-    *,
-    message_id: int,
-    replies: list[dict[str, Any]],
-    live_seconds: dict[str, float],
     lease_owner: str | None = None,
 ) -> Answer:
-    """`record_answer`, and in the same transaction: are more of the number's messages
-    pending? If not, the lease of `lease_owner` is released."""
+    """Mark the message answered and record the assistant's replies. They go out live
+    (`Answer.live`) while a webhook still waits for them — within `live_seconds[reply_via]`
+    of the message and unless it gave up — else by SMS through the outbox (None). In the
+    same transaction: are more of the number's messages pending (`Answer.more`)? If not,
+    the lease of `lease_owner` is released."""
     now = utcnow()
     never = now + timedelta(days=1)
     answered = (

@@ -12,9 +12,9 @@ from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
 
-from channels.workers import OutboxWorker, StoreThreads
-from channels.rasa import BotRefused, BotUnavailable, RasaClient
 from channels import answers, inbox, leases, wording
+from channels.rasa import BotRefused, BotUnavailable, RasaClient
+from channels.workers import OutboxWorker, StoreThreads
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -155,9 +155,7 @@ class ChannelService:
         try:
             while True:
                 taken, action_server_up = await asyncio.gather(
-                    self.db(
-                        leases.take_next, phone=phone, owner=owner, seconds=self.lease_seconds
-                    ),
+                    self.db(leases.take_next, phone=phone, owner=owner, seconds=self.lease_seconds),
                     self.rasa.action_server_up(),
                 )
                 if taken is None:  # nothing left (lease released), or another worker's turn
@@ -209,7 +207,7 @@ class ChannelService:
             self._wake(message.id, [])
             return True
         answer = await self.db(
-            answers.record_answer_and_look_ahead,
+            answers.record_answer,
             message_id=message.id,
             replies=replies,
             live_seconds=self.live_seconds,

@@ -79,4 +79,3 @@ class ChannelContact(SQLModel, table=True):
     choices: list[str] | None = Field(default=None, sa_column=Column(JSON))
     voice_prompt: str | None = None
     updated_at: datetime = Field(default_factory=utcnow)
-

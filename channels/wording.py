@@ -47,7 +47,6 @@ KEYWORDS = {
 }
 
 
-
 def _plain(text: str) -> str:
     """Full-width to half-width, upper case, without surrounding spaces and end punctuation."""
     return unicodedata.normalize("NFKC", text or "").strip().upper().strip(" 。.！!～~")

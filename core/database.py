@@ -14,7 +14,6 @@ from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
 
-
 def utcnow() -> datetime:
     """Now, timezone-aware (UTC): every stored moment."""
     return datetime.now(timezone.utc)
@@ -40,7 +39,6 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
-
 
 
 @contextmanager

@@ -10,9 +10,7 @@ from __future__ import annotations
 import phonenumbers
 
 
-def normalise_phone(
-    text: str | None, region: str = "CN", *, valid_only: bool = True
-) -> str | None:
+def normalise_phone(text: str | None, region: str = "CN", *, valid_only: bool = True) -> str | None:
     """'138 1234 5678', '+86 138-1234-5678' → '+8613812345678'; None when not a number (with
     ``valid_only=False``, when not even a possible one)."""
     text = (text or "").strip()

@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     # 12345 is the government service hotline (政务服务便民热线) in every county.
     helpline_number: str = "12345"
 
-    # SMS and voice channels (api/channels). Deadlines stay well under Twilio's 15 s.
+    # SMS and voice channels (channels/). Deadlines stay well under Twilio's 15 s.
     sms_reply_deadline: float = 8.0  # answer in TwiML if the bot replies within this
     voice_reply_deadline: float = 5.0  # per wait round on a call (two rounds, then SMS)
     rasa_timeout: float = 60.0  # one request to Rasa; a late answer goes by the outbox

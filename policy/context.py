@@ -20,7 +20,6 @@ ZERO = Decimal(0)
 ONE = Decimal(1)
 
 
-
 class MissingValue(Exception):
     """A parameter a programme needs has no value in force on the assessment date."""
 

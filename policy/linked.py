@@ -17,7 +17,6 @@ from policy.dibao import covered
 from policy.glossary import GUARANTEES, HARDSHIPS
 
 
-
 def dibao_household(ctx: Context, dibao_result: Dibao) -> bool:
     """A 低保 household: likely covered now (eligible/needs_review) or already receiving."""
     return covered(dibao_result) or ctx.household.receiving_dibao

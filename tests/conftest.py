@@ -6,13 +6,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
-from api.main import create_app
-from core.settings import Settings
-from core.database import make_engine
-from cases.migrations import migrate
-from core.security import IdentityCipher
 from accounts.models import Role
 from accounts.users import create_user
+from api.main import create_app
+from cases.migrations import migrate
+from core.database import make_engine
+from core.security import IdentityCipher
+from core.settings import Settings
 
 
 @pytest.fixture

@@ -203,8 +203,8 @@ class ChannelApp:
     def __init__(self, settings: Settings, engine, rasa: FakeRasa | None = None):
         from fastapi.testclient import TestClient
 
-        from channels.rasa import RasaClient
         from api.main import create_app
+        from channels.rasa import RasaClient
 
         self.settings = settings
         self.rasa = rasa or FakeRasa()

@@ -11,16 +11,15 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
+from accounts import administration
+from accounts.models import Role, User
+from accounts.users import UserError, create_user
 from api.deps import SessionDep
 from api.pages.auth import CountyPage, PageError, PageUser, csrf_checked
 from api.pages.render import Page, render
-from accounts import administration
-from cases.audit import ACTIONS, events
-from accounts.models import Role, User
+from cases.audit import ACTIONS, events, record_audit
 from cases.parameters import ParameterError, add_value, parameter_table
-from cases.audit import record_audit
 from core.townships import townships
-from accounts.users import UserError, create_user
 from policy.parameters import NAMES
 
 router = APIRouter(prefix="/staff", include_in_schema=False)

@@ -16,15 +16,15 @@ import jwt
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from accounts.models import Role
+from accounts.sessions import close_session, find_session, open_session
+from accounts.users import authenticate
 from api.deps import SessionDep, SettingsDep
 from api.pages.render import Page, render
-from core.settings import Settings
-from accounts.models import Role
 from cases.access import OtherTownship, township_scope
-from policy.errors import InputError
-from accounts.sessions import close_session, find_session, open_session
 from cases.audit import record_audit
-from accounts.users import authenticate
+from core.settings import Settings
+from policy.errors import InputError
 
 COOKIE = "fj_session"
 LOGIN_COOKIE = "fj_login"

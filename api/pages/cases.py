@@ -11,19 +11,18 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
+from accounts.models import Role
 from api.deps import CipherDep, SessionDep
 from api.pages.auth import PageError, StaffPage, csrf_checked, page_scope
 from api.pages.render import Page, render
 from cases import procedure, queue
 from cases.access import visible_case
-from cases.casefile import collect_replies, history
-from core.security import IdentityCipher
-from cases.models import Applicant, Case, CaseStatus
-from accounts.models import Role
-from cases.parameters import current_parameters
 from cases.assessment import NAMES, suggested_class
-from cases.casefile import get_case
 from cases.audit import record_audit
+from cases.casefile import collect_replies, get_case, history
+from cases.models import Applicant, Case, CaseStatus
+from cases.parameters import current_parameters
+from core.security import IdentityCipher
 from core.townships import townships
 from policy.clauses import clause_title
 

@@ -13,12 +13,11 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from api.pages.words import FACT_WORDS, relation
-from cases.assessment import UNKNOWN_WORDS
-from cases.models import CaseStatus
 from accounts.models import Role, StaffSession, User
+from api.pages.words import FACT_WORDS, relation
+from cases.assessment import NAMES, UNKNOWN_WORDS
+from cases.models import CaseStatus
 from cases.procedure import LABELS
-from cases.assessment import NAMES
 from policy.glossary import CHANNELS, ROLES, SOURCES
 from policy.glossary import MEDICAL_ITEMS as ITEM_WORDS
 from policy.glossary import ROUTES as ROUTE_WORDS

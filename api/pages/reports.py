@@ -13,12 +13,12 @@ from api.deps import SessionDep
 from api.pages.auth import PageUser, StaffPage, page_scope
 from api.pages.render import render
 from cases.access import status_by_reference
-from cases.reports.dashboard import Count, counts
-from cases.models import CaseStatus
 from cases.assessment import NAMES
-from cases.reports.publication import publication_rows, title, to_csv, to_xlsx
-from cases.reports.due import due_for_review
 from cases.audit import record_audit
+from cases.models import CaseStatus
+from cases.reports.dashboard import Count, counts
+from cases.reports.due import due_for_review
+from cases.reports.publication import publication_rows, title, to_csv, to_xlsx
 from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
 from policy.glossary import PROGRAMMES

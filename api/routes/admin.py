@@ -11,11 +11,12 @@ from fastapi import APIRouter, HTTPException, Query, status
 from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 
+from accounts import administration
+from accounts.models import Role, User, UserPublic
+from accounts.users import UserError, create_user
 from api.deps import CountyAdmin, CurrentUser, SessionDep, UserId
 from api.errors import refused
-from accounts import administration
-from cases.audit import AuditPage, events
-from accounts.models import Role, User, UserPublic
+from cases.audit import AuditPage, events, record_audit
 from cases.parameters import (
     ParameterError,
     ParameterPublic,
@@ -23,8 +24,6 @@ from cases.parameters import (
     add_value,
     parameter_table,
 )
-from cases.audit import record_audit
-from accounts.users import UserError, create_user
 
 router = APIRouter(prefix="/api", tags=["administration"])
 

@@ -16,8 +16,12 @@ router = APIRouter(tags=["assess"])
     "/api/assess",
     response_model=Assessment,
     summary="Assess a household against 奉节府办〔2017〕158号",
-    responses={422: {"description": "The household is malformed or cannot be assessed; `field` "
-                            "names the input (see api.errors)"}},
+    responses={
+        422: {
+            "description": "The household is malformed or cannot be assessed; `field` "
+            "names the input (see api.errors)"
+        }
+    },
 )
 def assess_household(household: Household, session: SessionDep) -> Assessment:
     """Every programme's status, monthly amount and reasons (with clause ids) for the household,

@@ -12,12 +12,12 @@ from fastapi import APIRouter, Query
 from api.deps import CaseId, CaseReader, CipherDep, SessionDep, case_or_404, scoped
 from api.errors import unprocessable
 from cases import audit, casefile, queue
+from cases.assessment import NAMES
 from cases.casefile import collect_replies
 from cases.models import CaseStatus
-from core.phones import normalise_phone
-from cases.assessment import NAMES
-from cases.shapes import CasePublic
 from cases.queue import QueueFilters, QueuePage
+from cases.shapes import CasePublic
+from core.phones import normalise_phone
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]

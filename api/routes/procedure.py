@@ -13,11 +13,11 @@ from pydantic import BaseModel, ConfigDict, Field
 from api.deps import CaseId, CaseReader, CipherDep, CountyAdmin, SessionDep, case_or_404
 from api.errors import refused
 from cases import procedure
-from cases.revisions import revise_household
+from cases.audit import record_audit
 from cases.casefile import AssessmentPublic, CaseHistory, OutboundPublic, collect_replies, history
 from cases.models import Applicant, CaseStatus
 from cases.parameters import current_parameters
-from cases.audit import record_audit
+from cases.revisions import revise_household
 from policy import Household, PolicyError
 
 router = APIRouter(prefix="/api/cases", tags=["procedure"])

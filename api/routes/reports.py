@@ -11,12 +11,12 @@ from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
 from api.deps import CaseReader, CurrentUser, SessionDep, scoped
 from cases.access import CaseStatusPublic, status_by_reference
-from cases.reports.dashboard import Dashboard, counts
-from cases.models import CaseStatus
 from cases.assessment import NAMES
-from cases.reports.publication import PublicationRow, publication_rows, title, to_csv, to_xlsx
-from cases.reports.due import DueCase, due_for_review
 from cases.audit import record_audit
+from cases.models import CaseStatus
+from cases.reports.dashboard import Dashboard, counts
+from cases.reports.due import DueCase, due_for_review
+from cases.reports.publication import PublicationRow, publication_rows, title, to_csv, to_xlsx
 
 router = APIRouter(prefix="/api", tags=["reports"])
 Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]

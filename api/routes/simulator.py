@@ -16,10 +16,9 @@ from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
 from api.errors import unprocessable
+from channels.models import OutboundMessage
 from channels.signature import public_url, sign
 from core.phones import conversation_id
-from channels import wording
-from channels.models import OutboundMessage
 
 router = APIRouter(prefix="/simulator", tags=["simulator"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")

@@ -7,10 +7,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
-from channels.handover import ChannelService
 from api.deps import TwilioParams
-from core.phones import conversation_id
 from channels import inbox, wording
+from channels.handover import ChannelService
+from core.phones import conversation_id
 
 router = APIRouter(tags=["twilio"])
 

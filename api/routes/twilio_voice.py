@@ -13,13 +13,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
-from channels.handover import FAILED, ChannelService
 from api.deps import TwilioParams
+from channels import answers, inbox, wording
+from channels.handover import FAILED, ChannelService
 from channels.signature import public_url
-from core.phones import conversation_id
-from channels import inbox, answers, wording
-from core.settings import Settings
 from core.database import utcnow
+from core.phones import conversation_id
+from core.settings import Settings
 
 router = APIRouter(prefix="/twilio/voice", tags=["twilio"])
 
@@ -84,9 +84,7 @@ def caller(params: dict[str, str]) -> str:
 async def call_starts(request: Request, params: TwilioParams) -> Response:
     channels: ChannelService = request.app.state.channels
     phone = caller(params)
-    last = await channels.db(
-        inbox.last_bot_reply, phone=phone, since=utcnow() - timedelta(days=1)
-    )
+    last = await channels.db(inbox.last_bot_reply, phone=phone, since=utcnow() - timedelta(days=1))
     prompt = wording.VOICE_RESUME + wording.spoken(last) if last else wording.VOICE_GREETING
     await channels.db(inbox.set_voice_prompt, phone=phone, prompt=prompt)
     return ask(channels.settings, prompt, turn=1)

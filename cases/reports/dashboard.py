@@ -8,9 +8,9 @@ from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+from cases.assessment import NAMES
 from cases.models import Case, CaseProgramme, CaseStatus
 from cases.procedure import LABELS
-from cases.assessment import NAMES
 
 
 class Count(BaseModel):

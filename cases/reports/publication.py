@@ -17,10 +17,9 @@ from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from core.security import mask_name
-from cases.models import Applicant, Case, CaseProgramme, CaseStatus, HouseholdRecord
-from cases.procedure import LABELS
 from cases.assessment import NAMES
+from cases.models import Applicant, Case, CaseProgramme, CaseStatus, HouseholdRecord
+from core.security import mask_name
 
 LISTED = (CaseStatus.publicised, CaseStatus.approved)
 HEADERS = ("序号", "乡镇（街道）", "村（社区）", "申请人", "身份证号", "家庭人口",
@@ -156,7 +155,3 @@ def to_xlsx(rows: list[PublicationRow], heading: str) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-def status_label(status: CaseStatus) -> str:
-    return LABELS[status]

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from core.settings import Settings
-from core.database import make_engine
-from cases.migrations import migrate
-from core.security import IdentityCipher
 from accounts.models import Role
 from accounts.users import create_user
+from cases.migrations import migrate
+from core.database import make_engine
+from core.security import IdentityCipher
+from core.settings import Settings
 from tests.browser import ARGS, CHROMIUM, require_chromium
 from tests.console_seed import seed_demo
 from tests.servers import ROOT, Server, free_port

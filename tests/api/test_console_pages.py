@@ -5,8 +5,8 @@ import re
 import pytest
 from sqlmodel import Session, select
 
-from cases.models import AuditEvent, Case, CaseStatus, HouseholdRecord, ParameterValue
 from accounts.models import User
+from cases.models import AuditEvent, Case, CaseStatus, HouseholdRecord, ParameterValue
 from cases.procedure import move
 from tests.console_seed import file_assessed
 

@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from sqlmodel import Session
 
-from api.main import create_app
-from core.settings import Settings
-from core.database import make_engine
-from cases.migrations import migrate
-from core.security import IdentityCipher
 from accounts.models import Role
 from accounts.users import create_user
+from api.main import create_app
+from cases.migrations import migrate
+from core.database import make_engine
+from core.security import IdentityCipher
+from core.settings import Settings
 from tests.console_seed import file_assessed
 
 

@@ -5,13 +5,12 @@ gets the outage notice from the outbox — both shown on the page."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
+from cases.migrations import migrate
 from channels import wording
 from core.database import make_engine
-from cases.migrations import migrate
 from tests.browser import ARGS, CHROMIUM, require_chromium
 from tests.servers import ROOT, Server, free_port
 

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from sqlmodel import Session, col, select
 
-from channels.rasa import tracker_tag
-from channels import inbox, wording, outbox
+from channels import inbox, outbox, wording
 from channels.models import ChannelContact, Message, OutboundMessage, OutboxStatus
+from channels.rasa import tracker_tag
 from tests.twilio_fakes import ChannelApp, channel_settings, signed, sms_params
 
 PHONE = "+8613800000001"

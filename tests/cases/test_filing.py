@@ -2,8 +2,8 @@ from sqlmodel import select
 
 from cases import casefile, filing, queue
 from cases.models import Applicant, AuditEvent, CaseStatus
-from channels.models import Message
 from cases.queue import QueueFilters
+from channels.models import Message
 
 
 def file(session, cipher, **overrides):

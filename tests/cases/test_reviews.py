@@ -4,8 +4,8 @@ import pytest
 
 from cases.models import CaseStatus
 from cases.procedure import move
-from cases.reviews import add_months, next_review_date, review_months
 from cases.reports.due import due_for_review
+from cases.reviews import add_months, next_review_date, review_months
 from policy import load_default
 from tests.console_seed import file_assessed
 

@@ -2,8 +2,8 @@ import pytest
 from pydantic import ValidationError
 from sqlmodel import select
 
-from cases.revisions import latest_household, revise_household
 from cases.models import AssessmentRecord, CaseProgramme, HouseholdRecord
+from cases.revisions import latest_household, revise_household
 from policy import PolicyError
 from tests.console_seed import file_assessed, household
 

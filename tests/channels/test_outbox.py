@@ -11,9 +11,9 @@ from datetime import timedelta
 import pytest
 from sqlmodel import Session, col, select
 
-from channels.workers import OutboxWorker
 from channels import outbox
 from channels.models import ChannelContact, OutboundMessage, OutboxStatus
+from channels.workers import OutboxWorker
 from core.database import utcnow
 from tests.twilio_fakes import FakeTwilio, channel_settings
 

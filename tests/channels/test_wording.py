@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.phones import conversation_id
 from channels import wording
 from channels.wording import Command
+from core.phones import conversation_id
 
 
 def test_a_text_that_fits_one_sms_stays_whole():

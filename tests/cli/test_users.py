@@ -15,8 +15,8 @@ def run(args, password, database_url):
 def test_user_add_creates_an_account_that_can_log_in(tmp_path):
     from sqlmodel import Session
 
-    from core.database import make_engine
     from accounts.users import authenticate
+    from core.database import make_engine
 
     url = f"sqlite:///{tmp_path / 'x.db'}"
     done = run(

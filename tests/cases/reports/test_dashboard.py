@@ -1,6 +1,6 @@
-from cases.reports.dashboard import counts
 from cases.models import CaseStatus
 from cases.procedure import move
+from cases.reports.dashboard import counts
 from tests.console_seed import file_assessed
 
 
