@@ -27,7 +27,7 @@ help:
 	@echo "make test   - set up, train if needed, run every test"
 	@echo "make train  - train the Rasa model if its inputs changed"
 	@echo "make shell  - talk to the assistant in the terminal (rasa shell)"
-	@echo "make lint   - ruff"
+	@echo "make lint   - ruff check and ruff format --check (make test runs it first)"
 
 setup: $(APP_STAMP) $(RASA_STAMP)
 
@@ -60,7 +60,7 @@ run: setup train
 shell: setup train
 	scripts/shell.sh $(MODEL)
 
-test: setup train test-unit test-rasa
+test: setup lint train test-unit test-rasa
 
 test-unit:
 	.venv/bin/pytest $(PYTEST_ARGS)

@@ -8,7 +8,7 @@ import re
 from actions import assets_text, member_facts, money_text, status_text
 from actions.parsing import parse_household_size, parse_name
 from actions.speech import AFFIRM, DENY
-from cases.townships import find_township
+from core.townships import find_township
 
 
 def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:

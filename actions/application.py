@@ -16,12 +16,12 @@ from rasa_sdk.types import DomainDict
 from actions import application_facts, questions, reader, speech
 from actions.replies import documents_to_bring
 from actions.store import identity_cipher, store_engine
-from cases import store
-from cases.applications import assess_household
-from cases.db import session_scope
-from cases.identity import mask_id_number
+from cases import filing
+from cases.assessment import assess_household
 from cases.parameters import current_parameters
-from cases.phones import normalise_phone
+from core.database import session_scope
+from core.phones import normalise_phone
+from core.security import mask_id_number
 from policy.explain import for_resident
 
 log = logging.getLogger(__name__)
@@ -322,7 +322,7 @@ class ActionSubmitApplication(Action):
             with session_scope(store_engine()) as session:
                 # The dated values county staff added override the shipped ones.
                 assessment = assess_household(household, unknown, current_parameters(session))
-                case = store.file_case(
+                case = filing.file_case(
                     session,
                     cipher=identity_cipher(),
                     name=slots["applicant_name"],

@@ -14,9 +14,9 @@ from sqlmodel import Session, col, select
 from actions.application import APPLICATION_SLOTS, sender_phone
 from actions.replies import window_and_helpline
 from actions.store import identity_cipher, store_engine
-from cases import store
-from cases.db import session_scope
+from cases import audit, filing
 from cases.models import Applicant, Case, CaseStatus
+from core.database import session_scope
 
 log = logging.getLogger(__name__)
 REFERENCE = re.compile(r"FJ[2-9A-HJ-NP-Z]{6}", re.IGNORECASE)
@@ -79,13 +79,13 @@ class ActionHandoff(Action):
                     case.handoff_requested = True
                     case.status = CaseStatus.callback_requested
                     session.add(case)
-                    store.record_audit(session, actor="resident", action="handoff", case_id=case.id)
+                    audit.record_audit(session, actor="resident", action="handoff", case_id=case.id)
                     township = township or case.township
                     flagged = True
                 elif township and tracker.get_slot("consent"):
                     from actions.application import transcript
 
-                    store.file_case(
+                    filing.file_case(
                         session,
                         cipher=identity_cipher(),
                         name=tracker.get_slot("applicant_name") or "（未留姓名）",

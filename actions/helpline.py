@@ -29,8 +29,8 @@ from sqlmodel import Session
 
 from actions.first_message import facts_told, wants_to_apply
 from actions.store import store_engine
-from cases.config import get_settings
 from cases.parameters import current_parameters
+from core.settings import get_settings
 from policy.parameters import NAMES, ParameterSet, load_default
 
 log = logging.getLogger(__name__)

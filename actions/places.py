@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from cases.townships import find_township
+from core.townships import find_township
 
 _VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)")
 _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")

@@ -31,7 +31,7 @@ from actions.household_size import stated_size
 from actions.parsing import parse_name, plain_negation, to_arabic
 from actions.places import stated_name, stated_township, village_named
 from actions.speech import AFFIRM, DENY, looks_like_question, statements
-from cases.phones import normalise_phone
+from core.phones import normalise_phone
 
 
 @dataclass

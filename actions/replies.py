@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cases.config import get_settings
+from core.settings import get_settings
 
 
 def window_and_helpline(township: str | None) -> str:

@@ -6,9 +6,10 @@ from functools import lru_cache
 
 from sqlalchemy.engine import Engine
 
-from cases.config import get_settings
-from cases.db import make_engine, migrate
-from cases.identity import IdentityCipher
+from cases.migrations import migrate
+from core.database import make_engine
+from core.security import IdentityCipher
+from core.settings import get_settings
 
 
 @lru_cache

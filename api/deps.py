@@ -1,21 +1,31 @@
-"""Dependencies: settings, store session, identity cipher, current user and role checks."""
+"""Dependencies: settings, store session, identity cipher, current user and role checks,
+typed ids, the case a user may open, the township a user's list covers, and the parameters
+of a request Twilio signed."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Annotated
 
-import jwt
-from fastapi import Depends, HTTPException, Request, status
+from fastapi import Depends, HTTPException, Path, Request, status
 from fastapi.security import OAuth2PasswordBearer
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from cases.accounts import is_disabled
-from cases.config import Settings
-from cases.identity import IdentityCipher
-from cases.models import Role, User
+from accounts.administration import is_disabled
+from accounts.models import Role, User
+from accounts.tokens import user_id_of
+from api.errors import refused
+from cases.access import township_scope, visible_case
+from cases.models import Case
+from channels.signature import public_url
+from channels.signature import valid as signature_valid
+from core.security import IdentityCipher
+from core.settings import Settings
+from policy.errors import InputError
 
+log = logging.getLogger(__name__)
 oauth2_scheme = OAuth2PasswordBearer(tokenUrl="/api/token")
 
 
@@ -49,11 +59,8 @@ def get_current_user(
         detail="Could not validate credentials",
         headers={"WWW-Authenticate": "Bearer"},
     )
-    try:
-        payload = jwt.decode(token, settings.secret_key, algorithms=["HS256"])
-        user = session.get(User, int(payload["sub"]))
-    except (jwt.PyJWTError, KeyError, ValueError):
-        raise unauthorised from None
+    user_id = user_id_of(token, secret_key=settings.secret_key)
+    user = session.get(User, user_id) if user_id is not None and 0 < user_id < 2**63 else None
     if user is None or is_disabled(user):
         raise unauthorised
     return user
@@ -73,3 +80,45 @@ def require_roles(*roles: Role):
 
 CaseReader = Annotated[User, Depends(require_roles(Role.county_admin, Role.township_staff))]
 CountyAdmin = Annotated[User, Depends(require_roles(Role.county_admin))]
+
+#: Ids are positive 63-bit integers; larger ones are refused before they reach the store.
+CaseId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the case's id")]
+UserId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the account's id")]
+
+
+def case_or_404(session: Session, user: User, case_id: int) -> Case:
+    """The case if ``user`` may open it; another township's case is "not found"."""
+    case = visible_case(session, user, case_id)
+    if case is None:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Case not found")
+    return case
+
+
+def scoped(user: User, township: str | None) -> str | None:
+    """``cases.access.township_scope`` for a ``township`` query parameter: 422 for a name
+    that is not a township, 403 for an officer asking for another township."""
+    try:
+        return township_scope(user, township)
+    except InputError as error:
+        refused(error, where="query")
+
+
+async def twilio_params(request: Request) -> dict[str, str]:
+    """The POST parameters of a request that Twilio signed; 403 otherwise."""
+    settings: Settings = request.app.state.settings
+    form = await request.form()
+    params = {key: value for key, value in form.items() if isinstance(value, str)}
+    url = public_url(settings, request.url.path, request.url.query)
+    signature = request.headers.get("X-Twilio-Signature", "")
+    if not signature_valid(settings, url, params, signature):
+        log.warning(
+            "rejected Twilio request to %s: %s signature (from %s)",
+            request.url.path,
+            "bad" if signature else "no",
+            request.client.host if request.client else "?",
+        )
+        raise HTTPException(status.HTTP_403_FORBIDDEN, detail="Invalid Twilio signature")
+    return params
+
+
+TwilioParams = Annotated[dict[str, str], Depends(twilio_params)]

@@ -9,22 +9,23 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
-from api import pages
-from api.channels.service import ChannelService
+from api import errors, pages
 from api.routes import (
+    admin,
     assess,
     auth,
     cases,
-    console_admin,
-    console_cases,
-    console_reports,
     health,
+    procedure,
+    reports,
     twilio_sms,
     twilio_status,
     twilio_voice,
 )
-from cases.config import Settings, get_settings
-from cases.db import make_engine, migrate
+from cases.migrations import migrate
+from channels.handover import ChannelService
+from core.database import make_engine
+from core.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,8 @@ def create_app(
     app.state.channel_workers = settings.channel_workers if workers is None else workers
     for router in (health.router, auth.router, cases.router):
         app.include_router(router)
-    for router in (console_cases.router, console_reports.router, console_admin.router):
+    errors.install(app)
+    for router in (procedure.router, reports.router, admin.router):
         app.include_router(router)
     pages.install(app)
     for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):

@@ -32,10 +32,11 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from api.channels.rasa import tracker_tag  # noqa: E402
-from cases import messaging  # noqa: E402
-from cases.config import Settings  # noqa: E402
-from cases.db import make_engine, migrate  # noqa: E402
+from cases.migrations import migrate  # noqa: E402
+from channels import wording  # noqa: E402
+from channels.rasa import tracker_tag  # noqa: E402
+from core.database import make_engine  # noqa: E402
+from core.settings import Settings  # noqa: E402
 from tests.e2e.resident_script import answer_for  # noqa: E402
 from tests.servers import Server, action_server, free_port, rasa_server  # noqa: E402
 from tests.twilio_fakes import (  # noqa: E402
@@ -94,10 +95,10 @@ async def wait_by_sms(twilio: FakeTwilio, phone: str, seen: int, timeout: float)
     """The assistant's reply when it comes by SMS (the outbox) rather than in TwiML."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        new = [body for body in twilio.bodies(phone)[seen:] if body != messaging.OUTAGE_NOTICE]
+        new = [body for body in twilio.bodies(phone)[seen:] if body != wording.OUTAGE_NOTICE]
         if new and answer_for(new) is not None:
             await asyncio.sleep(0.3)  # the other segments of the same reply
-            return [b for b in twilio.bodies(phone)[seen:] if b != messaging.OUTAGE_NOTICE]
+            return [b for b in twilio.bodies(phone)[seen:] if b != wording.OUTAGE_NOTICE]
         await asyncio.sleep(0.05)
     raise TimeoutError(f"no reply by SMS for …{phone[-4:]}")
 
@@ -382,7 +383,7 @@ async def run(args: argparse.Namespace) -> dict:
                     cpu, cpu_seconds(actions, rasa, api), len(channel.all) - done
                 )
                 channel.notices += sum(
-                    body == messaging.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p)
+                    body == wording.OUTAGE_NOTICE for p in phones for body in twilio.bodies(p)
                 )
                 print(f"round {round_ + 1}: {args.phones} phones straight to Rasa …", flush=True)
                 began, cpu, done = time.monotonic(), cpu_seconds(actions, rasa), len(direct.all)

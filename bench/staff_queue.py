@@ -33,14 +33,16 @@ from fastapi.testclient import TestClient  # noqa: E402
 from sqlalchemy import insert, text  # noqa: E402
 from sqlmodel import Session  # noqa: E402
 
+from accounts.models import Role  # noqa: E402
+from accounts.users import create_user  # noqa: E402
 from api.main import create_app  # noqa: E402
-from cases.config import Settings  # noqa: E402
-from cases.db import make_engine, migrate  # noqa: E402
-from cases.identity import IdentityCipher, mask_id_number  # noqa: E402
-from cases.models import Applicant, Case, CaseProgramme, CaseStatus, Role  # noqa: E402
-from cases.store import REFERENCE_ALPHABET  # noqa: E402
-from cases.townships import townships  # noqa: E402
-from cases.users import create_user  # noqa: E402
+from cases.filing import REFERENCE_ALPHABET  # noqa: E402
+from cases.migrations import migrate  # noqa: E402
+from cases.models import Applicant, Case, CaseProgramme, CaseStatus  # noqa: E402
+from core.database import make_engine  # noqa: E402
+from core.security import IdentityCipher, mask_id_number  # noqa: E402
+from core.settings import Settings  # noqa: E402
+from core.townships import townships  # noqa: E402
 
 TARGET_MS = 200
 SURNAMES = "王李张刘陈杨黄赵周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"

@@ -1,26 +1,46 @@
 """Who may see which case: county admins every case, township staff their township's only
-(another township's case is "not found"), the helpline a case's status by reference only."""
+(another township's case is "not found"), the helpline a case's status by reference only.
+
+``township_scope`` is the one township-scoping rule of every list, count and export, pages
+and JSON alike. It fails closed: a township officer who asks for another township is
+refused (``OtherTownship``: the API answers 403 naming the field ``township``, the pages
+their 403 page) rather than silently shown their own township's figures under the other's
+name, or an empty list that reads as "no cases there". Leaving the township out means "my
+township" for an officer and "the whole county" for county staff; a name that is not one of
+Fengjie's townships is refused (422). Single cases answer 404 instead (``visible_case``):
+an officer cannot tell another township's case from one that does not exist.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
-
-from pydantic import BaseModel
 from sqlmodel import Session, select
 
-from cases.models import Case, CaseStatus, Role, User
+from accounts.models import Role, User
+from cases.models import Case
 from cases.procedure import LABELS
+from cases.shapes import CaseStatusPublic
+from core.townships import townships
+from policy.errors import InputError
 
 
-class CaseStatusPublic(BaseModel):
-    """What the helpline may tell a caller: no personal data."""
+class OtherTownship(InputError):
+    """A township officer asked for another township's cases."""
 
-    reference: str
-    status: CaseStatus
-    status_label: str
-    township: str
-    created_at: datetime
-    updated_at: datetime
+    def __init__(self) -> None:
+        super().__init__("township", "township staff see their own township only")
+
+
+def township_scope(user: User, township: str | None) -> str | None:
+    """The township a list, count or export covers for ``user`` asking for ``township``
+    (None: the whole county). Raises ``InputError`` for a name that is not a township of
+    Fengjie and ``OtherTownship`` for an officer asking for another township."""
+    if township is not None and township not in townships():
+        raise InputError("township", "not a township of Fengjie")
+    if user.role == Role.township_staff:
+        if township not in (None, user.township):
+            raise OtherTownship()
+        return user.township
+    return township
 
 
 def can_read_cases(user: User) -> bool:

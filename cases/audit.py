@@ -83,3 +83,9 @@ def events(
         ],
         next_cursor=rows[-1][0].id if more and rows else None,
     )
+
+
+def record_audit(
+    session: Session, *, actor: str, action: str, case_id: int | None = None, **detail: Any
+) -> None:
+    session.add(AuditEvent(case_id=case_id, actor=actor, action=action, detail=detail))

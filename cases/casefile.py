@@ -21,10 +21,10 @@ from cases.models import (
     CaseStatus,
     CaseTransition,
     HouseholdRecord,
-    Message,
-    OutboundMessage,
 )
 from cases.procedure import LABELS, allowed_next
+from cases.shapes import ApplicantPublic, CasePublic, MessagePublic
+from channels.models import Message, OutboundMessage
 
 
 class TransitionPublic(BaseModel):
@@ -143,5 +143,52 @@ def history(session: Session, case: Case) -> CaseHistory:
                 created_at=o.created_at,
             )  # fmt: skip
             for o in outbound
+        ],
+    )
+
+
+def get_case(session: Session, *, case_id: int) -> CasePublic | None:
+    """The whole case: applicant (identity number masked), latest facts and assessment,
+    and the conversation oldest first."""
+    case = session.get(Case, case_id)
+    if case is None:
+        return None
+    applicant = session.get(Applicant, case.applicant_id)
+    record = session.exec(
+        select(HouseholdRecord)
+        .where(HouseholdRecord.case_id == case.id)
+        .order_by(col(HouseholdRecord.id).desc())
+    ).first()
+    assessment = session.exec(
+        select(AssessmentRecord)
+        .where(AssessmentRecord.case_id == case.id)
+        .order_by(col(AssessmentRecord.id).desc())
+    ).first()
+    messages = session.exec(
+        select(Message)
+        .where(Message.case_id == case.id)
+        .order_by(col(Message.created_at), col(Message.id))
+    ).all()
+    return CasePublic(
+        id=case.id,
+        reference=case.reference,
+        status=case.status,
+        township=case.township,
+        village=case.village,
+        channel=case.channel,
+        handoff_requested=case.handoff_requested,
+        created_at=case.created_at,
+        updated_at=case.updated_at,
+        applicant=ApplicantPublic(
+            name=applicant.name, phone=applicant.phone, id_number_masked=applicant.id_number_masked
+        ),
+        facts=record.facts if record else {},
+        household=record.household if record else None,
+        assessment=assessment.assessment if assessment else None,
+        messages=[
+            MessagePublic(
+                direction=m.direction, channel=m.channel, text=m.text, created_at=m.created_at
+            )
+            for m in messages
         ],
     )

@@ -4,15 +4,13 @@ assessments, the conversation's messages, audit events and staff users."""
 from __future__ import annotations
 
 import enum
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
-
-def utcnow() -> datetime:
-    return datetime.now(timezone.utc)
+from core.database import utcnow
 
 
 class CaseStatus(str, enum.Enum):
@@ -26,23 +24,6 @@ class CaseStatus(str, enum.Enum):
     rejected = "rejected"  # 不予批准
     info_requested = "info_requested"  # 需补充材料
     callback_requested = "callback_requested"  # 已转人工
-
-
-class Role(str, enum.Enum):
-    county_admin = "county_admin"
-    township_staff = "township_staff"
-    helpline = "helpline"
-
-
-class User(SQLModel, table=True):
-    id: int | None = Field(default=None, primary_key=True)
-    username: str = Field(index=True, unique=True, max_length=64)
-    password_hash: str
-    role: Role
-    township: str | None = Field(default=None, index=True)
-    failed_logins: int = 0
-    locked_until: datetime | None = None
-    created_at: datetime = Field(default_factory=utcnow)
 
 
 class Applicant(SQLModel, table=True):
@@ -105,26 +86,6 @@ class AssessmentRecord(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class Message(SQLModel, table=True):
-    """One message of the conversation, inbound (resident) or outbound (assistant/staff)."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    conversation_id: str = Field(index=True, max_length=64)
-    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
-    direction: str = Field(max_length=8)  # "in" | "out"
-    channel: str = Field(default="chat", max_length=16)
-    text: str
-    external_id: str | None = Field(default=None, unique=True, max_length=64)
-    created_at: datetime = Field(default_factory=utcnow, index=True)
-    # Channel bookkeeping (SMS, voice; see `cases.channel`): an inbound message's
-    # InboundStatus, how its replies go out (ReplyVia), the tries to hand it to the bot;
-    # an outbound one points at the inbound message it answers.
-    status: str | None = Field(default=None, index=True, max_length=16)
-    reply_via: str | None = Field(default=None, max_length=8)
-    attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
-    reply_to_id: int | None = Field(default=None, foreign_key="message.id")
-
-
 class AuditEvent(SQLModel, table=True):
     """Who saw or changed what, and when."""
 
@@ -134,54 +95,6 @@ class AuditEvent(SQLModel, table=True):
     action: str = Field(max_length=32)
     detail: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     created_at: datetime = Field(default_factory=utcnow, index=True)
-
-
-class OutboxStatus(str, enum.Enum):
-    """Outbound message states, in order; a status never moves backwards (see `outbox`)."""
-
-    queued = "queued"  # waiting to be sent (or kept, in development without Twilio)
-    sending = "sending"  # claimed by a worker
-    sent = "sent"  # accepted by Twilio
-    delivered = "delivered"
-    failed = "failed"  # gave up after retries, or Twilio reported failure
-    undelivered = "undelivered"
-
-
-class OutboundMessage(SQLModel, table=True):
-    """The outbox: every message to a resident goes through here, replies and staff alike."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    to_number: str = Field(index=True, max_length=32)
-    body: str
-    case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
-    conversation_id: str | None = Field(default=None, index=True, max_length=64)
-    reply_to_id: int | None = Field(default=None, foreign_key="message.id")
-    status: OutboxStatus = Field(default=OutboxStatus.queued, index=True)
-    attempts: int = 0
-    next_attempt_at: datetime = Field(default_factory=utcnow, index=True)
-    twilio_sid: str | None = Field(default=None, unique=True, max_length=64)
-    error: str | None = None
-    sent_by: str = Field(default="assistant", max_length=64)
-    created_at: datetime = Field(default_factory=utcnow)
-    updated_at: datetime = Field(default_factory=utcnow)
-    # "twiml" when it went out in the webhook's answer (recorded as sent); None: REST API.
-    via: str | None = Field(default=None, max_length=8)
-
-
-class ChannelContact(SQLModel, table=True):
-    """A resident's phone number (E.164) as the SMS and voice channels know it: opt-out
-    (退订), the one "we will reply soon" notice per outage, the lease of the worker that
-    hands its messages to the bot in order, and the numbered choices last offered."""
-
-    phone: str = Field(primary_key=True, max_length=32)
-    opted_out: bool = False
-    opted_out_at: datetime | None = None
-    outage_notified_at: datetime | None = None
-    lease_owner: str | None = Field(default=None, max_length=32)
-    lease_until: datetime | None = None
-    choices: list[str] | None = Field(default=None, sa_column=Column(JSON))
-    voice_prompt: str | None = None
-    updated_at: datetime = Field(default_factory=utcnow)
 
 
 class CaseTransition(SQLModel, table=True):
@@ -221,13 +134,3 @@ class ParameterValue(SQLModel, table=True):
     note: str | None = Field(default=None, max_length=500)
     added_by: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
-
-
-class StaffSession(SQLModel, table=True):
-    """A signed-in staff page session; the cookie carries its id, signed. Logout deletes it."""
-
-    id: str = Field(primary_key=True, max_length=64)  # SHA-256 of the session secret
-    user_id: int = Field(foreign_key="user.id", index=True)
-    csrf_token: str = Field(max_length=64)
-    created_at: datetime = Field(default_factory=utcnow)
-    expires_at: datetime

@@ -16,16 +16,14 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from cases.models import ParameterValue
+from policy.errors import InputError
 from policy.parameters import NAMES, DatedValue, ParameterSet, load_default
 
 _cache: dict[str, tuple[tuple, ParameterSet]] = {}
 
 
-class ParameterError(ValueError):
-    def __init__(self, field: str, message: str):
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class ParameterError(InputError):
+    """A dated value that is refused; ``field`` names the input at fault."""
 
 
 def staff_values(session: Session) -> list[DatedValue]:

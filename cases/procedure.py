@@ -17,24 +17,18 @@ from datetime import date, datetime, timezone
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
-from cases.models import Applicant, Case, CaseStatus, CaseTransition, OutboundMessage
-from cases.outbox import enqueue
-from cases.review import CLASSES, next_review_date
-from cases.store import record_audit
+from cases.audit import record_audit
+from cases.models import Applicant, Case, CaseStatus, CaseTransition
+from cases.reviews import CLASSES, next_review_date
+from channels.models import OutboundMessage
+from channels.outbox import enqueue
+from policy.errors import InputError
+from policy.glossary import PROCEDURE_STEPS
 from policy.parameters import ParameterSet
 
 S = CaseStatus
 
-LABELS: dict[CaseStatus, str] = {
-    S.received: "受理",
-    S.visited: "入户调查",
-    S.appraised: "民主评议",
-    S.publicised: "公示",
-    S.approved: "审批通过",
-    S.rejected: "不予批准",
-    S.info_requested: "需补充材料",
-    S.callback_requested: "已转人工",
-}
+LABELS: dict[CaseStatus, str] = {status: PROCEDURE_STEPS[status.value] for status in CaseStatus}
 MAIN_PATH = (S.received, S.visited, S.appraised, S.publicised, S.approved)
 PAUSES = (S.info_requested, S.callback_requested)
 TERMINAL = (S.approved, S.rejected)
@@ -44,13 +38,12 @@ MAX_REASON = 1000
 MAX_MESSAGE = 500
 
 
-class ProcedureError(ValueError):
-    """A step that cannot be taken; ``field`` names the input at fault when there is one."""
+class ProcedureError(InputError):
+    """A step that cannot be taken; ``field`` names the input at fault when there is one
+    (without one, the step is not allowed now: the API answers 409)."""
 
     def __init__(self, message: str, field: str | None = None):
-        super().__init__(message)
-        self.message = message
-        self.field = field
+        super().__init__(field, message)
 
 
 class IllegalTransition(ProcedureError):

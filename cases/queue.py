@@ -15,11 +15,11 @@ from pydantic import BaseModel
 from sqlalchemy import and_, exists, func
 from sqlmodel import Session, col, select
 
-from cases.identity import IdentityCipher, mask_name, mask_phone
+from cases.assessment import NAMES
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus
-from cases.phones import normalise_phone
-from cases.programmes import NAMES
-from cases.public import CaseList, CaseSummary
+from cases.shapes import CaseList, CaseSummary
+from core.phones import normalise_phone
+from core.security import IdentityCipher, mask_name, mask_phone
 
 REFERENCE = re.compile(r"^FJ[0-9A-Z]{6}$")
 ID_NUMBER = re.compile(r"^(\d{17}[\dX]|\d{15})$")

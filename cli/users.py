@@ -27,10 +27,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run_user_add(args: argparse.Namespace) -> int:
-    from cases.config import get_settings
-    from cases.db import make_engine, migrate, session_scope
-    from cases.models import Role
-    from cases.users import UserError, create_user
+    from accounts.models import Role
+    from accounts.users import UserError, create_user
+    from cases.migrations import migrate
+    from core.database import make_engine, session_scope
+    from core.settings import get_settings
 
     password = sys.stdin.readline().rstrip("\r\n")
     engine = make_engine(get_settings().database_url)
@@ -55,8 +56,9 @@ def run_user_add(args: argparse.Namespace) -> int:
 
 
 def run_db_upgrade(_args: argparse.Namespace) -> int:
-    from cases.config import get_settings
-    from cases.db import make_engine, migrate
+    from cases.migrations import migrate
+    from core.database import make_engine
+    from core.settings import get_settings
 
     migrate(make_engine(get_settings().database_url))
     print("store is up to date")

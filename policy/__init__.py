@@ -9,7 +9,7 @@ This package imports nothing else of the project; pydantic and PyYAML only.
 
 from policy.assessment import Assessment
 from policy.engine import assess
-from policy.errors import NoStandard, PolicyError, error_list
+from policy.errors import InputError, NoStandard, PolicyError, error_list
 from policy.household import Household
 from policy.parameters import DatedValue, ParameterSet, load_default
 
@@ -17,6 +17,7 @@ __all__ = [
     "Assessment",
     "DatedValue",
     "Household",
+    "InputError",
     "NoStandard",
     "ParameterSet",
     "PolicyError",

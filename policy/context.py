@@ -12,26 +12,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from policy.errors import NoStandard, PolicyError
+from policy.glossary import RELATIONS
 from policy.household import Household
 from policy.parameters import ClassRule, DatedValue, ParameterSet
 
 ZERO = Decimal(0)
 ONE = Decimal(1)
-
-#: Chinese words for common ``relation`` values, used in reason texts.
-RELATIONS = {
-    "applicant": "申请人",
-    "spouse": "配偶",
-    "child": "子女",
-    "son": "儿子",
-    "daughter": "女儿",
-    "parent": "父母",
-    "father": "父亲",
-    "mother": "母亲",
-    "grandchild": "孙子女",
-    "grandparent": "祖父母",
-    "sibling": "兄弟姐妹",
-}
 
 
 class MissingValue(Exception):

@@ -1,7 +1,8 @@
 """An assessment in words: short and plain for a resident, complete for staff.
 
-Both texts are built from the same assessment and the one table of Chinese words below
-(programme names, status words, routes, medical items); nothing is written twice.
+Both texts are built from the same assessment and the one glossary of Chinese words
+(``policy.glossary``: programme names, verdicts, routes, medical items); nothing is written
+twice.
 """
 
 from __future__ import annotations
@@ -9,33 +10,13 @@ from __future__ import annotations
 from policy.assessment import Assessment, Programme
 from policy.clauses import clause_title
 from policy.context import fmt
+from policy.glossary import MEDICAL_ITEMS, PROGRAMMES, ROUTES, VERDICTS
 
-#: Chinese name of every programme, in POLICY.md's order.
-PROGRAMME_NAMES = {
-    "dibao": "农村低保",
-    "separate_household_dibao": "分户纳入低保",
-    "classified_supplement": "分类重点救助金",
-    "registered_poor_referral": "整户纳入建档立卡",
-    "medical_assistance": "医疗救助",
-    "temporary_assistance": "临时救助",
-    "disability_living_subsidy": "困难残疾人生活补贴",
-    "disability_care_subsidy": "重度残疾人护理补贴",
-    "charity_referral": "慈善救助",
-    "dibao_exit": "退出低保",
-}
-STATUS_WORDS = {
-    "eligible": "符合条件",
-    "needs_review": "需核实",
-    "ineligible": "不符合条件",
-    "not_applicable": "不适用",
-}
-ROUTE_WORDS = {"income": "收入型", "expenditure": "支出型贫困"}
-ITEM_WORDS = {
-    "insurance_premium_subsidy": "医保个人缴费补贴",
-    "major_disease_assistance": "重特大疾病医疗救助",
-    "out_of_catalogue_fund": "扶贫济困医疗救助基金",
-    "illness_poverty_insurance": "因病致贫资助参保",
-}
+#: The glossary's words, under the names this module has always exported.
+PROGRAMME_NAMES = PROGRAMMES
+STATUS_WORDS = VERDICTS
+ROUTE_WORDS = ROUTES
+ITEM_WORDS = MEDICAL_ITEMS
 #: Programmes a resident is told about as help they may get (not referrals or exit).
 HELP = tuple(name for name in PROGRAMME_NAMES if name != "dibao_exit")
 NEXT_STEP = "下一步：工作人员会上门核实情况，最后由乡镇审核决定。"

@@ -14,14 +14,7 @@ from policy.assessment import (
 )
 from policy.context import Context, fmt, round_half_up
 from policy.dibao import covered
-
-GUARANTEES = {"education": "义务教育", "medical": "基本医疗", "housing": "住房安全"}
-HARDSHIPS = {
-    "accident": "意外事故",
-    "illness": "家庭成员重病",
-    "disaster": "灾害",
-    "other": "突发困难",
-}
+from policy.glossary import GUARANTEES, HARDSHIPS
 
 
 def dibao_household(ctx: Context, dibao_result: Dibao) -> bool:

@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from actions.helpline import answer_table  # noqa: E402
-from cases.config import Settings  # noqa: E402
+from core.settings import Settings  # noqa: E402
 
 DOMAIN = ROOT / "bot" / "domain" / "faq.yml"
 HEADER = """\

@@ -7,8 +7,8 @@ from typing import Any
 
 from sqlmodel import Session
 
-from cases import store
-from cases.identity import IdentityCipher
+from cases import filing
+from core.security import IdentityCipher
 from policy import assess
 
 MEMBER: dict[str, Any] = {
@@ -52,7 +52,7 @@ def file_assessed(
     **household_changes: Any,
 ):
     data = household(**household_changes)
-    case = store.file_case(
+    case = filing.file_case(
         session,
         cipher=cipher,
         name=name,
@@ -93,7 +93,7 @@ def seed_demo(session: Session, cipher: IdentityCipher) -> dict[str, int]:
     from cases.procedure import move
 
     main = file_assessed(session, cipher, name="张小明", township="吐祥镇")
-    from cases.models import Message
+    from channels.models import Message
 
     for direction, text in DEMO_TRANSCRIPT:
         session.add(Message(conversation_id=main.conversation_id, case_id=main.id,

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs
 import httpx
 from twilio.request_validator import RequestValidator
 
-from cases.config import Settings
+from core.settings import Settings
 
 ACCOUNT_SID = "AC" + "1" * 32
 AUTH_TOKEN = "test-auth-token-0123456789abcdef"
@@ -203,8 +203,8 @@ class ChannelApp:
     def __init__(self, settings: Settings, engine, rasa: FakeRasa | None = None):
         from fastapi.testclient import TestClient
 
-        from api.channels.rasa import RasaClient
         from api.main import create_app
+        from channels.rasa import RasaClient
 
         self.settings = settings
         self.rasa = rasa or FakeRasa()

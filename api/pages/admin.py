@@ -11,16 +11,15 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
+from accounts import administration
+from accounts.models import Role, User
+from accounts.users import UserError, create_user
 from api.deps import SessionDep
 from api.pages.auth import CountyPage, PageError, PageUser, csrf_checked
 from api.pages.render import Page, render
-from cases import accounts
-from cases.audit import ACTIONS, events
-from cases.models import Role, User
+from cases.audit import ACTIONS, events, record_audit
 from cases.parameters import ParameterError, add_value, parameter_table
-from cases.store import record_audit
-from cases.townships import townships
-from cases.users import UserError, create_user
+from core.townships import townships
 from policy.parameters import NAMES
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -99,7 +98,7 @@ def audit(request: Request, session: SessionDep, page: CountyPage,
 @router.get("/users")
 def users(request: Request, session: SessionDep, page: CountyPage, notice: str = "",
           error: str = ""):  # fmt: skip
-    return render(request, "users.html", page, users=accounts.list_users(session),
+    return render(request, "users.html", page, users=administration.list_users(session),
                   townships=townships(), notice=notice[:200], error=error[:300])  # fmt: skip
 
 
@@ -127,7 +126,7 @@ def add_user(
                               role=Role(role), township=township or None)  # fmt: skip
     except UserError as problem:
         session.rollback()
-        field, _, message = str(problem).partition(": ")
+        field, message = problem.field, problem.message
         return _go("/staff/users", error=f"{FIELD_WORDS.get(field, field)}：{message}")
     record_audit(
         session,
@@ -160,20 +159,20 @@ def change_user(
     account = _account(session, user_id)
     try:
         if change == "unlock":
-            accounts.unlock(session, account)
+            administration.unlock(session, account)
         elif change == "disable":
             if account.id == page.user.id:
                 return _go("/staff/users", error="不能停用自己的账户。")
-            accounts.disable(session, account)
+            administration.disable(session, account)
         elif change == "enable":
-            accounts.enable(session, account)
+            administration.enable(session, account)
         elif change == "password":
-            accounts.reset_password(session, account, password)
+            administration.reset_password(session, account, password)
         else:
             raise PageError(404, "没有这个操作。")
     except UserError as problem:
         session.rollback()
-        field, _, message = str(problem).partition(": ")
+        field, message = problem.field, problem.message
         return _go("/staff/users", error=f"{FIELD_WORDS.get(field, field)}：{message}")
     record_audit(session, actor=page.user.username, action="user_changed",
                  username=account.username, change=change)  # fmt: skip

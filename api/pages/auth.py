@@ -16,13 +16,15 @@ import jwt
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from accounts.models import Role
+from accounts.sessions import close_session, find_session, open_session
+from accounts.users import authenticate
 from api.deps import SessionDep, SettingsDep
 from api.pages.render import Page, render
-from cases.config import Settings
-from cases.models import Role
-from cases.sessions import close_session, find_session, open_session
-from cases.store import record_audit
-from cases.users import authenticate
+from cases.access import OtherTownship, township_scope
+from cases.audit import record_audit
+from core.settings import Settings
+from policy.errors import InputError
 
 COOKIE = "fj_session"
 LOGIN_COOKIE = "fj_login"
@@ -95,6 +97,17 @@ async def csrf_checked(request: Request, page: PageUser) -> Page:
     if not isinstance(token, str) or not hmac.compare_digest(token, page.csrf):
         raise PageError(403, "表单已失效，请返回刷新页面后重试。")
     return page
+
+
+def page_scope(page: Page, township: str | None) -> str | None:
+    """``cases.access.township_scope`` for a page's township filter ("" is none): the same
+    answer as the JSON API, on the error page."""
+    try:
+        return township_scope(page.user, township or None)
+    except OtherTownship:
+        raise PageError(403, "您只能查看本乡镇的数据。") from None
+    except InputError:
+        raise PageError(422, "没有这个乡镇（街道）。") from None
 
 
 def home_for(role: Role) -> str:

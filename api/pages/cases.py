@@ -11,18 +11,19 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import RedirectResponse
 from sqlmodel import Session
 
+from accounts.models import Role
 from api.deps import CipherDep, SessionDep
-from api.pages.auth import PageError, StaffPage, csrf_checked
+from api.pages.auth import PageError, StaffPage, csrf_checked, page_scope
 from api.pages.render import Page, render
 from cases import procedure, queue
 from cases.access import visible_case
-from cases.casefile import collect_replies, history
-from cases.identity import IdentityCipher
-from cases.models import Applicant, Case, CaseStatus, Role
+from cases.assessment import NAMES, suggested_class
+from cases.audit import record_audit
+from cases.casefile import collect_replies, get_case, history
+from cases.models import Applicant, Case, CaseStatus
 from cases.parameters import current_parameters
-from cases.programmes import NAMES, suggested_class
-from cases.store import get_case, record_audit
-from cases.townships import townships
+from core.security import IdentityCipher
+from core.townships import townships
 from policy.clauses import clause_title
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
@@ -53,10 +54,9 @@ def queue_page(
     cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
 ):
     user = page.user
-    if user.role == Role.township_staff:
-        township = user.township
+    township = page_scope(page, township)
     filters = queue.QueueFilters(
-        township=township if township in townships() else None,
+        township=township,
         status=status if status in CaseStatus.__members__ else None,
         programme=programme if programme in NAMES else None,
         klass=klass if klass in ("A", "B", "C") else None,

@@ -10,9 +10,9 @@ from uuid import uuid4
 
 from fastapi import APIRouter, Depends, Form, Request
 
-from api.channels.rasa import BotRefused, BotUnavailable
 from api.pages.auth import PageUser, csrf_checked
 from api.pages.render import Page, render
+from channels.rasa import BotRefused, BotUnavailable
 
 log = logging.getLogger(__name__)
 router = APIRouter(prefix="/staff", include_in_schema=False)

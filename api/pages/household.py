@@ -24,8 +24,8 @@ from api.pages.words import (
     HOUSEHOLD_FLAGS,
     INCOME,
 )
-from cases.assessing import latest_household, revise_household
 from cases.models import CaseStatus
+from cases.revisions import latest_household, revise_household
 from policy import PolicyError, error_list
 
 router = APIRouter(prefix="/staff", include_in_schema=False)

@@ -1,4 +1,5 @@
-"""Rendering the staff pages: one Jinja2 environment, Chinese labels, Beijing time, and the
+"""Rendering the staff pages: one Jinja2 environment, Chinese labels (``policy.glossary``),
+Beijing time, and the
 headers every page carries (no caching of personal data, no framing, a strict CSP)."""
 
 from __future__ import annotations
@@ -12,28 +13,20 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
+from accounts.models import Role, StaffSession, User
 from api.pages.words import FACT_WORDS, relation
-from cases.applications import UNKNOWN_WORDS
-from cases.models import CaseStatus, Role, StaffSession, User
+from cases.assessment import NAMES, UNKNOWN_WORDS
+from cases.models import CaseStatus
 from cases.procedure import LABELS
-from cases.programmes import NAMES
-from policy.explain import ITEM_WORDS, ROUTE_WORDS, STATUS_WORDS
+from policy.glossary import CHANNELS, ROLES, SOURCES
+from policy.glossary import MEDICAL_ITEMS as ITEM_WORDS
+from policy.glossary import ROUTES as ROUTE_WORDS
+from policy.glossary import VERDICTS as STATUS_WORDS
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 STATIC = Path(__file__).resolve().parent.parent / "static"
 BEIJING = timezone(timedelta(hours=8), "北京时间")
-ROLE_LABELS = {
-    Role.county_admin: "县级管理员",
-    Role.township_staff: "乡镇窗口",
-    Role.helpline: "热线",
-}
-CHANNEL_LABELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff": "窗口"}
-SOURCE_LABELS = {
-    "resident": "申请人自述",
-    "visit": "入户调查",
-    "staff": "工作人员",
-    "review": "复查",
-}
+ROLE_LABELS = {Role(value): word for value, word in ROLES.items()}
 HEADERS = {
     "Cache-Control": "no-store",
     "X-Frame-Options": "DENY",
@@ -91,8 +84,8 @@ env.filters.update(beijing=beijing, day=day, status_label=status_label, money=mo
                    verdict=lambda status: STATUS_WORDS.get(status, status),
                    route=lambda route: ROUTE_WORDS.get(route, route or ""),
                    item=lambda item: ITEM_WORDS.get(item, item),
-                   channel=lambda c: CHANNEL_LABELS.get(c, c),
-                   source=lambda s: SOURCE_LABELS.get(s, s), relation=relation,
+                   channel=lambda c: CHANNELS.get(c, c),
+                   source=lambda s: SOURCES.get(s, s), relation=relation,
                    fact=lambda key: FACT_WORDS.get(key) or UNKNOWN_WORDS.get(key) or UNKNOWN_WORDS.get(str(key).split(".")[0], key))  # fmt: skip
 env.globals.update(ROLE_LABELS=ROLE_LABELS, PROGRAMMES=NAMES, STATUSES=list(CaseStatus),
                    LABELS=LABELS, Role=Role)  # fmt: skip

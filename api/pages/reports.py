@@ -10,27 +10,21 @@ from urllib.parse import quote
 from fastapi import APIRouter, Query, Request, Response
 
 from api.deps import SessionDep
-from api.pages.auth import PageUser, StaffPage
+from api.pages.auth import PageUser, StaffPage, page_scope
 from api.pages.render import render
 from cases.access import status_by_reference
-from cases.dashboard import Count, counts
-from cases.models import CaseStatus, Role
-from cases.programmes import NAMES
-from cases.publication import publication_rows, title, to_csv, to_xlsx
-from cases.review import due_for_review
-from cases.store import record_audit
-from cases.townships import townships
+from cases.assessment import NAMES
+from cases.audit import record_audit
+from cases.models import CaseStatus
+from cases.reports.dashboard import Count, counts
+from cases.reports.due import due_for_review
+from cases.reports.publication import publication_rows, title, to_csv, to_xlsx
+from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
-from policy.explain import PROGRAMME_NAMES
+from policy.glossary import PROGRAMMES
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _township(page, township: str) -> str | None:
-    if page.user.role == Role.township_staff:
-        return page.user.township
-    return township if township in townships() else None
 
 
 def bars(items: list[Count], width: int = 360) -> list[dict]:
@@ -42,7 +36,7 @@ def bars(items: list[Count], width: int = 360) -> list[dict]:
 
 @router.get("/dashboard")
 def dashboard(request: Request, session: SessionDep, page: StaffPage, township: str = ""):
-    township = _township(page, township)
+    township = page_scope(page, township)
     data = counts(session, township=township)
     return render(request, "dashboard.html", page, data=data, township=township or "",
                   townships=townships(), status_bars=bars(data.by_status),
@@ -53,7 +47,7 @@ def dashboard(request: Request, session: SessionDep, page: StaffPage, township: 
 @router.get("/reviews")
 def reviews(request: Request, session: SessionDep, page: StaffPage, township: str = "",
             within_days: Annotated[int, Query(ge=0, le=366)] = 30):  # fmt: skip
-    township = _township(page, township)
+    township = page_scope(page, township)
     due = due_for_review(session, township=township, within_days=within_days)
     return render(request, "reviews.html", page, due=due, township=township or "",
                   townships=townships(), within_days=within_days)  # fmt: skip
@@ -68,7 +62,7 @@ def _stage(stage: str) -> tuple[CaseStatus, ...]:
 @router.get("/publication")
 def publication(request: Request, session: SessionDep, page: StaffPage, township: str = "",
                 programme: str = "dibao", stage: str = "all"):  # fmt: skip
-    township = _township(page, township)
+    township = page_scope(page, township)
     programme = programme if programme in NAMES else "dibao"
     rows = publication_rows(session, programme=programme, township=township, statuses=_stage(stage))
     return render(request, "publication.html", page, rows=rows[:200], total=len(rows),
@@ -79,7 +73,7 @@ def publication(request: Request, session: SessionDep, page: StaffPage, township
 @router.get("/publication/export")
 def export(session: SessionDep, page: StaffPage, township: str = "", programme: str = "dibao",
            stage: str = "all", format: str = "xlsx") -> Response:  # fmt: skip
-    township = _township(page, township)
+    township = page_scope(page, township)
     programme = programme if programme in NAMES else "dibao"
     format = "csv" if format == "csv" else "xlsx"
     rows = publication_rows(session, programme=programme, township=township, statuses=_stage(stage))
@@ -120,4 +114,4 @@ def status_lookup(request: Request, session: SessionDep, page: PageUser,
 def policy_page(request: Request, page: PageUser):
     items = [(clause, text) for clause, text in clauses().items()]
     return render(request, "policy.html", page, document=DOCUMENT, clauses=items,
-                  programmes=PROGRAMME_NAMES)  # fmt: skip
+                  programmes=PROGRAMMES)  # fmt: skip

@@ -1,8 +1,10 @@
-"""Chinese words for the household's facts, shared by the form and the case page."""
+"""Chinese words for the household form's fields, shared by the form and the case page;
+the labels of values (relations, hardships, guarantees) come from ``policy.glossary``."""
 
 from __future__ import annotations
 
-from policy.context import RELATIONS
+from policy import glossary
+from policy.glossary import RELATIONS
 
 FLAGS = (
     ("needs_long_term_care", "需长期护理"),
@@ -28,9 +30,8 @@ HOUSEHOLD_FLAGS = (
     ("receiving_tekun", "已享受特困供养"),
     ("returned_to_poverty", "返贫"),
 )
-GUARANTEES = (("education", "义务教育"), ("medical", "基本医疗"), ("housing", "住房安全"))
-HARDSHIPS = (("", "无"), ("accident", "意外事故"), ("illness", "家庭成员重病"),
-             ("disaster", "自然灾害"), ("other", "其他"))  # fmt: skip
+GUARANTEES = tuple(glossary.GUARANTEES.items())
+HARDSHIPS = (("", "无"), *glossary.HARDSHIPS.items())
 FIELD_WORDS = dict(INCOME + EXPENSES + HOUSEHOLD_FLAGS + FLAGS) | {
     "assessed_on": "评估日期", "members": "家庭成员", "age": "年龄", "relation": "与申请人关系",
     "disability_grade": "残疾等级", "deposits": "存款", "vehicles": "机动车", "houses": "住房",

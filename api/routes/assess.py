@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 
 from api.deps import SessionDep
+from api.errors import refused
 from cases.parameters import current_parameters
 from policy import Assessment, Household, PolicyError, assess
 
@@ -15,7 +16,12 @@ router = APIRouter(tags=["assess"])
     "/api/assess",
     response_model=Assessment,
     summary="Assess a household against 奉节府办〔2017〕158号",
-    responses={422: {"description": "The household is malformed; `loc` names the field"}},
+    responses={
+        422: {
+            "description": "The household is malformed or cannot be assessed; `field` "
+            "names the input (see api.errors)"
+        }
+    },
 )
 def assess_household(household: Household, session: SessionDep) -> Assessment:
     """Every programme's status, monthly amount and reasons (with clause ids) for the household,
@@ -24,14 +30,4 @@ def assess_household(household: Household, session: SessionDep) -> Assessment:
     try:
         return assess(household, current_parameters(session))
     except PolicyError as error:
-        raise HTTPException(
-            status_code=422,
-            detail=[
-                {
-                    "type": "policy_error",
-                    "loc": ["body", *error.field.split(".")],
-                    "msg": error.message,
-                    "input": str(household.assessed_on),
-                }
-            ],
-        ) from None
+        refused(error)

@@ -8,9 +8,9 @@ from fastapi import APIRouter, Depends, HTTPException, status
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
+from accounts.tokens import create_access_token
+from accounts.users import authenticate
 from api.deps import SessionDep, SettingsDep
-from api.security import create_access_token
-from cases.users import authenticate
 
 router = APIRouter(tags=["auth"])
 

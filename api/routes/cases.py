@@ -1,23 +1,23 @@
-"""GET /api/cases and /api/cases/{id}. Township staff see their own township only; a case of
-another township answers 404, as if it did not exist."""
+"""GET /api/cases and /api/cases/{id}. Township staff see their own township only: asking
+for another township answers 403 (``cases.access.township_scope``), and a case of another
+township answers 404, as if it did not exist."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Query, status
+from fastapi import APIRouter, Query
 
-from api.console import CaseId
-from api.deps import CaseReader, CipherDep, SessionDep
-from cases import queue, store
+from api.deps import CaseId, CaseReader, CipherDep, SessionDep, case_or_404, scoped
+from api.errors import unprocessable
+from cases import audit, casefile, queue
+from cases.assessment import NAMES
 from cases.casefile import collect_replies
-from cases.models import Case, CaseStatus, Role
-from cases.phones import normalise_phone
-from cases.programmes import NAMES
-from cases.public import CasePublic
+from cases.models import CaseStatus
 from cases.queue import QueueFilters, QueuePage
-from cases.townships import townships
+from cases.shapes import CasePublic
+from core.phones import normalise_phone
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
 Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]
@@ -42,22 +42,11 @@ def list_cases(
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> QueuePage:
-    if township is not None and township not in townships():
-        raise HTTPException(
-            status.HTTP_422_UNPROCESSABLE_ENTITY,
-            detail=[{"loc": ["query", "township"], "msg": "not a township of Fengjie"}],
-        )
+    township = scoped(user, township)
     if phone is not None:
         phone = normalise_phone(phone)
         if phone is None:
-            raise HTTPException(
-                status.HTTP_422_UNPROCESSABLE_ENTITY,
-                detail=[{"loc": ["query", "phone"], "msg": "not a valid phone number"}],
-            )
-    if user.role == Role.township_staff:
-        if township not in (None, user.township):
-            return QueuePage(items=[], total=0, offset=offset, limit=limit)
-        township = user.township
+            unprocessable("query", "phone", "not a valid phone number")
     filters = QueueFilters(
         township=township, status=status_, phone=phone, q=q, programme=programme, klass=klass,
         due_before=date.today() + timedelta(days=30) if due else None, handoff=handoff,
@@ -65,7 +54,7 @@ def list_cases(
     result = queue.search(
         session, filters, cipher=cipher, cursor=cursor, offset=offset, limit=limit
     )
-    store.record_audit(
+    audit.record_audit(
         session,
         actor=user.username,
         action="list",
@@ -86,11 +75,9 @@ def list_cases(
 
 @router.get("/{case_id}", response_model=CasePublic)
 def read_case(case_id: CaseId, session: SessionDep, user: CaseReader) -> CasePublic:
-    case = store.get_case(session, case_id=case_id)
-    if case is None or (user.role == Role.township_staff and case.township != user.township):
-        raise HTTPException(status.HTTP_404_NOT_FOUND, detail="Case not found")
-    if collect_replies(session, store_case := session.get(Case, case_id)):
-        case = store.get_case(session, case_id=store_case.id)  # with the applicant's answers
-    store.record_audit(session, actor=user.username, action="view", case_id=case_id)
+    case = case_or_404(session, user, case_id)
+    collect_replies(session, case)  # the applicant's answers to staff questions
+    public = casefile.get_case(session, case_id=case.id)
+    audit.record_audit(session, actor=user.username, action="view", case_id=case_id)
     session.commit()
-    return case
+    return public

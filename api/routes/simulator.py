@@ -9,15 +9,16 @@ import uuid
 from pathlib import Path
 
 import httpx
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
-from api.channels.signature import public_url, sign
-from cases import messaging
-from cases.models import OutboundMessage
+from api.errors import unprocessable
+from channels.models import OutboundMessage
+from channels.signature import public_url, sign
+from core.phones import conversation_id
 
 router = APIRouter(prefix="/simulator", tags=["simulator"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
@@ -47,9 +48,9 @@ def page(request: Request) -> HTMLResponse:
 @router.post("/send", summary="Text the assistant as `phone`, through the signed SMS webhook")
 async def send(request: Request, text: SimulatedText) -> dict:
     settings = request.app.state.settings
-    phone = messaging.normalise_phone(text.phone)
+    phone = conversation_id(text.phone)
     if not phone.startswith("+"):
-        raise HTTPException(422, detail=[{"loc": ["body", "phone"], "msg": "not a phone number"}])
+        unprocessable("body", "phone", "not a phone number")
     params = {
         "AccountSid": settings.twilio_account_sid or "AC" + "0" * 32,
         "MessageSid": "SM" + uuid.uuid4().hex,
@@ -76,7 +77,7 @@ def received(request: Request, phone: str, after: int = 0) -> list[OutboxItem]:
         rows = session.exec(
             select(OutboundMessage)
             .where(
-                OutboundMessage.to_number == messaging.normalise_phone(phone),
+                OutboundMessage.to_number == conversation_id(phone),
                 OutboundMessage.id > after,
             )
             .order_by(col(OutboundMessage.id))

@@ -7,9 +7,10 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
-from api.channels.service import ChannelService
-from api.channels.signature import TwilioParams
-from cases import channel, messaging
+from api.deps import TwilioParams
+from channels import inbox, wording
+from channels.handover import ChannelService
+from core.phones import conversation_id
 
 router = APIRouter(tags=["twilio"])
 
@@ -25,14 +26,14 @@ def twiml_messages(texts: list[str]) -> Response:
 async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     channels: ChannelService = request.app.state.channels
     settings = channels.settings
-    phone = messaging.normalise_phone(params.get("From", ""))
+    phone = conversation_id(params.get("From", ""))
     received = await channels.db(
-        channel.receive,
+        inbox.receive,
         external_id=params.get("MessageSid") or params.get("SmsSid") or "",
         phone=phone,
         text=params.get("Body", "").strip(),
         channel="sms",
-        reply_via=channel.ReplyVia.twiml,
+        reply_via=inbox.ReplyVia.twiml,
         helpline=settings.helpline_number,
     )
     if not received.pending:
@@ -43,5 +44,5 @@ async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     if isinstance(outcome, list):
         return twiml_messages(outcome)
     # Down or slow: the message stays pending; its replies go by the outbox.
-    texts = await channels.give_up(message_id=received.message_id, notice=messaging.OUTAGE_NOTICE)
+    texts = await channels.give_up(message_id=received.message_id, notice=wording.OUTAGE_NOTICE)
     return twiml_messages(texts)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from api.channels.signature import TwilioParams
-from cases import delivery
+from api.deps import TwilioParams
+from channels.outbox import record_status
 
 router = APIRouter(tags=["twilio"])
 
@@ -15,7 +15,7 @@ async def message_status(
     request: Request, params: TwilioParams, outbox: int | None = None
 ) -> Response:
     await request.app.state.channels.db(
-        delivery.record_status,
+        record_status,
         twilio_status=params.get("MessageStatus") or params.get("SmsStatus") or "",
         outbox_id=outbox,
         twilio_sid=params.get("MessageSid") or params.get("SmsSid"),

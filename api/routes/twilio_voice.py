@@ -13,11 +13,13 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
-from api.channels.service import FAILED, ChannelService
-from api.channels.signature import TwilioParams, public_url
-from cases import channel, channel_answers, messaging
-from cases.config import Settings
-from cases.models import utcnow
+from api.deps import TwilioParams
+from channels import answers, inbox, wording
+from channels.handover import FAILED, ChannelService
+from channels.signature import public_url
+from core.database import utcnow
+from core.phones import conversation_id
+from core.settings import Settings
 
 router = APIRouter(prefix="/twilio/voice", tags=["twilio"])
 
@@ -65,7 +67,7 @@ def goodbye(text: str) -> Response:
 
 def please_wait(settings: Settings, *, message_id: int, turn: int, round_: int) -> Response:
     response = VoiceResponse()
-    response.say(messaging.VOICE_WAIT, **SAY)
+    response.say(wording.VOICE_WAIT, **SAY)
     response.redirect(
         _url(settings, "/wait", message=message_id, turn=turn, round=round_), method="POST"
     )
@@ -74,7 +76,7 @@ def please_wait(settings: Settings, *, message_id: int, turn: int, round_: int) 
 
 def caller(params: dict[str, str]) -> str:
     """The conversation id: the caller's number in E.164, as for SMS."""
-    phone = messaging.normalise_phone(params.get("From", ""))
+    phone = conversation_id(params.get("From", ""))
     return phone if phone.startswith("+") else f"call:{params.get('CallSid', '')}"
 
 
@@ -82,11 +84,9 @@ def caller(params: dict[str, str]) -> str:
 async def call_starts(request: Request, params: TwilioParams) -> Response:
     channels: ChannelService = request.app.state.channels
     phone = caller(params)
-    last = await channels.db(
-        channel.last_bot_reply, phone=phone, since=utcnow() - timedelta(days=1)
-    )
-    prompt = messaging.VOICE_RESUME + messaging.spoken(last) if last else messaging.VOICE_GREETING
-    await channels.db(channel.set_voice_prompt, phone=phone, prompt=prompt)
+    last = await channels.db(inbox.last_bot_reply, phone=phone, since=utcnow() - timedelta(days=1))
+    prompt = wording.VOICE_RESUME + wording.spoken(last) if last else wording.VOICE_GREETING
+    await channels.db(inbox.set_voice_prompt, phone=phone, prompt=prompt)
     return ask(channels.settings, prompt, turn=1)
 
 
@@ -99,12 +99,12 @@ async def caller_answers(request: Request, params: TwilioParams, turn: int = 1) 
     if not text:
         return await silence(request, params, turn=turn, count=1)
     received = await channels.db(
-        channel.receive,
+        inbox.receive,
         external_id=f"{params.get('CallSid', '')}:{turn}",
         phone=phone,
         text=text,
         channel="voice",
-        reply_via=channel.ReplyVia.voice,
+        reply_via=inbox.ReplyVia.voice,
         helpline=settings.helpline_number,
     )
     if received.duplicate and received.texts:
@@ -117,14 +117,14 @@ async def caller_waits(
     request: Request, params: TwilioParams, message: int, turn: int = 1, round: int = 1
 ) -> Response:
     channels: ChannelService = request.app.state.channels
-    status, texts = await channels.db(channel_answers.reply_state, message_id=message)
-    if status == channel.InboundStatus.pending.value:
+    status, texts = await channels.db(answers.reply_state, message_id=message)
+    if status == inbox.InboundStatus.pending.value:
         return await _reply(
             channels, message_id=message, phone=caller(params), turn=turn, round_=round
         )
     if texts:
         return ask(channels.settings, " ".join(texts), turn=turn + 1)
-    return goodbye(messaging.VOICE_LATER)
+    return goodbye(wording.VOICE_LATER)
 
 
 async def _reply(
@@ -142,7 +142,7 @@ async def _reply(
     texts = await channels.give_up(message_id=message_id, notice=None)
     if texts:
         return ask(settings, " ".join(texts), turn=turn + 1)
-    return goodbye(messaging.VOICE_DOWN if outcome == FAILED else messaging.VOICE_LATER)
+    return goodbye(wording.VOICE_DOWN if outcome == FAILED else wording.VOICE_LATER)
 
 
 @router.post("/silence", summary="The caller said nothing (signed)")
@@ -151,12 +151,12 @@ async def silence(
 ) -> Response:
     channels: ChannelService = request.app.state.channels
     if count >= 2:
-        return goodbye(messaging.VOICE_GOODBYE)
-    prompt = await channels.db(channel.voice_prompt, phone=caller(params))
+        return goodbye(wording.VOICE_GOODBYE)
+    prompt = await channels.db(inbox.voice_prompt, phone=caller(params))
     return ask(
         channels.settings,
-        prompt or messaging.VOICE_GREETING,
+        prompt or wording.VOICE_GREETING,
         turn=turn,
         silence=2,
-        before=messaging.VOICE_NOT_HEARD,
+        before=wording.VOICE_NOT_HEARD,
     )

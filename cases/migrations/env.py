@@ -1,10 +1,12 @@
-"""Alembic environment: runs on the connection handed over by `cases.db.migrate`, or on
+"""Alembic environment: runs on the connection handed over by `cases.migrations.migrate`, or on
 DATABASE_URL when called from the alembic command line."""
 
 from alembic import context
 from sqlmodel import SQLModel
 
-import cases.models  # noqa: F401  (registers the tables)
+import accounts.models  # noqa: F401  (registers the tables)
+import cases.models  # noqa: F401
+import channels.models  # noqa: F401
 
 target_metadata = SQLModel.metadata
 
@@ -12,8 +14,8 @@ target_metadata = SQLModel.metadata
 def run_migrations_online() -> None:
     connection = context.config.attributes.get("connection")
     if connection is None:
-        from cases.config import get_settings
-        from cases.db import make_engine
+        from core.database import make_engine
+        from core.settings import get_settings
 
         with make_engine(get_settings().database_url).begin() as connection:
             _run(connection)

@@ -3,7 +3,7 @@
 import pytest
 
 from actions import store as action_store
-from cases.config import get_settings
+from core.settings import get_settings
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from sqlmodel import Session
 from actions.application import ActionAskConfirmed, ActionSubmitApplication, mask_numbers
 from actions.conversation import ActionCheckStatus, ActionHandoff
 from actions.first_message import ActionTriage
-from cases import queue, store
+from cases import casefile, queue
 from cases.models import CaseStatus
 from cases.queue import QueueFilters
 from tests.actions.simulation import Conversation
@@ -59,7 +59,7 @@ def test_filing_stores_every_fact_and_the_assessment(action_db):
     assert "低保" in outcome and "残疾人证" in documents and "户口簿" in documents
     with Session(action_db) as session:
         listing = queue.search(session, QueueFilters(phone=PHONE))
-        case = store.get_case(session, case_id=listing.items[0].id)
+        case = casefile.get_case(session, case_id=listing.items[0].id)
     assert case.reference == reference
     assert case.applicant.name == "张小明"
     assert case.applicant.id_number_masked == "500236********1235"

@@ -8,7 +8,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_facts import to_household, unknown_facts
 from actions.questions import next_question
-from cases.applications import assess_household
+from cases.assessment import assess_household
 from tests.actions.simulation import Conversation
 
 TYPICAL = [

@@ -26,8 +26,8 @@ from actions.helpline import (
     selected_key,
     year_asked,
 )
-from cases.config import Settings
 from cases.parameters import add_value
+from core.settings import Settings
 from policy.clauses import DOCUMENT, clauses
 from policy.parameters import load_default
 
@@ -162,7 +162,7 @@ def test_every_answer_fits_two_segments_and_cites_an_existing_clause(key):
 
 
 def test_the_answer_is_cut_into_at_most_two_sms_segments():
-    from cases.messaging import segment
+    from channels.wording import segment
 
     parameters = load_default()
     for key in answer_table().answers:

@@ -1,7 +1,7 @@
 import pytest
 from sqlmodel import Session
 
-from cases import store
+from cases import filing
 from tests.conftest import login
 
 
@@ -13,7 +13,7 @@ def two_cases(engine, cipher, staff):
             ("张小明", "吐祥镇", "+8613800000001"),
             ("李四", "白帝镇", "+8613900000002"),
         ]:
-            case = store.file_case(
+            case = filing.file_case(
                 session,
                 cipher=cipher,
                 name=name,
@@ -47,8 +47,9 @@ def test_township_staff_see_only_their_own(client, two_cases):
     headers = login(client, "tuxiang")
     listing = client.get("/api/cases", headers=headers).json()
     assert [item["township"] for item in listing["items"]] == ["吐祥镇"]
-    other = client.get("/api/cases", params={"township": "白帝镇"}, headers=headers).json()
-    assert other["total"] == 0
+    # Deliberate change (issue 12): another township is refused, as on every scoped route.
+    other = client.get("/api/cases", params={"township": "白帝镇"}, headers=headers)
+    assert other.status_code == 403 and other.json()["detail"][0]["field"] == "township"
     tuxiang_case, baidi_case = two_cases
     assert client.get(f"/api/cases/{tuxiang_case}", headers=headers).status_code == 200
     # Another township's case does not exist as far as this officer can tell.

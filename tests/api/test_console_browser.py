@@ -9,18 +9,17 @@ from pathlib import Path
 import pytest
 from sqlmodel import Session
 
-from cases.config import Settings
-from cases.db import make_engine, migrate
-from cases.identity import IdentityCipher
-from cases.models import Role
-from cases.users import create_user
+from accounts.models import Role
+from accounts.users import create_user
+from cases.migrations import migrate
+from core.database import make_engine
+from core.security import IdentityCipher
+from core.settings import Settings
+from tests.browser import ARGS, CHROMIUM, require_chromium
 from tests.console_seed import seed_demo
 from tests.servers import ROOT, Server, free_port
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 # docs/screenshots holds the committed set; refresh it with CONSOLE_SCREENSHOTS=docs/screenshots.
 SHOTS = Path(os.environ.get("CONSOLE_SCREENSHOTS", ROOT / "var" / "screenshots"))
 ACCOUNTS = {"county": (Role.county_admin, None), "tuxiang": (Role.township_staff, "吐祥镇"),
@@ -29,8 +28,7 @@ ACCOUNTS = {"county": (Role.county_admin, None), "tuxiang": (Role.township_staff
 
 @pytest.fixture(scope="module")
 def console(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    require_chromium()
     workdir = tmp_path_factory.mktemp("browser")
     database_url = f"sqlite:///{workdir / 'intake.db'}"
     settings = Settings(environment="test", database_url=database_url)

@@ -5,7 +5,8 @@ import re
 import pytest
 from sqlmodel import Session, select
 
-from cases.models import AuditEvent, Case, CaseStatus, HouseholdRecord, ParameterValue, User
+from accounts.models import User
+from cases.models import AuditEvent, Case, CaseStatus, HouseholdRecord, ParameterValue
 from cases.procedure import move
 from tests.console_seed import file_assessed
 
@@ -209,7 +210,10 @@ def test_publication_export_from_the_page(client, cases, engine):
         session.commit()
     sign_in(client, "tuxiang")
     assert "张*明" in client.get("/staff/publication").text
-    reply = client.get("/staff/publication/export", params={"format": "csv", "township": "白帝镇"})
+    # Deliberate change (issue 12): another township is refused, as on every scoped route.
+    other = client.get("/staff/publication/export", params={"format": "csv", "township": "白帝镇"})
+    assert other.status_code == 403
+    reply = client.get("/staff/publication/export", params={"format": "csv"})
     assert "attachment" in reply.headers["content-disposition"]
     text = reply.content.decode("utf-8-sig")
     assert text.startswith("吐祥镇农村低保公示名单") and "张*明" in text and "张小明" not in text

@@ -13,12 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from sqlmodel import Session
 
+from accounts.models import Role
+from accounts.users import create_user
 from api.main import create_app
-from cases.config import Settings
-from cases.db import make_engine, migrate
-from cases.identity import IdentityCipher
-from cases.models import Role
-from cases.users import create_user
+from cases.migrations import migrate
+from core.database import make_engine
+from core.security import IdentityCipher
+from core.settings import Settings
 from tests.console_seed import file_assessed
 
 

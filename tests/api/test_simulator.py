@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi.testclient import TestClient
 
 from api.main import create_app
-from cases import messaging
+from channels import wording
 from tests.twilio_fakes import ChannelApp, channel_settings
 
 
@@ -27,7 +27,7 @@ def test_the_page_texts_through_the_real_webhook_and_shows_replies(settings, eng
         later = app.client.get(
             "/simulator/messages", params={"phone": "13800000001", "after": received[-1]["id"]}
         ).json()
-        assert [(m["body"], m["status"]) for m in later] == [(messaging.OUTAGE_NOTICE, "queued")]
+        assert [(m["body"], m["status"]) for m in later] == [(wording.OUTAGE_NOTICE, "queued")]
 
 
 def test_it_works_in_development_without_twilio_credentials(settings, engine, rasa):

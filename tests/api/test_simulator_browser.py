@@ -5,24 +5,21 @@ gets the outage notice from the outbox — both shown on the page."""
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-from cases import messaging
-from cases.db import make_engine, migrate
+from cases.migrations import migrate
+from channels import wording
+from core.database import make_engine
+from tests.browser import ARGS, CHROMIUM, require_chromium
 from tests.servers import ROOT, Server, free_port
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
+    require_chromium()
     workdir = tmp_path_factory.mktemp("simulator")
     database_url = f"sqlite:///{workdir / 'intake.db'}"
     migrate(make_engine(database_url))
@@ -56,6 +53,6 @@ def test_a_person_texts_the_assistant_from_the_simulator(api):
         page.fill("#text", "我想申请低保")
         page.click("button[type=submit]")
         # The bot is down: the notice comes through the outbox, the page polls for it.
-        expect(page.locator(".msg.out", has_text=messaging.OUTAGE_NOTICE)).to_be_visible()
+        expect(page.locator(".msg.out", has_text=wording.OUTAGE_NOTICE)).to_be_visible()
         assert page.locator(".msg.in").all_inner_texts() == ["帮助", "我想申请低保"]
         browser.close()

@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 import pytest
 from sqlmodel import Session, col, select
 
-from api.channels.rasa import tracker_tag
-from cases import channel, messaging, outbox
-from cases.models import ChannelContact, Message, OutboundMessage, OutboxStatus
+from channels import inbox, outbox, wording
+from channels.models import ChannelContact, Message, OutboundMessage, OutboxStatus
+from channels.rasa import tracker_tag
 from tests.twilio_fakes import ChannelApp, channel_settings, signed, sms_params
 
 PHONE = "+8613800000001"
@@ -78,7 +78,7 @@ def test_requests_twilio_did_not_sign_are_refused(app, rasa, engine, caplog, how
         "other url": signed(app.settings, "/twilio/voice", params),
         "tampered": signed(app.settings, "/twilio/sms", {**params, "Body": "别的"}),
     }[how]
-    with caplog.at_level(logging.WARNING, logger="api.channels.signature"):
+    with caplog.at_level(logging.WARNING, logger="api.deps"):
         response = app.client.post("/twilio/sms", data=params, headers=headers)
     assert response.status_code == 403
     assert "rejected Twilio request to /twilio/sms" in caplog.text
@@ -156,7 +156,7 @@ def test_when_rasa_is_down_the_message_waits_and_is_answered_once_later(app, ras
     assert [m.status for m in inbound(engine)] == ["pending", "pending"]
     # One notice for the outage, not one per message.
     assert [(r.body, r.status) for r in outbox_rows(engine)] == [
-        (messaging.OUTAGE_NOTICE, OutboxStatus.queued)
+        (wording.OUTAGE_NOTICE, OutboxStatus.queued)
     ]
     assert app.replay() == 0  # still down: nothing tried
 
@@ -166,7 +166,7 @@ def test_when_rasa_is_down_the_message_waits_and_is_answered_once_later(app, ras
     assert rasa.texts() == ["申请", "张小明"]  # in order
     assert [m.status for m in inbound(engine)] == ["answered", "answered"]
     assert [r.body for r in outbox_rows(engine)] == [
-        messaging.OUTAGE_NOTICE,
+        wording.OUTAGE_NOTICE,
         "收到：申请",
         "收到：张小明",
     ]
@@ -177,7 +177,7 @@ def test_when_rasa_is_down_the_message_waits_and_is_answered_once_later(app, ras
     # The outage is over for this number: the next one gets its own notice.
     rasa.down = True
     replies(app.sms(PHONE, "吐祥镇"))
-    assert [r.body for r in outbox_rows(engine)].count(messaging.OUTAGE_NOTICE) == 2
+    assert [r.body for r in outbox_rows(engine)].count(wording.OUTAGE_NOTICE) == 2
 
 
 def test_a_message_after_pending_ones_waits_its_turn(app, rasa, engine):
@@ -188,7 +188,7 @@ def test_a_message_after_pending_ones_waits_its_turn(app, rasa, engine):
     assert replies(app.sms(PHONE, "二")) == ["收到：二"]
     assert rasa.texts() == ["一", "二"]
     assert [r.body for r in outbox_rows(engine)] == [
-        messaging.OUTAGE_NOTICE,
+        wording.OUTAGE_NOTICE,
         "收到：一",
         "收到：二",
     ]
@@ -214,7 +214,7 @@ def test_a_slow_bot_answers_later_through_the_outbox(settings, engine, rasa):
         app.settle()
     assert rasa.texts() == ["申请"]
     assert [(r.body, r.via) for r in outbox_rows(engine)] == [
-        (messaging.OUTAGE_NOTICE, None),
+        (wording.OUTAGE_NOTICE, None),
         ("收到：申请", None),
     ]
     assert inbound(engine)[0].reply_via == "outbox"
@@ -227,13 +227,13 @@ def test_a_message_rasa_took_before_the_line_dropped_is_not_sent_again(app, rasa
     app.replay()
     app.settle()
     assert rasa.texts() == ["申请"]  # found in the tracker, with what the bot said
-    assert [r.body for r in outbox_rows(engine)] == [messaging.OUTAGE_NOTICE, "收到：申请"]
+    assert [r.body for r in outbox_rows(engine)] == [wording.OUTAGE_NOTICE, "收到：申请"]
     assert inbound(engine)[0].status == "answered"
 
 
 def test_stop_holds_until_start(app, rasa, engine):
     [stopped] = replies(app.sms(PHONE, "退订"))
-    assert stopped == messaging.STOPPED_NOTICE
+    assert stopped == wording.STOPPED_NOTICE
     assert replies(app.sms(PHONE, "你好")) == []
     assert rasa.received == []
     assert inbound(engine)[-1].status == "ignored"
@@ -245,14 +245,14 @@ def test_stop_holds_until_start(app, rasa, engine):
     staff = outbox_rows(engine)[-1]
     assert (staff.status, staff.error) == (OutboxStatus.failed, "opted_out")
 
-    assert replies(app.sms(PHONE, "订阅")) == [messaging.STARTED_NOTICE]
+    assert replies(app.sms(PHONE, "订阅")) == [wording.STARTED_NOTICE]
     assert replies(app.sms(PHONE, "你好")) == ["收到：你好"]
     assert rasa.texts() == ["你好"]
 
 
 @pytest.mark.parametrize("word", ["退订", "TD", "stop", "ＳＴＯＰ"])
 def test_stop_words(app, rasa, word):
-    assert replies(app.sms(PHONE, word)) == [messaging.STOPPED_NOTICE]
+    assert replies(app.sms(PHONE, word)) == [wording.STOPPED_NOTICE]
     assert rasa.received == []
 
 
@@ -277,12 +277,12 @@ def test_a_reply_to_a_number_that_opts_out_meanwhile_is_not_sent(app, rasa, engi
 
 
 def test_channel_records_link_to_the_case_when_it_is_filed(app, rasa, engine, cipher):
-    from cases import store
+    from cases import filing
 
     def file_on_income(sender, text):
         if text == "一万二":
             with Session(engine) as session:
-                store.file_case(
+                filing.file_case(
                     session,
                     cipher=cipher,
                     name="张小明",
@@ -303,4 +303,4 @@ def test_channel_records_link_to_the_case_when_it_is_filed(app, rasa, engine, ci
         messages = session.exec(select(Message).order_by(col(Message.id))).all()
         assert len({m.case_id for m in messages}) == 1 and messages[0].case_id is not None
         assert [m.text for m in messages][-1] == "申请已登记，编号FJ2345AB。"
-        assert channel.InboundStatus.answered.value == messages[0].status
+        assert inbox.InboundStatus.answered.value == messages[0].status

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session
 
-from cases import delivery, outbox
-from cases.models import OutboundMessage, OutboxStatus
+from channels import outbox
+from channels.models import OutboundMessage, OutboxStatus
 from tests.twilio_fakes import ChannelApp, channel_settings
 
 
@@ -21,8 +21,8 @@ def message_id(engine) -> int:
     with Session(engine) as session:
         message = outbox.enqueue(session, to_number="+8613800000001", body="您好")
         session.commit()
-        delivery.claim_due(session)
-        delivery.mark_sent(session, outbox_id=message.id, twilio_sid="SM" + "a" * 32)
+        outbox.claim_due(session)
+        outbox.mark_sent(session, outbox_id=message.id, twilio_sid="SM" + "a" * 32)
         return message.id
 
 

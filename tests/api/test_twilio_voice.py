@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 from sqlmodel import Session, col, select
 
-from cases import messaging
-from cases.models import Message, OutboundMessage
+from channels import wording
+from channels.models import Message, OutboundMessage
 from tests.twilio_fakes import PUBLIC_BASE_URL, ChannelApp, channel_settings
 
 PHONE = "+8613800000009"
@@ -45,7 +45,7 @@ def test_a_call_starts_with_a_mandarin_question_and_listens_for_speech_and_keys(
     assert gather.get("language") == "cmn-Hans-CN"
     say = gather.find("Say")
     assert (say.get("language"), say.get("voice")) == ("cmn-CN", "Polly.Zhiyu")
-    assert say.text == messaging.VOICE_GREETING
+    assert say.text == wording.VOICE_GREETING
     assert follow(gather) == "/twilio/voice/turn?turn=1"
     assert follow(root.find("Redirect")) == "/twilio/voice/silence?turn=1&count=1"
 
@@ -97,13 +97,13 @@ def test_keypad_answers_pick_choices_and_give_numbers(app, rasa):
 def test_silence_is_met_with_a_repeat_then_a_polite_goodbye(app):
     twiml(app.post("/twilio/voice", CALL))
     first = twiml(app.post("/twilio/voice/silence?turn=1&count=1", CALL))
-    assert said(first)[0] == messaging.VOICE_NOT_HEARD
+    assert said(first)[0] == wording.VOICE_NOT_HEARD
     gather = first.find("Gather")
-    assert gather.find("Say").text == messaging.VOICE_GREETING  # the question again
+    assert gather.find("Say").text == wording.VOICE_GREETING  # the question again
     assert follow(gather) == "/twilio/voice/turn?turn=1"
     assert follow(first.find("Redirect")) == "/twilio/voice/silence?turn=1&count=2"
     second = twiml(app.post("/twilio/voice/silence?turn=1&count=2", CALL))
-    assert said(second) == [messaging.VOICE_GOODBYE]
+    assert said(second) == [wording.VOICE_GOODBYE]
     assert second.find("Hangup") is not None and second.find("Gather") is None
 
 
@@ -111,7 +111,7 @@ def test_a_slow_reply_keeps_the_caller_waiting_within_twilios_deadline(settings,
     rasa.delay = 1.5
     with ChannelApp(channel_settings(settings, voice_reply_deadline=1.0), engine, rasa) as app:
         root = twiml(app.post("/twilio/voice/turn?turn=1", {**CALL, "SpeechResult": "申请低保"}))
-        assert said(root) == [messaging.VOICE_WAIT]
+        assert said(root) == [wording.VOICE_WAIT]
         wait = follow(root.find("Redirect"))
         assert wait.startswith("/twilio/voice/wait?message=")
         root = twiml(app.post(wait, CALL))
@@ -124,9 +124,9 @@ def test_a_reply_too_slow_for_the_call_goes_by_sms(settings, engine, rasa):
     with ChannelApp(channel_settings(settings, voice_reply_deadline=0.5), engine, rasa) as app:
         root = twiml(app.post("/twilio/voice/turn?turn=1", {**CALL, "SpeechResult": "申请低保"}))
         root = twiml(app.post(follow(root.find("Redirect")), CALL))
-        assert said(root) == [messaging.VOICE_WAIT]
+        assert said(root) == [wording.VOICE_WAIT]
         root = twiml(app.post(follow(root.find("Redirect")), CALL))
-        assert said(root) == [messaging.VOICE_LATER] and root.find("Hangup") is not None
+        assert said(root) == [wording.VOICE_LATER] and root.find("Hangup") is not None
         app.settle()
     with Session(engine) as session:
         bodies = session.exec(select(OutboundMessage.body)).all()
@@ -137,7 +137,7 @@ def test_a_reply_too_slow_for_the_call_goes_by_sms(settings, engine, rasa):
 def test_when_the_bot_is_down_the_caller_is_told_and_answered_by_sms_later(app, rasa, engine):
     rasa.down = True
     root = twiml(app.post("/twilio/voice/turn?turn=1", {**CALL, "SpeechResult": "申请低保"}))
-    assert said(root) == [messaging.VOICE_DOWN] and root.find("Hangup") is not None
+    assert said(root) == [wording.VOICE_DOWN] and root.find("Hangup") is not None
     rasa.down = False
     app.replay()
     app.settle()
@@ -153,7 +153,7 @@ def test_a_call_carries_on_where_the_text_conversation_stopped(app, rasa):
     app.sms(PHONE, "申请")
     root = twiml(app.post("/twilio/voice", CALL))
     prompt = root.find("Gather").find("Say").text
-    assert prompt.startswith(messaging.VOICE_RESUME) and "请说“吐祥镇”" in prompt
+    assert prompt.startswith(wording.VOICE_RESUME) and "请说“吐祥镇”" in prompt
 
 
 def test_a_repeated_turn_reaches_the_bot_once(app, rasa):

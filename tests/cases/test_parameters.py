@@ -2,9 +2,9 @@ from datetime import date
 
 import pytest
 
-from cases.assessing import revise_household
 from cases.models import AssessmentRecord
 from cases.parameters import ParameterError, add_value, current_parameters, parameter_table
+from cases.revisions import revise_household
 from tests.console_seed import file_assessed, household
 
 

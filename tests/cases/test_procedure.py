@@ -4,8 +4,9 @@ import pytest
 from sqlmodel import select
 
 from cases import procedure
-from cases.models import AuditEvent, CaseStatus, CaseTransition, Message, OutboundMessage
+from cases.models import AuditEvent, CaseStatus, CaseTransition
 from cases.procedure import IllegalTransition, ProcedureError, allowed_next, move
+from channels.models import Message, OutboundMessage
 from tests.console_seed import file_assessed
 
 S = CaseStatus
@@ -120,8 +121,7 @@ def test_asking_needs_a_phone_and_a_message(session, cipher):
 
 
 def test_the_answer_appears_on_the_case(session, case):
-    from cases.casefile import collect_replies
-    from cases.store import get_case
+    from cases.casefile import collect_replies, get_case
 
     procedure.ask_applicant(session, case, body="请问家里几口人？", actor="tuxiang")
     session.add(Message(conversation_id="+8613800000001", direction="in", channel="sms",

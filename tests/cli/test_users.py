@@ -15,8 +15,8 @@ def run(args, password, database_url):
 def test_user_add_creates_an_account_that_can_log_in(tmp_path):
     from sqlmodel import Session
 
-    from cases.db import make_engine
-    from cases.users import authenticate
+    from accounts.users import authenticate
+    from core.database import make_engine
 
     url = f"sqlite:///{tmp_path / 'x.db'}"
     done = run(
@@ -53,7 +53,7 @@ def test_user_add_names_the_bad_field(tmp_path):
 
 
 def test_the_cli_offers_exactly_the_roles_of_the_store():
-    from cases.models import Role
+    from accounts.models import Role
     from cli.users import ROLES
 
     assert set(ROLES) == {role.value for role in Role}

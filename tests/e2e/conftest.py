@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from cases.config import Settings
-from cases.db import make_engine, migrate
+from cases.migrations import migrate
+from core.database import make_engine
+from core.settings import Settings
 from tests.servers import action_server, free_port, rasa_server
 
 RASA_TOKEN = "e2e-token"

@@ -13,9 +13,9 @@ import httpx
 import pytest
 from sqlmodel import Session
 
-from cases import queue, store
-from cases.db import make_engine
+from cases import casefile, queue
 from cases.queue import QueueFilters
+from core.database import make_engine
 
 pytestmark = pytest.mark.e2e
 INTAKE = str(Path(__file__).resolve().parents[2] / ".venv/bin/intake")
@@ -39,7 +39,7 @@ class Resident:
         with Session(make_engine(self.stack["database_url"])) as session:
             listing = queue.search(session, QueueFilters(phone=self.phone))
             assert listing.total == 1, listing
-            return store.get_case(session, case_id=listing.items[0].id)
+            return casefile.get_case(session, case_id=listing.items[0].id)
 
 
 def intake_assess(household: dict) -> dict:

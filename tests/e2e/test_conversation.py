@@ -8,10 +8,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from accounts.models import Role
+from accounts.users import create_user
 from api.main import create_app
-from cases.db import make_engine
-from cases.models import Role
-from cases.users import create_user
+from core.database import make_engine
 
 pytestmark = pytest.mark.e2e
 

@@ -15,11 +15,11 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from accounts.models import Role
+from accounts.users import create_user
 from api.main import create_app
-from cases.db import make_engine
-from cases.models import Role
 from cases.parameters import add_value
-from cases.users import create_user
+from core.database import make_engine
 from policy.clauses import clauses
 from tests.api.test_console_pages import csrf_of, sign_in
 from tests.e2e.test_application import Resident

@@ -10,8 +10,8 @@ import httpx
 import pytest
 from sqlmodel import Session, col, select
 
-from cases.db import make_engine
 from cases.models import Case, HouseholdRecord
+from core.database import make_engine
 
 pytestmark = pytest.mark.e2e
 NAME = "张小明 500236199001011235"

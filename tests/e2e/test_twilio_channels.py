@@ -12,11 +12,13 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, col, select
 
-from api.channels.rasa import tracker_tag
 from api.main import create_app
-from cases import messaging, outbox, store
-from cases.db import make_engine
-from cases.models import Case, Message, OutboundMessage, OutboxStatus
+from cases import casefile
+from cases.models import Case
+from channels import outbox, wording
+from channels.models import Message, OutboundMessage, OutboxStatus
+from channels.rasa import tracker_tag
+from core.database import make_engine
 from tests.e2e.resident_script import answer_for
 from tests.twilio_fakes import FakeTwilio, channel_settings, post_sms, signed, sms_params
 
@@ -104,7 +106,7 @@ def test_a_whole_application_by_sms(stack, app):
 
     with Session(app.engine) as session:
         [case_id] = session.exec(select(Case.id).where(Case.conversation_id == phone)).all()
-        case = store.get_case(session, case_id=case_id)
+        case = casefile.get_case(session, case_id=case_id)
     assert case.reference == reference and case.channel == "sms"
     assert case.applicant.name == "周大海" and case.township == "吐祥镇"
     said = [m.text for m in case.messages if m.direction == "in"]
@@ -140,7 +142,7 @@ def test_messages_sent_while_rasa_is_stopped_are_answered_once_after_it_starts(s
         assert sms(app, phone, "我想申请低保") == []
         assert sms(app, phone, "同意") == []
         # One notice for the outage, by the outbox.
-        wait_for(lambda: twilio.bodies(phone) == [messaging.OUTAGE_NOTICE], 30, "the notice")
+        wait_for(lambda: twilio.bodies(phone) == [wording.OUTAGE_NOTICE], 30, "the notice")
     finally:
         stack["rasa_server"].start()
     # The replay worker hands both over, in order, once; replies go by the outbox.
@@ -151,7 +153,7 @@ def test_messages_sent_while_rasa_is_stopped_are_answered_once_after_it_starts(s
     )
     time.sleep(2)  # nothing more comes
     bodies = twilio.bodies(phone)
-    assert bodies[0] == messaging.OUTAGE_NOTICE
+    assert bodies[0] == wording.OUTAGE_NOTICE
     assert "同意" in "".join(bodies[1:3])  # the consent question first …
     assert "身份证" in bodies[-1]  # … then the question after "同意"
     assert [e["text"] for e in tracker_user_events(stack, phone)] == ["我想申请低保", "同意"]
@@ -181,7 +183,7 @@ def test_a_message_sent_while_the_action_server_is_down_waits_for_it(stack, app,
 
 def test_opt_out_holds_until_the_resident_subscribes_again(stack, app, twilio):
     phone = "+8613900000006"
-    assert sms(app, phone, "退订") == [messaging.STOPPED_NOTICE]
+    assert sms(app, phone, "退订") == [wording.STOPPED_NOTICE]
     assert sms(app, phone, "你好") == []
     with Session(app.engine) as session:
         staff = outbox.enqueue(
@@ -200,10 +202,10 @@ def test_opt_out_holds_until_the_resident_subscribes_again(stack, app, twilio):
         )
     assert twilio.bodies(phone) == []
     assert tracker_user_events(stack, phone) == []
-    assert sms(app, phone, "订阅") == [messaging.STARTED_NOTICE]
+    assert sms(app, phone, "订阅") == [wording.STARTED_NOTICE]
     assert any("申请" in reply for reply in sms(app, phone, "你好"))
     help_text = sms(app, phone, "帮助")
-    assert help_text == [messaging.HELP_NOTICE.format(helpline=app.settings.helpline_number)]
+    assert help_text == [wording.HELP_NOTICE.format(helpline=app.settings.helpline_number)]
 
 
 def test_start_by_phone_and_finish_by_text(stack, app):

@@ -105,7 +105,7 @@ def test_township_lookup_matches_the_township_list():
     lookups = yaml.safe_load((ROOT / "data" / "nlu" / "lookups.yml").read_text(encoding="utf-8"))
     table = next(item for item in lookups["nlu"] if item.get("lookup") == "township")
     listed = [line.strip()[2:] for line in table["examples"].splitlines() if line.strip()]
-    townships = yaml.safe_load((ROOT / "cases" / "data" / "townships.yaml").read_text("utf-8"))
+    townships = yaml.safe_load((ROOT / "core" / "data" / "townships.yaml").read_text("utf-8"))
     expected = {name for t in townships for name in (t["name"], *t.get("short", []))}
     assert set(listed) == expected
 

@@ -81,7 +81,7 @@ def run_offline(persona: Persona) -> Outcome:
     from actions.application import give_up  # noqa: F401 - the same module the server uses
     from actions.application_facts import to_household
     from actions.store import identity_cipher
-    from cases.identity import mask_id_number
+    from core.security import mask_id_number
     from tests.actions.simulation import Conversation
 
     resident = SimulatedResident(persona)
@@ -121,7 +121,8 @@ class Servers:
     TOKEN = "personas-token"
 
     def __init__(self, workdir: Path):
-        from cases.db import make_engine, migrate
+        from cases.migrations import migrate
+        from core.database import make_engine
         from tests.servers import action_server, free_port, rasa_server
 
         self.database_url = f"sqlite:///{workdir / 'intake.db'}"
@@ -146,7 +147,7 @@ class Live:
     action server's store."""
 
     def __init__(self, url: str, token: str, database_url: str):
-        from cases.db import make_engine
+        from core.database import make_engine
 
         self.url, self.TOKEN = url, token
         self.engine = make_engine(database_url)

@@ -1,0 +1,70 @@
+"""One settings object for the whole app (API, actions, CLI), read from the environment.
+
+Outside development, default secrets are refused so that a deployment cannot run with the
+keys that are written in this file.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEV_SECRET = "dev-secret-change-me-0123456789abcdef"
+# A valid Fernet key, for development only; production must set DATA_KEY.
+DEV_DATA_KEY = "ZGV2LWRhdGEta2V5LWNoYW5nZS1tZS0wMTIzNDU2Nzg="
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    environment: Literal["development", "test", "production"] = "development"
+    database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'intake.db'}"
+    secret_key: str = DEV_SECRET
+    data_key: str = DEV_DATA_KEY
+    access_token_minutes: int = 8 * 60
+
+    rasa_url: str = "http://127.0.0.1:5005"
+    rasa_token: str = "dev-rasa-token"
+    action_server_url: str = "http://127.0.0.1:5055"
+
+    public_base_url: str = "http://127.0.0.1:8000"
+    twilio_account_sid: str | None = None
+    twilio_auth_token: str | None = None
+    twilio_from_number: str | None = None
+
+    # 12345 is the government service hotline (政务服务便民热线) in every county.
+    helpline_number: str = "12345"
+
+    # SMS and voice channels (channels/). Deadlines stay well under Twilio's 15 s.
+    sms_reply_deadline: float = 8.0  # answer in TwiML if the bot replies within this
+    voice_reply_deadline: float = 5.0  # per wait round on a call (two rounds, then SMS)
+    rasa_timeout: float = 60.0  # one request to Rasa; a late answer goes by the outbox
+    channel_workers: bool = True  # outbox sender and replay loops in the API process
+    replay_interval: float = 2.0
+    outbox_interval: float = 1.0
+    outbox_max_attempts: int = 6
+    outbox_backoff_seconds: float = 2.0  # 2, 4, 8 … seconds between tries
+    # The Twilio REST API's base URL; set only to point at a stand-in (tests, bench).
+    twilio_api_base_url: str | None = None
+
+    @model_validator(mode="after")
+    def _refuse_default_secrets(self) -> Settings:
+        if self.environment == "production":
+            for name, default in (
+                ("secret_key", DEV_SECRET),
+                ("data_key", DEV_DATA_KEY),
+                ("rasa_token", "dev-rasa-token"),
+            ):
+                if getattr(self, name) == default:
+                    raise ValueError(f"{name.upper()} must be set outside development")
+        return self
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

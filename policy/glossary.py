@@ -1,0 +1,81 @@
+"""The one glossary of Chinese labels (用语): one thing has one word on every page, in every
+SMS and in every API label. The rules engine's reasons use it, the staff pages' filters
+and the API's ``*_label`` fields read it, and so do the 公示 lists.
+
+It lives in ``policy`` because ``policy`` imports nothing of the project and everything
+else may import ``policy``; labels of things the rules engine does not know (procedure
+steps, roles, channels) are keyed by their stored values, and a test checks that every
+value has its word. (The conversation in ``actions/`` still keeps its own texts.)
+"""
+
+from __future__ import annotations
+
+#: 救助项目: every programme of the Assessment, in POLICY.md's order.
+PROGRAMMES = {
+    "dibao": "农村低保",
+    "separate_household_dibao": "分户纳入低保",
+    "classified_supplement": "分类重点救助金",
+    "registered_poor_referral": "整户纳入建档立卡",
+    "medical_assistance": "医疗救助",
+    "temporary_assistance": "临时救助",
+    "disability_living_subsidy": "困难残疾人生活补贴",
+    "disability_care_subsidy": "重度残疾人护理补贴",
+    "charity_referral": "慈善救助",
+    "dibao_exit": "退出低保",
+}
+#: A programme's verdict (``status`` of a programme result).
+VERDICTS = {
+    "eligible": "符合条件",
+    "needs_review": "需核实",
+    "ineligible": "不符合条件",
+    "not_applicable": "不适用",
+}
+#: The route to 低保 (收入型 or 支出型贫困).
+ROUTES = {"income": "收入型", "expenditure": "支出型贫困"}
+#: Items of medical assistance.
+MEDICAL_ITEMS = {
+    "insurance_premium_subsidy": "医保个人缴费补贴",
+    "major_disease_assistance": "重特大疾病医疗救助",
+    "out_of_catalogue_fund": "扶贫济困医疗救助基金",
+    "illness_poverty_insurance": "因病致贫资助参保",
+}
+#: A member's relation to the applicant (common ``relation`` values).
+RELATIONS = {
+    "applicant": "申请人",
+    "spouse": "配偶",
+    "child": "子女",
+    "son": "儿子",
+    "daughter": "女儿",
+    "parent": "父母",
+    "father": "父亲",
+    "mother": "母亲",
+    "grandchild": "孙子女",
+    "grandparent": "祖父母",
+    "sibling": "兄弟姐妹",
+}
+#: 突发困难: ``hardship.kind`` (one word each: the pages said 自然灾害, the reasons 灾害).
+HARDSHIPS = {
+    "accident": "意外事故",
+    "illness": "家庭成员重病",
+    "disaster": "自然灾害",
+    "other": "其他突发困难",
+}
+#: 三保障: ``three_guarantees_unmet``.
+GUARANTEES = {"education": "义务教育", "medical": "基本医疗", "housing": "住房安全"}
+#: The procedure's steps (``Case.status``).
+PROCEDURE_STEPS = {
+    "received": "受理",
+    "visited": "入户调查",
+    "appraised": "民主评议",
+    "publicised": "公示",
+    "approved": "审批通过",
+    "rejected": "不予批准",
+    "info_requested": "需补充材料",
+    "callback_requested": "已转人工",
+}
+#: Staff roles (``User.role``).
+ROLES = {"county_admin": "县级管理员", "township_staff": "乡镇窗口", "helpline": "热线"}
+#: Where a case or message came from (``Case.channel``, ``Message.channel``).
+CHANNELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff": "窗口"}
+#: Who gave a household revision (``HouseholdRecord.source``).
+SOURCES = {"resident": "申请人自述", "visit": "入户调查", "staff": "工作人员", "review": "复查"}

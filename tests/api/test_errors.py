@@ -1,0 +1,40 @@
+"""The one error body (api.errors): FastAPI's validation errors and every InputError a data
+function raises answer 422 with `detail: [{field, message, loc, type}]`."""
+
+from tests.conftest import login
+from tests.policy.households import household, member
+
+KEYS = {"field", "message", "loc", "type"}
+
+
+def test_fastapi_validation_errors_use_the_one_body(client, staff):
+    reply = client.get("/api/cases", params={"limit": 0}, headers=login(client, "county"))
+    assert reply.status_code == 422
+    [problem] = reply.json()["detail"]
+    assert set(problem) == KEYS and problem["field"] == "limit"
+    assert problem["loc"] == ["query", "limit"]
+
+
+def test_a_malformed_body_names_the_dotted_field(client):
+    reply = client.post("/api/assess", json=household(members=[member(age=200)]))
+    assert reply.status_code == 422
+    fields = {problem["field"] for problem in reply.json()["detail"]}
+    assert "members.0.age" in fields
+    assert all(set(problem) == KEYS for problem in reply.json()["detail"])
+
+
+def test_an_input_error_of_a_data_function_uses_the_one_body(client, staff):
+    value = {"name": "no_such_parameter", "effective_from": "2026-01-01", "value": 1,
+             "source": "test"}  # fmt: skip
+    reply = client.post("/api/parameters", json=value, headers=login(client, "county"))
+    assert reply.status_code == 422
+    assert reply.json()["detail"] == [
+        {"field": "name", "message": "unknown parameter 'no_such_parameter'",
+         "loc": ["body", "name"], "type": "value_error"}
+    ]  # fmt: skip
+
+
+def test_a_policy_error_is_422_not_500(client):
+    reply = client.post("/api/assess", json=household(assessed_on="2016-12-31"))
+    assert reply.status_code == 422
+    assert reply.json()["detail"][0]["field"] == "assessed_on"

@@ -1,0 +1,125 @@
+"""The channels' records: stored once per Twilio id, leases that serialise each number's
+hand-over across processes, the outage notice once per outage."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlmodel import Session, select
+
+from channels import answers, inbox, leases, wording
+from channels.inbox import ReplyVia
+from channels.models import ChannelContact, Message, OutboundMessage
+from core.database import utcnow
+
+PHONE = "+8613800000001"
+
+
+def receive(session, text="你好", sid="SM1", via=ReplyVia.twiml):
+    return inbox.receive(
+        session,
+        external_id=sid,
+        phone=PHONE,
+        text=text,
+        channel="sms",
+        reply_via=via,
+        helpline="12345",
+    )
+
+
+def test_a_message_is_stored_once_per_twilio_id(session):
+    first = receive(session)
+    again = receive(session)
+    assert first.pending and not first.duplicate
+    assert (again.message_id, again.pending, again.duplicate) == (first.message_id, False, True)
+    assert len(session.exec(select(Message)).all()) == 1
+
+
+def test_one_lease_holder_per_number(session, engine):
+    receive(session)
+    assert leases.acquire_lease(session, phone=PHONE, owner="a", seconds=60)
+    with Session(engine) as other:  # another process
+        assert not leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+        assert inbox.phones_with_pending(other) == []
+    assert leases.acquire_lease(session, phone=PHONE, owner="a", seconds=60)  # renewal
+    leases.release_lease(session, phone=PHONE, owner="a")
+    with Session(engine) as other:
+        assert inbox.phones_with_pending(other) == [PHONE]
+        assert leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+
+
+def test_a_lease_of_a_dead_worker_runs_out(session, engine):
+    receive(session)
+    leases.acquire_lease(session, phone=PHONE, owner="dead", seconds=60)
+    contact = session.get(ChannelContact, PHONE)
+    contact.lease_until = utcnow() - timedelta(seconds=1)
+    session.add(contact)
+    session.commit()
+    with Session(engine) as other:
+        assert leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+
+
+def test_pending_messages_come_oldest_first(session):
+    for n in range(3):
+        receive(session, text=f"第{n}条", sid=f"SM{n}")
+    assert inbox.next_pending(session, phone=PHONE).text == "第0条"
+
+
+def test_the_outage_notice_goes_once_until_the_bot_answers_again(session):
+    one, two = receive(session, sid="SM1"), receive(session, sid="SM2")
+    assert (
+        answers.give_up_waiting(session, message_id=one.message_id, notice=wording.OUTAGE_NOTICE)
+        == []
+    )
+    answers.give_up_waiting(session, message_id=two.message_id, notice=wording.OUTAGE_NOTICE)
+    assert session.exec(select(OutboundMessage.body)).all() == [wording.OUTAGE_NOTICE]
+    answers.record_answer(
+        session, message_id=one.message_id, replies=[{"text": "好的"}], live_seconds={}
+    )
+    three = receive(session, sid="SM3")
+    answers.give_up_waiting(session, message_id=three.message_id, notice=wording.OUTAGE_NOTICE)
+    assert session.exec(select(OutboundMessage.body)).all().count(wording.OUTAGE_NOTICE) == 2
+
+
+def test_an_answer_is_recorded_once(session):
+    received = receive(session)
+    live = {"twiml": 10}
+    assert answers.record_answer(
+        session, message_id=received.message_id, replies=[{"text": "好的"}], live_seconds=live
+    ).live == ["好的"]
+    assert (
+        answers.record_answer(
+            session, message_id=received.message_id, replies=[{"text": "好的"}], live_seconds=live
+        ).live
+        is None
+    )
+    assert session.exec(select(OutboundMessage.body)).all() == ["好的"]
+
+
+def test_a_webhook_that_gave_up_gets_nothing_live(session):
+    received = receive(session)
+    answers.give_up_waiting(session, message_id=received.message_id, notice=None)
+    assert (
+        answers.record_answer(
+            session,
+            message_id=received.message_id,
+            replies=[{"text": "好的"}],
+            live_seconds={"twiml": 10},
+        ).live
+        is None
+    )
+    [row] = session.exec(select(OutboundMessage)).all()
+    assert (row.body, row.via, row.status.value) == ("好的", None, "queued")
+
+
+def test_a_webhook_that_gives_up_after_the_answer_gets_it(session):
+    received = receive(session)
+    answers.record_answer(
+        session,
+        message_id=received.message_id,
+        replies=[{"text": "好的"}],
+        live_seconds={"twiml": 10},
+    )
+    assert answers.give_up_waiting(
+        session, message_id=received.message_id, notice=wording.OUTAGE_NOTICE
+    ) == ["好的"]
