@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actions import assets_text, member_facts, money_text, status_text
+from actions import assets_text, member_facts, money_text, standing_text
 from actions.parsing import parse_household_size, parse_name
 from actions.speech import AFFIRM, DENY
 from core.townships import find_township
@@ -81,17 +81,17 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
                 **(state.get("assets") or {}),
             }
     elif requested == "status":
-        if status_text.says_none(text) or intent == "deny" or status_text.read_guarantees(text):
-            state["status"] = {key: False for key in status_text.STATUS}
+        if standing_text.says_none(text) or intent == "deny" or standing_text.read_guarantees(text):
+            state["status"] = {key: False for key in standing_text.STATUS}
         else:
             handled = False
     elif requested == "three_guarantees":
-        if status_text.says_none(text) or intent == "deny":
+        if standing_text.says_none(text) or intent == "deny":
             state["three_guarantees"] = []
         else:
             handled = False
     elif requested == "hardship":
-        if status_text.says_none(text) or intent == "deny":
+        if standing_text.says_none(text) or intent == "deny":
             state["hardship"] = "none"
         else:
             handled = False

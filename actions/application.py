@@ -15,6 +15,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import application_facts, questions, reader, speech
 from actions.replies import documents_to_bring
+from actions.slots import APPLICATION_SLOTS, BOOKKEEPING, FACT_SLOTS, SECRET_SLOTS
 from actions.store import identity_cipher, store_engine
 from cases import filing
 from cases.assessment import assess_household
@@ -48,37 +49,6 @@ FORM_TURN = {
     "application_form",
     "validate_application_form",
 }
-FACT_SLOTS = [
-    "consent",
-    "applicant_name",
-    "id_number",
-    "phone",
-    "township",
-    "village",
-    "household_size",
-    "members",
-    "health",
-    "work",
-    "income",
-    "income_total",
-    "expenses",
-    "assets",
-    "status",
-    "three_guarantees",
-    "hardship",
-    "confirmed",
-    "applicant_age",
-    "unknown_facts",
-    "unclear",
-    "asks",
-    "medium",
-    "proxy",
-    "proxy_consent",
-    "id_confirmed",
-    "income_asked",
-    "income_named",
-    "asked_around",
-]
 # Requests that leave the form, and the words a resident uses for them: without the words,
 # an intent the NLU guessed ("要人守到" as handoff) is an answer, not a request.
 REQUEST_WORDS = {
@@ -87,15 +57,6 @@ REQUEST_WORDS = {
     "check_status": re.compile(r"(进度|查一?下|结果|批了|办好了|办得怎么|怎么样了|到哪)"),
 }
 MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
-BOOKKEEPING = {
-    "asks",
-    "asked_around",
-    "unclear",
-    "medium",
-    "income_named",
-}  # about the conversation, not the household
-SECRET_SLOTS = ("id_number", "phone")  # kept encrypted in Rasa's tracker store
-APPLICATION_SLOTS = FACT_SLOTS + ["reask", "members_said", "id_number_masked"]
 
 
 def secret(tracker: Tracker, slot: str) -> str | None:

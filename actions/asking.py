@@ -13,8 +13,9 @@ import yaml
 from rasa_sdk import Action
 
 from actions import proxy
-from actions.application import FACT_SLOTS, secret
+from actions.application import secret
 from actions.application_facts import INCOME_WORDS, money_words
+from actions.slots import FACT_SLOTS
 
 WORDING = Path(__file__).with_name("wording.yaml")
 SPOKEN_DIGITS = dict(zip("0123456789X", "零幺二三四五六七八九叉", strict=True))

@@ -11,8 +11,9 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session, col, select
 
-from actions.application import APPLICATION_SLOTS, sender_phone
+from actions.application import sender_phone
 from actions.replies import window_and_helpline
+from actions.slots import APPLICATION_SLOTS
 from actions.store import identity_cipher, store_engine
 from cases import audit, filing
 from cases.models import Applicant, Case, CaseStatus

@@ -10,8 +10,9 @@ import re
 from rasa_sdk import Action
 from rasa_sdk.events import FollowupAction, SlotSet
 
-from actions import people_words, proxy, reader, speech, status_text
-from actions.application import FACT_SLOTS, ValidateApplicationForm
+from actions import people_words, proxy, reader, speech, standing_text
+from actions.application import ValidateApplicationForm
+from actions.slots import FACT_SLOTS
 
 _PERSONAL = re.compile(
     r"(我|我家|我们|屋头|家里|俺|我妈|我爸|老汉儿|我老公|我男人|我老婆|我娃|我儿子|我女儿|我这)"
@@ -40,7 +41,7 @@ def wants_to_apply(text: str) -> bool:
     )
     if personal and _HELP.search(text) and _ASKS.search(text):
         return True
-    story = bool(_STORY.search(text)) or status_text.read_hardship(text) is not None
+    story = bool(_STORY.search(text)) or standing_text.read_hardship(text) is not None
     return (
         story and personal and not re.search(r"(标准|多少钱|好多钱|怎么算|什么条件|啥条件)", text)
     )

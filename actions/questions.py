@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from actions import member_facts
+from actions.slots import QUESTION_SLOTS
 
 # Facts that may end up unknown after "不晓得" twice; the assessment then says needs_review.
 MAY_BE_UNKNOWN = {
@@ -56,78 +57,85 @@ def _work_answered(slots: dict) -> bool:
     return bool(_members(slots)) and all(m["able_to_work"] is not None for m in adults)
 
 
-QUESTIONS: list[tuple[str, Callable[[dict], bool], Callable[[dict], bool]]] = [
-    # (slot asked, relevant?, answered?)
-    ("consent", lambda s: True, lambda s: s.get("consent") is not None),
-    ("applicant_name", lambda s: True, lambda s: bool(s.get("applicant_name"))),
-    ("id_number", lambda s: True, lambda s: bool(s.get("id_number"))),
-    (
-        "id_readback",  # on the phone, keyed-in digits are read back to confirm
-        lambda s: s.get("medium") == "voice" and bool(s.get("id_number")),
-        lambda s: s.get("id_confirmed") is True,
-    ),
-    ("proxy_consent", lambda s: bool(s.get("proxy")), lambda s: s.get("proxy_consent") is not None),
-    ("phone", lambda s: True, lambda s: bool(s.get("phone"))),
-    ("township", lambda s: True, lambda s: bool(s.get("township"))),
-    (
-        "village",
-        lambda s: s.get("township") != PLACEHOLDERS["township"],
-        lambda s: bool(s.get("village")),
-    ),
-    ("household_size", lambda s: True, lambda s: bool(s.get("household_size"))),
-    ("members", lambda s: True, _members_complete),
-    (
-        "health",
-        lambda s: True,
-        # Asked once even when a story told of an illness ("中风过"): the question asks about
-        # disability, care and being bedridden too, and of everyone.
-        lambda s: bool(s.get("health")) or bool((s.get("asks") or {}).get("health")),
-    ),
-    (
-        "disability_grade",
-        lambda s: any(m["disability_grade"] == "unknown" for m in _members(s)),
-        lambda s: False,
-    ),
-    ("work", lambda s: True, _work_answered),
-    ("school", lambda s: member_facts.needs_school_answer(_members(s)), lambda s: False),
-    (
-        "income",
-        lambda s: True,
-        # Income told with another answer ("老公在镇上帮人看店，一个月两千出头") is asked
-        # about once more: pensions and money from relatives are rarely said unasked.
-        lambda s: (
-            s.get("income_asked") is True
-            and (s.get("income") is not None or s.get("income_total") is not None)
+# slot asked: (relevant?, answered?); the order is the slot table's (actions/slots.py).
+_RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
+    (name, (relevant, answered))
+    for name, relevant, answered in [
+        ("consent", lambda s: True, lambda s: s.get("consent") is not None),
+        ("applicant_name", lambda s: True, lambda s: bool(s.get("applicant_name"))),
+        ("id_number", lambda s: True, lambda s: bool(s.get("id_number"))),
+        (
+            "id_readback",  # on the phone, keyed-in digits are read back to confirm
+            lambda s: s.get("medium") == "voice" and bool(s.get("id_number")),
+            lambda s: s.get("id_confirmed") is True,
         ),
-    ),
-    (
-        "expenses",
-        lambda s: True,
-        # Asked once even when costs were told before ("一学期学费一千四" with the school
-        # answer, "住院花了五万" in a story): those are rarely all the year's costs.
-        lambda s: s.get("expenses") is not None and bool((s.get("asks") or {}).get("expenses")),
-    ),
-    (
-        "assets",
-        lambda s: True,
-        lambda s: {"deposits", "vehicles", "houses"} <= set((s.get("assets") or {}).keys()),
-    ),
-    # Standing told in a story ("我是贫困户…") is asked about once all the same: the question
-    # also asks about 低保, 返贫, the 三保障 and sudden troubles, rarely all told unasked.
-    (
-        "status",
-        lambda s: True,
-        lambda s: s.get("status") is not None and bool((s.get("asks") or {}).get("status")),
-    ),
-    (
-        "three_guarantees",
-        lambda s: not (s.get("status") or {}).get("registered_poor"),
-        lambda s: s.get("three_guarantees") is not None,
-    ),
-    ("hardship", lambda s: True, lambda s: s.get("hardship") is not None),
-    ("confirmed", lambda s: True, lambda s: s.get("confirmed") is True),
-]
-QUESTION_SLOTS = [name for name, _, _ in QUESTIONS]
+        (
+            "proxy_consent",
+            lambda s: bool(s.get("proxy")),
+            lambda s: s.get("proxy_consent") is not None,
+        ),
+        ("phone", lambda s: True, lambda s: bool(s.get("phone"))),
+        ("township", lambda s: True, lambda s: bool(s.get("township"))),
+        (
+            "village",
+            lambda s: s.get("township") != PLACEHOLDERS["township"],
+            lambda s: bool(s.get("village")),
+        ),
+        ("household_size", lambda s: True, lambda s: bool(s.get("household_size"))),
+        ("members", lambda s: True, _members_complete),
+        (
+            "health",
+            lambda s: True,
+            # Asked once even when a story told of an illness ("中风过"): the question asks about
+            # disability, care and being bedridden too, and of everyone.
+            lambda s: bool(s.get("health")) or bool((s.get("asks") or {}).get("health")),
+        ),
+        (
+            "disability_grade",
+            lambda s: any(m["disability_grade"] == "unknown" for m in _members(s)),
+            lambda s: False,
+        ),
+        ("work", lambda s: True, _work_answered),
+        ("school", lambda s: member_facts.needs_school_answer(_members(s)), lambda s: False),
+        (
+            "income",
+            lambda s: True,
+            # Income told with another answer ("老公在镇上帮人看店，一个月两千出头") is asked
+            # about once more: pensions and money from relatives are rarely said unasked.
+            lambda s: (
+                s.get("income_asked") is True
+                and (s.get("income") is not None or s.get("income_total") is not None)
+            ),
+        ),
+        (
+            "expenses",
+            lambda s: True,
+            # Asked once even when costs were told before ("一学期学费一千四" with the school
+            # answer, "住院花了五万" in a story): those are rarely all the year's costs.
+            lambda s: s.get("expenses") is not None and bool((s.get("asks") or {}).get("expenses")),
+        ),
+        (
+            "assets",
+            lambda s: True,
+            lambda s: {"deposits", "vehicles", "houses"} <= set((s.get("assets") or {}).keys()),
+        ),
+        # Standing told in a story ("我是贫困户…") is asked about once all the same: the question
+        # also asks about 低保, 返贫, the 三保障 and sudden troubles, rarely all told unasked.
+        (
+            "status",
+            lambda s: True,
+            lambda s: s.get("status") is not None and bool((s.get("asks") or {}).get("status")),
+        ),
+        (
+            "three_guarantees",
+            lambda s: not (s.get("status") or {}).get("registered_poor"),
+            lambda s: s.get("three_guarantees") is not None,
+        ),
+        ("hardship", lambda s: True, lambda s: s.get("hardship") is not None),
+        ("confirmed", lambda s: True, lambda s: s.get("confirmed") is True),
+    ]
+)
+QUESTIONS = [(name, *_RULES[name]) for name in QUESTION_SLOTS]
 
 
 def next_question(slots: dict) -> str | None:

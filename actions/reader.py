@@ -23,7 +23,7 @@ from actions import (
     money_text,
     people_words,
     proxy,
-    status_text,
+    standing_text,
 )
 from actions import household_text as people
 from actions.answers import read_answer
@@ -79,9 +79,9 @@ def read(
     if requested == "status" and reading.understood:
         # The question asks about the 三保障 and sudden troubles too: one answer for all.
         if state.get("three_guarantees") is None:
-            state["three_guarantees"] = status_text.read_guarantees(text)
+            state["three_guarantees"] = standing_text.read_guarantees(text)
         if state.get("hardship") is None:
-            state["hardship"] = status_text.read_hardship(text) or "none"
+            state["hardship"] = standing_text.read_hardship(text) or "none"
     if requested == "three_guarantees" and reading.understood and state.get("hardship") is None:
         state["hardship"] = "none"  # the question asked about sudden troubles too
     reading.updates = {k: v for k, v in state.items() if v != slots.get(k)}
@@ -306,16 +306,16 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     if requested == "assets" and assets_text.vague_deposits(money):
         state["unknown_facts"] = sorted({*(state.get("unknown_facts") or []), "assets.deposits"})
     # "他这种能吃低保不" asks; it does not tell the family's standing
-    flags = status_text.read_status(text if requested == "status" else statements(text))
+    flags = standing_text.read_status(text if requested == "status" else statements(text))
     if flags:
         state["status"] = {**(state.get("status") or {}), **flags}
         reading.understood |= requested == "status"
-    guarantees = status_text.read_guarantees(text)
+    guarantees = standing_text.read_guarantees(text)
     if guarantees:
         state["three_guarantees"] = guarantees
         reading.understood |= requested == "three_guarantees"
     hardship = (
-        status_text.read_hardship(text)
+        standing_text.read_hardship(text)
         if requested in ("status", "three_guarantees", "hardship")
         or (requested in (None, "consent") and not looks_like_question(text))
         else None
@@ -331,7 +331,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
             )
         state["hardship"] = hardship
         reading.understood |= requested in ("hardship", "three_guarantees")
-    elif requested in ("status", "three_guarantees", "hardship") and status_text.denies_hardship(
+    elif requested in ("status", "three_guarantees", "hardship") and standing_text.denies_hardship(
         text, asked=requested == "hardship"
     ):
         # Asked, the resident says nothing sudden happened ("意外倒没得，就是病拖起的"): a

@@ -9,8 +9,9 @@ import asyncio
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.application import FACT_SLOTS, ValidateApplicationForm
+from actions.application import ValidateApplicationForm
 from actions.first_message import ActionStartApplication
+from actions.slots import FACT_SLOTS
 
 
 class Conversation:

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from actions import assets_text, member_facts, money_text, reader, speech, status_text
+from actions import assets_text, member_facts, money_text, reader, speech, standing_text
 from actions import household_text as people
 from actions.parsing import plain_negation
 from actions.proxy import detect
@@ -41,7 +41,7 @@ def test_one_spelling_of_the_negation(said, plain):
     ],
 )
 def test_standing_told_not_asked(text, flags):
-    got = status_text.read_status(speech.statements(plain_negation(text)))
+    got = standing_text.read_status(speech.statements(plain_negation(text)))
     assert {k: v for k, v in got.items() if k in flags or v} == flags
 
 
@@ -56,7 +56,7 @@ def test_standing_told_not_asked(text, flags):
     ],
 )
 def test_sudden_hardship(text, kind):
-    found = status_text.read_hardship(plain_negation(text))
+    found = standing_text.read_hardship(plain_negation(text))
     assert (found or {}).get("kind") == kind
 
 
@@ -70,7 +70,7 @@ def test_sudden_hardship(text, kind):
     ],
 )
 def test_three_guarantees(text, unmet):
-    assert status_text.read_guarantees(text) == unmet
+    assert standing_text.read_guarantees(text) == unmet
 
 
 @pytest.mark.parametrize(
@@ -200,11 +200,11 @@ def test_money_amount_types_stay_whole_yuan():
     ],
 )
 def test_a_denied_sudden_event(text, asked, denies):
-    assert status_text.denies_hardship(plain_negation(text), asked=asked) is denies
+    assert standing_text.denies_hardship(plain_negation(text), asked=asked) is denies
 
 
 def test_an_illness_that_breaks_the_familys_living_is_an_illness_hardship():
-    found = status_text.read_hardship("就是老汉儿这个病，屋头揭不开锅了")
+    found = standing_text.read_hardship("就是老汉儿这个病，屋头揭不开锅了")
     assert found == {"kind": "illness", "basic_living_unsustainable": True}
 
 
@@ -383,7 +383,7 @@ def test_a_known_grade_is_not_unasked_by_a_later_mention_of_the_certificate():
 
 @pytest.mark.parametrize("words", ["她发起病来打人 摔东西", "他喝了酒就摔碗"])
 def test_throwing_things_is_no_accident(words):
-    assert status_text.read_hardship(words) is None
+    assert standing_text.read_hardship(words) is None
 
 
 @pytest.mark.parametrize("words", ["他妈要守着他 走不开 只种了点菜", "要伺候老头子 地也只种了点菜"])
@@ -411,8 +411,8 @@ def test_a_limb_lost_is_a_disability_whose_grade_is_asked(words):
 
 def test_feared_weather_is_no_hardship_and_a_cracked_wall_is_unsafe_housing():
     words = "土墙房子 山墙裂了几条缝 一下暴雨就怕"
-    assert status_text.read_hardship(words) is None
-    assert status_text.read_guarantees(words) == ["housing"]
+    assert standing_text.read_hardship(words) is None
+    assert standing_text.read_guarantees(words) == ["housing"]
 
 
 def test_work_told_stays_against_earnings_told_later():
@@ -488,8 +488,8 @@ def test_no_certificate_answers_the_grade_question():
     ],
 )
 def test_guarantees_and_hardship_said_plainly(words, guarantees, hardship):
-    assert status_text.read_guarantees(words) == guarantees
-    got = status_text.read_hardship(words)
+    assert standing_text.read_guarantees(words) == guarantees
+    got = standing_text.read_hardship(words)
     assert (got and (got["kind"], got["basic_living_unsustainable"])) == hardship
 
 
@@ -572,7 +572,7 @@ def test_a_grandmother_who_does_not_know_what_is_sent_home():
 
 
 def test_an_illness_over_now_is_no_hardship():
-    assert status_text.read_hardship("去年老汉儿住了院 今年好了") is None
+    assert standing_text.read_hardship("去年老汉儿住了院 今年好了") is None
 
 
 def test_land_rented_out_by_the_mu():
@@ -618,7 +618,7 @@ def test_past_and_light_work_of_a_healthy_adult(words, able):
 def test_a_landslide_buries_the_house_and_what_is_left_of_savings():
     assets = assets_text.read_assets("房子遭埋了 存了八千 看病用了些 还剩三千")
     assert assets["houses"] == 0 and assets["deposits"] == 3000
-    assert status_text.read_hardship("上个月垮山 屋都遭埋了")["kind"] == "disaster"
+    assert standing_text.read_hardship("上个月垮山 屋都遭埋了")["kind"] == "disaster"
 
 
 def test_applying_for_both_parents_makes_the_father_the_applicant():
@@ -683,7 +683,7 @@ def test_a_wheelchair_among_the_assets_asks_no_new_grade():
 
 
 def test_hard_to_see_a_doctor_is_medical_unmet():
-    assert status_text.read_guarantees("看病恼火 医生喊去大医院看 没得钱去") == ["medical"]
+    assert standing_text.read_guarantees("看病恼火 医生喊去大医院看 没得钱去") == ["medical"]
 
 
 def test_an_id_number_said_the_radio_way():
@@ -699,4 +699,4 @@ def test_the_old_man_who_does_all_the_farm_work_can_work():
 
 
 def test_a_bill_that_cannot_be_paid_is_medical_unmet():
-    assert status_text.read_guarantees("医生说要换肾 手术费根本拿不出来") == ["medical"]
+    assert standing_text.read_guarantees("医生说要换肾 手术费根本拿不出来") == ["medical"]
