@@ -15,7 +15,7 @@ from tests.personas.resident import load_all
 from tests.personas.run import Live, report
 
 pytestmark = pytest.mark.e2e
-HELD_OUT_FLOOR = 0.85  # held_out_4 measured 86.0 % the first time (docs/conversation.md)
+HELD_OUT_FLOOR = 0.90  # held_out_5: 76.8 % the first time, then mended; guards against regressions
 OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 
 
