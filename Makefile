@@ -19,6 +19,8 @@ RASA := .venv-rasa/bin/rasa
 PYTEST_ARGS ?=
 
 export MODEL
+# bot/endpoints.yml reads the action server's secret from the environment (development value).
+export ACTION_SERVER_TOKEN ?= dev-action-token
 
 .PHONY: help setup train run test test-unit test-rasa lint shell clean
 

@@ -17,6 +17,7 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEV_SECRET = "dev-secret-change-me-0123456789abcdef"
 # A valid Fernet key, for development only; production must set DATA_KEY.
 DEV_DATA_KEY = "ZGV2LWRhdGEta2V5LWNoYW5nZS1tZS0wMTIzNDU2Nzg="
+DEV_ACTION_TOKEN = "dev-action-token"
 
 
 class Settings(BaseSettings):
@@ -31,6 +32,10 @@ class Settings(BaseSettings):
     rasa_url: str = "http://127.0.0.1:5005"
     rasa_token: str = "dev-rasa-token"
     action_server_url: str = "http://127.0.0.1:5055"
+    # The action server binds loopback and answers only requests that carry this secret
+    # (Rasa sends it from bot/endpoints.yml: the X-Action-Token header).
+    action_server_host: str = "127.0.0.1"
+    action_server_token: str = DEV_ACTION_TOKEN
 
     public_base_url: str = "http://127.0.0.1:8000"
     twilio_account_sid: str | None = None
@@ -59,6 +64,7 @@ class Settings(BaseSettings):
                 ("secret_key", DEV_SECRET),
                 ("data_key", DEV_DATA_KEY),
                 ("rasa_token", "dev-rasa-token"),
+                ("action_server_token", DEV_ACTION_TOKEN),
             ):
                 if getattr(self, name) == default:
                     raise ValueError(f"{name.upper()} must be set outside development")

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start Rasa, the action server and the API on the embedded SQLite store; Ctrl-C stops all.
 set -euo pipefail
+# Development secrets for a loopback-only run; a deployment sets its own.
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-dev-action-token}
 cd "$(dirname "$0")/.."
 model=${1:?usage: scripts/run.sh MODEL}
 mkdir -p var/log
@@ -19,7 +21,7 @@ stop() {
 trap stop INT TERM EXIT
 
 .venv/bin/intake db upgrade >/dev/null
-.venv/bin/python -m rasa_sdk --actions actions -p 5055 >var/log/actions.log 2>&1 &
+.venv/bin/python -m actions.server -p 5055 >var/log/actions.log 2>&1 &
 pids+=($!)
 .venv-rasa/bin/rasa run --model "$model" --enable-api --auth-token "$RASA_TOKEN" \
   -i 127.0.0.1 -p 5005 --endpoints bot/endpoints.yml --credentials bot/credentials.yml \

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Talk to the assistant in this terminal: the action server in the background, rasa shell.
 set -euo pipefail
+# Development secrets for a loopback-only run; a deployment sets its own.
+export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-dev-action-token}
 cd "$(dirname "$0")/.."
 model=${1:?usage: scripts/shell.sh MODEL}
 mkdir -p var/log
-.venv/bin/python -m rasa_sdk --actions actions -p 5055 >var/log/actions.log 2>&1 &
+.venv/bin/python -m actions.server -p 5055 >var/log/actions.log 2>&1 &
 actions=$!
 trap 'kill $actions 2>/dev/null || true' EXIT
 .venv-rasa/bin/rasa shell --model "$model" --endpoints bot/endpoints.yml

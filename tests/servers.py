@@ -63,17 +63,12 @@ class Server:
         self._log.close()
 
 
+ACTION_TOKEN = "e2e-action-token"
+
+
 def action_server(port: int, database_url: str, log: Path) -> Server:
-    env = {**os.environ, "DATABASE_URL": database_url}
-    command = [
-        str(ROOT / ".venv/bin/python"),
-        "-m",
-        "rasa_sdk",
-        "--actions",
-        "actions",
-        "-p",
-        str(port),
-    ]
+    env = {**os.environ, "DATABASE_URL": database_url, "ACTION_SERVER_TOKEN": ACTION_TOKEN}
+    command = [str(ROOT / ".venv/bin/python"), "-m", "actions.server", "-p", str(port)]
     return Server("action server", command, f"http://127.0.0.1:{port}/health", log, env)
 
 
@@ -81,6 +76,7 @@ def rasa_server(port: int, action_port: int, workdir: Path, token: str, log: Pat
     endpoints = workdir / "endpoints.yml"
     endpoints.write_text(
         f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+        f'  headers:\n    X-Action-Token: "{ACTION_TOKEN}"\n'
         f'tracker_store:\n  type: bot.redacting_tracker_store.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
     )
     command = [
