@@ -21,6 +21,9 @@ PYTEST_ARGS ?=
 export MODEL
 # bot/endpoints.yml reads the action server's secret from the environment (development value).
 export ACTION_SERVER_TOKEN ?= dev-action-token
+# An unset ENVIRONMENT is production; `make run` is development, `make test` is test.
+run shell: export ENVIRONMENT ?= development
+test test-unit test-rasa: export ENVIRONMENT ?= test
 
 .PHONY: help setup train run test test-unit test-rasa lint shell clean
 

@@ -67,7 +67,7 @@ def create_app(
     pages.install(app)
     for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):
         app.include_router(router)
-    if settings.environment != "production":
+    if settings.is_development:
         from api.routes import simulator
 
         app.include_router(simulator.router)

@@ -15,7 +15,7 @@ DEV_TWILIO_TOKEN = "dev-twilio-auth-token"
 def signing_token(settings: Settings) -> str | None:
     if settings.twilio_auth_token:
         return settings.twilio_auth_token
-    return None if settings.environment == "production" else DEV_TWILIO_TOKEN
+    return DEV_TWILIO_TOKEN if settings.is_development else None
 
 
 def public_url(settings: Settings, path: str, query: str = "") -> str:

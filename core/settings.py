@@ -1,7 +1,9 @@
 """One settings object for the whole app (API, actions, CLI), read from the environment.
 
-Outside development, default secrets are refused so that a deployment cannot run with the
-keys that are written in this file.
+Fail closed: an unset `ENVIRONMENT` is production. Only `development` and `test`, set
+explicitly (`make run` and `make test` do), allow the keys written in this file, the
+built-in Twilio token and the simulator; production refuses default or short secrets and
+requires `TWILIO_AUTH_TOKEN` and an https `PUBLIC_BASE_URL`.
 """
 
 from __future__ import annotations
@@ -18,12 +20,13 @@ DEV_SECRET = "dev-secret-change-me-0123456789abcdef"
 # A valid Fernet key, for development only; production must set DATA_KEY.
 DEV_DATA_KEY = "ZGV2LWRhdGEta2V5LWNoYW5nZS1tZS0wMTIzNDU2Nzg="
 DEV_ACTION_TOKEN = "dev-action-token"
+MIN_SECRET_LENGTH = 32
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", extra="ignore")
 
-    environment: Literal["development", "test", "production"] = "development"
+    environment: Literal["development", "test", "production"] = "production"
     database_url: str = f"sqlite:///{PROJECT_ROOT / 'var' / 'intake.db'}"
     secret_key: str = DEV_SECRET
     data_key: str = DEV_DATA_KEY
@@ -57,17 +60,30 @@ class Settings(BaseSettings):
     # The Twilio REST API's base URL; set only to point at a stand-in (tests, bench).
     twilio_api_base_url: str | None = None
 
+    @property
+    def is_development(self) -> bool:
+        """Development conveniences (the simulator, the built-in Twilio token) are on."""
+        return self.environment in ("development", "test")
+
     @model_validator(mode="after")
     def _refuse_default_secrets(self) -> Settings:
-        if self.environment == "production":
-            for name, default in (
-                ("secret_key", DEV_SECRET),
-                ("data_key", DEV_DATA_KEY),
-                ("rasa_token", "dev-rasa-token"),
-                ("action_server_token", DEV_ACTION_TOKEN),
-            ):
-                if getattr(self, name) == default:
-                    raise ValueError(f"{name.upper()} must be set outside development")
+        if self.is_development:
+            return self
+        for name, default in (
+            ("secret_key", DEV_SECRET),
+            ("data_key", DEV_DATA_KEY),
+            ("rasa_token", "dev-rasa-token"),
+            ("action_server_token", DEV_ACTION_TOKEN),
+        ):
+            if getattr(self, name) == default:
+                raise ValueError(f"{name.upper()} must be set outside development")
+        for name in ("secret_key", "rasa_token", "action_server_token"):
+            if len(getattr(self, name)) < MIN_SECRET_LENGTH:
+                raise ValueError(f"{name.upper()} must be at least {MIN_SECRET_LENGTH} characters")
+        if not self.twilio_auth_token:
+            raise ValueError("TWILIO_AUTH_TOKEN must be set outside development")
+        if not self.public_base_url.startswith("https://"):
+            raise ValueError("PUBLIC_BASE_URL must be an https address outside development")
         return self
 
 

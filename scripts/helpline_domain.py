@@ -55,7 +55,7 @@ def as_words(template: str, helpline: str) -> str:
 
 
 def domain_text() -> str:
-    helpline = Settings().helpline_number
+    helpline = Settings.model_fields["helpline_number"].default
     table = answer_table()
     responses = {"utter_out_of_scope": [{"text": OUT_OF_SCOPE.format(helpline=helpline)}]}
     for key, answer in table.answers.items():

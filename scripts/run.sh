@@ -3,6 +3,8 @@
 set -euo pipefail
 # Development secrets for a loopback-only run; a deployment sets its own.
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-dev-action-token}
+# Development conveniences (default keys, the simulator) only on this loopback-only run.
+export ENVIRONMENT=${ENVIRONMENT:-development}
 cd "$(dirname "$0")/.."
 model=${1:?usage: scripts/run.sh MODEL}
 mkdir -p var/log
@@ -27,7 +29,7 @@ pids+=($!)
   -i 127.0.0.1 -p 5005 --endpoints bot/endpoints.yml --credentials bot/credentials.yml \
   >var/log/rasa.log 2>&1 &
 pids+=($!)
-.venv/bin/uvicorn --factory api.main:create_app --host 0.0.0.0 --port "$API_PORT" \
+.venv/bin/uvicorn --factory api.main:create_app --host "${API_HOST:-127.0.0.1}" --port "$API_PORT" \
   >var/log/api.log 2>&1 &
 pids+=($!)
 

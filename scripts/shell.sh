@@ -3,6 +3,8 @@
 set -euo pipefail
 # Development secrets for a loopback-only run; a deployment sets its own.
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-dev-action-token}
+# Development conveniences (default keys, the simulator) only on this loopback-only run.
+export ENVIRONMENT=${ENVIRONMENT:-development}
 cd "$(dirname "$0")/.."
 model=${1:?usage: scripts/shell.sh MODEL}
 mkdir -p var/log

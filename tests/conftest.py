@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session
@@ -13,6 +15,10 @@ from cases.migrations import migrate
 from core.database import make_engine
 from core.security import IdentityCipher
 from core.settings import Settings
+
+# An unset ENVIRONMENT is production (fail closed); the tests and the servers they start
+# run as "test" unless a test says otherwise.
+os.environ.setdefault("ENVIRONMENT", "test")
 
 
 @pytest.fixture

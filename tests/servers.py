@@ -67,7 +67,12 @@ ACTION_TOKEN = "e2e-action-token"
 
 
 def action_server(port: int, database_url: str, log: Path) -> Server:
-    env = {**os.environ, "DATABASE_URL": database_url, "ACTION_SERVER_TOKEN": ACTION_TOKEN}
+    env = {
+        **os.environ,
+        "ENVIRONMENT": os.environ.get("ENVIRONMENT", "test"),  # unset would be production
+        "DATABASE_URL": database_url,
+        "ACTION_SERVER_TOKEN": ACTION_TOKEN,
+    }
     command = [str(ROOT / ".venv/bin/python"), "-m", "actions.server", "-p", str(port)]
     return Server("action server", command, f"http://127.0.0.1:{port}/health", log, env)
 

@@ -47,7 +47,7 @@ class PageError(Exception):
 
 
 def _secure(settings: Settings) -> bool:
-    return settings.environment == "production" or settings.public_base_url.startswith("https")
+    return not settings.is_development or settings.public_base_url.startswith("https")
 
 
 def _sign(secret: str, settings: Settings, expires: datetime) -> str:

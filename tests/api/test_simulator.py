@@ -56,7 +56,10 @@ def test_there_is_no_simulator_in_production(settings, engine):
         environment="production",
         secret_key="s" * 40,
         data_key=settings.data_key,
-        rasa_token="r" * 20,
+        rasa_token="r" * 32,
+        action_server_token="a" * 32,
+        twilio_auth_token="t" * 32,
+        public_base_url="https://intake.example.org",
     )
     with TestClient(create_app(production, engine, workers=False)) as client:
         assert client.get("/simulator").status_code == 404
