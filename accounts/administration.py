@@ -40,7 +40,10 @@ def list_users(session: Session) -> list[UserPublic]:
 
 
 def end_sessions(session: Session, user: User) -> None:
+    """Every page session and every bearer token of ``user`` ends now."""
     session.exec(delete(StaffSession).where(col(StaffSession.user_id) == user.id))
+    user.token_version += 1
+    session.add(user)
 
 
 def reset_password(session: Session, user: User, password: str) -> None:

@@ -30,6 +30,8 @@ class User(UserBase, table=True):
     password_hash: str
     failed_logins: int = 0
     locked_until: datetime | None = None
+    # Raised when the password is reset or the account disabled: older bearer tokens die.
+    token_version: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     created_at: datetime = Field(default_factory=utcnow)
 
 

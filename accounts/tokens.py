@@ -1,4 +1,6 @@
-"""Bearer tokens (JWT, HS256, signed with SECRET_KEY)."""
+"""Bearer tokens (JWT, HS256, signed with SECRET_KEY). A token carries the account's
+`token_version`; resetting the password or disabling the account raises it, so every token
+issued before stops working at once (as page sessions do)."""
 
 from __future__ import annotations
 
@@ -11,14 +13,24 @@ from accounts.models import User
 
 def create_access_token(user: User, *, secret_key: str, minutes: int) -> str:
     expires = datetime.now(timezone.utc) + timedelta(minutes=minutes)
-    payload = {"sub": str(user.id), "role": user.role.value, "exp": expires}
+    payload = {
+        "sub": str(user.id),
+        "role": user.role.value,
+        "ver": user.token_version,
+        "exp": expires,
+    }
     return jwt.encode(payload, secret_key, algorithm="HS256")
 
 
-def user_id_of(token: str, *, secret_key: str) -> int | None:
-    """The account id a valid, unexpired token names, else None."""
+def claims_of(token: str, *, secret_key: str) -> tuple[int, int] | None:
+    """(account id, token version) of a valid, unexpired token, else None."""
     try:
         payload = jwt.decode(token, secret_key, algorithms=["HS256"])
-        return int(payload["sub"])
-    except (jwt.PyJWTError, KeyError, ValueError):
+        return int(payload["sub"]), int(payload["ver"])
+    except (jwt.PyJWTError, KeyError, ValueError, TypeError):
         return None
+
+
+def still_valid(user: User, version: int) -> bool:
+    """False once the password was reset or the account disabled after the token was made."""
+    return version == user.token_version

@@ -15,7 +15,7 @@ from sqlmodel import Session
 
 from accounts.administration import is_disabled
 from accounts.models import Role, User
-from accounts.tokens import user_id_of
+from accounts.tokens import claims_of, still_valid
 from api.errors import refused
 from cases.access import township_scope, visible_case
 from cases.models import Case
@@ -59,10 +59,11 @@ def get_current_user(
         detail="Could not validate credentials",
         headers={"WWW-Authenticate": "Bearer"},
     )
-    user_id = user_id_of(token, secret_key=settings.secret_key)
+    claims = claims_of(token, secret_key=settings.secret_key)
+    user_id, version = claims if claims is not None else (None, None)
     user = session.get(User, user_id) if user_id is not None and 0 < user_id < 2**63 else None
-    if user is None or is_disabled(user):
-        raise unauthorised
+    if user is None or is_disabled(user) or not still_valid(user, version):
+        raise unauthorised  # also a token from before a password reset
     return user
 
 
