@@ -52,3 +52,14 @@ class StaffSession(SQLModel, table=True):
     csrf_token: str = Field(max_length=64)
     created_at: datetime = Field(default_factory=utcnow)
     expires_at: datetime
+
+
+class LoginFailure(SQLModel, table=True):
+    """A failed sign-in from one client address: the per-address limit counts these rows, so
+    that several API processes share the count."""
+
+    __tablename__ = "login_failure"
+
+    id: int | None = Field(default=None, primary_key=True)
+    address: str = Field(index=True, max_length=64)
+    at: datetime = Field(default_factory=utcnow, index=True)

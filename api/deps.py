@@ -123,3 +123,13 @@ async def twilio_params(request: Request) -> dict[str, str]:
 
 
 TwilioParams = Annotated[dict[str, str], Depends(twilio_params)]
+
+
+def client_address(request: Request, settings: Settings) -> str:
+    """The client's address: the connection's, or the last hop a trusted proxy adds."""
+    peer = request.client.host if request.client else "unknown"
+    trusted = {a.strip() for a in settings.trusted_proxies.split(",") if a.strip()}
+    forwarded = request.headers.get("x-forwarded-for", "")
+    if peer in trusted and forwarded:
+        return forwarded.split(",")[-1].strip()[:64] or peer
+    return peer

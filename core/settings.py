@@ -45,6 +45,10 @@ class Settings(BaseSettings):
     twilio_auth_token: str | None = None
     twilio_from_number: str | None = None
 
+    # Addresses of the reverse proxies whose X-Forwarded-For is believed (comma-separated);
+    # otherwise a client's address is the connection's.
+    trusted_proxies: str = ""
+
     # 12345 is the government service hotline (政务服务便民热线) in every county.
     helpline_number: str = "12345"
 

@@ -103,3 +103,25 @@ def rasa_server(port: int, action_port: int, workdir: Path, token: str, log: Pat
     ]
     health = f"http://127.0.0.1:{port}/status?token={token}"
     return Server("rasa", command, health, log, {**os.environ})
+
+
+def api_server(port: int, database_url: str, log: Path, **env_extra: str) -> Server:
+    """The FastAPI app under uvicorn (one process, its worker pool: requests run at once)."""
+    env = {
+        **os.environ,
+        "ENVIRONMENT": os.environ.get("ENVIRONMENT", "test"),
+        "DATABASE_URL": database_url,
+        "CHANNEL_WORKERS": "false",
+        **env_extra,
+    }
+    command = [
+        str(ROOT / ".venv/bin/uvicorn"),
+        "--factory",
+        "api.main:create_app",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
+    # /healthz also asks Rasa; the staff login page answers as soon as the app is up
+    return Server("api", command, f"http://127.0.0.1:{port}/staff/login", log, env)

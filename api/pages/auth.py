@@ -18,11 +18,12 @@ from fastapi.responses import RedirectResponse, Response
 
 from accounts.models import Role
 from accounts.sessions import close_session, find_session, open_session
-from accounts.users import authenticate
-from api.deps import SessionDep, SettingsDep
+from accounts.users import authenticate, too_many_from
+from api.deps import SessionDep, SettingsDep, client_address
 from api.pages.render import Page, render
 from cases.access import OtherTownship, township_scope
 from cases.audit import record_audit
+from core.database import utcnow
 from core.settings import Settings
 from policy.errors import InputError
 
@@ -144,7 +145,10 @@ def login(
     expected = request.cookies.get(LOGIN_COOKIE, "")
     if not expected or not hmac.compare_digest(expected, csrf_token):
         return RedirectResponse(f"{PATH}/login?error=expired", status_code=303)
-    user = authenticate(session, username=username, password=password)
+    address = client_address(request, settings)
+    if too_many_from(session, address, utcnow()):
+        return RedirectResponse(f"{PATH}/login?error=too_many", status_code=303)
+    user = authenticate(session, username=username, password=password, address=address)
     if user is None:
         session.commit()  # the failure count
         target = f"{PATH}/login?error=failed"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, status
+from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
 from pydantic import BaseModel
 
 from accounts.tokens import create_access_token
-from accounts.users import authenticate
-from api.deps import SessionDep, SettingsDep
+from accounts.users import ADDRESS_WINDOW, authenticate, too_many_from
+from api.deps import SessionDep, SettingsDep, client_address
+from core.database import utcnow
 
 router = APIRouter(tags=["auth"])
 
@@ -22,11 +23,19 @@ class Token(BaseModel):
 
 @router.post("/api/token", response_model=Token)
 def login(
+    request: Request,
     form: Annotated[OAuth2PasswordRequestForm, Depends()],
     session: SessionDep,
     settings: SettingsDep,
 ) -> Token:
-    user = authenticate(session, username=form.username, password=form.password)
+    address = client_address(request, settings)
+    if too_many_from(session, address, utcnow()):
+        raise HTTPException(
+            status.HTTP_429_TOO_MANY_REQUESTS,
+            detail="Too many failed sign-ins from this address; try again later",
+            headers={"Retry-After": str(int(ADDRESS_WINDOW.total_seconds()))},
+        )
+    user = authenticate(session, username=form.username, password=form.password, address=address)
     session.commit()
     if user is None:
         raise HTTPException(
