@@ -15,7 +15,7 @@ from actions.application import sender_phone
 from actions.replies import window_and_helpline
 from actions.slots import APPLICATION_SLOTS
 from actions.store import identity_cipher, store_engine
-from cases import audit, filing
+from cases import filing, procedure
 from cases.models import Applicant, Case, CaseStatus
 from core.database import session_scope
 
@@ -77,10 +77,7 @@ class ActionHandoff(Action):
             with session_scope(store_engine()) as session:
                 case = latest_case(session, phone) if phone else None
                 if case is not None:
-                    case.handoff_requested = True
-                    case.status = CaseStatus.callback_requested
-                    session.add(case)
-                    audit.record_audit(session, actor="resident", action="handoff", case_id=case.id)
+                    procedure.request_callback(session, case, actor="resident")
                     township = township or case.township
                     flagged = True
                 elif township and tracker.get_slot("consent"):

@@ -136,6 +136,23 @@ def move(
     return transition
 
 
+def request_callback(session: Session, case: Case, *, actor: str) -> CaseTransition | None:
+    """The resident asked for a person (转人工). An open case pauses at 已转人工 through
+    ``move`` (a transition, resumed later at its step); a decided case (approved, rejected)
+    or one already waiting for a call keeps its status, and the request is recorded on it
+    (the flag staff see and an audit event) — it never leaves the 公示 list or the review
+    schedule."""
+    case.handoff_requested = True
+    session.add(case)
+    if S.callback_requested in allowed_next(session, case):
+        return move(session, case, to=S.callback_requested, actor=actor,
+                    reason="居民要求人工回电")  # fmt: skip
+    record_audit(session, actor=actor, action="callback_request", case_id=case.id,
+                 status=case.status.value)  # fmt: skip
+    session.flush()
+    return None
+
+
 def record_review(
     session: Session,
     case: Case,
