@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from sqlalchemy.engine import Engine
 
-from api import errors, pages
+from api import errors, limits, pages
 from api.routes import (
     admin,
     assess,
@@ -62,6 +62,7 @@ def create_app(
     for router in (health.router, auth.router, cases.router):
         app.include_router(router)
     errors.install(app)
+    limits.install(app)
     for router in (procedure.router, reports.router, admin.router):
         app.include_router(router)
     pages.install(app)

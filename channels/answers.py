@@ -94,13 +94,18 @@ def record_answer(
     return Answer(live=texts if via is not ReplyVia.outbox else None, more=more)
 
 
-def reply_state(session: Session, *, message_id: int) -> tuple[str, list[str]]:
-    """An inbound message's status and the replies that went out live for it."""
-    status, reply_via = (
-        session.connection()
-        .execute(select(M.c.status, M.c.reply_via).where(M.c.id == message_id))
-        .one()
-    )
+def reply_state(
+    session: Session, *, message_id: int, conversation_id: str | None = None
+) -> tuple[str | None, list[str]]:
+    """An inbound message's status and the replies that went out live for it; (None, [])
+    when there is no such message (of that conversation, when one is given)."""
+    query = select(M.c.status, M.c.reply_via).where(M.c.id == message_id)
+    if conversation_id is not None:
+        query = query.where(M.c.conversation_id == conversation_id)
+    row = session.connection().execute(query).first()
+    if row is None:
+        return None, []
+    status, reply_via = row
     return status, live_replies(session, message_id=message_id, reply_via=reply_via)
 
 

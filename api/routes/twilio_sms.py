@@ -7,6 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
+from api import limits
 from api.deps import TwilioParams
 from channels import inbox, wording
 from channels.handover import ChannelService
@@ -26,12 +27,12 @@ def twiml_messages(texts: list[str]) -> Response:
 async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     channels: ChannelService = request.app.state.channels
     settings = channels.settings
-    phone = conversation_id(params.get("From", ""))
+    phone = conversation_id(limits.required(params, "From"))
     received = await channels.db(
         inbox.receive,
-        external_id=params.get("MessageSid") or params.get("SmsSid") or "",
+        external_id=limits.required(params, "MessageSid", "SmsSid"),
         phone=phone,
-        text=params.get("Body", "").strip(),
+        text=limits.message_body(params),
         channel="sms",
         reply_via=inbox.ReplyVia.twiml,
         helpline=settings.helpline_number,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
+from api import limits
 from api.deps import TwilioParams
 from channels.outbox import record_status
 
@@ -17,7 +18,7 @@ async def message_status(
     await request.app.state.channels.db(
         record_status,
         twilio_status=params.get("MessageStatus") or params.get("SmsStatus") or "",
-        outbox_id=outbox,
+        outbox_id=limits.stored_id(outbox, "outbox message"),
         twilio_sid=params.get("MessageSid") or params.get("SmsSid"),
         error=params.get("ErrorCode"),
     )

@@ -10,9 +10,10 @@ from __future__ import annotations
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, HTTPException, Request, Response
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
+from api import limits
 from api.deps import TwilioParams
 from channels import answers, inbox, wording
 from channels.handover import FAILED, ChannelService
@@ -117,7 +118,12 @@ async def caller_waits(
     request: Request, params: TwilioParams, message: int, turn: int = 1, round: int = 1
 ) -> Response:
     channels: ChannelService = request.app.state.channels
-    status, texts = await channels.db(answers.reply_state, message_id=message)
+    limits.stored_id(message, "message")
+    status, texts = await channels.db(
+        answers.reply_state, message_id=message, conversation_id=caller(params)
+    )
+    if status is None:  # no such message of this caller: never another number's replies
+        raise HTTPException(404, detail="no such message")
     if status == inbox.InboundStatus.pending.value:
         return await _reply(
             channels, message_id=message, phone=caller(params), turn=turn, round_=round

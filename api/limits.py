@@ -1,0 +1,53 @@
+"""Every inbound request is bounded and answered (issue 13): a body-size limit for the
+webhooks, Twilio's own limit on a message's length, required fields, and stored ids in the
+range the database holds — a 4xx naming the problem, never a 500."""
+
+from __future__ import annotations
+
+import logging
+
+from fastapi import FastAPI, HTTPException, Request, status
+from fastapi.responses import JSONResponse
+
+from api.errors import RequestRefused, problem
+
+log = logging.getLogger(__name__)
+
+MAX_WEBHOOK_BYTES = 64 * 1024  # Twilio's largest webhook body is a few kilobytes
+MAX_BODY_CHARS = 1600  # Twilio's longest message (10 segments); longer is cut
+MAX_ID = 2**63 - 1  # the database's BIGINT
+TRUNCATED = "［后面太长，已截断］"
+
+
+def install(app: FastAPI) -> None:
+    @app.middleware("http")
+    async def bounded_webhooks(request: Request, call_next):
+        if request.url.path.startswith("/twilio/"):
+            length = request.headers.get("content-length")
+            if length is not None and (not length.isdigit() or int(length) > MAX_WEBHOOK_BYTES):
+                return JSONResponse({"detail": "request body too large"}, status_code=413)
+        return await call_next(request)
+
+
+def stored_id(value: int | None, name: str) -> int | None:
+    """An id from a query string, checked against what the store can hold: 404 outside."""
+    if value is not None and not 0 < value <= MAX_ID:
+        raise HTTPException(status.HTTP_404_NOT_FOUND, detail=f"no such {name}")
+    return value
+
+
+def required(params: dict[str, str], *names: str) -> str:
+    """The first of `names` present in a Twilio request; 400 naming the field otherwise."""
+    for name in names:
+        if params.get(name):
+            return params[name]
+    raise RequestRefused(400, [problem("body", names[0], "required")])
+
+
+def message_body(params: dict[str, str]) -> str:
+    """The text of an SMS, cut at Twilio's limit with a note staff see in the transcript."""
+    text = params.get("Body", "").strip()
+    if len(text) > MAX_BODY_CHARS:
+        log.warning("an SMS of %d characters was cut to %d", len(text), MAX_BODY_CHARS)
+        return text[:MAX_BODY_CHARS] + TRUNCATED
+    return text

@@ -1,0 +1,55 @@
+"""Issue 13, "also seen": signed `/twilio/status?outbox=18446744073709551616`,
+`/twilio/voice/wait?message=99999999` and `?message=2**64` answered 500; a signed SMS without
+`MessageSid` got another number's replies and was not stored; 100 kB bodies held other
+numbers' replies. Every request is now bounded and answered with a 4xx."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from api.limits import MAX_BODY_CHARS, TRUNCATED
+from channels.models import Message
+from tests.twilio_fakes import signed, sms_params
+
+PHONE = "+8613800000002"
+
+
+def test_ids_out_of_the_stores_range_are_not_found(app):
+    status = {"MessageSid": "SMx", "MessageStatus": "delivered"}
+    for query in ("outbox=18446744073709551616", "outbox=0", "outbox=-3"):
+        path = f"/twilio/status?{query}"
+        assert app.post(path, status).status_code == 404, query
+    call = {"CallSid": "CAx", "From": PHONE}
+    for query in ("message=18446744073709551616", "message=0"):
+        assert app.post(f"/twilio/voice/wait?{query}", call).status_code == 404, query
+
+
+def test_a_stored_id_that_does_not_exist_is_no_500(app):
+    call = {"CallSid": "CAx", "From": PHONE}
+    assert app.post("/twilio/voice/wait?message=99999999", call).status_code < 500
+
+
+def test_an_sms_without_its_sid_or_sender_is_refused_and_names_the_field(app, engine):
+    for missing in ("MessageSid", "From"):
+        params = sms_params(PHONE, "你好")
+        params.pop(missing)
+        reply = app.post("/twilio/sms", params)
+        assert reply.status_code == 400
+        assert reply.json()["detail"][0]["field"] == missing
+    with Session(engine) as session:
+        assert session.exec(select(Message)).all() == []
+
+
+def test_a_body_longer_than_twilio_sends_is_cut_with_a_note(app, engine):
+    assert app.sms(PHONE, "长" * 5000).status_code == 200
+    with Session(engine) as session:
+        [stored] = session.exec(select(Message).where(Message.direction == "in")).all()
+    assert stored.text == "长" * MAX_BODY_CHARS + TRUNCATED
+
+
+def test_a_huge_request_is_refused_before_it_is_read(app):
+    params = sms_params(PHONE, "x" * 100_000)
+    reply = app.client.post(
+        "/twilio/sms", data=params, headers=signed(app.settings, "/twilio/sms", params)
+    )
+    assert reply.status_code == 413
