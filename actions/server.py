@@ -15,6 +15,7 @@ import logging
 from rasa_sdk.endpoint import create_app
 from sanic import Sanic, response
 
+from core.masking import mask_logs
 from core.settings import get_settings
 
 HEADER = "X-Action-Token"
@@ -50,6 +51,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     settings = get_settings()
     logging.basicConfig(level=logging.INFO)
+    mask_logs("", "sanic.root", "sanic.access", "sanic.error")
     app = authenticated_app(settings.action_server_token)
     log.info("action server on %s:%s", settings.action_server_host, args.port)
     app.run(settings.action_server_host, args.port, workers=1, access_log=False)

@@ -25,6 +25,7 @@ from api.routes import (
 from cases.migrations import migrate
 from channels.handover import ChannelService
 from core.database import make_engine
+from core.masking import mask_logs
 from core.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,7 @@ def create_app(
     """`workers`: run the outbox and replay loops (default: CHANNEL_WORKERS); tests that
     drive them step by step pass False."""
     settings = settings or get_settings()
+    mask_logs("", "uvicorn", "uvicorn.access", "uvicorn.error")  # no full number in any log
     if engine is None:
         engine = make_engine(settings.database_url)
         migrate(engine)

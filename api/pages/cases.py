@@ -44,7 +44,6 @@ def queue_page(
     session: SessionDep,
     cipher: CipherDep,
     page: StaffPage,
-    q: Annotated[str, Query(max_length=64)] = "",
     township: str = "",
     status: str = "",
     programme: str = "",
@@ -53,25 +52,52 @@ def queue_page(
     handoff: str = "",
     cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
 ):
+    """The queue and its filters. A search by name, phone or 身份证号 is posted (below), so
+    that it never stands in a URL, the browser's history or an access log."""
+    args = {"q": "", "township": township, "status": status, "programme": programme,
+            "class": klass, "due": due, "handoff": handoff}  # fmt: skip
+    return _queue(request, session, cipher, page, args, cursor)
+
+
+@router.post("/cases")
+def queue_search(
+    request: Request,
+    session: SessionDep,
+    cipher: CipherDep,
+    page: CsrfPage,
+    q: Annotated[str, Form(max_length=64)] = "",
+    township: Annotated[str, Form(max_length=32)] = "",
+    status: Annotated[str, Form(max_length=32)] = "",
+    programme: Annotated[str, Form(max_length=32)] = "",
+    klass: Annotated[str, Form(alias="class", max_length=1)] = "",
+    due: Annotated[str, Form(max_length=1)] = "",
+    handoff: Annotated[str, Form(max_length=1)] = "",
+):
+    args = {"q": q, "township": township, "status": status, "programme": programme,
+            "class": klass, "due": due, "handoff": handoff}  # fmt: skip
+    return _queue(request, session, cipher, page, args, None)
+
+
+def _queue(request: Request, session: Session, cipher: IdentityCipher, page: Page, args: dict,
+           cursor: int | None):  # fmt: skip
     user = page.user
-    township = page_scope(page, township)
+    args["township"] = page_scope(page, args["township"]) or ""
     filters = queue.QueueFilters(
-        township=township,
-        status=status if status in CaseStatus.__members__ else None,
-        programme=programme if programme in NAMES else None,
-        klass=klass if klass in ("A", "B", "C") else None,
-        due_before=date.today() + timedelta(days=30) if due else None,
-        handoff=True if handoff else None,
-        q=q.strip() or None,
+        township=args["township"] or None,
+        status=args["status"] if args["status"] in CaseStatus.__members__ else None,
+        programme=args["programme"] if args["programme"] in NAMES else None,
+        klass=args["class"] if args["class"] in ("A", "B", "C") else None,
+        due_before=date.today() + timedelta(days=30) if args["due"] else None,
+        handoff=True if args["handoff"] else None,
+        q=args["q"].strip() or None,
     )
     result = queue.search(session, filters, cipher=cipher, cursor=cursor, limit=PAGE_SIZE)
     record_audit(session, actor=user.username, action="list", via="page",
                  filters=filters.model_dump(mode="json", exclude_none=True, exclude={"q"}),
                  q=bool(filters.q))  # fmt: skip
     session.commit()
-    args = {"q": q, "township": township or "", "status": status, "programme": programme,
-            "class": klass, "due": due, "handoff": handoff}  # fmt: skip
-    return render(request, "queue.html", page, result=result, args=args,
+    link_args = {k: v for k, v in args.items() if k != "q"}  # links never carry a search
+    return render(request, "queue.html", page, result=result, args=args, link_args=link_args,
                   townships=townships(), filtered=any(v for k, v in args.items() if k != "township"),
                   first_page=cursor is None)  # fmt: skip
 
