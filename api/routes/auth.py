@@ -6,18 +6,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, status
 from fastapi.security import OAuth2PasswordRequestForm
-from pydantic import BaseModel
 
 from accounts.tokens import create_access_token
 from accounts.users import authenticate
 from api.deps import SessionDep, SettingsDep
+from api.shapes import Token
 
 router = APIRouter(tags=["auth"])
-
-
-class Token(BaseModel):
-    access_token: str
-    token_type: str = "bearer"
 
 
 @router.post("/api/token", response_model=Token)
