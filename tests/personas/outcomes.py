@@ -7,7 +7,7 @@ from __future__ import annotations
 import statistics
 from dataclasses import dataclass, field
 
-from tests.personas.resident import compare
+from tests.personas.verdicts import compare
 
 MAX_MESSAGES = 40
 
