@@ -64,7 +64,7 @@ def unknown_facts(slots: dict) -> list[str]:
 
 
 def to_household(slots: dict, assessed_on: date) -> dict:
-    """The Household JSON; what is unknown enters as zero/no (see cases.assessing)."""
+    """The Household JSON; what is unknown enters as zero/no (see cases.assessment)."""
     members = []
     for member in slots.get("members") or []:
         grade = member.get("disability_grade")

@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from tests.personas.live import Servers
 from tests.personas.resident import load_all
-from tests.personas.run import Servers
 
 MIB = 1024
 

@@ -18,13 +18,9 @@ import argparse
 import asyncio
 import json
 import os
-import random
-import statistics
 import sys
 import tempfile
 import time
-import xml.etree.ElementTree as ET
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
@@ -32,282 +28,27 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.sms_residents import Stats, channel_resident, direct_resident, summary  # noqa: E402
+from bench.sms_servers import (  # noqa: E402
+    RASA_TOKEN,
+    check_exactly_once,
+    cpu_per_message,
+    cpu_seconds,
+    kill_and_restart,
+    start_api,
+)
 from cases.migrations import migrate  # noqa: E402
 from channels import wording  # noqa: E402
-from channels.rasa import tracker_tag  # noqa: E402
 from core.database import make_engine  # noqa: E402
 from core.settings import Settings  # noqa: E402
-from tests.e2e.resident_script import answer_for  # noqa: E402
-from tests.servers import Server, action_server, free_port, rasa_server  # noqa: E402
+from tests.servers import action_server, free_port, rasa_server  # noqa: E402
 from tests.twilio_fakes import (  # noqa: E402
     ACCOUNT_SID,
     AUTH_TOKEN,
     FROM_NUMBER,
     PUBLIC_BASE_URL,
     FakeTwilio,
-    signed,
-    sms_params,
 )
-
-RASA_TOKEN = "bench-token"
-FIRST = "我想申请低保"
-
-
-@dataclass
-class Stats:
-    live: list[float] = field(default_factory=list)  # answered in the webhook's TwiML
-    late: list[float] = field(default_factory=list)  # answered later by SMS (outbox)
-    sent: int = 0
-    filed: int = 0
-    notices: int = 0
-    sids: dict[str, list[str]] = field(default_factory=dict)
-    failures: list[str] = field(default_factory=list)
-
-    @property
-    def all(self) -> list[float]:
-        return self.live + self.late
-
-
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return float("nan")
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
-    return ordered[index]
-
-
-def summary(values: list[float], seconds: float) -> dict:
-    return {
-        "messages": len(values),
-        "p50": percentile(values, 50),
-        "p95": percentile(values, 95),
-        "p99": percentile(values, 99),
-        "mean": statistics.fmean(values) if values else float("nan"),
-        "messages_per_s": len(values) / seconds if seconds else float("nan"),
-        "seconds": seconds,
-    }
-
-
-# -- the residents ----------------------------------------------------------------------
-
-
-async def wait_by_sms(twilio: FakeTwilio, phone: str, seen: int, timeout: float) -> list[str]:
-    """The assistant's reply when it comes by SMS (the outbox) rather than in TwiML."""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        new = [body for body in twilio.bodies(phone)[seen:] if body != wording.OUTAGE_NOTICE]
-        if new and answer_for(new) is not None:
-            await asyncio.sleep(0.3)  # the other segments of the same reply
-            return [b for b in twilio.bodies(phone)[seen:] if b != wording.OUTAGE_NOTICE]
-        await asyncio.sleep(0.05)
-    raise TimeoutError(f"no reply by SMS for …{phone[-4:]}")
-
-
-def pauses(seed: int, think: float):
-    """The resident's pauses: first a random start within one pause, then pauses of
-    0.5–1.5 × `think` (seeded, so both paths see the same timings)."""
-    rng = random.Random(seed)
-    yield rng.uniform(0, think)
-    while True:
-        yield rng.uniform(0.5, 1.5) * think
-
-
-async def channel_resident(
-    client: httpx.AsyncClient,
-    settings: Settings,
-    twilio: FakeTwilio,
-    phone: str,
-    stats: Stats,
-    think: float,
-    seed: int = 0,
-) -> None:
-    text, sids = FIRST, stats.sids.setdefault(phone, [])
-    pause = pauses(seed, think)
-    if think:
-        await asyncio.sleep(next(pause))
-    for _turn in range(40):
-        params = sms_params(phone, text)
-        sids.append(params["MessageSid"])
-        seen = len(twilio.bodies(phone))
-        started = time.perf_counter()
-        stats.sent += 1
-        response = await client.post(
-            "/twilio/sms", data=params, headers=signed(settings, "/twilio/sms", params)
-        )
-        response.raise_for_status()
-        replies = [m.text for m in ET.fromstring(response.text).findall("Message")]
-        if replies:
-            stats.live.append(time.perf_counter() - started)
-        else:
-            replies = await wait_by_sms(twilio, phone, seen, timeout=300)
-            stats.late.append(time.perf_counter() - started)
-        answer = answer_for(replies)
-        if answer == "":
-            stats.filed += 1
-            return
-        if answer is None:
-            stats.failures.append(f"…{phone[-4:]}: unexpected {replies}")
-            return
-        text = answer
-        if think:
-            await asyncio.sleep(next(pause))
-    stats.failures.append(f"…{phone[-4:]}: no case after 40 messages")
-
-
-async def direct_resident(
-    client: httpx.AsyncClient,
-    rasa_url: str,
-    sender: str,
-    stats: Stats,
-    think: float,
-    seed: int = 0,
-) -> None:
-    text = FIRST
-    pause = pauses(seed, think)
-    if think:
-        await asyncio.sleep(next(pause))
-    for _turn in range(40):
-        started = time.perf_counter()
-        stats.sent += 1
-        response = await client.post(
-            f"{rasa_url}/webhooks/rest/webhook", json={"sender": sender, "message": text}
-        )
-        response.raise_for_status()
-        replies = [m.get("text") or "" for m in response.json()]
-        stats.live.append(time.perf_counter() - started)
-        answer = answer_for(replies)
-        if answer == "":
-            stats.filed += 1
-            return
-        if answer is None:
-            stats.failures.append(f"{sender}: unexpected {replies}")
-            return
-        text = answer
-        if think:
-            await asyncio.sleep(next(pause))
-    stats.failures.append(f"{sender}: no case after 40 messages")
-
-
-# -- processes ----------------------------------------------------------------------------
-
-
-def cpu_seconds(*servers: Server) -> dict[str, tuple[int, float]]:
-    """(pid, user + system CPU seconds so far) of each server process."""
-    ticks = os.sysconf("SC_CLK_TCK")
-    used = {}
-    for server in servers:
-        pid = server.process.pid
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        used[server.name] = (pid, (int(fields[11]) + int(fields[12])) / ticks)
-    return used
-
-
-def cpu_per_message(before: dict, after: dict, messages: int) -> dict[str, float | None]:
-    """CPU milliseconds per message by process (None for a process that was restarted)."""
-    return {
-        name: round(1000 * (after[name][1] - before[name][1]) / max(messages, 1), 1)
-        if after[name][0] == before[name][0]
-        else None
-        for name in before
-    }
-
-
-def kill(server: Server) -> None:
-    """SIGKILL: no graceful shutdown, requests in flight are cut."""
-    server.process.kill()
-    server.process.wait()
-    server._log.close()
-
-
-def start_api(workdir: Path, env: dict, port: int, profile: Path | None = None) -> Server:
-    command = [
-        str(ROOT / ".venv/bin/uvicorn"),
-        "--factory",
-        "api.main:create_app",
-        "--host",
-        "127.0.0.1",
-        "--port",
-        str(port),
-        "--log-level",
-        "warning",
-    ]
-    if profile:
-        command = [
-            str(ROOT / ".venv/bin/python"),
-            "-m",
-            "cProfile",
-            "-o",
-            str(profile),
-            "-m",
-            "uvicorn",
-            *command[1:],
-        ]
-    return Server("api", command, f"http://127.0.0.1:{port}/healthz", workdir / "api.log", env)
-
-
-async def kill_and_restart(rasa: Server, stats: Stats, after: int, down: float, log: list) -> None:
-    while stats.sent < after:
-        await asyncio.sleep(0.05)
-    log.append(("killed", time.monotonic()))
-    kill(rasa)
-    await asyncio.sleep(down)
-    await asyncio.to_thread(rasa.start)
-    log.append(("back", time.monotonic()))
-
-
-# -- checks -------------------------------------------------------------------------------
-
-
-def check_exactly_once(settings: Settings, stats: Stats, twilio: FakeTwilio) -> list[str]:
-    """Every message handed to Rasa once (its tracker) and answered once (our store)."""
-    import sqlalchemy as sa
-
-    problems = []
-    with httpx.Client(timeout=60) as client:
-        for phone, sids in stats.sids.items():
-            tracker = client.get(
-                f"{settings.rasa_url}/conversations/{phone}/tracker", params={"token": RASA_TOKEN}
-            ).json()
-            taken = [
-                (e.get("metadata") or {}).get("message_id")
-                for e in tracker["events"]
-                if e["event"] == "user"
-            ]
-            if taken != [tracker_tag(sid) for sid in sids]:
-                problems.append(
-                    f"…{phone[-4:]}: Rasa took {len(taken)} of {len(sids)} messages "
-                    f"({len(taken) - len(set(taken))} twice)"
-                )
-    engine = make_engine(settings.database_url)
-    phones = ", ".join(f"'{phone}'" for phone in stats.sids)
-    with engine.connect() as db:
-        statuses = dict(
-            db.execute(
-                sa.text(
-                    "select status, count(*) from message where direction='in' "
-                    f"and conversation_id in ({phones}) group by status"
-                )
-            ).all()
-        )
-        answered_twice = db.execute(
-            sa.text(
-                "select count(*) from (select reply_to_id from message where direction='out' "
-                "and status='bot' group by reply_to_id, text having count(*) > 1)"
-            )
-        ).scalar()
-        by_outbox = db.execute(
-            sa.text("select count(*) from outboundmessage where via is null")
-        ).scalar()
-    if set(statuses) != {"answered"}:
-        problems.append(f"inbound statuses: {statuses}")
-    if answered_twice:
-        problems.append(f"{answered_twice} replies recorded twice")
-    if len(twilio.sent) != by_outbox or len({m["sid"] for m in twilio.sent}) != len(twilio.sent):
-        problems.append(f"outbox rows {by_outbox}, sent to Twilio {len(twilio.sent)}")
-    return problems
-
-
-# -- the run ------------------------------------------------------------------------------
 
 
 async def run(args: argparse.Namespace) -> dict:

@@ -1,8 +1,10 @@
 """The case file (案卷) and the procedure at the township window (一门受理):
 
     models       the tables (Case, Applicant, household revisions, assessments, the
-                 procedure's transitions, programme index, dated parameter values, audit)
-    shapes       every response shape the case file is read in (CasePublic, QueuePage …)
+                 procedure's transitions, programme index, dated parameter values, audit);
+                 CaseBase and ApplicantBase, the bases of the tables and their public shapes
+    shapes       every response shape the case file is read in (CasePublic, QueuePage,
+                 CaseHistory, Dashboard, AuditPage …)
     filing       立案: a resident's application filed as a case
     assessment   the application assessed as given (unknown facts → 需核实); programme index
     revisions    household facts revised on the visit (入户调查) and assessed again

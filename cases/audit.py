@@ -2,29 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from cases.models import AuditEvent, Case
-
-
-class AuditPublic(BaseModel):
-    id: int
-    case_id: int | None
-    reference: str | None
-    actor: str
-    action: str
-    detail: dict[str, Any]
-    created_at: datetime
-
-
-class AuditPage(BaseModel):
-    items: list[AuditPublic]
-    next_cursor: int | None
-
+from cases.shapes import AuditPage, AuditPublic
 
 #: Chinese names of the actions, for the page.
 ACTIONS = {

@@ -8,70 +8,26 @@ the case's conversation (here and in ``GET /api/cases/{id}``).
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Any
-
-from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from cases.models import (
     Applicant,
     AssessmentRecord,
     Case,
-    CaseStatus,
     CaseTransition,
     HouseholdRecord,
 )
 from cases.procedure import LABELS, allowed_next
-from cases.shapes import ApplicantPublic, CasePublic, MessagePublic
-from channels.models import Message, OutboundMessage
-
-
-class TransitionPublic(BaseModel):
-    from_status: CaseStatus
-    to_status: CaseStatus
-    actor: str
-    reason: str | None
-    detail: dict[str, Any]
-    created_at: datetime
-
-
-class RevisionPublic(BaseModel):
-    id: int
-    source: str
-    facts: dict[str, Any]
-    household: dict[str, Any] | None
-    created_at: datetime
-
-
-class AssessmentPublic(BaseModel):
-    id: int
-    household_record_id: int
-    assessment: dict[str, Any]
-    created_at: datetime
-
-
-class OutboundPublic(BaseModel):
-    id: int
-    body: str
-    status: str
-    sent_by: str
-    created_at: datetime
-
-
-class CaseHistory(BaseModel):
-    case_id: int
-    reference: str
-    status: CaseStatus
-    status_label: str
-    dibao_class: str | None
-    next_review_on: date | None
-    decided_at: datetime | None
-    allowed_next: list[CaseStatus]
-    transitions: list[TransitionPublic]
-    revisions: list[RevisionPublic]
-    assessments: list[AssessmentPublic]
-    outbound: list[OutboundPublic]
+from cases.shapes import (
+    ApplicantPublic,
+    AssessmentPublic,
+    CaseHistory,
+    CasePublic,
+    OutboundPublic,
+    RevisionPublic,
+    TransitionPublic,
+)
+from channels.models import Message, MessagePublic, OutboundMessage
 
 
 def collect_replies(session: Session, case: Case) -> int:

@@ -1,5 +1,11 @@
-"""SQLModel tables and their public shapes: cases (案件), applicants (申请人), household facts,
-assessments, the conversation's messages, audit events and staff users."""
+"""The case file's SQLModel tables: cases (案件), applicants (申请人), household facts,
+assessments, the procedure's transitions, the programme index, dated parameter values and
+audit events.
+
+Cases and applicants are model families (SQLModel's pattern): ``CaseBase`` and
+``ApplicantBase`` (no table) declare the shared fields once; the tables here and the public
+shapes in ``cases.shapes`` (``CasePublic``, ``CaseSummary``, ``ApplicantPublic``) subclass
+them."""
 
 from __future__ import annotations
 
@@ -26,25 +32,37 @@ class CaseStatus(str, enum.Enum):
     callback_requested = "callback_requested"  # 已转人工
 
 
-class Applicant(SQLModel, table=True):
+class ApplicantBase(SQLModel):
+    """What staff may see of an applicant (申请人): the identity number only masked."""
+
+    name: str = Field(max_length=64, index=True)
+    phone: str | None = Field(default=None, index=True, max_length=32)
+    id_number_masked: str | None = Field(default=None, max_length=32)
+
+
+class Applicant(ApplicantBase, table=True):
     """申请人. The identity number is kept only encrypted, with a keyed hash for look-up."""
 
     id: int | None = Field(default=None, primary_key=True)
-    name: str = Field(max_length=64, index=True)
-    phone: str | None = Field(default=None, index=True, max_length=32)
     id_number_encrypted: str | None = None
     id_number_hash: str | None = Field(default=None, index=True, max_length=64)
-    id_number_masked: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow)
 
 
-class Case(SQLModel, table=True):
-    """案件: one application, routed to the applicant's township."""
+class CaseBase(SQLModel):
+    """What every shape of a case begins with: its id, reference (案件编号), step and
+    township. ``id`` comes first, as in the API's JSON; it is None only before the first
+    flush, and the public shapes declare it ``int``."""
 
     id: int | None = Field(default=None, primary_key=True)
     reference: str = Field(index=True, unique=True, max_length=16)
     status: CaseStatus = Field(default=CaseStatus.received, index=True)
     township: str = Field(index=True, max_length=32)
+
+
+class Case(CaseBase, table=True):
+    """案件: one application, routed to the applicant's township."""
+
     village: str | None = Field(default=None, max_length=64)
     applicant_id: int = Field(foreign_key="applicant.id", index=True)
     channel: str = Field(default="chat", max_length=16)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from cases.models import ParameterValue
+from cases.shapes import ParameterPublic, ValuePublic
 from policy.errors import InputError
 from policy.parameters import NAMES, DatedValue, ParameterSet, load_default
 
@@ -105,24 +105,6 @@ def add_value(
     session.add(row)
     session.flush()
     return row
-
-
-class ValuePublic(BaseModel):
-    effective_from: date
-    value: float | int
-    source: str
-    confirmed: bool
-    note: str | None
-    added_by: str | None  # None for the values shipped with the rules engine
-
-
-class ParameterPublic(BaseModel):
-    name: str
-    unit: str
-    description: str
-    reference: str
-    in_force: ValuePublic | None
-    values: list[ValuePublic]
 
 
 def parameter_table(session: Session, *, on: date | None = None) -> list[ParameterPublic]:

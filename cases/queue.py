@@ -17,7 +17,7 @@ from sqlmodel import Session, col, select
 
 from cases.assessment import NAMES
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus
-from cases.shapes import CaseList, CaseSummary
+from cases.shapes import QueueItem, QueuePage
 from core.phones import normalise_phone
 from core.security import IdentityCipher, mask_name, mask_phone
 
@@ -36,20 +36,6 @@ class QueueFilters(BaseModel):
     handoff: bool | None = None  # the resident asked for a person (已转人工)
     phone: str | None = None  # E.164
     q: str | None = None  # a reference, phone, identity number or the start of a name
-
-
-class QueueItem(CaseSummary):
-    village: str | None = None
-    dibao_class: str | None = None
-    next_review_on: date | None = None
-    programmes: list[str] = []
-
-
-class QueuePage(CaseList):
-    """A page of the queue; ``next_cursor`` fetches the next page (null on the last)."""
-
-    items: list[QueueItem]
-    next_cursor: int | None = None
 
 
 def search_kind(q: str) -> tuple[str, str]:

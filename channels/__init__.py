@@ -12,7 +12,8 @@
     workers        StoreThreads and the OutboxWorker that sends through ...
     twilio_sender  ... Twilio's Messages API
     wording        what residents read and hear: segments, numbered choices, notices
-    models         Message, OutboundMessage, ChannelContact
+    models         MessageBase → Message (table), MessagePublic; OutboundMessage,
+                   ChannelContact
 
 Rules: imports ``core`` (settings, database, phones) only — never ``accounts``, ``cases`` or
 ``api``; a case is known here only as ``case_id``. The per-message store functions commit

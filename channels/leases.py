@@ -25,13 +25,6 @@ def _lease_params(phone: str, owner: str, seconds: float) -> dict[str, Any]:
     }
 
 
-def acquire_lease(session: Session, *, phone: str, owner: str, seconds: float) -> bool:
-    """Take (or renew) the number's lease."""
-    result = session.connection().execute(LEASE, _lease_params(phone, owner, seconds))
-    session.commit()
-    return result.rowcount == 1
-
-
 def release_lease(session: Session, *, phone: str, owner: str) -> None:
     session.connection().execute(RELEASE, {"k_phone": phone, "k_owner": owner})
     session.commit()

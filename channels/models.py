@@ -1,29 +1,38 @@
 """The SMS and voice channels' tables: the conversation's messages (inbound and outbound,
 from every channel, linked to a case once one is filed), the outbox of SMS to residents and
-its states, and what the channels know of a resident's number."""
+its states, and what the channels know of a resident's number.
+
+Messages are a model family (SQLModel's pattern): ``MessageBase`` (no table) declares what
+staff read of a message once; ``Message`` (table) and ``MessagePublic`` subclass it."""
 
 from __future__ import annotations
 
 import enum
 from datetime import datetime
 
+from pydantic import ConfigDict
 from sqlalchemy import JSON, Column
 from sqlmodel import Field, SQLModel
 
 from core.database import utcnow
 
 
-class Message(SQLModel, table=True):
+class MessageBase(SQLModel):
+    """What staff read of a message: which way it went, on which channel, what and when."""
+
+    direction: str = Field(max_length=8)  # "in" | "out"
+    channel: str = Field(default="chat", max_length=16)
+    text: str
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class Message(MessageBase, table=True):
     """One message of the conversation, inbound (resident) or outbound (assistant/staff)."""
 
     id: int | None = Field(default=None, primary_key=True)
     conversation_id: str = Field(index=True, max_length=64)
     case_id: int | None = Field(default=None, foreign_key="case.id", index=True)
-    direction: str = Field(max_length=8)  # "in" | "out"
-    channel: str = Field(default="chat", max_length=16)
-    text: str
     external_id: str | None = Field(default=None, unique=True, max_length=64)
-    created_at: datetime = Field(default_factory=utcnow, index=True)
     # Channel bookkeeping (SMS, voice; see `channels.inbox`): an inbound message's
     # InboundStatus, how its replies go out (ReplyVia), the tries to hand it to the bot;
     # an outbound one points at the inbound message it answers.
@@ -31,6 +40,13 @@ class Message(SQLModel, table=True):
     reply_via: str | None = Field(default=None, max_length=8)
     attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     reply_to_id: int | None = Field(default=None, foreign_key="message.id")
+
+
+class MessagePublic(MessageBase):
+    """A message of the conversation as a case shows it (``cases.shapes.CasePublic``)."""
+
+    # In the OpenAPI schema of an answer, the fields with a default are required too.
+    model_config = ConfigDict(json_schema_serialization_defaults_required=True)
 
 
 class OutboxStatus(str, enum.Enum):

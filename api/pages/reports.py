@@ -16,9 +16,10 @@ from cases.access import status_by_reference
 from cases.assessment import NAMES
 from cases.audit import record_audit
 from cases.models import CaseStatus
-from cases.reports.dashboard import Count, counts
+from cases.reports.dashboard import counts
 from cases.reports.due import due_for_review
 from cases.reports.publication import publication_rows, title, to_csv, to_xlsx
+from cases.shapes import Count
 from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
 from policy.glossary import PROGRAMMES

@@ -4,54 +4,22 @@ Reading the parameters is open to every signed-in role; the rest is for county a
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
 from typing import Annotated
 
 from fastapi import APIRouter, HTTPException, Query, status
-from pydantic import BaseModel, ConfigDict, Field
 from sqlmodel import Session
 
 from accounts import administration
-from accounts.models import Role, User, UserPublic
+from accounts.models import User, UserPublic
 from accounts.users import UserError, create_user
 from api.deps import CountyAdmin, CurrentUser, SessionDep, UserId
 from api.errors import refused
-from cases.audit import AuditPage, events, record_audit
-from cases.parameters import (
-    ParameterError,
-    ParameterPublic,
-    ValuePublic,
-    add_value,
-    parameter_table,
-)
+from api.shapes import ParameterIn, PasswordIn, UserIn
+from cases.audit import events, record_audit
+from cases.parameters import ParameterError, add_value, parameter_table
+from cases.shapes import AuditPage, ParameterPublic, ValuePublic
 
 router = APIRouter(prefix="/api", tags=["administration"])
-
-
-class ParameterIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    name: str = Field(max_length=64)
-    effective_from: date
-    value: Annotated[Decimal, Field(ge=0, le=1_000_000_000, allow_inf_nan=False)]
-    source: str = Field(min_length=1, max_length=500)
-    confirmed: bool = False
-    note: str | None = Field(default=None, max_length=500)
-
-
-class UserIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    username: str = Field(min_length=2, max_length=64, pattern=r"^[A-Za-z0-9_.\-]+$")
-    password: str = Field(min_length=8, max_length=256)
-    role: Role
-    township: str | None = None
-
-
-class PasswordIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    password: str = Field(min_length=8, max_length=256)
 
 
 @router.get("/parameters", response_model=list[ParameterPublic])

@@ -6,19 +6,14 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Request, status
 from fastapi.security import OAuth2PasswordRequestForm
-from pydantic import BaseModel
 
 from accounts.tokens import create_access_token
 from accounts.users import ADDRESS_WINDOW, authenticate, too_many_from
 from api.deps import SessionDep, SettingsDep, client_address
+from api.shapes import Token
 from core.database import utcnow
 
 router = APIRouter(tags=["auth"])
-
-
-class Token(BaseModel):
-    access_token: str
-    token_type: str = "bearer"
 
 
 @router.post("/api/token", response_model=Token)

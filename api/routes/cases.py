@@ -15,8 +15,8 @@ from cases import audit, casefile, queue
 from cases.assessment import NAMES
 from cases.casefile import collect_replies
 from cases.models import CaseStatus
-from cases.queue import QueueFilters, QueuePage
-from cases.shapes import CasePublic
+from cases.queue import QueueFilters
+from cases.shapes import CasePublic, QueuePage
 from core.phones import normalise_phone
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])

@@ -4,58 +4,23 @@ Township staff reach their own township's cases only; any other answers 404."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated, Literal, NoReturn
+from typing import NoReturn
 
 from fastapi import APIRouter, HTTPException, status
-from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import CaseId, CaseReader, CipherDep, CountyAdmin, SessionDep, case_or_404
 from api.errors import refused
+from api.shapes import QuestionIn, RevealedId, ReviewIn, TransitionIn
 from cases import procedure
 from cases.audit import record_audit
-from cases.casefile import AssessmentPublic, CaseHistory, OutboundPublic, collect_replies, history
+from cases.casefile import collect_replies, history
 from cases.models import Applicant, CaseStatus
 from cases.parameters import current_parameters
 from cases.revisions import revise_household
+from cases.shapes import AssessmentPublic, CaseHistory, CaseState, OutboundPublic
 from policy import Household, PolicyError
 
 router = APIRouter(prefix="/api/cases", tags=["procedure"])
-
-
-class TransitionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    to: CaseStatus
-    reason: Annotated[str | None, Field(max_length=procedure.MAX_REASON)] = None
-    klass: Literal["A", "B", "C"] | None = Field(default=None, alias="class")
-
-
-class ReviewIn(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-
-    klass: Literal["A", "B", "C"] = Field(alias="class")
-    note: Annotated[str | None, Field(max_length=procedure.MAX_REASON)] = None
-
-
-class QuestionIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    body: Annotated[str, Field(min_length=1, max_length=procedure.MAX_MESSAGE)]
-
-
-class CaseState(BaseModel):
-    id: int
-    reference: str
-    status: CaseStatus
-    status_label: str
-    dibao_class: str | None
-    next_review_on: date | None
-    allowed_next: list[CaseStatus]
-
-
-class RevealedId(BaseModel):
-    id_number: str | None
 
 
 def _state(session, case) -> CaseState:

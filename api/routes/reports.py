@@ -10,13 +10,14 @@ from urllib.parse import quote
 from fastapi import APIRouter, HTTPException, Path, Query, Response, status
 
 from api.deps import CaseReader, CurrentUser, SessionDep, scoped
-from cases.access import CaseStatusPublic, status_by_reference
+from cases.access import status_by_reference
 from cases.assessment import NAMES
 from cases.audit import record_audit
 from cases.models import CaseStatus
-from cases.reports.dashboard import Dashboard, counts
-from cases.reports.due import DueCase, due_for_review
-from cases.reports.publication import PublicationRow, publication_rows, title, to_csv, to_xlsx
+from cases.reports.dashboard import counts
+from cases.reports.due import due_for_review
+from cases.reports.publication import publication_rows, title, to_csv, to_xlsx
+from cases.shapes import CaseStatusPublic, Dashboard, DueCase, PublicationRow
 
 router = APIRouter(prefix="/api", tags=["reports"])
 Programme = Literal[tuple(NAMES)]  # type: ignore[valid-type]

@@ -12,29 +12,16 @@ import httpx
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
-from pydantic import BaseModel, Field
 from sqlmodel import Session, col, select
 
 from api.errors import unprocessable
+from api.shapes import OutboxItem, SimulatedText
 from channels.models import OutboundMessage
 from channels.signature import public_url, sign
 from core.phones import conversation_id
 
 router = APIRouter(prefix="/simulator", tags=["simulator"])
 templates = Jinja2Templates(directory=Path(__file__).resolve().parent.parent / "templates")
-
-
-class SimulatedText(BaseModel):
-    phone: str = Field(min_length=5, max_length=32, examples=["+8613800000001"])
-    text: str = Field(min_length=1, max_length=500)
-
-
-class OutboxItem(BaseModel):
-    id: int
-    body: str
-    status: str
-    via: str | None
-    error: str | None
 
 
 @router.get("", response_class=HTMLResponse, include_in_schema=False)

@@ -4,29 +4,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from cases.assessment import NAMES
 from cases.models import Case, CaseProgramme, CaseStatus
 from cases.procedure import LABELS
-
-
-class Count(BaseModel):
-    key: str
-    label: str
-    count: int
-
-
-class Dashboard(BaseModel):
-    township: str | None
-    total: int
-    by_township: list[Count]
-    by_status: list[Count]
-    by_programme: list[Count]
-    handoff_requested: int
-    due_for_review: int  # approved cases to review within 30 days (or overdue)
+from cases.shapes import Count, Dashboard
 
 
 def counts(

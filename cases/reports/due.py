@@ -5,22 +5,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from pydantic import BaseModel
 from sqlmodel import Session, col, select
 
 from cases.models import Applicant, Case, CaseStatus
+from cases.shapes import DueCase
 from core.security import mask_name
-
-
-class DueCase(BaseModel):
-    id: int
-    reference: str
-    township: str
-    village: str | None
-    applicant_name_masked: str | None
-    dibao_class: str | None
-    next_review_on: date
-    overdue: bool
 
 
 def due_for_review(

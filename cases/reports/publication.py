@@ -13,12 +13,12 @@ from datetime import date, datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from pydantic import BaseModel
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from cases.assessment import NAMES
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus, HouseholdRecord
+from cases.shapes import PublicationRow
 from core.security import mask_name
 
 LISTED = (CaseStatus.publicised, CaseStatus.approved)
@@ -27,25 +27,13 @@ HEADERS = ("序号", "乡镇（街道）", "村（社区）", "申请人", "身�
 MAX_ROWS = 20000
 
 
-class PublicationRow(BaseModel):
-    number: int
-    township: str
-    village: str | None
-    name_masked: str
-    id_number_masked: str | None
-    household_size: int | None
-    dibao_class: str | None
-    monthly_amount: int | None
-    status: CaseStatus
-    on: date
-    reference: str
-
-    def cells(self) -> list:
-        return [self.number, self.township, self.village or "", self.name_masked,
-                self.id_number_masked or "", self.household_size or "", self.dibao_class or "",
-                "" if self.monthly_amount is None else self.monthly_amount,
-                "公示中" if self.status == CaseStatus.publicised else "已批准",
-                self.on.isoformat(), self.reference]  # fmt: skip
+def cells(row: PublicationRow) -> list:
+    """The row's cells under ``HEADERS``."""
+    return [row.number, row.township, row.village or "", row.name_masked,
+            row.id_number_masked or "", row.household_size or "", row.dibao_class or "",
+            "" if row.monthly_amount is None else row.monthly_amount,
+            "公示中" if row.status == CaseStatus.publicised else "已批准",
+            row.on.isoformat(), row.reference]  # fmt: skip
 
 
 def title(township: str | None, programme: str) -> str:
@@ -131,7 +119,7 @@ def to_csv(rows: list[PublicationRow], heading: str) -> bytes:
     writer.writerow([heading])
     writer.writerow(HEADERS)
     for row in rows:
-        writer.writerow([_safe(cell) for cell in row.cells()])
+        writer.writerow([_safe(cell) for cell in cells(row)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
@@ -147,7 +135,7 @@ def to_xlsx(rows: list[PublicationRow], heading: str) -> bytes:
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in rows:
-        sheet.append([_safe(cell) for cell in row.cells()])
+        sheet.append([_safe(cell) for cell in cells(row)])
     for letter, width in zip("ABCDEFGHIJK", (6, 14, 14, 10, 22, 10, 10, 16, 10, 12, 12),
                              strict=True):  # fmt: skip
         sheet.column_dimensions[letter].width = width

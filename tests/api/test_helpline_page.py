@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from channels.rasa import RasaClient
-from tests.api.test_console_pages import csrf_of, sign_in
+from tests.api.console_pages import csrf_of, sign_in
 
 ANSWER = "现在奉节农村低保标准是每人每月630元。（依据：奉节府办〔2017〕158号 三(二)1）"
 

@@ -6,7 +6,7 @@ ask for; a name that is not a township of Fengjie is 422 naming `township`."""
 import pytest
 from sqlmodel import Session
 
-from tests.api.test_console_pages import sign_in
+from tests.api.console_pages import sign_in
 from tests.conftest import login
 from tests.console_seed import file_assessed
 

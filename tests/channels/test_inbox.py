@@ -35,28 +35,33 @@ def test_a_message_is_stored_once_per_twilio_id(session):
     assert len(session.exec(select(Message)).all()) == 1
 
 
+def take(session, owner):
+    """The worker's entry point: take the number's lease and claim its oldest message."""
+    return leases.take_next(session, phone=PHONE, owner=owner, seconds=60)
+
+
 def test_one_lease_holder_per_number(session, engine):
     receive(session)
-    assert leases.acquire_lease(session, phone=PHONE, owner="a", seconds=60)
+    assert take(session, "a")
     with Session(engine) as other:  # another process
-        assert not leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+        assert not take(other, "b")
         assert inbox.phones_with_pending(other) == []
-    assert leases.acquire_lease(session, phone=PHONE, owner="a", seconds=60)  # renewal
+    assert take(session, "a")  # renewal
     leases.release_lease(session, phone=PHONE, owner="a")
     with Session(engine) as other:
         assert inbox.phones_with_pending(other) == [PHONE]
-        assert leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+        assert take(other, "b")
 
 
 def test_a_lease_of_a_dead_worker_runs_out(session, engine):
     receive(session)
-    leases.acquire_lease(session, phone=PHONE, owner="dead", seconds=60)
+    take(session, "dead")
     contact = session.get(ChannelContact, PHONE)
     contact.lease_until = utcnow() - timedelta(seconds=1)
     session.add(contact)
     session.commit()
     with Session(engine) as other:
-        assert leases.acquire_lease(other, phone=PHONE, owner="b", seconds=60)
+        assert take(other, "b")
 
 
 def test_pending_messages_come_oldest_first(session):

@@ -21,7 +21,7 @@ from api.main import create_app
 from cases.parameters import add_value
 from core.database import make_engine
 from policy.clauses import clauses
-from tests.api.test_console_pages import csrf_of, sign_in
+from tests.api.console_pages import csrf_of, sign_in
 from tests.e2e.test_application import Resident
 from tests.servers import trained_model
 

@@ -1,0 +1,10 @@
+"""Helpers of the readers' table tests."""
+
+from __future__ import annotations
+
+from actions import household_text as people
+
+
+def new_members(*spec: tuple[str, str, int | None]) -> list[dict]:
+    """Members as the form keeps them, from (relation, label, age) triples."""
+    return [people.new_member(relation, label, age) for relation, label, age in spec]

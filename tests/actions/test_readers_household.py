@@ -1,0 +1,162 @@
+"""Table tests of the readers of the household (actions/household_text.py, reader.py): who
+lives together and who does not, ages, counts and corrections, who applies for whom.
+Phrasings written for these tests (see test_readers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import household_text as people
+from actions import member_facts, reader
+from actions.proxy import detect
+from tests.actions.readings import new_members
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("就他们爷儿两个", 2),
+        ("娘儿俩", 2),
+        ("算上我男人五个", 5),
+    ],
+)
+def test_household_size_said_as_a_pair_or_with_a_count(text, size):
+    assert reader.read(text, "household_size", {}).updates["household_size"] == size
+
+
+def test_ages_said_against_the_speaker():
+    members = people.read_members("我四十，男人大我两岁，女儿小我二十岁")
+    assert [(m["label"], m["age"]) for m in members] == [("我", 40), ("男人", 42), ("女儿", 20)]
+
+
+def test_one_person_said_twice_in_a_story_is_one_member():
+    members = people.read_members("他和女儿两个住 女儿有癫痫")
+    assert [m["label"] for m in members] == ["女儿"]
+
+
+def test_cadre_applying_for_an_elder():
+    assert detect("我是村干部 帮我们村一个老人家申请低保")["who"] == "老人家"
+
+
+@pytest.mark.parametrize(
+    ("text", "requested", "size"),
+    [
+        ("说错了，是六个，还有我公公", "household_size", 6),
+        ("不对，是五个人，前头说成四个了", "confirmed", 5),
+    ],
+)
+def test_a_corrected_count(text, requested, size):
+    slots = {"household_size": 4}
+    assert reader.read(text, requested, slots).updates["household_size"] == size
+
+
+def test_someone_left_out_is_counted():
+    members = new_members(("applicant", "我", 40), ("spouse", "老公", 42))
+    members += new_members(("child", "女儿", 12), ("child", "儿子", 8))
+    slots = {"household_size": 4, "members": members}
+    updates = reader.read("还有我公公，七十五了，前头漏了", "members", slots).updates
+    assert updates["household_size"] == 5
+    assert ("in_law", 75) in [(m["relation"], m["age"]) for m in updates["members"]]
+
+
+def test_to_a_proxy_he_or_she_is_the_person_applied_for():
+    members = new_members(("applicant", "五保老人", 66), ("parent", "妈", 88))
+    member_facts.apply_circumstances(members, "前年我们带她去办了残疾证 是视力一级")
+    assert members[0]["disability_grade"] == 1 and members[1]["disability_grade"] is None
+
+
+def test_a_proxy_story_about_the_person_applied_for_keeps_it_for_the_applicant():
+    updates = reader.read(
+        "我是村里网格员 帮一个孤寡老人问下低保 她耳朵聋了 残疾证是听力二级", None, {}
+    ).updates
+    applicant = next(m for m in updates["members"] if m["relation"] == "applicant")
+    assert applicant["disability_grade"] == 2
+
+
+@pytest.mark.parametrize(
+    "words, labels",
+    [
+        ("我跟老伴两个住 老伴前年病故了", ["我"]),
+        ("我原来跟老汉儿住 老汉儿去年冬天在坡上摔了一跤 没救过来 摔死了", ["我"]),
+        ("我和老公还有婆婆 婆婆差点摔死了", ["我", "老公", "婆婆"]),
+    ],
+)
+def test_someone_said_to_have_died_is_no_member(words, labels):
+    assert [m["label"] for m in people.read_members(words)] == labels
+
+
+@pytest.mark.parametrize(
+    "words, members",
+    [
+        ("三个 我四十 大儿子读初二 小的读四年级", [("我", 40), ("大儿子", 13), ("小的", 9)]),
+        ("我带两个女娃", [("我", None), ("女娃", None), ("女娃", None)]),
+    ],
+)
+def test_children_by_grade_and_by_order(words, members):
+    assert [(m["label"], m["age"]) for m in people.read_members(words)] == members
+
+
+def test_he_at_the_start_goes_on_about_him():
+    members = new_members(("applicant", "我", 58), ("spouse", "老头子", 63))
+    member_facts.apply_circumstances(members, "他中风了 半边瘫了 起不来床 我身体还好")
+    assert members[1]["bedridden"] is True and members[0]["bedridden"] is not True
+
+
+@pytest.mark.parametrize(
+    "words, members",
+    [
+        (
+            "就我和三个孙孙 我50 大孙儿9岁 老二7岁 幺儿3岁",
+            [("我", 50), ("孙儿", 9), ("孙孙", 7), ("幺儿", 3)],
+        ),
+        (
+            "我和老伴 两个娃儿 我52 老伴50 儿子19 女儿16",
+            [("我", 52), ("老伴", 50), ("儿子", 19), ("女儿", 16)],
+        ),
+    ],
+)
+def test_the_members_of_a_group_told_one_by_one_after_it(words, members):
+    assert [(m["label"], m["age"]) for m in people.read_members(words)] == members
+
+
+def test_the_youngest_is_the_last_child():
+    members = new_members(("applicant", "我", 30), ("child", "女儿", 8), ("child", "娃儿", 3))
+    member_facts.apply_circumstances(members, "幺儿还没上幼儿园")
+    assert [m["in_school"] for m in members] == [None, None, False]
+
+
+@pytest.mark.parametrize(
+    "words, labels",
+    [
+        ("我 老伴 大儿", ["我", "老伴", "大儿"]),
+        ("我小儿麻痹 走路不方便", ["我"]),
+    ],
+)
+def test_the_eldest_son_and_polio(words, labels):
+    assert [m["label"] for m in people.read_members(words)] == labels
+
+
+def test_by_himself_is_not_the_applicant():
+    members = new_members(("applicant", "我", 68), ("child", "大儿", 45))
+    member_facts.apply_circumstances(members, "大儿是傻的 穿衣吃饭自己会 有残疾证")
+    assert members[1]["disability_grade"] == "unknown" and members[0]["disability_grade"] is None
+
+
+def test_applying_for_both_parents_makes_the_father_the_applicant():
+    assert detect("想替爸妈申请一下低保")["who"] == "爸"
+
+
+def test_who_the_applicant_is_then_the_name():
+    from actions.places import stated_name
+
+    assert stated_name("申请人是我母亲：陈桂兰，我是她女儿") == "陈桂兰"
+
+
+def test_the_household_is_who_lives_together_not_the_register():
+    from actions.parsing import parse_household_size
+
+    assert parse_household_size("户口上五个，平时一起住的就三个") == 3
+
+
+def test_a_sister_working_in_a_city_is_no_member():
+    assert [m["label"] for m in people.read_members("我和老伴 妹妹在成都上班")] == ["我", "老伴"]

@@ -1,0 +1,235 @@
+"""Table tests of the readers of money and assets (actions/money_text.py, assets_text.py):
+income by source, costs, savings, houses, vehicles and shops, as residents say them.
+Phrasings written for these tests (see test_readers.py)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from actions import assets_text, money_text, reader
+from actions.parsing import plain_negation
+from tests.actions.readings import new_members
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("婆婆养老金一个月一百多 其他啥子都没得", {"basic_pension": 1200}),
+        ("老人家养老金一个月一百五", {"basic_pension": 1800}),
+        ("我跟老伴养老金一个人一个月一百八", {"basic_pension": 4320}),
+        ("儿子以前在外头打工一个月五千 现在没得了", {}),
+        ("在扶贫车间做，一个月一千五，做得到半年", {"poverty_project_wages": 9000}),
+        ("在工地一个月三千，一年做得到八个月", {"wages": 24000}),
+    ],
+)
+def test_income(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+def test_a_caveat_after_a_figure_is_not_vagueness():
+    assert money_text.vague_kinds("女儿一年给三千，有时候也不给") == []
+    assert money_text.vague_kinds("女儿有时候给点") == ["transfers"]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague", "houses"),
+    [
+        ("存款有好多我不晓得 没车 一个房子", True, 1),
+        ("存款不多，三四千", False, None),
+        ("没存款，乡下有个老房子，城里是租的", False, 1),
+    ],
+)
+def test_assets(text, vague, houses):
+    assert assets_text.vague_deposits(text) is vague
+    assert assets_text.read_assets(text).get("houses") == houses
+
+
+def test_rent_said_in_passing_does_not_undo_a_house():
+    assert "houses" not in assets_text.read_assets("住的租的房子，还可以", asked=False)
+    assert assets_text.read_assets("租的房子", asked=True)["houses"] == 0
+
+
+def test_a_correction_at_the_summary_replaces_the_one_source():
+    slots = {"income": {"wages": 24000}, "members": new_members(("applicant", "我", 40))}
+    reading = reader.read("不对 一个月一千五", "confirmed", slots)
+    assert reading.updates["income"] == {"wages": 18000}
+
+
+def test_money_amount_types_stay_whole_yuan():
+    assert money_text.read_income("一个月两千出头")[money_text.UNASSIGNED] == Decimal(24000)
+
+
+def test_the_assets_answer_stands_against_a_passing_mention():
+    slots = {"assets": {"deposits": 0, "vehicles": 0, "houses": 1}, "asks": {"assets": 1}}
+    assert "assets" not in reader.read("房子冲垮了，吃饭都成问题", "status", slots).updates
+
+
+def test_each_of_the_children_counted_before():
+    got = money_text.read_income("三个女儿，每个一年给五百")
+    assert got["transfers"] == 1500
+
+
+def test_savings_spent_are_none():
+    assert assets_text.read_assets("以前存了一万多，看病都花光了")["deposits"] == 0
+
+
+def test_months_worked_said_first_and_food_for_the_table():
+    got = money_text.read_income("今年做了五个月 一个月三千 屋头种的菜自己吃")
+    assert got == {"wages": Decimal(15000)}  # months of work: wages
+
+
+def test_a_vehicle_sold_is_no_vehicle():
+    assert "vehicles" not in assets_text.read_assets("以前有个摩托车 卖了看病")
+
+
+def test_childrens_money_not_known_is_unknown():
+    assert money_text.vague_kinds("儿子那边不晓得 有时候给有时候不给") == ["transfers"]
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # a normal year's figure, then this year's: this year's counts, of the source named
+        ("平常年份橙子卖得到三万多 今年遭了旱 只卖了八千", {"agriculture": Decimal(8000)}),
+        ("往年喂猪一年万把块 今年猪瘟 卖了两千", {"agriculture": Decimal(2000)}),
+    ],
+)
+def test_a_normal_years_income_gives_way_to_this_years(words, income):
+    assert money_text.read_income(words) == income
+
+
+@pytest.mark.parametrize(
+    "words, expenses",
+    [
+        ("女儿初中一学期生活费九百", {"education": Decimal(1800)}),
+        ("孙子读小学 每学期五百 一年两学期", {"education": Decimal(1000)}),
+        # an earning said after a cost word is no cost
+        ("他住院的钱老板出了 以前一年挣得到三万", {}),
+    ],
+)
+def test_school_costs_by_the_term_and_earnings_are_no_cost(words, expenses):
+    assert money_text.read_expenses(words) == expenses
+
+
+def test_costs_told_in_passing_after_the_costs_answer_do_not_replace_it():
+    slots = {"asks": {"expenses": 1}, "expenses": {"medical": Decimal(1500)}}
+    updates = reader.read("前年老伴住院花了五万多 人也没救回来", "hardship", slots).updates
+    assert "expenses" not in updates
+
+
+def test_the_costs_question_is_asked_even_when_school_costs_were_told():
+    from actions.questions import next_question
+
+    slots = {"expenses": {"education": 2000}, "asks": {}}
+    answered = dict(
+        consent=True,
+        applicant_name="张三",
+        id_number="x",
+        phone="x",
+        township="x",
+        village="x",
+        household_size=1,
+        health=True,
+        income={"wages": 1},
+        income_asked=True,
+        members=[
+            {
+                "relation": "applicant",
+                "label": "我",
+                "age": 40,
+                "in_school": False,
+                "able_to_work": True,
+                "disability_grade": None,
+            }
+        ],
+    )
+    assert next_question({**answered, **slots}) == "expenses"
+
+
+@pytest.mark.parametrize(
+    "words, amount", [("止痛药一个月三十来块", 360), ("一个月一百多点", 1200), ("一年八十多块", 80)]
+)
+def test_small_amounts_said_approximately(words, amount):
+    assert sum(money_text.read_expenses("药钱" + words).values()) == amount
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # the day's pay × days, of the clauses that say them; the pension is another source
+        (
+            "打零工一天一百五 一个月有二十天活路 老汉儿养老金一个月一百多",
+            {"wages": Decimal(36000), "basic_pension": Decimal(1200)},
+        ),
+        # days a year; paid by the day on someone's farm is wages
+        ("帮人挖洋芋一天六十 一年做得到三十天", {"wages": Decimal(1800)}),
+        # months worked belong to the work, not to the pension said next
+        (
+            "他在工地做了五个月 带回来一万八 我们两个养老金 一个人一个月一百多",
+            {"wages": Decimal(18000), "basic_pension": Decimal(2400)},
+        ),
+    ],
+)
+def test_pay_by_the_day_months_worked_and_each_of_two(words, income):
+    assert money_text.read_income(words) == income
+
+
+def test_the_out_of_pocket_share_replaces_the_bill():
+    assert money_text.read_expenses("做手术花了八万多 合作医疗报了一半 自己出了四万") == {
+        "medical": Decimal(40000)
+    }
+
+
+def test_savings_used_up_and_a_debt_are_no_savings():
+    assert assets_text.read_assets("存款都用完了 还欠亲戚五万")["deposits"] == 0
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        ("我们开了个小面馆 一年除了本钱落得到三万", {"business": Decimal(30000)}),
+        ("老公在镇上帮人看店 一个月两千", {"wages": Decimal(24000)}),
+    ],
+)
+def test_a_shop_of_ones_own_is_business_minding_one_is_wages(words, income):
+    assert money_text.read_income(words) == income
+
+
+def test_a_rented_shop_is_no_commercial_property():
+    assert assets_text.read_assets("门面是租别人的 房子老家一栋")["commercial_property"] is False
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["我跟婆婆一人一个月一百多养老金", "我爸妈一人一个月一百多养老金", "我和老伴养老金各一百多"],
+)
+def test_each_of_two_pensions(words):
+    assert money_text.read_income(words) == {"basic_pension": Decimal(2400)}
+
+
+def test_a_day_rate_corrected_at_the_summary_rescales_the_wages():
+    slots = {"income": {"wages": 36000}, "asks": {"confirmed": 1}}
+    updates = reader.read("说错了 一天一百二 不是一百五", "confirmed", slots).updates
+    assert updates["income"]["wages"] == Decimal(28800)
+
+
+def test_a_grandmother_who_does_not_know_what_is_sent_home():
+    assert "transfers" in money_text.vague_kinds("他们在外头打好多钱回来我不晓得")
+
+
+def test_land_rented_out_by_the_mu():
+    got = money_text.read_income("田租出去了 一亩五百 六亩")
+    assert got == {"other": Decimal(3000)}
+
+
+def test_savings_said_as_not_much_keep_their_figure():
+    assert assets_text.read_assets("存款没得几个 两千把块")["deposits"] == 2000
+
+
+def test_grandparents_each_have_a_pension():
+    assert money_text.read_income("爷爷奶奶每人每月一百多养老金") == {
+        "basic_pension": Decimal(2400)
+    }

@@ -1,0 +1,183 @@
+"""Table tests of the readers of each member's circumstances (actions/member_facts.py,
+reader.py): who can work, illness, disability and its certificate, care, schooling.
+Phrasings written for these tests (see test_readers.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions import member_facts, reader
+from tests.actions.readings import new_members
+
+
+@pytest.mark.parametrize(
+    ("text", "able"),
+    [
+        # Someone minded is not the one who works: "带娃儿种地" is the mother's farming.
+        ("老公在外省工地 我在屋头带娃儿种地", {"我": True, "老公": True}),
+        ("儿子半年都做不得活路 我在屋头照顾他们", {"我": True, "儿子": False}),
+        ("男人干不得重活，在屋头种点地", {"男人": True}),
+        ("男人干不得重活", {"男人": False}),
+        ("我要照顾他出不去打工", {"我": True}),
+    ],
+)
+def test_who_can_work(text, able):
+    spouse = "老公" if "老公" in text else "男人"
+    members = new_members(("applicant", "我", 40), ("spouse", spouse, 45), ("child", "儿子", 20))
+    member_facts.read_work(members, text)
+    assert {m["label"]: m["able_to_work"] for m in members if m["label"] in able} == able
+
+
+def test_the_carer_named_in_a_need_for_care():
+    members = new_members(("applicant", "老汉儿", 68), ("spouse", "妈", 64))
+    member_facts.apply_circumstances(members, "老汉儿半边身子不灵活，要我妈照顾")
+    assert members[0]["needs_long_term_care"] is True
+    assert members[1]["needs_long_term_care"] is None
+
+
+def test_a_topic_said_fine_is_nobodys_circumstance():
+    members = new_members(("applicant", "我", 45), ("child", "儿子", 40))
+    member_facts.apply_circumstances(members, "儿子看病上学都没得问题")
+    assert members[1]["in_school"] is None
+
+
+def test_the_elderly_who_only_mind_the_house_answer_the_work_question():
+    members = new_members(("applicant", "我", 40), ("parent", "妈", 75))
+    assert member_facts.read_work(members, "我做不得了，我妈只种点菜") is True
+    assert members[1]["able_to_work"] is False
+
+
+@pytest.mark.parametrize(
+    ("words", "serious"),
+    [("今年中风住院", True), ("前年中风了，手脚不灵活", None), ("中风过", None)],
+)
+def test_a_stroke_is_serious_when_recent(words, serious):
+    from actions.circumstances import circumstances
+
+    assert circumstances(words).get("serious_illness") is serious
+
+
+@pytest.mark.parametrize(
+    ("age", "words", "able"),
+    [
+        (63, "在屋头种地喂猪", True),
+        (68, "种地喂猪", False),
+        (68, "还在种地", True),
+        (72, "种点菜自己吃", False),
+        (45, "在屋头带孙儿", True),
+    ],
+)
+def test_light_work_read_against_age(age, words, able):
+    members = new_members(("applicant", "我", age))
+    member_facts.apply_circumstances(members, "我" + words)
+    assert members[0]["able_to_work"] is able
+
+
+def test_a_known_grade_is_not_unasked_by_a_later_mention_of_the_certificate():
+    members = new_members(("applicant", "我", 50))
+    members[0]["disability_grade"] = 3
+    member_facts.apply_circumstances(members, "我的残疾证前几年一直没办下来")
+    assert members[0]["disability_grade"] == 3
+
+
+@pytest.mark.parametrize("words", ["他妈要守着他 走不开 只种了点菜", "要伺候老头子 地也只种了点菜"])
+def test_an_old_carer_minding_someone_is_not_able_to_work(words):
+    members = new_members(("applicant", "我", 69))
+    member_facts.apply_circumstances(members, "我" + words)
+    assert members[0]["able_to_work"] is False
+
+
+@pytest.mark.parametrize(
+    "words", ["左手被机器绞了 后来截掉了", "腿在矿上遭砸了 锯了半截", "少了一只手"]
+)
+def test_a_limb_lost_is_a_disability_whose_grade_is_asked(words):
+    members = new_members(("applicant", "我", 50))
+    member_facts.apply_circumstances(members, "我" + words)
+    assert members[0]["disability_grade"] == "unknown"
+
+
+def test_work_told_stays_against_earnings_told_later():
+    members = new_members(("applicant", "我", 55))
+    members[0]["able_to_work"] = False
+    slots = {"asks": {"work": 1}, "members": members}
+    updates = reader.read("喂了几只鸡 卖点鸡蛋一年五六百", "income", slots).updates
+    assert updates.get("members", members)[0]["able_to_work"] is False
+
+
+def test_no_certificate_answers_the_grade_question():
+    slots = {"members": new_members(("applicant", "我", 50))}
+    slots["members"][0]["disability_grade"] = "unknown"
+    reading = reader.read("还没去办证", "disability_grade", slots)
+    assert reading.understood and reading.updates["members"][0]["disability_grade"] is None
+
+
+def test_each_members_grade_or_no_certificate_in_one_answer():
+    members = new_members(("applicant", "我", 45), ("spouse", "老公", 49))
+    for member in members:
+        member["disability_grade"] = "unknown"
+    reading = reader.read("我是视力二级 老公还没办", "disability_grade", {"members": members})
+    got = reading.updates["members"]
+    assert reading.understood and [m["disability_grade"] for m in got] == [2, None]
+
+
+def test_a_coma_is_bedridden_and_needs_care():
+    members = new_members(("applicant", "我", 40), ("spouse", "老公", 44))
+    member_facts.apply_circumstances(members, "老公一直昏迷 吃喝都要人喂")
+    assert members[1]["bedridden"] and members[1]["needs_long_term_care"]
+
+
+def test_schooling_told_stays_against_a_passing_word_in_another_answer():
+    members = new_members(("applicant", "我", 30), ("child", "娃儿", 12), ("child", "娃儿", 4))
+    members[1]["in_school"], members[2]["in_school"] = True, False
+    updates = reader.read("娃儿读书一年两千", "expenses", {"members": members}).updates
+    assert [m["in_school"] for m in updates.get("members", members)][1:] == [True, False]
+
+
+@pytest.mark.parametrize(
+    "words, able",
+    [
+        ("我原来在外头打工", True),  # capacity of a healthy adult of working age
+        ("老公做点轻巧活路", True),
+    ],
+)
+def test_past_and_light_work_of_a_healthy_adult(words, able):
+    members = new_members(("applicant", "我", 45), ("spouse", "老公", 47))
+    member_facts.apply_circumstances(members, words)
+    said = members[1] if words.startswith("老公") else members[0]
+    assert said["able_to_work"] is able
+
+
+def test_the_others_cannot_work_but_the_speaker_farms():
+    members = new_members(("applicant", "我", 56), ("spouse", "男人", 58), ("child", "儿子", 34))
+    assert member_facts.read_work(members, "就我一个人做 种几亩田 他们两个都做不得")
+    assert [m["able_to_work"] for m in members] == [True, False, False]
+
+
+@pytest.mark.parametrize(
+    "words, bedridden, care",
+    [
+        ("男人瘫了 坐轮椅 吃饭穿衣都是我弄", False, True),
+        ("儿子开了刀 一天到黑睡起", True, None),
+        ("我瘫在床上十几年了 要人翻身", True, True),
+    ],
+)
+def test_in_bed_or_in_a_wheelchair(words, bedridden, care):
+    members = new_members(("applicant", "我", 56), ("spouse", "男人", 58), ("child", "儿子", 34))
+    member_facts.apply_circumstances(members, words)
+    who = {"男": 1, "儿": 2, "我": 0}[words[0]]
+    assert members[who]["bedridden"] is bedridden
+    assert members[who]["needs_long_term_care"] is care
+
+
+def test_a_wheelchair_among_the_assets_asks_no_new_grade():
+    members = new_members(("applicant", "我", 56))
+    updates = reader.read(
+        "没得车 只有个轮椅", "assets", {"members": members, "asks": {"health": 1}}
+    )
+    assert updates.updates.get("members", members)[0]["disability_grade"] is None
+
+
+def test_the_old_man_who_does_all_the_farm_work_can_work():
+    members = new_members(("applicant", "我", 69), ("spouse", "老头子", 74))
+    member_facts.read_work(members, "地里的活路都是他在做 他力气大得很 我做不得重活 就煮饭喂鸡")
+    assert [m["able_to_work"] for m in members] == [False, True]
