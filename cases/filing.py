@@ -12,6 +12,7 @@ from cases.assessment import index_assessment
 from cases.audit import record_audit
 from cases.models import Applicant, AssessmentRecord, Case, CaseStatus, HouseholdRecord
 from channels.models import Message
+from core.masking import mask_personal
 from core.security import IdentityCipher, mask_id_number
 
 # No 0/O, 1/I/L: a reference is read aloud on the phone and typed on old handsets.
@@ -93,7 +94,7 @@ def file_case(
                 case_id=case.id,
                 direction=direction,
                 channel=channel,
-                text=text,
+                text=mask_personal(text),  # the words as said live only in Rasa's memory
             )
         )
     record_audit(session, actor="assistant", action="filed", case_id=case.id, channel=channel)

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from channels import answers, inbox, leases, wording
 from channels.rasa import BotRefused, BotUnavailable, RasaClient
 from channels.workers import OutboxWorker, StoreThreads
+from core.security import IdentityCipher
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -29,6 +30,7 @@ class ChannelService:
         self.settings = settings
         self.engine = engine
         self.rasa = rasa or RasaClient(settings)
+        self.cipher = IdentityCipher(settings.data_key)
         self.store = StoreThreads(engine)
         self.outbox = OutboxWorker(settings, engine, store=self.store)
         self._drains: dict[str, asyncio.Task] = {}
@@ -191,7 +193,8 @@ class ChannelService:
                     sender=message.phone, message_id=message.external_id
                 )
             if replies is None:
-                text = wording.choice_payload(message.text, choices) or message.text
+                words = message.words(self.cipher)
+                text = wording.choice_payload(words, choices) or words
                 replies = await self.rasa.send(
                     sender=message.phone,
                     text=text,

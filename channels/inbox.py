@@ -30,6 +30,8 @@ from channels.records import (
     record_replies,
 )
 from core.database import utcnow
+from core.masking import mask_personal
+from core.security import IdentityCipher
 
 
 @dataclass(frozen=True)
@@ -37,10 +39,15 @@ class Inbound:
     id: int
     external_id: str
     phone: str
-    text: str
+    text: str  # masked
     channel: str
     attempts: int
     reply_via: str
+    sealed: str | None = None  # the words as sent, encrypted, when masking changed them
+
+    def words(self, cipher: IdentityCipher) -> str:
+        """What the resident sent, for the assistant to read."""
+        return cipher.decrypt(self.sealed) if self.sealed else self.text
 
 
 @dataclass(frozen=True)
@@ -60,10 +67,13 @@ def receive(
     channel: str,
     reply_via: ReplyVia,
     helpline: str,
+    cipher: IdentityCipher,
 ) -> Received:
     """Store an inbound message (once per `external_id`) and answer keywords and opted-out
-    numbers; anything else is left `pending` for the assistant."""
+    numbers; anything else is left `pending` for the assistant. Identity and phone numbers
+    are masked where the message enters; the words as sent are kept only encrypted."""
     ensure_contact(session, phone=phone)
+    masked = mask_personal(text)
     inserted = insert_ignore(
         session,
         M,
@@ -71,7 +81,8 @@ def receive(
             "conversation_id": phone,
             "direction": "in",
             "channel": channel,
-            "text": text,
+            "text": masked,
+            "text_encrypted": cipher.encrypt(text) if masked != text else None,
             "external_id": external_id,
             "created_at": utcnow(),
             "status": PENDING,
@@ -134,6 +145,7 @@ def next_pending(session: Session, *, phone: str) -> Inbound | None:
         channel=row.channel,
         attempts=row.attempts,
         reply_via=row.reply_via or ReplyVia.outbox.value,
+        sealed=row.text_encrypted,
     )
 
 

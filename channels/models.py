@@ -40,6 +40,9 @@ class Message(MessageBase, table=True):
     reply_via: str | None = Field(default=None, max_length=8)
     attempts: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
     reply_to_id: int | None = Field(default=None, foreign_key="message.id")
+    # `text` is stored with identity and phone numbers masked (core.masking); the words as
+    # sent, encrypted with DATA_KEY, only when masking changed them: the assistant reads them.
+    text_encrypted: str | None = None
 
 
 class MessagePublic(MessageBase):

@@ -81,7 +81,15 @@ RELEASE = (
     .values(lease_owner=None, lease_until=None)
 )
 NEXT = (
-    select(M.c.id, M.c.external_id, M.c.text, M.c.channel, M.c.attempts, M.c.reply_via)
+    select(
+        M.c.id,
+        M.c.external_id,
+        M.c.text,
+        M.c.text_encrypted,
+        M.c.channel,
+        M.c.attempts,
+        M.c.reply_via,
+    )
     .where(
         M.c.conversation_id == bindparam("k_phone"), M.c.direction == "in", M.c.status == PENDING
     )

@@ -5,7 +5,8 @@ read with `ast`, against the layers
 
 A package imports itself and the layers below it, never one beside or above it; `policy`
 imports nothing of the project, and `bot/` (run by the Rasa process, in its own
-environment) imports nothing of it either."""
+environment) imports nothing of it but `core.masking`, the one masking function, which is
+pure standard library."""
 
 from __future__ import annotations
 
@@ -52,7 +53,18 @@ def test_policy_imports_nothing_of_the_project():
 
 def test_the_rasa_side_imports_nothing_of_the_app():
     for path in modules("bot"):
-        assert imported_packages(path) <= {"bot"}, path
+        assert imported_packages(path) <= {"bot", "core"}, path
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        from_core = {
+            node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("core")
+        }
+        assert from_core <= {"core.masking"}, path
+
+
+def test_the_masking_module_is_standard_library_only():
+    assert imported_packages(ROOT / "core" / "masking.py") == set()
 
 
 def test_the_rule_sees_an_import_against_the_arrows(tmp_path):

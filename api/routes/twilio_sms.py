@@ -36,6 +36,7 @@ async def incoming_sms(request: Request, params: TwilioParams) -> Response:
         channel="sms",
         reply_via=inbox.ReplyVia.twiml,
         helpline=settings.helpline_number,
+        cipher=channels.cipher,
     )
     if not received.pending:
         return twiml_messages(received.texts)

@@ -107,6 +107,7 @@ async def caller_answers(request: Request, params: TwilioParams, turn: int = 1) 
         channel="voice",
         reply_via=inbox.ReplyVia.voice,
         helpline=settings.helpline_number,
+        cipher=channels.cipher,
     )
     if received.duplicate and received.texts:
         return ask(settings, " ".join(received.texts), turn=turn + 1)

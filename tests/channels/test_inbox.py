@@ -11,8 +11,11 @@ from channels import answers, inbox, leases, wording
 from channels.inbox import ReplyVia
 from channels.models import ChannelContact, Message, OutboundMessage
 from core.database import utcnow
+from core.security import IdentityCipher
+from core.settings import DEV_DATA_KEY
 
 PHONE = "+8613800000001"
+CIPHER = IdentityCipher(DEV_DATA_KEY)
 
 
 def receive(session, text="你好", sid="SM1", via=ReplyVia.twiml):
@@ -24,6 +27,7 @@ def receive(session, text="你好", sid="SM1", via=ReplyVia.twiml):
         channel="sms",
         reply_via=via,
         helpline="12345",
+        cipher=CIPHER,
     )
 
 
@@ -128,3 +132,16 @@ def test_a_webhook_that_gives_up_after_the_answer_gets_it(session):
     assert answers.give_up_waiting(
         session, message_id=received.message_id, notice=wording.OUTAGE_NOTICE
     ) == ["好的"]
+
+
+def test_numbers_are_masked_where_the_message_enters(session):
+    """Issue 13, finding 1: the full number is only in the encrypted field, and only the
+    assistant reads it."""
+    from channels.models import Message
+
+    receive(session, text="李小红 500236 19780312 4419 电话13812345678", sid="SM-id")
+    stored = session.exec(select(Message).where(Message.external_id == "SM-id")).one()
+    assert stored.text == "李小红 500236********4419 电话138****5678"
+    assert "19780312" not in (stored.text_encrypted or "")
+    pending = inbox.next_pending(session, phone=PHONE)
+    assert pending.words(CIPHER) == "李小红 500236 19780312 4419 电话13812345678"
