@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from actions import ages
-from actions.circumstances import by_age, circumstances
-from actions.parsing import pauses_as_commas, to_arabic
-from actions.people_words import RELATIONS, Mention, mentions
+from actions.reading.parsing import pauses_as_commas, to_arabic
+from actions.reading.people import ages
+from actions.reading.people.circumstances import by_age, circumstances
+from actions.reading.people.people_words import RELATIONS, Mention, mentions
 
 FLAGS = (
     "disability_grade",

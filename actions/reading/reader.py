@@ -15,22 +15,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from actions import (
-    assets_text,
-    id_card,
-    member_facts,
-    members_told,
-    money_text,
-    people_words,
-    proxy,
-    standing_text,
-)
-from actions import household_text as people
-from actions.answers import read_answer
-from actions.household_size import stated_size
-from actions.parsing import parse_name, plain_negation, to_arabic
-from actions.places import stated_name, stated_township, village_named
-from actions.speech import AFFIRM, DENY, looks_like_question, statements
+from actions.reading import assets_text, id_card, money_text, standing_text
+from actions.reading.answers import read_answer
+from actions.reading.parsing import parse_name, plain_negation, to_arabic
+from actions.reading.people import household_text as people
+from actions.reading.people import member_facts, members_told, people_words, proxy
+from actions.reading.people.household_size import stated_size
+from actions.reading.places import stated_name, stated_township, village_named
+from actions.reading.speech import AFFIRM, DENY, looks_like_question, statements
 from core.phones import normalise_phone
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from actions.parsing import numbers, pauses_as_commas, to_arabic
+from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.

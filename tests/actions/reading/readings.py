@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from actions import household_text as people
+from actions.reading.people import household_text as people
 
 
 def new_members(*spec: tuple[str, str, int | None]) -> list[dict]:

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from actions import ages
-from actions import household_text as people
-from actions.parsing import to_arabic
+from actions.reading.parsing import to_arabic
+from actions.reading.people import ages
+from actions.reading.people import household_text as people
 
 
 def replace_story_members(state: dict, listed: list[dict]) -> None:
