@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from actions.reading import assets_text, id_card, money_text, standing_text
 from actions.reading.answers import read_answer
+from actions.reading.money_amounts import rate_correction
 from actions.reading.parsing import parse_name, plain_negation, to_arabic
 from actions.reading.people import household_text as people
 from actions.reading.people import member_facts, members_told, people_words, proxy
@@ -227,7 +228,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     named = state.get("income_named") if requested in ("income", "work") else None
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
-    fixed = money_text.rate_correction(money) if requested == "confirmed" else None
+    fixed = rate_correction(money) if requested == "confirmed" else None
     if fixed and (state.get("income") or {}).get("wages"):
         # "一天一百八 不是两百": the wages told by the day, at the day's pay now said
         new, old = fixed
