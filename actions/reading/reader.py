@@ -22,6 +22,7 @@ from actions.reading.parsing import parse_name, plain_negation, to_arabic
 from actions.reading.people import household_text as people
 from actions.reading.people import member_facts, members_told, people_words, proxy
 from actions.reading.people.household_size import stated_size
+from actions.reading.people.member_identity import new_member
 from actions.reading.places import stated_name, stated_township, village_named
 from actions.reading.speech import AFFIRM, DENY, looks_like_question, statements
 from core.phones import normalise_phone
@@ -168,7 +169,7 @@ def _read_everything(text, requested, state, entities, reading, today) -> None:
     ):
         # "帮我们村一个精神病人申请 … 残疾证办下来 是精神二级": the story is about the person
         # applied for, who is the applicant whether or not the household is told yet.
-        applicant = people.new_member("applicant", state["proxy"]["who"])
+        applicant = new_member("applicant", state["proxy"]["who"])
         applicant["from_story"] = True
         state["members"] = [applicant, *(state.get("members") or [])]
     if requested == "members" and members_told.read_missing_ages(state, text):

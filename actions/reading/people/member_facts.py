@@ -9,12 +9,11 @@ import re
 
 from actions.reading.parsing import to_arabic
 from actions.reading.people.circumstances import ABLE, CHORES, LIGHT, UNABLE, circumstances, update
-from actions.reading.people.household_text import (
+from actions.reading.people.household_text import clauses, parts
+from actions.reading.people.member_identity import (
     AWAY,
-    clauses,
     counted_member,
     find,
-    parts,
     pick_ordinal,
     speaker_only,
 )
