@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from actions.money_text import EXPENSE_TYPES, INCOME_SOURCES
+from actions.reading.money_text import EXPENSE_TYPES, INCOME_SOURCES
 from core.security import mask_id_number, mask_phone
 
 MEMBER_FLAGS = ("needs_long_term_care", "serious_illness", "bedridden", "in_school", "able_to_work")

@@ -1,5 +1,5 @@
 """The application form's validation (``validate_application_form``): read each answer
-into facts with ``actions.reader``, choose the next relevant question with
+into facts with ``actions.reading.reader``, choose the next relevant question with
 ``actions.questions``, and never ask a question a third time (``give_up``: the fact is then
 unknown). The summary and the filing are ``actions.application``."""
 
@@ -13,7 +13,8 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import application_facts, questions, reader, speech
+from actions import application_facts, questions
+from actions.reading import reader, speech
 from actions.slots import BOOKKEEPING, FACT_SLOTS, SECRET_SLOTS
 from actions.store import identity_cipher
 from core.masking import mask_personal

@@ -12,9 +12,9 @@ from pathlib import Path
 import yaml
 from rasa_sdk import Action
 
-from actions import proxy
 from actions.application import secret
 from actions.application_facts import INCOME_WORDS, money_words
+from actions.reading.people import proxy
 from actions.slots import FACT_SLOTS
 
 WORDING = Path(__file__).with_name("wording.yaml")
@@ -41,7 +41,7 @@ def _members_variant(slots: dict) -> tuple[str, dict]:
     members = slots.get("members") or []
     ranged = [m for m in members if m["age"] is None and m.get("age_range")]
     if ranged:
-        from actions.ages import Age
+        from actions.reading.people.ages import Age
 
         line = Age(*ranged[0]["age_range"]).crossed_line
         return "line", {"who": _names(ranged), "line": line}

@@ -10,8 +10,9 @@ import re
 from rasa_sdk import Action
 from rasa_sdk.events import FollowupAction, SlotSet
 
-from actions import people_words, proxy, reader, speech, standing_text
 from actions.application import ValidateApplicationForm
+from actions.reading import reader, speech, standing_text
+from actions.reading.people import people_words, proxy
 from actions.slots import FACT_SLOTS
 
 _PERSONAL = re.compile(

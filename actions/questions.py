@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from actions import member_facts
+from actions.reading.people import member_facts
 from actions.slots import QUESTION_SLOTS
 
 # Facts that may end up unknown after "不晓得" twice; the assessment then says needs_review.

@@ -6,7 +6,12 @@ read with `ast`, against the layers
 A package imports itself and the layers below it, never one beside or above it; `policy`
 imports nothing of the project, and `bot/` (run by the Rasa process, in its own
 environment) imports nothing of it but `core.masking`, the one masking function, which is
-pure standard library."""
+pure standard library.
+
+Inside `actions`, the readers of residents' words (`actions.reading`) import nothing of the
+action-server side (the form, the actions, the store) and of the other packages only
+`core`; the readers about people (`actions.reading.people`) import only themselves and the
+numerals of `actions.reading.parsing`."""
 
 from __future__ import annotations
 
@@ -34,6 +39,42 @@ def imported_packages(path: Path) -> set[str]:
 
 def modules(package: str) -> list[Path]:
     return sorted((ROOT / package).rglob("*.py"))
+
+
+def imported_modules(path: Path) -> set[str]:
+    """The dotted names a module imports; `from a.b import c` is `a.b.c` when c is a module
+    of the project, else `a.b`."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            for alias in node.names:
+                folder = ROOT.joinpath(*node.module.split("."), alias.name)
+                is_module = folder.is_dir() or folder.with_suffix(".py").is_file()
+                names.add(f"{node.module}.{alias.name}" if is_module else node.module)
+    return names
+
+
+# Within `actions`: a subpackage's modules and the parts of `actions` they may import.
+ACTIONS_RULES = {
+    "actions/reading": ("actions.reading",),
+    "actions/reading/people": ("actions.reading.people", "actions.reading.parsing"),
+}
+READERS_USE = {"core"}  # of the project's other packages
+
+
+def against_actions_rules(path: Path, folder: str) -> set[str]:
+    allowed = ACTIONS_RULES[folder]
+    wrong = set()
+    for name in imported_modules(path):
+        top = name.split(".")[0]
+        if top == "actions" and not any(name == a or name.startswith(a + ".") for a in allowed):
+            wrong.add(name)
+        elif top in PROJECT - {"actions"} and top not in READERS_USE:
+            wrong.add(name)
+    return wrong
 
 
 @pytest.mark.parametrize("package", sorted(LAYER))
@@ -65,6 +106,32 @@ def test_the_rasa_side_imports_nothing_of_the_app():
 
 def test_the_masking_module_is_standard_library_only():
     assert imported_packages(ROOT / "core" / "masking.py") == set()
+
+
+@pytest.mark.parametrize("folder", sorted(ACTIONS_RULES))
+def test_the_readers_import_nothing_of_the_action_server_side(folder):
+    wrong = {}
+    for path in sorted((ROOT / folder).glob("*.py")):
+        if found := against_actions_rules(path, folder):
+            wrong[str(path.relative_to(ROOT))] = found
+    assert not wrong, f"imports against the readers' rule: {wrong}"
+
+
+def test_the_readers_rule_sees_an_import_of_the_form_or_of_another_reader(tmp_path):
+    module = tmp_path / "sample.py"
+    module.write_text(
+        "from actions import slots\n"
+        "from actions.reading import money_text, parsing\n"
+        "from actions.reading.people import ages\n"
+        "from cases import filing\n",
+        encoding="utf-8",
+    )
+    assert against_actions_rules(module, "actions/reading") == {"actions.slots", "cases.filing"}
+    assert against_actions_rules(module, "actions/reading/people") == {
+        "actions.slots",
+        "actions.reading.money_text",
+        "cases.filing",
+    }
 
 
 def test_the_rule_sees_an_import_against_the_arrows(tmp_path):

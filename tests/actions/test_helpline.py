@@ -266,7 +266,7 @@ def test_an_amount_answer_changes_when_county_staff_add_a_dated_value(action_db)
 def test_policy_questions_look_like_questions_to_the_application_form():
     """In the middle of the application a `faq` message is read as an answer unless
     `speech.looks_like_question` says it is a question (actions/application.py)."""
-    from actions.speech import looks_like_question
+    from actions.reading.speech import looks_like_question
 
     texts = [
         text

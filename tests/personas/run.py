@@ -14,13 +14,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 
-from tests.personas.live import Live, Servers
+# A test tool: its stores and servers run as "test" (an unset ENVIRONMENT is production).
+os.environ.setdefault("ENVIRONMENT", "test")
+
+from tests.personas.live import Live, Servers  # noqa: E402
 from tests.personas.outcomes import MAX_MESSAGES, Outcome, markdown, outcome, report
 from tests.personas.resident import Persona, SimulatedResident, load_all
 

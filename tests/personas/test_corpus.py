@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from actions.id_card import check
+from actions.reading.id_card import check
 from tests.personas.resident import load_all
 
 ROOT = Path(__file__).resolve().parents[2]

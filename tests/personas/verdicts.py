@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from actions.ages import LINES
-from actions.money_text import INCOME_SOURCES
+from actions.reading.money_text import INCOME_SOURCES
+from actions.reading.people.ages import LINES
 from tests.personas.resident import Persona
 
 INCOME = tuple(INCOME_SOURCES)  # the sources the readers know, the Household JSON's

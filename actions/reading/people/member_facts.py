@@ -7,18 +7,17 @@ from __future__ import annotations
 
 import re
 
-from actions.circumstances import ABLE, CHORES, LIGHT, UNABLE, circumstances, update
-from actions.household_text import (
+from actions.reading.parsing import to_arabic
+from actions.reading.people.circumstances import ABLE, CHORES, LIGHT, UNABLE, circumstances, update
+from actions.reading.people.household_text import clauses, parts
+from actions.reading.people.member_identity import (
     AWAY,
-    clauses,
     counted_member,
     find,
-    parts,
     pick_ordinal,
     speaker_only,
 )
-from actions.parsing import to_arabic
-from actions.people_words import Mention, mentions
+from actions.reading.people.people_words import Mention, mentions
 
 _NONE = re.compile(
     r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些|都不是|身体都还好|都还好|都还行)"

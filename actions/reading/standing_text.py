@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actions.parsing import pauses_as_commas
+from actions.reading.parsing import pauses_as_commas
 
 _NEGATION = r"(不是|没有|没得|莫得|没|不|未|非)"
 STATUS = {

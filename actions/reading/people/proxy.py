@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from actions.parsing import to_arabic
-from actions.people_words import TO_RELATION, mentions
+from actions.reading.parsing import to_arabic
+from actions.reading.people.people_words import TO_RELATION, mentions
 
 _FOR = re.compile(
     r"(?:帮|替|给|代)(?:我们村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"

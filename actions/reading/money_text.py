@@ -2,7 +2,9 @@
 assets ("打工一万二，种地三千，养老金每个月一百多"). Pure functions, no I/O.
 
 Each clause (split at commas and the like) is matched to a source by its words; its amount
-is read with `parsing.numbers`, and a clause about a month ("每个月八百") counts twelve times.
+is read with `parsing.numbers` and brought to a year by `money_amounts` (a clause about a
+month, "每个月八百", counts twelve times; pay by the day and rent by the mu are worked out
+there too).
 """
 
 from __future__ import annotations
@@ -10,7 +12,17 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from actions.parsing import numbers, pauses_as_commas, to_arabic
+from actions.reading.money_amounts import (
+    EACH_HEAD,
+    MONTH,
+    YEAR,
+    about_days,
+    by_the_day,
+    by_the_mu,
+    people_count,
+    per_year,
+)
+from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
@@ -44,8 +56,6 @@ EXPENSE_TYPES = {
 UNASSIGNED = "unassigned"
 _EARNING = re.compile(r"(挣得到|做得到|挣了|挣|工钱|基地)")  # say "earns", not which work
 _CLAUSE = re.compile(r"[，,。；;、\n]|还有|另外|加上|然后")
-_MONTH = re.compile(r"(每个?月|一个?月|月收入|每月|个月|一月|月均)")
-_YEAR = re.compile(r"(一年|每年|全年|年收入)")
 _NOTHING = re.compile(
     r"^(没有|没得|莫得|都没有|都莫得|没|无|零|一分都没有|没有收入|没收入|莫得收入|没开支|没花钱|没有开支|都没)"
 )
@@ -53,20 +63,7 @@ _NOTHING = re.compile(
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
 _MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)")
 _OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
-# "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
-_EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
-_PEOPLE_COUNT = re.compile(
-    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|我们(\d)\s*个|(老两口|两口子|老2口|2口子)"
-)
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
-
-
-def _people_count(clause: str) -> int | None:
-    """How many people a clause counts ("两个儿子", "我们两个", "老两口")."""
-    found = _PEOPLE_COUNT.search(to_arabic(clause))
-    if not found:
-        return None
-    return 2 if found.group(3) else int(found.group(1) or found.group(2))
 
 
 # Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了"),
@@ -74,8 +71,6 @@ def _people_count(clause: str) -> int | None:
 _PAST = re.compile(
     r"(以前|原来|过去|之前|前几年|那时候|那几年|没出事前|往年|往常|平常年|年成好|好的年成)"
 )
-# A school term: two a year ("一学期学费一千四").
-_TERM = re.compile(r"(?:一|1|每)个?学期")
 _NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
 _OWN_SHARE = re.compile(r"(自己出|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)")
 _OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
@@ -97,41 +92,10 @@ def clauses(text: str) -> list[str]:
 # … 去年还挣得到五万多" is no hospital bill).
 _EARNED = re.compile(r"(挣|工资|收入|进项|养老金|赚)")
 
-# A rate by the hour or the day ("一个小时10块钱") says nothing of the year.
-_RATE = re.compile(r"(小时|钟头|一天|每天|天天|一晌|一个工)")
-
-
-_EACH = re.compile(
-    r"(\d+|两|二|三|四|五)\s*(?:个|兄弟|姊妹|姐妹|口子)[^，。]{0,6}?(?:各|一个给|一人|每人|每个|一个人)"
-)
-# "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
-_EACH_OF_TWO = re.compile(
-    r"(我(?:跟|和)我?的?[^，。\d]{1,3}?|他们|老两口|两口子|两个老的|(?:我)?爸妈|父母|公婆|我们两个|我们2个|"
-    r"爷爷奶奶|外公外婆|公公婆婆|两个老人)"
-    r"[^，。]{0,8}?(?:各|一人|每人|一个人)"
-)
 # Spending is not income ("给她治病已经花了三万多").
 _SPENT = re.compile(r"(花了|花光|花掉|花费|用了|用光|开销|开支|自己出)")
 # The basic pension is paid by the month: "养老金一百多" with no period is a month's.
 _MONTHLY_AT_MOST = {"basic_pension": Decimal(1000)}
-
-
-def _annual(clause: str) -> Decimal | None:
-    found = numbers(clause)
-    if len(found) != 1 or _RATE.search(clause):
-        return None
-    monthly = _MONTH.search(clause) and not _YEAR.search(clause)
-    value = found[0] * 12 if monthly else found[0]
-    if _TERM.search(clause) and not _YEAR.search(clause):
-        value *= 2
-    if each := _EACH.search(clause):  # "两个女儿各给五百"
-        count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(each.group(1)) or int(
-            each.group(1)
-        )
-        value *= count
-    elif _EACH_OF_TWO.search(clause):
-        value *= 2
-    return value
 
 
 _NOTHING_ANYWHERE = re.compile(
@@ -192,16 +156,16 @@ def _by_kind(
             monthly = None
             continue
         if kind is None:
-            value = _annual(clause)
+            value = per_year(clause)
             if value is not None and last is not None and _OVER_THE_YEAR.search(clause):
                 amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
             elif value is not None and last is not None and _OWN_SHARE.search(clause):
                 amounts[last] = value  # "住院用了十五万 报了一些 自己出了差不多十万"
             elif value is not None:
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
-                if _EACH_HEAD.match(clause) and (count := _people_count(previous)):
+                if EACH_HEAD.match(clause) and (count := people_count(previous)):
                     value *= count  # "我们两个养老金 一个人一个月一百多"
-                monthly = value / 12 if _MONTH.search(clause) and not _YEAR.search(clause) else None
+                monthly = value / 12 if MONTH.search(clause) and not YEAR.search(clause) else None
                 if monthly is not None and ahead and key == ahead_kind:
                     value, monthly, ahead = monthly * ahead, None, None
                 amounts[key] = amounts.get(key, Decimal(0)) + value
@@ -210,11 +174,11 @@ def _by_kind(
         if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
             amounts[kind] = Decimal(0)
             continue
-        value = _annual(clause)
+        value = per_year(clause)
         if value is None:
             pending = kind
             continue
-        if _EACH_HEAD.match(clause) and (count := _people_count(previous)):
+        if EACH_HEAD.match(clause) and (count := people_count(previous)):
             value *= count  # "两个儿子 每个一年给一千"
         if kind == "transfers" and pending == ahead_kind == "wages" and _BROUGHT.search(clause):
             kind = "wages"  # "在工地做了四个月 拿回来两万出头": his own wages, brought home
@@ -225,12 +189,12 @@ def _by_kind(
         ):
             kind = pending  # "跑货车拉货，一个月挣得到三千来块": the earning of that work
         if value < _MONTHLY_AT_MOST.get(kind, 0) and not (
-            _MONTH.search(clause) or _YEAR.search(clause)
+            MONTH.search(clause) or YEAR.search(clause)
         ):
             value *= 12
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
         pending, last = None, kind
-        monthly = value / 12 if _MONTH.search(clause) and not _YEAR.search(clause) else None
+        monthly = value / 12 if MONTH.search(clause) and not YEAR.search(clause) else None
     return amounts
 
 
@@ -262,9 +226,9 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             continue
         if not kind or not _VAGUE.search(clause):
             continue
-        if _annual(clause) is not None and "有时候" in clause:
+        if per_year(clause) is not None and "有时候" in clause:
             found.append(kind)  # "有时候给五百": not a yearly figure
-        elif _annual(clause) is None and not figures.get(kind):
+        elif per_year(clause) is None and not figures.get(kind):
             found.append(kind)  # "给两三千，有时候还不给" has its figure
     return list(dict.fromkeys(found))
 
@@ -279,46 +243,11 @@ def named_sources(text: str) -> list[str]:
         if (
             kind
             and kind not in ("other", "transfers")
-            and _annual(clause) is None
+            and per_year(clause) is None
             and not _DEBT.search(clause)
         ):
             found.append(kind)
     return list(dict.fromkeys(found))
-
-
-_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
-_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
-_DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
-
-
-def _by_the_day(text: str) -> Decimal | None:
-    """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12; "一天七八十
-    一年摘得到二三十天": days a year × the day's pay."""
-    converted = to_arabic(text)
-    rate = _DAY_RATE.search(converted)
-    days = _DAYS.search(converted)
-    yearly = _DAYS_A_YEAR.search(converted) if not days else None
-    if not (rate and (days or yearly)):
-        return None
-    said = (days or yearly).group(1)
-    count = {"十": 10, "二十": 20}.get(said) or int(said)
-    if days:
-        return Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
-    return Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
-
-
-_PER_MU = re.compile(r"(?:一|1|每)亩[^，。\d]{0,3}(\d+)")
-_MU = re.compile(r"(\d+)\s*亩")
-
-
-def _by_the_mu(text: str) -> tuple[Decimal, Decimal] | None:
-    """ "地租给别个 一亩七百 九亩": (the rent a mu, how many mu)."""
-    converted = to_arabic(text)
-    rate = _PER_MU.search(converted)
-    count = next((m for m in _MU.finditer(converted) if rate and m.start() != rate.start()), None)
-    if not (rate and count) or not 0 < int(count.group(1)) <= 200:
-        return None
-    return Decimal(rate.group(1)), Decimal(count.group(1))
 
 
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
@@ -327,18 +256,14 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT)
-    if (mu := _by_the_mu(text)) is not None:
+    if (mu := by_the_mu(text)) is not None:
         rate, count = mu
         kind = next((k for k, v in amounts.items() if v == rate), UNASSIGNED)
         amounts[kind] = rate * count  # "一亩七百 九亩": the mu's rent, times the mu
-    if (daily := _by_the_day(text)) is not None:
+    if (daily := by_the_day(text)) is not None:
         # The source of the clauses that give the day's pay and the days ("零工一天两百 一个月
         # 做得到十五天"), not of the rest ("我爸养老金一个月一百多" is another source).
-        said = [
-            c
-            for c in clauses(text)
-            if any(p.search(to_arabic(c)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR))
-        ]
+        said = [c for c in clauses(text) if about_days(c)]
         kind = next(
             (k for c in said for k, p in INCOME_SOURCES.items() if re.search(p, c)),
             earlier or ("wages" if UNASSIGNED in amounts or not amounts else UNASSIGNED),
@@ -351,7 +276,7 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the
         # reader, who knows whether someone in the household works.
         for clause in clauses(text):
-            value = _annual(clause)
+            value = per_year(clause)
             if value is not None and _TOTAL.search(clause):
                 return {"total": value}
     return amounts
@@ -361,20 +286,3 @@ def read_expenses(text: str) -> dict[str, Decimal]:
     amounts = _by_kind(text, EXPENSE_TYPES, skip=_EARNED)
     amounts.pop(UNASSIGNED, None)
     return amounts
-
-
-_RATE_FIXED = re.compile(
-    r"(?:一|1|每)天[^，。\d]{0,3}(\d+)[^，。\d]{0,3}[，,]?\s*不是[^，。\d]{0,2}(\d+)"
-    r"|不是[^，。\d]{0,4}(\d+)[^，。\d]{0,4}[，,]?\s*(?:是|只有|就)?[^，。\d]{0,2}(?:一|1|每)天[^，。\d]{0,3}(\d+)"
-)
-
-
-def rate_correction(text: str) -> tuple[Decimal, Decimal] | None:
-    """(new, old) day's pay when a resident corrects it at the summary: "一天一百八 不是两百"."""
-    found = _RATE_FIXED.search(pauses_as_commas(to_arabic(text)))
-    if not found:
-        return None
-    new, old = (
-        (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
-    )
-    return (Decimal(new), Decimal(old)) if int(old) > 0 else None

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from actions import ages
-from actions import household_text as people
-from actions.parsing import to_arabic
+from actions.reading.parsing import to_arabic
+from actions.reading.people import ages
+from actions.reading.people.member_identity import new_member, pick_ordinal, same_person, unique
 
 
 def replace_story_members(state: dict, listed: list[dict]) -> None:
@@ -19,7 +19,7 @@ def replace_story_members(state: dict, listed: list[dict]) -> None:
         if not member.get("from_story"):
             kept.append(member)
             continue
-        match = next((m for m in listed if people.same_person(m, member)), None)
+        match = next((m for m in listed if same_person(m, member)), None)
         if member["relation"] == "applicant" and not any(
             m["relation"] == "applicant" for m in listed
         ):
@@ -41,9 +41,7 @@ def merge(state: dict, listed: list[dict], missed: bool = False) -> None:
     for member in listed:
         full = len(members) >= (state.get("household_size") or 99)
         same = [
-            m
-            for m in members
-            if people.same_person(m, member) and (people.unique(member) or not _in(m, used))
+            m for m in members if same_person(m, member) and (unique(member) or not _in(m, used))
         ]
         if not same and (member["relation"] in ("applicant", "spouse") or full):
             same = [m for m in members if m["relation"] == member["relation"]]
@@ -79,7 +77,7 @@ def add_applicant(state: dict) -> None:
     applicant = next((m for m in members if m["relation"] == "applicant"), None)
     if applicant is None and size and len(members) < size:
         label = (state.get("proxy") or {}).get("who") or "我"
-        applicant = people.new_member("applicant", label)
+        applicant = new_member("applicant", label)
         members.insert(0, applicant)
         state["members"] = members
     if size == 1 and applicant is not None and len(members) > 1:
@@ -108,7 +106,7 @@ def read_missing_ages(state: dict, text: str) -> bool:
     converted = to_arabic(text)
     answered = False
     for clause in re.split(r"[，,。；;\s]", converted):
-        member = people.pick_ordinal(members, clause)
+        member = pick_ordinal(members, clause)
         if member is None and re.match(r"[他她](?!们)", clause) and len(waiting) == 1:
             member, clause = waiting[0], "  " + clause[1:]  # "我58 她56": the one age missing
         age = ages.bare_age(clause) or (ages.age_after(clause[2:])[0] if member else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actions.parsing import pauses_as_commas
+from actions.reading.parsing import pauses_as_commas
 
 DONT_KNOW = re.compile(r"(不晓得|不知道|不清楚|记不得|记不清|说不准|搞不清|不太清楚|晓不得|不记得)")
 AFFIRM = re.compile(

@@ -1,13 +1,15 @@
-"""Table tests of the readers of each member's circumstances (actions/member_facts.py,
-reader.py): who can work, illness, disability and its certificate, care, schooling.
+"""Table tests of the readers of each member's circumstances
+(actions/reading/people/member_facts.py, actions/reading/reader.py): who can work, illness,
+disability and its certificate, care, schooling.
 Phrasings written for these tests (see test_readers.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from actions import member_facts, reader
-from tests.actions.readings import new_members
+from actions.reading import reader
+from actions.reading.people import member_facts
+from tests.actions.reading.readings import new_members
 
 
 @pytest.mark.parametrize(
@@ -52,7 +54,7 @@ def test_the_elderly_who_only_mind_the_house_answer_the_work_question():
     [("今年中风住院", True), ("前年中风了，手脚不灵活", None), ("中风过", None)],
 )
 def test_a_stroke_is_serious_when_recent(words, serious):
-    from actions.circumstances import circumstances
+    from actions.reading.people.circumstances import circumstances
 
     assert circumstances(words).get("serious_illness") is serious
 

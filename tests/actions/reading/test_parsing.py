@@ -2,7 +2,7 @@ from decimal import Decimal
 
 import pytest
 
-from actions.parsing import parse_annual_amount, parse_household_size, parse_name
+from actions.reading.parsing import parse_annual_amount, parse_household_size, parse_name
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from actions.money_text import clauses, says_nothing
-from actions.parsing import numbers, to_arabic
+from actions.reading.money_text import clauses, says_nothing
+from actions.reading.parsing import numbers, to_arabic
 
 _DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起)"
 _NO_DEPOSITS = re.compile(

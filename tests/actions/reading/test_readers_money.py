@@ -1,5 +1,6 @@
-"""Table tests of the readers of money and assets (actions/money_text.py, assets_text.py):
-income by source, costs, savings, houses, vehicles and shops, as residents say them.
+"""Table tests of the readers of money and assets (actions/reading/money_text.py,
+assets_text.py): income by source, costs, savings, houses, vehicles and shops, as residents
+say them.
 Phrasings written for these tests (see test_readers.py)."""
 
 from __future__ import annotations
@@ -8,9 +9,9 @@ from decimal import Decimal
 
 import pytest
 
-from actions import assets_text, money_text, reader
-from actions.parsing import plain_negation
-from tests.actions.readings import new_members
+from actions.reading import assets_text, money_text, reader
+from actions.reading.parsing import plain_negation
+from tests.actions.reading.readings import new_members
 
 
 @pytest.mark.parametrize(

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from actions import household_text as people
+from actions.reading.people.member_identity import new_member
 
 
 def new_members(*spec: tuple[str, str, int | None]) -> list[dict]:
     """Members as the form keeps them, from (relation, label, age) triples."""
-    return [people.new_member(relation, label, age) for relation, label, age in spec]
+    return [new_member(relation, label, age) for relation, label, age in spec]

@@ -1,6 +1,6 @@
-"""Table tests of the readers (actions/*_text.py, reader.py): each row is one way residents
-say a fact, read to the value the rules need. Phrasings written for these tests; none is a
-persona's (tests/personas) nor a training example (data/).
+"""Table tests of the readers (actions/reading/*_text.py, reader.py): each row is one way
+residents say a fact, read to the value the rules need. Phrasings written for these tests;
+none is a persona's (tests/personas) nor a training example (data/).
 
 Here: the family's standing, sudden hardship and the three guarantees, negation, places,
 confirmations, identity numbers. Money and assets: test_readers_money.py; who lives
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from actions import assets_text, reader, speech, standing_text
-from actions.parsing import plain_negation
+from actions.reading import assets_text, reader, speech, standing_text
+from actions.reading.parsing import plain_negation
 
 
 @pytest.mark.parametrize(
@@ -145,7 +145,7 @@ def test_hard_to_see_a_doctor_is_medical_unmet():
 
 
 def test_an_id_number_said_the_radio_way():
-    from actions import id_card
+    from actions.reading import id_card
 
     assert id_card.find("五洞洞两三六 幺九八拐零三幺五 零零两四") == ("500236198703150024", None)
 

@@ -1,15 +1,17 @@
-"""Table tests of the readers of the household (actions/household_text.py, reader.py): who
-lives together and who does not, ages, counts and corrections, who applies for whom.
+"""Table tests of the readers of the household (actions/reading/people/household_text.py,
+actions/reading/reader.py): who lives together and who does not, ages, counts and
+corrections, who applies for whom.
 Phrasings written for these tests (see test_readers.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from actions import household_text as people
-from actions import member_facts, reader
-from actions.proxy import detect
-from tests.actions.readings import new_members
+from actions.reading import reader
+from actions.reading.people import household_text as people
+from actions.reading.people import member_facts
+from actions.reading.people.proxy import detect
+from tests.actions.reading.readings import new_members
 
 
 @pytest.mark.parametrize(
@@ -147,13 +149,13 @@ def test_applying_for_both_parents_makes_the_father_the_applicant():
 
 
 def test_who_the_applicant_is_then_the_name():
-    from actions.places import stated_name
+    from actions.reading.places import stated_name
 
     assert stated_name("申请人是我母亲：陈桂兰，我是她女儿") == "陈桂兰"
 
 
 def test_the_household_is_who_lives_together_not_the_register():
-    from actions.parsing import parse_household_size
+    from actions.reading.parsing import parse_household_size
 
     assert parse_household_size("户口上五个，平时一起住的就三个") == 3
 

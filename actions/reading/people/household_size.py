@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actions.parsing import parse_household_size, to_arabic
+from actions.reading.parsing import parse_household_size, to_arabic
 
 _ALONE = re.compile(
     r"(一个人住|一个人过|独居|孤身一人|孤寡|就剩我一个|就剩他一个|就剩她一个|他一个人住|她一个人住|"

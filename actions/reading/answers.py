@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
-from actions import assets_text, member_facts, money_text, standing_text
-from actions.parsing import parse_household_size, parse_name
-from actions.speech import AFFIRM, DENY
+from actions.reading import assets_text, money_text, standing_text
+from actions.reading.parsing import parse_household_size, parse_name
+from actions.reading.people import member_facts
+from actions.reading.speech import AFFIRM, DENY
 from core.townships import find_township
 
 

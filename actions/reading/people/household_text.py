@@ -6,101 +6,30 @@ resident used ("老汉儿"), and `age_said` when the age was approximate or infe
 that was not said yet is None (never guessed). Who a clause is about: the people it names;
 else "其他人/其余的" (everyone not named before in the message), "都/全家/她们" (everyone),
 else the people of the clause before. A negation ("没得残疾", "其他人都没有残疾证") sets the
-fact to no for exactly those people.
+fact to no for exactly those people. Which member a word means, and who lives elsewhere or
+has died, is `member_identity`.
 """
 
 from __future__ import annotations
 
 import re
 
-from actions import ages
-from actions.circumstances import by_age, circumstances
-from actions.parsing import pauses_as_commas, to_arabic
-from actions.people_words import RELATIONS, Mention, mentions
-
-FLAGS = (
-    "disability_grade",
-    "needs_long_term_care",
-    "serious_illness",
-    "bedridden",
-    "in_school",
-    "able_to_work",
+from actions.reading.parsing import pauses_as_commas, to_arabic
+from actions.reading.people import ages
+from actions.reading.people.circumstances import by_age, circumstances
+from actions.reading.people.member_identity import (
+    AWAY,
+    DIED,
+    GONE,
+    NEARLY,
+    ORDINALS,
+    new_member,
+    one_of_group,
+    speaker_only,
 )
+from actions.reading.people.people_words import Mention, mentions
+
 _CLAUSE = re.compile(r"[，,。；;\n！!？?]|还有|另外|然后")
-# People said to live elsewhere: named, but not members, and nothing said applies here.
-AWAY = re.compile(
-    r"(在外|外头|外面|外地|广东|深圳|浙江|上海|北京|江苏|福建|主城|成都|广州|东莞|温州|宁波|苏州|杭州|新疆|"
-    r"厦门|武汉|西安|昆明|贵阳|万州|重庆城|出去打工|打工去了|不在屋头|不在家|"
-    r"没回来|走了|去世|过世|死了|[冻病淹摔饿]死|死在|不住一起|离家|嫁出去|成家了|靠.{0,6}给|给的钱|给钱|寄|打钱)"
-)
-_DIED = re.compile(r"(走了|去世|过世|死了|[冻病淹摔饿]死|死在|不在了|没了|没得了|病故)")
-_NEARLY = re.compile(r"(差点|险些|差一点|怕|吓)")
-_GONE = re.compile(r"(?:也|早就|已经|早)?(?:没得了|没了|不在了)")  # "妈没得了": died
-# Words for one person the resident may call differently from one message to the next.
-SAME_PERSON = {
-    "father": ("父亲", "爸爸", "老爸", "爸", "老汉儿", "老汉", "老爹", "老父亲"),
-    "mother": ("母亲", "妈妈", "老妈", "妈", "老娘", "老母亲"),
-    "spouse": tuple(RELATIONS["spouse"]),
-    "applicant": ("我", "我自己", "本人", "自己"),
-}
-_PEOPLE_OF_ORDINAL = {
-    "大的": 0,
-    "老大": 0,
-    "大娃": 0,
-    "小的": -1,
-    "幺的": -1,
-    "老幺": -1,
-    "老二": 1,
-    "二的": 1,
-    "二娃": 1,
-    "老三": 2,
-}
-
-
-def speaker_only(found: list[Mention]) -> bool:
-    """ "我在外面工地上受伤了": the speaker lives here wherever they work."""
-    return bool(found) and all(p[0] == "applicant" for m in found for p in m.people)
-
-
-def counted_member(members: list[dict], found: list[Mention]) -> bool:
-    """ "我妈在广东打工" from a child applying for her, "老公在浙江工地", "我爸在外面工地上":
-    someone already counted in the household who works away is still of it."""
-    if not found:
-        return False
-    for mention in found:
-        for relation, label in mention.people:
-            said = new_member(relation, label)
-            same = [m for m in members if same_person(m, said)]
-            if label == "我" or not (
-                len(same) == 1 and (unique(said) or same[0]["label"] == label)
-            ):
-                return False
-    return True
-
-
-def _identity(member: dict) -> str:
-    for key, words in SAME_PERSON.items():
-        if member["label"] in words:
-            return key
-    return member["label"]
-
-
-def unique(member: dict) -> bool:
-    """There is one of this person in a family (我, 老婆, 老汉儿), not several (娃儿)."""
-    return _identity(member) in SAME_PERSON or member["relation"] in ("parent", "grandparent")
-
-
-def same_person(known: dict, said: dict) -> bool:
-    """ "老汉儿" and "我爸" are the same person; two 娃儿 may not be."""
-    return _identity(known) == _identity(said) or known["label"] == said["label"]
-
-
-def new_member(relation: str, label: str, age: int | None = None) -> dict:
-    return {"relation": relation, "label": label, "age": age, **{flag: None for flag in FLAGS}}
-
-
-def _people(found: list[Mention]) -> list[tuple[str, str]]:
-    return [person for mention in found for person in mention.people]
 
 
 def clauses(text: str) -> list[str]:
@@ -150,7 +79,7 @@ def read_members(text: str) -> list[dict]:
     shared: list[dict] = []
     for found, pieces in parts(text):
         said = "".join(words for _, words in pieces)
-        if not found and group and _DIED.search(said) and not _NEARLY.search(said):
+        if not found and group and DIED.search(said) and not NEARLY.search(said):
             # "老伴在医院陪床走丢了 … 冻死在沟里了": the one named just before
             members = [m for m in members if not any(m is g for g in group)]
             group = []
@@ -159,8 +88,8 @@ def read_members(text: str) -> list[dict]:
             mention
             for mention, words in pieces
             if mention is not None
-            and (_DIED.search(words) or _GONE.fullmatch(words.strip()))
-            and not _NEARLY.search(words)
+            and (DIED.search(words) or GONE.fullmatch(words.strip()))
+            and not NEARLY.search(words)
         ]
         if dead:
             # "一直跟他妈两个住，前段时间他妈走了": named before, no longer here;
@@ -173,7 +102,7 @@ def read_members(text: str) -> list[dict]:
             if not found:
                 group = []
                 continue
-        away = AWAY.search(_DIED.sub("", said)) if _NEARLY.search(said) else AWAY.search(said)
+        away = AWAY.search(DIED.sub("", said)) if NEARLY.search(said) else AWAY.search(said)
         if away and not speaker_only(found):
             group = []
             continue  # "儿子媳妇在外头打工": not living here
@@ -199,10 +128,10 @@ def read_members(text: str) -> list[dict]:
             age, end = ages.age_after(words)
             again = _said_before(members, mention, age, grouped)
             if again is None and len(mention.people) == 1:
-                again = _one_of_group(grouped, mention)
+                again = one_of_group(grouped, mention)
                 if again is not None and age is not None:
                     _set_age([again], age)
-                if again is not None and mention.people[0][1] not in _PEOPLE_OF_ORDINAL:
+                if again is not None and mention.people[0][1] not in ORDINALS:
                     again["label"] = mention.people[0][1]  # "两个娃儿 … 儿子十岁": the son
             if again is not None:
                 # "和儿子两个住，儿子有精神病": one son, said twice
@@ -256,36 +185,6 @@ def _pronoun_age(members: list[dict], group: list[dict], words: str) -> None:
             other["age"] = int(pronoun.group(1))
 
 
-_ORDINAL_WORDS = {
-    **_PEOPLE_OF_ORDINAL,
-    "幺儿": -1,
-    "幺女": -1,
-    "小孙儿": -1,
-    "大孙儿": 0,
-    "大孙女": 0,
-}
-
-
-def _one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
-    """ "三个孙孙 … 大孙儿5岁 老二4岁 幺儿一岁多": one of the children counted before, by
-    their order or the next without an age, not someone new."""
-    relation, label = mention.people[0]
-    if relation in ("applicant", "spouse"):
-        # "我和老婆 … 我50 老婆48": the two of the group
-        return next((m for m in grouped if m["relation"] == relation and m["age"] is None), None)
-    young = [m for m in grouped if m["relation"] in ("child", "grandchild")]
-    waiting = [m for m in young if m["age"] is None]
-    if not waiting or (
-        label not in _ORDINAL_WORDS and relation not in {m["relation"] for m in young}
-    ):
-        return None
-    if label in _ORDINAL_WORDS:
-        index = _ORDINAL_WORDS[label]
-        if -len(young) <= index < len(young) and young[index]["age"] is None:
-            return young[index]
-    return waiting[0]
-
-
 def _said_before(
     members: list[dict], mention: Mention, age: ages.Age | None, grouped: list[dict]
 ) -> dict | None:
@@ -325,32 +224,3 @@ def _apply(member: dict, words: str) -> None:
     if member["age"] is None and flags.get("in_school") and ages.school_age(words):
         member["age"] = ages.school_age(words)
         member["age_said"] = "school"
-
-
-def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
-    """The member a word refers to: same word first, else same relation; "大的"/"小的" the
-    eldest or youngest child or grandchild."""
-    if label in _ORDINAL_WORDS and not any(m["label"] == label for m in members):
-        young = [m for m in members if m["relation"] in ("child", "grandchild")]
-        index = _ORDINAL_WORDS[label]
-        if -len(young) <= index < len(young):
-            return young[index]
-    for pool in (
-        [m for m in members if m["label"] == label],
-        [m for m in members if m["relation"] == relation],
-    ):
-        free = [m for m in pool if not any(m is t for t in taken)]
-        if free:
-            return free[0]
-        if pool:
-            return pool[0]
-    return None
-
-
-def pick_ordinal(members: list[dict], words: str) -> dict | None:
-    """ "大的15，小的12": the eldest / youngest child."""
-    children = [m for m in members if m["relation"] in ("child", "grandchild")]
-    for word, index in _PEOPLE_OF_ORDINAL.items():
-        if words.startswith(word) and children and -len(children) <= index < len(children):
-            return children[index]
-    return None

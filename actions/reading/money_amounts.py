@@ -1,0 +1,123 @@
+"""How much a year one figure a resident says comes to: by the month ("每个月八百" → ×12), by
+the school term (two a year), for each of several people ("两个女儿各给五百"), by the day
+("一个月做得到十来天，一天一百五"), by the mu ("一亩七百 九亩"), and the day's pay corrected at
+the summary ("一天一百八 不是两百"). `money_text` decides whose money a figure is. Pure
+functions, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
+
+MONTH = re.compile(r"(每个?月|一个?月|月收入|每月|个月|一月|月均)")
+YEAR = re.compile(r"(一年|每年|全年|年收入)")
+# A school term: two a year ("一学期学费一千四").
+_TERM = re.compile(r"(?:一|1|每)个?学期")
+# A rate by the hour or the day ("一个小时10块钱") says nothing of the year.
+_RATE = re.compile(r"(小时|钟头|一天|每天|天天|一晌|一个工)")
+
+
+_EACH = re.compile(
+    r"(\d+|两|二|三|四|五)\s*(?:个|兄弟|姊妹|姐妹|口子)[^，。]{0,6}?(?:各|一个给|一人|每人|每个|一个人)"
+)
+# "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
+_EACH_OF_TWO = re.compile(
+    r"(我(?:跟|和)我?的?[^，。\d]{1,3}?|他们|老两口|两口子|两个老的|(?:我)?爸妈|父母|公婆|我们两个|我们2个|"
+    r"爷爷奶奶|外公外婆|公公婆婆|两个老人)"
+    r"[^，。]{0,8}?(?:各|一人|每人|一个人)"
+)
+
+
+def per_year(clause: str) -> Decimal | None:
+    """The year's amount of the one figure a clause says; None for none, several, or a rate
+    by the hour or the day."""
+    found = numbers(clause)
+    if len(found) != 1 or _RATE.search(clause):
+        return None
+    monthly = MONTH.search(clause) and not YEAR.search(clause)
+    value = found[0] * 12 if monthly else found[0]
+    if _TERM.search(clause) and not YEAR.search(clause):
+        value *= 2
+    if each := _EACH.search(clause):  # "两个女儿各给五百"
+        count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(each.group(1)) or int(
+            each.group(1)
+        )
+        value *= count
+    elif _EACH_OF_TWO.search(clause):
+        value *= 2
+    return value
+
+
+# "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
+EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
+_PEOPLE_COUNT = re.compile(
+    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|我们(\d)\s*个|(老两口|两口子|老2口|2口子)"
+)
+
+
+def people_count(clause: str) -> int | None:
+    """How many people a clause counts ("两个儿子", "我们两个", "老两口")."""
+    found = _PEOPLE_COUNT.search(to_arabic(clause))
+    if not found:
+        return None
+    return 2 if found.group(3) else int(found.group(1) or found.group(2))
+
+
+_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
+_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
+_DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
+
+
+def by_the_day(text: str) -> Decimal | None:
+    """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12; "一天七八十
+    一年摘得到二三十天": days a year × the day's pay."""
+    converted = to_arabic(text)
+    rate = _DAY_RATE.search(converted)
+    days = _DAYS.search(converted)
+    yearly = _DAYS_A_YEAR.search(converted) if not days else None
+    if not (rate and (days or yearly)):
+        return None
+    said = (days or yearly).group(1)
+    count = {"十": 10, "二十": 20}.get(said) or int(said)
+    if days:
+        return Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
+    return Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
+
+
+def about_days(clause: str) -> bool:
+    """The clause gives the day's pay or the days worked ("零工一天两百", "一个月做得到十五天")."""
+    return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR))
+
+
+_PER_MU = re.compile(r"(?:一|1|每)亩[^，。\d]{0,3}(\d+)")
+_MU = re.compile(r"(\d+)\s*亩")
+
+
+def by_the_mu(text: str) -> tuple[Decimal, Decimal] | None:
+    """ "地租给别个 一亩七百 九亩": (the rent a mu, how many mu)."""
+    converted = to_arabic(text)
+    rate = _PER_MU.search(converted)
+    count = next((m for m in _MU.finditer(converted) if rate and m.start() != rate.start()), None)
+    if not (rate and count) or not 0 < int(count.group(1)) <= 200:
+        return None
+    return Decimal(rate.group(1)), Decimal(count.group(1))
+
+
+_RATE_FIXED = re.compile(
+    r"(?:一|1|每)天[^，。\d]{0,3}(\d+)[^，。\d]{0,3}[，,]?\s*不是[^，。\d]{0,2}(\d+)"
+    r"|不是[^，。\d]{0,4}(\d+)[^，。\d]{0,4}[，,]?\s*(?:是|只有|就)?[^，。\d]{0,2}(?:一|1|每)天[^，。\d]{0,3}(\d+)"
+)
+
+
+def rate_correction(text: str) -> tuple[Decimal, Decimal] | None:
+    """(new, old) day's pay when a resident corrects it at the summary: "一天一百八 不是两百"."""
+    found = _RATE_FIXED.search(pauses_as_commas(to_arabic(text)))
+    if not found:
+        return None
+    new, old = (
+        (found.group(1), found.group(2)) if found.group(1) else (found.group(4), found.group(3))
+    )
+    return (Decimal(new), Decimal(old)) if int(old) > 0 else None

@@ -1,0 +1,159 @@
+"""Which member a word means, and who is no longer of the household. Pure, no I/O.
+
+A member is a dict (`new_member`) with the Household JSON's member fields plus `label`, the
+word the resident used. One person may be called differently from one message to the next
+("老汉儿" and "我爸": `same_person`); the order words ("大的", "老二", "幺儿") pick a child or
+grandchild by age (`find`, `pick_ordinal`). People said to live elsewhere or to have died are
+named but are no members (`AWAY`, `DIED`, `GONE`), unless already counted and only working
+away (`counted_member`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from actions.reading.people.people_words import RELATIONS, Mention
+
+FLAGS = (
+    "disability_grade",
+    "needs_long_term_care",
+    "serious_illness",
+    "bedridden",
+    "in_school",
+    "able_to_work",
+)
+
+
+def new_member(relation: str, label: str, age: int | None = None) -> dict:
+    """A member with nothing said of them yet (None: not known, never guessed)."""
+    return {"relation": relation, "label": label, "age": age, **{flag: None for flag in FLAGS}}
+
+
+# People said to live elsewhere: named, but not members, and nothing said applies here.
+AWAY = re.compile(
+    r"(在外|外头|外面|外地|广东|深圳|浙江|上海|北京|江苏|福建|主城|成都|广州|东莞|温州|宁波|苏州|杭州|新疆|"
+    r"厦门|武汉|西安|昆明|贵阳|万州|重庆城|出去打工|打工去了|不在屋头|不在家|"
+    r"没回来|走了|去世|过世|死了|[冻病淹摔饿]死|死在|不住一起|离家|嫁出去|成家了|靠.{0,6}给|给的钱|给钱|寄|打钱)"
+)
+DIED = re.compile(r"(走了|去世|过世|死了|[冻病淹摔饿]死|死在|不在了|没了|没得了|病故)")
+NEARLY = re.compile(r"(差点|险些|差一点|怕|吓)")
+GONE = re.compile(r"(?:也|早就|已经|早)?(?:没得了|没了|不在了)")  # "妈没得了": died
+
+
+def speaker_only(found: list[Mention]) -> bool:
+    """ "我在外面工地上受伤了": the speaker lives here wherever they work."""
+    return bool(found) and all(p[0] == "applicant" for m in found for p in m.people)
+
+
+def counted_member(members: list[dict], found: list[Mention]) -> bool:
+    """ "我妈在广东打工" from a child applying for her, "老公在浙江工地", "我爸在外面工地上":
+    someone already counted in the household who works away is still of it."""
+    if not found:
+        return False
+    for mention in found:
+        for relation, label in mention.people:
+            said = new_member(relation, label)
+            same = [m for m in members if same_person(m, said)]
+            if label == "我" or not (
+                len(same) == 1 and (unique(said) or same[0]["label"] == label)
+            ):
+                return False
+    return True
+
+
+# Words for one person the resident may call differently from one message to the next.
+SAME_PERSON = {
+    "father": ("父亲", "爸爸", "老爸", "爸", "老汉儿", "老汉", "老爹", "老父亲"),
+    "mother": ("母亲", "妈妈", "老妈", "妈", "老娘", "老母亲"),
+    "spouse": tuple(RELATIONS["spouse"]),
+    "applicant": ("我", "我自己", "本人", "自己"),
+}
+# Order words for the children or grandchildren: the eldest, the youngest, the second …
+ORDINALS = {
+    "大的": 0,
+    "老大": 0,
+    "大娃": 0,
+    "小的": -1,
+    "幺的": -1,
+    "老幺": -1,
+    "老二": 1,
+    "二的": 1,
+    "二娃": 1,
+    "老三": 2,
+}
+
+
+def _identity(member: dict) -> str:
+    for key, words in SAME_PERSON.items():
+        if member["label"] in words:
+            return key
+    return member["label"]
+
+
+def unique(member: dict) -> bool:
+    """There is one of this person in a family (我, 老婆, 老汉儿), not several (娃儿)."""
+    return _identity(member) in SAME_PERSON or member["relation"] in ("parent", "grandparent")
+
+
+def same_person(known: dict, said: dict) -> bool:
+    """ "老汉儿" and "我爸" are the same person; two 娃儿 may not be."""
+    return _identity(known) == _identity(said) or known["label"] == said["label"]
+
+
+_ORDINAL_WORDS = {
+    **ORDINALS,
+    "幺儿": -1,
+    "幺女": -1,
+    "小孙儿": -1,
+    "大孙儿": 0,
+    "大孙女": 0,
+}
+
+
+def one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
+    """ "三个孙孙 … 大孙儿5岁 老二4岁 幺儿一岁多": one of the children counted before, by
+    their order or the next without an age, not someone new."""
+    relation, label = mention.people[0]
+    if relation in ("applicant", "spouse"):
+        # "我和老婆 … 我50 老婆48": the two of the group
+        return next((m for m in grouped if m["relation"] == relation and m["age"] is None), None)
+    young = [m for m in grouped if m["relation"] in ("child", "grandchild")]
+    waiting = [m for m in young if m["age"] is None]
+    if not waiting or (
+        label not in _ORDINAL_WORDS and relation not in {m["relation"] for m in young}
+    ):
+        return None
+    if label in _ORDINAL_WORDS:
+        index = _ORDINAL_WORDS[label]
+        if -len(young) <= index < len(young) and young[index]["age"] is None:
+            return young[index]
+    return waiting[0]
+
+
+def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
+    """The member a word refers to: same word first, else same relation; "大的"/"小的" the
+    eldest or youngest child or grandchild."""
+    if label in _ORDINAL_WORDS and not any(m["label"] == label for m in members):
+        young = [m for m in members if m["relation"] in ("child", "grandchild")]
+        index = _ORDINAL_WORDS[label]
+        if -len(young) <= index < len(young):
+            return young[index]
+    for pool in (
+        [m for m in members if m["label"] == label],
+        [m for m in members if m["relation"] == relation],
+    ):
+        free = [m for m in pool if not any(m is t for t in taken)]
+        if free:
+            return free[0]
+        if pool:
+            return pool[0]
+    return None
+
+
+def pick_ordinal(members: list[dict], words: str) -> dict | None:
+    """ "大的15，小的12": the eldest / youngest child."""
+    children = [m for m in members if m["relation"] in ("child", "grandchild")]
+    for word, index in ORDINALS.items():
+        if words.startswith(word) and children and -len(children) <= index < len(children):
+            return children[index]
+    return None

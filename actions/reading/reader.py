@@ -1,0 +1,82 @@
+"""Reads one resident message into application facts (slot updates). Pure: the caller
+passes the message, the question being asked and the facts so far.
+
+Every message is read for every fact it clearly states ("我屋头4口人，老汉儿二级残疾，
+一年收入一万二左右"), so a resident who says more answers fewer questions, and a later
+statement replaces an earlier one (corrections). The question being asked is read more
+leniently: a bare "5" answers "how many people?" (`answers`). The message is read topic by
+topic: the applicant and the household (`topic_people`), then money, assets and standing
+(`topic_means`).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from actions.reading import standing_text, topic_means, topic_people
+from actions.reading.answers import read_answer
+from actions.reading.parsing import plain_negation
+from actions.reading.speech import AFFIRM, DENY
+
+
+@dataclass
+class Reading:
+    updates: dict = field(default_factory=dict)
+    problem: str | None = None  # e.g. "id_check_digit", shown to the resident
+    understood: bool = False  # the question being asked was answered
+
+
+def read(
+    text: str,
+    requested: str | None,
+    slots: dict,
+    *,
+    intent: str | None = None,
+    entities: list[dict] = (),
+    sender_phone: str | None = None,
+    today: date | None = None,
+) -> Reading:
+    text = plain_negation((text or "").strip())
+    reading = Reading()
+    if requested == "consent":
+        _read_consent(text, intent, reading)
+        if reading.updates.get("consent") is False:
+            return reading
+    state = copy.deepcopy(slots)
+    state.update(reading.updates)
+    _read_everything(text, requested, state, entities, reading, today or date.today())
+    if requested and not reading.understood:
+        reading.understood = read_answer(text, requested, state, intent, entities, sender_phone)
+    if requested == "income" and reading.understood:
+        state["income_asked"] = True
+    if requested == "status" and reading.understood:
+        # The question asks about the 三保障 and sudden troubles too: one answer for all.
+        if state.get("three_guarantees") is None:
+            state["three_guarantees"] = standing_text.read_guarantees(text)
+        if state.get("hardship") is None:
+            state["hardship"] = standing_text.read_hardship(text) or "none"
+    if requested == "three_guarantees" and reading.understood and state.get("hardship") is None:
+        state["hardship"] = "none"  # the question asked about sudden troubles too
+    reading.updates = {k: v for k, v in state.items() if v != slots.get(k)}
+    return reading
+
+
+def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
+    cleaned = re.sub(r"[\s，。,.!！]", "", text)
+    if cleaned == "2" or intent == "deny" or DENY.match(cleaned):
+        reading.updates["consent"] = False
+        reading.understood = True
+    elif cleaned == "1" or intent == "affirm" or AFFIRM.match(cleaned) or "同意" in cleaned:
+        reading.updates["consent"] = True
+        reading.understood = True
+
+
+def _read_everything(text, requested, state, entities, reading, today) -> None:
+    """Facts stated clearly anywhere in the message, topic by topic, in this order."""
+    money = topic_people.read_identity_and_place(text, requested, state, entities, reading, today)
+    topic_people.read_household(text, requested, state, reading)
+    topic_means.read_money(text, money, requested, state, reading)
+    topic_means.read_assets_and_standing(text, money, requested, state, reading)

@@ -1,0 +1,154 @@
+"""The readers of the household's means and standing in one message, called by
+`reader.read` after those of the applicant and the household (`topic_people`), whose
+members decide whose an amount said without its source is: income by source and costs,
+savings, vehicles and houses, the standing (建档立卡, 低保 …), the 三保障 and a sudden
+hardship. Each takes the message, the question being asked (`requested`) and the facts so
+far (`state`, changed in place), and marks the `Reading` when the message answers the
+question asked. Pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from actions.reading import assets_text, money_text, standing_text
+from actions.reading.money_amounts import rate_correction
+from actions.reading.speech import looks_like_question, statements
+
+if TYPE_CHECKING:
+    from actions.reading.reader import Reading
+
+
+def _yuan(value: Decimal) -> int:
+    return int(value.to_integral_value())
+
+
+def _amounts(values: dict[str, Decimal]) -> dict[str, int]:
+    return {key: _yuan(value) for key, value in values.items()}
+
+
+def read_money(text: str, money: str, requested: str | None, state: dict, reading: Reading) -> None:
+    """Income by source and costs (`money`: the message without identity and phone numbers);
+    vague amounts are unknown facts, never guesses."""
+    vague = money_text.vague_kinds(money) if requested in ("income", "work") else []
+    if vague:
+        state["unknown_facts"] = sorted(
+            {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
+        )
+    named = state.get("income_named") if requested in ("income", "work") else None
+    # In answer to the costs question, "生活费" is a cost, not money sent home.
+    income = money_text.read_income(money, named) if requested != "expenses" else {}
+    fixed = rate_correction(money) if requested == "confirmed" else None
+    if fixed and (state.get("income") or {}).get("wages"):
+        # "一天一百八 不是两百": the wages told by the day, at the day's pay now said
+        new, old = fixed
+        income = {"wages": Decimal(str(state["income"]["wages"])) * new / old}
+    if requested in ("work", "health", None, "consent"):
+        state["income_named"] = money_text.named_sources(money) or state.get("income_named")
+    for kind in vague:
+        income.pop(kind, None)
+    if income and "total" not in income:
+        unassigned = income.pop(money_text.UNASSIGNED, None)
+        known = [k for k, v in (state.get("income") or {}).items() if v]
+        if unassigned is not None and requested == "confirmed" and len(known) == 1:
+            income[known[0]] = unassigned  # "不对，一个月一千二": the one source told
+        elif unassigned is not None and requested in ("income", "work"):
+            # An amount said without its source: a worker's wages when someone in the
+            # household works, else "other" (the summary shows it; it counts the same).
+            workers = any(m.get("able_to_work") for m in state.get("members") or [])
+            key = "wages" if workers else "other"
+            income[key] = income.get(key, 0) + unassigned
+        state["income"] = {**(state.get("income") or {}), **_amounts(income)}
+        state["income"].pop("total", None)
+        told = {f"income.{k}" for k, v in income.items() if v and k not in vague}
+        if told & set(state.get("unknown_facts") or []):
+            # "儿子给一点" first, "三个儿子一年一个给两千" when asked again: now known
+            state["unknown_facts"] = sorted(set(state["unknown_facts"]) - told)
+        reading.understood |= requested == "income"
+    elif requested == "income" and state.get("income") and money_text.ALREADY_SAID.search(text):
+        reading.understood = True  # "就是刚才说的那些": told with the work answer
+    expenses = money_text.read_expenses(money)
+    if requested != "expenses":
+        expenses = {k: v for k, v in expenses.items() if v}  # "孙儿还小，没上学" is no answer
+    if (
+        expenses
+        and requested not in ("expenses", "confirmed")
+        and (state.get("asks") or {}).get("expenses")
+    ):
+        # Costs told in passing after the costs answer ("去年老婆子…花了七万多" in the troubles
+        # answer) do not replace it; a correction at the summary does.
+        expenses = {k: v for k, v in expenses.items() if k not in (state.get("expenses") or {})}
+    if expenses and requested != "income":
+        state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
+        reading.understood |= requested == "expenses"
+
+
+def read_assets_and_standing(
+    text: str, money: str, requested: str | None, state: dict, reading: Reading
+) -> None:
+    """Savings, vehicles and houses; the household's standing (建档立卡, 低保 …), the 三保障 and
+    a sudden hardship."""
+    assets = (
+        assets_text.read_assets(money, asked=requested == "assets")
+        if requested in ("assets", None) or re.search(r"(存款|车|房)", text)
+        else {}
+    )
+    if (
+        assets
+        and requested not in ("assets", "confirmed")
+        and (state.get("asks") or {}).get("assets")
+    ):
+        # Said in passing after the assets answer ("房子冲垮了" in the troubles answer): the
+        # answer stands; only a correction at the summary changes it.
+        assets = {k: v for k, v in assets.items() if k not in (state.get("assets") or {})}
+    if assets:
+        state["assets"] = {**(state.get("assets") or {}), **assets}
+        state["assets"]["deposits"] = (
+            _yuan(Decimal(state["assets"].get("deposits", 0)))
+            if "deposits" in state["assets"]
+            else None
+        )
+        state["assets"] = {k: v for k, v in state["assets"].items() if v is not None}
+        if requested == "assets":
+            # As with the health question: what was not mentioned is not there.
+            state["assets"] = {"deposits": 0, "vehicles": 0, "houses": 1, **state["assets"]}
+            reading.understood = True
+    if requested == "assets" and assets_text.vague_deposits(money):
+        state["unknown_facts"] = sorted({*(state.get("unknown_facts") or []), "assets.deposits"})
+    # "他这种能吃低保不" asks; it does not tell the family's standing
+    flags = standing_text.read_status(text if requested == "status" else statements(text))
+    if flags:
+        state["status"] = {**(state.get("status") or {}), **flags}
+        reading.understood |= requested == "status"
+    guarantees = standing_text.read_guarantees(text)
+    if guarantees:
+        state["three_guarantees"] = guarantees
+        reading.understood |= requested == "three_guarantees"
+    hardship = (
+        standing_text.read_hardship(text)
+        if requested in ("status", "three_guarantees", "hardship")
+        or (requested in (None, "consent") and not looks_like_question(text))
+        else None
+    )
+    if hardship:
+        earlier = state.get("hardship")
+        if hardship["kind"] == "other" and isinstance(earlier, dict):
+            # "吃饭都成问题" after "房子被洪水冲垮了": the same event, now worse.
+            hardship = (
+                {**earlier, "basic_living_unsustainable": True}
+                if hardship["basic_living_unsustainable"]
+                else earlier
+            )
+        state["hardship"] = hardship
+        reading.understood |= requested in ("hardship", "three_guarantees")
+    elif requested in ("status", "three_guarantees", "hardship") and standing_text.denies_hardship(
+        text, asked=requested == "hardship"
+    ):
+        # Asked, the resident says nothing sudden happened ("意外倒没得，就是病拖起的"): a
+        # story's illness or trouble told earlier was not a sudden hardship.
+        state["hardship"] = "none"
+        reading.understood |= requested == "hardship"
+        if requested == "three_guarantees" and state.get("three_guarantees") is None:
+            state["three_guarantees"] = guarantees

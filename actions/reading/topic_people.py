@@ -1,0 +1,175 @@
+"""The readers of the applicant and the household in one message, called by `reader.read`
+before those of money and standing (`topic_means`): whom the application is for, the
+identity number, phone, name, township and village; the household's size and members and
+what is said of each. Each takes the message, the question being asked (`requested`) and
+the facts so far (`state`, changed in place), and marks the `Reading` when the message
+answers the question asked or has a problem. Pure, no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from actions.reading import id_card
+from actions.reading.parsing import parse_name, to_arabic
+from actions.reading.people import household_text as people
+from actions.reading.people import member_facts, members_told, people_words, proxy
+from actions.reading.people.household_size import stated_size
+from actions.reading.people.member_identity import new_member
+from actions.reading.places import stated_name, stated_township, village_named
+from core.phones import normalise_phone
+
+if TYPE_CHECKING:
+    from actions.reading.reader import Reading
+
+
+def _entity(entities, name: str) -> str | None:
+    return next((e.get("value") for e in entities if e.get("entity") == name), None)
+
+
+def read_identity_and_place(
+    text: str,
+    requested: str | None,
+    state: dict,
+    entities: list[dict],
+    reading: Reading,
+    today: date,
+) -> str:
+    """Whom the application is for, the identity number, the phone, the name, the township
+    and the village. Returns the message without the identity and phone numbers, which the
+    money and assets readers read."""
+    if not state.get("proxy") and (applied_for := proxy.detect(text)):
+        state["proxy"] = applied_for
+    number, problem = id_card.find(text)
+    if number and problem is None:
+        if number != state.get("id_number"):
+            state["id_confirmed"] = None
+        state["id_number"] = number
+        state["applicant_age"] = id_card.age_on(number, today)
+        reading.understood |= requested == "id_number"
+    elif number:
+        reading.problem = f"id_{problem}"
+    without_id = id_card.normalise(text).replace(number or "\0", " ")
+    # Money is read without the identity and phone numbers (a keyed-in 身份证号 is digits).
+    money = re.sub(r"(?<!\d)1[3-9]\d{9}(?!\d)|\d{15,}[\dXx]?", " ", without_id)
+    phone_match = re.search(r"(?<!\d)1[3-9]\d{9}(?!\d)", without_id)
+    if phone_match and (phone := normalise_phone(phone_match.group(0))):
+        state["phone"] = phone
+        reading.understood |= requested == "phone"
+    # The NLU's person_name counts in answer to the name question or beside 叫/名字: it
+    # also tags places ("老公在浙江工地" gave "浙江").
+    entity = _entity(entities, "person_name")
+    if requested != "applicant_name" and not re.search(r"(叫|名字|姓名)", without_id):
+        entity = None
+    name = entity or stated_name(without_id)
+    whole = (
+        parse_name(re.split(r"[，,\s]", without_id.strip())[0])
+        if requested == "applicant_name"
+        else None
+    )
+    if whole and (not name or name in whole):
+        name = whole  # the NLU may cut a name short ("德福" of "王德福")
+    if name and parse_name(name):
+        state["applicant_name"] = parse_name(name)
+        reading.understood |= requested == "applicant_name"
+    township = stated_township(text)
+    if township:
+        state["township"] = township
+        reading.understood |= requested == "township"
+    village = village_named(text)
+    if village:
+        state["village"] = village
+        reading.understood |= requested == "village"
+    return money
+
+
+# "还有我婆婆 前头漏了": someone the resident forgot to count.
+_LEFT_OUT = re.compile(r"(漏了|忘了说|少说了|说掉了|没算上|忘记说)")
+
+
+def read_household(text: str, requested: str | None, state: dict, reading: Reading) -> None:
+    """The household's size and members, and what is said of each member (health, work,
+    school, disability), as far as the question being asked lets a passing word change it."""
+    size = stated_size(text, requested)
+    if size:
+        state["household_size"] = size
+        reading.understood |= requested == "household_size"
+    members = state.get("members") or []
+    telling = requested in (None, "consent", "household_size", "members")
+    if telling or len(members) < (state.get("household_size") or 0):
+        listed = people.read_members(proxy.without_them(text) if state.get("proxy") else text)
+        if state.get("proxy"):
+            listed = proxy.as_applicant(listed, state["proxy"], text)
+        if listed and requested in (None, "consent"):
+            for member in listed:
+                member["from_story"] = True  # named in passing: the household answer decides
+        elif listed and (
+            requested == "household_size" or len(listed) >= (state.get("household_size") or 99)
+        ):
+            members_told.replace_story_members(state, listed)
+        if listed:
+            members_told.merge(state, listed, missed=bool(_LEFT_OUT.search(text)))
+            reading.understood |= requested in ("household_size", "members")
+            if requested in ("household_size", "members") and not state.get("household_size"):
+                state["household_size"] = len(state["members"])  # "我和老婆，还有老妈"
+    if (
+        state.get("proxy")
+        and requested in (None, "consent")
+        and not any(m["relation"] == "applicant" for m in state.get("members") or [])
+    ):
+        # "帮我们村一个精神病人申请 … 残疾证办下来 是精神二级": the story is about the person
+        # applied for, who is the applicant whether or not the household is told yet.
+        applicant = new_member("applicant", state["proxy"]["who"])
+        applicant["from_story"] = True
+        state["members"] = [applicant, *(state.get("members") or [])]
+    if requested == "members" and members_told.read_missing_ages(state, text):
+        reading.understood = True
+    members_told.add_applicant(state)
+    named_nobody = not people_words.mentions(to_arabic(text))
+    if requested == "disability_grade" and named_nobody:
+        pass  # "二级": the grade asked for, read below for the member asked about
+    elif requested == "disability_grade" and state.get("members"):
+        # "我是肢体三级 老公还没得": each member's grade, or no certificate
+        member_facts.apply_circumstances(state["members"], text)
+        if member_facts.read_grades(state["members"], text) or not any(
+            m["disability_grade"] == "unknown" for m in state["members"]
+        ):
+            reading.understood = True
+    elif state.get("members") and requested not in ("members", "household_size"):
+        settled = [m.get("able_to_work") for m in state["members"]]
+        schooling = [m.get("in_school") for m in state["members"]]
+        grades = [m.get("disability_grade") for m in state["members"]]
+        if member_facts.apply_circumstances(state["members"], text):
+            reading.understood |= requested in ("health", "disability_grade")
+            if requested == "health":
+                member_facts.settle_health(state["members"])
+                state["health"] = True
+        if requested in ("health", "work") and member_facts.read_work(
+            state["members"], text, asked=requested == "work"
+        ):
+            reading.understood |= requested == "work"
+        if (state.get("asks") or {}).get("work") and requested not in ("work", "confirmed"):
+            # After the work answer, "卖点鸡蛋" in the income answer does not make a man who
+            # said "做不得活路了" able to work; a correction at the summary does.
+            for member, said in zip(state["members"], settled, strict=False):
+                if said is not None:
+                    member["able_to_work"] = said
+        if requested not in ("school", "confirmed"):
+            # "娃儿读书一年三四千" in the costs answer is about the children at school, not a
+            # word on the one whose schooling was already told
+            for member, said in zip(state["members"], schooling, strict=False):
+                if said is not None:
+                    member["in_school"] = said
+        if (state.get("asks") or {}).get("health") and requested not in (
+            "health",
+            "disability_grade",
+            "confirmed",
+        ):
+            # "只有个轮椅" in the assets answer: the health answer said who is disabled
+            for member, said in zip(state["members"], grades, strict=False):
+                if member.get("disability_grade") == "unknown" and said != "unknown":
+                    member["disability_grade"] = said
+    elif state.get("members"):
+        member_facts.apply_circumstances(state["members"], text)
