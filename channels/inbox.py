@@ -6,9 +6,9 @@ data functions; each commits its own short transaction. Answers: `channels.answe
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import func, or_, select, update
 from sqlmodel import Session
 
 from channels import wording
@@ -74,6 +74,7 @@ def receive(
     are masked where the message enters; the words as sent are kept only encrypted."""
     ensure_contact(session, phone=phone)
     masked = mask_personal(text)
+    recent = _recent_from(session, phone)
     inserted = insert_ignore(
         session,
         M,
@@ -117,8 +118,37 @@ def receive(
         _set_status(session, row.id, InboundStatus.ignored)
         session.commit()
         return Received(row.id, pending=False, texts=[])
+    if recent >= MAX_PER_WINDOW and channel == "sms":
+        # A number sending faster than anyone types (a loop, a script): kept for staff, not
+        # handed to the assistant; told once per window, so that no SMS loop can grow.
+        first = recent == MAX_PER_WINDOW
+        texts = [wording.TOO_FAST_NOTICE.format(helpline=helpline)] if first else []
+        _set_status(session, row.id, InboundStatus.limited)
+        if texts:
+            record_replies(session, message=message, texts=texts, via=ReplyVia.twiml, kind=NOTICE)
+        session.commit()
+        return Received(row.id, pending=False, texts=texts)
     session.commit()
     return Received(row.id, pending=True, texts=[])
+
+
+# More messages from one number in the window than a person sends: the rest wait for staff.
+MAX_PER_WINDOW = 30
+WINDOW = timedelta(minutes=10)
+
+
+def _recent_from(session: Session, phone: str) -> int:
+    """How many messages `phone` sent in the last `WINDOW`."""
+    since = utcnow() - WINDOW
+    return (
+        session.connection()
+        .execute(
+            select(func.count())
+            .select_from(M)
+            .where(M.c.conversation_id == phone, M.c.direction == "in", M.c.created_at > since)
+        )
+        .scalar_one()
+    )
 
 
 def _set_status(session: Session, message_id: int, status: InboundStatus) -> None:

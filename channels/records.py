@@ -24,6 +24,7 @@ class InboundStatus(str, enum.Enum):
     handled = "handled"  # a keyword the channel answered itself (退订, 订阅, 帮助)
     ignored = "ignored"  # from a number that opted out: kept, not answered
     failed = "failed"  # the assistant refused it (Rasa answered 4xx): kept for staff
+    limited = "limited"  # over the per-number limit (see `inbox`): kept for staff, not answered
 
 
 class ReplyVia(str, enum.Enum):

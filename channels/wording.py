@@ -18,6 +18,7 @@ BOUNDARIES = ("\n", "。！？!?", "；;", "，,、：:")
 CLOSERS = "”’」』）)\"'"
 
 OUTAGE_NOTICE = "收到您的短信，我们稍后回复。"
+TOO_FAST_NOTICE = "您发得太多太快了，请过十分钟再发。急事请拨{helpline}。"
 STOPPED_NOTICE = "您已退订，本号码不会再收到我们的短信。如需恢复，请回复“订阅”。"
 STARTED_NOTICE = "已恢复接收短信。要申请低保，请回复“申请”。"
 HELP_NOTICE = "这里是奉节县低保申请助手，发短信就能申请农村低保。人工咨询请拨{helpline}。回复“退订”不再接收短信。"

@@ -53,3 +53,24 @@ def test_a_huge_request_is_refused_before_it_is_read(app):
         "/twilio/sms", data=params, headers=signed(app.settings, "/twilio/sms", params)
     )
     assert reply.status_code == 413
+
+
+def test_a_number_that_floods_is_told_once_and_kept_for_staff(app, rasa, engine):
+    from channels.inbox import MAX_PER_WINDOW
+    from channels.records import InboundStatus
+
+    flood = "+8613800000009"
+    for i in range(MAX_PER_WINDOW):
+        app.sms(flood, f"第{i}条")
+    handed = len(rasa.received)
+    over = [app.sms(flood, f"多的{i}") for i in range(3)]
+    assert over[0].status_code == 200 and "太快" in over[0].text
+    assert "太快" not in over[1].text and "太快" not in over[2].text  # told once
+    assert len(rasa.received) == handed  # not handed to the assistant
+    with Session(engine) as session:
+        kept = session.exec(
+            select(Message.status).where(
+                Message.conversation_id == flood, Message.text.like("多的%")
+            )
+        ).all()
+    assert kept == [InboundStatus.limited.value] * 3  # stored, for staff
