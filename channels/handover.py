@@ -203,6 +203,13 @@ class ChannelService:
                 )
         except BotUnavailable as error:
             log.warning("assistant unavailable for …%s: %s", message.phone[-4:], error)
+            if error.maybe_taken and message.attempts + 1 >= self.settings.max_message_tries:
+                # Rasa took it and never answered, again and again: the message, not an
+                # outage. Kept for staff as failed; the number's next message goes on.
+                log.error("message %s failed after %d tries", message.id, message.attempts + 1)
+                await self.db(inbox.mark_failed, message_id=message.id)
+                self._wake(message.id, [])
+                return True
             return None
         except BotRefused as error:
             log.error("assistant refused message %s: %s", message.id, error)

@@ -60,6 +60,9 @@ class Settings(BaseSettings):
     replay_interval: float = 2.0
     outbox_interval: float = 1.0
     outbox_max_attempts: int = 6
+    # Tries of one inbound message that Rasa took but never answered (it hung, the line
+    # dropped) before it is marked failed for staff: one message never blocks a number.
+    max_message_tries: int = 5
     outbox_backoff_seconds: float = 2.0  # 2, 4, 8 … seconds between tries
     # The Twilio REST API's base URL; set only to point at a stand-in (tests, bench).
     twilio_api_base_url: str | None = None

@@ -82,6 +82,7 @@ class FakeRasa:
     actions_down: bool = False
     delay: float = 0.0
     drop_after_taking: int = 0
+    hang_on: str | None = None  # a message that makes Rasa hang every time (a poison message)
     received: list[dict[str, Any]] = field(default_factory=list)
     events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -100,6 +101,8 @@ class FakeRasa:
             return httpx.Response(200, json={"model_file": "fake"})
         if path == "/webhooks/rest/webhook":
             body = json.loads(request.content)
+            if body["message"] == self.hang_on:
+                raise httpx.ReadTimeout("rasa hung on this message", request=request)
             if self.delay:
                 await asyncio.sleep(self.delay)
             self.received.append(body)

@@ -74,3 +74,25 @@ def test_a_number_that_floods_is_told_once_and_kept_for_staff(app, rasa, engine)
             )
         ).all()
     assert kept == [InboundStatus.limited.value] * 3  # stored, for staff
+
+
+def test_a_message_the_assistant_hangs_on_never_blocks_the_number(app, rasa, engine):
+    from channels.records import InboundStatus
+
+    rasa.hang_on = "卡住的那条"
+    poison = "+8613800000008"
+    app.sms(poison, "卡住的那条")
+    for _ in range(app.settings.max_message_tries + 1):
+        app.replay()
+    app.sms(poison, "申请")
+    app.settle()
+    assert "申请" in rasa.texts(poison)  # the next message was answered
+    with Session(engine) as session:
+        statuses = dict(
+            session.exec(
+                select(Message.text, Message.status).where(
+                    Message.conversation_id == poison, Message.direction == "in"
+                )
+            ).all()
+        )
+    assert statuses == {"卡住的那条": InboundStatus.failed.value, "申请": "answered"}
