@@ -10,16 +10,13 @@ import socket
 import httpx
 import pytest
 
-from cases.migrations import migrate
-from core.database import make_engine
-from tests.servers import ACTION_TOKEN, action_server, free_port
+from tests.servers import ACTION_TOKEN, action_server, free_port, fresh_store
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("actions")
-    database_url = f"sqlite:///{workdir / 'intake.db'}"
-    migrate(make_engine(database_url))
+    database_url, _ = fresh_store(workdir)
     port = free_port()
     running = action_server(port, database_url, workdir / "actions.log")
     running.start(timeout=90)

@@ -9,12 +9,10 @@ import pytest
 from sqlmodel import Session, select
 
 from cases import filing, procedure
-from cases.migrations import migrate
 from cases.models import Case, CaseStatus, CaseTransition
-from core.database import make_engine
 from core.security import IdentityCipher
 from core.settings import DEV_DATA_KEY
-from tests.servers import ACTION_TOKEN, action_server, free_port
+from tests.servers import ACTION_TOKEN, action_server, free_port, fresh_store
 
 S = CaseStatus
 
@@ -22,9 +20,7 @@ S = CaseStatus
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("handoff")
-    database_url = f"sqlite:///{workdir / 'intake.db'}"
-    engine = make_engine(database_url)
-    migrate(engine)
+    database_url, engine = fresh_store(workdir)
     port = free_port()
     server = action_server(port, database_url, workdir / "actions.log")
     server.start(timeout=90)

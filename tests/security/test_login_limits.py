@@ -13,17 +13,13 @@ from sqlmodel import Session, select
 
 from accounts.models import Role, User
 from accounts.users import MAX_FAILED_LOGINS, MAX_FAILURES_PER_ADDRESS, create_user
-from cases.migrations import migrate
-from core.database import make_engine
-from tests.servers import api_server, free_port
+from tests.servers import api_server, free_port, fresh_store
 
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("api")
-    database_url = f"sqlite:///{workdir / 'intake.db'}"
-    engine = make_engine(database_url)
-    migrate(engine)
+    database_url, engine = fresh_store(workdir)
     with Session(engine) as session:
         for name in ("target", "bystander"):
             create_user(session, username=name, password=f"password-{name}", role=Role.county_admin)

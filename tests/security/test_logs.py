@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import httpx
 
-from cases.migrations import migrate
-from core.database import make_engine
-from tests.servers import api_server, free_port
+from tests.servers import api_server, free_port, fresh_store
 
 ID_NUMBER = "500236197803124419"
 PHONE = "13812345678"
 
 
 def test_the_access_log_never_holds_a_full_number(tmp_path):
-    database_url = f"sqlite:///{tmp_path / 'intake.db'}"
-    migrate(make_engine(database_url))
+    database_url, _ = fresh_store(tmp_path)
     port = free_port()
     log = tmp_path / "api.log"
     server = api_server(port, database_url, log)
