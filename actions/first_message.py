@@ -30,6 +30,16 @@ _STORY = re.compile(
     r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾)"
 )
 
+# "像我屋头这种情况符不符合条件", "我能拿好多": a question about the sender's own case.
+_OWN_CASE = re.compile(
+    r"((这种|这个|这样的?|我这|我家这|我们这)(情况|条件|家庭)|像我|我屋头|我家里|屋头这).{0,10}"
+    r"(符不符合|符合|能不能|可不可以|可以|能|够不够|行不行|算不算|吃得到|办得到|有没有)"
+)
+_OWN_AMOUNT = re.compile(
+    r"(我|我家|我们|屋头|我妈|我爸|老汉儿|我屋).{0,8}(能|可以|会|该)?.{0,2}"
+    r"(拿|领|得|吃|补|发)(到)?(好多|多少|几多|几百|好多钱|多少钱)"
+)
+
 
 def wants_to_apply(text: str) -> bool:
     """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
@@ -41,6 +51,8 @@ def wants_to_apply(text: str) -> bool:
         m.people[0][0] != "applicant" for m in people_words.mentions(text)
     )
     if personal and _HELP.search(text) and _ASKS.search(text):
+        return True
+    if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text):
         return True
     story = bool(_STORY.search(text)) or standing_text.read_hardship(text) is not None
     return (
@@ -76,23 +88,3 @@ class ActionStartApplication(Action):
         else:
             dispatcher.utter_message(response="utter_start_application")
         return [*events, FollowupAction("application_form")]
-
-
-class ActionTriage(Action):
-    """A message the assistant did not place (fallback, out of scope) outside the
-    application: an application when it asks for help for the sender, else the reply."""
-
-    def name(self) -> str:
-        return "action_triage"
-
-    def run(self, dispatcher, tracker, domain):
-        message = tracker.latest_message or {}
-        intent = (message.get("intent") or {}).get("name")
-        if intent == "correct" and tracker.get_slot("case_reference"):
-            dispatcher.utter_message(response="utter_after_filing_correction")
-            return []  # "刚才说错了" after filing: the window corrects a filed case
-        if wants_to_apply(message.get("text") or ""):
-            return [FollowupAction("action_start_application")]
-        reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
-        dispatcher.utter_message(response=reply.get(intent, "utter_default"))
-        return []

@@ -22,12 +22,14 @@ from typing import Any
 
 import yaml
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction
+from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlmodel import Session
 
 from actions.first_message import facts_told, wants_to_apply
+from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
+from actions.policy_terms import near_topic
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -36,10 +38,6 @@ from policy.parameters import NAMES, ParameterSet, load_default
 log = logging.getLogger(__name__)
 
 ANSWERS = Path(__file__).with_name("helpline_answers.yaml")
-RETRIEVAL_INTENT = "faq"
-#: Below this ResponseSelector confidence the question is treated as out of scope
-#: (measured on tests/nlu/faq_held_out.yml, see docs/helpline.md).
-MIN_CONFIDENCE = 0.35
 SMS_LIMIT = 134  # two concatenated UCS-2 segments of 67 characters
 BEIJING = timezone(timedelta(hours=8))
 
@@ -69,6 +67,7 @@ class Answer:
 class AnswerTable:
     basis: str
     missing: str
+    near: str
     answers: dict[str, Answer]
 
 
@@ -80,7 +79,7 @@ def answer_table() -> AnswerTable:
         key: Answer(key, entry["question"], str(entry["clause"]), entry["text"].strip())
         for key, entry in raw["answers"].items()
     }
-    return AnswerTable(raw["basis"], raw["missing"], answers)
+    return AnswerTable(raw["basis"], raw["missing"], raw["near"], answers)
 
 
 def today_in_beijing() -> date:
@@ -166,22 +165,13 @@ def render(
 def selected_key(message: dict[str, Any], threshold: float = MIN_CONFIDENCE) -> str | None:
     """The question key the ResponseSelector chose for ``message``; None when it is unsure
     or chose nothing we have an answer for."""
-    selector = (message.get("response_selector") or {}).get(RETRIEVAL_INTENT) or {}
-    response = selector.get("response") or {}
-    full_key, confidence = response.get("intent_response_key"), response.get("confidence")
-    if not full_key:
-        ranking = [r for r in selector.get("ranking") or [] if r.get("intent_response_key")]
-        if ranking:
-            full_key, confidence = ranking[0]["intent_response_key"], ranking[0].get("confidence")
-    if not full_key or not full_key.startswith(f"{RETRIEVAL_INTENT}/"):
-        return None
-    if confidence is None or confidence < threshold:
-        return None
-    key = full_key.split("/", 1)[1]
-    if key not in answer_table().answers:
-        log.warning("no helpline answer for %s", full_key)
-        return None
-    return key
+    key, confidence = selection(message, set(answer_table().answers))
+    return key if key is not None and confidence >= threshold else None
+
+
+def questions() -> dict[str, str]:
+    """Each answer key's question, as the table words it."""
+    return {key: answer.question for key, answer in answer_table().answers.items()}
 
 
 def parameters_in_force() -> ParameterSet:
@@ -194,8 +184,49 @@ def parameters_in_force() -> ParameterSet:
         return load_default()
 
 
+def near_reply(text: str) -> str | None:
+    """Instead of a bare "答不了": what the assistant can answer near the question."""
+    near = near_topic(text)
+    if near is None:
+        return None
+    topic, can_answer = near
+    return answer_table().near.format(
+        topic=topic, questions=can_answer, helpline=get_settings().helpline_number
+    )
+
+
+def reply_to(
+    dispatcher: CollectingDispatcher, tracker: Tracker, *, asked: bool
+) -> list[dict[str, Any]]:
+    """Answer the latest message as a policy question: the answer with its clause (and, for a
+    question about the sender's own family, the offer to apply), the application itself, what
+    can be answered near it, or the honest reply."""
+    message = tracker.latest_message or {}
+    text = message.get("text") or ""
+    applying = tracker.active_loop_name is None and wants_to_apply(text)
+    key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
+    if key is None and applying:
+        return [FollowupAction("action_start_application")]  # "我…可以办低保不"
+    if key is None:
+        near = near_reply(text)
+        if near:
+            dispatcher.utter_message(text=near)
+        else:
+            dispatcher.utter_message(response="utter_out_of_scope")
+        return []
+    dispatcher.utter_message(text=render(key, parameters_in_force(), question=text))
+    events: list[dict[str, Any]] = [SlotSet("helpline_topic", key)]
+    if applying:
+        # A policy question about the sender's own family: the answer, then the offer
+        # in one short line; what the message told is kept for the application.
+        dispatcher.utter_message(response="utter_offer_application")
+        events += facts_told(tracker)
+    return events
+
+
 class ActionAnswerPolicy(Action):
-    """Answers a policy question (faq/<key>) with its clause; unsure → the out-of-scope reply."""
+    """Answers a policy question (faq/<key>) with its clause; unsure → the policy's own terms,
+    then what can be answered near it, then the honest reply."""
 
     def name(self) -> str:
         return "action_answer_policy"
@@ -203,19 +234,31 @@ class ActionAnswerPolicy(Action):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        return reply_to(dispatcher, tracker, asked=True)
+
+
+class ActionTriage(Action):
+    """A message the assistant did not place (fallback, out of scope, a greeting, facts)
+    outside the application: an application when it asks for help for the sender, a policy
+    answer when the policy's terms are in it, else the reply for its intent."""
+
+    def name(self) -> str:
+        return "action_triage"
+
+    def run(self, dispatcher, tracker, domain):
         message = tracker.latest_message or {}
-        applying = tracker.active_loop_name is None and wants_to_apply(message.get("text") or "")
-        key = selected_key(message)
-        if key is None and applying:
-            return [FollowupAction("action_start_application")]  # "我…可以办低保不"
-        if key is None:
-            dispatcher.utter_message(response="utter_out_of_scope")
+        intent = (message.get("intent") or {}).get("name")
+        if intent == "correct" and tracker.get_slot("case_reference"):
+            dispatcher.utter_message(response="utter_after_filing_correction")
+            return []  # "刚才说错了" after filing: the window corrects a filed case
+        text = message.get("text") or ""
+        if wants_to_apply(text):
+            return [FollowupAction("action_start_application")]
+        if choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False):
+            return reply_to(dispatcher, tracker, asked=False)
+        if intent in ("out_of_scope", "nlu_fallback") and (near := near_reply(text)):
+            dispatcher.utter_message(text=near)
             return []
-        text = render(key, parameters_in_force(), question=message.get("text") or "")
-        dispatcher.utter_message(text=text)
-        if applying:
-            # A policy question about the sender's own family: the answer, then the offer
-            # in one short line; what the message told is kept for the application.
-            dispatcher.utter_message(response="utter_offer_application")
-            return facts_told(tracker)
+        reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
+        dispatcher.utter_message(response=reply.get(intent, "utter_default"))
         return []

@@ -38,8 +38,8 @@ TARGET = 0.9
 
 
 def min_confidence() -> float:
-    """MIN_CONFIDENCE from actions/helpline.py, read as text (no app imports here)."""
-    source = (ROOT / "actions" / "helpline.py").read_text(encoding="utf-8")
+    """MIN_CONFIDENCE from actions/helpline_topic.py, read as text (no app imports here)."""
+    source = (ROOT / "actions" / "helpline_topic.py").read_text(encoding="utf-8")
     return float(re.search(r"^MIN_CONFIDENCE = ([0-9.]+)", source, re.M)[1])
 
 

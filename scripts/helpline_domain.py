@@ -64,6 +64,14 @@ def domain_text() -> str:
     domain = {
         "version": "3.1",
         "intents": ["faq", "out_of_scope"],
+        # The last answer's key: a follow-up ("那2021年呢？") keeps its topic.
+        "slots": {
+            "helpline_topic": {
+                "type": "any",
+                "influence_conversation": False,
+                "mappings": [{"type": "custom"}],
+            }
+        },
         "responses": responses,
         "actions": ["action_answer_policy"],
     }

@@ -7,7 +7,7 @@ from sqlmodel import Session
 
 from actions.application import ActionAskConfirmed, ActionSubmitApplication, mask_numbers
 from actions.conversation import ActionCheckStatus, ActionHandoff
-from actions.first_message import ActionTriage
+from actions.helpline import ActionTriage
 from cases import casefile, queue
 from cases.models import CaseStatus
 from cases.queue import QueueFilters

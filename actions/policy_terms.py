@@ -1,0 +1,270 @@
+"""The helpline's second look: the policy's own terms, before giving up.
+
+The NLU's ResponseSelector learns from written phrasings; a resident's question that is far
+from them ("有残疾证的一个月补好多钱") leaves it unsure. Before the assistant says it cannot
+answer, this module looks for the terms the county's text itself uses (残疾 + 补贴, 公示 +
+意见, 洪灾 + 房子 …) and the everyday words for them. A cue names one answer key; a message
+matches a cue when every one of its patterns is found. The most specific cue found wins (the
+one with the most patterns; the first in the table on a tie), so "残疾人护理补贴" goes to the
+care subsidy, not the living subsidy.
+
+When no cue holds, ``near_topic`` tells which group of answers a question is close to
+(medical, disability, disaster …), so the reply can say what the assistant can answer instead
+of a bare "答不了".
+
+Cues are written from the policy text and from how people talk, never from the real
+residents' questions the helpline is tested on (tests/helpline_real/).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Everyday words, shared by several cues.
+_DIBAO = r"(低保|兜底|最低生活保障|低保金|低保费)"
+_MONEY = r"(好多|多少|几多|几百|补多少|给多少|发多少|领多少|拿多少|一个月|每月|标准|钱)"
+_CAN = r"(能不能|可不可以|能否|可以|能|够不够|有没有|有莫得|有没得|符不符合|算不算|管不管|会不会)"
+_DISABLED = r"(残疾|残废|残障|残联|残疾证|肢体|智力|精神残|盲人|聋|哑|瞎|瘸)"
+_ILL = r"(看病|生病|得病|病了|住院|医药费|医疗费|药费|治病|大病|重病|癌|尿毒症|透析|化疗|手术)"
+_DISASTER = r"(洪灾|水灾|洪水|涨水|泥石流|滑坡|垮塌|冲垮|冲走|垮了|火灾|失火|着火|烧了|地震|冰雹|天灾|受灾|遭灾)"
+_ACCIDENT = r"(车祸|出事|意外|摔|工伤|事故|遭了|突发)"
+_PUBLIC = r"(公示|张榜|名单|公布|公开|公告)"
+_HELP = r"(低保|救助|补助|补贴|帮扶|困难户|贫困户|救济|五保|特困|残疾证|建档立卡)"
+_UNFAIR = r"(不公平|不公|关系户|人情|优亲厚友|走后门|有钱人|开车|小车|楼房|不该吃|不应该|凭什么|凭啥|闲话|举报|投诉|反映|意见|不服|有意见)"
+
+
+@dataclass(frozen=True)
+class Cue:
+    key: str
+    patterns: tuple[re.Pattern, ...]
+    general: bool = False  # a procedure question: any named topic goes first
+
+    @property
+    def weight(self) -> int:
+        return 1 if self.general else len(self.patterns)
+
+
+def _cue(key: str, *patterns: str, general: bool = False) -> Cue:
+    return Cue(key, tuple(re.compile(p) for p in patterns), general)
+
+
+# Specific before general. Each line: the answer key and what must all be in the message.
+CUES: tuple[Cue, ...] = (
+    # Supplements on top of 低保.
+    _cue(
+        "supplement_elderly",
+        r"(七十|70|八十|80|九十|90|老人|老年|岁数大|年纪大|高龄)",
+        _DIBAO,
+        r"(多|加|另|涨|高)",
+    ),
+    _cue("supplement_student", r"(学生|读书|上学|娃儿|小孩|孩子|儿童)", _DIBAO, r"(多|加|另|补)"),
+    _cue(
+        "classified_supplement",
+        r"(重病|重度残疾|残疾|老人|学生|儿童)",
+        _DIBAO,
+        r"(加发|另加|多给|多拿|多领|加多少|加好多|多发)",
+    ),
+    # Disability: care subsidy, living subsidy, separate household, whether disabled people
+    # can get 低保.
+    _cue("disability_care_subsidy", r"护理补贴"),
+    _cue("disability_care_subsidy", _DISABLED, r"(护理|照护|照顾|看护)", r"(补|钱)"),
+    _cue("disability_care_subsidy", r"(一级|二级|重度)", _DISABLED, _MONEY),
+    _cue(
+        "separate_household",
+        r"(瘫|卧床|植物人|重度残疾|残疾|重病)",
+        r"(单独|分户|单列|一个人|分开)",
+        _DIBAO,
+    ),
+    _cue("separate_household", r"(分户|单独.{0,6}(吃|办|享受|纳入|申请)|单人户|单列)"),
+    _cue("disability_living_subsidy", r"(生活补贴|残疾.{0,4}补贴|残疾.{0,4}补助)"),
+    _cue("disability_living_subsidy", _DISABLED, r"(补|发|领|给).{0,4}" + _MONEY),
+    _cue("disability_living_subsidy", _DISABLED, _MONEY, r"(补|发|领|给|钱)"),
+    _cue("who_qualifies", _DISABLED, _CAN, _DIBAO),
+    # Medical help.
+    _cue("out_of_catalogue", r"(目录外|自费药|不能报|报不了|不报销|医保不报|不报的)"),
+    _cue(
+        "out_of_catalogue",
+        r"(医保|报销)",
+        r"(不报|报不了|不能报|报不到|剩下的|自己出)",
+        r"(救助|帮|管|补)",
+    ),
+    _cue("medical_premium", r"(医保|合作医疗|农合|新农合|医疗保险)", r"(交|缴|参保|保费)"),
+    _cue("illness_poverty", r"(因病|病致贫|看病.{0,4}穷|病穷|病得.{0,6}(穷|困难|过不下去))"),
+    _cue(
+        "major_disease",
+        r"(大病|重病|重特大|癌|尿毒症|白血病|透析|化疗|住院|手术)",
+        r"(救助|补|帮|优惠|管不管)",
+    ),
+    _cue(
+        "major_disease",
+        _DIBAO,
+        r"(看病|住院|医药费|医疗费|药费|生病)",
+        r"(优惠|报销|补|救助|便宜|免费|照顾|政策)",
+    ),
+    _cue("expenditure_poverty", _ILL, r"(花.{0,4}钱|开支|用钱|用了|花了|欠|借|负债|债)", _DIBAO),
+    # Sudden hardship.
+    _cue("jiujinan", r"救急难"),
+    _cue(
+        "jiujinan",
+        r"(贫困户|建档立卡)",
+        r"(车祸|出事|意外|摔|事故|重病|急难|突然)",
+        r"(救助|帮|管|补)",
+    ),
+    _cue("major_hardship", _DISASTER, r"(房子|屋|家|庄稼|东西|生活)"),
+    _cue("major_hardship", _DISASTER, r"(管不管|怎么办|咋办|咋个办|救助|补助|帮|政府)"),
+    _cue("major_hardship", r"(特别重大|特大|重大)困难"),
+    _cue("temporary_assistance", r"(临时救助|临时补助|临时困难|急难|应急)"),
+    _cue("temporary_assistance", _ACCIDENT, r"(管不管|怎么办|咋办|咋个办|救助|补助|帮|政府)"),
+    # Supervision: the list, objections, privacy.
+    _cue("privacy", _PUBLIC, r"(身份证|电话|隐私|个人信息|号码)"),
+    _cue("objection", _PUBLIC, _UNFAIR),
+    _cue(
+        "objection",
+        _DIBAO,
+        r"(不公平|不公|关系户|人情|优亲厚友|走后门|不该吃|不应该|凭什么|凭啥|举报|投诉|猫腻|不服)",
+    ),
+    _cue("objection", r"(举报|投诉).{0,10}(低保|贫困户|村干部|村支书|村长)"),
+    _cue("objection", r"(结果|评|评议|审批|没评上|没批)", r"(不服|有意见|不公|不满意)"),
+    _cue("publicity", _PUBLIC, r"(哪里|哪儿|在哪|看|查|要不要|会不会|贴)"),
+    _cue("publicity", _PUBLIC, _DIBAO),
+    _cue("classified_supplement", r"(分类重点救助|重点救助金|分类救助金|分类救助)"),
+    _cue(
+        "review_cycle",
+        r"([ABC]类|[abc]类|[一二三]类)",
+        r"(几个月|多久|多长时间|一年|每年|几次|半年|季度).{0,4}(查|审|核)",
+    ),
+    _cue("dibao_classes", r"([ABC]类|[abc]类|[一二三]类|分类施保|分类)"),
+    # The standard, the amount, income and assets.
+    _cue("poverty_line", r"(贫困线|扶贫标准|脱贫标准|贫困标准)"),
+    _cue("leaving_dibao", r"(超过|高于|超了|超出).{0,6}标准", r"(还能|还可以|吃|退|取消)"),
+    _cue("leaving_dibao", r"(条件好了|收入高了|好起来了|有钱了|脱贫了|日子好了)", _DIBAO),
+    _cue("dibao_standard", _DIBAO, r"(标准|线)"),
+    _cue(
+        "basic_pension",
+        r"(养老金|养老钱|养老保险|老年补贴|退休金|高龄补贴)",
+        r"(算|计|影响|收入|还能|能不能|可不可以)",
+    ),
+    _cue(
+        "poverty_job_wages",
+        r"(公益岗|公益性岗位|扶贫车间|扶贫工厂|护林员|保洁员|扶贫岗)",
+        r"(收入|算|工资|钱)",
+    ),
+    _cue("poverty_job_wages", r"(公益岗|公益性岗位|扶贫车间|扶贫工厂|扶贫岗)"),
+    _cue(
+        "family_members",
+        r"(在外|外出|出去|打工|嫁出去|读书|分家|当兵)",
+        r"(算不算|算不算是|算几口|是不是).{0,6}(屋头|家里|家庭|家)?的?(人|成员|口)",
+    ),
+    _cue("family_members", r"(户口|家庭成员|几个人算|哪些人算|算几口|嫁出去|分家)"),
+    _cue(
+        "income_counted", r"(收入|挣的钱|工资|打工)", r"(算不算|怎么算|咋个算|计不计|算哪些|哪些算)"
+    ),
+    _cue("assets", r"(存款|存钱|车子|小车|汽车|轿车|货车|摩托|房子|商铺|门面|楼房)", _CAN, _DIBAO),
+    _cue("expenditure_poverty", r"(看病|医药费|医疗费|开支|花销)", r"(好多钱|大|多)", _DIBAO),
+    _cue(
+        "dibao_amount",
+        _DIBAO,
+        r"(一个月|每月|每个月|一年|能|可以|补|发|领|拿|给).{0,6}(好多|多少|几多|几百)",
+    ),
+    _cue("dibao_amount", r"(好多|多少|几多)钱", _DIBAO),
+    # Who is who: the village, the departments, 五保, 三保障, 建档立卡.
+    _cue(
+        "village_monitoring",
+        r"(村上|村里|村干部|村委|村支书|村主任)",
+        r"(监测|复查|复核|负责|采集|上报)",
+    ),
+    _cue("village_monitoring", r"返贫监测"),
+    _cue("returned_to_poverty", r"(返贫|又穷|又困难|脱贫.{0,6}(又|再))"),
+    _cue("review_cycle", _DIBAO, r"(复查|核查|审核|年审|复核|复审|多久查|每年.{0,4}查|重新评)"),
+    _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)"),
+    _cue("three_guarantees", r"(三保障|两不愁)"),
+    _cue(
+        "registered_poor_into_dibao",
+        r"(贫困户|建档立卡|建卡户|精准扶贫户).{0,12}(吃|纳入|评|享受|办|进|转)?.{0,4}" + _DIBAO,
+    ),
+    _cue(
+        "dibao_into_registered_poor",
+        _DIBAO + r".{0,14}(评|纳入|转|进|成|当|算|建).{0,6}(贫困户|建档立卡|建卡)",
+    ),
+    _cue(
+        "registered_poor_vs_dibao",
+        r"(贫困户|建档立卡)",
+        _DIBAO,
+        r"(区别|不同|一样|啥关系|什么关系|两个)",
+    ),
+    _cue("charity", r"(慈善|社会捐助|爱心|捐款|红十字)"),
+    _cue("who_runs", r"(哪个部门|归哪个|谁管|哪个管|哪个单位)", r"(低保|扶贫|救助|残疾|贫困|补贴)"),
+    _cue("what_is_dibao", r"(什么是|啥子是|啥是|是啥|是什么|什么叫|啥叫)" + _DIBAO),
+    _cue("what_is_dibao", _DIBAO + r"(是什么|是啥|是啥子|是个啥)"),
+    _cue("who_qualifies", _DIBAO, r"(条件|资格|哪些人|什么人|啥子人|啥人|够格)"),
+    # The procedure: only about 低保 or help, never "结婚登记在哪里办".
+    _cue(
+        "documents",
+        _HELP,
+        r"(材料|资料|证件|手续|证明|带什么|带啥|带些啥|准备什么|准备啥|准备些啥)",
+        general=True,
+    ),
+    _cue(
+        "how_long",
+        _HELP + r"|申请|审批|批",
+        r"(多久|多长时间|好久|几天|几个月|什么时候|啥时候|咋个还没|怎么还没|还没批|还没下来|没消息|没动静)",
+        general=True,
+    ),
+    _cue("who_decides", r"(谁|哪个|哪些人|哪里).{0,4}(审批|批|定|决定|说了算)"),
+    _cue("apply_by_sms", r"(短信|手机|电话|网上|微信).{0,6}(申请|登记|报名)"),
+    _cue(
+        "where_to_apply",
+        _HELP,
+        r"(哪里|哪儿|在哪|找哪个|找谁|哪个部门|找哪里|去哪).{0,6}(申请|办|报|问|登记)",
+        general=True,
+    ),
+    _cue("where_to_apply", _HELP, r"(怎么|咋个|咋|如何)(申请|办理)", general=True),
+    _cue(
+        "report_changes",
+        r"(变了|变化|情况变|添了|多了个|少了个|出生|去世|死了|结婚|搬走|外出)",
+        r"(报|说|讲|告诉|要不要|咋个办|怎么办)",
+        r"(低保|家里|屋头|情况)",
+    ),
+    _cue(
+        "leaving_dibao",
+        _DIBAO,
+        r"(取消|退出|退掉|停了|停发|没得了|没有了|不给了|拿掉|刷掉|清退|退了)",
+    ),
+)
+
+# Groups of answers a question may be near, for the reply that says what can be answered.
+NEAR: tuple[tuple[str, str, str], ...] = (
+    ("看病的救助", _ILL + r"|医保|报销|病", "大病救助、医保补贴、医保目录外的费用"),
+    ("残疾人的补贴", _DISABLED, "困难残疾人生活补贴、重度残疾护理补贴、分户纳入低保"),
+    ("突发困难", _DISASTER + r"|" + _ACCIDENT, "临时救助、遭了大灾怎么办、救急难"),
+    ("公示和监督", _PUBLIC + r"|" + _UNFAIR, "名单在哪里公示、有意见怎么反映、会不会公开身份证号"),
+    ("低保的钱", _DIBAO + r".{0,8}" + _MONEY, "低保标准、一个月能领多少、老人学生另加的钱"),
+    (
+        "扶贫",
+        r"(扶贫|贫困户|建档立卡|脱贫)",
+        "建档立卡和低保的区别、贫困户能不能吃低保、返贫怎么办",
+    ),
+    ("低保", _DIBAO, "低保标准、哪些人可以申请、到哪里申请、要带什么材料"),
+)
+
+
+def topic_by_terms(text: str, exclude: str | None = None) -> str | None:
+    """The answer key whose cue the message holds, most specific first; None if none.
+    ``exclude``: a key not to give (a follow-up asks something else than the last answer)."""
+    text = text or ""
+    best: tuple[int, int] | None = None
+    for index, cue in enumerate(CUES):
+        if cue.key != exclude and all(p.search(text) for p in cue.patterns):
+            rank = (cue.weight, -index)
+            if best is None or rank > best:
+                best = rank
+    return CUES[-best[1]].key if best else None
+
+
+def near_topic(text: str) -> tuple[str, str] | None:
+    """(the group's name, the questions it can answer) of the group the message is near."""
+    for name, pattern, questions in NEAR:
+        if re.search(pattern, text or ""):
+            return name, questions
+    return None

@@ -1,0 +1,94 @@
+"""Which helpline answer a message asks for: the policy's own terms before giving up, and
+follow-ups that keep their topic (actions/policy_terms.py, actions/helpline_topic.py)."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+
+from actions.helpline import answer_table, near_reply, questions
+from actions.helpline_topic import choose, follow_up, is_follow_up
+from actions.policy_terms import topic_by_terms
+from channels.wording import segment
+
+
+def faq_message(text, key=None, confidence=0.0):
+    selector = {"response": {"intent_response_key": f"faq/{key}", "confidence": confidence}}
+    return {"text": text, "response_selector": {"faq": selector} if key else {}}
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("遭了洪灾房子冲垮了，政府管不管", "major_hardship"),
+        ("低保户看病有啥子优惠", "major_disease"),
+        ("残疾人能不能吃低保", "who_qualifies"),
+        ("有残疾证的一个月补好多钱", "disability_living_subsidy"),
+        ("公示了有人说闲话咋办", "objection"),
+        ("老人过了七十岁低保会不会多点", "supplement_elderly"),
+        ("瘫在床上的老汉儿能不能单独吃低保", "separate_household"),
+        ("临时救助怎么申请", "temporary_assistance"),
+    ],
+)
+def test_the_policys_terms_name_the_answer(text, key):
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text", ["结婚登记在哪里办", "办张银行卡要什么手续", "坐车去万州要好久", "手机欠费了怎么办"]
+)
+def test_everyday_questions_outside_the_policy_match_no_cue(text):
+    assert topic_by_terms(text) is None
+
+
+def test_the_terms_rarely_take_the_training_out_of_scope_examples_for_policy():
+    data = yaml.safe_load(open("data/nlu/faq.yml", encoding="utf-8"))
+    (item,) = [i for i in data["nlu"] if i.get("intent") == "out_of_scope"]
+    examples = [line[2:].strip() for line in item["examples"].splitlines() if line.strip()]
+    taken = [e for e in examples if topic_by_terms(e)]
+    assert len(taken) <= len(examples) // 20, taken
+
+
+def test_an_unsure_selector_gives_way_to_the_terms_and_a_sure_one_does_not():
+    text = "低保户看病有啥子优惠"
+    assert choose(faq_message(text, "who_qualifies", 0.5), None, questions()) == "major_disease"
+    assert choose(faq_message(text, "who_qualifies", 0.95), None, questions()) == "who_qualifies"
+    assert choose(faq_message(text), None, questions()) == "major_disease"
+
+
+@pytest.mark.parametrize(
+    "last, text, key",
+    [
+        ("dibao_standard", "那2021年呢？", "dibao_standard"),
+        ("poverty_line", "那去年的呢", "poverty_line"),
+        ("supplement_elderly", "那残疾的呢？", "classified_supplement"),
+        ("where_to_apply", "那要准备些啥子？", "documents"),
+        ("disability_living_subsidy", "那一级的护理呢", "disability_care_subsidy"),
+        ("major_disease", "那目录外的呢", "out_of_catalogue"),
+    ],
+)
+def test_a_follow_up_keeps_its_topic(last, text, key):
+    assert is_follow_up(text)
+    assert follow_up(text, last, questions()) == key
+    # whatever the selector made of the short question alone
+    assert choose(faq_message(text, "what_is_dibao", 0.9), last, questions()) == key
+
+
+def test_a_question_of_its_own_is_no_follow_up():
+    assert not is_follow_up("低保标准是好多")
+    assert follow_up("那2021年呢？", None, questions()) is None
+
+
+@pytest.mark.parametrize("text", ["住院报销能报几成", "残疾人的事情问一下", "村里公示的事"])
+def test_near_a_topic_the_reply_says_what_can_be_answered(text):
+    reply = near_reply(text)
+    assert reply and "12345" in reply and "乡镇社会救助窗口" in reply
+    assert len(segment(reply)) <= 2 and len(reply) <= 134
+
+
+def test_every_near_reply_fits_two_sms():
+    from actions.policy_terms import NEAR
+
+    for name, _, can_answer in NEAR:
+        text = answer_table().near.format(topic=name, questions=can_answer, helpline="12345")
+        assert len(text) <= 134, text
