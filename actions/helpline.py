@@ -22,7 +22,7 @@ from typing import Any
 
 import yaml
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlmodel import Session
@@ -262,3 +262,24 @@ class ActionTriage(Action):
         reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
         dispatcher.utter_message(response=reply.get(intent, "utter_default"))
         return []
+
+
+class ActionDefaultFallback(Action):
+    """Rasa's core fallback, when no policy is sure what comes next. Outside the application
+    the message gets the triage's chances first — a follow-up of the last answer ("那残疾的
+    呢？"), a policy question in the policy's terms, a plea for help; else, as Rasa's own
+    fallback, "没听懂" and the message is forgotten."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    def run(self, dispatcher, tracker, domain):
+        message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        if tracker.active_loop_name is None:
+            if wants_to_apply(text):
+                return [FollowupAction("action_start_application")]
+            if choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False):
+                return reply_to(dispatcher, tracker, asked=False)
+        dispatcher.utter_message(response="utter_default")
+        return [UserUtteranceReverted()]
