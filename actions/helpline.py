@@ -29,7 +29,7 @@ from sqlmodel import Session
 
 from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
-from actions.policy_terms import near_topic
+from actions.policy_terms import elsewhere, near_topic, topic_by_terms
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -68,6 +68,7 @@ class AnswerTable:
     basis: str
     missing: str
     near: str
+    elsewhere: str
     answers: dict[str, Answer]
 
 
@@ -79,7 +80,7 @@ def answer_table() -> AnswerTable:
         key: Answer(key, entry["question"], str(entry["clause"]), entry["text"].strip())
         for key, entry in raw["answers"].items()
     }
-    return AnswerTable(raw["basis"], raw["missing"], raw["near"], answers)
+    return AnswerTable(raw["basis"], raw["missing"], raw["near"], raw["elsewhere"], answers)
 
 
 def today_in_beijing() -> date:
@@ -204,6 +205,10 @@ def reply_to(
     message = tracker.latest_message or {}
     text = message.get("text") or ""
     applying = tracker.active_loop_name is None and wants_to_apply(text)
+    if elsewhere(text) and not applying:
+        helpline = get_settings().helpline_number
+        dispatcher.utter_message(text=answer_table().elsewhere.format(helpline=helpline))
+        return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
     if key is None and applying:
         return [FollowupAction("action_start_application")]  # "我…可以办低保不"
@@ -222,6 +227,16 @@ def reply_to(
         dispatcher.utter_message(response="utter_offer_application")
         events += facts_told(tracker)
     return events
+
+
+def answer_how(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """A question how to apply ("火灾怎么报补助"): the topic's answer, or where to apply, and
+    the offer to apply here."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    key = topic_by_terms(text) or "where_to_apply"
+    dispatcher.utter_message(text=render(key, parameters_in_force(), question=text))
+    dispatcher.utter_message(response="utter_offer_application")
+    return [SlotSet("helpline_topic", key)]
 
 
 class ActionAnswerPolicy(Action):
@@ -254,7 +269,9 @@ class ActionTriage(Action):
         text = message.get("text") or ""
         if wants_to_apply(text):
             return [FollowupAction("action_start_application")]
-        if choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False):
+        if elsewhere(text) or choose(
+            message, tracker.get_slot("helpline_topic"), questions(), asked=False
+        ):
             return reply_to(dispatcher, tracker, asked=False)
         if intent in ("out_of_scope", "nlu_fallback") and (near := near_reply(text)):
             dispatcher.utter_message(text=near)
@@ -279,7 +296,9 @@ class ActionDefaultFallback(Action):
         if tracker.active_loop_name is None:
             if wants_to_apply(text):
                 return [FollowupAction("action_start_application")]
-            if choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False):
+            if elsewhere(text) or choose(
+                message, tracker.get_slot("helpline_topic"), questions(), asked=False
+            ):
                 return reply_to(dispatcher, tracker, asked=False)
         dispatcher.utter_message(response="utter_default")
         return [UserUtteranceReverted()]

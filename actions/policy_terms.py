@@ -24,13 +24,19 @@ from dataclasses import dataclass
 # Everyday words, shared by several cues.
 _DIBAO = r"(低保|兜底|最低生活保障|低保金|低保费)"
 _MONEY = r"(好多|多少|几多|几百|补多少|给多少|发多少|领多少|拿多少|一个月|每月|标准|钱)"
-_CAN = r"(能不能|可不可以|能否|可以|能|够不够|有没有|有莫得|有没得|符不符合|算不算|管不管|会不会)"
+_CAN = (
+    r"(能不能|可不可以|能否|可以|能|够不够|有没有|有莫得|有没得|符不符合|算不算|管不管|会不会|影响)"
+)
 _DISABLED = r"(残疾|残废|残障|残联|残疾证|肢体|智力|精神残|盲人|聋|哑|瞎|瘸)"
 _ILL = r"(看病|生病|得病|病了|住院|医药费|医疗费|药费|治病|大病|重病|癌|尿毒症|透析|化疗|手术)"
 _DISASTER = r"(洪灾|水灾|洪水|涨水|泥石流|滑坡|垮塌|冲垮|冲走|垮了|火灾|失火|着火|烧了|地震|冰雹|天灾|受灾|遭灾)"
 _ACCIDENT = r"(车祸|出事|意外|摔|工伤|事故|遭了|突发)"
 _PUBLIC = r"(公示|张榜|名单|公布|公开|公告)"
 _HELP = r"(低保|救助|补助|补贴|帮扶|困难户|贫困户|救济|五保|特困|残疾证|建档立卡)"
+_COMPLAINT = (
+    r"(想不通|不公平|不合理|凭什么|凭啥|平分|没人管|上面不管|没人通知|取掉|取消了|没批|没有批|"
+    r"没评上|评不上|评上了|还在吃|还吃着|都吃|还享受|照样吃|优亲厚友|猫腻|黑幕|谁管.{0,4}谁.{0,2}吃)"
+)
 _UNFAIR = r"(不公平|不公|关系户|人情|优亲厚友|走后门|有钱人|开车|小车|楼房|不该吃|不应该|凭什么|凭啥|闲话|举报|投诉|反映|意见|不服|有意见)"
 
 
@@ -54,11 +60,16 @@ CUES: tuple[Cue, ...] = (
     # Supplements on top of 低保.
     _cue(
         "supplement_elderly",
-        r"(七十|70|八十|80|九十|90|老人|老年|岁数大|年纪大|高龄)",
+        r"(七十|70|八十|80|九十|90|老人|老年|岁数大|年纪大)",
         _DIBAO,
         r"(多|加|另|涨|高)",
     ),
-    _cue("supplement_student", r"(学生|读书|上学|娃儿|小孩|孩子|儿童)", _DIBAO, r"(多|加|另|补)"),
+    _cue(
+        "supplement_student",
+        r"(学生|读书|上学|小学|初中|高中|娃儿|小孩|孩子|儿童)",
+        _DIBAO,
+        r"(多|加|另|补|照顾|优惠|政策|帮助)",
+    ),
     _cue(
         "classified_supplement",
         r"(重病|重度残疾|残疾|老人|学生|儿童)",
@@ -76,13 +87,13 @@ CUES: tuple[Cue, ...] = (
         r"(单独|分户|单列|一个人|分开)",
         _DIBAO,
     ),
-    _cue("separate_household", r"(分户|单独.{0,6}(吃|办|享受|纳入|申请)|单人户|单列)"),
+    _cue("separate_household", r"(分户|单独.{0,6}(吃|办|享受|纳入|申请)|单人户|单人保|单列)"),
     _cue("disability_living_subsidy", r"(生活补贴|残疾.{0,4}补贴|残疾.{0,4}补助)"),
     _cue("disability_living_subsidy", _DISABLED, r"(补|发|领|给).{0,4}" + _MONEY),
     _cue("disability_living_subsidy", _DISABLED, _MONEY, r"(补|发|领|给|钱)"),
     _cue("who_qualifies", _DISABLED, _CAN, _DIBAO),
     # Medical help.
-    _cue("out_of_catalogue", r"(目录外|自费药|不能报|报不了|不报销|医保不报|不报的)"),
+    _cue("out_of_catalogue", r"(目录外|自费药|不能报|报不了|不报销|医保不报|不报的|二次报销)"),
     _cue(
         "out_of_catalogue",
         r"(医保|报销)",
@@ -116,6 +127,26 @@ CUES: tuple[Cue, ...] = (
     _cue("major_hardship", r"(特别重大|特大|重大)困难"),
     _cue("temporary_assistance", r"(临时救助|临时补助|临时困难|急难|应急)"),
     _cue("temporary_assistance", _ACCIDENT, r"(管不管|怎么办|咋办|咋个办|救助|补助|帮|政府)"),
+    # Complaints about someone else's 低保, a refusal or a cancellation: how to object.
+    _cue("objection", _DIBAO, _COMPLAINT),
+    _cue("objection", r"(取消|取掉|停了|停发)", r"(没人通知|没通知|不通知|没打钱|没有打钱)"),
+    _cue("who_decides", _DIBAO, r"(说了算|谁说了算|谁定|谁批)"),
+    _cue(
+        "registered_poor_vs_dibao",
+        r"((低保户?|低保家庭).{0,2}(算不算|是不是|就是|算)(建档立卡|贫困户)"
+        r"|(建档立卡|贫困户).{0,2}(是不是|就是|是|算)(低保户?)(吗|不|嘛)?)",
+    ),
+    _cue("who_qualifies", r"(哪些|什么|啥子?)(情形|情况|人).{0,6}(不能|不可以|不得|不予)", _DIBAO),
+    _cue("who_qualifies", r"(病|患者|病人|精神|癌|瘫|离异|离婚|单亲|孤儿|老人)", _CAN, _DIBAO),
+    _cue(
+        "who_qualifies",
+        r"(可以|能|可不可以|能不能).{0,4}(申请|办|吃|享受).{0,4}(低保|贫困补助|补助|救助)",
+        general=True,
+    ),
+    _cue("what_is_dibao", _DIBAO, r"(个人|一个人).{0,8}(一家|全家|家庭|家里)"),
+    _cue("dibao_amount", _DIBAO, r"(差额|补差)"),
+    _cue("disability_living_subsidy", r"(两项补贴|两补|残疾.{0,8}补贴)"),
+    _cue("report_changes", _DIBAO, r"(查出|发现|有了).{0,6}(工资|收入|车|房)"),
     # Supervision: the list, objections, privacy.
     _cue("privacy", _PUBLIC, r"(身份证|电话|隐私|个人信息|号码)"),
     _cue("objection", _PUBLIC, _UNFAIR),
@@ -160,7 +191,12 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "income_counted", r"(收入|挣的钱|工资|打工)", r"(算不算|怎么算|咋个算|计不计|算哪些|哪些算)"
     ),
-    _cue("assets", r"(存款|存钱|车子|小车|汽车|轿车|货车|摩托|房子|商铺|门面|楼房)", _CAN, _DIBAO),
+    _cue(
+        "assets",
+        r"(存款|存钱|车子|小车|汽车|轿车|货车|摩托|踏板|电瓶车|三轮|房子|商铺|门面|楼房)",
+        _CAN + r"|没批|没有批|不批|评不上|没评上",
+        _DIBAO,
+    ),
     _cue("expenditure_poverty", r"(看病|医药费|医疗费|开支|花销)", r"(好多钱|大|多)", _DIBAO),
     _cue(
         "dibao_amount",
@@ -219,7 +255,8 @@ CUES: tuple[Cue, ...] = (
         r"(哪里|哪儿|在哪|找哪个|找谁|哪个部门|找哪里|去哪).{0,6}(申请|办|报|问|登记)",
         general=True,
     ),
-    _cue("where_to_apply", _HELP, r"(怎么|咋个|咋|如何)(申请|办理)", general=True),
+    _cue("where_to_apply", _HELP, r"(怎么|怎样|咋个|咋|如何)(申请|办理|报)", general=True),
+    _cue("where_to_apply", _HELP, r"(找哪个部门|该找哪个|找哪个单位|找哪里|找谁)", general=True),
     _cue(
         "report_changes",
         r"(变了|变化|情况变|添了|多了个|少了个|出生|去世|死了|结婚|搬走|外出)",
@@ -268,3 +305,27 @@ def near_topic(text: str) -> tuple[str, str] | None:
         if re.search(pattern, text or ""):
             return name, questions
     return None
+
+
+# The helpline answers Fengjie's policy only: a question about another place's amounts or
+# rules ("济南市农村低保每月多少钱", "北京二级残疾补助多少钱") is declined, not answered with
+# Fengjie's figures.
+_PROVINCES = (
+    "北京|天津|上海|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
+    "湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾"
+)
+_CITIES = (
+    "广州|深圳|成都|武汉|西安|南京|杭州|济南|郑州|长沙|合肥|福州|南昌|昆明|贵阳|南宁|兰州|太原|"
+    "石家庄|沈阳|长春|哈尔滨|呼和浩特|银川|西宁|乌鲁木齐|拉萨|海口|苏州|东莞|佛山|顺德|青岛|"
+    "大连|厦门|宁波|无锡|温州|万州|巫山|云阳|巫溪|开州|开县|涪陵|江北|渝北|万盛|黔江|达州|宜昌|恩施"
+)
+_PLACE = re.compile(rf"({_PROVINCES}|{_CITIES}|[\u4e00-\u9fff]{{2,3}}(?:省|市|县|自治州))")
+_OURS = re.compile(r"(奉节|重庆|本县|全县|该县|我县|城市|超市|本市|全市|该市|我市|县城|市场|城里)")
+_RULES = re.compile(r"(标准|多少|好多|补助|补贴|政策|条件|规定|新规|流程|怎么申请|如何申请)")
+
+
+def elsewhere(text: str) -> bool:
+    """True for a question about another place's amounts or rules."""
+    text = text or ""
+    places = [m.group(0) for m in _PLACE.finditer(text)]
+    return any(not _OURS.search(place) for place in places) and bool(_RULES.search(text))
