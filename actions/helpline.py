@@ -27,6 +27,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlmodel import Session
 
+from actions.application import ValidateApplicationForm
 from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
 from actions.policy_terms import elsewhere, near_topic, topic_by_terms
@@ -196,6 +197,15 @@ def near_reply(text: str) -> str | None:
     )
 
 
+def answers_the_form(tracker: Tracker) -> bool:
+    """In the application, a message the NLU took for a policy question whose statements
+    answer the question being asked: the form reads it (``answered_by_a_rule`` lets it)."""
+    requested = tracker.get_slot("requested_slot")
+    if tracker.active_loop_name != "application_form" or not requested:
+        return False
+    return ValidateApplicationForm()._answers_told(tracker, requested)
+
+
 def reply_to(
     dispatcher: CollectingDispatcher, tracker: Tracker, *, asked: bool
 ) -> list[dict[str, Any]]:
@@ -204,6 +214,8 @@ def reply_to(
     can be answered near it, or the honest reply."""
     message = tracker.latest_message or {}
     text = message.get("text") or ""
+    if asked and answers_the_form(tracker):
+        return []  # "自己还是出了四万多 好多是借的": an answer, not "how much?"
     applying = tracker.active_loop_name is None and wants_to_apply(text)
     if elsewhere(text) and not applying:
         helpline = get_settings().helpline_number
