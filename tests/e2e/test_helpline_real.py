@@ -66,3 +66,20 @@ def test_a_follow_up_keeps_its_topic(stack, number, pair):
     assert BASIS.search(resident.say(first))
     reply = resident.say(follow)
     assert words in reply and clause in cited(reply), reply
+
+
+# The real-question set: 43.4 % the first time (measured once, before its failures were
+# read); then its odd-numbered half was read and mended against (87.4 %), the even half left
+# unread (47.7 %). The floor guards against sliding back; the target (90 %) is not met yet.
+REAL_FLOOR = 0.65
+
+
+def test_the_score_on_real_residents_questions_does_not_slide_back(stack):
+    from tests.helpline_real.score import load, score, summary
+
+    def say(sender: str, text: str) -> list[str]:
+        return Resident(stack, sender.replace("rq-", "+86139000")).say(text).split("\n")
+
+    figures = summary(score(load(), say))
+    assert figures["messages"] >= 170
+    assert figures["right_share"] >= REAL_FLOOR, figures
