@@ -40,6 +40,10 @@ _OWN_CASE = re.compile(
     r"((这种|这个|这样的?|我这|我家这|我们这)(情况|条件|家庭)|像我|我屋头|我家里|屋头这).{0,10}"
     r"(符不符合|符合|能不能|可不可以|可以|能|够不够|行不行|算不算|吃得到|办得到|有没有)"
 )
+_OWN_STANDING = re.compile(
+    r"(我的|我这|我家的?|我们家的?|我屋头?的?)(经济)?(条件|情况).{0,30}"
+    r"(满足|是否符合|符不符合|符合|能不能|够不够|够格)"
+)
 _OWN_AMOUNT = re.compile(
     r"(我|我家|我们|屋头|我妈|我爸|老汉儿|我屋).{0,8}(能|可以|会|该)?.{0,2}"
     r"(拿|领|得|吃|补|发)(到)?(好多|多少|几多|几百|好多钱|多少钱)"
@@ -57,7 +61,7 @@ def wants_to_apply(text: str) -> bool:
     )
     if personal and _HELP.search(text) and _ASKS.search(text):
         return True
-    if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text):
+    if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text) or _OWN_STANDING.search(text):
         return True
     story = bool(_STORY.search(text)) or standing_text.read_hardship(text) is not None
     return (

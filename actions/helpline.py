@@ -30,7 +30,7 @@ from sqlmodel import Session
 from actions.application import ValidateApplicationForm
 from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
-from actions.policy_terms import elsewhere, near_topic, topic_by_terms
+from actions.policy_terms import elsewhere, near_topic, outside, topic_by_terms
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -221,6 +221,9 @@ def reply_to(
         helpline = get_settings().helpline_number
         dispatcher.utter_message(text=answer_table().elsewhere.format(helpline=helpline))
         return []
+    if outside(text) and not applying:
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
     if key is None and applying:
         return [FollowupAction("action_start_application")]  # "我…可以办低保不"
@@ -245,6 +248,9 @@ def answer_how(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[
     """A question how to apply ("火灾怎么报补助"): the topic's answer, or where to apply, and
     the offer to apply here."""
     text = (tracker.latest_message or {}).get("text") or ""
+    if elsewhere(text) or outside(text):
+        dispatcher.utter_message(response="utter_out_of_scope")  # "重庆公租房申请流程"
+        return []
     key = topic_by_terms(text) or "where_to_apply"
     dispatcher.utter_message(text=render(key, parameters_in_force(), question=text))
     dispatcher.utter_message(response="utter_offer_application")
@@ -281,8 +287,10 @@ class ActionTriage(Action):
         text = message.get("text") or ""
         if wants_to_apply(text):
             return [FollowupAction("action_start_application")]
-        if elsewhere(text) or choose(
-            message, tracker.get_slot("helpline_topic"), questions(), asked=False
+        if (
+            elsewhere(text)
+            or outside(text)
+            or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
         ):
             return reply_to(dispatcher, tracker, asked=False)
         if intent in ("out_of_scope", "nlu_fallback") and (near := near_reply(text)):
@@ -308,8 +316,10 @@ class ActionDefaultFallback(Action):
         if tracker.active_loop_name is None:
             if wants_to_apply(text):
                 return [FollowupAction("action_start_application")]
-            if elsewhere(text) or choose(
-                message, tracker.get_slot("helpline_topic"), questions(), asked=False
+            if (
+                elsewhere(text)
+                or outside(text)
+                or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
             ):
                 return reply_to(dispatcher, tracker, asked=False)
         dispatcher.utter_message(response="utter_default")

@@ -35,7 +35,9 @@ _PUBLIC = r"(公示|张榜|名单|公布|公开|公告)"
 _HELP = r"(低保|救助|补助|补贴|帮扶|困难户|贫困户|救济|五保|特困|残疾证|建档立卡)"
 _COMPLAINT = (
     r"(想不通|不公平|不合理|凭什么|凭啥|平分|没人管|上面不管|没人通知|取掉|取消了|没批|没有批|"
-    r"没评上|评不上|评上了|还在吃|还吃着|都吃|还享受|照样吃|优亲厚友|猫腻|黑幕|谁管.{0,4}谁.{0,2}吃)"
+    r"没评上|评不上|评上了|还在吃|还吃着|都吃|还享受|照样吃|优亲厚友|猫腻|黑幕|谁管.{0,4}谁.{0,2}吃|"
+    r"条件好的.{0,6}(吃|享受|能)|比我们家?.{0,4}好|收了?礼|送礼|手续费|好处费|有关系的|"
+    r"没有?入选|落选|还没有?吃到|没吃到|靠边)"
 )
 _UNFAIR = r"(不公平|不公|关系户|人情|优亲厚友|走后门|有钱人|开车|小车|楼房|不该吃|不应该|凭什么|凭啥|闲话|举报|投诉|反映|意见|不服|有意见)"
 
@@ -45,14 +47,15 @@ class Cue:
     key: str
     patterns: tuple[re.Pattern, ...]
     general: bool = False  # a procedure question: any named topic goes first
+    strong: bool = False  # overrules the NLU however sure it is (complaints, named terms)
 
     @property
     def weight(self) -> int:
         return 1 if self.general else len(self.patterns)
 
 
-def _cue(key: str, *patterns: str, general: bool = False) -> Cue:
-    return Cue(key, tuple(re.compile(p) for p in patterns), general)
+def _cue(key: str, *patterns: str, general: bool = False, strong: bool = False) -> Cue:
+    return Cue(key, tuple(re.compile(p) for p in patterns), general, strong)
 
 
 # Specific before general. Each line: the answer key and what must all be in the message.
@@ -127,14 +130,65 @@ CUES: tuple[Cue, ...] = (
     _cue("major_hardship", r"(特别重大|特大|重大)困难"),
     _cue("temporary_assistance", r"(临时救助|临时补助|临时困难|急难|应急)"),
     _cue("temporary_assistance", _ACCIDENT, r"(管不管|怎么办|咋办|咋个办|救助|补助|帮|政府)"),
+    # Named terms the NLU may not know: they overrule it.
+    _cue(
+        "how_long",
+        r"申请.{0,6}(多久|多长时间|几天|好久|几个月).{0,4}(办好|批|下来|能办|办下来)",
+        strong=True,
+    ),
+    _cue(
+        "how_long",
+        r"(一直没|还没|迟迟没|至今没).{0,4}(办下来|批下来|消息|结果|批|办)",
+        r"(申请|材料|低保)",
+        strong=True,
+    ),
+    _cue(
+        "objection",
+        r"(村干部|村支书|书记|村长|村主任|干部)",
+        r"(不像话|收礼|收了礼|不办事|吃拿卡要|贪|优亲厚友|偏心)",
+        strong=True,
+    ),
+    _cue(
+        "supplement_student",
+        r"(大学|考上|高中|中专|职高)",
+        r"(补助|资助|补贴|救助)",
+        r"(贫困户|低保|困难)",
+        strong=True,
+    ),
+    _cue(
+        "major_disease",
+        r"(报销|报多少|报几成|报销比例|上限)",
+        r"(低保|贫困户|困难户|脱贫户|五保)",
+        strong=True,
+    ),
+    _cue("major_disease", r"(重疾|重病|大病|癌)", r"(没钱|没有钱|买药|看病|自救)", strong=True),
+    _cue("disability_living_subsidy", _DISABLED, r"(补贴|补助)"),
+    _cue("disability_living_subsidy", r"(两项补贴|两补|同时享受.{0,4}补贴)", strong=True),
+    _cue("dibao_standard", r"([12]\d{3}|今|去|前)年.{0,6}" + _DIBAO + r".{0,4}标准", strong=True),
+    _cue("classified_supplement", r"分类施保", r"(哪些人|享受|多少|加|钱)", strong=True),
+    _cue("separate_household", r"(单人单户|单人户|单人保|单独成户)", strong=True),
+    _cue(
+        "poverty_line", r"(建档立卡|贫困户).{0,8}(评定|评|认定|识别)?.{0,4}(标准|要求)", strong=True
+    ),
+    _cue("leaving_dibao", r"脱贫(后|了以后|以后)", r"(还|享受|政策)", strong=True),
+    _cue("leaving_dibao", _DIBAO, r"(拿不到|领不到|没得了|不发了)", strong=True),
+    _cue("income_counted", r"(属于|算).{0,4}(啥|什么|哪种|哪类)?收入", strong=True),
+    _cue("income_counted", r"收入.{0,8}(何人|谁的|哪些人的|怎么算|超标)", strong=True),
+    _cue("tekun", r"(特困|五保)", r"(多少|好多|几多)", strong=True),
     # Complaints about someone else's 低保, a refusal or a cancellation: how to object.
-    _cue("objection", _DIBAO, _COMPLAINT),
-    _cue("objection", r"(取消|取掉|停了|停发)", r"(没人通知|没通知|不通知|没打钱|没有打钱)"),
+    _cue("objection", _DIBAO, _COMPLAINT, strong=True),
+    _cue(
+        "objection",
+        r"(取消|取掉|停了|停发)",
+        r"(没人通知|没通知|不通知|没打钱|没有打钱)",
+        strong=True,
+    ),
     _cue("who_decides", _DIBAO, r"(说了算|谁说了算|谁定|谁批)"),
     _cue(
         "registered_poor_vs_dibao",
         r"((低保户?|低保家庭).{0,2}(算不算|是不是|就是|算)(建档立卡|贫困户)"
         r"|(建档立卡|贫困户).{0,2}(是不是|就是|是|算)(低保户?)(吗|不|嘛)?)",
+        strong=True,
     ),
     _cue("who_qualifies", r"(哪些|什么|啥子?)(情形|情况|人).{0,6}(不能|不可以|不得|不予)", _DIBAO),
     _cue("who_qualifies", r"(病|患者|病人|精神|癌|瘫|离异|离婚|单亲|孤儿|老人)", _CAN, _DIBAO),
@@ -175,6 +229,7 @@ CUES: tuple[Cue, ...] = (
         "basic_pension",
         r"(养老金|养老钱|养老保险|老年补贴|退休金|高龄补贴)",
         r"(算|计|影响|收入|还能|能不能|可不可以)",
+        strong=True,
     ),
     _cue(
         "poverty_job_wages",
@@ -213,7 +268,7 @@ CUES: tuple[Cue, ...] = (
     _cue("village_monitoring", r"返贫监测"),
     _cue("returned_to_poverty", r"(返贫|又穷|又困难|脱贫.{0,6}(又|再))"),
     _cue("review_cycle", _DIBAO, r"(复查|核查|审核|年审|复核|复审|多久查|每年.{0,4}查|重新评)"),
-    _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)"),
+    _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)", strong=True),
     _cue("three_guarantees", r"(三保障|两不愁)"),
     _cue(
         "registered_poor_into_dibao",
@@ -290,13 +345,34 @@ def topic_by_terms(text: str, exclude: str | None = None) -> str | None:
     """The answer key whose cue the message holds, most specific first; None if none.
     ``exclude``: a key not to give (a follow-up asks something else than the last answer)."""
     text = text or ""
-    best: tuple[int, int] | None = None
+    best: tuple[bool, int, int] | None = None
     for index, cue in enumerate(CUES):
         if cue.key != exclude and all(p.search(text) for p in cue.patterns):
-            rank = (cue.weight, -index)
+            rank = (cue.strong, cue.weight, -index)
             if best is None or rank > best:
                 best = rank
-    return CUES[-best[1]].key if best else None
+    return CUES[-best[2]].key if best else None
+
+
+def strong_topic(text: str) -> str | None:
+    """The key of a strong cue the message holds (a complaint, a named term), else None."""
+    key = topic_by_terms(text)
+    cues = [c for c in CUES if c.key == key and c.strong]
+    return key if any(all(p.search(text or "") for p in c.patterns) for c in cues) else None
+
+
+# Questions near the policy that it does not answer: pensions, social insurance, marriage,
+# funerals, payment days. Declined unless a strong cue says otherwise.
+_OUTSIDE = re.compile(
+    r"(养老保险|社保|合作医疗.{0,8}(几月|什么时候|哪天|交多少)|几号发|几月份|结婚证|离婚|"
+    r"身份证.{0,6}(泄露|丢|补办)|户口迁|去世.{0,8}(补助|丧葬)|丧葬费|安葬费|上涨.{0,4}元|高龄|"
+    r"公租房|廉租房|住房补贴|(什么时候|几号|哪天|几月份?)发放?)"
+)
+
+
+def outside(text: str) -> bool:
+    """True for a question next to the policy that it does not answer."""
+    return bool(_OUTSIDE.search(text or "")) and strong_topic(text) is None
 
 
 def near_topic(text: str) -> tuple[str, str] | None:
@@ -321,7 +397,9 @@ _CITIES = (
 )
 _PLACE = re.compile(rf"({_PROVINCES}|{_CITIES}|[\u4e00-\u9fff]{{2,3}}(?:省|市|县|自治州))")
 _OURS = re.compile(r"(奉节|重庆|本县|全县|该县|我县|城市|超市|本市|全市|该市|我市|县城|市场|城里)")
-_RULES = re.compile(r"(标准|多少|好多|补助|补贴|政策|条件|规定|新规|流程|怎么申请|如何申请)")
+_RULES = re.compile(
+    r"(标准|多少|好多|补助|补贴|政策|条件|规定|新规|流程|怎么申请|如何申请|发放|几号|待遇)"
+)
 
 
 def elsewhere(text: str) -> bool:
