@@ -4,8 +4,9 @@
 The library — reads files, imports only ``core``, ``policy`` and itself:
 
     columns          the two rosters' columns and the words their cells may hold
-    reading          CSV (UTF-8, BOM, GB18030) and XLSX (read-only, streamed); the header row
-                     in the first 10 rows; a missing column names itself
+    reading          CSV (UTF-8, BOM, GB18030) and XLSX; the header row in the first 10
+                     rows; a missing column names itself
+    xlsx             a streaming reader of an XLSX sheet's cell values (expat, row by row)
     members          a row read into a member, or why it is unreadable
     households       the rows of one household number; its fields from the 户主 row
     findings         a finding and its JSON; 应保未保, 应扶未扶, 应退未退 (``policy.crosscheck``)
@@ -17,7 +18,9 @@ The store (the console's runs) — imports the rest of ``cases`` too:
 
     models           the tables: runs, findings, the townships a finding concerns
     runs             keep a run (date, checksums, who), what is new and resolved since the
-                     previous run, findings by township and category, filters
+                     previous run, outcomes carried over; a finding as a row of the export
+    results          a run's findings by township and category, filters, pages, what it
+                     resolved, who may open a finding
     followup         an outcome on a finding, a case from a finding (source 信息比对), a
                      review of the household's case, an SMS invitation through the outbox
     shapes           the runs and findings as the API and the pages read them

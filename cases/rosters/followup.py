@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from accounts.models import Role, User
 from cases import procedure
 from cases.assessment import assess_household
 from cases.audit import record_audit
@@ -23,7 +24,9 @@ from cases.filing import file_case
 from cases.models import Applicant, Case, CaseStatus
 from cases.revisions import household_json
 from cases.rosters.models import RosterFinding
+from cases.rosters.results import public_finding
 from cases.rosters.runs import details
+from cases.rosters.shapes import CaseLink, FindingDetail
 from channels.models import OutboundMessage
 from channels.outbox import enqueue, is_opted_out
 from core.database import utcnow
@@ -69,6 +72,20 @@ def record_outcome(
                  finding_id=row.id, run_id=row.run_id, outcome=outcome)  # fmt: skip
     session.flush()
     return row
+
+
+def finding_detail(session: Session, row: RosterFinding, user: User) -> FindingDetail:
+    """The finding with its household's cases (those ``user`` may open) and whether an SMS
+    can be sent."""
+    cases = [c for c in household_cases(session, row)
+             if user.role == Role.county_admin or c.township == user.township]  # fmt: skip
+    return FindingDetail.model_validate(
+        public_finding(row).model_dump()
+        | {"cases": [CaseLink(id=c.id, reference=c.reference, status=c.status,
+                              status_label=procedure.LABELS[c.status], township=c.township)
+                     for c in cases],
+           "has_phone": row.phone_masked is not None}
+    )  # fmt: skip
 
 
 def household_cases(session: Session, row: RosterFinding) -> list[Case]:

@@ -4,8 +4,7 @@ with its key, so the next quarter's run tells what is new (``is_new``) and what 
 resolved (the previous run's findings it no longer has). An outcome staff recorded on a
 finding that is still there is carried over to the new run.
 
-Who sees what is ``township_scope``'s rule: a finding belongs to every township it concerns
-(``RosterFindingTownship``), township staff see their own township's only.
+Reading the results (filters, counts, resolved, who sees what) is ``cases.rosters.results``.
 """
 
 from __future__ import annotations
@@ -13,28 +12,21 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel
-from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from accounts.models import Role, User
-from cases.rosters.check import CheckResult
+from cases.audit import record_audit
+from cases.parameters import current_parameters
+from cases.rosters.check import CheckResult, check_rosters
 from cases.rosters.findings import Finding
 from cases.rosters.models import RosterFinding, RosterFindingTownship, RosterRun
-from cases.rosters.shapes import (
-    FindingPage,
-    FindingPublic,
-    RowErrorPublic,
-    RunPublic,
-    RunSummary,
-    TownshipCounts,
-)
+from cases.rosters.reading import RosterFile
+from cases.rosters.tables import FindingRow, rows_text
 from core.masking import mask_personal
 from core.phones import normalise_phone
 from core.security import IdentityCipher, mask_id_number, mask_name, mask_phone
-from policy.glossary import ROSTER_FINDINGS
 
 CARRIED = ("outcome", "outcome_note", "outcome_by", "outcome_at", "case_id", "invited_at")
 
@@ -64,7 +56,7 @@ def record_run(
     cipher: IdentityCipher,
 ) -> RosterRun:
     """Keep a run and its findings; compare them with the previous run."""
-    previous = latest_run(session)
+    previous = session.exec(select(RosterRun).order_by(col(RosterRun.id).desc())).first()
     earlier = {}
     if previous is not None:
         for row in session.exec(select(RosterFinding).where(RosterFinding.run_id == previous.id)):
@@ -107,6 +99,27 @@ def record_run(
     run.resolved_count = len(earlier.keys() - keys)
     session.add(run)
     session.flush()
+    return run
+
+
+def run_check(
+    session: Session,
+    *,
+    dibao: RosterFile,
+    registered_poor: RosterFile,
+    on: date,
+    actor: str,
+    cipher: IdentityCipher,
+) -> RosterRun:
+    """Check two uploaded rosters with the parameters in force (staff values included) and
+    keep the run; raises ``RosterFileError`` or ``InputError`` (nothing kept then)."""
+    result = check_rosters(dibao, registered_poor, on=on, parameters=current_parameters(session),
+                           digest=cipher.lookup_digest)  # fmt: skip
+    files = {source.roster: StoredFile(source.name, checksum(source.path))
+             for source in (dibao, registered_poor)}  # fmt: skip
+    run = record_run(session, result=result, files=files, actor=actor, cipher=cipher)
+    record_audit(session, actor=actor, action="roster_run", run_id=run.id, on=on.isoformat(),
+                 counts=run.counts, unreadable_rows=len(run.errors))  # fmt: skip
     return run
 
 
@@ -153,159 +166,28 @@ def _plain(value):
     return value if value is None or isinstance(value, bool | int | str) else str(value)
 
 
+def table_row(row: RosterFinding) -> FindingRow:
+    """A stored finding as a row of the export (masked), with what staff recorded."""
+    return FindingRow(
+        category=row.category,
+        kind=row.kind,
+        clause=row.clause,
+        roster=row.roster,
+        household=row.household or "",
+        township="、".join(dict.fromkeys(h.get("township", "") for h in row.households)),
+        village=row.village,
+        name_masked=row.name_masked,
+        id_masked=row.id_masked,
+        reason=row.reason,
+        rows=rows_text((r["file"], r["row"]) for r in row.rows),
+        new=row.is_new,
+        outcome=row.outcome,
+        note=row.outcome_note,
+    )
+
+
 def details(row: RosterFinding, cipher: IdentityCipher) -> dict | None:
     """The household's facts kept with a finding (decrypted), or None."""
     if not row.details_encrypted:
         return None
     return json.loads(cipher.decrypt(row.details_encrypted))
-
-
-# Reading runs and findings
-
-
-def latest_run(session: Session) -> RosterRun | None:
-    return session.exec(select(RosterRun).order_by(col(RosterRun.id).desc())).first()
-
-
-def public_run(run: RosterRun) -> RunPublic:
-    return RunPublic.model_validate(
-        run.model_dump() | {"counts": run.counts, "error_count": len(run.errors)}
-    )
-
-
-def list_runs(session: Session, *, limit: int = 100) -> list[RunPublic]:
-    rows = session.exec(select(RosterRun).order_by(col(RosterRun.id).desc()).limit(limit)).all()
-    return [public_run(run) for run in rows]
-
-
-class FindingFilters(BaseModel):
-    """Which findings of a run: a township (None: every one the user may see), a category,
-    a kind of 信息不一致, an outcome (``"none"``: nothing recorded yet), new ones only."""
-
-    township: str | None = None
-    category: str | None = None
-    kind: str | None = None
-    outcome: str | None = None
-    new_only: bool = False
-
-
-def _filtered(query, run_id: int, filters: FindingFilters):
-    query = query.where(RosterFinding.run_id == run_id)
-    if filters.township:
-        places = select(RosterFindingTownship.finding_id).where(
-            RosterFindingTownship.run_id == run_id,
-            RosterFindingTownship.township == filters.township,
-        )
-        query = query.where(col(RosterFinding.id).in_(places))
-    if filters.category:
-        query = query.where(RosterFinding.category == filters.category)
-    if filters.kind:
-        query = query.where(RosterFinding.kind == filters.kind)
-    if filters.outcome == "none":
-        query = query.where(col(RosterFinding.outcome).is_(None))
-    elif filters.outcome:
-        query = query.where(RosterFinding.outcome == filters.outcome)
-    if filters.new_only:
-        query = query.where(col(RosterFinding.is_new).is_(True))
-    return query
-
-
-def public_finding(row: RosterFinding) -> FindingPublic:
-    return FindingPublic.model_validate(row, from_attributes=True)
-
-
-def findings(
-    session: Session,
-    run: RosterRun,
-    filters: FindingFilters,
-    *,
-    cursor: int | None = None,
-    limit: int = 100,
-) -> FindingPage:
-    """A page of the run's findings in the check's order (category, township, village,
-    household); ``cursor`` is the last id seen."""
-    total = session.exec(_filtered(select(func.count(RosterFinding.id)), run.id, filters)).one()
-    query = _filtered(select(RosterFinding), run.id, filters)
-    if cursor is not None:
-        query = query.where(col(RosterFinding.id) > cursor)
-    rows = session.exec(query.order_by(col(RosterFinding.id)).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return FindingPage(items=[public_finding(r) for r in rows], total=total,
-                       next_cursor=rows[-1].id if more and rows else None)  # fmt: skip
-
-
-def every_finding(session: Session, run: RosterRun, filters: FindingFilters):
-    """All of the run's findings that pass ``filters``, in order (for an export)."""
-    query = _filtered(select(RosterFinding), run.id, filters).order_by(col(RosterFinding.id))
-    return session.exec(query.execution_options(yield_per=1000))
-
-
-def resolved(
-    session: Session, run: RosterRun, *, township: str | None = None, limit: int = 200
-) -> tuple[int, list[FindingPublic]]:
-    """The previous run's findings this run no longer has (how many, and the first ones)."""
-    if run.previous_run_id is None:
-        return 0, []
-    still = select(RosterFinding.key).where(RosterFinding.run_id == run.id)
-    filters = FindingFilters(township=township)
-    gone = _filtered(select(RosterFinding), run.previous_run_id, filters).where(
-        col(RosterFinding.key).not_in(still)
-    )
-    count = session.exec(select(func.count()).select_from(gone.subquery())).one()
-    rows = session.exec(gone.order_by(col(RosterFinding.id)).limit(limit)).all()
-    return count, [public_finding(r) for r in rows]
-
-
-def summary(session: Session, run: RosterRun, *, township: str | None) -> RunSummary:
-    """Counts by township and category (one township, or all), new and resolved."""
-    query = (
-        select(RosterFindingTownship.township, RosterFinding.category, func.count())
-        .join(RosterFinding, col(RosterFinding.id) == RosterFindingTownship.finding_id)
-        .where(RosterFindingTownship.run_id == run.id)
-        .group_by(RosterFindingTownship.township, RosterFinding.category)
-    )
-    if township:
-        query = query.where(RosterFindingTownship.township == township)
-    by_township: dict[str, dict[str, int]] = {}
-    for place, category, count in session.exec(query).all():
-        by_township.setdefault(place, dict.fromkeys(ROSTER_FINDINGS, 0))[category] = count
-    rows = [TownshipCounts(township=place, counts=counts, total=sum(counts.values()))
-            for place, counts in sorted(by_township.items(), key=lambda i: -sum(i[1].values()))]  # fmt: skip
-    filters = FindingFilters(township=township)
-    if township:
-        counts = dict.fromkeys(ROSTER_FINDINGS, 0)
-        for category, count in session.exec(
-            _filtered(select(RosterFinding.category, func.count()), run.id, filters).group_by(
-                RosterFinding.category
-            )
-        ).all():
-            counts[category] = count
-    else:
-        counts = {category: run.counts.get(category, 0) for category in ROSTER_FINDINGS}
-    new = session.exec(
-        _filtered(select(func.count(RosterFinding.id)), run.id,
-                  FindingFilters(township=township, new_only=True))
-    ).one()  # fmt: skip
-    gone, _ = resolved(session, run, township=township, limit=0)
-    return RunSummary(
-        run=public_run(run),
-        township=township,
-        counts=counts,
-        by_township=rows,
-        new=new,
-        resolved=gone,
-        errors=[] if township else [RowErrorPublic(**e) for e in run.errors],
-    )
-
-
-def visible_finding(session: Session, user: User, finding_id: int) -> RosterFinding | None:
-    """The finding if ``user`` may open it (county staff any, township staff their
-    township's), else None (the caller answers 404)."""
-    if user.role not in (Role.county_admin, Role.township_staff) or not 0 < finding_id < 2**63:
-        return None
-    row = session.get(RosterFinding, finding_id)
-    if row is None or user.role == Role.county_admin:
-        return row
-    place = session.get(RosterFindingTownship, (finding_id, user.township or ""))
-    return row if place is not None else None

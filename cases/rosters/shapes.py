@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from cases.models import CaseStatus
 from cases.rosters.models import RosterFindingBase, RosterRunBase
 from cases.shapes import ALWAYS_PRESENT
 
@@ -63,3 +64,30 @@ class FindingPage(BaseModel):
     items: list[FindingPublic]
     total: int
     next_cursor: int | None = None
+
+
+class CaseLink(BaseModel):
+    """A case of the finding's household (found by a member's keyed hash)."""
+
+    id: int
+    reference: str
+    status: CaseStatus
+    status_label: str
+    township: str
+
+
+class FindingDetail(FindingPublic):
+    """One finding with what can be done: the household's cases, whether a phone is known."""
+
+    cases: list[CaseLink]
+    has_phone: bool
+
+
+class FindingCase(BaseModel):
+    """The case a finding was turned into (``created``) or linked to."""
+
+    finding_id: int
+    case_id: int
+    reference: str
+    status: CaseStatus
+    created: bool

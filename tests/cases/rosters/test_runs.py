@@ -13,18 +13,15 @@ from accounts.models import Role, User
 from cases.rosters.check import check_rosters
 from cases.rosters.models import RosterFinding, RosterFindingTownship, RosterRun
 from cases.rosters.reading import RosterFile
-from cases.rosters.runs import (
+from cases.rosters.results import (
     FindingFilters,
-    StoredFile,
-    checksum,
-    details,
     every_finding,
     findings,
-    record_run,
     resolved,
     summary,
     visible_finding,
 )
+from cases.rosters.runs import StoredFile, checksum, details, record_run
 from policy import load_default
 from tests.cases.rosters.rosters import dibao_rows, person, registered_rows, write_roster
 
