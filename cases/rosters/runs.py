@@ -14,7 +14,9 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from cases.audit import record_audit
@@ -29,6 +31,11 @@ from core.phones import normalise_phone
 from core.security import IdentityCipher, mask_id_number, mask_name, mask_phone
 
 CARRIED = ("outcome", "outcome_note", "outcome_by", "outcome_at", "case_id", "invited_at")
+BATCH = 2000
+#: A finding row's columns before the finding fills them in.
+_EMPTY = {"kind": None, "roster": None, "household": None, "village": "", "name_masked": "",
+          "phone_masked": None, "is_new": False, "member_hashes": [],
+          "details_encrypted": None, **dict.fromkeys(CARRIED)}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,12 +62,15 @@ def record_run(
     actor: str,
     cipher: IdentityCipher,
 ) -> RosterRun:
-    """Keep a run and its findings; compare them with the previous run."""
+    """Keep a run and its findings; compare them with the previous run. Findings are
+    written in bulk (a quarter's check of a county finds tens of thousands)."""
     previous = session.exec(select(RosterRun).order_by(col(RosterRun.id).desc())).first()
-    earlier = {}
+    earlier: dict[str, dict] = {}
     if previous is not None:
-        for row in session.exec(select(RosterFinding).where(RosterFinding.run_id == previous.id)):
-            earlier[row.key] = {name: getattr(row, name) for name in CARRIED}
+        carried = [getattr(RosterFinding, name) for name in CARRIED]
+        query = select(RosterFinding.key, *carried).where(RosterFinding.run_id == previous.id)
+        for key, *values in session.exec(query):
+            earlier[key] = dict(zip(CARRIED, values, strict=True))
     run = RosterRun(
         on=result.on,
         standard=str(result.standard),
@@ -78,25 +88,29 @@ def record_run(
     )
     session.add(run)
     session.flush()
-    keys = set()
-    stored = []
+    rows = []
     for finding in result.findings:
-        row = _stored(finding, run, cipher)
-        keys.add(row.key)
+        row = _stored(finding, run.id, cipher)
         if previous is not None:
-            row.is_new = row.key not in earlier
-            for name, value in earlier.get(row.key, {}).items():
-                setattr(row, name, value)
-        stored.append((row, finding.townships))
-    session.add_all([row for row, _ in stored])
-    session.flush()
-    session.add_all(
-        RosterFindingTownship(finding_id=row.id, township=township, run_id=run.id)
-        for row, townships in stored
-        for township in townships
-    )
-    run.new_count = sum(1 for row, _ in stored if row.is_new)
-    run.resolved_count = len(earlier.keys() - keys)
+            row["is_new"] = row["key"] not in earlier
+            row.update(earlier.get(row["key"], {}))
+        rows.append(row)
+    connection = session.connection()
+    table = RosterFinding.__table__
+    ids = []
+    for start in range(0, len(rows), BATCH):
+        batch = rows[start : start + BATCH]
+        inserted = connection.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), batch
+        )
+        ids += inserted.scalars().all()
+    places = [{"finding_id": finding_id, "township": township, "run_id": run.id}
+              for finding_id, finding in zip(ids, result.findings, strict=True)
+              for township in finding.townships]  # fmt: skip
+    for start in range(0, len(places), BATCH):
+        connection.execute(insert(RosterFindingTownship.__table__), places[start : start + BATCH])
+    run.new_count = sum(1 for row in rows if row["is_new"])
+    run.resolved_count = len(earlier.keys() - {row["key"] for row in rows})
     session.add(run)
     session.flush()
     return run
@@ -123,29 +137,24 @@ def run_check(
     return run
 
 
-def _stored(finding: Finding, run: RosterRun, cipher: IdentityCipher) -> RosterFinding:
+def _stored(finding: Finding, run_id: int, cipher: IdentityCipher) -> dict[str, Any]:
+    """A finding as the columns of its row: masked, the household's facts encrypted."""
     h = finding.household
-    row = RosterFinding(
-        run_id=run.id,
-        key=finding.key,
-        category=finding.category,
-        kind=finding.kind,
-        clause=finding.clause,
-        reason=finding.reason,
-        households=[{"roster": r, "household": n, "township": t} for r, n, t in finding.households],
-        rows=[{"file": f, "row": r} for f, r in finding.rows],
-        township=finding.townships[0] if finding.townships else "",
-        id_masked=finding.id_masked or "",
-    )
+    row = dict(_EMPTY, run_id=run_id, key=finding.key, category=finding.category,
+               kind=finding.kind, clause=finding.clause, reason=finding.reason,
+               households=[{"roster": r, "household": n, "township": t}
+                           for r, n, t in finding.households],
+               rows=[{"file": f, "row": r} for f, r in finding.rows],
+               township=finding.townships[0] if finding.townships else "",
+               id_masked=finding.id_masked or "")  # fmt: skip
     if h is None:
-        row.household = "、".join(n for _, n, _ in finding.households)[:64]
+        row["household"] = "、".join(n for _, n, _ in finding.households)[:64]
         return row
     phone = normalise_phone(h.phone)
-    row.roster, row.household, row.village = h.roster, h.number, h.village
-    row.name_masked = mask_name(h.first.name) or ""
-    row.id_masked = mask_id_number(h.first.id_number) or ""
-    row.phone_masked = mask_phone(phone)
-    row.member_hashes = [m.digest.hex() for m in h.members]
+    row.update(roster=h.roster, household=h.number, village=h.village,
+               name_masked=mask_name(h.first.name) or "",
+               id_masked=mask_id_number(h.first.id_number) or "", phone_masked=mask_phone(phone),
+               member_hashes=[m.digest.hex() for m in h.members])  # fmt: skip
     details = {
         "roster": h.roster,
         "household": h.number,
@@ -158,7 +167,7 @@ def _stored(finding: Finding, run: RosterRun, cipher: IdentityCipher) -> RosterF
         "members": [{"name": m.name, "id_number": m.id_number, "relation": m.relation,
                      "able_to_work": m.able_to_work} for m in h.members],
     }  # fmt: skip
-    row.details_encrypted = cipher.encrypt(json.dumps(details, ensure_ascii=False))
+    row["details_encrypted"] = cipher.encrypt(json.dumps(details, ensure_ascii=False))
     return row
 
 

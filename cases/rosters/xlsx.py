@@ -6,8 +6,8 @@ shared strings read once.
 openpyxl is what the project uses for spreadsheets (it writes the exports), but its
 read-only mode builds an object per cell (type, style, rich text) and, for a sheet without
 a ``<dimension>`` (openpyxl's own write-only files), parses the whole sheet once more when
-the workbook opens: a 200,000-row roster took it over a minute where this takes seconds
-(``docs/roster.md``).
+the workbook opens: the XLSX check of two 200,000-row rosters took 161 s with it and 47 s
+with this reader on the same loaded machine (``docs/roster.md``).
 
 A number comes back as the text the file holds ("500236199001011234" exactly as written,
 "5.002361990010112e+17" when the writer kept only 16 digits, "630.5"), a string as its text,
