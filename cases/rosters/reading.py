@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import codecs
 import csv
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -138,16 +140,19 @@ def _csv_rows(source: RosterFile) -> Iterator[tuple[int, list]]:
     encoding = csv_encoding(source.path)
     if encoding is None:
         raise RosterFileError(source.roster, "无法识别文件编码（应为 UTF-8 或 GB18030 的 CSV）")
-    return _csv_records(source.path, encoding)
+    return _csv_records(source, encoding)
 
 
-def _csv_records(path: Path, encoding: str) -> Iterator[tuple[int, list]]:
-    with open(path, encoding=encoding, newline="") as handle:
+def _csv_records(source: RosterFile, encoding: str) -> Iterator[tuple[int, list]]:
+    with open(source.path, encoding=encoding, newline="") as handle:
         sample = handle.read(64 * 1024)
         handle.seek(0)
         delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
         # A record is a spreadsheet row: a cell with a line break in it stays one row.
-        yield from enumerate(csv.reader(handle, delimiter=delimiter), start=1)
+        try:
+            yield from enumerate(csv.reader(handle, delimiter=delimiter), start=1)
+        except csv.Error as error:
+            raise RosterFileError(source.roster, f"CSV 文件无法读完：{error}") from None
 
 
 def _xlsx_rows(source: RosterFile) -> Iterator[tuple[int, list]]:
@@ -157,6 +162,9 @@ def _xlsx_rows(source: RosterFile) -> Iterator[tuple[int, list]]:
         raise RosterFileError(source.roster, f"无法读取 XLSX 文件：{error}") from None
     try:
         yield from book.rows()
+    except (UnreadableWorkbook, zipfile.BadZipFile, zlib.error, EOFError, IndexError,
+            ValueError, KeyError) as error:  # fmt: skip
+        raise RosterFileError(source.roster, f"XLSX 文件无法读完：{error}") from None
     finally:
         book.close()
 

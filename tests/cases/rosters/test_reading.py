@@ -234,3 +234,21 @@ def test_a_file_that_is_not_there(tmp_path):
     with pytest.raises(RosterFileError) as refused:
         rows_of(tmp_path / "nowhere.csv")
     assert "无法打开文件" in refused.value.message
+
+
+def test_a_file_broken_halfway(tmp_path):
+    lines = table(dibao_rows({}), list(DIBAO_LAYOUT.columns))
+    csv_path = write_csv(tmp_path / "dibao.csv", lines)
+    csv_path.write_bytes(csv_path.read_bytes() + b"D2,\x00,x\n")
+    with pytest.raises(RosterFileError) as refused:
+        rows_of(csv_path)
+    assert "CSV 文件无法读完" in refused.value.message
+    header = "".join(f'<c t="inlineStr"><is><t>{c}</t></is></c>' for c in DIBAO_LAYOUT.required)
+    sheet = f'<row r="1">{header}</row><row r="2"><c t="s"><v>99</v></c></row>'
+    xlsx_path = _workbook(tmp_path / "dibao.xlsx", sheet, "<si><t>D1</t></si>")
+    with pytest.raises(RosterFileError) as refused:
+        rows_of(xlsx_path)
+    assert "XLSX 文件无法读完" in refused.value.message
+    broken = _workbook(tmp_path / "broken.xlsx", f'<row r="1">{header}</row><row r="2"><c>', None)
+    with pytest.raises(RosterFileError):
+        rows_of(broken)
