@@ -16,7 +16,8 @@ from cases.migrations import MIGRATIONS
 def test_one_head():
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    assert ScriptDirectory.from_config(config).get_heads() == ["0005_roster_runs"]
+    heads = ScriptDirectory.from_config(config).get_heads()
+    assert len(heads) == 1, f"several Alembic heads, add a merge revision: {heads}"
 
 
 def test_the_migrated_store_matches_the_models(engine):
