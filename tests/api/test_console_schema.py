@@ -20,6 +20,8 @@ from cases.migrations import migrate
 from core.database import make_engine
 from core.security import IdentityCipher
 from core.settings import Settings
+from tests.cases.rosters.rosters import dibao_rows, registered_rows
+from tests.cases.rosters.test_runs import DIBAO, REGISTERED, run_of
 from tests.console_seed import file_assessed
 
 
@@ -40,6 +42,13 @@ def console_app(tmp_path_factory):
         for township in ("吐祥镇", "白帝镇"):
             file_assessed(session, cipher, township=township)
         session.commit()
+        run_of(
+            session,
+            cipher,
+            path.parent / "rosters",
+            dibao_rows(*DIBAO),
+            registered_rows(*REGISTERED),
+        )
     app = create_app(config, engine, workers=False)
     yield app
     engine.dispose()
@@ -75,5 +84,5 @@ def test_no_server_errors(console_app, county_token):
             run()
         except Exception as error:  # noqa: BLE001 - collected and reported below
             failures.append(f"{operation.label}: {error}")
-    assert len(tried) >= 20, tried
+    assert len(tried) >= 30, tried
     assert not failures, "\n\n".join(failures)
