@@ -79,3 +79,7 @@ ROLES = {"county_admin": "县级管理员", "township_staff": "乡镇窗口", "h
 CHANNELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff": "窗口"}
 #: Who gave a household revision (``HouseholdRecord.source``).
 SOURCES = {"resident": "申请人自述", "visit": "入户调查", "staff": "工作人员", "review": "复查"}
+
+#: 未处理的短信: what became of a message the assistant did not answer (channels' states).
+MESSAGE_STATES = {"failed": "助手未能处理", "limited": "发送过于频繁，未转给助手",
+                  "resolved": "已处理"}  # fmt: skip

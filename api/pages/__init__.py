@@ -11,13 +11,15 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from api.pages import admin, auth, cases, helpline, household, reports
+from api.pages import admin, auth, cases, helpline, household, messages, reports
 from api.pages.auth import LoginRequired, PageError
 from api.pages.render import STATIC, render
 
 #: The console's routers, in the order they are mounted (left out of the OpenAPI schema: they
 #: answer HTML to a signed-in browser; tests/security/test_every_route.py adds them back).
-ROUTERS = tuple(module.router for module in (auth, cases, household, reports, admin, helpline))
+ROUTERS = tuple(
+    module.router for module in (auth, cases, household, messages, reports, admin, helpline)
+)
 
 
 def install(app: FastAPI) -> None:

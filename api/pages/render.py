@@ -18,7 +18,7 @@ from api.pages.words import FACT_WORDS, relation
 from cases.assessment import NAMES, UNKNOWN_WORDS
 from cases.models import CaseStatus
 from cases.procedure import LABELS
-from policy.glossary import CHANNELS, ROLES, SOURCES
+from policy.glossary import CHANNELS, MESSAGE_STATES, ROLES, SOURCES
 from policy.glossary import MEDICAL_ITEMS as ITEM_WORDS
 from policy.glossary import ROUTES as ROUTE_WORDS
 from policy.glossary import VERDICTS as STATUS_WORDS
@@ -85,6 +85,7 @@ env.filters.update(beijing=beijing, day=day, status_label=status_label, money=mo
                    route=lambda route: ROUTE_WORDS.get(route, route or ""),
                    item=lambda item: ITEM_WORDS.get(item, item),
                    channel=lambda c: CHANNELS.get(c, c),
+                   message_state=lambda s: MESSAGE_STATES.get(s, s),
                    source=lambda s: SOURCES.get(s, s), relation=relation,
                    fact=lambda key: FACT_WORDS.get(key) or UNKNOWN_WORDS.get(key) or UNKNOWN_WORDS.get(str(key).split(".")[0], key))  # fmt: skip
 env.globals.update(ROLE_LABELS=ROLE_LABELS, PROGRAMMES=NAMES, STATUSES=list(CaseStatus),

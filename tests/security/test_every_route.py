@@ -20,24 +20,24 @@ from accounts.models import Role
 from accounts.users import create_user
 from channels import outbox
 from core.security import IdentityCipher
-from tests.console_seed import file_assessed
+from tests.console_seed import file_assessed, seed_unhandled
 from tests.security.every_route import Caller, every_route_schema, refusal_problem
 from tests.servers import fresh_store
 from tests.twilio_fakes import ChannelApp, FakeRasa, channel_settings
 
 EXAMPLES = {GenerationMode.POSITIVE: 16, GenerationMode.NEGATIVE: 8}
-# Path ids put on what the store holds (case 1 of 吐祥镇, case 2 of 白帝镇; the accounts),
-# or left as generated (None).
-AIMS = [{}, {}, {}, {"case_id": 1, "user_id": 1, "change": "password"},
-        {"case_id": 2, "user_id": 2, "change": "disable"},
-        {"case_id": 1, "user_id": 3, "change": "unlock"}]  # fmt: skip
+# Path ids put on what the store holds (case 1 of 吐祥镇, case 2 of 白帝镇; the accounts;
+# messages the assistant left for staff), or left as generated.
+AIMS = [{}, {}, {}, {"case_id": 1, "user_id": 1, "change": "password", "message_id": 1},
+        {"case_id": 2, "user_id": 2, "change": "disable", "message_id": 3},
+        {"case_id": 1, "user_id": 3, "change": "unlock", "message_id": 4}]  # fmt: skip
 ADMIN = "schema-county"
 
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """The app on a store with two cases (one per township), an outbox row each, and three
-    accounts; Rasa scripted, Twilio's settings set. (`Caller`, the app.)"""
+    """The app on a store with cases in two townships, an outbox row each, messages left for
+    staff and three accounts; Rasa scripted, Twilio's settings set. (`Caller`, the app.)"""
     from core.settings import Settings
 
     database_url, engine = fresh_store(tmp_path_factory.mktemp("every-route"))
@@ -54,6 +54,7 @@ def served(tmp_path_factory):
         for township in ("吐祥镇", "白帝镇"):
             case = file_assessed(session, cipher, township=township)
             outbox.enqueue(session, to_number="+8613800000001", body="您好", case_id=case.id)
+        seed_unhandled(session, cipher)
         session.commit()
     with ChannelApp(config, engine, FakeRasa(actions_host="localhost")) as app:
         yield Caller(app.client, config, engine, ADMIN), app.app
