@@ -85,6 +85,7 @@ CountyAdmin = Annotated[User, Depends(require_roles(Role.county_admin))]
 #: Ids are positive 63-bit integers; larger ones are refused before they reach the store.
 CaseId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the case's id")]
 UserId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the account's id")]
+MessageId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the message's id")]
 
 
 def case_or_404(session: Session, user: User, case_id: int) -> Case:

@@ -9,8 +9,9 @@ asks for another township (403):
 adds where it came from (``body``, ``query``, ``path``) as FastAPI does, ``type`` a
 machine-readable kind. FastAPI's own validation errors are mapped to the same body, and so
 is every ``InputError`` a data function raises (policy, parameters, procedure, accounts),
-so an API caller gets a 4xx naming the field, never a 500. Other refusals keep FastAPI's
-``{"detail": "text"}`` (401, 404, 409).
+so an API caller gets a 4xx naming the field, never a 500. A body that cannot be read at all
+(JSON that is not UTF-8, a broken form) is a 400 with the same body, the field ``(root)``.
+Other refusals keep FastAPI's ``{"detail": "text"}`` (401, 404, 409).
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
 
 from cases.access import OtherTownship
 from policy.errors import InputError, field_path
@@ -56,6 +59,8 @@ def _from_validation(item: dict[str, Any]) -> dict[str, Any]:
     where, path = (
         (loc[0], loc[1:]) if loc and loc[0] in ("body", "query", "path") else ("body", loc)
     )
+    if item.get("type") == "json_invalid":
+        path = []  # FastAPI puts the character offset here; the body as a whole is at fault
     return {"field": field_path(tuple(path)), "message": item.get("msg", ""),
             "loc": [where, *path], "type": item.get("type", "value_error")}  # fmt: skip
 
@@ -69,6 +74,14 @@ def install(app: FastAPI) -> None:
     async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         body = {"detail": [_from_validation(item) for item in error.errors()]}
         return JSONResponse(body, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _unreadable(request: Request, error: HTTPException) -> Response:
+        """FastAPI's 400 for a body it cannot parse, in the one error body."""
+        if error.status_code == 400 and isinstance(error.detail, str):
+            body = {"detail": [problem("body", None, error.detail, "body_unreadable")]}
+            return JSONResponse(body, status_code=400, headers=error.headers)
+        return await http_exception_handler(request, error)
 
     @app.exception_handler(InputError)
     async def _input(request: Request, error: InputError) -> JSONResponse:

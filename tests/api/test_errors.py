@@ -38,3 +38,18 @@ def test_a_policy_error_is_422_not_500(client):
     reply = client.post("/api/assess", json=household(assessed_on="2016-12-31"))
     assert reply.status_code == 422
     assert reply.json()["detail"][0]["field"] == "assessed_on"
+
+
+def test_a_body_that_cannot_be_read_uses_the_one_body(client):
+    """Found by schemathesis (issue 13): JSON that is not UTF-8 answered FastAPI's bare
+    `{"detail": "There was an error parsing the body"}`; JSON that does not parse named a
+    character offset as the field."""
+    headers = {"Content-Type": "application/json"}
+    unreadable = client.post("/api/assess", content=b"\xff\xfe{", headers=headers)
+    assert unreadable.status_code == 400
+    [problem] = unreadable.json()["detail"]
+    assert set(problem) == KEYS and problem["field"] == "(root)" and problem["loc"] == ["body"]
+    broken = client.post("/api/assess", content=b'{"members": [', headers=headers)
+    assert broken.status_code == 422
+    [problem] = broken.json()["detail"]
+    assert problem["field"] == "(root)" and problem["type"] == "json_invalid"
