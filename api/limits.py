@@ -36,10 +36,14 @@ def stored_id(value: int | None, name: str) -> int | None:
     return value
 
 
-def required(params: dict[str, str], *names: str) -> str:
-    """The first of `names` present in a Twilio request; 400 naming the field otherwise."""
+def required(params: dict[str, str], *names: str, longest: int = 32) -> str:
+    """The first of `names` present in a Twilio request; 400 naming the field otherwise, or
+    when it is longer than `longest` (the store's column: a phone number or a Twilio SID is
+    never longer, and PostgreSQL refuses what does not fit)."""
     for name in names:
         if params.get(name):
+            if len(params[name]) > longest:
+                raise RequestRefused(400, [problem("body", name, f"at most {longest} characters")])
             return params[name]
     raise RequestRefused(400, [problem("body", names[0], "required")])
 

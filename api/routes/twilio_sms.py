@@ -34,7 +34,7 @@ async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     phone = conversation_id(limits.required(params, "From"))
     received = await channels.db(
         inbox.receive,
-        external_id=limits.required(params, "MessageSid", "SmsSid"),
+        external_id=limits.required(params, "MessageSid", "SmsSid", longest=64),
         phone=phone,
         text=limits.message_body(params),
         channel="sms",

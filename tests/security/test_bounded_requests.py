@@ -40,6 +40,18 @@ def test_an_sms_without_its_sid_or_sender_is_refused_and_names_the_field(app, en
         assert session.exec(select(Message)).all() == []
 
 
+def test_a_sender_or_sid_longer_than_the_store_keeps_is_refused_and_named(app, engine):
+    """SQLite keeps a 40-character From; PostgreSQL refuses it (a 500): refused at the door."""
+    for field, value in (("From", "+86" + "1" * 40), ("MessageSid", "SM" + "x" * 70)):
+        params = sms_params(PHONE, "你好")
+        params[field] = value
+        reply = app.post("/twilio/sms", params)
+        assert reply.status_code == 400, reply.text
+        assert reply.json()["detail"][0]["field"] == field
+    with Session(engine) as session:
+        assert session.exec(select(Message)).all() == []
+
+
 def test_a_body_longer_than_twilio_sends_is_cut_with_a_note(app, engine):
     assert app.sms(PHONE, "长" * 5000).status_code == 200
     with Session(engine) as session:
