@@ -13,17 +13,6 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def fresh_store(folder: Path):
-    """A new SQLite store in `folder`, migrated: (its URL, its engine)."""
-    from cases.migrations import migrate
-    from core.database import make_engine
-
-    database_url = f"sqlite:///{folder / 'intake.db'}"
-    engine = make_engine(database_url)
-    migrate(engine)
-    return database_url, engine
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -16,24 +16,20 @@ from sqlmodel import Session
 from accounts.models import Role
 from accounts.users import create_user
 from api.main import create_app
-from cases.migrations import migrate
-from core.database import make_engine
 from core.security import IdentityCipher
 from core.settings import Settings
 from tests.console_seed import file_assessed
 
 
 @pytest.fixture(scope="module")
-def console_app(tmp_path_factory):
-    path = tmp_path_factory.mktemp("schema") / "intake.db"
+def console_app(tmp_path_factory, fresh_store):
+    database_url, engine = fresh_store(tmp_path_factory.mktemp("schema"))
     config = Settings(
         environment="test",
-        database_url=f"sqlite:///{path}",
+        database_url=database_url,
         rasa_url="http://127.0.0.1:9",
         action_server_url="http://127.0.0.1:9",
     )
-    engine = make_engine(config.database_url)
-    migrate(engine)
     with Session(engine) as session:
         create_user(session, username="county", password="password-county", role=Role.county_admin)
         cipher = IdentityCipher(config.data_key)
@@ -42,7 +38,6 @@ def console_app(tmp_path_factory):
         session.commit()
     app = create_app(config, engine, workers=False)
     yield app
-    engine.dispose()
 
 
 @pytest.fixture(scope="module")
