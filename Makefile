@@ -77,6 +77,7 @@ test-postgres: $(APP_STAMP)
 
 test-rasa: $(RASA_STAMP) $(MODEL)
 	$(RASA) data validate --domain bot/domain --data data --config config.yml --quiet
+	eval "$$(.venv/bin/python scripts/rasa_env.py)" && \
 	$(RASA) test core --model $(MODEL) --stories tests/stories --out var/results/core \
 		--endpoints bot/endpoints.yml --fail-on-prediction-errors --no-plot --quiet
 	.venv/bin/python scripts/nlu_report.py --model $(MODEL)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import glob
 import itertools
 import os
+import shlex
 import shutil
 import socket
 import subprocess
@@ -300,6 +301,25 @@ def _read_reply(reader):
     if kind == "*":
         return [_read_reply(reader) for _ in range(max(int(rest), 0))]
     raise RuntimeError(f"unexpected reply {line!r}")
+
+
+def rasa_store_variables(**environ: str) -> dict[str, str]:
+    """What `eval "$(scripts/rasa_env.py)"` exports for Rasa's tracker and lock stores (as
+    scripts/run.sh does), in an environment of only `environ` (DATABASE_URL, REDIS_URL …)."""
+    done = subprocess.run(
+        [sys.executable, "scripts/rasa_env.py"],
+        cwd=ROOT,
+        env={"PATH": os.environ.get("PATH", ""), **environ},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    exports = {}
+    for line in done.stdout.splitlines():
+        _, assignment = shlex.split(line)  # as the shell reads `export NAME=value`
+        name, _, value = assignment.partition("=")
+        exports[name] = value
+    return exports
 
 
 if __name__ == "__main__":
