@@ -3,8 +3,9 @@
 
 PostgreSQL: a cluster made by `initdb` under `var/test-postgres/<pid>/`, started by
 `pg_ctl` on a free port of 127.0.0.1 (no Unix socket, `trust` on loopback only, fsync off:
-nothing in it outlives the run), as the `postgres` user when the tests run as root (CI
-does), else as the current user. Each store test gets its own database, copied from a
+nothing in it outlives the run; ICU collation zh-Hans-CN, so Chinese text sorts by pinyin as
+in a Chinese deployment, not by code point as on SQLite), as the `postgres` user when the
+tests run as root (CI does), else as the current user. Each store test gets its own database, copied from a
 template migrated once, and dropped after the test. Redis: `redis-server` on a free port
 of 127.0.0.1, nothing saved.
 
@@ -111,6 +112,8 @@ class PostgresServer:
             "--auth=trust",
             "--encoding=UTF8",
             "--locale=C.UTF-8",
+            "--locale-provider=icu",
+            "--icu-locale=zh-Hans-CN",
             "--no-sync",
         )
         options = (
