@@ -22,6 +22,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -103,6 +104,11 @@ class PostgresServer:
         self.folder.mkdir(parents=True)
         if os.geteuid() == 0:  # initdb refuses root: the cluster belongs to `postgres`
             shutil.chown(self.folder, "postgres", "postgres")
+            if not self._reachable():  # a checkout `postgres` may not enter (under /root)
+                shutil.rmtree(self.folder)
+                self.folder = Path(tempfile.mkdtemp(prefix="intake-test-postgres-"))
+                self.data = self.folder / "data"
+                shutil.chown(self.folder, "postgres", "postgres")
         self._run(
             str(self.bin / "initdb"),
             "-D",
@@ -135,6 +141,10 @@ class PostgresServer:
             "start",
         )
         return self
+
+    def _reachable(self) -> bool:
+        check = ["runuser", "-u", "postgres", "--", "test", "-w", str(self.folder)]
+        return subprocess.run(check, capture_output=True).returncode == 0
 
     def stop(self) -> None:
         if self._admin is not None:
