@@ -93,7 +93,7 @@ def pytest_terminal_summary(terminalreporter, config):
 
 
 @pytest.fixture(scope="session")
-def postgres(tmp_path_factory):
+def postgres():
     """The throw-away PostgreSQL cluster of this run, with the migrated template."""
     server = stores.PostgresServer().start()
     try:
@@ -104,7 +104,7 @@ def postgres(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def redis(request, tmp_path_factory):
+def redis(tmp_path_factory):
     """A throw-away Redis on loopback (Rasa's lock store)."""
     if stores.redis_bin() is None:
         message = "redis-server not installed (see .ci/run)"
@@ -118,8 +118,8 @@ def redis(request, tmp_path_factory):
 
 @pytest.fixture
 def database_url(request, tmp_path) -> str:
-    """A fresh, migrated store of this test: an SQLite file, or a PostgreSQL database
-    copied from the migrated template and dropped after the test."""
+    """The store of this test: a new SQLite file (the `engine` fixture migrates it), or a
+    PostgreSQL database copied from the migrated template and dropped after the test."""
     if not on_postgresql(request.config):
         return f"sqlite:///{tmp_path / 'intake.db'}"
     server = request.getfixturevalue("postgres")
