@@ -50,16 +50,23 @@ REQUEST_WORDS = {
     "start_over": re.compile(r"(重新|从头|重来|再来一遍|全部改|不要了)"),
     "check_status": re.compile(r"(进度|查一?下|结果|批了|办好了|办得怎么|怎么样了|到哪)"),
 }
+# Rules that may leave a message to the form, saying nothing, when it answers the question.
+SILENT_WHEN_ANSWERING = {"action_answer_policy"}
 MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
 
 
 def answered_by_a_rule(tracker: Tracker) -> bool:
     """True when, since the resident's last message, a rule has already answered it (a
     "why?", a policy question …): the form then only asks its next question."""
+    said = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
             return False
+        if event.get("event") == "bot":
+            said = True
         if event.get("event") == "action" and event.get("name") not in FORM_TURN:
+            if event.get("name") in SILENT_WHEN_ANSWERING and not said:
+                continue  # the helpline left the message to the form: it answers the question
             return True
     return False
 

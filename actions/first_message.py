@@ -30,10 +30,19 @@ _STORY = re.compile(
     r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾)"
 )
 
+# "可否由他人代为申请": a question about applying for others, not an application.
+_GENERAL = re.compile(r"(他人|别人|是否|可否|能否)")
+# "农村如何申请办理低保", "火灾怎么报补助": how to apply, asked by no one in particular.
+_HOW = re.compile(r"(如何|怎么|怎样|咋个|咋样|流程|程序|步骤|是否|可否|哪些)")
+
 # "像我屋头这种情况符不符合条件", "我能拿好多": a question about the sender's own case.
 _OWN_CASE = re.compile(
     r"((这种|这个|这样的?|我这|我家这|我们这)(情况|条件|家庭)|像我|我屋头|我家里|屋头这).{0,10}"
     r"(符不符合|符合|能不能|可不可以|可以|能|够不够|行不行|算不算|吃得到|办得到|有没有)"
+)
+_OWN_STANDING = re.compile(
+    r"(我的|我这|我家的?|我们家的?|我屋头?的?)(经济)?(条件|情况).{0,30}"
+    r"(满足|是否符合|符不符合|符合|能不能|够不够|够格)"
 )
 _OWN_AMOUNT = re.compile(
     r"(我|我家|我们|屋头|我妈|我爸|老汉儿|我屋).{0,8}(能|可以|会|该)?.{0,2}"
@@ -45,14 +54,14 @@ def wants_to_apply(text: str) -> bool:
     """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
     False for a policy question about others ("老人过了七十岁低保会不会多点")."""
     text = text or ""
-    if proxy.detect(text):
+    if proxy.detect(text) and not _GENERAL.search(text):
         return True
     personal = bool(_PERSONAL.search(text)) or any(
         m.people[0][0] != "applicant" for m in people_words.mentions(text)
     )
     if personal and _HELP.search(text) and _ASKS.search(text):
         return True
-    if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text):
+    if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text) or _OWN_STANDING.search(text):
         return True
     story = bool(_STORY.search(text)) or standing_text.read_hardship(text) is not None
     return (
@@ -80,6 +89,11 @@ class ActionStartApplication(Action):
 
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
+        if _HOW.search(text) and not _PERSONAL.search(text) and not wants_to_apply(text):
+            # "农村如何申请办理低保": the answer and the offer, not the form
+            from actions.helpline import answer_how  # the helpline imports this module
+
+            return answer_how(dispatcher, tracker)
         events = facts_told(tracker)
         if wants_to_apply(text) and speech.looks_like_question(text):
             dispatcher.utter_message(response="utter_start_from_question")

@@ -22,14 +22,15 @@ from typing import Any
 
 import yaml
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlmodel import Session
 
+from actions.application import ValidateApplicationForm
 from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
-from actions.policy_terms import near_topic
+from actions.policy_terms import elsewhere, near_topic, outside, topic_by_terms
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -68,6 +69,7 @@ class AnswerTable:
     basis: str
     missing: str
     near: str
+    elsewhere: str
     answers: dict[str, Answer]
 
 
@@ -79,7 +81,7 @@ def answer_table() -> AnswerTable:
         key: Answer(key, entry["question"], str(entry["clause"]), entry["text"].strip())
         for key, entry in raw["answers"].items()
     }
-    return AnswerTable(raw["basis"], raw["missing"], raw["near"], answers)
+    return AnswerTable(raw["basis"], raw["missing"], raw["near"], raw["elsewhere"], answers)
 
 
 def today_in_beijing() -> date:
@@ -195,6 +197,15 @@ def near_reply(text: str) -> str | None:
     )
 
 
+def answers_the_form(tracker: Tracker) -> bool:
+    """In the application, a message the NLU took for a policy question whose statements
+    answer the question being asked: the form reads it (``answered_by_a_rule`` lets it)."""
+    requested = tracker.get_slot("requested_slot")
+    if tracker.active_loop_name != "application_form" or not requested:
+        return False
+    return ValidateApplicationForm()._answers_told(tracker, requested)
+
+
 def reply_to(
     dispatcher: CollectingDispatcher, tracker: Tracker, *, asked: bool
 ) -> list[dict[str, Any]]:
@@ -203,7 +214,16 @@ def reply_to(
     can be answered near it, or the honest reply."""
     message = tracker.latest_message or {}
     text = message.get("text") or ""
+    if asked and answers_the_form(tracker):
+        return []  # "自己还是出了四万多 好多是借的": an answer, not "how much?"
     applying = tracker.active_loop_name is None and wants_to_apply(text)
+    if elsewhere(text) and not applying:
+        helpline = get_settings().helpline_number
+        dispatcher.utter_message(text=answer_table().elsewhere.format(helpline=helpline))
+        return []
+    if outside(text) and not applying:
+        dispatcher.utter_message(response="utter_out_of_scope")
+        return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
     if key is None and applying:
         return [FollowupAction("action_start_application")]  # "我…可以办低保不"
@@ -222,6 +242,19 @@ def reply_to(
         dispatcher.utter_message(response="utter_offer_application")
         events += facts_told(tracker)
     return events
+
+
+def answer_how(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """A question how to apply ("火灾怎么报补助"): the topic's answer, or where to apply, and
+    the offer to apply here."""
+    text = (tracker.latest_message or {}).get("text") or ""
+    if elsewhere(text) or outside(text):
+        dispatcher.utter_message(response="utter_out_of_scope")  # "重庆公租房申请流程"
+        return []
+    key = topic_by_terms(text) or "where_to_apply"
+    dispatcher.utter_message(text=render(key, parameters_in_force(), question=text))
+    dispatcher.utter_message(response="utter_offer_application")
+    return [SlotSet("helpline_topic", key)]
 
 
 class ActionAnswerPolicy(Action):
@@ -254,7 +287,11 @@ class ActionTriage(Action):
         text = message.get("text") or ""
         if wants_to_apply(text):
             return [FollowupAction("action_start_application")]
-        if choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False):
+        if (
+            elsewhere(text)
+            or outside(text)
+            or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
+        ):
             return reply_to(dispatcher, tracker, asked=False)
         if intent in ("out_of_scope", "nlu_fallback") and (near := near_reply(text)):
             dispatcher.utter_message(text=near)
@@ -262,3 +299,28 @@ class ActionTriage(Action):
         reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
         dispatcher.utter_message(response=reply.get(intent, "utter_default"))
         return []
+
+
+class ActionDefaultFallback(Action):
+    """Rasa's core fallback, when no policy is sure what comes next. Outside the application
+    the message gets the triage's chances first — a follow-up of the last answer ("那残疾的
+    呢？"), a policy question in the policy's terms, a plea for help; else, as Rasa's own
+    fallback, "没听懂" and the message is forgotten."""
+
+    def name(self) -> str:
+        return "action_default_fallback"
+
+    def run(self, dispatcher, tracker, domain):
+        message = tracker.latest_message or {}
+        text = message.get("text") or ""
+        if tracker.active_loop_name is None:
+            if wants_to_apply(text):
+                return [FollowupAction("action_start_application")]
+            if (
+                elsewhere(text)
+                or outside(text)
+                or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
+            ):
+                return reply_to(dispatcher, tracker, asked=False)
+        dispatcher.utter_message(response="utter_default")
+        return [UserUtteranceReverted()]

@@ -16,7 +16,7 @@ import logging
 import re
 from typing import Any
 
-from actions.policy_terms import CUES, topic_by_terms
+from actions.policy_terms import CUES, strong_topic, topic_by_terms
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +94,11 @@ def choose(
         return terms
     key, confidence = selection(message, set(question_of))
     if key is not None and confidence >= MIN_CONFIDENCE:
-        if terms and terms != key and confidence < OVERRULE_BELOW and _specific(terms, text):
+        if (
+            terms
+            and terms != key
+            and (strong_topic(text) or (confidence < OVERRULE_BELOW and _specific(terms, text)))
+        ):
             return terms
         return key
     return terms

@@ -24,13 +24,21 @@ from dataclasses import dataclass
 # Everyday words, shared by several cues.
 _DIBAO = r"(低保|兜底|最低生活保障|低保金|低保费)"
 _MONEY = r"(好多|多少|几多|几百|补多少|给多少|发多少|领多少|拿多少|一个月|每月|标准|钱)"
-_CAN = r"(能不能|可不可以|能否|可以|能|够不够|有没有|有莫得|有没得|符不符合|算不算|管不管|会不会)"
+_CAN = (
+    r"(能不能|可不可以|能否|可以|能|够不够|有没有|有莫得|有没得|符不符合|算不算|管不管|会不会|影响)"
+)
 _DISABLED = r"(残疾|残废|残障|残联|残疾证|肢体|智力|精神残|盲人|聋|哑|瞎|瘸)"
 _ILL = r"(看病|生病|得病|病了|住院|医药费|医疗费|药费|治病|大病|重病|癌|尿毒症|透析|化疗|手术)"
 _DISASTER = r"(洪灾|水灾|洪水|涨水|泥石流|滑坡|垮塌|冲垮|冲走|垮了|火灾|失火|着火|烧了|地震|冰雹|天灾|受灾|遭灾)"
 _ACCIDENT = r"(车祸|出事|意外|摔|工伤|事故|遭了|突发)"
 _PUBLIC = r"(公示|张榜|名单|公布|公开|公告)"
 _HELP = r"(低保|救助|补助|补贴|帮扶|困难户|贫困户|救济|五保|特困|残疾证|建档立卡)"
+_COMPLAINT = (
+    r"(想不通|不公平|不合理|凭什么|凭啥|平分|没人管|上面不管|没人通知|取掉|取消了|没批|没有批|"
+    r"没评上|评不上|评上了|还在吃|还吃着|都吃|还享受|照样吃|优亲厚友|猫腻|黑幕|谁管.{0,4}谁.{0,2}吃|"
+    r"条件好的.{0,6}(吃|享受|能)|比我们家?.{0,4}好|收了?礼|送礼|手续费|好处费|有关系的|"
+    r"没有?入选|落选|还没有?吃到|没吃到|靠边)"
+)
 _UNFAIR = r"(不公平|不公|关系户|人情|优亲厚友|走后门|有钱人|开车|小车|楼房|不该吃|不应该|凭什么|凭啥|闲话|举报|投诉|反映|意见|不服|有意见)"
 
 
@@ -39,14 +47,15 @@ class Cue:
     key: str
     patterns: tuple[re.Pattern, ...]
     general: bool = False  # a procedure question: any named topic goes first
+    strong: bool = False  # overrules the NLU however sure it is (complaints, named terms)
 
     @property
     def weight(self) -> int:
         return 1 if self.general else len(self.patterns)
 
 
-def _cue(key: str, *patterns: str, general: bool = False) -> Cue:
-    return Cue(key, tuple(re.compile(p) for p in patterns), general)
+def _cue(key: str, *patterns: str, general: bool = False, strong: bool = False) -> Cue:
+    return Cue(key, tuple(re.compile(p) for p in patterns), general, strong)
 
 
 # Specific before general. Each line: the answer key and what must all be in the message.
@@ -54,11 +63,16 @@ CUES: tuple[Cue, ...] = (
     # Supplements on top of 低保.
     _cue(
         "supplement_elderly",
-        r"(七十|70|八十|80|九十|90|老人|老年|岁数大|年纪大|高龄)",
+        r"(七十|70|八十|80|九十|90|老人|老年|岁数大|年纪大)",
         _DIBAO,
         r"(多|加|另|涨|高)",
     ),
-    _cue("supplement_student", r"(学生|读书|上学|娃儿|小孩|孩子|儿童)", _DIBAO, r"(多|加|另|补)"),
+    _cue(
+        "supplement_student",
+        r"(学生|读书|上学|小学|初中|高中|娃儿|小孩|孩子|儿童)",
+        _DIBAO,
+        r"(多|加|另|补|照顾|优惠|政策|帮助)",
+    ),
     _cue(
         "classified_supplement",
         r"(重病|重度残疾|残疾|老人|学生|儿童)",
@@ -76,13 +90,13 @@ CUES: tuple[Cue, ...] = (
         r"(单独|分户|单列|一个人|分开)",
         _DIBAO,
     ),
-    _cue("separate_household", r"(分户|单独.{0,6}(吃|办|享受|纳入|申请)|单人户|单列)"),
+    _cue("separate_household", r"(分户|单独.{0,6}(吃|办|享受|纳入|申请)|单人户|单人保|单列)"),
     _cue("disability_living_subsidy", r"(生活补贴|残疾.{0,4}补贴|残疾.{0,4}补助)"),
     _cue("disability_living_subsidy", _DISABLED, r"(补|发|领|给).{0,4}" + _MONEY),
     _cue("disability_living_subsidy", _DISABLED, _MONEY, r"(补|发|领|给|钱)"),
     _cue("who_qualifies", _DISABLED, _CAN, _DIBAO),
     # Medical help.
-    _cue("out_of_catalogue", r"(目录外|自费药|不能报|报不了|不报销|医保不报|不报的)"),
+    _cue("out_of_catalogue", r"(目录外|自费药|不能报|报不了|不报销|医保不报|不报的|二次报销)"),
     _cue(
         "out_of_catalogue",
         r"(医保|报销)",
@@ -116,6 +130,77 @@ CUES: tuple[Cue, ...] = (
     _cue("major_hardship", r"(特别重大|特大|重大)困难"),
     _cue("temporary_assistance", r"(临时救助|临时补助|临时困难|急难|应急)"),
     _cue("temporary_assistance", _ACCIDENT, r"(管不管|怎么办|咋办|咋个办|救助|补助|帮|政府)"),
+    # Named terms the NLU may not know: they overrule it.
+    _cue(
+        "how_long",
+        r"申请.{0,6}(多久|多长时间|几天|好久|几个月).{0,4}(办好|批|下来|能办|办下来)",
+        strong=True,
+    ),
+    _cue(
+        "how_long",
+        r"(一直没|还没|迟迟没|至今没).{0,4}(办下来|批下来|消息|结果|批|办)",
+        r"(申请|材料|低保)",
+        strong=True,
+    ),
+    _cue(
+        "objection",
+        r"(村干部|村支书|书记|村长|村主任|干部)",
+        r"(不像话|收礼|收了礼|不办事|吃拿卡要|贪|优亲厚友|偏心)",
+        strong=True,
+    ),
+    _cue(
+        "supplement_student",
+        r"(大学|考上|高中|中专|职高)",
+        r"(补助|资助|补贴|救助)",
+        r"(贫困户|低保|困难)",
+        strong=True,
+    ),
+    _cue(
+        "major_disease",
+        r"(报销|报多少|报几成|报销比例|上限)",
+        r"(低保|贫困户|困难户|脱贫户|五保)",
+        strong=True,
+    ),
+    _cue("major_disease", r"(重疾|重病|大病|癌)", r"(没钱|没有钱|买药|看病|自救)", strong=True),
+    _cue("disability_living_subsidy", _DISABLED, r"(补贴|补助)"),
+    _cue("disability_living_subsidy", r"(两项补贴|两补|同时享受.{0,4}补贴)", strong=True),
+    _cue("dibao_standard", r"([12]\d{3}|今|去|前)年.{0,6}" + _DIBAO + r".{0,4}标准", strong=True),
+    _cue("classified_supplement", r"分类施保", r"(哪些人|享受|多少|加|钱)", strong=True),
+    _cue("separate_household", r"(单人单户|单人户|单人保|单独成户)", strong=True),
+    _cue(
+        "poverty_line", r"(建档立卡|贫困户).{0,8}(评定|评|认定|识别)?.{0,4}(标准|要求)", strong=True
+    ),
+    _cue("leaving_dibao", r"脱贫(后|了以后|以后)", r"(还|享受|政策)", strong=True),
+    _cue("leaving_dibao", _DIBAO, r"(拿不到|领不到|没得了|不发了)", strong=True),
+    _cue("income_counted", r"(属于|算).{0,4}(啥|什么|哪种|哪类)?收入", strong=True),
+    _cue("income_counted", r"收入.{0,8}(何人|谁的|哪些人的|怎么算|超标)", strong=True),
+    _cue("tekun", r"(特困|五保)", r"(多少|好多|几多)", strong=True),
+    # Complaints about someone else's 低保, a refusal or a cancellation: how to object.
+    _cue("objection", _DIBAO, _COMPLAINT, strong=True),
+    _cue(
+        "objection",
+        r"(取消|取掉|停了|停发)",
+        r"(没人通知|没通知|不通知|没打钱|没有打钱)",
+        strong=True,
+    ),
+    _cue("who_decides", _DIBAO, r"(说了算|谁说了算|谁定|谁批)"),
+    _cue(
+        "registered_poor_vs_dibao",
+        r"((低保户?|低保家庭).{0,2}(算不算|是不是|就是|算)(建档立卡|贫困户)"
+        r"|(建档立卡|贫困户).{0,2}(是不是|就是|是|算)(低保户?)(吗|不|嘛)?)",
+        strong=True,
+    ),
+    _cue("who_qualifies", r"(哪些|什么|啥子?)(情形|情况|人).{0,6}(不能|不可以|不得|不予)", _DIBAO),
+    _cue("who_qualifies", r"(病|患者|病人|精神|癌|瘫|离异|离婚|单亲|孤儿|老人)", _CAN, _DIBAO),
+    _cue(
+        "who_qualifies",
+        r"(可以|能|可不可以|能不能).{0,4}(申请|办|吃|享受).{0,4}(低保|贫困补助|补助|救助)",
+        general=True,
+    ),
+    _cue("what_is_dibao", _DIBAO, r"(个人|一个人).{0,8}(一家|全家|家庭|家里)"),
+    _cue("dibao_amount", _DIBAO, r"(差额|补差)"),
+    _cue("disability_living_subsidy", r"(两项补贴|两补|残疾.{0,8}补贴)"),
+    _cue("report_changes", _DIBAO, r"(查出|发现|有了).{0,6}(工资|收入|车|房)"),
     # Supervision: the list, objections, privacy.
     _cue("privacy", _PUBLIC, r"(身份证|电话|隐私|个人信息|号码)"),
     _cue("objection", _PUBLIC, _UNFAIR),
@@ -144,6 +229,7 @@ CUES: tuple[Cue, ...] = (
         "basic_pension",
         r"(养老金|养老钱|养老保险|老年补贴|退休金|高龄补贴)",
         r"(算|计|影响|收入|还能|能不能|可不可以)",
+        strong=True,
     ),
     _cue(
         "poverty_job_wages",
@@ -160,7 +246,12 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "income_counted", r"(收入|挣的钱|工资|打工)", r"(算不算|怎么算|咋个算|计不计|算哪些|哪些算)"
     ),
-    _cue("assets", r"(存款|存钱|车子|小车|汽车|轿车|货车|摩托|房子|商铺|门面|楼房)", _CAN, _DIBAO),
+    _cue(
+        "assets",
+        r"(存款|存钱|车子|小车|汽车|轿车|货车|摩托|踏板|电瓶车|三轮|房子|商铺|门面|楼房)",
+        _CAN + r"|没批|没有批|不批|评不上|没评上",
+        _DIBAO,
+    ),
     _cue("expenditure_poverty", r"(看病|医药费|医疗费|开支|花销)", r"(好多钱|大|多)", _DIBAO),
     _cue(
         "dibao_amount",
@@ -177,7 +268,7 @@ CUES: tuple[Cue, ...] = (
     _cue("village_monitoring", r"返贫监测"),
     _cue("returned_to_poverty", r"(返贫|又穷|又困难|脱贫.{0,6}(又|再))"),
     _cue("review_cycle", _DIBAO, r"(复查|核查|审核|年审|复核|复审|多久查|每年.{0,4}查|重新评)"),
-    _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)"),
+    _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)", strong=True),
     _cue("three_guarantees", r"(三保障|两不愁)"),
     _cue(
         "registered_poor_into_dibao",
@@ -219,7 +310,8 @@ CUES: tuple[Cue, ...] = (
         r"(哪里|哪儿|在哪|找哪个|找谁|哪个部门|找哪里|去哪).{0,6}(申请|办|报|问|登记)",
         general=True,
     ),
-    _cue("where_to_apply", _HELP, r"(怎么|咋个|咋|如何)(申请|办理)", general=True),
+    _cue("where_to_apply", _HELP, r"(怎么|怎样|咋个|咋|如何)(申请|办理|报)", general=True),
+    _cue("where_to_apply", _HELP, r"(找哪个部门|该找哪个|找哪个单位|找哪里|找谁)", general=True),
     _cue(
         "report_changes",
         r"(变了|变化|情况变|添了|多了个|少了个|出生|去世|死了|结婚|搬走|外出)",
@@ -253,13 +345,34 @@ def topic_by_terms(text: str, exclude: str | None = None) -> str | None:
     """The answer key whose cue the message holds, most specific first; None if none.
     ``exclude``: a key not to give (a follow-up asks something else than the last answer)."""
     text = text or ""
-    best: tuple[int, int] | None = None
+    best: tuple[bool, int, int] | None = None
     for index, cue in enumerate(CUES):
         if cue.key != exclude and all(p.search(text) for p in cue.patterns):
-            rank = (cue.weight, -index)
+            rank = (cue.strong, cue.weight, -index)
             if best is None or rank > best:
                 best = rank
-    return CUES[-best[1]].key if best else None
+    return CUES[-best[2]].key if best else None
+
+
+def strong_topic(text: str) -> str | None:
+    """The key of a strong cue the message holds (a complaint, a named term), else None."""
+    key = topic_by_terms(text)
+    cues = [c for c in CUES if c.key == key and c.strong]
+    return key if any(all(p.search(text or "") for p in c.patterns) for c in cues) else None
+
+
+# Questions near the policy that it does not answer: pensions, social insurance, marriage,
+# funerals, payment days. Declined unless a strong cue says otherwise.
+_OUTSIDE = re.compile(
+    r"(养老保险|社保|合作医疗.{0,8}(几月|什么时候|哪天|交多少)|几号发|几月份|结婚证|离婚|"
+    r"身份证.{0,6}(泄露|丢|补办)|户口迁|去世.{0,8}(补助|丧葬)|丧葬费|安葬费|上涨.{0,4}元|高龄|"
+    r"公租房|廉租房|住房补贴|(什么时候|几号|哪天|几月份?)发放?)"
+)
+
+
+def outside(text: str) -> bool:
+    """True for a question next to the policy that it does not answer."""
+    return bool(_OUTSIDE.search(text or "")) and strong_topic(text) is None
 
 
 def near_topic(text: str) -> tuple[str, str] | None:
@@ -268,3 +381,29 @@ def near_topic(text: str) -> tuple[str, str] | None:
         if re.search(pattern, text or ""):
             return name, questions
     return None
+
+
+# The helpline answers Fengjie's policy only: a question about another place's amounts or
+# rules ("济南市农村低保每月多少钱", "北京二级残疾补助多少钱") is declined, not answered with
+# Fengjie's figures.
+_PROVINCES = (
+    "北京|天津|上海|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|"
+    "湖南|广东|广西|海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|香港|澳门|台湾"
+)
+_CITIES = (
+    "广州|深圳|成都|武汉|西安|南京|杭州|济南|郑州|长沙|合肥|福州|南昌|昆明|贵阳|南宁|兰州|太原|"
+    "石家庄|沈阳|长春|哈尔滨|呼和浩特|银川|西宁|乌鲁木齐|拉萨|海口|苏州|东莞|佛山|顺德|青岛|"
+    "大连|厦门|宁波|无锡|温州|万州|巫山|云阳|巫溪|开州|开县|涪陵|江北|渝北|万盛|黔江|达州|宜昌|恩施"
+)
+_PLACE = re.compile(rf"({_PROVINCES}|{_CITIES}|[\u4e00-\u9fff]{{2,3}}(?:省|市|县|自治州))")
+_OURS = re.compile(r"(奉节|重庆|本县|全县|该县|我县|城市|超市|本市|全市|该市|我市|县城|市场|城里)")
+_RULES = re.compile(
+    r"(标准|多少|好多|补助|补贴|政策|条件|规定|新规|流程|怎么申请|如何申请|发放|几号|待遇)"
+)
+
+
+def elsewhere(text: str) -> bool:
+    """True for a question about another place's amounts or rules."""
+    text = text or ""
+    places = [m.group(0) for m in _PLACE.finditer(text)]
+    return any(not _OURS.search(place) for place in places) and bool(_RULES.search(text))

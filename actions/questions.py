@@ -105,6 +105,7 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
             lambda s: (
                 s.get("income_asked") is True
                 and (s.get("income") is not None or s.get("income_total") is not None)
+                and (not pension_unsaid(s) or s.get("income_checked") or _asked(s, "income") >= 2)
             ),
         ),
         (
@@ -112,7 +113,15 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
             lambda s: True,
             # Asked once even when costs were told before ("一学期学费一千四" with the school
             # answer, "住院花了五万" in a story): those are rarely all the year's costs.
-            lambda s: s.get("expenses") is not None and bool((s.get("asks") or {}).get("expenses")),
+            lambda s: (
+                s.get("expenses") is not None
+                and bool(_asked(s, "expenses"))
+                and (
+                    not school_cost_unsaid(s)
+                    or s.get("expenses_checked")
+                    or _asked(s, "expenses") >= 2
+                )
+            ),
         ),
         (
             "assets",
@@ -150,3 +159,24 @@ def next_question(slots: dict) -> str | None:
         if not answered(slots):
             return name
     return None
+
+
+def _asked(slots: dict, slot: str) -> int:
+    return (slots.get("asks") or {}).get(slot, 0)
+
+
+def pension_unsaid(slots: dict) -> list[dict]:
+    """Members of 60 and over when the income told names no pension: the old are rarely
+    without one, and residents rarely name it unasked ("公公有养老金吗？")."""
+    income = slots.get("income") or {}
+    if income.get("basic_pension") or income.get("other_pension"):
+        return []
+    return [m for m in _members(slots) if (m.get("age") or 0) >= 60]
+
+
+def school_cost_unsaid(slots: dict) -> list[dict]:
+    """Pupils and students when the costs told name no schooling: asked about once ("娃儿读书
+    一年自己要花多少？"), as fees, boarding and books are rarely said unasked."""
+    if (slots.get("expenses") or {}).get("education"):
+        return []
+    return [m for m in _members(slots) if m.get("in_school") and (m.get("age") or 0) >= 6]

@@ -54,6 +54,8 @@ TABLE: tuple[Slot, ...] = (
     Slot("asks", bookkeeping=True),
     Slot("medium", bookkeeping=True),
     Slot("income_named", bookkeeping=True),
+    Slot("income_checked", bookkeeping=True),  # the pension asked about once
+    Slot("expenses_checked", bookkeeping=True),  # the school costs asked about once
     Slot("asked_around", bookkeeping=True),
     # Kept by the form between turns of one message, cleared with the rest.
     Slot("reask", kept=False, bookkeeping=True),

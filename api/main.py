@@ -18,6 +18,7 @@ from api.routes import (
     health,
     procedure,
     reports,
+    rosters,
     twilio_sms,
     twilio_status,
     twilio_voice,
@@ -65,7 +66,7 @@ def create_app(
         app.include_router(router)
     errors.install(app)
     limits.install(app)
-    for router in (procedure.router, reports.router, admin.router):
+    for router in (procedure.router, reports.router, rosters.router, admin.router):
         app.include_router(router)
     pages.install(app)
     for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):

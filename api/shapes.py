@@ -14,6 +14,8 @@ from pydantic import BaseModel, ConfigDict, Field
 from accounts.models import Role
 from cases.models import CaseStatus
 from cases.procedure import MAX_MESSAGE, MAX_REASON
+from cases.rosters.followup import MAX_NOTE
+from policy.glossary import ROSTER_OUTCOMES
 
 # POST /api/token
 
@@ -49,6 +51,26 @@ class QuestionIn(BaseModel):
 
 class RevealedId(BaseModel):
     id_number: str | None
+
+
+# The roster cross-check (api.routes.rosters)
+
+
+class OutcomeIn(BaseModel):
+    """What staff found on a finding (核实中, 已纳入, 不符合条件, 已退出) and a note."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    outcome: Literal[ROSTER_OUTCOMES]  # type: ignore[valid-type]
+    note: Annotated[str | None, Field(max_length=MAX_NOTE)] = None
+
+
+class InvitationIn(BaseModel):
+    """The SMS to the household; left out, the wording for the finding's category."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    body: Annotated[str | None, Field(min_length=1, max_length=MAX_MESSAGE)] = None
 
 
 # County administration (api.routes.admin)

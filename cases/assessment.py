@@ -47,10 +47,17 @@ UNKNOWN_WORDS = {
 VERIFY_CLAUSE = "三(三)1"
 
 
+#: How the reason for unknown facts begins: what the resident could not say, or what a
+#: roster does not give (a case filed from a finding of the cross-check).
+NOT_GIVEN = {"resident": "申请时未能提供", "roster": "比对名单未载明"}
+
+
 def assess_household(
     household: dict[str, Any],
     unknown_facts: list[str] = (),
     parameters: policy.ParameterSet | None = None,
+    *,
+    given_by: str = "resident",
 ) -> dict[str, Any]:
     """Assessment JSON of `household`; decided programmes become needs_review when facts
     are unknown."""
@@ -60,7 +67,10 @@ def assess_household(
             UNKNOWN_WORDS.get(fact) or UNKNOWN_WORDS.get(fact.split(".")[0], fact)
             for fact in unknown_facts
         )
-        reason = {"clause": VERIFY_CLAUSE, "text": f"申请时未能提供：{missing}，需工作人员核实"}
+        reason = {
+            "clause": VERIFY_CLAUSE,
+            "text": f"{NOT_GIVEN[given_by]}：{missing}，需工作人员核实",
+        }
         for name in PROGRAMMES:
             result = assessment[name]
             if result["status"] in ("eligible", "ineligible"):

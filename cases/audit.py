@@ -16,6 +16,7 @@ ACTIONS = {
     "view": "查看案件",
     "transition": "办理环节",
     "review": "复查",
+    "review_requested": "发起复查",
     "ask_applicant": "短信询问申请人",
     "household_revised": "修改家庭信息并重新评估",
     "reveal_id_number": "查看完整身份证号",
@@ -26,6 +27,12 @@ ACTIONS = {
     "user_changed": "修改账户",
     "login": "登录",
     "logout": "退出",
+    "roster_run": "信息比对",
+    "roster_view": "查看比对结果",
+    "roster_export": "导出比对结果",
+    "roster_outcome": "记录核实结果",
+    "roster_case": "比对结果转为案件",
+    "roster_invite": "短信邀请（信息比对）",
 }
 
 

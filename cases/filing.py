@@ -40,8 +40,12 @@ def file_case(
     conversation_id: str | None = None,
     handoff_requested: bool = False,
     transcript: list[tuple[str, str]] = (),
+    actor: str = "assistant",
+    source: str = "resident",
 ) -> Case:
-    """Store a new application with its applicant, facts, assessment and conversation."""
+    """Store a new application with its applicant, facts, assessment and conversation;
+    ``actor`` files it (the assistant, or staff turning a finding into a case) and
+    ``source`` says who gave the household facts (``policy.glossary.SOURCES``)."""
     applicant = Applicant(name=name, phone=phone)
     if id_number:
         applicant.id_number_encrypted = cipher.encrypt(id_number)
@@ -64,7 +68,7 @@ def file_case(
     )
     session.add(case)
     session.flush()
-    record = HouseholdRecord(case_id=case.id, facts=facts, household=household)
+    record = HouseholdRecord(case_id=case.id, source=source, facts=facts, household=household)
     session.add(record)
     session.flush()
     if assessment is not None:
@@ -97,6 +101,6 @@ def file_case(
                 text=mask_personal(text),  # the words as said live only in Rasa's memory
             )
         )
-    record_audit(session, actor="assistant", action="filed", case_id=case.id, channel=channel)
+    record_audit(session, actor=actor, action="filed", case_id=case.id, channel=channel)
     session.flush()
     return case

@@ -186,6 +186,28 @@ def record_review(
     return transition
 
 
+def request_review(
+    session: Session, case: Case, *, actor: str, reason: str, today: date | None = None
+) -> CaseTransition:
+    """发起复查 outside the cycle (e.g. 信息比对 finds the household at or above the standard):
+    an approved case falls due today, so it heads the reviews due; the step says why."""
+    if case.status != S.approved:
+        raise ProcedureError("only an approved case is reviewed (复查)")
+    today = today or date.today()
+    due = min(case.next_review_on or today, today)
+    now = datetime.now(timezone.utc)
+    _update(session, case, expected=S.approved, values={"next_review_on": due, "updated_at": now})
+    detail = {"review_requested": True, "next_review_on": due.isoformat()}
+    transition = CaseTransition(case_id=case.id, from_status=S.approved, to_status=S.approved,
+                                actor=actor, reason=reason[:MAX_REASON], detail=detail,
+                                created_at=now)  # fmt: skip
+    session.add(transition)
+    record_audit(session, actor=actor, action="review_requested", case_id=case.id, **detail)
+    session.flush()
+    session.refresh(case)
+    return transition
+
+
 def ask_applicant(session: Session, case: Case, *, body: str, actor: str) -> OutboundMessage:
     """ "Ask the applicant" (请申请人补充): an SMS through the outbox; an open case becomes
     需补充材料 until staff resume it."""

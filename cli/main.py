@@ -4,6 +4,9 @@ intake assess FILE|-          Assessment JSON of a Household JSON (or an array o
 intake user add NAME --role county_admin|township_staff|helpline [--township T]
                 --password-stdin
 intake db upgrade             bring the store's schema up to date
+intake roster check --dibao FILE --registered-poor FILE [--on YYYY-MM-DD]
+                [--out FILE.csv|FILE.xlsx]
+                              cross-check the 低保 and 建档立卡 rosters (信息比对), as JSON
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import assess, users
+from cli import assess, roster, users
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -19,6 +22,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     assess.add_parser(commands)
     users.add_parser(commands)
+    roster.add_parser(commands)
     return parser
 
 

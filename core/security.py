@@ -31,7 +31,12 @@ class IdentityCipher:
         return self._fernet.decrypt(token.encode()).decode()
 
     def lookup_hash(self, value: str) -> str:
-        return hmac.new(self._hash_key, value.upper().encode(), hashlib.sha256).hexdigest()
+        return self.lookup_digest(value).hex()
+
+    def lookup_digest(self, value: str) -> bytes:
+        """The keyed hash as 32 bytes (``lookup_hash`` is its hex form): the rosters' check
+        keeps hundreds of thousands of them in memory."""
+        return hmac.digest(self._hash_key, value.upper().encode(), "sha256")
 
 
 def mask_id_number(value: str | None) -> str | None:

@@ -76,6 +76,22 @@ PROCEDURE_STEPS = {
 #: Staff roles (``User.role``).
 ROLES = {"county_admin": "县级管理员", "township_staff": "乡镇窗口", "helpline": "热线"}
 #: Where a case or message came from (``Case.channel``, ``Message.channel``).
-CHANNELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff": "窗口"}
+CHANNELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff": "窗口",
+            "crosscheck": "信息比对"}  # fmt: skip
 #: Who gave a household revision (``HouseholdRecord.source``).
-SOURCES = {"resident": "申请人自述", "visit": "入户调查", "staff": "工作人员", "review": "复查"}
+SOURCES = {"resident": "申请人自述", "visit": "入户调查", "staff": "工作人员", "review": "复查",
+           "crosscheck": "信息比对"}  # fmt: skip
+#: 信息比对 (三(三)1): what the cross-check of the two rosters finds. The words are the stored
+#: values and the JSON's ``category``, as the county says them.
+ROSTER_FINDINGS = ("应保未保", "应扶未扶", "应退未退", "信息不一致")
+#: The two rosters (``roster`` of a finding).
+ROSTERS = {"dibao": "低保名单", "registered_poor": "建档立卡名单"}
+#: The kinds of 信息不一致 (``kind`` of a finding).
+INCONSISTENCIES = {
+    "bad_id": "身份证号有误",
+    "name_mismatch": "同一身份证号姓名不同",
+    "two_households": "同一身份证号在两户",
+    "household_fields": "同户信息不一致",
+}
+#: What staff found on a finding (stored as the words).
+ROSTER_OUTCOMES = ("核实中", "已纳入", "不符合条件", "已退出")

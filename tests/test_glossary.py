@@ -9,6 +9,8 @@ from api.pages.render import ROLE_LABELS
 from cases.assessment import NAMES
 from cases.models import CaseStatus
 from cases.procedure import LABELS
+from cases.rosters import inconsistencies
+from cases.rosters.columns import LAYOUTS
 from policy import assess, explain, glossary
 from policy.assessment import PROGRAMMES
 from policy.household import Hardship
@@ -20,6 +22,9 @@ def test_every_stored_value_has_its_word():
     assert set(glossary.ROLES) == {role.value for role in Role}
     assert list(glossary.PROGRAMMES) == list(PROGRAMMES)
     assert set(glossary.HARDSHIPS) == set(get_args(Hardship.model_fields["kind"].annotation))
+    assert set(glossary.INCONSISTENCIES) == set(inconsistencies.KINDS)
+    assert set(glossary.ROSTERS) == set(LAYOUTS)
+    assert {"crosscheck"} <= set(glossary.CHANNELS) & set(glossary.SOURCES)
 
 
 def test_the_pages_the_api_and_the_reasons_use_the_same_words():

@@ -8,6 +8,11 @@ imports nothing of the project, and `bot/` (run by the Rasa process, in its own
 environment) imports nothing of it but `core.masking`, the one masking function, which is
 pure standard library.
 
+Inside `cases`, the roster cross-check's library (`cases.rosters`: reading the files, the
+households, the findings, the tables) imports only `core`, `policy` and itself: the CLI
+runs it without a store. Its store side (`models`, `runs`, `results`, `followup`, `shapes`) may use
+the rest of `cases`.
+
 Inside `actions`, the readers of residents' words (`actions.reading`) import nothing of the
 action-server side (the form, the actions, the store) and of the other packages only
 `core`; the readers about people (`actions.reading.people`) import only themselves and the
@@ -106,6 +111,41 @@ def test_the_rasa_side_imports_nothing_of_the_app():
 
 def test_the_masking_module_is_standard_library_only():
     assert imported_packages(ROOT / "core" / "masking.py") == set()
+
+
+ROSTER_STORE = {"models", "runs", "results", "followup", "shapes"}
+
+
+def against_the_roster_library_rule(path: Path) -> set[str]:
+    """What a module of the roster library imports of the project beyond its rule."""
+    wrong = set()
+    for name in imported_modules(path):
+        top = name.split(".")[0]
+        if top in ("core", "policy"):
+            continue
+        if name.startswith("cases.rosters.") and name.split(".")[2] not in ROSTER_STORE:
+            continue
+        if top in PROJECT:
+            wrong.add(name)
+    return wrong
+
+
+def test_the_roster_library_imports_nothing_of_the_store():
+    folder = ROOT / "cases" / "rosters"
+    library = [p for p in sorted(folder.glob("*.py")) if p.stem not in ROSTER_STORE]
+    assert {p.stem for p in library} >= {"reading", "xlsx", "members", "check", "tables"}
+    wrong = {p.name: found for p in library if (found := against_the_roster_library_rule(p))}
+    assert not wrong, f"the roster library imports the store: {wrong}"
+
+
+def test_the_roster_library_rule_sees_an_import_of_the_store(tmp_path):
+    module = tmp_path / "sample.py"
+    module.write_text(
+        "from cases.rosters import runs\nfrom cases.rosters.members import Member\n"
+        "from cases.models import Case\nimport core.security\n",
+        encoding="utf-8",
+    )
+    assert against_the_roster_library_rule(module) == {"cases.rosters.runs", "cases.models"}
 
 
 @pytest.mark.parametrize("folder", sorted(ACTIONS_RULES))

@@ -1,38 +1,17 @@
 """Resident identity numbers (居民身份证号码, GB 11643-1999): 6-digit region, 8-digit birth
-date, 3-digit sequence, and a check character computed with ISO 7064 MOD 11-2."""
+date, 3-digit sequence, and a check character computed with ISO 7064 MOD 11-2 (the check
+itself is ``core.id_numbers``, shared with the rosters); here, finding one in what a
+resident says or types."""
 
 from __future__ import annotations
 
 import re
-from datetime import date
 
-_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
-_CHECK = "10X98765432"
+from core.id_numbers import age_on, birth_date, check, check_character
+
+__all__ = ["CANDIDATE", "age_on", "birth_date", "check", "check_character", "find", "normalise"]
+
 CANDIDATE = re.compile(r"(?<!\d)(\d{17}[\dXx]|\d{15,16}|\d{19,20})(?!\d)")
-
-
-def check_character(first17: str) -> str:
-    return _CHECK[sum(int(d) * w for d, w in zip(first17, _WEIGHTS, strict=True)) % 11]
-
-
-def birth_date(number: str) -> date | None:
-    try:
-        return date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
-    except ValueError:
-        return None
-
-
-def check(number: str) -> str | None:
-    """None when `number` is a valid identity number, else what is wrong:
-    "length", "birth_date" or "check_digit"."""
-    number = number.upper()
-    if not re.fullmatch(r"\d{17}[\dX]", number):
-        return "length"
-    if birth_date(number) is None:
-        return "birth_date"
-    if check_character(number[:17]) != number[17]:
-        return "check_digit"
-    return None
 
 
 # Digits as said on the phone, radio style included: 幺 1, 两 2, 拐 7, 勾 9, 洞 0; 叉 X.
@@ -74,10 +53,3 @@ def find(text: str) -> tuple[str | None, str | None]:
         return None, None
     candidate = match.group(1).upper()
     return candidate, check(candidate)
-
-
-def age_on(number: str, day: date) -> int | None:
-    born = birth_date(number)
-    if born is None:
-        return None
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))

@@ -108,7 +108,7 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
         elif listed and (
             requested == "household_size" or len(listed) >= (state.get("household_size") or 99)
         ):
-            members_told.replace_story_members(state, listed)
+            members_told.replace_story_members(state, listed, text)
         if listed:
             members_told.merge(state, listed, missed=bool(_LEFT_OUT.search(text)))
             reading.understood |= requested in ("household_size", "members")

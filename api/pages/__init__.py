@@ -11,13 +11,13 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from api.pages import admin, auth, cases, helpline, household, reports
+from api.pages import admin, auth, cases, helpline, household, reports, roster_findings, rosters
 from api.pages.auth import LoginRequired, PageError
 from api.pages.render import STATIC, render
 
 
 def install(app: FastAPI) -> None:
-    for module in (auth, cases, household, reports, admin, helpline):
+    for module in (auth, cases, household, reports, roster_findings, rosters, admin, helpline):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 

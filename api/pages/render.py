@@ -18,7 +18,15 @@ from api.pages.words import FACT_WORDS, relation
 from cases.assessment import NAMES, UNKNOWN_WORDS
 from cases.models import CaseStatus
 from cases.procedure import LABELS
-from policy.glossary import CHANNELS, ROLES, SOURCES
+from policy.glossary import (
+    CHANNELS,
+    INCONSISTENCIES,
+    ROLES,
+    ROSTER_FINDINGS,
+    ROSTER_OUTCOMES,
+    ROSTERS,
+    SOURCES,
+)
 from policy.glossary import MEDICAL_ITEMS as ITEM_WORDS
 from policy.glossary import ROUTES as ROUTE_WORDS
 from policy.glossary import VERDICTS as STATUS_WORDS
@@ -86,9 +94,12 @@ env.filters.update(beijing=beijing, day=day, status_label=status_label, money=mo
                    item=lambda item: ITEM_WORDS.get(item, item),
                    channel=lambda c: CHANNELS.get(c, c),
                    source=lambda s: SOURCES.get(s, s), relation=relation,
+                   roster=lambda r: ROSTERS.get(r or "", r or ""),
+                   inconsistency=lambda k: INCONSISTENCIES.get(k or "", k or ""),
                    fact=lambda key: FACT_WORDS.get(key) or UNKNOWN_WORDS.get(key) or UNKNOWN_WORDS.get(str(key).split(".")[0], key))  # fmt: skip
 env.globals.update(ROLE_LABELS=ROLE_LABELS, PROGRAMMES=NAMES, STATUSES=list(CaseStatus),
-                   LABELS=LABELS, Role=Role)  # fmt: skip
+                   LABELS=LABELS, Role=Role, ROSTER_FINDINGS=ROSTER_FINDINGS,
+                   INCONSISTENCIES=INCONSISTENCIES, ROSTER_OUTCOMES=ROSTER_OUTCOMES)  # fmt: skip
 
 
 def render(

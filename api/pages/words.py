@@ -36,7 +36,8 @@ FIELD_WORDS = dict(INCOME + EXPENSES + HOUSEHOLD_FLAGS + FLAGS) | {
     "assessed_on": "评估日期", "members": "家庭成员", "age": "年龄", "relation": "与申请人关系",
     "disability_grade": "残疾等级", "deposits": "存款", "vehicles": "机动车", "houses": "住房",
     "commercial_property": "商业用房", "hardship": "突发困难"}  # fmt: skip
-FACT_WORDS = dict(INCOME + EXPENSES) | {"household_size": "家庭人口", "annual_income": "年收入"}
+FACT_WORDS = dict(INCOME + EXPENSES) | {"household_size": "家庭人口", "annual_income": "年收入",
+                                        "roster_household": "比对名单", "finding": "比对结果"}  # fmt: skip
 
 
 def relation(value: str) -> str:

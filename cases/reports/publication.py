@@ -20,6 +20,8 @@ from cases.assessment import NAMES
 from cases.models import Applicant, Case, CaseProgramme, CaseStatus, HouseholdRecord
 from cases.shapes import PublicationRow
 from core.security import mask_name
+from core.spreadsheets import CSV_BOM
+from core.spreadsheets import safe_cell as _safe
 
 LISTED = (CaseStatus.publicised, CaseStatus.approved)
 HEADERS = ("序号", "乡镇（街道）", "村（社区）", "申请人", "身份证号", "家庭人口",
@@ -105,13 +107,6 @@ def _household_sizes(session: Session, case_ids: list[int]) -> dict[int, int]:
     return sizes
 
 
-def _safe(cell):
-    """Spreadsheet formula injection: text starting with = + - @ is written as text."""
-    if isinstance(cell, str) and cell[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + cell
-    return cell
-
-
 def to_csv(rows: list[PublicationRow], heading: str) -> bytes:
     """UTF-8 with a byte-order mark, so that Excel on a township PC shows the Chinese."""
     out = io.StringIO()
@@ -120,7 +115,7 @@ def to_csv(rows: list[PublicationRow], heading: str) -> bytes:
     writer.writerow(HEADERS)
     for row in rows:
         writer.writerow([_safe(cell) for cell in cells(row)])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return (CSV_BOM + out.getvalue()).encode("utf-8")
 
 
 def to_xlsx(rows: list[PublicationRow], heading: str) -> bytes:

@@ -154,7 +154,20 @@ def test_a_range_is_read_as_its_midpoint():
     assert conversation.requested == "income"
     conversation.say("打工一年一万到两万吧")
     assert conversation.slots["income"] == {"wages": 15000}
+    # 老妈 is over 60 and no pension was named: asked about once, then the form goes on
+    assert conversation.requested == "income"
+    conversation.say("老妈养老金一个月一百五")
+    assert conversation.slots["income"] == {"wages": 15000, "basic_pension": 1800}
     assert conversation.requested == "expenses"
+
+
+def test_the_pension_of_someone_over_sixty_is_asked_about_once():
+    conversation = run(TYPICAL[:5])
+    conversation.say("打工一年一万五")
+    assert conversation.requested == "income"
+    conversation.say("没有了")
+    assert conversation.requested == "expenses"
+    assert conversation.slots["income"] == {"wages": 15000}
 
 
 def test_an_answer_that_cannot_be_read_twice_is_kept_verbatim_and_the_form_goes_on():

@@ -8,7 +8,7 @@ import yaml
 
 from actions.helpline import answer_table, near_reply, questions
 from actions.helpline_topic import choose, follow_up, is_follow_up
-from actions.policy_terms import topic_by_terms
+from actions.policy_terms import elsewhere, topic_by_terms
 from channels.wording import segment
 
 
@@ -45,7 +45,7 @@ def test_the_terms_rarely_take_the_training_out_of_scope_examples_for_policy():
     data = yaml.safe_load(open("data/nlu/faq.yml", encoding="utf-8"))
     (item,) = [i for i in data["nlu"] if i.get("intent") == "out_of_scope"]
     examples = [line[2:].strip() for line in item["examples"].splitlines() if line.strip()]
-    taken = [e for e in examples if topic_by_terms(e)]
+    taken = [e for e in examples if topic_by_terms(e) and not elsewhere(e)]
     assert len(taken) <= len(examples) // 20, taken
 
 
@@ -92,3 +92,23 @@ def test_every_near_reply_fits_two_sms():
     for name, _, can_answer in NEAR:
         text = answer_table().near.format(topic=name, questions=can_answer, helpline="12345")
         assert len(text) <= 134, text
+
+
+@pytest.mark.parametrize(
+    "text, other",
+    [("济南市农村低保每月多少钱", True), ("北京二级残疾补助多少钱一个月", True),
+     ("奉节县低保标准", False), ("重庆市低保标准是多少", False), ("我在湖北打工", False),
+     ("在大城市打工的钱算不算收入", False)],
+)  # fmt: skip
+def test_another_places_amounts_and_rules_are_not_answered_with_fengjies(text, other):
+    assert elsewhere(text) is other
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [("家里人都开小车了，还在吃低保", "objection"), ("低保取消了也没人通知我", "objection"),
+     ("低保户算不算建档立卡", "registered_poor_vs_dibao"), ("有精神病可以办理低保吗", "who_qualifies"),
+     ("低保户买个踏板摩托会不会影响低保", "assets")],
+)  # fmt: skip
+def test_complaints_and_plain_questions_find_their_answer(text, key):
+    assert topic_by_terms(text) == key

@@ -18,12 +18,15 @@ from accounts.users import create_user
 from api.main import create_app
 from core.security import IdentityCipher
 from core.settings import Settings
+from tests.cases.rosters.rosters import dibao_rows, registered_rows
+from tests.cases.rosters.test_runs import DIBAO, REGISTERED, run_of
 from tests.console_seed import file_assessed
 
 
 @pytest.fixture(scope="module")
 def console_app(tmp_path_factory, fresh_store):
-    database_url, engine = fresh_store(tmp_path_factory.mktemp("schema"))
+    folder = tmp_path_factory.mktemp("schema")
+    database_url, engine = fresh_store(folder)
     config = Settings(
         environment="test",
         database_url=database_url,
@@ -36,6 +39,13 @@ def console_app(tmp_path_factory, fresh_store):
         for township in ("吐祥镇", "白帝镇"):
             file_assessed(session, cipher, township=township)
         session.commit()
+        run_of(
+            session,
+            cipher,
+            folder / "rosters",
+            dibao_rows(*DIBAO),
+            registered_rows(*REGISTERED),
+        )
     app = create_app(config, engine, workers=False)
     yield app
 
@@ -70,5 +80,5 @@ def test_no_server_errors(console_app, county_token):
             run()
         except Exception as error:  # noqa: BLE001 - collected and reported below
             failures.append(f"{operation.label}: {error}")
-    assert len(tried) >= 20, tried
+    assert len(tried) >= 30, tried
     assert not failures, "\n\n".join(failures)

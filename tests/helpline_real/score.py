@@ -69,10 +69,12 @@ def received(question: str, replies: list[str]) -> str:
     parameters = load_default()
     labels = []
     for reply in replies:
-        for key in answer_table().answers:
-            if reply == render(key, parameters, question=question):
-                labels.append(f"answer:{key}")
-                break
+        # every key whose answer reads the same (a year with no value: the same "missing" text)
+        labels += [
+            f"answer:{key}"
+            for key in answer_table().answers
+            if reply == render(key, parameters, question=question)
+        ]
     joined = "".join(replies)
     if any(word in joined for word in _APPLICATION):
         labels.append("application")

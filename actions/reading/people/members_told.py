@@ -11,9 +11,32 @@ from actions.reading.people import ages
 from actions.reading.people.member_identity import new_member, pick_ordinal, same_person, unique
 
 
-def replace_story_members(state: dict, listed: list[dict]) -> None:
+def replace_story_members(state: dict, listed: list[dict], text: str = "") -> None:
     """The household answer lists who lives here: people named only in passing before
-    ("靠三个儿子给") are dropped unless listed now; what was said of them is kept."""
+    ("靠三个儿子给") are dropped unless listed now; what was said of them is kept. When the
+    count said is more than the people listed, the story's spouse, then its others, still
+    live here ("两个人…我54 他58" after a story about "我男人"); "他58" gives their age."""
+    story = [
+        m
+        for m in state.get("members") or []
+        if m.get("from_story")
+        and m["relation"] != "applicant"
+        and not any(same_person(x, m) or x["relation"] == m["relation"] for x in listed)
+    ]
+    _replace(state, listed)
+    size = state.get("household_size") or 0
+    present = [m for m in listed if not m.get("away")]
+    room = size - len(state["members"]) - len(present)
+    story.sort(key=lambda m: m["relation"] != "spouse")
+    for member in story[: max(room, 0)]:
+        member.pop("from_story", None)
+        state["members"].append(member)
+    pronoun = re.findall(r"[他她](?!们)\s*(\d{1,3})\s*(?:岁|了)?", to_arabic(text or ""))
+    if room == 1 and story and len(pronoun) == 1 and story[0].get("age") is None:
+        story[0]["age"] = int(pronoun[0])
+
+
+def _replace(state: dict, listed: list[dict]) -> None:
     kept = []
     for member in state.get("members") or []:
         if not member.get("from_story"):
