@@ -4,7 +4,8 @@ The store is SQLite unless pytest runs with `--store postgresql` (`make test` ru
 passes): then a throw-away PostgreSQL cluster on loopback (`tests.stores`) gives each test
 its own migrated database, and only the store tests run: those that take `database_url`
 (directly or through `settings`, `engine`, `session`, `client` …), `empty_database_url`,
-`fresh_store` or `postgres`, and those marked `postgresql`, which run in that pass only."""
+`fresh_store` or `postgres` (but not the e2e and browser tests, which go through the same
+code), and those marked `postgresql`, which run in that pass only."""
 
 from __future__ import annotations
 
@@ -65,7 +66,10 @@ def pytest_collection_modifyitems(config, items):
         about_postgresql = item.get_closest_marker("postgresql") is not None
         if not postgresql:
             return not about_postgresql
-        return about_postgresql or bool(STORE_FIXTURES & set(item.fixturenames))
+        if about_postgresql:
+            return True
+        through_servers = any(item.get_closest_marker(mark) for mark in ("e2e", "browser"))
+        return not through_servers and bool(STORE_FIXTURES & set(item.fixturenames))
 
     deselected = [item for item in items if not keep(item)]
     if deselected:
