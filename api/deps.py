@@ -86,6 +86,7 @@ CountyAdmin = Annotated[User, Depends(require_roles(Role.county_admin))]
 #: Ids are positive integers the store can hold; larger ones are refused before they reach it.
 CaseId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="the case's id")]
 UserId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="the account's id")]
+MessageId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="the message's id")]
 
 
 def case_or_404(session: Session, user: User, case_id: int) -> Case:

@@ -11,8 +11,9 @@ machine-readable kind. FastAPI's own validation errors are mapped to the same bo
 is every ``InputError`` a data function raises (policy, parameters, procedure, accounts),
 so an API caller gets a 4xx naming the field, never a 500. So is a value the store itself
 refuses (``DataError``: a NUL character, text longer than its column, a number out of its
-range — PostgreSQL refuses what SQLite would keep). Other refusals keep FastAPI's
-``{"detail": "text"}`` (401, 404, 409).
+range — PostgreSQL refuses what SQLite would keep). A body that cannot be read at all
+(JSON that is not UTF-8, a broken form) is a 400 with the same body, the field ``(root)``.
+Other refusals keep FastAPI's ``{"detail": "text"}`` (401, 404, 409).
 """
 
 from __future__ import annotations
@@ -21,9 +22,11 @@ import logging
 from typing import Any, NoReturn
 
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import DataError
+from starlette.exceptions import HTTPException
 
 from cases.access import OtherTownship
 from policy.errors import InputError, field_path
@@ -62,6 +65,8 @@ def _from_validation(item: dict[str, Any]) -> dict[str, Any]:
     where, path = (
         (loc[0], loc[1:]) if loc and loc[0] in ("body", "query", "path") else ("body", loc)
     )
+    if item.get("type") == "json_invalid":
+        path = []  # FastAPI puts the character offset here; the body as a whole is at fault
     return {"field": field_path(tuple(path)), "message": item.get("msg", ""),
             "loc": [where, *path], "type": item.get("type", "value_error")}  # fmt: skip
 
@@ -82,6 +87,14 @@ def install(app: FastAPI) -> None:
                     request.url.path, type(error.orig).__name__)  # fmt: skip
         body = {"detail": [problem("body", None, "a value does not fit the store", "data_error")]}
         return JSONResponse(body, status_code=422)
+
+    @app.exception_handler(HTTPException)
+    async def _unreadable(request: Request, error: HTTPException) -> Response:
+        """FastAPI's 400 for a body it cannot parse, in the one error body."""
+        if error.status_code == 400 and isinstance(error.detail, str):
+            body = {"detail": [problem("body", None, error.detail, "body_unreadable")]}
+            return JSONResponse(body, status_code=400, headers=error.headers)
+        return await http_exception_handler(request, error)
 
     @app.exception_handler(InputError)
     async def _input(request: Request, error: InputError) -> JSONResponse:

@@ -16,6 +16,7 @@ from api.routes import (
     auth,
     cases,
     health,
+    messages,
     procedure,
     reports,
     rosters,
@@ -66,7 +67,7 @@ def create_app(
         app.include_router(router)
     errors.install(app)
     limits.install(app)
-    for router in (procedure.router, reports.router, rosters.router, admin.router):
+    for router in (procedure.router, reports.router, rosters.router, messages.router, admin.router):
         app.include_router(router)
     pages.install(app)
     for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):

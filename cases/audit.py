@@ -25,6 +25,7 @@ ACTIONS = {
     "parameter_added": "新增参数值",
     "user_created": "新建账户",
     "user_changed": "修改账户",
+    "message_resolved": "标记短信已处理",
     "login": "登录",
     "logout": "退出",
     "roster_run": "信息比对",

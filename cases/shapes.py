@@ -236,3 +236,26 @@ class AuditPublic(BaseModel):
 class AuditPage(BaseModel):
     items: list[AuditPublic]
     next_cursor: int | None
+
+
+# Messages the assistant left for staff (未处理的短信: cases.unhandled)
+
+
+class UnhandledMessage(BaseModel):
+    """An inbound message the assistant never answered: its number masked, its text as
+    stored (identity and phone numbers masked where it entered)."""
+
+    id: int
+    received_at: datetime
+    channel: str
+    phone_masked: str | None
+    text: str
+    status: str  # failed | limited | resolved (channels.records.InboundStatus)
+    case_id: int | None
+    reference: str | None
+    township: str | None
+
+
+class UnhandledList(BaseModel):
+    items: list[UnhandledMessage]
+    total: int

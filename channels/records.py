@@ -25,6 +25,7 @@ class InboundStatus(str, enum.Enum):
     ignored = "ignored"  # from a number that opted out: kept, not answered
     failed = "failed"  # the assistant refused it (Rasa answered 4xx): kept for staff
     limited = "limited"  # over the per-number limit (see `inbox`): kept for staff, not answered
+    resolved = "resolved"  # failed or limited, then marked handled by staff (cases.unhandled)
 
 
 class ReplyVia(str, enum.Enum):

@@ -95,3 +95,7 @@ INCONSISTENCIES = {
 }
 #: What staff found on a finding (stored as the words).
 ROSTER_OUTCOMES = ("核实中", "已纳入", "不符合条件", "已退出")
+
+#: 未处理的短信: what became of a message the assistant did not answer (channels' states).
+MESSAGE_STATES = {"failed": "助手未能处理", "limited": "发送过于频繁，未转给助手",
+                  "resolved": "已处理"}  # fmt: skip

@@ -124,3 +124,34 @@ def seed_demo(session: Session, cipher: IdentityCipher) -> dict[str, int]:
             session.add(case)
     session.flush()
     return {"main": main.id, "other": other.id}
+
+
+def seed_unhandled(session: Session, cipher: IdentityCipher) -> dict[str, int]:
+    """Messages the assistant left for staff (未处理的短信): 吐祥镇's case has one that failed,
+    linked to it, and one that failed from its number before it was linked; 白帝镇's
+    applicant's phone sent one over the limit; a number without a case sent two over the
+    limit; and one that was answered, which staff need not see."""
+    from channels.models import Message
+
+    tuxiang = file_assessed(session, cipher, name="陈德明", township="吐祥镇",
+                            phone="+8613700000011")  # fmt: skip
+    baidi = file_assessed(session, cipher, name="赵淑芬", township="白帝镇", phone="+8613700000022")
+    baidi.conversation_id = None  # filed at the window: known by the applicant's phone only
+    rows = [
+        ("+8613700000011", tuxiang.id, "failed", "我屋头的情况变了"),
+        ("+8613700000011", None, "failed", "身份证 500236********4419"),
+        ("+8613700000022", None, "limited", "快点回我"),
+        ("+8613700000099", None, "limited", "测试 1"),
+        ("+8613700000099", None, "limited", "测试 2"),
+        ("+8613700000011", tuxiang.id, "answered", "好的"),
+    ]
+    ids = {}
+    for phone, case_id, status, text in rows:
+        message = Message(conversation_id=phone, case_id=case_id, direction="in", channel="sms",
+                          text=text, status=status)  # fmt: skip
+        session.add(message)
+        session.flush()
+        ids[text] = message.id
+    session.add(baidi)
+    session.flush()
+    return {"tuxiang": tuxiang.id, "baidi": baidi.id, **ids}

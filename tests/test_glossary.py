@@ -11,6 +11,8 @@ from cases.models import CaseStatus
 from cases.procedure import LABELS
 from cases.rosters import inconsistencies
 from cases.rosters.columns import LAYOUTS
+from cases.unhandled import UNHANDLED
+from channels.records import InboundStatus
 from policy import assess, explain, glossary
 from policy.assessment import PROGRAMMES
 from policy.household import Hardship
@@ -25,6 +27,7 @@ def test_every_stored_value_has_its_word():
     assert set(glossary.INCONSISTENCIES) == set(inconsistencies.KINDS)
     assert set(glossary.ROSTERS) == set(LAYOUTS)
     assert {"crosscheck"} <= set(glossary.CHANNELS) & set(glossary.SOURCES)
+    assert set(glossary.MESSAGE_STATES) == {*UNHANDLED, InboundStatus.resolved.value}
 
 
 def test_the_pages_the_api_and_the_reasons_use_the_same_words():

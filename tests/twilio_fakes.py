@@ -83,6 +83,7 @@ class FakeRasa:
     delay: float = 0.0
     drop_after_taking: int = 0
     hang_on: str | None = None  # a message that makes Rasa hang every time (a poison message)
+    actions_host: str = "actions.test"  # the action server's host in ACTION_SERVER_URL
     received: list[dict[str, Any]] = field(default_factory=list)
     events: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
@@ -91,7 +92,7 @@ class FakeRasa:
 
     async def __call__(self, request: httpx.Request) -> httpx.Response:
         host, path = request.url.host, request.url.path
-        if host == "actions.test":
+        if host == self.actions_host:
             if self.actions_down:
                 raise httpx.ConnectError("connection refused", request=request)
             return httpx.Response(200, json={"status": "ok"})

@@ -11,14 +11,41 @@ from fastapi import FastAPI, Request
 from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from api.pages import admin, auth, cases, helpline, household, reports, roster_findings, rosters
+from api.pages import (
+    admin,
+    auth,
+    cases,
+    helpline,
+    household,
+    messages,
+    reports,
+    roster_findings,
+    rosters,
+)
 from api.pages.auth import LoginRequired, PageError
 from api.pages.render import STATIC, render
 
+#: The console's routers, in the order they are mounted (left out of the OpenAPI schema: they
+#: answer HTML to a signed-in browser; tests/security/test_every_route.py adds them back).
+ROUTERS = tuple(
+    module.router
+    for module in (
+        auth,
+        cases,
+        household,
+        messages,
+        reports,
+        roster_findings,
+        rosters,
+        admin,
+        helpline,
+    )
+)
+
 
 def install(app: FastAPI) -> None:
-    for module in (auth, cases, household, reports, roster_findings, rosters, admin, helpline):
-        app.include_router(module.router)
+    for router in ROUTERS:
+        app.include_router(router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     @app.exception_handler(LoginRequired)

@@ -35,6 +35,13 @@ OPTIONS = dict(FLAGS=FLAGS, INCOME=INCOME, EXPENSES=EXPENSES, HOUSEHOLD_FLAGS=HO
                GUARANTEES=GUARANTEES, HARDSHIPS=HARDSHIPS)  # fmt: skip
 
 
+# Figures typed in the form are read as the JSON API would carry them: a figure with more
+# digits than any household's is left as a float (an endless one the model refuses), never
+# turned into a huge int (which takes minutes, then cannot be printed).
+MAX_EXACT_DIGITS = 15
+MAX_COUNT_DIGITS = 100
+
+
 def _number(text: str) -> int | float | str:
     text = (text or "").strip().replace(",", "").replace("，", "")
     if not text:
@@ -43,6 +50,10 @@ def _number(text: str) -> int | float | str:
         value = Decimal(text)
     except InvalidOperation:
         return text  # the model names the field
+    if not value.is_finite():
+        return text  # NaN, Infinity: not a number JSON can carry
+    if value.adjusted() >= MAX_EXACT_DIGITS:
+        return float(value)  # inf beyond float's range: the model refuses it
     return int(value) if value == value.to_integral_value() else float(value)
 
 
@@ -50,7 +61,10 @@ def _int(text: str) -> int | str | None:
     text = (text or "").strip()
     if not text:
         return None
-    return int(text) if text.isdigit() else text
+    # ASCII digits only: "²" is a digit to str.isdigit, not to int()
+    if text.isascii() and text.isdigit() and len(text) <= MAX_COUNT_DIGITS:
+        return int(text)
+    return text
 
 
 def household_from_form(form: Any) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from cases.procedure import LABELS
 from policy.glossary import (
     CHANNELS,
     INCONSISTENCIES,
+    MESSAGE_STATES,
     ROLES,
     ROSTER_FINDINGS,
     ROSTER_OUTCOMES,
@@ -93,6 +94,7 @@ env.filters.update(beijing=beijing, day=day, status_label=status_label, money=mo
                    route=lambda route: ROUTE_WORDS.get(route, route or ""),
                    item=lambda item: ITEM_WORDS.get(item, item),
                    channel=lambda c: CHANNELS.get(c, c),
+                   message_state=lambda s: MESSAGE_STATES.get(s, s),
                    source=lambda s: SOURCES.get(s, s), relation=relation,
                    roster=lambda r: ROSTERS.get(r or "", r or ""),
                    inconsistency=lambda k: INCONSISTENCIES.get(k or "", k or ""),

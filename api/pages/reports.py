@@ -20,6 +20,7 @@ from cases.reports.dashboard import counts
 from cases.reports.due import due_for_review
 from cases.reports.publication import publication_rows, title, to_csv, to_xlsx
 from cases.shapes import Count
+from cases.unhandled import count_unhandled
 from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
 from policy.glossary import PROGRAMMES
@@ -40,6 +41,7 @@ def dashboard(request: Request, session: SessionDep, page: StaffPage, township: 
     township = page_scope(page, township)
     data = counts(session, township=township)
     return render(request, "dashboard.html", page, data=data, township=township or "",
+                  unhandled=count_unhandled(session, township=township),
                   townships=townships(), status_bars=bars(data.by_status),
                   programme_bars=bars(data.by_programme),
                   township_bars=bars(data.by_township[:33]))  # fmt: skip

@@ -7,14 +7,16 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
+from typing import Annotated
 
 import httpx
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from sqlmodel import Session, col, select
 
 from api.errors import unprocessable
+from api.limits import MAX_ID
 from api.shapes import OutboxItem, SimulatedText
 from channels.models import OutboundMessage
 from channels.signature import public_url, sign
@@ -59,7 +61,11 @@ async def send(request: Request, text: SimulatedText) -> dict:
 
 
 @router.get("/messages", response_model=list[OutboxItem], summary="What `phone` received")
-def received(request: Request, phone: str, after: int = 0) -> list[OutboxItem]:
+def received(
+    request: Request,
+    phone: Annotated[str, Query(max_length=32)],
+    after: Annotated[int, Query(ge=0, le=MAX_ID, description="the last outbox id seen")] = 0,
+) -> list[OutboxItem]:
     with Session(request.app.state.engine) as session:
         rows = session.exec(
             select(OutboundMessage)

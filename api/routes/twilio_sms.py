@@ -7,7 +7,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request, Response
 from twilio.twiml.messaging_response import MessagingResponse
 
-from api import limits
+from api import limits, twilio_forms
 from api.deps import TwilioParams
 from channels import inbox, wording
 from channels.handover import ChannelService
@@ -23,7 +23,11 @@ def twiml_messages(texts: list[str]) -> Response:
     return Response(content=str(response), media_type="application/xml")
 
 
-@router.post("/twilio/sms", summary="Twilio's incoming-SMS webhook (signed)")
+@router.post(
+    "/twilio/sms",
+    summary="Twilio's incoming-SMS webhook (signed)",
+    openapi_extra=twilio_forms.SMS,
+)
 async def incoming_sms(request: Request, params: TwilioParams) -> Response:
     channels: ChannelService = request.app.state.channels
     settings = channels.settings

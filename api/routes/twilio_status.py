@@ -4,14 +4,19 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request, Response
 
-from api import limits
+from api import limits, twilio_forms
 from api.deps import TwilioParams
 from channels.outbox import record_status
 
 router = APIRouter(tags=["twilio"])
 
 
-@router.post("/twilio/status", status_code=204, summary="Twilio's message status callback (signed)")
+@router.post(
+    "/twilio/status",
+    status_code=204,
+    summary="Twilio's message status callback (signed)",
+    openapi_extra=twilio_forms.STATUS,
+)
 async def message_status(
     request: Request, params: TwilioParams, outbox: int | None = None
 ) -> Response:

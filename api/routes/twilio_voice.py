@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, HTTPException, Request, Response
 from twilio.twiml.voice_response import Gather, VoiceResponse
 
-from api import limits
+from api import limits, twilio_forms
 from api.deps import TwilioParams
 from channels import answers, inbox, wording
 from channels.handover import FAILED, ChannelService
@@ -81,7 +81,9 @@ def caller(params: dict[str, str]) -> str:
     return phone if phone.startswith("+") else f"call:{params.get('CallSid', '')}"
 
 
-@router.post("", summary="Twilio's incoming-call webhook (signed)")
+@router.post(
+    "", summary="Twilio's incoming-call webhook (signed)", openapi_extra=twilio_forms.CALL_STARTS
+)
 async def call_starts(request: Request, params: TwilioParams) -> Response:
     channels: ChannelService = request.app.state.channels
     phone = caller(params)
@@ -91,7 +93,11 @@ async def call_starts(request: Request, params: TwilioParams) -> Response:
     return ask(channels.settings, prompt, turn=1)
 
 
-@router.post("/turn", summary="What the caller said or keyed in (signed)")
+@router.post(
+    "/turn",
+    summary="What the caller said or keyed in (signed)",
+    openapi_extra=twilio_forms.CALLER_ANSWERS,
+)
 async def caller_answers(request: Request, params: TwilioParams, turn: int = 1) -> Response:
     channels: ChannelService = request.app.state.channels
     settings = channels.settings
@@ -114,7 +120,11 @@ async def caller_answers(request: Request, params: TwilioParams, turn: int = 1) 
     return await _reply(channels, message_id=received.message_id, phone=phone, turn=turn, round_=0)
 
 
-@router.post("/wait", summary="The caller waits for a slow reply (signed)")
+@router.post(
+    "/wait",
+    summary="The caller waits for a slow reply (signed)",
+    openapi_extra=twilio_forms.CALL_GOES_ON,
+)
 async def caller_waits(
     request: Request, params: TwilioParams, message: int, turn: int = 1, round: int = 1
 ) -> Response:
@@ -152,7 +162,11 @@ async def _reply(
     return goodbye(wording.VOICE_DOWN if outcome == FAILED else wording.VOICE_LATER)
 
 
-@router.post("/silence", summary="The caller said nothing (signed)")
+@router.post(
+    "/silence",
+    summary="The caller said nothing (signed)",
+    openapi_extra=twilio_forms.CALL_GOES_ON,
+)
 async def silence(
     request: Request, params: TwilioParams, turn: int = 1, count: int = 1
 ) -> Response:

@@ -51,7 +51,7 @@ def console(tmp_path_factory):
                     workdir / "api.log", env)  # fmt: skip
     server.start(timeout=60)
     try:
-        yield {"url": f"http://127.0.0.1:{port}", **ids}
+        yield {"url": f"http://127.0.0.1:{port}", "database_url": database_url, **ids}
     finally:
         server.stop()
 

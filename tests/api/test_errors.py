@@ -50,3 +50,18 @@ def test_a_value_the_store_cannot_hold_is_refused_not_a_500(client, staff):
         assert reply.json()["detail"][0]["type"] == "data_error"
     assert client.get(f"/api/cases/{2**31}", headers=county).status_code in (404, 422)
     assert client.get(f"/api/cases/{2**31 - 1}", headers=county).status_code == 404
+
+
+def test_a_body_that_cannot_be_read_uses_the_one_body(client):
+    """Found by schemathesis (issue 13): JSON that is not UTF-8 answered FastAPI's bare
+    `{"detail": "There was an error parsing the body"}`; JSON that does not parse named a
+    character offset as the field."""
+    headers = {"Content-Type": "application/json"}
+    unreadable = client.post("/api/assess", content=b"\xff\xfe{", headers=headers)
+    assert unreadable.status_code == 400
+    [problem] = unreadable.json()["detail"]
+    assert set(problem) == KEYS and problem["field"] == "(root)" and problem["loc"] == ["body"]
+    broken = client.post("/api/assess", content=b'{"members": [', headers=headers)
+    assert broken.status_code == 422
+    [problem] = broken.json()["detail"]
+    assert problem["field"] == "(root)" and problem["type"] == "json_invalid"

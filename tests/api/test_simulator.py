@@ -69,3 +69,14 @@ def test_there_is_no_simulator_in_production(settings, engine):
             ).status_code
             == 404
         )
+
+
+def test_an_outbox_id_beyond_the_store_is_refused_naming_it(settings, engine):
+    """Found by schemathesis (issue 13): `?after=` past SQLite's 64-bit integers answered 500."""
+    with ChannelApp(channel_settings(settings), engine) as app:
+        reply = app.client.get(
+            "/simulator/messages", params={"phone": "+8613800000002", "after": 2**64}
+        )
+        assert reply.status_code == 422 and reply.json()["detail"][0]["field"] == "after"
+        ok = app.client.get("/simulator/messages", params={"phone": "+8613800000002", "after": 0})
+        assert ok.status_code == 200 and ok.json() == []
