@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from datetime import datetime, timezone
 
-from sqlalchemy import delete
+from sqlalchemy import case, delete
 from sqlmodel import Session, col, select
 
-from accounts.models import StaffSession, User, UserPublic
+from accounts.models import Role, StaffSession, User, UserPublic
 from accounts.passwords import UserError, hash_password
 
 #: A disabled account is locked "for ever": ``authenticate`` already refuses locked ones.
@@ -34,8 +34,13 @@ def public(user: User) -> UserPublic:
                       created_at=user.created_at)  # fmt: skip
 
 
+# Roles in the order they are declared: PostgreSQL sorts its enum type so, SQLite by name.
+ROLE_ORDER = case({role: rank for rank, role in enumerate(Role)}, value=User.role)
+
+
 def list_users(session: Session) -> list[UserPublic]:
-    users = session.exec(select(User).order_by(col(User.role), col(User.username))).all()
+    """County admins, then township staff, then the helpline; by name within a role."""
+    users = session.exec(select(User).order_by(ROLE_ORDER, col(User.username))).all()
     return [public(user) for user in users]
 
 

@@ -21,6 +21,7 @@ from cases.access import township_scope, visible_case
 from cases.models import Case
 from channels.signature import public_url
 from channels.signature import valid as signature_valid
+from core.database import MAX_ROW_ID
 from core.security import IdentityCipher
 from core.settings import Settings
 from policy.errors import InputError
@@ -61,7 +62,7 @@ def get_current_user(
     )
     claims = claims_of(token, secret_key=settings.secret_key)
     user_id, version = claims if claims is not None else (None, None)
-    user = session.get(User, user_id) if user_id is not None and 0 < user_id < 2**63 else None
+    user = session.get(User, user_id) if user_id is not None and 0 < user_id <= MAX_ROW_ID else None
     if user is None or is_disabled(user) or not still_valid(user, version):
         raise unauthorised  # also a token from before a password reset
     return user
@@ -82,10 +83,10 @@ def require_roles(*roles: Role):
 CaseReader = Annotated[User, Depends(require_roles(Role.county_admin, Role.township_staff))]
 CountyAdmin = Annotated[User, Depends(require_roles(Role.county_admin))]
 
-#: Ids are positive 63-bit integers; larger ones are refused before they reach the store.
-CaseId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the case's id")]
-UserId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the account's id")]
-MessageId = Annotated[int, Path(ge=1, le=2**63 - 1, description="the message's id")]
+#: Ids are positive integers the store can hold; larger ones are refused before they reach it.
+CaseId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="the case's id")]
+UserId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="the account's id")]
+MessageId = Annotated[int, Path(ge=1, le=MAX_ROW_ID, description="the message's id")]
 
 
 def case_or_404(session: Session, user: User, case_id: int) -> Case:

@@ -9,23 +9,29 @@ asks for another township (403):
 adds where it came from (``body``, ``query``, ``path``) as FastAPI does, ``type`` a
 machine-readable kind. FastAPI's own validation errors are mapped to the same body, and so
 is every ``InputError`` a data function raises (policy, parameters, procedure, accounts),
-so an API caller gets a 4xx naming the field, never a 500. A body that cannot be read at all
+so an API caller gets a 4xx naming the field, never a 500. So is a value the store itself
+refuses (``DataError``: a NUL character, text longer than its column, a number out of its
+range — PostgreSQL refuses what SQLite would keep). A body that cannot be read at all
 (JSON that is not UTF-8, a broken form) is a 400 with the same body, the field ``(root)``.
 Other refusals keep FastAPI's ``{"detail": "text"}`` (401, 404, 409).
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any, NoReturn
 
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException
 
 from cases.access import OtherTownship
 from policy.errors import InputError, field_path
+
+log = logging.getLogger(__name__)
 
 
 class RequestRefused(Exception):
@@ -73,6 +79,13 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         body = {"detail": [_from_validation(item) for item in error.errors()]}
+        return JSONResponse(body, status_code=422)
+
+    @app.exception_handler(DataError)
+    async def _unstorable(request: Request, error: DataError) -> JSONResponse:
+        log.warning("%s %s: the store refused a value (%s)", request.method,
+                    request.url.path, type(error.orig).__name__)  # fmt: skip
+        body = {"detail": [problem("body", None, "a value does not fit the store", "data_error")]}
         return JSONResponse(body, status_code=422)
 
     @app.exception_handler(HTTPException)

@@ -10,12 +10,13 @@ from fastapi import FastAPI, HTTPException, Request, status
 from fastapi.responses import JSONResponse
 
 from api.errors import RequestRefused, problem
+from core.database import MAX_ROW_ID
 
 log = logging.getLogger(__name__)
 
 MAX_WEBHOOK_BYTES = 64 * 1024  # Twilio's largest webhook body is a few kilobytes
 MAX_BODY_CHARS = 1600  # Twilio's longest message (10 segments); longer is cut
-MAX_ID = 2**63 - 1  # the database's BIGINT
+MAX_ID = MAX_ROW_ID  # the store's INTEGER ids (32 bits on PostgreSQL)
 TRUNCATED = "［后面太长，已截断］"
 
 

@@ -5,7 +5,9 @@ values it needs encrypted in slots, and files them in the case store).
 Configured in endpoints.yml as
     tracker_store:
       type: bot.redacting_tracker_store.RedactingSQLTrackerStore
-Runs in the Rasa environment: imports nothing of the app but `core.masking`, which is pure
+      dialect: …  (and url, port, db, username, password, login_db: SQLTrackerStore's fields)
+with every field from the environment (scripts/rasa_env.py): a field left empty counts as not
+given, so one file serves SQLite and PostgreSQL. Runs in the Rasa environment: imports nothing of the app but `core.masking`, which is pure
 standard library (the same function masks the store, the logs and the exports).
 """
 
@@ -43,7 +45,34 @@ def redact(data: Any) -> Any:
     return data
 
 
+def given(value: Any) -> Any | None:
+    """An endpoints.yml field from an empty environment variable is not given."""
+    return None if value == "" else value
+
+
 class RedactingSQLTrackerStore(SQLTrackerStore):
+    def __init__(
+        self,
+        dialect: str = "sqlite",
+        host: str | None = None,
+        port: Any = None,
+        db: str = "rasa.db",
+        username: str | None = None,
+        password: str | None = None,
+        login_db: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(
+            dialect=given(dialect) or "sqlite",
+            host=given(host),
+            port=given(port),
+            db=given(db) or "rasa.db",
+            username=given(username),
+            password=given(password),
+            login_db=given(login_db),
+            **kwargs,
+        )
+
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
         with self.session_scope() as session:

@@ -19,6 +19,7 @@ from accounts.models import Role, User
 from cases.models import Case
 from cases.procedure import LABELS
 from cases.shapes import CaseStatusPublic
+from core.database import MAX_ROW_ID
 from core.townships import townships
 from policy.errors import InputError
 
@@ -49,7 +50,7 @@ def can_read_cases(user: User) -> bool:
 
 def visible_case(session: Session, user: User, case_id: int) -> Case | None:
     """The case if ``user`` may open it, else None (the caller answers 404)."""
-    if not can_read_cases(user) or not 0 < case_id < 2**63:
+    if not can_read_cases(user) or not 0 < case_id <= MAX_ROW_ID:
         return None
     case = session.get(Case, case_id)
     if case is None or (user.role == Role.township_staff and case.township != user.township):

@@ -20,6 +20,7 @@ from cases.models import Applicant, Case
 from cases.shapes import UnhandledList, UnhandledMessage
 from channels.models import Message
 from channels.records import InboundStatus
+from core.database import MAX_ROW_ID
 from core.security import mask_phone
 from policy.errors import InputError
 
@@ -99,7 +100,7 @@ def mark_handled(
     """Mark an unhandled message handled (audited). None when `actor` cannot see it (another
     township's, no such message, not one the assistant left); raises ``AlreadyHandled``
     when someone marked it first (one conditional UPDATE: twice is impossible)."""
-    if not 0 < message_id < 2**63:
+    if not 0 < message_id <= MAX_ROW_ID:
         return None
     query, cases = _belonging()
     query = query.where(Message.id == message_id).where(

@@ -2,8 +2,10 @@
 replies ``channels.records`` writes), then workers claim due messages, record what Twilio
 said, retry with exponential backoff, and take Twilio's status callbacks — a status never
 moves backwards. Without Twilio credentials (development) rows stay `queued` and the staff
-pages show them. Claims are `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL and a conditional
-`UPDATE … WHERE status = 'queued'` per row on SQLite (one writer at a time)."""
+pages show them. Claims are `SELECT … FOR UPDATE SKIP LOCKED` on PostgreSQL (several workers
+in several API processes) and a conditional `UPDATE … WHERE status = 'queued'` per row on
+SQLite (one writer at a time); either way a message is claimed only with every earlier
+unsent message to its number, so a reply's segments never overtake one another."""
 
 from __future__ import annotations
 
@@ -72,12 +74,16 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
     )
     claimed = []
     if session.get_bind().dialect.name == "postgresql":
-        for row in session.exec(query.with_for_update(skip_locked=True)).all():
+        rows = session.exec(query.with_for_update(skip_locked=True)).all()
+        for row in _first_in_line(session, rows):
             row.status, row.attempts, row.updated_at = OutboxStatus.sending, row.attempts + 1, now
             session.add(row)
             claimed.append(Claimed(row.id, row.to_number, row.body, row.attempts))
     else:
-        for row in session.exec(query).all():
+        lost: set[str] = set()  # numbers with a message another worker took meanwhile
+        for row in _first_in_line(session, session.exec(query).all()):
+            if row.to_number in lost:
+                continue
             attempts = row.attempts + 1  # (read before the UPDATE refreshes `row`)
             result = session.execute(
                 update(OutboundMessage)
@@ -92,8 +98,34 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
             )
             if result.rowcount == 1:
                 claimed.append(Claimed(row.id, row.to_number, row.body, attempts))
+            else:
+                lost.add(row.to_number)
     session.commit()
     return claimed
+
+
+def _first_in_line(session: Session, rows: list[OutboundMessage]) -> list[OutboundMessage]:
+    """Of the rows this worker selected (and on PostgreSQL locked), those whose earlier
+    unsent messages to the same number are all among them. Another worker's claim is not
+    yet visible as `sending` while its transaction runs: its rows still read `queued`, and
+    without this check a later segment skipped past them would go out first."""
+    if not rows:
+        return []
+    mine = {row.id for row in rows}
+    unsent = session.exec(
+        select(OutboundMessage.id, OutboundMessage.to_number)
+        .where(
+            col(OutboundMessage.to_number).in_({row.to_number for row in rows}),
+            col(OutboundMessage.status).in_([OutboxStatus.queued, OutboxStatus.sending]),
+            col(OutboundMessage.id) <= max(mine),
+        )
+        .order_by(col(OutboundMessage.id))
+    ).all()
+    cut: dict[str, int] = {}  # a number's first unsent message that is not ours
+    for message_id, number in unsent:
+        if message_id not in mine:
+            cut.setdefault(number, message_id)
+    return [row for row in rows if row.id < cut.get(row.to_number, row.id + 1)]
 
 
 def mark_sent(session: Session, *, outbox_id: int, twilio_sid: str | None) -> None:

@@ -56,9 +56,14 @@ def _p(name: str, column) -> Any:
     return bindparam(name, type_=column.type)
 
 
+# RETURNING tells whether the row went in: a driver's rowcount of an INSERT is not to be
+# trusted (psycopg 3 through SQLAlchemy gives -1).
 INSERT_IGNORE = {
     dialect.__name__.rsplit(".", 1)[-1]: {
-        table.name: dialect.insert(table).on_conflict_do_nothing() for table in (M, C)
+        table.name: dialect.insert(table)
+        .on_conflict_do_nothing()
+        .returning(*table.primary_key.columns)
+        for table in (M, C)
     }
     for dialect in (sqlite, postgresql)
 }
@@ -141,7 +146,7 @@ NOTIFY = (
 def insert_ignore(session: Session, table, values: dict[str, Any]) -> bool:
     """INSERT … ON CONFLICT DO NOTHING (SQLite, PostgreSQL); True if a row was inserted."""
     statement = INSERT_IGNORE[session.get_bind().dialect.name][table.name]
-    return session.connection().execute(statement, values).rowcount == 1
+    return session.connection().execute(statement, values).first() is not None
 
 
 def ensure_contact(session: Session, *, phone: str) -> None:

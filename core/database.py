@@ -1,6 +1,6 @@
-"""Engine and sessions. SQLite (WAL, foreign keys on) by default; any SQLAlchemy URL through
-DATABASE_URL. The schema is created and upgraded by Alembic (``cases.migrations.migrate``),
-never at import time."""
+"""Engine and sessions. SQLite (WAL, foreign keys on) by default; PostgreSQL (a plain
+`postgresql://` URL, psycopg 3) or any SQLAlchemy URL through DATABASE_URL. The schema is
+created and upgraded by Alembic (``cases.migrations.migrate``), never at import time."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import Session, create_engine
 
+from core.settings import driver_url
+
+# Ids are INTEGER columns: 64 bits on SQLite but 32 on PostgreSQL. An id above this cannot
+# be stored, so it names nothing (404), and never reaches PostgreSQL, which would refuse it.
+MAX_ROW_ID = 2**31 - 1
+
 
 def utcnow() -> datetime:
     """Now, timezone-aware (UTC): every stored moment."""
@@ -21,6 +27,7 @@ def utcnow() -> datetime:
 
 def make_engine(url: str, **kwargs) -> Engine:
     """An engine for `url`; SQLite files get WAL, a busy timeout and foreign keys."""
+    url = driver_url(url)
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +21,21 @@ DEV_SECRET = "dev-secret-change-me-0123456789abcdef"
 DEV_DATA_KEY = "ZGV2LWRhdGEta2V5LWNoYW5nZS1tZS0wMTIzNDU2Nzg="
 DEV_ACTION_TOKEN = "dev-action-token"
 MIN_SECRET_LENGTH = 32
+# The PostgreSQL driver (psycopg 3, pinned in pyproject.toml): a plain postgresql:// URL
+# goes through it.
+POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+POSTGRES_DRIVER = "postgresql+psycopg://"
+
+
+def driver_url(url: str) -> str:
+    """`url` with the store's driver: a plain `postgresql://user@host:port/db` (or
+    `postgres://`, as many hosts write it) → `postgresql+psycopg://…`; any other URL, and
+    one that names its driver, as it is. The one place the URL meets the driver: the
+    settings, and `core.database.make_engine` for a URL given directly."""
+    for scheme in POSTGRES_SCHEMES:
+        if url.startswith(scheme):
+            return POSTGRES_DRIVER + url[len(scheme) :]
+    return url
 
 
 class Settings(BaseSettings):
@@ -66,6 +81,11 @@ class Settings(BaseSettings):
     outbox_backoff_seconds: float = 2.0  # 2, 4, 8 … seconds between tries
     # The Twilio REST API's base URL; set only to point at a stand-in (tests, bench).
     twilio_api_base_url: str | None = None
+
+    @field_validator("database_url")
+    @classmethod
+    def _with_driver(cls, url: str) -> str:
+        return driver_url(url)
 
     @property
     def is_development(self) -> bool:

@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Start Rasa, the action server and the API on the embedded SQLite store; Ctrl-C stops all.
+# Start Rasa, the action server and the API; Ctrl-C stops all. The store is the embedded
+# SQLite file unless DATABASE_URL names a PostgreSQL server; then Rasa's tracker store goes
+# to the same server (its own database), and with REDIS_URL its lock store to Redis
+# (scripts/rasa_env.py, bot/endpoints.yml, docs/deploy.md).
 set -euo pipefail
 # Development secrets for a loopback-only run; a deployment sets its own.
 export ACTION_SERVER_TOKEN=${ACTION_SERVER_TOKEN:-dev-action-token}
@@ -23,6 +26,7 @@ stop() {
 trap stop INT TERM EXIT
 
 .venv/bin/intake db upgrade >/dev/null
+eval "$(.venv/bin/python scripts/rasa_env.py)"  # Rasa's tracker and lock stores
 .venv/bin/python -m actions.server -p 5055 >var/log/actions.log 2>&1 &
 pids+=($!)
 .venv-rasa/bin/rasa run --model "$model" --enable-api --auth-token "$RASA_TOKEN" \
@@ -46,6 +50,7 @@ Rasa server     http://127.0.0.1:5005   (REST channel: /webhooks/rest/webhook; A
 action server   http://127.0.0.1:5055
 API             http://127.0.0.1:$API_PORT   (/healthz, /docs, /api/cases)
 store           ${DATABASE_URL:-sqlite var/intake.db}
+Rasa's trackers $RASA_TRACKER_DIALECT ${RASA_TRACKER_HOST:+$RASA_TRACKER_HOST:$RASA_TRACKER_PORT/}$RASA_TRACKER_DB, lock store $RASA_LOCK_STORE
 Talk to the bot:
   curl -s localhost:5005/webhooks/rest/webhook -d '{"sender":"+8613800000001","message":"申请低保"}'
 Ctrl-C stops all three.

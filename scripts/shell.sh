@@ -11,4 +11,5 @@ mkdir -p var/log
 .venv/bin/python -m actions.server -p 5055 >var/log/actions.log 2>&1 &
 actions=$!
 trap 'kill $actions 2>/dev/null || true' EXIT
+eval "$(.venv/bin/python scripts/rasa_env.py)"  # Rasa's tracker and lock stores
 .venv-rasa/bin/rasa shell --model "$model" --endpoints bot/endpoints.yml

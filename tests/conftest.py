@@ -1,8 +1,16 @@
-"""Shared fixtures: a fresh SQLite store per test, the API app on it, staff tokens."""
+"""Shared fixtures: a fresh store per test, the API app on it, staff tokens.
+
+The store is SQLite unless pytest runs with `--store postgresql` (`make test` runs both
+passes): then a throw-away PostgreSQL cluster on loopback (`tests.stores`) gives each test
+its own migrated database, and only the store tests run: those that take `database_url`
+(directly or through `settings`, `engine`, `session`, `client` …), `empty_database_url`,
+`fresh_store` or `postgres` (but not the e2e and browser tests, which go through the same
+code), and those marked `postgresql`, which run in that pass only."""
 
 from __future__ import annotations
 
 import os
+import sys
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,17 +23,152 @@ from cases.migrations import migrate
 from core.database import make_engine
 from core.security import IdentityCipher
 from core.settings import Settings
+from tests import stores
 
 # An unset ENVIRONMENT is production (fail closed); the tests and the servers they start
 # run as "test" unless a test says otherwise.
 os.environ.setdefault("ENVIRONMENT", "test")
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--store",
+        choices=("sqlite", "postgresql"),
+        default="sqlite",
+        help="the store of the store tests: SQLite files, or a throw-away PostgreSQL cluster "
+        "(then only the store tests run)",
+    )
+
+
+# A test that takes one of these (directly or through another fixture) is a store test.
+STORE_FIXTURES = {"database_url", "empty_database_url", "fresh_store", "postgres"}
+
+
+def on_postgresql(config) -> bool:
+    return config.getoption("--store") == "postgresql"
+
+
+def pytest_configure(config):
+    if not on_postgresql(config) or not (lacking := stores.missing_postgres()):
+        return
+    message = f"PostgreSQL pass: {lacking} not installed (see .ci/run)"
+    if os.environ.get("CI") == "true":
+        raise pytest.UsageError(message + "; under CI=true that is a failure")
+    config._store_missing = message
+
+
+def pytest_collection_modifyitems(config, items):
+    """The PostgreSQL pass runs the store tests only; the SQLite pass leaves out the tests
+    that are about PostgreSQL itself (marker `postgresql`)."""
+    postgresql = on_postgresql(config)
+
+    def keep(item) -> bool:
+        about_postgresql = item.get_closest_marker("postgresql") is not None
+        if not postgresql:
+            return not about_postgresql
+        if about_postgresql:
+            return True
+        through_servers = any(item.get_closest_marker(mark) for mark in ("e2e", "browser"))
+        return not through_servers and bool(STORE_FIXTURES & set(item.fixturenames))
+
+    deselected = [item for item in items if not keep(item)]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = [item for item in items if keep(item)]
+    missing = getattr(config, "_store_missing", None)
+    for item in items if missing else ():
+        item.add_marker(pytest.mark.skip(reason=missing))
+
+
+def pytest_report_header(config):
+    if on_postgresql(config):
+        return "store: PostgreSQL (throw-away cluster on loopback; store tests only)"
+    return "store: SQLite"
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    missing = getattr(config, "_store_missing", None)
+    if missing:
+        banner = "!" * 78
+        terminalreporter.write_line(
+            f"{banner}\n{missing}: THE POSTGRESQL PASS WAS SKIPPED\n{banner}"
+        )
+        print(f"{missing}: the PostgreSQL pass was skipped", file=sys.stderr)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """The throw-away PostgreSQL cluster of this run, with the migrated template."""
+    server = stores.PostgresServer().start()
+    try:
+        server.create_template()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis(tmp_path_factory):
+    """A throw-away Redis on loopback (Rasa's lock store)."""
+    if stores.redis_bin() is None:
+        message = "redis-server not installed (see .ci/run)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + "; under CI=true that is a failure")
+        pytest.skip(message)
+    server = stores.RedisServer(tmp_path_factory.mktemp("redis")).start()
+    yield server
+    server.stop()
+
+
 @pytest.fixture
-def settings(tmp_path) -> Settings:
+def database_url(request, tmp_path) -> str:
+    """The store of this test: a new SQLite file (the `engine` fixture migrates it), or a
+    PostgreSQL database copied from the migrated template and dropped after the test."""
+    if not on_postgresql(request.config):
+        return f"sqlite:///{tmp_path / 'intake.db'}"
+    server = request.getfixturevalue("postgres")
+    url = server.new_database()
+    request.addfinalizer(lambda: server.drop_database(url))
+    return url
+
+
+@pytest.fixture
+def empty_database_url(request, tmp_path) -> str:
+    """A store of this test with no tables at all (for the migrations themselves)."""
+    if not on_postgresql(request.config):
+        return f"sqlite:///{tmp_path / 'empty.db'}"
+    server = request.getfixturevalue("postgres")
+    url = server.new_database(migrated=False)
+    request.addfinalizer(lambda: server.drop_database(url))
+    return url
+
+
+@pytest.fixture(scope="session")
+def fresh_store(request):
+    """Makes a new migrated store for a module's servers: `fresh_store(folder)` → (its URL,
+    its engine); an SQLite file in `folder`, or a database of the PostgreSQL cluster."""
+    engines = []
+
+    def make(folder):
+        if on_postgresql(request.config):
+            database_url = request.getfixturevalue("postgres").new_database()
+        else:
+            database_url = f"sqlite:///{folder / 'intake.db'}"
+        engine = make_engine(database_url)
+        migrate(engine)
+        engines.append(engine)
+        return database_url, engine
+
+    yield make
+    for engine in engines:
+        engine.dispose()
+
+
+@pytest.fixture
+def settings(database_url) -> Settings:
     return Settings(
         environment="test",
-        database_url=f"sqlite:///{tmp_path / 'intake.db'}",
+        database_url=database_url,
         rasa_url="http://127.0.0.1:9",
         action_server_url="http://127.0.0.1:9",
     )

@@ -13,17 +13,6 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def fresh_store(folder: Path):
-    """A new SQLite store in `folder`, migrated: (its URL, its engine)."""
-    from cases.migrations import migrate
-    from core.database import make_engine
-
-    database_url = f"sqlite:///{folder / 'intake.db'}"
-    engine = make_engine(database_url)
-    migrate(engine)
-    return database_url, engine
-
-
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -88,13 +77,30 @@ def action_server(port: int, database_url: str, log: Path) -> Server:
     return Server("action server", command, f"http://127.0.0.1:{port}/health", log, env)
 
 
-def rasa_server(port: int, action_port: int, workdir: Path, token: str, log: Path) -> Server:
+def rasa_server(
+    port: int,
+    action_port: int,
+    workdir: Path,
+    token: str,
+    log: Path,
+    stores: dict[str, str] | None = None,
+) -> Server:
+    """Rasa on `port`, its actions on `action_port`. Its tracker store is SQLite in `workdir`;
+    with `stores` (the variables scripts/rasa_env.py derives), bot/endpoints.yml's own tracker
+    store and lock store, read from those variables as `make run` reads them."""
     endpoints = workdir / "endpoints.yml"
-    endpoints.write_text(
-        f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
-        f'  headers:\n    X-Action-Token: "{ACTION_TOKEN}"\n'
-        f'tracker_store:\n  type: bot.redacting_tracker_store.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
-    )
+    if stores is None:
+        endpoints.write_text(
+            f'action_endpoint:\n  url: "http://127.0.0.1:{action_port}/webhook"\n'
+            f'  headers:\n    X-Action-Token: "{ACTION_TOKEN}"\n'
+            f'tracker_store:\n  type: bot.redacting_tracker_store.RedactingSQLTrackerStore\n  dialect: "sqlite"\n  db: "{workdir / "tracker.db"}"\n'
+        )
+        env = {**os.environ}
+    else:
+        text = (ROOT / "bot/endpoints.yml").read_text(encoding="utf-8")
+        text = text.replace("127.0.0.1:5055/webhook", f"127.0.0.1:{action_port}/webhook", 1)
+        endpoints.write_text(text)
+        env = {**os.environ, **stores, "ACTION_SERVER_TOKEN": ACTION_TOKEN}
     command = [
         str(ROOT / ".venv-rasa/bin/rasa"),
         "run",
@@ -113,7 +119,7 @@ def rasa_server(port: int, action_port: int, workdir: Path, token: str, log: Pat
         str(ROOT / "bot/credentials.yml"),
     ]
     health = f"http://127.0.0.1:{port}/status?token={token}"
-    return Server("rasa", command, health, log, {**os.environ})
+    return Server("rasa", command, health, log, env)
 
 
 def api_server(port: int, database_url: str, log: Path, **env_extra: str) -> Server:

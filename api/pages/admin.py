@@ -19,6 +19,7 @@ from api.pages.auth import CountyPage, PageError, PageUser, csrf_checked
 from api.pages.render import Page, render
 from cases.audit import ACTIONS, events, record_audit
 from cases.parameters import ParameterError, add_value, parameter_table
+from core.database import MAX_ROW_ID
 from core.townships import townships
 from policy.parameters import NAMES
 
@@ -88,7 +89,7 @@ def audit(request: Request, session: SessionDep, page: CountyPage,
           reference: Annotated[str, Query(max_length=16)] = "",
           actor: Annotated[str, Query(max_length=64)] = "",
           action: Annotated[str, Query(max_length=32)] = "",
-          cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None):  # fmt: skip
+          cursor: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None):  # fmt: skip
     result = events(session, reference=reference or None, actor=actor or None,
                     action=action or None, cursor=cursor, limit=100)  # fmt: skip
     return render(request, "audit.html", page, result=result, actions=ACTIONS,
@@ -141,7 +142,7 @@ def add_user(
 
 
 def _account(session: Session, user_id: int) -> User:
-    account = session.get(User, user_id) if 0 < user_id < 2**63 else None
+    account = session.get(User, user_id) if 0 < user_id <= MAX_ROW_ID else None
     if account is None:
         raise PageError(404, "没有这个账户。")
     return account

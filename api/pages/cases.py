@@ -22,6 +22,7 @@ from cases.audit import record_audit
 from cases.casefile import collect_replies, get_case, history
 from cases.models import Applicant, Case, CaseStatus
 from cases.parameters import current_parameters
+from core.database import MAX_ROW_ID
 from core.security import IdentityCipher
 from core.townships import townships
 from policy.clauses import clause_title
@@ -50,7 +51,7 @@ def queue_page(
     klass: Annotated[str, Query(alias="class")] = "",
     due: str = "",
     handoff: str = "",
-    cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    cursor: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
 ):
     """The queue and its filters. A search by name, phone or 身份证号 is posted (below), so
     that it never stands in a URL, the browser's history or an access log."""

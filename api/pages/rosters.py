@@ -32,6 +32,7 @@ from cases.rosters.results import (
 )
 from cases.rosters.runs import run_check, table_row
 from cases.rosters.tables import to_csv, to_xlsx
+from core.database import MAX_ROW_ID
 from core.townships import townships
 from policy.errors import InputError
 from policy.glossary import INCONSISTENCIES, ROSTER_FINDINGS, ROSTER_OUTCOMES, ROSTERS
@@ -97,7 +98,7 @@ def upload(
 
 
 def _run(session: Session, run_id: int) -> RosterRun:
-    run = session.get(RosterRun, run_id) if 0 < run_id < 2**63 else None
+    run = session.get(RosterRun, run_id) if 0 < run_id <= MAX_ROW_ID else None
     if run is None:
         raise PageError(404, "没有这次比对。")
     return run
@@ -124,7 +125,7 @@ def run_page(
     kind: Annotated[str, Query(max_length=32)] = "",
     outcome: Annotated[str, Query(max_length=8)] = "",
     new: Annotated[str, Query(max_length=1)] = "",
-    cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    cursor: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
     notice: str = "",
 ):
     run = _run(session, run_id)

@@ -18,6 +18,7 @@ from api.shapes import ParameterIn, PasswordIn, UserIn
 from cases.audit import events, record_audit
 from cases.parameters import ParameterError, add_value, parameter_table
 from cases.shapes import AuditPage, ParameterPublic, ValuePublic
+from core.database import MAX_ROW_ID
 
 router = APIRouter(prefix="/api", tags=["administration"])
 
@@ -54,7 +55,7 @@ def audit_log(
     reference: Annotated[str | None, Query(max_length=16)] = None,
     actor: Annotated[str | None, Query(max_length=64)] = None,
     action: Annotated[str | None, Query(max_length=32)] = None,
-    cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    cursor: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
 ) -> AuditPage:
     """Every view and change of a case, newest first; `cursor` is the last id seen."""

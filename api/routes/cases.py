@@ -17,6 +17,7 @@ from cases.casefile import collect_replies
 from cases.models import CaseStatus
 from cases.queue import QueueFilters
 from cases.shapes import CasePublic, QueuePage
+from core.database import MAX_ROW_ID
 from core.phones import normalise_phone
 
 router = APIRouter(prefix="/api/cases", tags=["cases"])
@@ -38,7 +39,7 @@ def list_cases(
     klass: Annotated[Literal["A", "B", "C"] | None, Query(alias="class")] = None,
     due: Annotated[bool, Query(description="approved cases due for review within 30 days")] = False,
     handoff: bool | None = None,
-    cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1, description="next_cursor")] = None,
+    cursor: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID, description="next_cursor")] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
     limit: Annotated[int, Query(ge=1, le=200)] = 50,
 ) -> QueuePage:

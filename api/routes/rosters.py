@@ -43,6 +43,7 @@ from cases.rosters.shapes import (
 )
 from cases.rosters.tables import to_csv, to_xlsx
 from cases.shapes import CaseState, OutboundPublic
+from core.database import MAX_ROW_ID
 from policy.errors import InputError
 from policy.glossary import INCONSISTENCIES, ROSTER_FINDINGS, ROSTER_OUTCOMES
 
@@ -54,7 +55,7 @@ Outcome = Literal[("none", *ROSTER_OUTCOMES)]  # type: ignore[valid-type]
 
 
 def _run(session, run_id: int) -> RosterRun:
-    run = session.get(RosterRun, run_id) if 0 < run_id < 2**63 else None
+    run = session.get(RosterRun, run_id) if 0 < run_id <= MAX_ROW_ID else None
     if run is None:
         raise HTTPException(status.HTTP_404_NOT_FOUND, detail="No such run")
     return run
@@ -145,7 +146,7 @@ def run_findings(
     kind: Kind | None = None,
     outcome: Outcome | None = None,
     new: bool = False,
-    cursor: Annotated[int | None, Query(ge=1, le=2**63 - 1)] = None,
+    cursor: Annotated[int | None, Query(ge=1, le=MAX_ROW_ID)] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     format: Literal["json", "csv", "xlsx"] = "json",
 ):

@@ -13,10 +13,11 @@ MIGRATIONS = Path(__file__).resolve().parent
 
 
 def migrate(engine: Engine) -> None:
-    """Bring the schema to the newest Alembic revisions (all heads: features may add
-    independent branches off one base; a merge revision joins them when they meet)."""
+    """Bring the schema to the newest Alembic revision. The revisions are one history
+    (`tests/cases/test_migrations.py` checks it): a feature that branched off an earlier
+    revision adds a merge revision when it meets the others."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "heads")
+        command.upgrade(config, "head")

@@ -19,6 +19,7 @@ from cases.rosters.shapes import (
     RunSummary,
     TownshipCounts,
 )
+from core.database import MAX_ROW_ID
 from policy.glossary import ROSTER_FINDINGS
 
 
@@ -161,7 +162,10 @@ def summary(session: Session, run: RosterRun, *, township: str | None) -> RunSum
 def visible_finding(session: Session, user: User, finding_id: int) -> RosterFinding | None:
     """The finding if ``user`` may open it (county staff any, township staff their
     township's), else None (the caller answers 404)."""
-    if user.role not in (Role.county_admin, Role.township_staff) or not 0 < finding_id < 2**63:
+    if (
+        user.role not in (Role.county_admin, Role.township_staff)
+        or not 0 < finding_id <= MAX_ROW_ID
+    ):
         return None
     row = session.get(RosterFinding, finding_id)
     if row is None or user.role == Role.county_admin:

@@ -1,5 +1,6 @@
 import pytest
 
+from accounts.administration import list_users
 from accounts.models import Role
 from accounts.users import MAX_FAILED_LOGINS, UserError, authenticate, create_user
 
@@ -28,3 +29,19 @@ def test_repeated_failures_lock_the_account(session):
         assert authenticate(session, username="bob", password="guess") is None
     # Locked: even the right password is refused for a while.
     assert authenticate(session, username="bob", password="long-enough") is None
+
+
+def test_accounts_are_listed_by_role_then_name_on_either_engine(session):
+    for name, role, township in [("zhou", Role.helpline, None), ("baidi", Role.township_staff,
+            "白帝镇"), ("wu", Role.county_admin, None), ("anping", Role.township_staff, "安坪镇"),
+            ("county", Role.county_admin, None)]:  # fmt: skip
+        create_user(session, username=name, password=f"password-{name}", role=role,
+                    township=township)  # fmt: skip
+    session.commit()
+    assert [user.username for user in list_users(session)] == [
+        "county",
+        "wu",
+        "anping",
+        "baidi",
+        "zhou",
+    ]

@@ -40,6 +40,18 @@ def test_a_policy_error_is_422_not_500(client):
     assert reply.json()["detail"][0]["field"] == "assessed_on"
 
 
+def test_a_value_the_store_cannot_hold_is_refused_not_a_500(client, staff):
+    """PostgreSQL refuses a NUL character in text (SQLite keeps it): the one 422 body. An id
+    beyond the store's 32-bit ids names no case: 404 on either engine."""
+    county = login(client, "county")
+    reply = client.get("/api/audit", params={"action": "\x00"}, headers=county)
+    assert reply.status_code in (200, 422)
+    if reply.status_code == 422:
+        assert reply.json()["detail"][0]["type"] == "data_error"
+    assert client.get(f"/api/cases/{2**31}", headers=county).status_code in (404, 422)
+    assert client.get(f"/api/cases/{2**31 - 1}", headers=county).status_code == 404
+
+
 def test_a_body_that_cannot_be_read_uses_the_one_body(client):
     """Found by schemathesis (issue 13): JSON that is not UTF-8 answered FastAPI's bare
     `{"detail": "There was an error parsing the body"}`; JSON that does not parse named a

@@ -18,14 +18,14 @@ from tests.api.test_console_browser import SHOTS
 from tests.api.test_rosters import DIBAO, REGISTERED
 from tests.browser import ARGS, CHROMIUM, require_chromium
 from tests.cases.rosters.rosters import person, write_roster
-from tests.servers import ROOT, Server, free_port, fresh_store
+from tests.servers import ROOT, Server, free_port
 
 pytestmark = pytest.mark.browser
 ACCOUNTS = {"county": (Role.county_admin, None), "tuxiang": (Role.township_staff, "吐祥镇")}
 
 
 @pytest.fixture(scope="module")
-def console(tmp_path_factory):
+def console(tmp_path_factory, fresh_store):
     require_chromium()
     workdir = tmp_path_factory.mktemp("roster-browser")
     database_url, engine = fresh_store(workdir)

@@ -10,11 +10,11 @@ import socket
 import httpx
 import pytest
 
-from tests.servers import ACTION_TOKEN, action_server, free_port, fresh_store
+from tests.servers import ACTION_TOKEN, action_server, free_port
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
+def server(tmp_path_factory, fresh_store):
     workdir = tmp_path_factory.mktemp("actions")
     database_url, _ = fresh_store(workdir)
     port = free_port()

@@ -22,7 +22,6 @@ from channels import outbox
 from core.security import IdentityCipher
 from tests.console_seed import file_assessed, seed_unhandled
 from tests.security.every_route import Caller, every_route_schema, refusal_problem
-from tests.servers import fresh_store
 from tests.twilio_fakes import ChannelApp, FakeRasa, channel_settings
 
 EXAMPLES = {GenerationMode.POSITIVE: 16, GenerationMode.NEGATIVE: 8}
@@ -32,13 +31,14 @@ AIMS = [{}, {}, {}, {"case_id": 1, "user_id": 1, "change": "password", "message_
         {"case_id": 2, "user_id": 2, "change": "disable", "message_id": 3},
         {"case_id": 1, "user_id": 3, "change": "unlock", "message_id": 4}]  # fmt: skip
 # Every integer of a path or query string, now and then, just past what the store holds
-# (SQLite's and PostgreSQL's BIGINT) or at zero: ids outside the range answer 404 or 422.
-EDGES = [None] * 5 + [2**63, 2**64, -(2**63) - 1, 0]
+# (PostgreSQL's INTEGER ids, SQLite's 64 bits) or at zero: ids outside the range answer 404
+# or 422.
+EDGES = [None] * 5 + [2**31, 2**63, 2**64, -(2**63) - 1, 0]
 ADMIN = "schema-county"
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
+def served(tmp_path_factory, fresh_store):
     """The app on a store with cases in two townships, an outbox row each, messages left for
     staff and three accounts; Rasa scripted, Twilio's settings set. (`Caller`, the app.)"""
     from core.settings import Settings

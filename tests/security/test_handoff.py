@@ -12,13 +12,13 @@ from cases import filing, procedure
 from cases.models import Case, CaseStatus, CaseTransition
 from core.security import IdentityCipher
 from core.settings import DEV_DATA_KEY
-from tests.servers import ACTION_TOKEN, action_server, free_port, fresh_store
+from tests.servers import ACTION_TOKEN, action_server, free_port
 
 S = CaseStatus
 
 
 @pytest.fixture(scope="module")
-def stack(tmp_path_factory):
+def stack(tmp_path_factory, fresh_store):
     workdir = tmp_path_factory.mktemp("handoff")
     database_url, engine = fresh_store(workdir)
     port = free_port()

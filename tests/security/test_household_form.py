@@ -20,7 +20,6 @@ from api.pages.auth import COOKIE
 from core.security import IdentityCipher
 from tests.console_seed import file_assessed
 from tests.security.every_route import signed_in
-from tests.servers import fresh_store
 
 # Each field of the form and the words the error names it by.
 FIELDS = {"income_wages": "工资性收入", "expense_medical": "医疗支出", "deposits": "存款",
@@ -48,7 +47,7 @@ FIGURES = st.one_of(
 
 
 @pytest.fixture(scope="module")
-def form(tmp_path_factory):
+def form(tmp_path_factory, fresh_store):
     from fastapi.testclient import TestClient
 
     from api.main import create_app

@@ -13,11 +13,11 @@ from sqlmodel import Session, select
 
 from accounts.models import Role, User
 from accounts.users import MAX_FAILED_LOGINS, MAX_FAILURES_PER_ADDRESS, create_user
-from tests.servers import api_server, free_port, fresh_store
+from tests.servers import api_server, free_port
 
 
 @pytest.fixture(scope="module")
-def api(tmp_path_factory):
+def api(tmp_path_factory, fresh_store):
     workdir = tmp_path_factory.mktemp("api")
     database_url, engine = fresh_store(workdir)
     with Session(engine) as session:

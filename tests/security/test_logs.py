@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import httpx
 
-from tests.servers import api_server, free_port, fresh_store
+from tests.servers import api_server, free_port
 
 ID_NUMBER = "500236197803124419"
 PHONE = "13812345678"
 
 
-def test_the_access_log_never_holds_a_full_number(tmp_path):
+def test_the_access_log_never_holds_a_full_number(tmp_path, fresh_store):
     database_url, _ = fresh_store(tmp_path)
     port = free_port()
     log = tmp_path / "api.log"

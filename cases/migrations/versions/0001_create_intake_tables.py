@@ -280,3 +280,7 @@ def downgrade() -> None:
 
     op.drop_table("applicant")
     # ### end Alembic commands ###
+    # PostgreSQL keeps an enum's type when its table goes (SQLite has none): drop them too,
+    # or the next upgrade cannot create them again.
+    for name in ("outboxstatus", "casestatus", "role"):
+        sa.Enum(name=name).drop(op.get_bind(), checkfirst=True)

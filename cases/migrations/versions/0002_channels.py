@@ -62,9 +62,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     with op.batch_alter_table("outboundmessage", schema=None) as batch_op:
         batch_op.drop_column("via")
+    if op.get_bind().dialect.name != "sqlite":
+        # SQLite names no constraint declared with its column: the column takes it along.
+        op.drop_constraint("fk_message_reply_to_id_message", "message", type_="foreignkey")
     with op.batch_alter_table("message", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_message_status"))
-        batch_op.drop_constraint("fk_message_reply_to_id_message", type_="foreignkey")
         batch_op.drop_column("reply_to_id")
         batch_op.drop_column("attempts")
         batch_op.drop_column("reply_via")
