@@ -32,7 +32,7 @@ SOCIAL_ONLY = re.compile(
 
 # "没得好多" (not much), "没得别的啥子事" (nothing else): negated, not asked.
 _NEGATED_QUESTION_WORD = re.compile(
-    r"(没得|没有|莫得|没|不得)[^，。,.]{0,3}(好多|啥子?|什么|咋个?)"
+    r"(没得|没有|莫得|没|不得|不了|不到|不成|不动)[^，。,.]{0,3}(好多|啥子?|什么|咋个?)"
     r"|(啥子?|什么)(都|也)(没得|没有|莫得|没|不)"  # "啥子都没得了"
 )
 

@@ -127,7 +127,9 @@ def test_a_registered_poor_household_with_a_hardship(stack):
             "3口人，我60岁，老伴58岁，孙子8岁读小学",
             "没有，老伴能干活",
             "公益岗四千，种地两千",
+            "我们两个都没得养老金",  # asked once: someone is 60 and no pension was named
             "没有",
+            "孙子读书一年自己花五百",  # asked once: a pupil and no school costs named
             "没有存款，莫得车，一处房子",
             "是建档立卡户，没吃低保，上个月屋头遭了火灾，日子过不下去了",
             "对",

@@ -39,7 +39,9 @@ def test_a_resident_applies_and_staff_read_the_case(stack):
         "我屋头四口人，我45岁，老婆43岁，儿子15岁读书，老汉儿72岁",
         "没有，我和老婆能干活",
         "一年打工一万二左右",
+        "老汉儿养老金一个月一百多",  # asked once: 老汉儿 is 72 and no pension was named
         "没有",
+        "儿子读书一年花一千",  # asked once: a pupil and no school costs named
         "存款两千，没车，一处房",
         "都没有",
     ]:

@@ -34,6 +34,13 @@ def stated_size(text: str, requested: str | None) -> int | None:
     )
     if size and 1 <= int(size.group(1)) <= 20:
         return int(size.group(1))
+    # "五个 哦 四个", "六个 哦不对 五个": the count said last, corrected in the same breath
+    if fixed := re.match(
+        r"\s*(\d{1,2})\s*个人?\W*(?:哦|噢|喔|呃)?\s*(?:不对|不是|说错了|错了)?\W*(\d{1,2})\s*个",
+        converted,
+    ):
+        if fixed.group(1) != fixed.group(2) and 1 <= int(fixed.group(2)) <= 20:
+            return int(fixed.group(2))
     if _CORRECTING.search(text) and (said := _CORRECTED.search(converted)):
         return int(said.group(1)) if 1 <= int(said.group(1)) <= 20 else None
     if (pair := _PAIR.search(converted)) and (pair.group(1) or requested == "household_size"):
