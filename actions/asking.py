@@ -96,16 +96,18 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             variant = "pension"  # "记下了：…。公公有养老金吗？…"
             fields["who"] = _names(elders) if len(elders) < 3 else "老人"
             fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
+        elif questions.transfers_unsaid(slots):
+            variant = "transfers"  # "记下了：…。子女亲戚给钱吗？…"
     if slot == "expenses" and slots.get("expenses") is not None and asked >= 2:
         if pupils := questions.school_cost_unsaid(slots):
             variant = "school"  # "记下了：看病两千。娃儿读书一年自己要花多少？"
             fields["expense_words"] = money_words(slots["expenses"], EXPENSE_WORDS) or "没有"
             fields["who"] = _names(pupils) if len(pupils) < 3 else "娃儿们"
-    if (asked >= 2 or reask) and variant not in ("pension", "school"):
+    if (asked >= 2 or reask) and variant not in ("pension", "transfers", "school"):
         variant = next((v for v in (reask, "again") if v and v in table), variant)
     text = table.get(variant, table.get("ask", next(iter(table.values()))))
     text = (text["voice"] if voice else text["sms"]).format(**fields)
-    if asked >= 2 and variant not in ("pension", "school"):
+    if asked >= 2 and variant not in ("pension", "transfers", "school"):
         text += wording()["handoff_offer"]["voice" if voice else "sms"]
     return text
 
@@ -123,8 +125,10 @@ class AskQuestion(Action):
         voice = slots.get("medium") == "voice"
         number = secret(tracker, "id_number") if self.slot == "id_readback" else None
         dispatcher.utter_message(text=question(self.slot, slots, voice=voice, id_number=number))
-        if self.slot == "income" and slots.get("income") and questions.pension_unsaid(slots):
-            return [SlotSet("income_checked", True)]  # the pension is asked about once
+        if self.slot == "income" and slots.get("income") and (
+            questions.pension_unsaid(slots) or questions.transfers_unsaid(slots)
+        ):
+            return [SlotSet("income_checked", True)]  # the pension and gifts asked about once
         if self.slot == "expenses" and questions.school_cost_unsaid(slots):
             return [SlotSet("expenses_checked", bool(slots.get("expenses") is not None))]
         return []

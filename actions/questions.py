@@ -105,7 +105,11 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
             lambda s: (
                 s.get("income_asked") is True
                 and (s.get("income") is not None or s.get("income_total") is not None)
-                and (not pension_unsaid(s) or s.get("income_checked") or _asked(s, "income") >= 2)
+                and (
+                    not (pension_unsaid(s) or transfers_unsaid(s))
+                    or s.get("income_checked")
+                    or _asked(s, "income") >= 2
+                )
             ),
         ),
         (
@@ -172,6 +176,20 @@ def pension_unsaid(slots: dict) -> list[dict]:
     if income.get("basic_pension") or income.get("other_pension"):
         return []
     return [m for m in _members(slots) if (m.get("age") or 0) >= 60]
+
+
+def transfers_unsaid(slots: dict) -> bool:
+    """No word yet of money from children or relatives who live elsewhere, in a household of
+    old people or with nobody able to work, where it commonly comes ("女儿一年给个千把块" is told, if at all, when asked once more):
+    asked about once, after the first income answer."""
+    income = slots.get("income") or {}
+    if "transfers" in income or slots.get("income_total") is not None:
+        return False
+    members = _members(slots)
+    return bool(members) and (
+        all((m.get("age") or 0) >= 60 for m in members)
+        or not any(m.get("able_to_work") for m in members)
+    )
 
 
 def school_cost_unsaid(slots: dict) -> list[dict]:

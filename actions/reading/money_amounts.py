@@ -58,6 +58,17 @@ _PEOPLE_COUNT = re.compile(
 )
 
 
+# "卖了五头猪 一头两千出头": each of the animals counted in the clause before.
+EACH_ANIMAL = re.compile(r"^\s*(?:一|1|每)\s*(头|只|匹)")
+_ANIMAL_COUNT = r"(\d+)\s*{}"
+
+
+def animal_count(clause: str, unit: str) -> int | None:
+    """How many head a clause counts ("卖了五头猪" → 5)."""
+    found = re.search(_ANIMAL_COUNT.format(unit), to_arabic(clause))
+    return int(found.group(1)) if found and int(found.group(1)) > 1 else None
+
+
 def people_count(clause: str) -> int | None:
     """How many people a clause counts ("两个儿子", "我们两个", "老两口")."""
     found = _PEOPLE_COUNT.search(to_arabic(clause))
@@ -74,7 +85,7 @@ _DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
 def by_the_day(text: str) -> Decimal | None:
     """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12; "一天七八十
     一年摘得到二三十天": days a year × the day's pay."""
-    converted = to_arabic(text)
+    converted = to_arabic(text).replace("个把月", "30天")  # "一年做个把月": a month's days
     rate = _DAY_RATE.search(converted)
     days = _DAYS.search(converted)
     yearly = _DAYS_A_YEAR.search(converted) if not days else None
@@ -92,7 +103,7 @@ def about_days(clause: str) -> bool:
     return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR))
 
 
-_PER_MU = re.compile(r"(?:一|1|每)亩[^，。\d]{0,3}(\d+)")
+_PER_MU = re.compile(r"(?:一|1|每)亩[^，。\d]{0,3}?(?:(?:一|1|每)年[^，。\d]{0,2})?(\d+)(?!\d|\s*年)")
 _MU = re.compile(r"(\d+)\s*亩")
 
 

@@ -13,10 +13,12 @@ import re
 from decimal import Decimal
 
 from actions.reading.money_amounts import (
+    EACH_ANIMAL,
     EACH_HEAD,
     MONTH,
     YEAR,
     about_days,
+    animal_count,
     by_the_day,
     by_the_mu,
     people_count,
@@ -39,8 +41,8 @@ INCOME_SOURCES = {
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地)",
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
-    r"地里|收成|菜|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
-    "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金)",
+    r"地里|收成|菜|鱼塘|养鱼|卖鱼|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
+    "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿)",
 }
 # "就是刚才说的那些": the income already told with the work answer.
 ALREADY_SAID = re.compile(
@@ -63,6 +65,7 @@ _NOTHING = re.compile(
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
 _MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)")
 _OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
+_SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
 
 
@@ -78,7 +81,8 @@ _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
 
 # Somebody else's money, said to compare ("人家有三四千退休金"): not the household's.
-_OTHERS = re.compile(r"((?<!老)人家|别人家?|别个|城里人?)")
+# "租给别人种" names the tenant, not someone else's money.
+_OTHERS = re.compile(r"((?<!老)人家|(?<![给租])别人家?|(?<![给租])别个|城里人?)")
 
 
 def clauses(text: str) -> list[str]:
@@ -161,10 +165,24 @@ def _by_kind(
                 amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
             elif value is not None and last is not None and _OWN_SHARE.search(clause):
                 amounts[last] = value  # "住院用了十五万 报了一些 自己出了差不多十万"
+            elif (
+                value is not None
+                and last is not None
+                and monthly is not None
+                and _SOMETIMES.match(clause)
+                and not (MONTH.search(clause) or YEAR.search(clause))
+            ):
+                # "一个月寄一千五 有时候两千": a range, the midpoint of the two months
+                amounts[last] += (value * 12 - monthly * 12) / 2
+                monthly = None
             elif value is not None:
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
                 if EACH_HEAD.match(clause) and (count := people_count(previous)):
                     value *= count  # "我们两个养老金 一个人一个月一百多"
+                elif (head := EACH_ANIMAL.match(clause)) and (
+                    count := animal_count(previous, head.group(1))
+                ):
+                    value *= count  # "卖了五头猪 一头两千出头"
                 monthly = value / 12 if MONTH.search(clause) and not YEAR.search(clause) else None
                 if monthly is not None and ahead and key == ahead_kind:
                     value, monthly, ahead = monthly * ahead, None, None
@@ -172,7 +190,8 @@ def _by_kind(
                 pending, last = None, key
             continue
         if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
-            amounts[kind] = Decimal(0)
+            # "女儿一年给个千把块 儿子莫得给": one giver's nothing is not the other's
+            amounts.setdefault(kind, Decimal(0))
             continue
         value = per_year(clause)
         if value is None:
@@ -180,6 +199,8 @@ def _by_kind(
             continue
         if EACH_HEAD.match(clause) and (count := people_count(previous)):
             value *= count  # "两个儿子 每个一年给一千"
+        elif (head := EACH_ANIMAL.match(clause)) and (count := animal_count(previous, head.group(1))):
+            value *= count  # "卖了五头猪 一头两千出头"
         if kind == "transfers" and pending == ahead_kind == "wages" and _BROUGHT.search(clause):
             kind = "wages"  # "在工地做了四个月 拿回来两万出头": his own wages, brought home
         if (
@@ -214,10 +235,21 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     found = []
     figures = _by_kind(text, kinds or INCOME_SOURCES)
     kind = None
-    for clause in clauses(text):
+    parts = clauses(text)
+    for index, clause in enumerate(parts):
+        previous = parts[index - 1] if index else ""
         said = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
         if said is None and kind and _HOW_MUCH_UNKNOWN.search(clause) and not figures.get(kind):
             found.append(kind)  # the clause before named the source
+            continue
+        if (
+            said is None
+            and kind
+            and "有时候" in clause
+            and per_year(clause) is not None
+            and per_year(previous) is None
+        ):
+            found.append(kind)  # "侄儿子给的不晓得好多，有时候一两百": no yearly figure
             continue
         kind = said
         if kind is None and _CHILDREN_AWAY.search(clause) and _VAGUE_OR_UNKNOWN.search(clause):
@@ -250,11 +282,33 @@ def named_sources(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+_COUNT_FIXED = re.compile(
+    r"(\d+)(\s*[头只亩])(?P<between>[^。]*?)[，,\s]*(?:哦|噢)?\s*(?:不对|说错了|搞错了|不是)[，,\s]*"
+    r"(?:是)?(?P<count>\d+)\s*[头只亩]"
+)
+
+
+def _counts_corrected(text: str) -> str:
+    """ "出栏了十二头猪 一头赚两百来块 哦不对 十头": the count said last, in place of the first."""
+    converted = to_arabic(text)
+    fixed = _COUNT_FIXED.search(converted)
+    if not fixed:
+        return text
+    return (
+        converted[: fixed.start()]
+        + fixed.group("count")
+        + fixed.group(2)
+        + fixed.group("between")
+        + converted[fixed.end() :]
+    )
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
+    text = _counts_corrected(text)
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT)
     if (mu := by_the_mu(text)) is not None:
         rate, count = mu
@@ -270,7 +324,8 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         )
         if kind == "agriculture":
             kind = "wages"  # paid by the day for picking tea or digging: someone else's farm
-        amounts.pop(UNASSIGNED, None)
+        if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):
+            amounts.pop(UNASSIGNED, None)
         amounts[kind] = amounts.get(kind, Decimal(0)) + daily
     if set(amounts) <= {UNASSIGNED}:
         # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the

@@ -65,7 +65,10 @@ _SPOKEN_NEGATION = (
 )
 
 
-_PAUSE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])")
+_PAUSE = re.compile(
+    r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff\d])"
+    r"|(?<=\d)\s+(?=[\u4e00-\u9fff])(?![块元岁周个月年天万千百头亩斤多左上出号级])"
+)
 
 
 def pauses_as_commas(text: str) -> str:

@@ -13,9 +13,18 @@ from dataclasses import dataclass
 
 LINES = (6, 18, 70)  # the ages the rules compare with (POLICY.md, classified_supplement)
 
-# After the person: "72岁", "今年78了", "七十多", "快80了", "50出头", "十几岁".
+# Common surnames, for a name said between the person and the age ("姐姐段润芝63岁");
+# those that are also everyday words here (高 as in 高中, 和, 于, 万 …) are left out.
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦傅邹熊孟秦邱江尹薛阎段雷侯龙史陶黎贺顾毛郝"
+    "龚邵邝覃武钱戴严莫孔向汤冉谯蒲秋牟甘涂庞颜殷饶易伍游母柏"
+)
+# After the person: "72岁", "今年78了", "七十多", "快80了", "50出头", "十几岁", and after a
+# name ("段润芝63岁").
 AGE = re.compile(
-    r"^[\s，,]*(?:今年|已经|都|也|是|有|才|满|刚)*\s*(?P<near>快|将近|差不多|接近)?\s*"
+    rf"^[\s，,]*(?:[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}(?=\s*(?:今年)?\s*\d))?"
+    r"[\s，,]*(?:今年|已经|都|也|是|有|才|满|刚)*\s*(?P<near>快|将近|差不多|接近)?\s*"
     r"(?P<n>\d{1,3})\s*(?P<approx>多|几|来|出头|好几|上下|左右)?\s*"
     r"(?P<unit>岁|周岁|了|$|[，,。；;、 ]|的|(?=[^\d个口万千百块元斤年级月天次号点.]))"
 )
