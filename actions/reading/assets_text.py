@@ -15,13 +15,17 @@ _NO_DEPOSITS = re.compile(
     r"(没有?存款|莫得存款|没得存款|没存款|没存(?!几个|好多|多少)|存款没有(?!几个|好多|多少)|"
     r"存款莫得(?!几个|好多|多少)|存款没得(?!几个|好多|多少)|一分存款都没有|没积蓄|没有积蓄|"
     r"存款(?:早就?|都|也|早都)?(?:用完|用光|花光|花完)|没得钱存|没有?钱存|"
-    r"(?:一|1)分钱?存款都(?:没得|没有|莫得)|存款都(?:没得|没有|莫得)了)"
+    r"(?:一|1)分钱?存款都(?:没得|没有|莫得)|存款都(?:没得|没有|莫得)了|"
+    r"(?:烧了|用完了|花完了)[^。]{0,4}现在[^，。]{0,3}(?:一|1)分[^，。]{0,2}(?:没得|没有|莫得))"
 )
-_NO_CAR = re.compile(r"(没有?车|莫得车|没得车|没买车|车子?没有|车子?没得|车子?莫得|无车)")
-_CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
+_NO_CAR = re.compile(
+    r"(没有?车|莫得车|没得车|没买车|车子?[也都]?没有|车子?[也都]?没得|车子?[也都]?莫得|无车|"
+    r"车子?[^，。]{0,8}(?:朋友|亲戚|别人|别个)的|车子?[^，。]{0,6}不是(?:我们|我|自己)的)"
+)
+_CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
 _HAS_CAR = re.compile(
-    r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,3}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
+    r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,5}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
 )
 _FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
 _NO_HOUSE = re.compile(
@@ -31,17 +35,20 @@ _NO_HOUSE = re.compile(
 # Living in a rented or borrowed room: no house of their own, when it answers the question
 # about assets; said in passing ("住的租的房子，还可以") it does not undo that answer.
 _RENTING = re.compile(r"(租房|借住|住亲戚|租的房|租的)")
-_HOUSES = re.compile(r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)")
+_HOUSES = re.compile(
+    r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)|房子?[^，。\d]{0,3}(\d+)\s*(?:处|套|栋|座)"
+)
 _ONE_HOUSE = re.compile(
     r"(有房子|一处房|1处房|1个房子|房子1个|1间|1栋|老房子|自己的房子|住自己屋|自建房|这个房子|住的这个|"
-    r"土房子|土坯房|毛坯房|泥巴屋|危房|房子就|就那个)"
+    r"土房子|土坯房|毛坯房|泥巴屋|危房|房子就|就那个|木房子|木房|瓦房|砖房|堂屋)"
 )
 # "老家一个房子，镇上还买了个小房子": one house per clause.
 _A_HOUSE = re.compile(
     r"((?:1|一)个[^，。没]{0,2}房子|买了个?[^，。没]{0,2}房|(?:1|一)套[^，。没]{0,2}房|"
-    r"(?:分的|分了|分到)(?:1|一)套|(?:老房子|老屋)(?:也)?还在)"
+    r"(?:分的|分了|分到)(?:1|一)套|(?:老房子|老屋)(?:也)?还在|修了个?[^，。没]{0,2}房|"
+    r"还有(?:1|一)套|^\s*(?:1|一)套|(?:搬迁|安置)[^，。没]{0,4}(?:修了|分了|有)(?:1|一)个)"
 )
-_SHOP = re.compile(r"(门面|商铺|铺面|店面|商品房出租|收租)")
+_SHOP = re.compile(r"(门面|门市|商铺|铺面|店面|商品房出租|收租)")
 # A vehicle sold: "原先有个摩托车 卖了请律师了".
 _SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}卖[了掉]")
 # Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
@@ -100,7 +107,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
     elif len([c for c in clauses(cleaned) if _A_HOUSE.search(c)]) >= 2:
         assets["houses"] = len([c for c in clauses(cleaned) if _A_HOUSE.search(c)])
     elif match := _HOUSES.search(cleaned):
-        assets["houses"] = int(match.group(1))
+        assets["houses"] = int(match.group(1) or match.group(2))
     elif _ONE_HOUSE.search(cleaned):
         assets["houses"] = 1
     if _SHOP.search(cleaned):

@@ -10,7 +10,7 @@ from actions.reading.parsing import pauses_as_commas
 _NEGATION = r"(不是|没有|没得|莫得|没|不|未|非)"
 STATUS = {
     "registered_poor": r"(建档立卡|贫困户|扶贫户|建卡户|贫困家庭)",
-    "receiving_dibao": r"(吃低保|领低保|有低保|享受低保|低保户|在吃低保|拿低保|吃着低保|吃过低保|有过低保|"
+    "receiving_dibao": r"(吃低保|吃了低保|领了?低保|有低保|享受低保|低保户|在吃低保|拿低保|吃着低保|吃过低保|有过低保|"
     r"享受过低保|吃的低保|低保停了|低保取消|"
     r"低保被取消|低保没了)",
     "receiving_tekun": r"(特困|五保)",
@@ -61,6 +61,17 @@ def says_none(text: str) -> bool:
     )
 
 
+def _negated_list(text: str, said: str) -> bool:
+    """ "也没有吃低保、五保": the negation before a list covers every item of it."""
+    for clause in re.split(r"[，。,.!！;；\s]", text or ""):
+        where = clause.find(said)
+        if where > 0 and re.search(
+            _NEGATION + r"[^，。]{0,8}(?:、|和|或者|或|跟)$", clause[:where]
+        ):
+            return True
+    return False
+
+
 def read_status(text: str) -> dict[str, bool]:
     """Flags said: "是建档立卡，没吃低保" → registered_poor True, receiving_dibao False."""
     cleaned = _clean(text)
@@ -70,12 +81,20 @@ def read_status(text: str) -> dict[str, bool]:
         if match:
             before = cleaned[max(0, match.start() - 3) : match.start()]
             after = cleaned[match.end() : match.end() + 8]
-            former = name in ("receiving_dibao", "receiving_tekun") and (
-                re.search(r"(以前|原来|过去|之前|曾经|前年|去年)\w{0,2}$", before)
-                or re.search(r"(过低保|停了|取消|没了|没得了)", match.group(0) + after)
-            )  # "以前有低保，现在没得了": not any more
+            former = (
+                name in ("receiving_dibao", "receiving_tekun")
+                and (
+                    re.search(r"(以前|原来|过去|之前|曾经|前年|去年)\w{0,2}$", before)
+                    or re.search(r"(过低保|停了|取消|没了|没得了)", match.group(0) + after)
+                )  # "以前有低保，现在没得了": not any more
+            ) or (
+                name == "registered_poor"
+                and re.search(r"(以前|原来|过去|之前|曾经)\w{0,2}$", before)
+                and re.search(r"(脱了|脱贫|出列|销号)", after)
+            )  # "以前是建卡户 一八年脱了": left poverty since
             flags[name] = (
-                not re.search(_NEGATION + "$", before)
+                not _negated_list(text, match.group(0))
+                and not re.search(_NEGATION + "$", before)
                 and not re.search(_NEGATION + r"\w?$", before)
                 and not former
             )
