@@ -30,6 +30,7 @@ STATUS_WORDS = {
     CaseStatus.rejected: "未获批准，原因会另行告知",
     CaseStatus.info_requested: "需要补充材料，请留意短信",
     CaseStatus.callback_requested: "已安排工作人员回电",
+    CaseStatus.exited: "已退出低保",
 }
 
 

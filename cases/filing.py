@@ -10,6 +10,7 @@ from sqlmodel import Session, col, select
 
 from cases.assessment import index_assessment
 from cases.audit import record_audit
+from cases.dynamic.clock import set_clock
 from cases.models import Applicant, AssessmentRecord, Case, CaseStatus, HouseholdRecord
 from channels.models import Message
 from core.masking import mask_personal
@@ -102,5 +103,6 @@ def file_case(
             )
         )
     record_audit(session, actor=actor, action="filed", case_id=case.id, channel=channel)
+    set_clock(session, case)  # 受理: the investigation's due date (办理时限)
     session.flush()
     return case

@@ -30,6 +30,7 @@ class CaseStatus(str, enum.Enum):
     rejected = "rejected"  # 不予批准
     info_requested = "info_requested"  # 需补充材料
     callback_requested = "callback_requested"  # 已转人工
+    exited = "exited"  # 退出低保 (after approval: cases.dynamic.exits)
 
 
 class ApplicantBase(SQLModel):

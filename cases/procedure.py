@@ -18,6 +18,7 @@ from sqlalchemy import update
 from sqlmodel import Session, col, select
 
 from cases.audit import record_audit
+from cases.dynamic.clock import set_clock
 from cases.models import Applicant, Case, CaseStatus, CaseTransition
 from cases.reviews import CLASSES, next_review_date
 from channels.models import OutboundMessage
@@ -31,7 +32,7 @@ S = CaseStatus
 LABELS: dict[CaseStatus, str] = {status: PROCEDURE_STEPS[status.value] for status in CaseStatus}
 MAIN_PATH = (S.received, S.visited, S.appraised, S.publicised, S.approved)
 PAUSES = (S.info_requested, S.callback_requested)
-TERMINAL = (S.approved, S.rejected)
+TERMINAL = (S.approved, S.rejected, S.exited)
 #: The next step of the main path from each open step.
 _FORWARD = {a: b for a, b in zip(MAIN_PATH, MAIN_PATH[1:], strict=False)}
 MAX_REASON = 1000
@@ -133,6 +134,7 @@ def move(
                  **{"from": case.status.value, "to": to.value, **detail})  # fmt: skip
     session.flush()
     session.refresh(case)
+    set_clock(session, case, started_on=today)  # the new step's due date (办理时限)
     return transition
 
 

@@ -7,6 +7,9 @@ intake db upgrade             bring the store's schema up to date
 intake roster check --dibao FILE --registered-poor FILE [--on YYYY-MM-DD]
                 [--out FILE.csv|FILE.xlsx]
                               cross-check the 低保 and 建档立卡 rosters (信息比对), as JSON
+intake clock add-working-days DATE N
+                              the N-th working day after DATE by the official calendar
+intake scheduler run [--once]  the dynamic-management scheduler (reviews, reminders)
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import assess, roster, users
+from cli import assess, clock, roster, scheduler, users
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +26,8 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_parser(commands)
     users.add_parser(commands)
     roster.add_parser(commands)
+    clock.add_parser(commands)
+    scheduler.add_parser(commands)
     return parser
 
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -66,6 +66,17 @@ class Settings(BaseSettings):
 
     # 12345 is the government service hotline (政务服务便民热线) in every county.
     helpline_number: str = "12345"
+
+    # 动态管理 (cases.dynamic): reviews, reminders and the scheduler that sends them.
+    review_notice_days: int = Field(default=15, ge=0, le=90)  # ask this long before the date
+    review_reminder_days: int = Field(default=7, ge=1, le=60)  # no answer: remind once
+    review_no_reply_days: int = Field(default=7, ge=1, le=60)  # still none: 未回复, a visit
+    # No SMS to residents in these hours (HH:MM, local time of `local_timezone`).
+    quiet_hours_start: str = Field(default="21:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    quiet_hours_end: str = Field(default="08:00", pattern=r"^([01]\d|2[0-3]):[0-5]\d$")
+    local_timezone: str = "Asia/Shanghai"
+    scheduler_workers: bool = True  # the scheduler loop in the API process
+    scheduler_interval: float = 30.0  # seconds between rounds
 
     # SMS and voice channels (channels/). Deadlines stay well under Twilio's 15 s.
     sms_reply_deadline: float = 8.0  # answer in TwiML if the bot replies within this

@@ -72,6 +72,7 @@ PROCEDURE_STEPS = {
     "rejected": "不予批准",
     "info_requested": "需补充材料",
     "callback_requested": "已转人工",
+    "exited": "已退出低保",
 }
 #: Staff roles (``User.role``).
 ROLES = {"county_admin": "县级管理员", "township_staff": "乡镇窗口", "helpline": "热线"}
@@ -80,7 +81,7 @@ CHANNELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff":
             "crosscheck": "信息比对"}  # fmt: skip
 #: Who gave a household revision (``HouseholdRecord.source``).
 SOURCES = {"resident": "申请人自述", "visit": "入户调查", "staff": "工作人员", "review": "复查",
-           "crosscheck": "信息比对"}  # fmt: skip
+           "crosscheck": "信息比对", "monitoring": "返贫监测"}  # fmt: skip
 #: 信息比对 (三(三)1): what the cross-check of the two rosters finds. The words are the stored
 #: values and the JSON's ``category``, as the county says them.
 ROSTER_FINDINGS = ("应保未保", "应扶未扶", "应退未退", "信息不一致")
@@ -99,3 +100,18 @@ ROSTER_OUTCOMES = ("核实中", "已纳入", "不符合条件", "已退出")
 #: 未处理的短信: what became of a message the assistant did not answer (channels' states).
 MESSAGE_STATES = {"failed": "助手未能处理", "limited": "发送过于频繁，未转给助手",
                   "resolved": "已处理"}  # fmt: skip
+
+# 动态管理 (cases.dynamic): reviews, exits and monitoring.
+#: A review's states (``Review.status``).
+REVIEW_STATES = {"planned": "待发送", "asked": "已询问", "reminded": "已提醒",
+                 "answered": "已回复待决定", "no_reply": "未回复（需走访）",
+                 "decided": "已决定"}  # fmt: skip
+#: What staff decide on a review (``Review.decision``).
+REVIEW_DECISIONS = {"continue": "继续保障", "change": "调整金额或类别", "exit": "退出低保"}
+#: Why a household leaves 低保 (退出低保, 三(三)2 应退则退).
+EXIT_REASONS = {"income_above_standard": "家庭人均收入超过低保标准",
+                "member_died": "家庭成员死亡后不再符合条件", "moved_away": "已迁出本县",
+                "by_request": "本人申请退出", "ineligible_on_review": "复查后不再符合条件"}  # fmt: skip
+#: 返贫监测: the events recorded on a household (``MonitoringEvent.kind``).
+MONITORING_EVENTS = {"illness": "重病", "accident": "意外事故", "disaster": "自然灾害",
+                     "job_loss": "失业或断了收入", "other": "其他突发困难"}  # fmt: skip
