@@ -24,6 +24,7 @@ from api.routes import (
     twilio_status,
     twilio_voice,
 )
+from cases.dynamic.scheduler import SchedulerService
 from cases.migrations import migrate
 from channels.handover import ChannelService
 from core.database import make_engine
@@ -35,11 +36,14 @@ log = logging.getLogger(__name__)
 
 @asynccontextmanager
 async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-    """The channels' background workers (outbox sender, replay) run with the app."""
+    """The channels' background workers (outbox sender, replay) and the scheduler of 动态管理
+    (reviews, reminders) run with the app."""
     await app.state.channels.start(workers=app.state.channel_workers)
+    await app.state.scheduler.start(workers=app.state.channel_workers)
     try:
         yield
     finally:
+        await app.state.scheduler.stop()
         await app.state.channels.stop()
 
 
@@ -63,6 +67,7 @@ def create_app(
     app.state.engine = engine
     app.state.channels = ChannelService(settings, engine)
     app.state.channel_workers = settings.channel_workers if workers is None else workers
+    app.state.scheduler = SchedulerService(settings, engine)
     for router in (health.router, auth.router, cases.router):
         app.include_router(router)
     errors.install(app)
