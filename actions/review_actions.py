@@ -90,7 +90,9 @@ class ValidateReviewForm(FormValidationAction):
             return [SlotSet("review_state", state),
                     SlotSet("review_done", True if tracker.get_slot("review_id") is None else None)]  # fmt: skip
         text = tracker.latest_message.get("text") or ""
-        state, facts = review_reading.take_answer(text, state, tracker.get_slot("review_facts") or {})
+        state, facts = review_reading.take_answer(
+            text, state, tracker.get_slot("review_facts") or {}
+        )
         return [SlotSet("review_state", state), SlotSet("review_facts", facts),
                 SlotSet("review_done", True if state["done"] else None)]  # fmt: skip
 

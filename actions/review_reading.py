@@ -28,19 +28,25 @@ TOPIC_SLOTS = {
 }
 # The words that say a topic changed, whether or not the amount was said.
 TOPIC_WORDS = {
-    "members": re.compile(r"(生了|添了|出生|满月|去世|过世|死了|走了|不在了|没了人|搬|嫁|娶|结婚|"
-                          r"离婚|分家|出去了|回来了|回家|人口|几口人|多了个|少了个|坐牢|当兵)"),
-    "income": re.compile(r"(收入|工资|挣|赚|打工|上班|涨|加了|多了|少了|降|没活|失业|下岗|退休金|"
-                         r"养老金|公益岗|生意|种|养)"),
+    "members": re.compile(
+        r"(生了|添了|出生|满月|去世|过世|死了|走了|不在了|没了人|搬|嫁|娶|结婚|"
+        r"离婚|分家|出去了|回来了|回家|人口|几口人|多了个|少了个|坐牢|当兵)"
+    ),
+    "income": re.compile(
+        r"(收入|工资|挣|赚|打工|上班|涨|加了|多了|少了|降|没活|失业|下岗|退休金|"
+        r"养老金|公益岗|生意|种|养)"
+    ),
     "health": re.compile(r"(病|住院|残疾|瘫|手术|受伤|摔|癌|中风|卧床)"),
     "expenses": re.compile(r"(医药费|看病花|治病花|学费|读书花|开支|花销|花了)"),
     "assets": re.compile(r"(存款|存了|买了?房|买了?车|车子|房子|修房|盖房|建房|门面|铺子)"),
 }
 # Topic order when several are pending (as the application asks them).
 TOPICS = ("members", "health", "income", "expenses", "assets")
-NO_CHANGE = re.compile(r"^(没变|没有变|没啥变|没什么变|没得变|没有变化|没变化|无变化|不变|一样|还是一样|"
-                       r"跟原来一样|和原来一样|老样子|还是老样子|照旧|没有|没得|莫得|没|无|都没有|没得啥子|"
-                       r"没有啥|没啥|没了|没有了|没得了|1)")
+NO_CHANGE = re.compile(
+    r"^(没变|没有变|没啥变|没什么变|没得变|没有变化|没变化|无变化|不变|一样|还是一样|"
+    r"跟原来一样|和原来一样|老样子|还是老样子|照旧|没有|没得|莫得|没|无|都没有|没得啥子|"
+    r"没有啥|没啥|没了|没有了|没得了|1)"
+)
 MAX_ROUNDS = 3  # "还有别的变化吗？" at most this often
 MAX_ASKS = 2
 
@@ -65,7 +71,9 @@ def new_state() -> dict[str, Any]:
 
 def _no_change(text: str) -> bool:
     cleaned = re.sub(r"[\s，。,.!！~～]", "", text)
-    return bool(NO_CHANGE.match(cleaned)) and not any(p.search(cleaned) for p in TOPIC_WORDS.values())
+    return bool(NO_CHANGE.match(cleaned)) and not any(
+        p.search(cleaned) for p in TOPIC_WORDS.values()
+    )
 
 
 def mentioned(text: str) -> list[str]:

@@ -15,6 +15,7 @@ from api.routes import (
     assess,
     auth,
     cases,
+    dynamic,
     health,
     messages,
     procedure,
@@ -72,7 +73,14 @@ def create_app(
         app.include_router(router)
     errors.install(app)
     limits.install(app)
-    for router in (procedure.router, reports.router, rosters.router, messages.router, admin.router):
+    for router in (
+        procedure.router,
+        reports.router,
+        rosters.router,
+        messages.router,
+        admin.router,
+        dynamic.router,
+    ):
         app.include_router(router)
     pages.install(app)
     for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):

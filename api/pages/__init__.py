@@ -15,6 +15,7 @@ from api.pages import (
     admin,
     auth,
     cases,
+    dynamic,
     helpline,
     household,
     messages,
@@ -37,6 +38,7 @@ ROUTERS = tuple(
         reports,
         roster_findings,
         rosters,
+        dynamic,
         admin,
         helpline,
     )

@@ -20,8 +20,10 @@ from cases.access import visible_case
 from cases.assessment import NAMES, suggested_class
 from cases.audit import record_audit
 from cases.casefile import collect_replies, get_case, history
+from cases.dynamic.clock import due_steps
 from cases.models import Applicant, Case, CaseStatus
 from cases.parameters import current_parameters
+from cases.reports.due import due_for_review
 from core.database import MAX_ROW_ID
 from core.security import IdentityCipher
 from core.townships import townships
@@ -98,12 +100,17 @@ def _queue(request: Request, session: Session, cipher: IdentityCipher, page: Pag
                  q=bool(filters.q))  # fmt: skip
     session.commit()
     link_args = {k: v for k, v in args.items() if k != "q"}  # links never carry a search
+    township = args["township"] or None
     return render(request, "queue.html", page, result=result, args=args, link_args=link_args,
+                  due_steps=due_steps(session, township=township, limit=20),
+                  due_reviews=due_for_review(session, township=township, within_days=7, limit=20),
                   townships=townships(), filtered=any(v for k, v in args.items() if k != "township"),
                   first_page=cursor is None)  # fmt: skip
 
 
 def _case_context(session: Session, page: Page, case: Case, cipher: IdentityCipher) -> dict:
+    from api.pages.dynamic import case_dynamic  # (it uses case_for of this module)
+
     collect_replies(session, case)
     public = get_case(session, case_id=case.id)
     file = history(session, case)
@@ -130,6 +137,7 @@ def _case_context(session: Session, page: Page, case: Case, cipher: IdentityCiph
         "ask_template": f"您好，您在奉节县申请社会救助（编号{case.reference}），请补充：",
         "has_phone": bool(public.applicant.phone),
         "phone_display": public.applicant.phone,
+        "dynamic": case_dynamic(session, case),
     }
 
 

@@ -15,6 +15,8 @@ from api.pages.render import render
 from cases.access import status_by_reference
 from cases.assessment import NAMES
 from cases.audit import record_audit
+from cases.dynamic.clock import counts_by_township
+from cases.dynamic.lists import review_list
 from cases.models import CaseStatus
 from cases.reports.dashboard import counts
 from cases.reports.due import due_for_review
@@ -23,7 +25,11 @@ from cases.shapes import Count
 from cases.unhandled import count_unhandled
 from core.townships import townships
 from policy.clauses import DOCUMENT, clauses
-from policy.glossary import PROGRAMMES
+from policy.glossary import PROGRAMMES, REVIEW_STATES
+
+DYNAMIC_WORDS = {"REVIEW_STATES": REVIEW_STATES,
+                 "NO_REPLY": {"no_phone": "没有电话", "opted_out": "已退订短信",
+                              "no_answer": "提醒后仍未回复"}}  # fmt: skip
 
 router = APIRouter(prefix="/staff", include_in_schema=False)
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -40,7 +46,11 @@ def bars(items: list[Count], width: int = 360) -> list[dict]:
 def dashboard(request: Request, session: SessionDep, page: StaffPage, township: str = ""):
     township = page_scope(page, township)
     data = counts(session, township=township)
+    due_counts = counts_by_township(session)
+    if township:
+        due_counts = {k: v for k, v in due_counts.items() if k == township}
     return render(request, "dashboard.html", page, data=data, township=township or "",
+                  due_counts=dict(sorted(due_counts.items())),
                   unhandled=count_unhandled(session, township=township),
                   townships=townships(), status_bars=bars(data.by_status),
                   programme_bars=bars(data.by_programme),
@@ -52,8 +62,12 @@ def reviews(request: Request, session: SessionDep, page: StaffPage, township: st
             within_days: Annotated[int, Query(ge=0, le=366)] = 30):  # fmt: skip
     township = page_scope(page, township)
     due = due_for_review(session, township=township, within_days=within_days)
+    settings = request.app.state.settings
     return render(request, "reviews.html", page, due=due, township=township or "",
-                  townships=townships(), within_days=within_days)  # fmt: skip
+                  townships=townships(), within_days=within_days,
+                  reviews=review_list(session, township=township),
+                  notice_days=settings.review_notice_days,
+                  reminder_days=settings.review_reminder_days, **DYNAMIC_WORDS)  # fmt: skip
 
 
 def _stage(stage: str) -> tuple[CaseStatus, ...]:

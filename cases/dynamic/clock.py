@@ -23,8 +23,8 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, col, select
 
 from cases.dynamic.models import CalendarDay, CaseClock
-from cases.models import Applicant, Case, CaseStatus, CaseTransition
 from cases.dynamic.shapes import StepDue
+from cases.models import Applicant, Case, CaseStatus, CaseTransition
 from core.database import utcnow
 from core.security import mask_name
 from policy.deadlines import load_deadlines
@@ -102,11 +102,19 @@ def step_due(
     deadlines = load_deadlines()
     overall = deadlines["whole_procedure"].due(received_on, calendar)
     if status == S.received:
-        return "investigation_start", deadlines["investigation_start"].due(started_on, calendar), overall
+        return (
+            "investigation_start",
+            deadlines["investigation_start"].due(started_on, calendar),
+            overall,
+        )
     if status == S.publicised:
         ends = deadlines["publicity"].due(started_on, calendar)
         approval = deadlines["county_approval"].due(ends.on, calendar)
-        return "county_approval", Due(approval.on, ends.provisional or approval.provisional), overall
+        return (
+            "county_approval",
+            Due(approval.on, ends.provisional or approval.provisional),
+            overall,
+        )
     if status in PAUSED:
         return None, None, overall
     return "whole_procedure", overall, overall
@@ -176,9 +184,15 @@ def due_steps(
     rows = session.exec(query.order_by(col(CaseClock.step_due_on), col(Case.id)).limit(limit)).all()
     return [
         StepDue(
-            id=case.id, reference=case.reference, township=case.township, village=case.village,
-            applicant_name_masked=mask_name(name), status=case.status.value,
-            deadline=clock.deadline, due_on=clock.step_due_on, overdue=clock.step_due_on < on,
+            id=case.id,
+            reference=case.reference,
+            township=case.township,
+            village=case.village,
+            applicant_name_masked=mask_name(name),
+            status=case.status.value,
+            deadline=clock.deadline,
+            due_on=clock.step_due_on,
+            overdue=clock.step_due_on < on,
             provisional=clock.provisional,
         )  # fmt: skip
         for case, name, clock in rows

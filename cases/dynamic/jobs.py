@@ -49,8 +49,16 @@ def plan(
     dialect = {"postgresql": postgresql, "sqlite": sqlite}[session.get_bind().dialect.name]
     statement = (
         dialect.insert(J)
-        .values(kind=kind, key=key, run_at=run_at, case_id=case_id, review_id=review_id,
-                status=JobStatus.pending, attempts=0, created_at=utcnow())  # fmt: skip
+        .values(
+            kind=kind,
+            key=key,
+            run_at=run_at,
+            case_id=case_id,
+            review_id=review_id,
+            status=JobStatus.pending,
+            attempts=0,
+            created_at=utcnow(),
+        )  # fmt: skip
         .on_conflict_do_nothing(index_elements=["key"])
         .returning(J.c.id)
     )
@@ -82,10 +90,17 @@ def claim(
             seen = (row.id, row.status, row.attempts)
             result = session.execute(
                 update(ScheduledJob)
-                .where(col(ScheduledJob.id) == seen[0], col(ScheduledJob.status) == seen[1],
-                       col(ScheduledJob.attempts) == seen[2])  # fmt: skip
-                .values(status=JobStatus.running, locked_by=worker, locked_until=lease,
-                        attempts=seen[2] + 1)  # fmt: skip
+                .where(
+                    col(ScheduledJob.id) == seen[0],
+                    col(ScheduledJob.status) == seen[1],
+                    col(ScheduledJob.attempts) == seen[2],
+                )  # fmt: skip
+                .values(
+                    status=JobStatus.running,
+                    locked_by=worker,
+                    locked_until=lease,
+                    attempts=seen[2] + 1,
+                )  # fmt: skip
                 .execution_options(synchronize_session=False)
             )
             if result.rowcount == 1:
@@ -98,8 +113,11 @@ def claim(
 def _finish(session: Session, job_id: int, worker: str, **values) -> bool:
     result = session.execute(
         update(ScheduledJob)
-        .where(col(ScheduledJob.id) == job_id, col(ScheduledJob.locked_by) == worker,
-               col(ScheduledJob.status) == JobStatus.running)  # fmt: skip
+        .where(
+            col(ScheduledJob.id) == job_id,
+            col(ScheduledJob.locked_by) == worker,
+            col(ScheduledJob.status) == JobStatus.running,
+        )  # fmt: skip
         .values(locked_until=None, **values)
         .execution_options(synchronize_session=False)
     )

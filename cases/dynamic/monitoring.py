@@ -122,13 +122,21 @@ def monitoring_list(
     } if ids else {}  # fmt: skip
     items = [
         MonitoringItem(
-            id=event.id, case_id=case.id, reference=case.reference, township=case.township,
-            village=case.village, applicant_name_masked=mask_name(name),
-            case_status=case.status.value, kind=event.kind, source=event.source,
+            id=event.id,
+            case_id=case.id,
+            reference=case.reference,
+            township=case.township,
+            village=case.village,
+            applicant_name_masked=mask_name(name),
+            case_status=case.status.value,
+            kind=event.kind,
+            source=event.source,
             occurred_on=event.occurred_on,
-            basic_living_unsustainable=event.basic_living_unsustainable, note=event.note,
+            basic_living_unsustainable=event.basic_living_unsustainable,
+            note=event.note,
             temporary_assistance=statuses.get(event.assessment_id),
-            handled=event.handled_at is not None, created_at=event.created_at,
+            handled=event.handled_at is not None,
+            created_at=event.created_at,
         )  # fmt: skip
         for event, case, name in rows
     ]

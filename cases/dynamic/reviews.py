@@ -135,8 +135,12 @@ def open_due_reviews(session: Session, *, settings: Settings, today: date | None
                                        Review.due_on == Case.next_review_on)  # fmt: skip
     cases = session.exec(
         select(Case)
-        .where(Case.status == CaseStatus.approved, col(Case.next_review_on) <= horizon,
-               ~col(Case.id).in_(has_open), ~has_this.exists())  # fmt: skip
+        .where(
+            Case.status == CaseStatus.approved,
+            col(Case.next_review_on) <= horizon,
+            ~col(Case.id).in_(has_open),
+            ~has_this.exists(),
+        )  # fmt: skip
         .order_by(col(Case.next_review_on), col(Case.id))
         .limit(limit)
     ).all()
@@ -182,8 +186,10 @@ def review_for_phone(session: Session, phone: str) -> tuple[Review, Case] | None
         select(Review, Case)
         .join(Case, col(Case.id) == Review.case_id)
         .join(Applicant, col(Applicant.id) == Case.applicant_id)
-        .where(Applicant.phone == phone,
-               col(Review.status).in_((R.planned, R.asked, R.reminded, R.no_reply)))  # fmt: skip
+        .where(
+            Applicant.phone == phone,
+            col(Review.status).in_((R.planned, R.asked, R.reminded, R.no_reply)),
+        )  # fmt: skip
         .order_by(col(Review.id).desc())
     ).first()
     return (row[0], row[1]) if row else None

@@ -5,8 +5,8 @@ from alembic import context
 from sqlmodel import SQLModel
 
 import accounts.models  # noqa: F401  (registers the tables)
-import cases.models  # noqa: F401
 import cases.dynamic.models  # noqa: F401
+import cases.models  # noqa: F401
 import cases.rosters.models  # noqa: F401
 import channels.models  # noqa: F401
 

@@ -20,8 +20,8 @@ from sqlalchemy import inspect
 from sqlmodel import SQLModel
 
 import accounts.models  # noqa: F401  (registers every table of the models)
-import cases.models  # noqa: F401
 import cases.dynamic.models  # noqa: F401
+import cases.models  # noqa: F401
 import cases.rosters.models  # noqa: F401
 import channels.models  # noqa: F401
 from cases.migrations import MIGRATIONS, migrate
