@@ -139,13 +139,14 @@ def postpone(session: Session, *, job_id: int, worker: str, run_at: datetime) ->
 def retry(
     session: Session, *, job_id: int, worker: str, attempts: int, error: str,
     max_attempts: int = 8, backoff_seconds: float = 60,
+    now: datetime | None = None,
 ) -> str:  # fmt: skip
     """A failed try: pending again after backoff · 2^(attempts-1) s, or failed after the last."""
     if attempts >= max_attempts:
         _finish(session, job_id, worker, status=JobStatus.failed, last_error=error[:500])
         session.commit()
         return JobStatus.failed
-    run_at = utcnow() + timedelta(seconds=backoff_seconds * 2 ** (attempts - 1))
+    run_at = (now or utcnow()) + timedelta(seconds=backoff_seconds * 2 ** (attempts - 1))
     _finish(session, job_id, worker, status=JobStatus.pending, run_at=run_at,
             last_error=error[:500])  # fmt: skip
     session.commit()

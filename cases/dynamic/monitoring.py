@@ -19,6 +19,7 @@ from cases.models import Applicant, AssessmentRecord, Case, CaseStatus
 from cases.parameters import current_parameters
 from cases.revisions import latest_household, revise_household
 from core.database import utcnow
+from core.masking import mask_personal
 from core.security import mask_name
 from policy.errors import InputError
 from policy.glossary import MONITORING_EVENTS
@@ -46,6 +47,7 @@ def record_event(
     note = (note or "").strip() or None
     if note and len(note) > MAX_NOTE:
         raise MonitoringError(f"at most {MAX_NOTE} characters", field="note")
+    note = mask_personal(note) if note else None  # no phone or identity number in the list
     today = local_today()
     occurred_on = occurred_on or today
     if occurred_on > today:

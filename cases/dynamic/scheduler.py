@@ -76,7 +76,7 @@ class Scheduler:
                 log.warning("job %s failed: %s", job.key, error)
                 with Session(self.engine) as session:
                     jobs.retry(session, job_id=job.id, worker=self.worker, attempts=job.attempts,
-                               error=f"{type(error).__name__}: {error}")  # fmt: skip
+                               error=f"{type(error).__name__}: {error}", now=now)  # fmt: skip
         return len(claimed)
 
     def run_job(self, job: jobs.Claimed, *, now: datetime) -> None:
