@@ -7,7 +7,7 @@ import copy
 from datetime import date
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import select
 
 from cases.dynamic import exits, monitoring, reviews
 from cases.dynamic.lists import review_detail, review_list

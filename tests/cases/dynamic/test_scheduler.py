@@ -22,7 +22,9 @@ REVIEW_ON = date(2026, 6, 2)
 
 def sent(session, case_id) -> list[OutboundMessage]:
     return session.exec(
-        select(OutboundMessage).where(OutboundMessage.case_id == case_id).order_by(OutboundMessage.id)
+        select(OutboundMessage)
+        .where(OutboundMessage.case_id == case_id)
+        .order_by(OutboundMessage.id)
     ).all()
 
 
