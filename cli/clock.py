@@ -45,7 +45,10 @@ def run_add_working_days(args: argparse.Namespace) -> int:
     if not text.isdigit() or not 1 <= int(text) <= MAX_DAYS:
         return _fail(f"N must be a whole number from 1 to {MAX_DAYS}, not {args.n!r}")
     calendar = Calendar(staff_days())
-    due = calendar.add_working_days(start, int(text))
+    try:
+        due = calendar.add_working_days(start, int(text))
+    except ValueError as error:
+        return _fail(f"DATE: {error}")
     print(due.on.isoformat())
     if due.provisional:
         print(

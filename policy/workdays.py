@@ -74,6 +74,8 @@ class Calendar:
         """The ``count``-th working day after ``day`` (``day`` itself never counts, whether
         or not it is a working day); ``count`` ≥ 1."""
         _check(count)
+        if day > date.max - timedelta(days=2 * count + 7):
+            raise ValueError("the date is too late to count from")
         provisional, current, left = False, day, count
         while left:
             current += timedelta(days=1)
@@ -86,6 +88,8 @@ class Calendar:
         """``day`` plus ``count`` calendar days (公示7天); never provisional."""
         if count < 0 or count > MAX_DAYS:
             raise ValueError(f"days must be between 0 and {MAX_DAYS}")
+        if day > date.max - timedelta(days=count):
+            raise ValueError("the date is too late to count from")
         return Due(day + timedelta(days=count), False)
 
     def working_days_between(self, start: date, end: date) -> int:

@@ -193,7 +193,10 @@ def add_working_days(session: SessionDep, user: CurrentUser, date_: Annotated[da
                      n: Annotated[int, Query(ge=1, le=MAX_DAYS)]) -> WorkingDay:  # fmt: skip
     """The `n`-th working day after `date` by the official calendar and the county's table;
     `provisional` past the known calendar."""
-    due_on = clock.staff_calendar(session).add_working_days(date_, n)
+    try:
+        due_on = clock.staff_calendar(session).add_working_days(date_, n)
+    except ValueError as error:
+        refused(InputError("date", str(error)), where="query")
     return WorkingDay(date=due_on.on, provisional=due_on.provisional)
 
 

@@ -34,7 +34,8 @@ def test_past_the_known_calendar_it_says_provisional_on_stderr(tmp_path):
 
 @pytest.mark.parametrize(("day", "n", "word"), [("2026-13-01", "1", "DATE"), ("tomorrow", "1", "DATE"),
                                                 ("2026-09-30", "0", "N"), ("2026-09-30", "-1", "N"),
-                                                ("2026-09-30", "x", "N"), ("2026-09-30", "1.5", "N")])  # fmt: skip
+                                                ("2026-09-30", "x", "N"), ("2026-09-30", "1.5", "N"),
+                                                ("9999-12-31", "1", "DATE")])  # fmt: skip
 def test_a_bad_date_or_n_exits_2_with_a_message(day, n, word, tmp_path):
     done = intake(day, n, tmp_path=tmp_path)
     assert done.returncode == 2 and word in done.stderr and done.stdout == ""
