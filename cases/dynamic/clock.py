@@ -209,19 +209,21 @@ def counts_by_township(session: Session, *, on: date | None = None) -> dict[str,
                                            "reviews_overdue": 0, "reviews_due": 0})  # fmt: skip
         row[key] += count
 
+    # Grouped by date, split in Python: a comparison in GROUP BY would carry a second bound
+    # parameter, which PostgreSQL does not take for the one in the select list.
     due = col(CaseClock.step_due_on)
-    for township, overdue, count in session.exec(
-        select(Case.township, due < on, func.count())
+    for township, day, count in session.exec(
+        select(Case.township, due, func.count())
         .join(CaseClock, col(CaseClock.case_id) == Case.id)
         .where(due <= on + timedelta(days=3))
-        .group_by(Case.township, due < on)
+        .group_by(Case.township, due)
     ).all():
-        bump(township, "steps_overdue" if overdue else "steps_due", count)
+        bump(township, "steps_overdue" if day < on else "steps_due", count)
     review = col(Case.next_review_on)
-    for township, overdue, count in session.exec(
-        select(Case.township, review < on, func.count())
+    for township, day, count in session.exec(
+        select(Case.township, review, func.count())
         .where(Case.status == S.approved, review <= on + timedelta(days=30))
-        .group_by(Case.township, review < on)
+        .group_by(Case.township, review)
     ).all():
-        bump(township, "reviews_overdue" if overdue else "reviews_due", count)
+        bump(township, "reviews_overdue" if day < on else "reviews_due", count)
     return result
