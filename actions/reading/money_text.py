@@ -32,8 +32,8 @@ INCOME_SOURCES = {
     "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
-    "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
-    "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
+    "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
+    "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱)",
     "business": r"(做生意|生意|开店|小卖部|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
@@ -65,6 +65,7 @@ _NOTHING = re.compile(
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
 _MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)")
 _OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
+_LET = re.compile(r"(租出去|租给|出租|收租|租金)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
 
@@ -141,6 +142,8 @@ def _by_kind(
         if _OWN_USE.search(clause) and not numbers(clause):
             continue  # "种的苞谷洋芋自己吃": food for the table, no income
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
+        if kind == "business" and "other" in kinds and _LET.search(clause):
+            kind = "other"  # "门市租出去一年八千": rent, not trade
         months = _MONTHS_WORKED.search(to_arabic(clause))
         if months and not numbers(to_arabic(clause)[: months.start()]) and monthly is None:
             # "做了四个月 一个月四千多": the months come first, and they are months of work

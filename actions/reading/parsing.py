@@ -77,8 +77,20 @@ def pauses_as_commas(text: str) -> str:
     return _PAUSE.sub("，", text or "")
 
 
+# Keyboard slips of pinyin input that the readers' words must survive ("申情低保").
+_SLIPS = (
+    (re.compile(r"申情|申轻|伸请"), "申请"),
+    (re.compile(r"低宝|底保|抵保"), "低保"),
+    (re.compile(r"里拜|礼败"), "礼拜"),
+    (re.compile(r"透西(?!瓜)"), "透析"),
+)
+
+
 def plain_negation(text: str) -> str:
-    """ "莫存款 莫车" → "没存款 没车": one spelling of the negation for every reader."""
+    """ "莫存款 莫车" → "没存款 没车": one spelling of the negation for every reader, and
+    the common keyboard slips mended ("申情" → "申请")."""
+    for pattern, plain in _SLIPS:
+        text = pattern.sub(plain, text)
     for pattern, plain in _SPOKEN_NEGATION:
         text = pattern.sub(plain, text)
     return text
@@ -165,7 +177,8 @@ def numbers(text: str) -> list[Decimal]:
 
 def parse_name(text: str) -> str | None:
     """A person's name from an answer such as "我叫张小明" or "张小明。"."""
-    clauses = [c for c in re.split(r"[\s，。,.!！?？~～、；;]+", text or "") if c]
+    text = re.sub(r"[（(][^）)]{0,8}[）)]", "", text or "")  # "段华成（申请人）"
+    clauses = [c for c in re.split(r"[\s，。,.!！?？~～、；;]+", text) if c]
     # "他叫何家福，单人何，家庭的家": the name is the clause that says it; the rest spells it.
     for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *clauses[:1]]:
         cleaned = _NAME_PREFIX.sub("", cleaned)

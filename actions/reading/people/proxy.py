@@ -17,6 +17,9 @@ _FOR = re.compile(
 _NOT_WHO = re.compile(
     r"^(一下|忙|个忙|点|的|人|大家|别人|他|她|他们|她们|老百姓|群众|钱|屋头|家里|我家|家|屋里|我们家)$"
 )
+_OURSELVES = re.compile(
+    r"(?:帮|替|给|代)(?:我们|咱们)(?:两个|2个|俩|老两口|两口子|一家|全家|几个|这家)"
+)
 _CADRE = re.compile(r"(村干部|网格员|村主任|村支书|支书|村委|社工|驻村|第一书记|村文书|村医)")
 _FOR_SOMEONE = re.compile(r"(帮别人|替别人|帮人申请|代办|代人申请|帮他申请|帮她申请|替他|替她)")
 _LIVES_WITH = re.compile(r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾)")
@@ -53,6 +56,8 @@ def detect(text: str) -> dict | None:
     cadre = bool(_CADRE.search(text or ""))
     if match and _NOT_WHO.match(match.group("who")):
         match = None
+    if match and _OURSELVES.match(match.group(0)):
+        match = None  # "给我们两个老的申请": the sender is one of them
     if match:
         who = _ONE_OF_PAIR.get(match.group("who"), match.group("who"))
         if who not in TO_RELATION and (named := mentions(to_arabic(who))):
