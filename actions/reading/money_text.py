@@ -44,6 +44,11 @@ INCOME_SOURCES = {
     r"地里|收成|菜|鱼塘|养鱼|卖鱼|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
     "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿)",
 }
+# "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
+ALL_SAID = re.compile(
+    r"(^\s*就(?:是|只有|靠)?[^，。\s]{0,4}(?:养老金|这些|这点|那点)|别的(?:都|也)?(?:没|莫)得?(?:了|啥子)?|"
+    r"没得?别的|没有别的|(?:没|莫)得?人给|没有人给|谁都不给|都不给)"
+)
 # "就是刚才说的那些": the income already told with the work answer.
 ALREADY_SAID = re.compile(
     r"(刚才说的|前面说的|上面说的|就这些|就那些|就是这些|就这点|就那点|说过了|差不多就这|"
@@ -192,7 +197,7 @@ def _by_kind(
                 amounts[key] = amounts.get(key, Decimal(0)) + value
                 pending, last = None, key
             continue
-        if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
+        if re.search(r"(没有|没得|莫得|没)(?:人|谁)?" + kinds[kind], clause):
             # "女儿一年给个千把块 儿子莫得给": one giver's nothing is not the other's
             amounts.setdefault(kind, Decimal(0))
             continue

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from actions.reading import standing_text, topic_means, topic_people
+from actions.reading import money_text, standing_text, topic_means, topic_people
 from actions.reading.answers import read_answer
 from actions.reading.parsing import plain_negation
 from actions.reading.speech import AFFIRM, DENY
@@ -52,6 +52,8 @@ def read(
         reading.understood = read_answer(text, requested, state, intent, entities, sender_phone)
     if requested == "income" and reading.understood:
         state["income_asked"] = True
+        if money_text.ALL_SAID.search(text):
+            state["income_checked"] = True  # "就养老金 别的莫得了": nothing more to ask
     if requested == "status" and reading.understood:
         # The question asks about the 三保障 and sudden troubles too: one answer for all.
         if state.get("three_guarantees") is None:

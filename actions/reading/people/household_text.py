@@ -108,7 +108,9 @@ def read_members(text: str) -> list[dict]:
             continue  # "儿子媳妇在外头打工": not living here
         for mention, words in pieces:
             if mention is None:
-                if len(group) == 1 and group[0]["age"] is None:
+                if re.match(r"\s*(?:他|她)\s*\d{2,3}(?![\d个口人])", words):
+                    _pronoun_age(members, [], words)  # "我60，他66": after a pause
+                elif len(group) == 1 and group[0]["age"] is None:
                     _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
                 elif len(group) > 1 and re.match(r"^(?:另|还有)?1个", words):
                     # "两个娃儿，一个读高中16，一个读小学10岁": the shares, in turn
