@@ -152,3 +152,16 @@ def test_an_id_number_said_the_radio_way():
 
 def test_a_bill_that_cannot_be_paid_is_medical_unmet():
     assert standing_text.read_guarantees("医生说要换肾 手术费根本拿不出来") == ["medical"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("没有吃低保、五保", {"receiving_dibao": False, "receiving_tekun": False}),
+        ("老汉儿吃了低保", {"receiving_dibao": True}),
+        ("原来是贫困户 前几年脱贫了", {"registered_poor": False}),
+    ],
+)
+def test_standing_with_a_list_a_past_and_吃了(text, flags):
+    got = standing_text.read_status(plain_negation(text))
+    assert {k: got.get(k) for k in flags} == flags

@@ -234,3 +234,60 @@ def test_grandparents_each_have_a_pension():
     assert money_text.read_income("爷爷奶奶每人每月一百多养老金") == {
         "basic_pension": Decimal(2400)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # one giver's nothing does not undo another's gift
+        ("儿子一年给两千 女儿没给", {"transfers": 2000}),
+        ("没得人给钱", {"transfers": 0}),
+        # animals by the head, the count corrected in the same breath
+        ("卖了八头猪 一头三百 哦不对 六头", {"agriculture": 1800}),
+        ("卖了三头牛 一头八千", {"agriculture": 24000}),
+        # rent by the mu said by the year; the tenant is no one else's money
+        ("四亩田租给别人 一亩一年三百", {"other": 1200}),
+        ("店面租出去 一年六千", {"other": 6000}),
+        ("退耕还林补偿一年八百", {"other": 800}),
+        # a range said with 有时候: the midpoint
+        ("女儿一个月寄一千 有时候一千四", {"transfers": 14400}),
+        # digits before a pause end the clause
+        ("他一天200 一个月10天 我每个月1000", {"wages": 24000, "unassigned": 12000}),
+        ("挖药一天六十 一年做个把月", {"wages": 1800}),
+        ("老农保一个月一百五 他病退的钱一个月九百", {"basic_pension": 1800, "other_pension": 10800}),
+        ("养鱼一年三千", {"agriculture": 3000}),
+    ],
+)
+def test_income_as_told_this_round(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+def test_a_gift_said_only_as_sometimes_stays_unknown():
+    assert money_text.vague_kinds("侄女给的说不准，有时候三五百") == ["transfers"]
+    assert money_text.vague_kinds("女儿一个月寄一千 有时候一千四") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["就养老金", "就这点养老金 别的没得了", "没得人给钱", "种点菜 别的莫得"]
+)
+def test_an_income_answer_that_says_it_is_all(text):
+    assert money_text.ALL_SAID.search(plain_negation(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        ("车子也没得 房子有两处", {"vehicles": 0, "houses": 2}),
+        ("车是我侄儿朋友的 不是我们的", {"vehicles": 0}),
+        ("有一个旧面包车", {"vehicles": 1}),
+        ("有个拉菜的小货车", {"vehicles": 1}),
+        ("老家修了个房子 镇上还有一套", {"houses": 2}),
+        ("住的是木房子", {"houses": 1}),
+        ("门市租出去了", {"commercial_property": True}),
+        ("存的钱房子烧了也烧了 现在一分都没得", {"deposits": 0}),
+    ],
+)
+def test_assets_as_told_this_round(text, assets):
+    got = assets_text.read_assets(plain_negation(text))
+    assert {k: got.get(k) for k in assets} == assets
