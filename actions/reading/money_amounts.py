@@ -77,8 +77,8 @@ def people_count(clause: str) -> int | None:
     return 2 if found.group(3) else int(found.group(1) or found.group(2))
 
 
-_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
-_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
+_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?天")
+_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?天")
 _DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
 
 
@@ -92,10 +92,12 @@ def by_the_day(text: str) -> Decimal | None:
     if not (rate and (days or yearly)):
         return None
     said = (days or yearly).group(1)
-    count = {"十": 10, "二十": 20}.get(said) or int(said)
+    count = {"十": 10, "二十": 20}.get(said) or Decimal(said)
     if days:
-        return Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
-    return Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
+        value = Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
+    else:
+        value = Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
+    return value.to_integral_value() if value is not None else None
 
 
 def about_days(clause: str) -> bool:

@@ -91,11 +91,36 @@ _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 _OTHERS = re.compile(r"((?<!老)人家|(?<![给租])别人家?|(?<![给租])别个|城里人?)")
 
 
-def clauses(text: str) -> list[str]:
+def clauses(text: str, by_figure: bool = True) -> list[str]:
     """Clauses, split at punctuation and, in speech transcribed without it, at the spaces
-    between words ("婆娘在扶贫车间做点手工 一个月一千二三 我打点零工")."""
-    spaced = pauses_as_commas(text)
-    return [c for c in _CLAUSE.split(spaced) if c.strip() and not _OTHERS.search(c)]
+    between words ("婆娘在扶贫车间做点手工 一个月一千二三 我打点零工"). Where a resident
+    types a space after every word or two ("养老金 两个人 一个月加起来 三百七八"), the words
+    before a figure belong to it."""
+    found = []
+    for segment in re.split(r"[，,。；;、\n]", text or ""):
+        pieces = [c for c in _CLAUSE.split(pauses_as_commas(segment)) if c.strip()]
+        if (
+            by_figure
+            and len(pieces) >= 3
+            and sum(len(p.strip()) for p in pieces) / len(pieces) <= 4
+        ):
+            pieces = _words_to_their_figure(pieces)
+        found += pieces
+    return [c for c in found if not _OTHERS.search(c)]
+
+
+_NONE_WORD = r"(?:都|也)?(?:没有|没得|莫得|没|无)(?:了)?"
+
+
+def _words_to_their_figure(pieces: list[str]) -> list[str]:
+    joined, waiting = [], ""
+    for piece in pieces:
+        if numbers(piece) or about_days(piece) or re.fullmatch(_NONE_WORD, piece.strip()):
+            joined.append(waiting + piece)
+            waiting = ""
+        else:
+            waiting += piece
+    return joined + ([waiting] if waiting else [])
 
 
 # Clauses about earning are no cost, whatever cost was named before them ("包工头出了住院的钱

@@ -135,6 +135,19 @@ def _cn2an(text: str) -> str:
         return cn2an.transform(text, "cn2an")
 
 
+# A range of small counts: "一个月七八天", "三四次".
+_COUNT_RANGE = re.compile(
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])(?=[天次回趟])"
+)
+
+
+def _count_range(match: re.Match) -> str:
+    low, high = _DIGIT[match.group(1)], _DIGIT[match.group(2)]
+    if high != low + 1:
+        return match.group(0)
+    return _plain(Decimal(low + high) / 2)
+
+
 def to_arabic(text: str) -> str:
     """Chinese numerals in `text` replaced by digits ("一万二左右" → "12000左右"), a range by
     its midpoint ("一两千" → "1500", "四千到五千" → "4500")."""
@@ -143,6 +156,7 @@ def to_arabic(text: str) -> str:
     text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
+    text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天
     text = _ARABIC_RANGE.sub(_arabic_range, _cn2an(_CHINESE_RANGE.sub(_chinese_range, text)))
     return text.translate(_SHOW)
 

@@ -110,6 +110,12 @@ def read_members(text: str) -> list[dict]:
             if mention is None:
                 if re.match(r"\s*(?:他|她)\s*\d{2,3}(?![\d个口人])", words):
                     _pronoun_age(members, [], words)  # "我60，他66": after a pause
+                elif (
+                    len(group) == 1
+                    and group[0]["age"] is None
+                    and re.fullmatch(r"\s*\d{1,3}\s*(?:多|来)?\s*(?:岁|周岁|了)?\s*", words)
+                ):
+                    _set_age(group, ages.age_after(words)[0])  # "老公 47": typed with spaces
                 elif len(group) == 1 and group[0]["age"] is None:
                     _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
                 elif len(group) > 1 and re.match(r"^(?:另|还有)?1个", words):

@@ -199,3 +199,8 @@ def test_applying_for_ourselves_is_no_proxy():
 def test_keyboard_slips_and_a_name_with_a_note():
     assert "申请" in plain_negation("帮我妈申情低保")
     assert parse_name("何秀英（申请人），我是她侄儿") == "何秀英"
+
+
+def test_ages_typed_with_a_space_after_every_word():
+    got = people.read_members("我 52 老婆 50 儿子 19")
+    assert [m["age"] for m in got] == [52, 50, 19]

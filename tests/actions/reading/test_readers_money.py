@@ -291,3 +291,12 @@ def test_an_income_answer_that_says_it_is_all(text):
 def test_assets_as_told_this_round(text, assets):
     got = assets_text.read_assets(plain_negation(text))
     assert {k: got.get(k) for k in assets} == assets
+
+
+def test_a_resident_who_types_a_space_after_every_word():
+    got = money_text.read_income("零工 一天九十 一个月五六天 爷爷 养老金 一个月 两百一")
+    assert got == {"wages": Decimal(5940), "basic_pension": Decimal(2520)}
+
+
+def test_a_range_of_days():
+    assert money_text.read_income("帮人摘茶一天七十，一个月七八天") == {"wages": Decimal(6300)}
