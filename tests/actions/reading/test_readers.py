@@ -165,3 +165,18 @@ def test_a_bill_that_cannot_be_paid_is_medical_unmet():
 def test_standing_with_a_list_a_past_and_吃了(text, flags):
     got = standing_text.read_status(plain_negation(text))
     assert {k: got.get(k) for k in flags} == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "unmet"),
+    [
+        ("看病看不起", ["medical"]),
+        ("看病的钱都是借的", ["medical"]),
+        ("读书和看病都难", ["education", "medical"]),
+        ("幺儿读不起了", ["education"]),
+        ("看病不难，报得到", []),
+        ("看病借的账还没还完", []),  # a debt, not a need now
+    ],
+)
+def test_the_three_guarantees_as_said(text, unmet):
+    assert standing_text.read_guarantees(plain_negation(text)) == unmet
