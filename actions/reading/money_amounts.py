@@ -52,9 +52,9 @@ def per_year(clause: str) -> Decimal | None:
 
 
 # "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
-EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
+EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人|(?:一|1)个(?=给|寄|打|拿))(?!月)")
 _PEOPLE_COUNT = re.compile(
-    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|我们(\d)\s*个|(老两口|两口子|老2口|2口子)"
+    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|(?:我们|其他|其余|另外)(\d)\s*个|(老两口|两口子|老2口|2口子)"
 )
 
 
@@ -64,8 +64,10 @@ _ANIMAL_COUNT = r"(\d+)\s*{}"
 
 
 def animal_count(clause: str, unit: str) -> int | None:
-    """How many head a clause counts ("卖了五头猪" → 5)."""
-    found = re.search(_ANIMAL_COUNT.format(unit), to_arabic(clause))
+    """How many head a clause counts ("卖了五头猪" → 5; the last count said)."""
+    found = None
+    for found in re.finditer(_ANIMAL_COUNT.format(unit), to_arabic(clause)):
+        pass
     return int(found.group(1)) if found and int(found.group(1)) > 1 else None
 
 

@@ -34,9 +34,26 @@ _CLAUSE = re.compile(r"[，,。；;\n！!？?]|还有|另外|然后")
 
 def clauses(text: str) -> list[str]:
     """Clauses, split at punctuation and, in speech written without it, at the spaces
-    between words ("老汉儿脑梗 半边瘫了 儿子腿断了")."""
-    spaced = pauses_as_commas(text)
-    return [clause for clause in _CLAUSE.split(spaced) if clause.strip()]
+    between words ("老汉儿脑梗 半边瘫了 儿子腿断了"). Where a resident types a space after
+    every word ("我 砖厂 搬 砖 老婆 在家 种地"), a clause starts at each person instead."""
+    found = []
+    for segment in re.split(r"[，,。；;\n！!？?]", text or ""):
+        pieces = [c for c in _CLAUSE.split(pauses_as_commas(segment)) if c.strip()]
+        if len(pieces) >= 4 and sum(len(p.strip()) for p in pieces) / len(pieces) <= 3:
+            pieces = _from_person_to_person(pieces)
+        found += pieces
+    return found
+
+
+def _from_person_to_person(pieces: list[str]) -> list[str]:
+    joined: list[str] = []
+    for piece in pieces:
+        named = mentions(to_arabic(piece.strip()))
+        if not joined or (named and named[0].start == 0):
+            joined.append(piece.strip())
+        else:
+            joined[-1] += piece.strip()
+    return joined
 
 
 # A person right after these verbs is cared for, not the one who acts: "我在屋头带娃儿种地".
@@ -77,6 +94,7 @@ def read_members(text: str) -> list[dict]:
     group: list[dict] = []
     grouped: list[dict] = []
     shared: list[dict] = []
+    gone_away: set[str] = set()
     for found, pieces in parts(text):
         said = "".join(words for _, words in pieces)
         if not found and group and DIED.search(said) and not NEARLY.search(said):
@@ -104,8 +122,13 @@ def read_members(text: str) -> list[dict]:
                 continue
         away = AWAY.search(DIED.sub("", said)) if NEARLY.search(said) else AWAY.search(said)
         if away and not speaker_only(found):
+            gone_away |= {label for mention in found for _, label in mention.people}
             group = []
             continue  # "儿子媳妇在外头打工": not living here
+        if found and all(
+            label in gone_away for mention in found for _, label in mention.people
+        ):
+            continue  # "大女子在重庆读大学 … 大女子十九": the one said to live away
         for mention, words in pieces:
             if mention is None:
                 if re.match(r"\s*(?:他|她)\s*\d{2,3}(?![\d个口人])", words):

@@ -300,3 +300,33 @@ def test_a_resident_who_types_a_space_after_every_word():
 
 def test_a_range_of_days():
     assert money_text.read_income("帮人摘茶一天七十，一个月七八天") == {"wages": Decimal(6300)}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # a job offered and not taken is no income, nor a gift
+        ("村里说给我安排个保洁 一个月六百 我没去", {}),
+        # money promised and never sent
+        ("女儿说一个月给我打两百 一分都还没打来过", {}),
+        # the month said in the clause before, with no figure of its own
+        ("侄儿每个月送点油，再给一百块钱", {"transfers": 1200}),
+        # a figure put right in the same answer
+        ("我在厂里一个月两千二 哦今年涨了 两千五", {"wages": 30000}),
+        # the same source again
+        ("基础养老金一百五，老伴也是一百五", {"basic_pension": 3600}),
+        # a member's wage and what he sends home of it
+        ("老公在外头一个月四千 一个月寄回来两千", {"unassigned": 48000}),
+        # a relative's money is a gift, whoever says it
+        ("我一个月给我妈打三百", {"transfers": 3600}),
+        # each of the others
+        ("大儿子每个月给三百 其他两个过年才给 一个给五百", {"transfers": 4600}),
+        # animals counted two clauses before
+        ("卖了三头猪 价钱差 一头一千二", {"agriculture": 3600}),
+        ("开三轮拉客一个月两千", {"business": 24000}),
+        ("退养补助一个月四百", {"other_pension": 4800}),
+    ],
+)
+def test_income_said_in_passing_and_put_right(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == income
