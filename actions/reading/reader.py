@@ -68,6 +68,7 @@ def read(
 
 def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
     cleaned = re.sub(r"[\s，。,.!！]", "", text)
+    cleaned = re.sub(r"^(?:哦|噢|喔|嗯|啊|呃|那|好嘛)+(?=.)", "", cleaned)  # "哦 要得要得"
     if cleaned == "2" or intent == "deny" or DENY.match(cleaned):
         reading.updates["consent"] = False
         reading.understood = True
