@@ -22,6 +22,10 @@ _MONTHLY = re.compile(r"(每个?月|一个?月|月收入|每月|个月|月均|�
 _NAME_PREFIX = re.compile(
     r"^(我的名字是|我的名字叫|名字是|名字叫|申请人是|申请人叫|我叫|我是|叫|是)"
 )
+_RELATIVE_ONLY = re.compile(
+    r"^(?:我|他|她)(?:的|家)?(?:母亲|父亲|妈妈|爸爸|妈|爸|老汉儿?|老妈|老娘|婆婆|公公|爷爷|奶奶|"
+    r"外公|外婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹)$"
+)
 _SOMEONE_CALLED = re.compile(r"^[\u4e00-\u9fff]{0,5}?(叫|名字是|名字叫)")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}$")
 _PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|每月|一月)")
@@ -196,7 +200,9 @@ def parse_name(text: str) -> str | None:
     text = re.sub(r"[（(][^）)]{0,8}[）)]", "", text or "")  # "段华成（申请人）"
     clauses = [c for c in re.split(r"[\s，。,.!！?？~～、；;]+", text) if c]
     # "他叫何家福，单人何，家庭的家": the name is the clause that says it; the rest spells it.
-    for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *clauses[:1]]:
+    # "申请人是我母亲，陈素芬。我叫周建华": past a relative's word to the name itself.
+    first = [c for c in clauses if not _RELATIVE_ONLY.match(_NAME_PREFIX.sub("", c))][:1]
+    for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *first]:
         cleaned = _NAME_PREFIX.sub("", cleaned)
         # Whoever is named ("他叫…", "我老汉儿叫…"): the words after 叫 are the name.
         cleaned = _SOMEONE_CALLED.sub("", cleaned)

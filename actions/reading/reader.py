@@ -60,6 +60,8 @@ def read(
             state["three_guarantees"] = standing_text.read_guarantees(text)
         if state.get("hardship") is None:
             state["hardship"] = standing_text.read_hardship(text) or "none"
+        elif standing_text.told_as_past(text):
+            state["hardship"] = "none"  # the story's illness: "没得啥子 病是前年查出来的"
     if requested == "three_guarantees" and reading.understood and state.get("hardship") is None:
         state["hardship"] = "none"  # the question asked about sudden troubles too
     reading.updates = {k: v for k, v in state.items() if v != slots.get(k)}

@@ -180,3 +180,29 @@ def test_standing_with_a_list_a_past_and_吃了(text, flags):
 )
 def test_the_three_guarantees_as_said(text, unmet):
     assert standing_text.read_guarantees(plain_negation(text)) == unmet
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unsustainable"),
+    [
+        ("上个月发大水 屋头的粮食全泡了", "disaster", False),
+        ("今年天干 苞谷全部干死了 屋头没得粮了", "disaster", True),
+        ("老汉儿走了以后 屋头唯一的收入断了 靠亲戚接济", "other", True),
+        ("三十多年前在矿上腿遭砸断了", None, None),  # long ago
+    ],
+)
+def test_sudden_troubles_as_said(text, kind, unsustainable):
+    got = standing_text.read_hardship(plain_negation(text))
+    assert (got or {}).get("kind") == kind
+    if kind:
+        assert got["basic_living_unsustainable"] is unsustainable
+
+
+def test_an_illness_of_the_story_told_as_years_old():
+    assert standing_text.told_as_past("没得啥子 病是前年查出来的")
+    assert not standing_text.told_as_past("前年查出来的病 今年又住院了")
+
+
+def test_a_monitored_household_that_left_poverty_before():
+    got = standing_text.read_status("原先是贫困户 后来脱了 现在是监测户")
+    assert got == {"registered_poor": False, "returned_to_poverty": True}

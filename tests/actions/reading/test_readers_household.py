@@ -204,3 +204,9 @@ def test_keyboard_slips_and_a_name_with_a_note():
 def test_ages_typed_with_a_space_after_every_word():
     got = people.read_members("我 52 老婆 50 儿子 19")
     assert [m["age"] for m in got] == [52, 50, 19]
+
+
+def test_the_applicant_named_as_a_relative():
+    assert detect("申请人是我父亲，王德贵。我是他女儿")["relation"] == "parent"
+    assert parse_name("申请人是我父亲，王德贵。我是他女儿") == "王德贵"
+    assert detect("我是村里的妇女主任，为一户困难群众申请")["by"] == "cadre"
