@@ -211,7 +211,7 @@ def _by_kind(
             last = None
             continue
         if kind is None:
-            value = _carried(per_year(clause), clause, previous, kinds)
+            value = _carried(per_year(clause), clause, earlier, kinds)
             if (
                 value is not None
                 and last is not None
@@ -264,7 +264,7 @@ def _by_kind(
             # "女儿一年给个千把块 儿子莫得给": one giver's nothing is not the other's
             amounts.setdefault(kind, Decimal(0))
             continue
-        value = _carried(per_year(clause), clause, previous, kinds)
+        value = _carried(per_year(clause), clause, earlier, kinds)
         if value is None:
             pending = kind
             continue
@@ -300,16 +300,18 @@ def _by_kind(
 def _carried(
     value: Decimal | None, clause: str, previous: str, kinds: dict[str, str]
 ) -> Decimal | None:
-    """ "他哥哥每个月送点米，再给两百块钱": the month said in the clause before, with no
-    figure of its own, is this figure's period."""
+    """ "他哥哥每个月送点米，再给两百块钱": the month said just before (one or two clauses),
+    with no figure of its own, is this figure's period, unless the two name different
+    sources ("公益岗一个月五百 卖了点洋芋两千来块" has its figure)."""
+    own = any(re.search(p, clause) for p in kinds.values())
     if (
         value is not None
         and not (MONTH.search(clause) or YEAR.search(clause))
-        and MONTH.search(previous)
+        and re.search(r"(每个?月|一个月|每月|月月)", previous)
         and not YEAR.search(previous)
         and not numbers(previous)
         and not about_days(previous)
-        and not any(re.search(p, previous) for p in kinds.values())
+        and not (own and any(re.search(p, previous) for p in kinds.values()))
     ):
         return value * 12
     return value
@@ -433,7 +435,15 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     return amounts
 
 
+# Rehabilitation at a hospital is care of the disabled, not a hospital bill.
+# A clause that names medicine or treatment too ("康复吃药 一年三四千") is a medical cost.
+_EXPENSE_ORDER = {
+    "disability_care": r"^(?!.*(?:药|看病|住院|治疗|手术|检查|化疗|透析)).*" + EXPENSE_TYPES["disability_care"],
+    **{kind: words for kind, words in EXPENSE_TYPES.items() if kind != "disability_care"},
+}
+
+
 def read_expenses(text: str) -> dict[str, Decimal]:
-    amounts = _by_kind(text, EXPENSE_TYPES, skip=_EARNED)
+    amounts = _by_kind(text, _EXPENSE_ORDER, skip=_EARNED)
     amounts.pop(UNASSIGNED, None)
     return amounts

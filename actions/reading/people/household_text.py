@@ -67,6 +67,7 @@ _OWN_WORK = re.compile(r"\s*(?:和|又|还|也)?(?:种|做|干|打|喂|养|煮|�
 def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str]]]]:
     """Per clause: the people named, and (mention, the words after it) pieces."""
     parts = []
+    before: list[Mention] = []
     for clause in clauses(to_arabic(text)):
         found = [
             m
@@ -74,6 +75,15 @@ def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str
             if not (_CARED_FOR.search(clause[: m.start]) and _OWN_WORK.match(clause[m.end :]))
             and not (_NEEDS.search(clause[: m.start]) and _CARING.match(clause[m.end :]))
         ]
+        if (
+            found
+            and found[0].start == 0
+            and clause.startswith("自己")
+            and before
+            and not any(relation == "applicant" for m in before for relation, _ in m.people)
+        ):
+            found = found[1:]  # "儿子脑瘫 自己站不稳": by himself, not the speaker
+        before = found or before
         pieces: list[tuple[Mention | None, str]] = []
         if found and found[0].start > 0:
             pieces.append((None, clause[: found[0].start]))

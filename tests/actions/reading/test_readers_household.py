@@ -210,3 +210,9 @@ def test_the_applicant_named_as_a_relative():
     assert detect("申请人是我父亲，王德贵。我是他女儿")["relation"] == "parent"
     assert parse_name("申请人是我父亲，王德贵。我是他女儿") == "王德贵"
     assert detect("我是村里的妇女主任，为一户困难群众申请")["by"] == "cadre"
+
+
+def test_by_himself_is_not_the_speaker():
+    members = people.read_members("我40 女儿8岁")
+    member_facts.apply_circumstances(members, "女儿脑瘫 自己坐不稳 吃饭穿衣都要人")
+    assert [m["needs_long_term_care"] for m in members] == [None, True]

@@ -330,3 +330,16 @@ def test_a_range_of_days():
 def test_income_said_in_passing_and_put_right(text, income):
     got = money_text.read_income(plain_negation(text))
     assert {k: int(v) for k, v in got.items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        ("每个月带她去县里做康复 补了一些 自己还出六百", {"disability_care": 7200}),
+        ("康复吃药一年两千", {"medical": 2000}),  # medicine too: a medical cost
+        ("尿不湿一个月一百五", {"disability_care": 1800}),
+    ],
+)
+def test_care_costs_and_the_month_said_before(text, expenses):
+    got = money_text.read_expenses(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == expenses
