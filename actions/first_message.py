@@ -10,6 +10,7 @@ import re
 from rasa_sdk import Action
 from rasa_sdk.events import FollowupAction, SlotSet
 
+from actions import policy_terms
 from actions.application import ValidateApplicationForm
 from actions.reading import reader, speech, standing_text
 from actions.reading.people import people_words, proxy
@@ -54,6 +55,8 @@ def wants_to_apply(text: str) -> bool:
     """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
     False for a policy question about others ("老人过了七十岁低保会不会多点")."""
     text = text or ""
+    if policy_terms.hard_outside(text):
+        return False  # "想进行危房改造…如何申请": another office's scheme
     if proxy.detect(text) and not _GENERAL.search(text):
         return True
     personal = bool(_PERSONAL.search(text)) or any(

@@ -19,6 +19,7 @@ residents' questions the helpline is tested on (tests/helpline_real/).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass
 
 # Everyday words, shared by several cues.
@@ -175,6 +176,25 @@ CUES: tuple[Cue, ...] = (
     _cue("income_counted", r"(属于|算).{0,4}(啥|什么|哪种|哪类)?收入", strong=True),
     _cue("income_counted", r"收入.{0,8}(何人|谁的|哪些人的|怎么算|超标)", strong=True),
     _cue("tekun", r"(特困|五保)", r"(多少|好多|几多)", strong=True),
+    # One's own payment that stopped or has not come: why 低保 stops and where to ask.
+    _cue(
+        "disability_living_subsidy",
+        r"残疾.{0,10}(补贴|补助)",
+        r"(取消|停了|停发|没了|没有了|不给了|没发|没到|为何|为什么|不能吃|不能领|不能享受)",
+        strong=True,
+    ),
+    _cue(
+        "disability_living_subsidy",
+        r"低保.{0,10}(不能|不可以|不准).{0,6}(残疾|残疾人).{0,6}(补贴|补助)",
+        strong=True,
+    ),
+    _cue(
+        "leaving_dibao",
+        r"(低保|低保金|低保补贴|低保卡|低保的钱)",
+        r"(没到帐|没到账|还没到|没有进账|没进账|没打钱|不发了|停发|断了)",
+        r"^(?!.*(他家|别人|有的人|有人|人家|他们家|村干部))",
+        strong=True,
+    ),
     # Complaints about someone else's 低保, a refusal or a cancellation: how to object.
     _cue(
         "objection",
@@ -378,8 +398,24 @@ _OUTSIDE = re.compile(
 )
 
 
+# Schemes of other offices, whatever else the message says: funeral grants (殡葬), the
+# rebuilding of unsafe houses (危房改造, housing and construction), care homes, whether to
+# pay into the pension insurance.
+_HARD_OUTSIDE = re.compile(
+    r"(丧葬费|安葬费|丧葬补助|殡葬|危房改造|养老院|"
+    r"养老保险[^，。]{0,8}(?:划算|要不要|交不交|值不值)|交[^，。]{0,4}养老保险[^，。]{0,6}(?:划算|值))"
+)
+
+
+def hard_outside(text: str) -> bool:
+    """True for a question about another office's scheme ("想进行危房改造，如何申请")."""
+    return bool(_HARD_OUTSIDE.search(text or ""))
+
+
 def outside(text: str) -> bool:
     """True for a question next to the policy that it does not answer."""
+    if hard_outside(text):
+        return True
     return bool(_OUTSIDE.search(text or "")) and strong_topic(text) is None
 
 
@@ -403,6 +439,39 @@ _CITIES = (
     "石家庄|沈阳|长春|哈尔滨|呼和浩特|银川|西宁|乌鲁木齐|拉萨|海口|苏州|东莞|佛山|顺德|青岛|"
     "大连|厦门|宁波|无锡|温州|万州|巫山|云阳|巫溪|开州|开县|涪陵|江北|渝北|万盛|黔江|达州|宜昌|恩施"
 )
+# Every prefecture-level city, from the Chinese place names phonenumbers keeps for its
+# number prefixes ("山东省菏泽市" → 菏泽), so that "菏泽农村低保每月多少钱" is another place's
+# question even without 市; names that are everyday words too are left out.
+_EVERYDAY = {"大同", "安康", "长治", "白银", "中山", "东方", "三明", "永州", "吉安", "平安", "保山"}
+
+
+@lru_cache(maxsize=1)
+def _prefecture_cities() -> str:
+    from phonenumbers.geodata import GEOCODE_DATA  # the library's own table, loaded once
+
+    names = set()
+    for prefix, languages in GEOCODE_DATA.items():
+        if prefix.startswith("86") and (place := languages.get("zh")):
+            city = re.sub(rf"^({_PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?", "", place)
+            city = re.sub(r"(市|地区|盟|自治州|.{1,3}族自治州)$", "", city)
+            if 2 <= len(city) <= 4 and city not in _EVERYDAY and not _OURS.search(city):
+                names.add(city)
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+# Where the asker works, studies or is treated is not whose rules are asked about:
+# "我在宜宾打工，低保怎么申请".
+_STAY = re.compile(r"(?:在|到|去|从)([\u4e00-\u9fff]{2,8}?)(?:打工|上班|工作|做活|做工|读书|上学|住院|看病|回来|回家)")
+
+
+def _places(text: str) -> list[str]:
+    text = _STAY.sub("", text)
+    found = [m.group(0) for m in _PLACE.finditer(text)]
+    if cities := _prefecture_cities():
+        found += re.findall(f"(?:{cities})", text)
+    return found
+
+
 _PLACE = re.compile(rf"({_PROVINCES}|{_CITIES}|[\u4e00-\u9fff]{{2,3}}(?:省|市|县|自治州))")
 _OURS = re.compile(r"(奉节|重庆|本县|全县|该县|我县|城市|超市|本市|全市|该市|我市|县城|市场|城里)")
 _RULES = re.compile(
@@ -413,5 +482,5 @@ _RULES = re.compile(
 def elsewhere(text: str) -> bool:
     """True for a question about another place's amounts or rules."""
     text = text or ""
-    places = [m.group(0) for m in _PLACE.finditer(text)]
+    places = _places(text)
     return any(not _OURS.search(place) for place in places) and bool(_RULES.search(text))
