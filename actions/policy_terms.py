@@ -172,7 +172,10 @@ CUES: tuple[Cue, ...] = (
         "poverty_line", r"(建档立卡|贫困户).{0,8}(评定|评|认定|识别)?.{0,4}(标准|要求)", strong=True
     ),
     _cue("leaving_dibao", r"脱贫(后|了以后|以后)", r"(还|享受|政策)", strong=True),
-    _cue("leaving_dibao", _DIBAO, r"(拿不到|领不到|没得了|不发了)", strong=True),
+    _cue("leaving_dibao", _DIBAO, r"(拿不到|领不到|没得了|不发了|(?<!还)没了)", strong=True),
+    _cue("dibao_standard", r"(低保金|低保标准|低保)", r"(调整|调高|提高|涨一涨|该涨|也应该涨)", strong=True),
+    _cue("objection", r"(驳回|给一个说法|给个说法|讨个说法|讨一个说法)"),
+    _cue("where_to_apply", r"(恳请|请求|希望|求求)政府.{0,6}(帮助|帮忙|救助)"),
     _cue("income_counted", r"(属于|算).{0,4}(啥|什么|哪种|哪类)?收入", strong=True),
     _cue("income_counted", r"收入.{0,8}(何人|谁的|哪些人的|怎么算|超标)", strong=True),
     _cue("tekun", r"(特困|五保)", r"(多少|好多|几多)", strong=True),
