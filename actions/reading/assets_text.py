@@ -63,7 +63,13 @@ _VAGUE_DEPOSITS = re.compile(
 
 def vague_deposits(text: str) -> bool:
     """Savings mentioned, but with no figure: unknown, never a guess of zero."""
-    vague = [c for c in clauses(text, by_figure=False) if re.search(_DEPOSITS, c) and _VAGUE_DEPOSITS.search(c)]
+    parts = clauses(text, by_figure=False)
+    vague = [
+        c
+        for index, c in enumerate(parts)
+        if re.search(_DEPOSITS, c)
+        and _VAGUE_DEPOSITS.search(" ".join(parts[index : index + 2]))  # "存折有没得 我不晓得"
+    ]
     return bool(vague) and not read_assets(text).get("deposits")  # "不多，两三千" is a figure
 
 
