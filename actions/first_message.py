@@ -31,7 +31,9 @@ _STORY = re.compile(
     r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾|不给我饭吃|没饭吃|不管我|不养我|瓦片.{0,4}掉|漏雨)"
 )
 # "为何2013年度被取消资格了": a question why help stopped, not an application.
-_WHY_STOPPED = re.compile(r"(为何|为什么|咋个|凭什么|怎么).{0,16}(取消|停了|停发|没了|不给了|不发了)")
+_WHY_STOPPED = re.compile(
+    r"(为何|为什么|咋个|凭什么|怎么).{0,16}(取消|停了|停发|没了|不给了|不发了)"
+)
 
 # "可否由他人代为申请": a question about applying for others, not an application.
 _GENERAL = re.compile(r"(他人|别人|是否|可否|能否)")

@@ -19,8 +19,8 @@ residents' questions the helpline is tested on (tests/helpline_real/).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Everyday words, shared by several cues.
 _DIBAO = r"(低保|兜底|最低生活保障|低保金|低保费)"
@@ -173,7 +173,12 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("leaving_dibao", r"脱贫(后|了以后|以后)", r"(还|享受|政策)", strong=True),
     _cue("leaving_dibao", _DIBAO, r"(拿不到|领不到|没得了|不发了|(?<!还)没了)", strong=True),
-    _cue("dibao_standard", r"(低保金|低保标准|低保)", r"(调整|调高|提高|涨一涨|该涨|也应该涨)", strong=True),
+    _cue(
+        "dibao_standard",
+        r"(低保金|低保标准|低保)",
+        r"(调整|调高|提高|涨一涨|该涨|也应该涨)",
+        strong=True,
+    ),
     _cue("objection", r"(驳回|给一个说法|给个说法|讨个说法|讨一个说法)"),
     _cue("where_to_apply", r"(恳请|请求|希望|求求)政府.{0,6}(帮助|帮忙|救助)"),
     _cue("income_counted", r"(属于|算).{0,4}(啥|什么|哪种|哪类)?收入", strong=True),
@@ -455,7 +460,9 @@ def _prefecture_cities() -> str:
     names = set()
     for prefix, languages in GEOCODE_DATA.items():
         if prefix.startswith("86") and (place := languages.get("zh")):
-            city = re.sub(rf"^({_PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?", "", place)
+            city = re.sub(
+                rf"^({_PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?", "", place
+            )
             city = re.sub(r"(市|地区|盟|自治州|.{1,3}族自治州)$", "", city)
             if 2 <= len(city) <= 4 and city not in _EVERYDAY and not _OURS.search(city):
                 names.add(city)
@@ -464,7 +471,9 @@ def _prefecture_cities() -> str:
 
 # Where the asker works, studies or is treated is not whose rules are asked about:
 # "我在宜宾打工，低保怎么申请".
-_STAY = re.compile(r"(?:在|到|去|从)([\u4e00-\u9fff]{2,8}?)(?:打工|上班|工作|做活|做工|读书|上学|住院|看病|回来|回家)")
+_STAY = re.compile(
+    r"(?:在|到|去|从)([\u4e00-\u9fff]{2,8}?)(?:打工|上班|工作|做活|做工|读书|上学|住院|看病|回来|回家)"
+)
 
 
 def _places(text: str) -> list[str]:

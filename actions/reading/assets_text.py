@@ -22,7 +22,9 @@ _NO_CAR = re.compile(
     r"(没有?车|莫得车|没得车|没买车|车子?[也都]?没有|车子?[也都]?没得|车子?[也都]?莫得|无车|"
     r"车子?[^，。]{0,8}(?:朋友|亲戚|别人|别个)的|车子?[^，。]{0,6}不是(?:我们|我|自己)的)"
 )
-_CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
+_CAR = re.compile(
+    r"(\d+)\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)"
+)
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
 _HAS_CAR = re.compile(
     r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,5}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
@@ -104,7 +106,9 @@ def read_assets(text: str, asked: bool = True) -> dict:
         assets["vehicles"] = 1
     elif _FARM.search(cleaned):
         assets["vehicles"] = 0  # farm machinery and mobility vehicles do not count
-    own = [c for c in clauses(cleaned, by_figure=False) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)]
+    own = [
+        c for c in clauses(cleaned, by_figure=False) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)
+    ]
     no_house = _NO_HOUSE.search(cleaned) or (asked and _RENTING.search(cleaned))
     if no_house and not (
         own and not any(_NO_HOUSE.search(c) or _RENTING.search(c) for c in own)

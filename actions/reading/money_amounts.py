@@ -65,10 +65,8 @@ _ANIMAL_COUNT = r"(\d+)\s*{}"
 
 def animal_count(clause: str, unit: str) -> int | None:
     """How many head a clause counts ("卖了五头猪" → 5; the last count said)."""
-    found = None
-    for found in re.finditer(_ANIMAL_COUNT.format(unit), to_arabic(clause)):
-        pass
-    return int(found.group(1)) if found and int(found.group(1)) > 1 else None
+    counts = re.findall(_ANIMAL_COUNT.format(unit), to_arabic(clause))
+    return int(counts[-1]) if counts and int(counts[-1]) > 1 else None
 
 
 def people_count(clause: str) -> int | None:
@@ -107,7 +105,9 @@ def about_days(clause: str) -> bool:
     return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR))
 
 
-_PER_MU = re.compile(r"(?:一|1|每)亩[^，。\d]{0,3}?(?:(?:一|1|每)年[^，。\d]{0,2})?(\d+)(?!\d|\s*年)")
+_PER_MU = re.compile(
+    r"(?:一|1|每)亩[^，。\d]{0,3}?(?:(?:一|1|每)年[^，。\d]{0,2})?(\d+)(?!\d|\s*年)"
+)
 _MU = re.compile(r"(\d+)\s*亩")
 
 

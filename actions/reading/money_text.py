@@ -79,7 +79,9 @@ _PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|�
 # "老伴也是一百八": the same source as the clause before.
 _SAME = re.compile(r"^[^，。\d]{0,4}也是")
 # A relative who gives; without one, money sent home after a member's wage is that wage.
-_GIVER = re.compile(r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)")
+_GIVER = re.compile(
+    r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)"
+)
 _LET = re.compile(r"(租出去|租给|出租|收租|租金)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
@@ -277,7 +279,9 @@ def _by_kind(
             continue  # "老公一个月三千左右 … 一个月寄回来一千五": part of his wage
         if EACH_HEAD.match(clause) and (count := people_count(previous)):
             value *= count  # "两个儿子 每个一年给一千"
-        elif (head := EACH_ANIMAL.match(clause)) and (count := animal_count(earlier, head.group(1))):
+        elif (head := EACH_ANIMAL.match(clause)) and (
+            count := animal_count(earlier, head.group(1))
+        ):
             value *= count  # "卖了五头猪 一头两千出头"
         if kind == "transfers" and pending == ahead_kind == "wages" and _BROUGHT.search(clause):
             kind = "wages"  # "在工地做了四个月 拿回来两万出头": his own wages, brought home
@@ -438,7 +442,8 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
 # Rehabilitation at a hospital is care of the disabled, not a hospital bill.
 # A clause that names medicine or treatment too ("康复吃药 一年三四千") is a medical cost.
 _EXPENSE_ORDER = {
-    "disability_care": r"^(?!.*(?:药|看病|住院|治疗|手术|检查|化疗|透析)).*" + EXPENSE_TYPES["disability_care"],
+    "disability_care": r"^(?!.*(?:药|看病|住院|治疗|手术|检查|化疗|透析)).*"
+    + EXPENSE_TYPES["disability_care"],
     **{kind: words for kind, words in EXPENSE_TYPES.items() if kind != "disability_care"},
 }
 

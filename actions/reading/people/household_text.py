@@ -135,9 +135,7 @@ def read_members(text: str) -> list[dict]:
             gone_away |= {label for mention in found for _, label in mention.people}
             group = []
             continue  # "儿子媳妇在外头打工": not living here
-        if found and all(
-            label in gone_away for mention in found for _, label in mention.people
-        ):
+        if found and all(label in gone_away for mention in found for _, label in mention.people):
             continue  # "大女子在重庆读大学 … 大女子十九": the one said to live away
         for mention, words in pieces:
             if mention is None:

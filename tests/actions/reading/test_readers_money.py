@@ -254,7 +254,10 @@ def test_grandparents_each_have_a_pension():
         # digits before a pause end the clause
         ("他一天200 一个月10天 我每个月1000", {"wages": 24000, "unassigned": 12000}),
         ("挖药一天六十 一年做个把月", {"wages": 1800}),
-        ("老农保一个月一百五 他病退的钱一个月九百", {"basic_pension": 1800, "other_pension": 10800}),
+        (
+            "老农保一个月一百五 他病退的钱一个月九百",
+            {"basic_pension": 1800, "other_pension": 10800},
+        ),
         ("养鱼一年三千", {"agriculture": 3000}),
     ],
 )
