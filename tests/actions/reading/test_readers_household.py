@@ -216,3 +216,9 @@ def test_by_himself_is_not_the_speaker():
     members = people.read_members("我40 女儿8岁")
     member_facts.apply_circumstances(members, "女儿脑瘫 自己坐不稳 吃饭穿衣都要人")
     assert [m["needs_long_term_care"] for m in members] == [None, True]
+
+
+def test_a_grade_not_known_is_unknown_not_none():
+    members = people.read_members("我70 孙女12")
+    member_facts.read_grades(members, "孙女的不晓得几级")
+    assert members[1]["disability_grade"] == "unknown"
