@@ -149,3 +149,28 @@ def test_other_offices_schemes_are_declined_even_in_a_story(text):
     from actions.policy_terms import outside
 
     assert outside(text) and not wants_to_apply(text)
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("低保户分几类", "dibao_classes"),
+        ("健康扶贫的医疗救助怎么报", "major_disease"),
+        ("有残疾证怎么申请低保", "where_to_apply"),
+        ("几岁以上没成家的可以吃低保", "who_qualifies"),
+        ("娃儿得了肿瘤 可以申请低保不", "expenditure_poverty"),
+        ("隔壁那户老人过世两年了还在领低保", "objection"),
+    ],
+)
+def test_questions_of_the_third_set_kinds(text, key):
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["新农合住院报销比例是多少", "残疾证几级怎么评定", "种粮补贴什么时候发", "城镇低保标准多少"],
+)
+def test_other_offices_questions_are_declined(text):
+    from actions.policy_terms import outside
+
+    assert outside(text)

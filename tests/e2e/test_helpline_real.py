@@ -86,8 +86,9 @@ def test_the_score_on_real_residents_questions_does_not_slide_back(stack):
 
 
 # The second real-question set: 61.5 % the first time (before its failures were read), then
-# 68.0 % after one round of complaint cues. Its floor guards against sliding back.
-SECOND_FLOOR = 0.66
+# 68.0 % after one round of complaint cues, 81.1 % after a second. Its floor guards against
+# sliding back.
+SECOND_FLOOR = 0.78
 
 
 def test_the_score_on_the_second_real_set_does_not_slide_back(stack):
@@ -99,3 +100,19 @@ def test_the_score_on_the_second_real_set_does_not_slide_back(stack):
     figures = summary(score(load(QUESTIONS.with_name("questions_2.yaml")), say))
     assert figures["messages"] >= 120
     assert figures["right_share"] >= SECOND_FLOOR, figures
+
+
+# The third real-question set: 59.0 % the first time (before its failures were read), 93.4 %
+# once read and mended.
+THIRD_FLOOR = 0.90
+
+
+def test_the_score_on_the_third_real_set_does_not_slide_back(stack):
+    from tests.helpline_real.score import QUESTIONS, load, score, summary
+
+    def say(sender: str, text: str) -> list[str]:
+        return Resident(stack, sender.replace("rq-", "+86139200")).say(text).split("\n")
+
+    figures = summary(score(load(QUESTIONS.with_name("questions_3.yaml")), say))
+    assert figures["messages"] >= 60
+    assert figures["right_share"] >= THIRD_FLOOR, figures
