@@ -165,3 +165,11 @@ def window_open(session: Session, follower, *, hours: float, now: datetime | Non
         .all()
     )
     return len(sent) < MESSAGES_PER_WINDOW
+
+
+def close_window(session: Session, *, follower_id: int) -> None:
+    """WeChat says the window is shut: no 客服消息 until the follower writes again."""
+    session.connection().execute(
+        update(F).where(F.c.id == follower_id).values(last_message_at=None, updated_at=utcnow())
+    )
+    session.commit()
