@@ -116,6 +116,14 @@ def reply_state(
     return status, live_replies(session, message_id=message_id, reply_via=reply_via)
 
 
+def still_live(session: Session, *, message_id: int) -> bool:
+    """Is the message's reply still to go in a webhook's answer (no request gave up on it)?"""
+    reply_via = (
+        session.connection().execute(select(M.c.reply_via).where(M.c.id == message_id)).scalar()
+    )
+    return reply_via in (ReplyVia.twiml.value, ReplyVia.voice.value, ReplyVia.wechat.value)
+
+
 def give_up_waiting(session: Session, *, message_id: int, notice: str | None) -> list[str]:
     """A webhook stops waiting: the replies will go by the outbox, and the resident gets the
     outage notice, once per outage. If the assistant answered in the meantime, its live

@@ -36,6 +36,17 @@ def mask_personal(text: str) -> str:
     return _MOBILE.sub(r"\1****\2", _ID.sub(_masked_id, text))
 
 
+def mobile_numbers(text: str) -> list[str]:
+    """The mainland mobile numbers in `text` as E.164 (+8613812345678), each once, in order
+    (the WeChat channel links a follower to the number they say)."""
+    found: list[str] = []
+    for match in _MOBILE.finditer(text or ""):
+        number = "+86" + re.sub(r"\D", "", match.group(0))[-11:]
+        if number not in found:
+            found.append(number)
+    return found
+
+
 def has_personal(text: str) -> bool:
     return bool(text) and mask_personal(text) != text
 
