@@ -62,7 +62,7 @@ def next_morning(now: datetime) -> datetime:
 def sent_today(session: Session, *, phone: str, now: datetime) -> int:
     """Template SMS that went to `phone` since midnight, Beijing time."""
     midnight = datetime.combine(now.astimezone(CHINA).date(), time(0), tzinfo=CHINA)
-    return session.exec(
+    return session.execute(
         select(func.count())
         .select_from(OutboundMessage)
         .where(
@@ -73,7 +73,7 @@ def sent_today(session: Session, *, phone: str, now: datetime) -> int:
             ),
             OutboundMessage.updated_at >= midnight,
         )
-    ).one()
+    ).scalar_one()
 
 
 def _record(session: Session, row: OutboundMessage, way: Way) -> Way:
@@ -205,7 +205,7 @@ def _reply_waits(session: Session, row: OutboundMessage, follower, *, cipher) ->
     if phone is None:
         return
     since = utcnow() - timedelta(days=1)
-    told = session.exec(
+    told = session.execute(
         select(OutboundMessage.id).where(
             OutboundMessage.to_number == phone,
             OutboundMessage.notice_kind == NoticeKind.wechat_reply_waiting,
