@@ -117,6 +117,9 @@ def history(session: Session, case: Case) -> CaseHistory:
                 status=o.status.value,
                 sent_by=o.sent_by,
                 created_at=o.created_at,
+                channel=o.channel,
+                notice_kind=o.notice_kind,
+                error=o.error,
             )  # fmt: skip
             for o in outbound
         ],
