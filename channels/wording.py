@@ -30,9 +30,9 @@ WECHAT_GREETING = (
 WECHAT_VOICE_UNHEARD = "不好意思，这条语音没听清。请打字发给我，或拨打{helpline}。"
 WECHAT_UNSUPPORTED = "目前只能看懂文字和语音。请打字或发语音，人工咨询请拨{helpline}。"
 WECHAT_OUTAGE_NOTICE = "收到您的消息，系统有点忙，我们稍后回复。"
-# WeChat's text message holds 2,048 bytes; a reply longer than this is cut (never happens
-# with the assistant's replies, which are written for SMS).
-WECHAT_MAX_CHARS = 600
+# WeChat's text message holds 2,048 bytes of UTF-8 (about 680 Chinese characters); a reply
+# longer is cut there (the assistant's replies, written for SMS, are far shorter).
+WECHAT_MAX_BYTES = 2048
 
 VOICE_GREETING = "您好，这里是奉节县低保申请助手。请说您要办的事，比如：申请低保。也可以按键回答，按完请按井号键。"
 VOICE_RESUME = "您好，这里是奉节县低保申请助手，我们接着上次的来。"
@@ -166,7 +166,8 @@ def render_wechat(replies: Iterable[dict[str, Any]]) -> str:
         text = "\n".join(line for line in lines if line)
         if text:
             parts.append(text)
-    return "\n\n".join(parts)[:WECHAT_MAX_CHARS]
+    text = "\n\n".join(parts)
+    return text.encode()[:WECHAT_MAX_BYTES].decode(errors="ignore")
 
 
 def spoken(text: str) -> str:
