@@ -7,6 +7,8 @@ intake db upgrade             bring the store's schema up to date
 intake roster check --dibao FILE --registered-poor FILE [--on YYYY-MM-DD]
                 [--out FILE.csv|FILE.xlsx]
                               cross-check the 低保 and 建档立卡 rosters (信息比对), as JSON
+intake notices remind-reviews [--on YYYY-MM-DD] [--days N]
+                              queue the 复查提醒 of the reviews due within N days (14)
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import assess, roster, users
+from cli import assess, notices, roster, users
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -23,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
     assess.add_parser(commands)
     users.add_parser(commands)
     roster.add_parser(commands)
+    notices.add_parser(commands)
     return parser
 
 
