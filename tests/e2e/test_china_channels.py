@@ -52,11 +52,16 @@ def remote():
 
 def _app(stack, remote, **overrides):
     wechat_api, aliyun = remote
-    settings = china_settings(
-        stack["settings"], wechat_api=wechat_api, aliyun=aliyun,
-        wechat_aes_key=WECHAT_AES_KEY, wechat_reply_deadline=4.0, rasa_timeout=60.0,
-        replay_interval=0.5, outbox_interval=0.3, channel_workers=True, **overrides,
-    )  # fmt: skip
+    values = {
+        "wechat_aes_key": WECHAT_AES_KEY,
+        "wechat_reply_deadline": 4.0,
+        "rasa_timeout": 60.0,
+        "replay_interval": 0.5,
+        "outbox_interval": 0.3,
+        "channel_workers": True,
+        **overrides,
+    }
+    settings = china_settings(stack["settings"], wechat_api=wechat_api, aliyun=aliyun, **values)
     engine = make_engine(settings.database_url)
     client = TestClient(create_app(settings, engine))
     client.settings, client.engine = settings, engine
