@@ -174,3 +174,10 @@ def test_other_offices_questions_are_declined(text):
     from actions.policy_terms import outside
 
     assert outside(text)
+
+
+def test_a_students_aid_form_and_another_provinces_raise_are_declined():
+    from actions.policy_terms import outside
+
+    assert outside("学校的贫困生表格上家庭收入填多少")
+    assert elsewhere("新闻说江苏低保金要涨 我们这边何时到位")
