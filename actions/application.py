@@ -74,8 +74,16 @@ class ActionSubmitApplication(Action):
 
     def run(self, dispatcher, tracker, domain):
         if tracker.get_slot("consent") is False:
-            dispatcher.utter_message(response="utter_consent_declined")
-            return [SlotSet("consent", None)]
+            if "consent" in (tracker.get_slot("unknown_facts") or []):
+                # Not a no: twice an answer that could not be read ("你说啥子 大声点").
+                from actions.asking import wording  # asking imports this module
+
+                voice = tracker.get_slot("medium") == "voice"
+                line = wording()["consent_unclear"]["voice" if voice else "sms"]
+                dispatcher.utter_message(text=line)
+            else:
+                dispatcher.utter_message(response="utter_consent_declined")
+            return [SlotSet("consent", None), SlotSet("unknown_facts", None)]
         slots = {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
         unknown = application_facts.unknown_facts(slots)
         household = application_facts.to_household(slots, date.today())

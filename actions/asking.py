@@ -125,8 +125,10 @@ class AskQuestion(Action):
         voice = slots.get("medium") == "voice"
         number = secret(tracker, "id_number") if self.slot == "id_readback" else None
         dispatcher.utter_message(text=question(self.slot, slots, voice=voice, id_number=number))
-        if self.slot == "income" and slots.get("income") and (
-            questions.pension_unsaid(slots) or questions.transfers_unsaid(slots)
+        if (
+            self.slot == "income"
+            and slots.get("income")
+            and (questions.pension_unsaid(slots) or questions.transfers_unsaid(slots))
         ):
             return [SlotSet("income_checked", True)]  # the pension and gifts asked about once
         if self.slot == "expenses" and questions.school_cost_unsaid(slots):

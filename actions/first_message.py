@@ -10,6 +10,7 @@ import re
 from rasa_sdk import Action
 from rasa_sdk.events import FollowupAction, SlotSet
 
+from actions import policy_terms
 from actions.application import ValidateApplicationForm
 from actions.reading import reader, speech, standing_text
 from actions.reading.people import people_words, proxy
@@ -27,7 +28,16 @@ _ASKS = re.compile(
 _STORY = re.compile(
     r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|日子难|困难得很|没得收入|没有收入|莫得收入|"
     r"瘫在床|瘫痪|卧床|摔伤|癌|尿毒症|住院|残疾|去世|走了|离婚|一个人|没人管|无依无靠|看不起病|"
-    r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾)"
+    r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾|不给我饭吃|没饭吃|不管我|不养我|瓦片.{0,4}掉|漏雨|"
+    r"欠债|欠了[^，。]{0,4}钱|借了不少|积蓄[^，。]{0,4}花光|要钱治病|承受不起|困难.{0,3}大|希望[^，。]{0,6}帮)"
+)
+# "为何2013年度被取消资格了": a question why help stopped, not an application.
+# "我们村里有一个低保户…仍然在领": a complaint about another household.
+_ANOTHER_HOUSEHOLD = re.compile(
+    r"(有一个|有个|有的|有人|有户|一户人家|他家|人家).{0,10}(低保户|吃低保|领低保)"
+)
+_WHY_STOPPED = re.compile(
+    r"(为何|为什么|咋个|凭什么|怎么).{0,16}(取消|停了|停发|没了|不给了|不发了)"
 )
 
 # "可否由他人代为申请": a question about applying for others, not an application.
@@ -54,6 +64,12 @@ def wants_to_apply(text: str) -> bool:
     """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
     False for a policy question about others ("老人过了七十岁低保会不会多点")."""
     text = text or ""
+    if (
+        policy_terms.hard_outside(text)
+        or _WHY_STOPPED.search(text)
+        or _ANOTHER_HOUSEHOLD.search(text)
+    ):
+        return False  # "想进行危房改造…如何申请": another office's scheme
     if proxy.detect(text) and not _GENERAL.search(text):
         return True
     personal = bool(_PERSONAL.search(text)) or any(

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Everyday words, shared by several cues.
 _DIBAO = r"(低保|兜底|最低生活保障|低保金|低保费)"
@@ -171,10 +172,65 @@ CUES: tuple[Cue, ...] = (
         "poverty_line", r"(建档立卡|贫困户).{0,8}(评定|评|认定|识别)?.{0,4}(标准|要求)", strong=True
     ),
     _cue("leaving_dibao", r"脱贫(后|了以后|以后)", r"(还|享受|政策)", strong=True),
-    _cue("leaving_dibao", _DIBAO, r"(拿不到|领不到|没得了|不发了)", strong=True),
+    _cue("leaving_dibao", _DIBAO, r"(拿不到|领不到|没得了|不发了|(?<!还)没了)", strong=True),
+    _cue(
+        "dibao_standard",
+        r"(低保金|低保标准|低保)",
+        r"(调整|调高|提高|涨一涨|该涨|也应该涨)",
+        strong=True,
+    ),
+    _cue("objection", r"(驳回|给一个说法|给个说法|讨个说法|讨一个说法)"),
+    _cue("where_to_apply", r"(恳请|请求|希望|求求)政府.{0,6}(帮助|帮忙|救助)"),
+    _cue(
+        "dibao_classes",
+        r"(低保|低保对象|低保户)",
+        r"(分|分为|分成)(?:了)?.{0,2}(哪几|几|等级|级别|类型|档)",
+        strong=True,
+    ),
+    _cue("major_disease", r"(医疗救助|医保扶贫|健康扶贫)", strong=True),
+    _cue(
+        "where_to_apply",
+        r"(残疾|残疾人|残疾证).{0,6}(如何|怎么|咋个|怎样)(办|申请)低保",
+        strong=True,
+    ),
+    _cue(
+        "who_qualifies",
+        r"(多少岁|几岁|什么条件|啥条件).{0,10}(可以|能)(领|吃|申请)低保",
+        strong=True,
+    ),
+    _cue(
+        "expenditure_poverty",
+        r"(白血病|癌|尿毒症|重病|大病|肿瘤)",
+        r"(能|可以|可不可以|能不能)(申请|吃|办)低保",
+        strong=True,
+    ),
+    _cue(
+        "objection",
+        r"(去世|死了|过世|不在了).{0,12}(还在|仍然|仍|照样|还)[^，。]{0,3}(领|吃|拿)",
+        strong=True,
+    ),
     _cue("income_counted", r"(属于|算).{0,4}(啥|什么|哪种|哪类)?收入", strong=True),
     _cue("income_counted", r"收入.{0,8}(何人|谁的|哪些人的|怎么算|超标)", strong=True),
     _cue("tekun", r"(特困|五保)", r"(多少|好多|几多)", strong=True),
+    # One's own payment that stopped or has not come: why 低保 stops and where to ask.
+    _cue(
+        "disability_living_subsidy",
+        r"残疾.{0,10}(补贴|补助)",
+        r"(取消|停了|停发|没了|没有了|不给了|没发|没到|为何|为什么|不能吃|不能领|不能享受)",
+        strong=True,
+    ),
+    _cue(
+        "disability_living_subsidy",
+        r"低保.{0,10}(不能|不可以|不准).{0,6}(残疾|残疾人).{0,6}(补贴|补助)",
+        strong=True,
+    ),
+    _cue(
+        "leaving_dibao",
+        r"(低保|低保金|低保补贴|低保卡|低保的钱)",
+        r"(没到帐|没到账|还没到|没有进账|没进账|没打钱|不发了|停发|断了|没有?见到)",
+        r"^(?!.*(他家|别人|有的人|有人|人家|他们家|村干部))",
+        strong=True,
+    ),
     # Complaints about someone else's 低保, a refusal or a cancellation: how to object.
     _cue(
         "objection",
@@ -378,8 +434,28 @@ _OUTSIDE = re.compile(
 )
 
 
+# Schemes of other offices, whatever else the message says: funeral grants (殡葬), the
+# rebuilding of unsafe houses (危房改造, housing and construction), care homes, whether to
+# pay into the pension insurance.
+_HARD_OUTSIDE = re.compile(
+    r"(丧葬费|安葬费|丧葬补助|殡葬|危房改造|危房[^，。]{0,6}拆|养老院|耕地地力|地力保护|种粮补贴|粮食补贴|"
+    r"抚恤|退伍军人|优抚|继承权|赡养协议|城市低保|城镇低保|贫困生|助学金|奖学金|"
+    r"(?:大学|学校)[^，。]{0,8}(?:贫困|困难)[^，。]{0,8}(?:写|填)|"
+    r"^(?!.*(?:扶贫|救助|贫困|低保|建档立卡)).*(?:报销比例|能报多少|报多少|医疗保险.{0,6}政策)|"
+    r"^(?!.*(?:低保|补贴|补助)).*残疾证.{0,6}(?:标准|怎么评|评定)|"
+    r"养老保险[^，。]{0,8}(?:划算|要不要|交不交|值不值)|交[^，。]{0,4}养老保险[^，。]{0,6}(?:划算|值))"
+)
+
+
+def hard_outside(text: str) -> bool:
+    """True for a question about another office's scheme ("想进行危房改造，如何申请")."""
+    return bool(_HARD_OUTSIDE.search(text or ""))
+
+
 def outside(text: str) -> bool:
     """True for a question next to the policy that it does not answer."""
+    if hard_outside(text):
+        return True
     return bool(_OUTSIDE.search(text or "")) and strong_topic(text) is None
 
 
@@ -403,15 +479,52 @@ _CITIES = (
     "石家庄|沈阳|长春|哈尔滨|呼和浩特|银川|西宁|乌鲁木齐|拉萨|海口|苏州|东莞|佛山|顺德|青岛|"
     "大连|厦门|宁波|无锡|温州|万州|巫山|云阳|巫溪|开州|开县|涪陵|江北|渝北|万盛|黔江|达州|宜昌|恩施"
 )
+# Every prefecture-level city, from the Chinese place names phonenumbers keeps for its
+# number prefixes ("山东省菏泽市" → 菏泽), so that "菏泽农村低保每月多少钱" is another place's
+# question even without 市; names that are everyday words too are left out.
+_EVERYDAY = {"大同", "安康", "长治", "白银", "中山", "东方", "三明", "永州", "吉安", "平安", "保山"}
+
+
+@lru_cache(maxsize=1)
+def _prefecture_cities() -> str:
+    from phonenumbers.geodata import GEOCODE_DATA  # the library's own table, loaded once
+
+    names = set()
+    for prefix, languages in GEOCODE_DATA.items():
+        if prefix.startswith("86") and (place := languages.get("zh")):
+            city = re.sub(
+                rf"^({_PROVINCES})(?:省|市|自治区|壮族自治区|回族自治区|维吾尔自治区)?", "", place
+            )
+            city = re.sub(r"(市|地区|盟|自治州|.{1,3}族自治州)$", "", city)
+            if 2 <= len(city) <= 4 and city not in _EVERYDAY and not _OURS.search(city):
+                names.add(city)
+    return "|".join(sorted(names, key=len, reverse=True))
+
+
+# Where the asker works, studies or is treated is not whose rules are asked about:
+# "我在宜宾打工，低保怎么申请".
+_STAY = re.compile(
+    r"(?:在|到|去|从)([\u4e00-\u9fff]{2,8}?)(?:打工|上班|工作|做活|做工|读书|上学|住院|看病|回来|回家)"
+)
+
+
+def _places(text: str) -> list[str]:
+    text = _STAY.sub("", text)
+    found = [m.group(0) for m in _PLACE.finditer(text)]
+    if cities := _prefecture_cities():
+        found += re.findall(f"(?:{cities})", text)
+    return found
+
+
 _PLACE = re.compile(rf"({_PROVINCES}|{_CITIES}|[\u4e00-\u9fff]{{2,3}}(?:省|市|县|自治州))")
 _OURS = re.compile(r"(奉节|重庆|本县|全县|该县|我县|城市|超市|本市|全市|该市|我市|县城|市场|城里)")
 _RULES = re.compile(
-    r"(标准|多少|好多|补助|补贴|政策|条件|规定|新规|流程|怎么申请|如何申请|发放|几号|待遇)"
+    r"(标准|多少|好多|补助|补贴|政策|条件|规定|新规|流程|怎么申请|如何申请|发放|几号|待遇|涨幅|涨|何时|到位)"
 )
 
 
 def elsewhere(text: str) -> bool:
     """True for a question about another place's amounts or rules."""
     text = text or ""
-    places = [m.group(0) for m in _PLACE.finditer(text)]
+    places = _places(text)
     return any(not _OURS.search(place) for place in places) and bool(_RULES.search(text))

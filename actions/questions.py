@@ -180,15 +180,15 @@ def pension_unsaid(slots: dict) -> list[dict]:
 
 def transfers_unsaid(slots: dict) -> bool:
     """No word yet of money from children or relatives who live elsewhere, in a household of
-    old people or with nobody able to work, where it commonly comes ("女儿一年给个千把块" is told, if at all, when asked once more):
+    old people (half or more) or with nobody able to work, where it commonly comes ("女儿一年给个千把块" is told, if at all, when asked once more):
     asked about once, after the first income answer."""
     income = slots.get("income") or {}
     if "transfers" in income or slots.get("income_total") is not None:
         return False
     members = _members(slots)
+    old = [m for m in members if (m.get("age") or 0) >= 60]
     return bool(members) and (
-        all((m.get("age") or 0) >= 60 for m in members)
-        or not any(m.get("able_to_work") for m in members)
+        2 * len(old) >= len(members) or not any(m.get("able_to_work") for m in members)
     )
 
 

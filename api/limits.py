@@ -15,6 +15,9 @@ from core.database import MAX_ROW_ID
 log = logging.getLogger(__name__)
 
 MAX_WEBHOOK_BYTES = 64 * 1024  # Twilio's largest webhook body is a few kilobytes
+# The webhooks' largest bodies: WeChat's messages are as small as Twilio's; the SMS carrier
+# pushes receipts in batches (`channels.notices.callbacks.MAX_ITEMS` of a few hundred bytes).
+WEBHOOKS = {"/twilio/": MAX_WEBHOOK_BYTES, "/wechat": MAX_WEBHOOK_BYTES, "/aliyun/": 1024 * 1024}
 MAX_BODY_CHARS = 1600  # Twilio's longest message (10 segments); longer is cut
 MAX_ID = MAX_ROW_ID  # the store's INTEGER ids (32 bits on PostgreSQL)
 TRUNCATED = "［后面太长，已截断］"
@@ -23,10 +26,11 @@ TRUNCATED = "［后面太长，已截断］"
 def install(app: FastAPI) -> None:
     @app.middleware("http")
     async def bounded_webhooks(request: Request, call_next):
-        if request.url.path.startswith("/twilio/"):
-            length = request.headers.get("content-length")
-            if length is not None and (not length.isdigit() or int(length) > MAX_WEBHOOK_BYTES):
-                return JSONResponse({"detail": "request body too large"}, status_code=413)
+        for prefix, largest in WEBHOOKS.items():
+            if request.url.path.startswith(prefix):
+                length = request.headers.get("content-length")
+                if length is not None and (not length.isdigit() or int(length) > largest):
+                    return JSONResponse({"detail": "request body too large"}, status_code=413)
         return await call_next(request)
 
 

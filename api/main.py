@@ -1,4 +1,5 @@
-"""The FastAPI app: Twilio webhooks, staff pages, JSON API."""
+"""The FastAPI app: the channels' webhooks (Twilio, WeChat, the SMS carrier), staff pages,
+JSON API."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from sqlalchemy.engine import Engine
 from api import errors, limits, pages
 from api.routes import (
     admin,
+    aliyun_sms,
     assess,
     auth,
     cases,
@@ -24,6 +26,7 @@ from api.routes import (
     twilio_sms,
     twilio_status,
     twilio_voice,
+    wechat,
 )
 from cases.dynamic.scheduler import SchedulerService
 from cases.migrations import migrate
@@ -60,7 +63,8 @@ def create_app(
         migrate(engine)
     app = FastAPI(
         title="Fengjie social-assistance intake",
-        description="农村低保 intake assistant: Twilio webhooks, staff console and JSON API.",
+        description="农村低保 intake assistant: Twilio, WeChat and SMS-carrier webhooks, staff "
+        "console and JSON API.",
         version="0.1.0",
         lifespan=lifespan,
     )
@@ -83,7 +87,8 @@ def create_app(
     ):
         app.include_router(router)
     pages.install(app)
-    for router in (twilio_sms.router, twilio_voice.router, twilio_status.router):
+    for router in (twilio_sms.router, twilio_voice.router, twilio_status.router, wechat.router,
+                   aliyun_sms.router):  # fmt: skip
         app.include_router(router)
     if settings.is_development:
         from api.routes import simulator

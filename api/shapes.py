@@ -110,6 +110,19 @@ class SimulatedText(BaseModel):
     text: str = Field(min_length=1, max_length=500)
 
 
+class SimulatedWechat(BaseModel):
+    """A WeChat follower's message (or 关注) as the simulator sends it."""
+
+    user: str = Field(
+        min_length=1,
+        max_length=32,
+        examples=["wang-laohan"],
+        description="a name for the simulated follower (its OpenID is made from it)",
+    )
+    text: str = Field(default="", max_length=500)
+    kind: Literal["text", "voice", "subscribe"] = "text"
+
+
 class OutboxItem(BaseModel):
     id: int
     body: str

@@ -10,6 +10,7 @@
     revisions    household facts revised on the visit (入户调查) and assessed again
     procedure    the state machine 受理 → 入户调查 → 民主评议 → 公示 → 审批, pauses, 复查
     reviews      review cycles by class (分类施保)
+    notices      the notices a case sends its applicant (受理, 补充材料, decision, 复查, 退出)
     casefile     the whole case for staff: history, revisions, messages
     queue        the staff queue: filters, search, keyset pages
     access       who may see which case; the one township-scoping rule

@@ -17,7 +17,7 @@ ACTIONS = {
     "transition": "办理环节",
     "review": "复查",
     "review_requested": "发起复查",
-    "ask_applicant": "短信询问申请人",
+    "ask_applicant": "询问申请人",
     "household_revised": "修改家庭信息并重新评估",
     "reveal_id_number": "查看完整身份证号",
     "status_lookup": "查询办理状态",
@@ -34,6 +34,7 @@ ACTIONS = {
     "roster_outcome": "记录核实结果",
     "roster_case": "比对结果转为案件",
     "roster_invite": "短信邀请（信息比对）",
+    "template_updated": "修改短信模板",
 }
 
 

@@ -57,6 +57,26 @@ def collect_replies(session: Session, case: Case) -> int:
     return len(replies)
 
 
+def link_reply(
+    session: Session, *, message_id: int, phone: str, conversations: list[str] = ()
+) -> int | None:
+    """Link a resident's message (a reply by SMS to a notice) to their newest case: the
+    case of the applicant's phone or of one of their `conversations`; its id, or None."""
+    case_id = session.exec(
+        select(Case.id)
+        .join(Applicant, col(Applicant.id) == Case.applicant_id)
+        .where((Applicant.phone == phone) | col(Case.conversation_id).in_([phone, *conversations]))
+        .order_by(col(Case.id).desc())
+    ).first()
+    message = session.get(Message, message_id)
+    if case_id is None or message is None:
+        return None
+    message.case_id = case_id
+    session.add(message)
+    session.flush()
+    return case_id
+
+
 def history(session: Session, case: Case) -> CaseHistory:
     transitions = session.exec(
         select(CaseTransition)
@@ -97,6 +117,9 @@ def history(session: Session, case: Case) -> CaseHistory:
                 status=o.status.value,
                 sent_by=o.sent_by,
                 created_at=o.created_at,
+                channel=o.channel,
+                notice_kind=o.notice_kind,
+                error=o.error,
             )  # fmt: skip
             for o in outbound
         ],

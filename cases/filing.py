@@ -1,5 +1,6 @@
 """Filing an application (立案): the applicant, the case with its reference, the household
-facts, the first assessment and the conversation, in the caller's transaction."""
+facts, the first assessment, the conversation and the 受理 notice, in the caller's
+transaction."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from cases import notices
 from cases.assessment import index_assessment
 from cases.audit import record_audit
 from cases.dynamic.clock import set_clock
@@ -104,5 +106,7 @@ def file_case(
         )
     record_audit(session, actor=actor, action="filed", case_id=case.id, channel=channel)
     set_clock(session, case)  # 受理: the investigation's due date (办理时限)
+    if actor == "assistant":  # the resident applied: the 受理 notice with the reference
+        notices.filed(session, case)
     session.flush()
     return case

@@ -75,6 +75,8 @@ class Case(CaseBase, table=True):
     dibao_class: str | None = Field(default=None, max_length=1, index=True)
     next_review_on: date | None = Field(default=None, index=True)
     decided_at: datetime | None = None
+    # The review date the household was last reminded of (复查提醒), so it is told once.
+    review_reminded_on: date | None = None
 
     # The staff queue walks these newest first (id descending) per township and status.
     __table_args__ = (

@@ -17,12 +17,12 @@ from datetime import date, datetime, timezone
 from sqlalchemy import update
 from sqlmodel import Session, col, select
 
+from cases import notices
 from cases.audit import record_audit
 from cases.dynamic.clock import set_clock
 from cases.models import Applicant, Case, CaseStatus, CaseTransition
 from cases.reviews import CLASSES, next_review_date
 from channels.models import OutboundMessage
-from channels.outbox import enqueue
 from policy.errors import InputError
 from policy.glossary import PROCEDURE_STEPS
 from policy.parameters import ParameterSet
@@ -97,9 +97,11 @@ def move(
     klass: str | None = None,
     today: date | None = None,
     parameters: ParameterSet | None = None,
+    notify: bool = True,
 ) -> CaseTransition:
     """Take one step; refused unless ``allowed_next`` offers it. Rejection needs a reason;
-    approval needs the 低保 class (A/B/C) and sets the next review date."""
+    approval needs the 低保 class (A/B/C) and sets the next review date. The applicant gets
+    the step's notice (decision, 补充材料) unless `notify` is False."""
     reason = (reason or "").strip() or None
     if reason and len(reason) > MAX_REASON:
         raise ProcedureError(f"at most {MAX_REASON} characters", field="reason")
@@ -135,6 +137,8 @@ def move(
     session.flush()
     session.refresh(case)
     set_clock(session, case, started_on=today)  # the new step's due date (办理时限)
+    if notify:
+        notices.step_taken(session, case, actor=actor)
     return transition
 
 
@@ -211,28 +215,21 @@ def request_review(
 
 
 def ask_applicant(session: Session, case: Case, *, body: str, actor: str) -> OutboundMessage:
-    """ "Ask the applicant" (请申请人补充): an SMS through the outbox; an open case becomes
-    需补充材料 until staff resume it."""
+    """ "Ask the applicant" (请申请人补充): the staff-question notice through the outbox
+    (WeChat, template SMS or Twilio); an open case becomes 需补充材料 until staff resume it."""
     body = (body or "").strip()
     if not body:
         raise ProcedureError("the message is empty", field="body")
     if len(body) > MAX_MESSAGE:
         raise ProcedureError(f"at most {MAX_MESSAGE} characters", field="body")
     applicant = session.get(Applicant, case.applicant_id)
-    if applicant is None or not applicant.phone:
+    if applicant is None or not (applicant.phone or case.conversation_id):
         raise ProcedureError("the applicant left no phone number", field="body")
-    message = enqueue(
-        session,
-        to_number=applicant.phone,
-        body=body,
-        case_id=case.id,
-        conversation_id=case.conversation_id or applicant.phone,
-        sent_by=actor,
-    )
+    message = notices.staff_question(session, case, question=body, actor=actor)
     record_audit(session, actor=actor, action="ask_applicant", case_id=case.id,
                  outbound_id=message.id)  # fmt: skip
     if case.status != S.info_requested and S.info_requested in allowed_next(session, case):
-        move(session, case, to=S.info_requested, actor=actor, reason=body)
+        move(session, case, to=S.info_requested, actor=actor, reason=body, notify=False)
     return message
 
 

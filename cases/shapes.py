@@ -139,6 +139,9 @@ class OutboundPublic(BaseModel):
     status: str
     sent_by: str
     created_at: datetime
+    channel: str = "sms"  # how it went (OutboundChannel): sms, wechat, template_sms, notice
+    notice_kind: str | None = None
+    error: str | None = None
 
 
 class CaseHistory(BaseModel):

@@ -1,7 +1,8 @@
 """未处理的短信: inbound messages the assistant never answered, kept for staff so that none is
 lost silently — `failed` (Rasa refused it, or took it and never answered it
-MAX_MESSAGE_TRIES times: `channels.handover`) and `limited` (sent over the per-number limit:
-`channels.inbox`). Staff read them, deal with them (call back, answer by SMS) and mark them
+MAX_MESSAGE_TRIES times: `channels.handover`), `limited` (sent over the per-number limit:
+`channels.inbox`) and `reply` (a reply by domestic SMS to a notice, which the assistant
+cannot answer by template: `channels.notices.callbacks`). Staff read them, deal with them (call back, answer by SMS) and mark them
 handled; the mark is audited and the message is then `resolved`.
 
 A message belongs to a case — and so to the case's township — when it is linked to the case
@@ -24,7 +25,7 @@ from core.database import MAX_ROW_ID
 from core.security import mask_phone
 from policy.errors import InputError
 
-UNHANDLED = (InboundStatus.failed.value, InboundStatus.limited.value)
+UNHANDLED = (InboundStatus.failed.value, InboundStatus.limited.value, InboundStatus.reply.value)
 MAX_LISTED = 200
 
 

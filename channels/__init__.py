@@ -1,4 +1,5 @@
-"""SMS and voice (短信、电话) over Twilio, in the order a message travels:
+"""SMS and voice (短信、电话) over Twilio, and WeChat (微信) and domestic SMS notices in
+China, in the order a message travels:
 
     signature      X-Twilio-Signature checked against PUBLIC_BASE_URL (pure; the 403 is api.deps)
     inbox          stored first, deduplicated, keywords (退订/订阅/帮助) answered here
@@ -13,7 +14,10 @@
     twilio_sender  ... Twilio's Messages API
     wording        what residents read and hear: segments, numbered choices, notices
     models         MessageBase → Message (table), MessagePublic; OutboundMessage,
-                   ChannelContact
+                   ChannelContact, WechatFollower, NoticeTemplate
+    wechat/        the WeChat 公众号: signatures and safe mode, messages, followers, 客服消息
+    notices/       notices as templates, the way each goes (WeChat, template SMS, Twilio),
+                   the domestic SMS carrier (Aliyun) and its callbacks
 
 Rules: imports ``core`` (settings, database, phones) only — never ``accounts``, ``cases`` or
 ``api``; a case is known here only as ``case_id``. The per-message store functions commit

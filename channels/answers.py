@@ -24,6 +24,7 @@ from channels.records import (
     M,
     Ref,
     ReplyVia,
+    is_wechat,
     live_replies,
     record_replies,
 )
@@ -63,6 +64,9 @@ def record_answer(
                 "k_voice_after": now - timedelta(seconds=live_seconds["voice"])
                 if "voice" in live_seconds
                 else never,
+                "k_wechat_after": now - timedelta(seconds=live_seconds["wechat"])
+                if "wechat" in live_seconds
+                else never,
             },
         )
         .first()
@@ -75,6 +79,9 @@ def record_answer(
     if via is ReplyVia.voice:
         spoken = wording.render_voice(replies)
         texts = [spoken] if spoken else []
+    elif is_wechat(message.phone):
+        shown = wording.render_wechat(replies)
+        texts = [shown] if shown else []
     else:
         texts = wording.render_sms(replies)
     record_replies(session, message=message, texts=texts, via=via, kind=BOT)
@@ -107,6 +114,14 @@ def reply_state(
         return None, []
     status, reply_via = row
     return status, live_replies(session, message_id=message_id, reply_via=reply_via)
+
+
+def still_live(session: Session, *, message_id: int) -> bool:
+    """Is the message's reply still to go in a webhook's answer (no request gave up on it)?"""
+    reply_via = (
+        session.connection().execute(select(M.c.reply_via).where(M.c.id == message_id)).scalar()
+    )
+    return reply_via in (ReplyVia.twiml.value, ReplyVia.voice.value, ReplyVia.wechat.value)
 
 
 def give_up_waiting(session: Session, *, message_id: int, notice: str | None) -> list[str]:

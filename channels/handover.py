@@ -35,13 +35,15 @@ class ChannelService:
         self.outbox = OutboxWorker(settings, engine, store=self.store)
         self._drains: dict[str, asyncio.Task] = {}
         self._again: set[str] = set()
-        self._waiters: dict[int, tuple[str, asyncio.Future]] = {}
+        # A message's waiting webhooks (WeChat may retry a request that still waits).
+        self._waiters: dict[int, list[tuple[str, asyncio.Future]]] = {}
         self._tasks: list[asyncio.Task] = []
         self._stopping = asyncio.Event()
         self.lease_seconds = settings.rasa_timeout + 30
         self.live_seconds = {
             inbox.ReplyVia.twiml.value: settings.sms_reply_deadline + 2,
             inbox.ReplyVia.voice.value: 3 * settings.voice_reply_deadline + 10,
+            inbox.ReplyVia.wechat.value: settings.wechat_reply_deadline + 0.5,
         }
 
     # -- store calls run in threads, each in its own session -------------------------------
@@ -101,23 +103,28 @@ class ChannelService:
         """Hand the phone's pending messages to the assistant and wait for this one's live
         replies: a list of texts, or FAILED (assistant unavailable), or TIMEOUT."""
         future = asyncio.get_running_loop().create_future()
-        self._waiters[message_id] = (phone, future)
+        waiter = (phone, future)
+        self._waiters.setdefault(message_id, []).append(waiter)
         try:
             self.submit(phone)
             return await asyncio.wait_for(asyncio.shield(future), deadline)
         except asyncio.TimeoutError:
             return TIMEOUT
         finally:
-            self._waiters.pop(message_id, None)
+            waiters = self._waiters.get(message_id, [])
+            if waiter in waiters:
+                waiters.remove(waiter)
+            if not waiters:
+                self._waiters.pop(message_id, None)
 
     def _wake(self, message_id: int, outcome: Any) -> None:
-        waiter = self._waiters.get(message_id)
-        if waiter and not waiter[1].done():
-            waiter[1].set_result(outcome)
+        for _phone, future in self._waiters.get(message_id, []):
+            if not future.done():
+                future.set_result(outcome)
 
     def _fail_waiters(self, phone: str) -> None:
-        for message_id, (owner, _future) in list(self._waiters.items()):
-            if owner == phone:
+        for message_id, waiters in list(self._waiters.items()):
+            if any(owner == phone for owner, _future in waiters):
                 self._wake(message_id, FAILED)
 
     # -- handing messages to the assistant, in order per phone -------------------------

@@ -111,21 +111,21 @@ def receive(
         contact.updated_at = utcnow()
         session.add(contact)
         _set_status(session, row.id, InboundStatus.handled)
-        record_replies(session, message=message, texts=texts, via=ReplyVia.twiml, kind=NOTICE)
+        record_replies(session, message=message, texts=texts, via=reply_via, kind=NOTICE)
         session.commit()
         return Received(row.id, pending=False, texts=texts)
     if row.opted_out and channel == "sms":
         _set_status(session, row.id, InboundStatus.ignored)
         session.commit()
         return Received(row.id, pending=False, texts=[])
-    if recent >= MAX_PER_WINDOW and channel == "sms":
+    if recent >= MAX_PER_WINDOW and channel != "voice":
         # A number sending faster than anyone types (a loop, a script): kept for staff, not
         # handed to the assistant; told once per window, so that no SMS loop can grow.
         first = recent == MAX_PER_WINDOW
         texts = [wording.TOO_FAST_NOTICE.format(helpline=helpline)] if first else []
         _set_status(session, row.id, InboundStatus.limited)
         if texts:
-            record_replies(session, message=message, texts=texts, via=ReplyVia.twiml, kind=NOTICE)
+            record_replies(session, message=message, texts=texts, via=reply_via, kind=NOTICE)
         session.commit()
         return Received(row.id, pending=False, texts=texts)
     session.commit()

@@ -47,11 +47,15 @@ class Claimed:
     to_number: str
     body: str
     attempts: int
+    channel: str = "sms"
 
 
-def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
+def claim_due(
+    session: Session, *, limit: int = 20, channels: list[str] | None = None
+) -> list[Claimed]:
     """Claim queued messages that are due, oldest first, skipping numbers whose earlier
-    messages are being sent or wait for a retry (so a reply's segments stay in order)."""
+    messages are being sent or wait for a retry (so a reply's segments stay in order);
+    only rows of `channels` (those with a sender configured), when given."""
     now = utcnow()
     earlier = aliased(OutboundMessage)
     blocked = exists().where(
@@ -68,6 +72,7 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
             OutboundMessage.status == OutboxStatus.queued,
             OutboundMessage.next_attempt_at <= now,
             ~blocked,
+            *([col(OutboundMessage.channel).in_(channels)] if channels is not None else []),
         )
         .order_by(col(OutboundMessage.id))
         .limit(limit)
@@ -75,16 +80,16 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
     claimed = []
     if session.get_bind().dialect.name == "postgresql":
         rows = session.exec(query.with_for_update(skip_locked=True)).all()
-        for row in _first_in_line(session, rows):
+        for row in _first_in_line(session, rows, channels):
             row.status, row.attempts, row.updated_at = OutboxStatus.sending, row.attempts + 1, now
             session.add(row)
-            claimed.append(Claimed(row.id, row.to_number, row.body, row.attempts))
+            claimed.append(Claimed(row.id, row.to_number, row.body, row.attempts, row.channel))
     else:
         lost: set[str] = set()  # numbers with a message another worker took meanwhile
-        for row in _first_in_line(session, session.exec(query).all()):
+        for row in _first_in_line(session, session.exec(query).all(), channels):
             if row.to_number in lost:
                 continue
-            attempts = row.attempts + 1  # (read before the UPDATE refreshes `row`)
+            attempts, channel = row.attempts + 1, row.channel  # (before the UPDATE refreshes)
             result = session.execute(
                 update(OutboundMessage)
                 .where(
@@ -97,18 +102,21 @@ def claim_due(session: Session, *, limit: int = 20) -> list[Claimed]:
                 )
             )
             if result.rowcount == 1:
-                claimed.append(Claimed(row.id, row.to_number, row.body, attempts))
+                claimed.append(Claimed(row.id, row.to_number, row.body, attempts, channel))
             else:
                 lost.add(row.to_number)
     session.commit()
     return claimed
 
 
-def _first_in_line(session: Session, rows: list[OutboundMessage]) -> list[OutboundMessage]:
+def _first_in_line(
+    session: Session, rows: list[OutboundMessage], channels: list[str] | None = None
+) -> list[OutboundMessage]:
     """Of the rows this worker selected (and on PostgreSQL locked), those whose earlier
     unsent messages to the same number are all among them. Another worker's claim is not
     yet visible as `sending` while its transaction runs: its rows still read `queued`, and
-    without this check a later segment skipped past them would go out first."""
+    without this check a later segment skipped past them would go out first. (A row of a
+    channel no sender is configured for waits for staff and blocks nothing.)"""
     if not rows:
         return []
     mine = {row.id for row in rows}
@@ -118,6 +126,7 @@ def _first_in_line(session: Session, rows: list[OutboundMessage]) -> list[Outbou
             col(OutboundMessage.to_number).in_({row.to_number for row in rows}),
             col(OutboundMessage.status).in_([OutboxStatus.queued, OutboxStatus.sending]),
             col(OutboundMessage.id) <= max(mine),
+            *([col(OutboundMessage.channel).in_(channels)] if channels is not None else []),
         )
         .order_by(col(OutboundMessage.id))
     ).all()
@@ -128,8 +137,11 @@ def _first_in_line(session: Session, rows: list[OutboundMessage]) -> list[Outbou
     return [row for row in rows if row.id < cut.get(row.to_number, row.id + 1)]
 
 
-def mark_sent(session: Session, *, outbox_id: int, twilio_sid: str | None) -> None:
-    """Twilio accepted it. A status callback may already have moved it further: keep that."""
+def mark_sent(
+    session: Session, *, outbox_id: int, twilio_sid: str | None, carrier_ref: str | None = None
+) -> None:
+    """Twilio (or the carrier, or WeChat) accepted it. A status callback may already have
+    moved it further: keep that."""
     session.execute(
         update(OutboundMessage)
         .where(col(OutboundMessage.id) == outbox_id, OutboundMessage.status == OutboxStatus.sending)
@@ -138,7 +150,7 @@ def mark_sent(session: Session, *, outbox_id: int, twilio_sid: str | None) -> No
     session.execute(
         update(OutboundMessage)
         .where(col(OutboundMessage.id) == outbox_id)
-        .values(twilio_sid=twilio_sid)
+        .values(twilio_sid=twilio_sid, carrier_ref=carrier_ref)
     )
     session.commit()
 

@@ -24,6 +24,7 @@ class InboundStatus(str, enum.Enum):
     handled = "handled"  # a keyword the channel answered itself (退订, 订阅, 帮助)
     ignored = "ignored"  # from a number that opted out: kept, not answered
     failed = "failed"  # the assistant refused it (Rasa answered 4xx): kept for staff
+    reply = "reply"  # a reply by domestic SMS (上行): for staff, the assistant cannot answer
     limited = "limited"  # over the per-number limit (see `inbox`): kept for staff, not answered
     resolved = "resolved"  # failed or limited, then marked handled by staff (cases.unhandled)
 
@@ -33,10 +34,20 @@ class ReplyVia(str, enum.Enum):
 
     twiml = "twiml"  # in the SMS webhook's answer, while it waits
     voice = "voice"  # said on the call, while it waits
-    outbox = "outbox"  # by SMS through the outbox (late, replayed, or after a call)
+    wechat = "wechat"  # WeChat's passive reply (被动回复), while its request waits
+    outbox = "outbox"  # through the outbox (late, replayed, or after a call): SMS, 客服消息
 
 
 BOT, NOTICE = "bot", "notice"  # `Message.status` of outbound messages
+# A WeChat follower's conversation id: this prefix and letters (`channels.wechat.followers`).
+WECHAT_PREFIX = "wx-"
+PASSIVE = "passive"  # `OutboundMessage.via` of a WeChat passive reply
+
+
+def is_wechat(conversation_id: str) -> bool:
+    return conversation_id.startswith(WECHAT_PREFIX)
+
+
 PENDING, ANSWERED = InboundStatus.pending.value, InboundStatus.answered.value
 
 
@@ -124,6 +135,13 @@ ANSWER = (
                 ),
                 ReplyVia.voice.value,
             ),
+            (
+                and_(
+                    M.c.reply_via == ReplyVia.wechat.value,
+                    M.c.created_at > _p("k_wechat_after", M.c.created_at),
+                ),
+                ReplyVia.wechat.value,
+            ),
             else_=ReplyVia.outbox.value,
         ),
     )
@@ -156,12 +174,13 @@ def ensure_contact(session: Session, *, phone: str) -> None:
 def record_replies(
     session: Session, *, message: Ref, texts: list[str], via: ReplyVia, kind: str
 ) -> None:
-    """Replies to `message`: conversation messages, and SMS in the outbox (already sent when
-    they go in the webhook's TwiML answer)."""
+    """Replies to `message`: conversation messages, and SMS or 客服消息 in the outbox (already
+    sent when they go in the webhook's TwiML answer or WeChat's passive reply)."""
     if not texts:
         return
     now, connection = utcnow(), session.connection()
-    channel = "voice" if via is ReplyVia.voice else "sms"
+    wechat = is_wechat(message.phone)
+    channel = "voice" if via is ReplyVia.voice else "wechat" if wechat else "sms"
     connection.execute(
         insert(M),
         [
@@ -205,6 +224,31 @@ def record_replies(
                 for text in texts
             ],
         )
+    if wechat:
+        passive = via is ReplyVia.wechat
+        connection.execute(
+            insert(OUT),
+            [
+                {
+                    "to_number": message.phone,
+                    "body": text,
+                    "case_id": message.case_id,
+                    "conversation_id": message.phone,
+                    "reply_to_id": message.id,
+                    "status": OutboxStatus.sent if passive else OutboxStatus.queued,
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "sent_by": "assistant",
+                    "created_at": now,
+                    "updated_at": now,
+                    "via": PASSIVE if passive else None,
+                    "channel": "wechat",
+                    "twilio_sid": None,
+                    "error": None,
+                }
+                for text in texts
+            ],
+        )
 
 
 def live_replies(session: Session, *, message_id: int, reply_via: str | None) -> list[str]:
@@ -213,6 +257,12 @@ def live_replies(session: Session, *, message_id: int, reply_via: str | None) ->
         query = (
             select(OUT.c.body)
             .where(OUT.c.reply_to_id == message_id, OUT.c.via == "twiml")
+            .order_by(OUT.c.id)
+        )
+    elif reply_via == ReplyVia.wechat.value:
+        query = (
+            select(OUT.c.body)
+            .where(OUT.c.reply_to_id == message_id, OUT.c.via == PASSIVE)
             .order_by(OUT.c.id)
         )
     elif reply_via == ReplyVia.voice.value:

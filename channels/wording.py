@@ -1,6 +1,6 @@
-"""What residents read and hear on SMS and voice (短信、电话): replies
-cut into SMS-sized segments, buttons as numbered choices, the opt-out and help keywords,
-and the channel's own Simplified Chinese notices. Pure functions, no I/O."""
+"""What residents read and hear on SMS, voice and WeChat (短信、电话、微信): replies
+cut into SMS-sized segments (one WeChat message), buttons as numbered choices, the opt-out
+and help keywords, and the channels' own Simplified Chinese notices. Pure functions, no I/O."""
 
 from __future__ import annotations
 
@@ -23,6 +23,16 @@ STOPPED_NOTICE = "您已退订，本号码不会再收到我们的短信。如�
 STARTED_NOTICE = "已恢复接收短信。要申请低保，请回复“申请”。"
 HELP_NOTICE = "这里是奉节县低保申请助手，发短信就能申请农村低保。人工咨询请拨{helpline}。回复“退订”不再接收短信。"
 CHOICE_HINT = "（回复数字即可）"
+
+WECHAT_GREETING = (
+    "您好，这里是奉节县低保申请助手。发文字或语音就能申请农村低保、问政策。人工咨询请拨{helpline}。"
+)
+WECHAT_VOICE_UNHEARD = "不好意思，这条语音没听清。请打字发给我，或拨打{helpline}。"
+WECHAT_UNSUPPORTED = "目前只能看懂文字和语音。请打字或发语音，人工咨询请拨{helpline}。"
+WECHAT_OUTAGE_NOTICE = "收到您的消息，系统有点忙，我们稍后回复。"
+# WeChat's text message holds 2,048 bytes of UTF-8 (about 680 Chinese characters); a reply
+# longer is cut there (the assistant's replies, written for SMS, are far shorter).
+WECHAT_MAX_BYTES = 2048
 
 VOICE_GREETING = "您好，这里是奉节县低保申请助手。请说您要办的事，比如：申请低保。也可以按键回答，按完请按井号键。"
 VOICE_RESUME = "您好，这里是奉节县低保申请助手，我们接着上次的来。"
@@ -140,6 +150,24 @@ def render_sms(replies: Iterable[dict[str, Any]]) -> list[str]:
             lines.append(CHOICE_HINT)
         segments += segment("\n".join(line for line in lines if line))
     return segments
+
+
+def render_wechat(replies: Iterable[dict[str, Any]]) -> str:
+    """Rasa's replies as one WeChat message: paragraphs, buttons as numbered lines."""
+    parts, number = [], 0
+    for reply in replies:
+        lines = [(reply.get("text") or "").strip()]
+        buttons = _buttons(reply)
+        for button in buttons:
+            number += 1
+            lines.append(f"{number}. {button['title']}")
+        if buttons:
+            lines.append(CHOICE_HINT)
+        text = "\n".join(line for line in lines if line)
+        if text:
+            parts.append(text)
+    text = "\n\n".join(parts)
+    return text.encode()[:WECHAT_MAX_BYTES].decode(errors="ignore")
 
 
 def spoken(text: str) -> str:

@@ -1,8 +1,11 @@
 """The channels' background workers' tools: ``StoreThreads`` (store calls off the event loop)
-and ``OutboxWorker``, the outbox sender: it claims due messages and sends them through
-Twilio's REST API (``channels.twilio_sender``) when credentials are set; without them
-(development) messages stay queued, shown to staff and in the simulator. Numbers that
-opted out (退订) get nothing. The loops that run them: ``channels.handover.ChannelService``."""
+and ``OutboxWorker``, the outbox sender: it claims due messages of the channels that have
+credentials, chooses a notice's way (``channels.notices.routing``) and sends through
+Twilio's REST API (``channels.twilio_sender``), WeChat's 客服消息
+(``channels.wechat.sender``) or the template-SMS carrier (``channels.notices.aliyun``);
+without any (development) messages stay queued, shown to staff and in the simulator.
+Numbers that opted out (退订) get no SMS. The loops that run them:
+``channels.handover.ChannelService``."""
 
 from __future__ import annotations
 
@@ -18,7 +21,14 @@ from sqlmodel import Session
 from twilio.base.exceptions import TwilioException
 
 from channels import outbox
+from channels.models import OutboundChannel
+from channels.notices import routing
+from channels.notices.aliyun import AliyunSms
+from channels.notices.carrier import CarrierNotSent, TemplateMessage, TemplateSmsCarrier
 from channels.twilio_sender import TwilioSender, permanent
+from channels.wechat.sender import WechatNotSent, WechatSender
+from core.database import utcnow
+from core.security import IdentityCipher
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -61,18 +71,34 @@ class OutboxWorker:
         engine: Engine,
         sender: TwilioSender | None = None,
         store: StoreThreads | None = None,
+        wechat: WechatSender | None = None,
+        carrier: TemplateSmsCarrier | None = None,
     ):
         self.settings = settings
         self.engine = engine
         self.sender = sender or TwilioSender(settings)
+        self.wechat = wechat or WechatSender(settings)
+        self.carrier = carrier or AliyunSms(settings)
+        self.cipher = IdentityCipher(settings.data_key)
         self.store = store or StoreThreads(engine)
         self.wake = asyncio.Event()
         self._stale_checked = float("-inf")
 
     @property
+    def channels(self) -> list[str]:
+        """The outbox channels this worker can send (a notice, by any of them)."""
+        s, ways = self.settings, []
+        if s.twilio_sends:
+            ways.append(OutboundChannel.sms.value)
+        if s.wechat_sends:
+            ways.append(OutboundChannel.wechat.value)
+        if s.aliyun_sends:
+            ways.append(OutboundChannel.template_sms.value)
+        return ways + [OutboundChannel.notice.value] if ways else []
+
+    @property
     def can_send(self) -> bool:
-        s = self.settings
-        return bool(s.twilio_account_sid and s.twilio_auth_token and s.twilio_from_number)
+        return bool(self.channels)
 
     async def db(self, function, /, **kwargs):
         return await self.store.run(function, **kwargs)
@@ -87,7 +113,7 @@ class OutboxWorker:
         if time.monotonic() - self._stale_checked > STALE_CHECK_SECONDS:
             await self.db(outbox.requeue_stale, older_than_seconds=STALE_SENDING_SECONDS)
             self._stale_checked = time.monotonic()
-        claimed = await self.db(outbox.claim_due, limit=50)
+        claimed = await self.db(outbox.claim_due, limit=50, channels=self.channels)
         by_number: dict[str, list[outbox.Claimed]] = defaultdict(list)
         for message in claimed:
             by_number[message.to_number].append(message)
@@ -107,6 +133,69 @@ class OutboxWorker:
 
     async def _send(self, message: outbox.Claimed) -> bool:
         """Send one claimed message; False if it has to be tried again later."""
+        if message.channel != OutboundChannel.sms.value:
+            way = await self.db(
+                routing.choose, outbox_id=message.id, settings=self.settings, cipher=self.cipher
+            )
+            if way is None:  # not sent (the reason is on the row) or deferred
+                return False
+            if way.channel == OutboundChannel.wechat.value:
+                return await self._send_wechat(message, way)
+            if way.channel == OutboundChannel.template_sms.value:
+                return await self._send_template(message, way)
+            message = outbox.Claimed(message.id, way.to, way.text, message.attempts, way.channel)
+        return await self._send_twilio(message)
+
+    async def _retry(self, message: outbox.Claimed, reason: str) -> bool:
+        status = await self.db(
+            outbox.mark_retry,
+            outbox_id=message.id,
+            error=reason,
+            attempts=message.attempts,
+            max_attempts=self.settings.outbox_max_attempts,
+            backoff_seconds=self.settings.outbox_backoff_seconds,
+        )
+        log.warning("outbox %s not sent (%s), now %s", message.id, reason, status.value)
+        return False
+
+    async def _send_wechat(self, message: outbox.Claimed, way: routing.Way) -> bool:
+        try:
+            await asyncio.to_thread(self.wechat.send_text, openid=way.to, text=way.text)
+        except WechatNotSent as error:
+            if error.window_shut:
+                await self.db(routing.window_shut, outbox_id=message.id, cipher=self.cipher)
+                return False
+            if error.permanent:
+                await self.db(outbox.mark_failed, outbox_id=message.id, error=str(error))
+                return True
+            return await self._retry(message, str(error))
+        await self.db(outbox.mark_sent, outbox_id=message.id, twilio_sid=None)
+        return True
+
+    async def _send_template(self, message: outbox.Claimed, way: routing.Way) -> bool:
+        sms = TemplateMessage(
+            phone=way.to,
+            sign_name=self.settings.aliyun_sms_sign_name or "",
+            template_code=way.template_code or "",
+            params=way.params,
+            out_id=str(message.id),
+        )
+        try:
+            biz_id = await asyncio.to_thread(self.carrier.send, sms)
+        except CarrierNotSent as error:
+            if error.limited:
+                until = routing.next_morning(utcnow())
+                await self.db(routing.defer, outbox_id=message.id, until=until, reason=str(error))
+                return False
+            if error.permanent:
+                log.error("outbox %s refused by the SMS carrier: %s", message.id, error)
+                await self.db(outbox.mark_failed, outbox_id=message.id, error=str(error))
+                return True
+            return await self._retry(message, str(error))
+        await self.db(outbox.mark_sent, outbox_id=message.id, twilio_sid=None, carrier_ref=biz_id)
+        return True
+
+    async def _send_twilio(self, message: outbox.Claimed) -> bool:
         if await self.db(outbox.is_opted_out, phone=message.to_number):
             await self.db(outbox.mark_failed, outbox_id=message.id, error=outbox.OPTED_OUT)
             return True
@@ -120,15 +209,6 @@ class OutboxWorker:
                 log.error("outbox %s refused by Twilio: %s", message.id, reason)
                 await self.db(outbox.mark_failed, outbox_id=message.id, error=reason)
                 return True
-            status = await self.db(
-                outbox.mark_retry,
-                outbox_id=message.id,
-                error=reason,
-                attempts=message.attempts,
-                max_attempts=self.settings.outbox_max_attempts,
-                backoff_seconds=self.settings.outbox_backoff_seconds,
-            )
-            log.warning("outbox %s not sent (%s), now %s", message.id, reason, status.value)
-            return False
+            return await self._retry(message, reason)
         await self.db(outbox.mark_sent, outbox_id=message.id, twilio_sid=sid)
         return True

@@ -10,6 +10,8 @@ intake roster check --dibao FILE --registered-poor FILE [--on YYYY-MM-DD]
 intake clock add-working-days DATE N
                               the N-th working day after DATE by the official calendar
 intake scheduler run [--once]  the dynamic-management scheduler (reviews, reminders)
+intake notices remind-reviews [--on YYYY-MM-DD] [--days N]
+                              queue the 复查提醒 of the reviews due within N days (14)
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import assess, clock, roster, scheduler, users
+from cli import assess, clock, notices, roster, scheduler, users
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -28,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_parser(commands)
     clock.add_parser(commands)
     scheduler.add_parser(commands)
+    notices.add_parser(commands)
     return parser
 
 

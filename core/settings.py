@@ -3,7 +3,8 @@
 Fail closed: an unset `ENVIRONMENT` is production. Only `development` and `test`, set
 explicitly (`make run` and `make test` do), allow the keys written in this file, the
 built-in Twilio token and the simulator; production refuses default or short secrets and
-requires `TWILIO_AUTH_TOKEN` and an https `PUBLIC_BASE_URL`.
+requires `TWILIO_AUTH_TOKEN` (or `WECHAT_TOKEN`) and an https `PUBLIC_BASE_URL`, and a channel
+is configured whole or not at all.
 """
 
 from __future__ import annotations
@@ -93,6 +94,29 @@ class Settings(BaseSettings):
     # The Twilio REST API's base URL; set only to point at a stand-in (tests, bench).
     twilio_api_base_url: str | None = None
 
+    # WeChat 公众号 (channels/wechat): the conversation in China. Off without WECHAT_TOKEN
+    # (development signs with a built-in token, as for Twilio); replies that miss WeChat's
+    # 5 s go by 客服消息, which needs WECHAT_APP_ID and WECHAT_APP_SECRET.
+    wechat_app_id: str | None = None
+    wechat_app_secret: str | None = None
+    wechat_token: str | None = None
+    wechat_aes_key: str | None = None  # safe mode (安全模式): the 43-character EncodingAESKey
+    wechat_reply_deadline: float = 4.0  # the passive reply, inside WeChat's 5 s
+    wechat_window_hours: float = 48.0  # 客服消息 only this long after the resident's last message
+    # WeChat's API base URL (…/cgi-bin/); set only to point at a stand-in (tests).
+    wechat_api_base_url: str | None = None
+
+    # Domestic SMS for notices (channels/notices): Aliyun's SMS API fills templates that
+    # county staff registered. Off without ALIYUN_ACCESS_KEY_ID.
+    aliyun_access_key_id: str | None = None
+    aliyun_access_key_secret: str | None = None
+    aliyun_sms_sign_name: str | None = None  # the 【签名】 approved for the account
+    aliyun_sms_endpoint: str = "dysmsapi.aliyuncs.com"
+    aliyun_sms_protocol: Literal["https", "http"] = "https"  # http only for a stand-in
+    # Aliyun's HTTP push (delivery receipts, replies) is unsigned: its URL carries this secret.
+    aliyun_callback_token: str | None = None
+    sms_daily_limit: int = 10  # template SMS to one number in one day (the carrier's limit)
+
     @field_validator("database_url")
     @classmethod
     def _with_driver(cls, url: str) -> str:
@@ -118,11 +142,56 @@ class Settings(BaseSettings):
         for name in ("secret_key", "rasa_token", "action_server_token"):
             if len(getattr(self, name)) < MIN_SECRET_LENGTH:
                 raise ValueError(f"{name.upper()} must be at least {MIN_SECRET_LENGTH} characters")
-        if not self.twilio_auth_token:
-            raise ValueError("TWILIO_AUTH_TOKEN must be set outside development")
+        if not (self.twilio_auth_token or self.wechat_token):
+            # A county in China may run WeChat alone; some channel's webhook must be signed.
+            raise ValueError(
+                "TWILIO_AUTH_TOKEN must be set outside development (or WECHAT_TOKEN, where "
+                "WeChat is the only conversation channel)"
+            )
+        self._refuse_half_configured_channels()
         if not self.public_base_url.startswith("https://"):
             raise ValueError("PUBLIC_BASE_URL must be an https address outside development")
         return self
+
+    def _refuse_half_configured_channels(self) -> None:
+        """A channel is off, or configured whole: never a half that fails at run time."""
+        groups = {
+            "WECHAT_APP_ID": ("wechat_app_id", "wechat_app_secret", "wechat_token"),
+            "ALIYUN_ACCESS_KEY_ID": (
+                "aliyun_access_key_id",
+                "aliyun_access_key_secret",
+                "aliyun_sms_sign_name",
+                "aliyun_callback_token",
+            ),
+        }
+        for first, names in groups.items():
+            if getattr(self, names[0]):
+                for name in names[1:]:
+                    if not getattr(self, name):
+                        raise ValueError(f"{name.upper()} must be set with {first}")
+        if self.aliyun_callback_token and len(self.aliyun_callback_token) < MIN_SECRET_LENGTH:
+            raise ValueError(
+                f"ALIYUN_CALLBACK_TOKEN must be at least {MIN_SECRET_LENGTH} characters"
+            )
+        if self.wechat_aes_key and len(self.wechat_aes_key) != 43:
+            raise ValueError("WECHAT_AES_KEY must be WeChat's 43-character EncodingAESKey")
+
+    @property
+    def wechat_sends(self) -> bool:
+        """客服消息 can be sent (the app id and secret fetch the access_token)."""
+        return bool(self.wechat_app_id and self.wechat_app_secret)
+
+    @property
+    def aliyun_sends(self) -> bool:
+        return bool(
+            self.aliyun_access_key_id
+            and self.aliyun_access_key_secret
+            and self.aliyun_sms_sign_name
+        )
+
+    @property
+    def twilio_sends(self) -> bool:
+        return bool(self.twilio_account_sid and self.twilio_auth_token and self.twilio_from_number)
 
 
 @lru_cache

@@ -78,7 +78,17 @@ PROCEDURE_STEPS = {
 ROLES = {"county_admin": "县级管理员", "township_staff": "乡镇窗口", "helpline": "热线"}
 #: Where a case or message came from (``Case.channel``, ``Message.channel``).
 CHANNELS = {"chat": "网页对话", "sms": "短信", "voice": "电话", "staff": "窗口",
-            "crosscheck": "信息比对"}  # fmt: skip
+            "crosscheck": "信息比对", "wechat": "微信", "wechat_voice": "微信语音"}  # fmt: skip
+#: How a message to a resident went (``OutboundMessage.channel``).
+OUTBOUND_CHANNELS = {"sms": "短信", "wechat": "微信客服消息", "template_sms": "模板短信",
+                     "notice": "待发送"}  # fmt: skip
+#: The notices residents receive (``NoticeTemplate.kind``).
+NOTICE_KINDS = {"filed": "受理通知", "info_requested": "补充材料通知", "staff_question": "工作人员提问",
+                "approved": "批准通知", "rejected": "不予批准通知", "review_reminder": "复查提醒",
+                "exit": "退出通知", "wechat_reply_waiting": "微信留言答复提醒"}  # fmt: skip
+#: Where a notice template stands with the SMS carrier (``NoticeTemplate.state``).
+TEMPLATE_STATES = {"unregistered": "未报备", "pending": "审核中", "approved": "已通过",
+                   "rejected": "未通过"}  # fmt: skip
 #: Who gave a household revision (``HouseholdRecord.source``).
 SOURCES = {"resident": "申请人自述", "visit": "入户调查", "staff": "工作人员", "review": "复查",
            "crosscheck": "信息比对", "monitoring": "返贫监测"}  # fmt: skip
@@ -98,7 +108,7 @@ INCONSISTENCIES = {
 ROSTER_OUTCOMES = ("核实中", "已纳入", "不符合条件", "已退出")
 
 #: 未处理的短信: what became of a message the assistant did not answer (channels' states).
-MESSAGE_STATES = {"failed": "助手未能处理", "limited": "发送过于频繁，未转给助手",
+MESSAGE_STATES = {"reply": "居民回复的短信", "failed": "助手未能处理", "limited": "发送过于频繁，未转给助手",
                   "resolved": "已处理"}  # fmt: skip
 
 # 动态管理 (cases.dynamic): reviews, exits and monitoring.

@@ -22,7 +22,9 @@ _NO_CAR = re.compile(
     r"(没有?车|莫得车|没得车|没买车|车子?[也都]?没有|车子?[也都]?没得|车子?[也都]?莫得|无车|"
     r"车子?[^，。]{0,8}(?:朋友|亲戚|别人|别个)的|车子?[^，。]{0,6}不是(?:我们|我|自己)的)"
 )
-_CAR = re.compile(r"(\d+)\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)")
+_CAR = re.compile(
+    r"(\d+)\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)"
+)
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
 _HAS_CAR = re.compile(
     r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,5}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
@@ -63,7 +65,13 @@ _VAGUE_DEPOSITS = re.compile(
 
 def vague_deposits(text: str) -> bool:
     """Savings mentioned, but with no figure: unknown, never a guess of zero."""
-    vague = [c for c in clauses(text) if re.search(_DEPOSITS, c) and _VAGUE_DEPOSITS.search(c)]
+    parts = clauses(text, by_figure=False)
+    vague = [
+        c
+        for index, c in enumerate(parts)
+        if re.search(_DEPOSITS, c)
+        and _VAGUE_DEPOSITS.search(" ".join(parts[index : index + 2]))  # "存折有没得 我不晓得"
+    ]
     return bool(vague) and not read_assets(text).get("deposits")  # "不多，两三千" is a figure
 
 
@@ -75,7 +83,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
     if _NO_DEPOSITS.search(cleaned):
         assets["deposits"] = Decimal(0)
     else:
-        parts = clauses(text)
+        parts = clauses(text, by_figure=False)
         for index, clause in enumerate(parts):
             if re.search(_DEPOSITS, clause) and _USED_UP.search(text) and _ONCE.search(clause):
                 assets["deposits"] = Decimal(0)  # "原来存了两万多 都拿去医院了"
@@ -98,14 +106,16 @@ def read_assets(text: str, asked: bool = True) -> dict:
         assets["vehicles"] = 1
     elif _FARM.search(cleaned):
         assets["vehicles"] = 0  # farm machinery and mobility vehicles do not count
-    own = [c for c in clauses(cleaned) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)]
+    own = [
+        c for c in clauses(cleaned, by_figure=False) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)
+    ]
     no_house = _NO_HOUSE.search(cleaned) or (asked and _RENTING.search(cleaned))
     if no_house and not (
         own and not any(_NO_HOUSE.search(c) or _RENTING.search(c) for c in own)
     ):  # "老家有个老房子，城里是租的": one house of their own
         assets["houses"] = 0
-    elif len([c for c in clauses(cleaned) if _A_HOUSE.search(c)]) >= 2:
-        assets["houses"] = len([c for c in clauses(cleaned) if _A_HOUSE.search(c)])
+    elif len([c for c in clauses(cleaned, by_figure=False) if _A_HOUSE.search(c)]) >= 2:
+        assets["houses"] = len([c for c in clauses(cleaned, by_figure=False) if _A_HOUSE.search(c)])
     elif match := _HOUSES.search(cleaned):
         assets["houses"] = int(match.group(1) or match.group(2))
     elif _ONE_HOUSE.search(cleaned):

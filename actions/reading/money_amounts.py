@@ -52,9 +52,9 @@ def per_year(clause: str) -> Decimal | None:
 
 
 # "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
-EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人)(?!月)")
+EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人|(?:一|1)个(?=给|寄|打|拿))(?!月)")
 _PEOPLE_COUNT = re.compile(
-    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|我们(\d)\s*个|(老两口|两口子|老2口|2口子)"
+    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|(?:我们|其他|其余|另外)(\d)\s*个|(老两口|两口子|老2口|2口子)"
 )
 
 
@@ -64,9 +64,9 @@ _ANIMAL_COUNT = r"(\d+)\s*{}"
 
 
 def animal_count(clause: str, unit: str) -> int | None:
-    """How many head a clause counts ("卖了五头猪" → 5)."""
-    found = re.search(_ANIMAL_COUNT.format(unit), to_arabic(clause))
-    return int(found.group(1)) if found and int(found.group(1)) > 1 else None
+    """How many head a clause counts ("卖了五头猪" → 5; the last count said)."""
+    counts = re.findall(_ANIMAL_COUNT.format(unit), to_arabic(clause))
+    return int(counts[-1]) if counts and int(counts[-1]) > 1 else None
 
 
 def people_count(clause: str) -> int | None:
@@ -77,8 +77,8 @@ def people_count(clause: str) -> int | None:
     return 2 if found.group(3) else int(found.group(1) or found.group(2))
 
 
-_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
-_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+|十|二十)\s*来?多?天")
+_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?天")
+_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?天")
 _DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
 
 
@@ -92,10 +92,12 @@ def by_the_day(text: str) -> Decimal | None:
     if not (rate and (days or yearly)):
         return None
     said = (days or yearly).group(1)
-    count = {"十": 10, "二十": 20}.get(said) or int(said)
+    count = {"十": 10, "二十": 20}.get(said) or Decimal(said)
     if days:
-        return Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
-    return Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
+        value = Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
+    else:
+        value = Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
+    return value.to_integral_value() if value is not None else None
 
 
 def about_days(clause: str) -> bool:
@@ -103,7 +105,9 @@ def about_days(clause: str) -> bool:
     return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR))
 
 
-_PER_MU = re.compile(r"(?:一|1|每)亩[^，。\d]{0,3}?(?:(?:一|1|每)年[^，。\d]{0,2})?(\d+)(?!\d|\s*年)")
+_PER_MU = re.compile(
+    r"(?:一|1|每)亩[^，。\d]{0,3}?(?:(?:一|1|每)年[^，。\d]{0,2})?(\d+)(?!\d|\s*年)"
+)
 _MU = re.compile(r"(\d+)\s*亩")
 
 

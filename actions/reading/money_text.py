@@ -29,21 +29,26 @@ from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人|我个|我一个|我安排|安排))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
-    "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴)",
-    "other_pension": r"(退休金|退休工资|职工养老|企业养老)",
-    "business": r"(做生意|生意|开店|小卖部|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
+    "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
+    "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
     "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣|做活|干活|工地|帮人|看店|搬砖|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地)",
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
-    r"地里|收成|菜|鱼塘|养鱼|卖鱼|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
+    r"地里|收成|菜|鱼塘|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
     "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿)",
 }
+# "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
+ALL_SAID = re.compile(
+    r"(^\s*就(?:是|只有|靠)?[^，。\s]{0,4}(?:养老金|这些|这点|那点)|别的(?:都|也)?(?:没|莫)得?(?:了|啥子)?|"
+    r"没得?别的|没有别的|(?:没|莫)得?人给|没有人给|谁都不给|都不给)"
+)
 # "就是刚才说的那些": the income already told with the work answer.
 ALREADY_SAID = re.compile(
     r"(刚才说的|前面说的|上面说的|就这些|就那些|就是这些|就这点|就那点|说过了|差不多就这|"
@@ -65,6 +70,19 @@ _NOTHING = re.compile(
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
 _MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)")
 _OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
+# "村里说给我个扫地的公益岗 一个月八百 我没去": offered, not taken.
+_DECLINED = re.compile(
+    r"^\s*我?(?:没去|没要|不要|没干|没做|没去成|不去|没答应)|^\s*(?:一|1)分[^，。]{0,2}[都也]?还?(?:没|莫)"
+)
+# "哦今年涨了 两千", "不对 是两千": the figure said before, put right.
+_PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|今年是)")
+# "老伴也是一百八": the same source as the clause before.
+_SAME = re.compile(r"^[^，。\d]{0,4}也是")
+# A relative who gives; without one, money sent home after a member's wage is that wage.
+_GIVER = re.compile(
+    r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)"
+)
+_LET = re.compile(r"(租出去|租给|出租|收租|租金)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
 
@@ -85,11 +103,36 @@ _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 _OTHERS = re.compile(r"((?<!老)人家|(?<![给租])别人家?|(?<![给租])别个|城里人?)")
 
 
-def clauses(text: str) -> list[str]:
+def clauses(text: str, by_figure: bool = True) -> list[str]:
     """Clauses, split at punctuation and, in speech transcribed without it, at the spaces
-    between words ("婆娘在扶贫车间做点手工 一个月一千二三 我打点零工")."""
-    spaced = pauses_as_commas(text)
-    return [c for c in _CLAUSE.split(spaced) if c.strip() and not _OTHERS.search(c)]
+    between words ("婆娘在扶贫车间做点手工 一个月一千二三 我打点零工"). Where a resident
+    types a space after every word or two ("养老金 两个人 一个月加起来 三百七八"), the words
+    before a figure belong to it."""
+    found = []
+    for segment in re.split(r"[，,。；;、\n]", text or ""):
+        pieces = [c for c in _CLAUSE.split(pauses_as_commas(segment)) if c.strip()]
+        if (
+            by_figure
+            and len(pieces) >= 3
+            and sum(len(p.strip()) for p in pieces) / len(pieces) <= 4
+        ):
+            pieces = _words_to_their_figure(pieces)
+        found += pieces
+    return [c for c in found if not _OTHERS.search(c)]
+
+
+_NONE_WORD = r"(?:都|也)?(?:没有|没得|莫得|没|无)(?:了)?"
+
+
+def _words_to_their_figure(pieces: list[str]) -> list[str]:
+    joined, waiting = [], ""
+    for piece in pieces:
+        if numbers(piece) or about_days(piece) or re.fullmatch(_NONE_WORD, piece.strip()):
+            joined.append(waiting + piece)
+            waiting = ""
+        else:
+            waiting += piece
+    return joined + ([waiting] if waiting else [])
 
 
 # Clauses about earning are no cost, whatever cost was named before them ("包工头出了住院的钱
@@ -122,12 +165,14 @@ def _by_kind(
     the whole year after a monthly one ("一年下来也就两万") replaces it."""
     amounts: dict[str, Decimal] = {}
     last = None
+    last_value = Decimal(0)  # what the clause of `last` added
     monthly = None  # the last clause's monthly figure, for "做得到半年"
     parts = clauses(text)
     ahead = None  # months worked, said before the monthly figure
     ahead_kind = None  # … of this work
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
+        earlier = " ".join(parts[max(0, index - 2) : index])  # "卖了两头猪 猪价孬 一头…"
         if _DEBT.search(clause) or (skip is not None and skip.search(clause)):
             continue
         if _NOT_THAT.match(to_arabic(clause)):
@@ -141,6 +186,8 @@ def _by_kind(
         if _OWN_USE.search(clause) and not numbers(clause):
             continue  # "种的苞谷洋芋自己吃": food for the table, no income
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
+        if kind == "business" and "other" in kinds and _LET.search(clause):
+            kind = "other"  # "门市租出去一年八千": rent, not trade
         months = _MONTHS_WORKED.search(to_arabic(clause))
         if months and not numbers(to_arabic(clause)[: months.start()]) and monthly is None:
             # "做了四个月 一个月四千多": the months come first, and they are months of work
@@ -159,8 +206,34 @@ def _by_kind(
             amounts[last] += monthly * (count - 12)
             monthly = None
             continue
+        if _DECLINED.search(clause) and kind is None and last is not None and not numbers(clause):
+            amounts[last] -= last_value  # "…一个月八百 我没去": not taken
+            if not amounts[last]:
+                amounts.pop(last)
+            last = None
+            continue
         if kind is None:
-            value = per_year(clause)
+            value = _carried(per_year(clause), clause, earlier, kinds)
+            if (
+                value is not None
+                and last is not None
+                and (
+                    (_PUT_RIGHT.search(clause) and not _PUT_RIGHT.search(previous))
+                    or (_PUT_RIGHT.search(previous) and not numbers(previous))
+                )
+            ):
+                fixed = value * 12 if monthly is not None and not YEAR.search(clause) else value
+                amounts[last] += fixed - last_value  # "一个月一千八 哦今年涨了 两千"
+                last_value, monthly = fixed, (fixed / 12 if monthly is not None else None)
+                continue
+            if value is not None and last is not None and _SAME.search(clause):
+                if not YEAR.search(clause) and (
+                    monthly is not None or value < _MONTHLY_AT_MOST.get(last, 0)
+                ):
+                    value *= 12  # the month of the clause before
+                amounts[last] += value  # "基础养老金一百八，老伴也是一百八"
+                last_value = value
+                continue
             if value is not None and last is not None and _OVER_THE_YEAR.search(clause):
                 amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
             elif value is not None and last is not None and _OWN_SHARE.search(clause):
@@ -180,26 +253,35 @@ def _by_kind(
                 if EACH_HEAD.match(clause) and (count := people_count(previous)):
                     value *= count  # "我们两个养老金 一个人一个月一百多"
                 elif (head := EACH_ANIMAL.match(clause)) and (
-                    count := animal_count(previous, head.group(1))
+                    count := animal_count(earlier, head.group(1))
                 ):
                     value *= count  # "卖了五头猪 一头两千出头"
                 monthly = value / 12 if MONTH.search(clause) and not YEAR.search(clause) else None
                 if monthly is not None and ahead and key == ahead_kind:
                     value, monthly, ahead = monthly * ahead, None, None
                 amounts[key] = amounts.get(key, Decimal(0)) + value
-                pending, last = None, key
+                pending, last, last_value = None, key, value
             continue
-        if re.search(r"(没有|没得|莫得|没)" + kinds[kind], clause):
+        if re.search(r"(没有|没得|莫得|没)(?:人|谁)?" + kinds[kind], clause):
             # "女儿一年给个千把块 儿子莫得给": one giver's nothing is not the other's
             amounts.setdefault(kind, Decimal(0))
             continue
-        value = per_year(clause)
+        value = _carried(per_year(clause), clause, earlier, kinds)
         if value is None:
             pending = kind
             continue
+        if (
+            kind == "transfers"
+            and not _GIVER.search(clause)
+            and re.search(r"(?:寄|打|拿|带)[^，。]{0,3}回|回来", clause)
+            and ("wages" in amounts or UNASSIGNED in amounts)
+        ):
+            continue  # "老公一个月三千左右 … 一个月寄回来一千五": part of his wage
         if EACH_HEAD.match(clause) and (count := people_count(previous)):
             value *= count  # "两个儿子 每个一年给一千"
-        elif (head := EACH_ANIMAL.match(clause)) and (count := animal_count(previous, head.group(1))):
+        elif (head := EACH_ANIMAL.match(clause)) and (
+            count := animal_count(earlier, head.group(1))
+        ):
             value *= count  # "卖了五头猪 一头两千出头"
         if kind == "transfers" and pending == ahead_kind == "wages" and _BROUGHT.search(clause):
             kind = "wages"  # "在工地做了四个月 拿回来两万出头": his own wages, brought home
@@ -214,9 +296,29 @@ def _by_kind(
         ):
             value *= 12
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
-        pending, last = None, kind
+        pending, last, last_value = None, kind, value
         monthly = value / 12 if MONTH.search(clause) and not YEAR.search(clause) else None
     return amounts
+
+
+def _carried(
+    value: Decimal | None, clause: str, previous: str, kinds: dict[str, str]
+) -> Decimal | None:
+    """ "他哥哥每个月送点米，再给两百块钱": the month said just before (one or two clauses),
+    with no figure of its own, is this figure's period, unless the two name different
+    sources ("公益岗一个月五百 卖了点洋芋两千来块" has its figure)."""
+    own = any(re.search(p, clause) for p in kinds.values())
+    if (
+        value is not None
+        and not (MONTH.search(clause) or YEAR.search(clause))
+        and re.search(r"(每个?月|一个月|每月|月月)", previous)
+        and not YEAR.search(previous)
+        and not numbers(previous)
+        and not about_days(previous)
+        and not (own and any(re.search(p, previous) for p in kinds.values()))
+    ):
+        return value * 12
+    return value
 
 
 _VAGUE = re.compile(
@@ -337,7 +439,16 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     return amounts
 
 
+# Rehabilitation at a hospital is care of the disabled, not a hospital bill.
+# A clause that names medicine or treatment too ("康复吃药 一年三四千") is a medical cost.
+_EXPENSE_ORDER = {
+    "disability_care": r"^(?!.*(?:药|看病|住院|治疗|手术|检查|化疗|透析)).*"
+    + EXPENSE_TYPES["disability_care"],
+    **{kind: words for kind, words in EXPENSE_TYPES.items() if kind != "disability_care"},
+}
+
+
 def read_expenses(text: str) -> dict[str, Decimal]:
-    amounts = _by_kind(text, EXPENSE_TYPES, skip=_EARNED)
+    amounts = _by_kind(text, _EXPENSE_ORDER, skip=_EARNED)
     amounts.pop(UNASSIGNED, None)
     return amounts

@@ -22,6 +22,10 @@ _MONTHLY = re.compile(r"(每个?月|一个?月|月收入|每月|个月|月均|�
 _NAME_PREFIX = re.compile(
     r"^(我的名字是|我的名字叫|名字是|名字叫|申请人是|申请人叫|我叫|我是|叫|是)"
 )
+_RELATIVE_ONLY = re.compile(
+    r"^(?:我|他|她)(?:的|家)?(?:母亲|父亲|妈妈|爸爸|妈|爸|老汉儿?|老妈|老娘|婆婆|公公|爷爷|奶奶|"
+    r"外公|外婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹)$"
+)
 _SOMEONE_CALLED = re.compile(r"^[\u4e00-\u9fff]{0,5}?(叫|名字是|名字叫)")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}$")
 _PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|每月|一月)")
@@ -77,8 +81,22 @@ def pauses_as_commas(text: str) -> str:
     return _PAUSE.sub("，", text or "")
 
 
+# Keyboard slips of pinyin input that the readers' words must survive ("申情低保").
+_SLIPS = (
+    (re.compile(r"申情|申轻|伸请"), "申请"),
+    (re.compile(r"低宝|底保|抵保"), "低保"),
+    (re.compile(r"里拜|礼败"), "礼拜"),
+    (re.compile(r"透西(?!瓜)"), "透析"),
+    (re.compile(r"公益刚|公益杠|公议岗"), "公益岗"),
+    (re.compile(r"(?<=[一二三四五六七八九两])白(?![菜天色])"), "百"),
+)
+
+
 def plain_negation(text: str) -> str:
-    """ "莫存款 莫车" → "没存款 没车": one spelling of the negation for every reader."""
+    """ "莫存款 莫车" → "没存款 没车": one spelling of the negation for every reader, and
+    the common keyboard slips mended ("申情" → "申请")."""
+    for pattern, plain in _SLIPS:
+        text = pattern.sub(plain, text)
     for pattern, plain in _SPOKEN_NEGATION:
         text = pattern.sub(plain, text)
     return text
@@ -123,6 +141,19 @@ def _cn2an(text: str) -> str:
         return cn2an.transform(text, "cn2an")
 
 
+# A range of small counts: "一个月七八天", "三四次".
+_COUNT_RANGE = re.compile(
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])(?=[天次回趟])"
+)
+
+
+def _count_range(match: re.Match) -> str:
+    low, high = _DIGIT[match.group(1)], _DIGIT[match.group(2)]
+    if high != low + 1:
+        return match.group(0)
+    return _plain(Decimal(low + high) / 2)
+
+
 def to_arabic(text: str) -> str:
     """Chinese numerals in `text` replaced by digits ("一万二左右" → "12000左右"), a range by
     its midpoint ("一两千" → "1500", "四千到五千" → "4500")."""
@@ -131,6 +162,7 @@ def to_arabic(text: str) -> str:
     text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
+    text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天
     text = _ARABIC_RANGE.sub(_arabic_range, _cn2an(_CHINESE_RANGE.sub(_chinese_range, text)))
     return text.translate(_SHOW)
 
@@ -165,9 +197,12 @@ def numbers(text: str) -> list[Decimal]:
 
 def parse_name(text: str) -> str | None:
     """A person's name from an answer such as "我叫张小明" or "张小明。"."""
-    clauses = [c for c in re.split(r"[\s，。,.!！?？~～、；;]+", text or "") if c]
+    text = re.sub(r"[（(][^）)]{0,8}[）)]", "", text or "")  # "段华成（申请人）"
+    clauses = [c for c in re.split(r"[\s，。,.!！?？~～、；;]+", text) if c]
     # "他叫何家福，单人何，家庭的家": the name is the clause that says it; the rest spells it.
-    for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *clauses[:1]]:
+    # "申请人是我母亲，陈素芬。我叫周建华": past a relative's word to the name itself.
+    first = [c for c in clauses if not _RELATIVE_ONLY.match(_NAME_PREFIX.sub("", c))][:1]
+    for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *first]:
         cleaned = _NAME_PREFIX.sub("", cleaned)
         # Whoever is named ("他叫…", "我老汉儿叫…"): the words after 叫 are the name.
         cleaned = _SOMEONE_CALLED.sub("", cleaned)

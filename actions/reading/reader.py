@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from actions.reading import standing_text, topic_means, topic_people
+from actions.reading import money_text, standing_text, topic_means, topic_people
 from actions.reading.answers import read_answer
 from actions.reading.parsing import plain_negation
 from actions.reading.speech import AFFIRM, DENY
@@ -52,12 +52,16 @@ def read(
         reading.understood = read_answer(text, requested, state, intent, entities, sender_phone)
     if requested == "income" and reading.understood:
         state["income_asked"] = True
+        if money_text.ALL_SAID.search(text):
+            state["income_checked"] = True  # "就养老金 别的莫得了": nothing more to ask
     if requested == "status" and reading.understood:
         # The question asks about the 三保障 and sudden troubles too: one answer for all.
         if state.get("three_guarantees") is None:
             state["three_guarantees"] = standing_text.read_guarantees(text)
         if state.get("hardship") is None:
             state["hardship"] = standing_text.read_hardship(text) or "none"
+        elif standing_text.told_as_past(text):
+            state["hardship"] = "none"  # the story's illness: "没得啥子 病是前年查出来的"
     if requested == "three_guarantees" and reading.understood and state.get("hardship") is None:
         state["hardship"] = "none"  # the question asked about sudden troubles too
     reading.updates = {k: v for k, v in state.items() if v != slots.get(k)}
@@ -66,6 +70,7 @@ def read(
 
 def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
     cleaned = re.sub(r"[\s，。,.!！]", "", text)
+    cleaned = re.sub(r"^(?:哦|噢|喔|嗯|啊|呃|那|好嘛)+(?=.)", "", cleaned)  # "哦 要得要得"
     if cleaned == "2" or intent == "deny" or DENY.match(cleaned):
         reading.updates["consent"] = False
         reading.understood = True

@@ -124,7 +124,8 @@ def _case_context(session: Session, page: Page, case: Case, cipher: IdentityCiph
                 except KeyError:
                     pass
     timeline = [("message", m.created_at, m) for m in public.messages]
-    timeline += [("outbound", o.created_at, o) for o in file.outbound if o.sent_by != "assistant"]
+    timeline += [("outbound", o.created_at, o) for o in file.outbound
+                 if o.sent_by != "assistant" or o.notice_kind]  # fmt: skip
     timeline.sort(key=lambda entry: entry[1])
     return {
         "case": public,
@@ -134,7 +135,8 @@ def _case_context(session: Session, page: Page, case: Case, cipher: IdentityCiph
         "clause_titles": clause_titles,
         "timeline": timeline,
         "suggested_class": suggested_class(latest) or "B",
-        "ask_template": f"您好，您在奉节县申请社会救助（编号{case.reference}），请补充：",
+        # Template SMS carry a question of at most 35 characters (the carrier's rule).
+        "ask_template": "请补充：",
         "has_phone": bool(public.applicant.phone),
         "phone_display": public.applicant.phone,
         "dynamic": case_dynamic(session, case),

@@ -17,7 +17,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from accounts.models import Role, User
-from cases import procedure
+from cases import notices, procedure
 from cases.assessment import assess_household
 from cases.audit import record_audit
 from cases.filing import file_case
@@ -39,6 +39,8 @@ from policy.errors import InputError
 from policy.glossary import ROSTER_OUTCOMES, ROSTERS
 
 MAX_NOTE = 500
+EXITED = ROSTER_OUTCOMES[3]  # 已退出
+S_APPROVED = CaseStatus.approved
 MAX_MESSAGE = procedure.MAX_MESSAGE
 ON_A_HOUSEHOLD = (SHOULD_BE_COVERED, SHOULD_BE_REGISTERED, SHOULD_EXIT)
 #: What a roster does not say of a household: the case's assessment asks staff to verify it.
@@ -70,6 +72,10 @@ def record_outcome(
     session.add(row)
     record_audit(session, actor=actor, action="roster_outcome", case_id=row.case_id,
                  finding_id=row.id, run_id=row.run_id, outcome=outcome)  # fmt: skip
+    if outcome == EXITED:  # the household is told by the exit notice (退出低保)
+        exited = [case for case in household_cases(session, row) if case.status == S_APPROVED]
+        if exited:
+            notices.exited(session, exited[0], on=date.today(), actor=actor)
     session.flush()
     return row
 

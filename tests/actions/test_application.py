@@ -136,3 +136,19 @@ def test_a_correction_after_filing_goes_to_the_window():
     events, said = _triage("刚才说错了，是5口人", {"case_reference": "FJABCDEF"})
     assert events == []
     assert [m["response"] for m in said] == ["utter_after_filing_correction"]
+
+
+def test_consent_not_read_twice_is_no_refusal():
+    # what the form leaves after two answers to the consent notice that could not be read
+    slots = {"consent": False, "unknown_facts": ["consent"], "unclear": {"consent": ["啥子"]}}
+    dispatcher = CollectingDispatcher()
+    events = ActionSubmitApplication().run(dispatcher, tracker(slots), {})
+    assert {"event": "slot", "name": "consent", "value": None, "timestamp": None} in events
+    said = dispatcher.messages[0]["text"]
+    assert "回“申请”" in said and "转人工" in said  # how to go on, not "不登记也可以"
+
+
+def test_a_yes_after_a_filler_is_consent():
+    conversation = Conversation(PHONE)
+    conversation.say("哦 要得要得")
+    assert conversation.slots["consent"] is True

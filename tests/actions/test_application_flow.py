@@ -224,3 +224,29 @@ def test_the_answer_is_read_after_rasa_extracted_slots():
         )
     )
     assert {"event": "slot", "name": "consent", "value": True, "timestamp": None} in events
+
+
+OLD_COUPLE = [
+    ("同意", "affirm"),
+    ("刘桂兰 500236195203041223", "inform"),
+    ("吐祥镇石梁村", "inform"),
+    ("两个人，我74岁，老伴76岁", "inform"),
+    ("都是老毛病，没得残疾", "inform"),
+    ("两个都做不动了", "inform"),
+]
+
+
+def test_gifts_from_children_are_asked_about_once_in_a_household_of_old_people():
+    conversation = run(OLD_COUPLE)
+    assert conversation.requested == "income"
+    conversation.say("养老金两个人一个月三百多")
+    assert conversation.requested == "income"  # 子女或亲戚给钱吗？
+    conversation.say("女儿一年给一千五")
+    assert conversation.requested == "expenses"
+    assert conversation.slots["income"] == {"basic_pension": 3600, "transfers": 1500}
+
+
+def test_an_income_answer_that_says_it_is_all_is_not_followed_up():
+    conversation = run(OLD_COUPLE)
+    conversation.say("就养老金 一个月三百多 别的没得了")
+    assert conversation.requested == "expenses"

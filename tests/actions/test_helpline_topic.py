@@ -112,3 +112,72 @@ def test_another_places_amounts_and_rules_are_not_answered_with_fengjies(text, o
 )  # fmt: skip
 def test_complaints_and_plain_questions_find_their_answer(text, key):
     assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("这个月的低保钱还没到账", "leaving_dibao"),
+        ("我妈的残疾补贴为什么停了", "disability_living_subsidy"),
+        ("吃了低保就不能领残疾补贴了吗", "disability_living_subsidy"),
+        ("米价都涨了 低保标准该提高了吧", "dibao_standard"),
+        ("反映了几次都被驳回 总要给个说法嘛", "objection"),
+        ("别人家住着楼房还吃低保 我们的低保却没到账", "objection"),  # about someone else
+    ],
+)
+def test_complaints_name_their_answer(text, key):
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text, other_place",
+    [
+        ("绵阳农村低保标准多少", True),  # a city named without 市
+        ("我在绵阳打工 屋头的低保怎么申请", False),  # where the asker works
+        ("奉节低保标准多少", False),
+    ],
+)
+def test_another_citys_question(text, other_place):
+    assert elsewhere(text) is other_place
+
+
+@pytest.mark.parametrize(
+    "text", ["老伴走了 丧葬费找哪个领", "房子裂了想搞危房改造 咋个申请", "送我妈去养老院有补助不"]
+)
+def test_other_offices_schemes_are_declined_even_in_a_story(text):
+    from actions.first_message import wants_to_apply
+    from actions.policy_terms import outside
+
+    assert outside(text) and not wants_to_apply(text)
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("低保户分几类", "dibao_classes"),
+        ("健康扶贫的医疗救助怎么报", "major_disease"),
+        ("有残疾证怎么申请低保", "where_to_apply"),
+        ("几岁以上没成家的可以吃低保", "who_qualifies"),
+        ("娃儿得了肿瘤 可以申请低保不", "expenditure_poverty"),
+        ("隔壁那户老人过世两年了还在领低保", "objection"),
+    ],
+)
+def test_questions_of_the_third_set_kinds(text, key):
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["新农合住院报销比例是多少", "残疾证几级怎么评定", "种粮补贴什么时候发", "城镇低保标准多少"],
+)
+def test_other_offices_questions_are_declined(text):
+    from actions.policy_terms import outside
+
+    assert outside(text)
+
+
+def test_a_students_aid_form_and_another_provinces_raise_are_declined():
+    from actions.policy_terms import outside
+
+    assert outside("学校的贫困生表格上家庭收入填多少")
+    assert elsewhere("新闻说江苏低保金要涨 我们这边何时到位")

@@ -12,7 +12,7 @@ from tests.twilio_fakes import ChannelApp, channel_settings
 def test_the_page_texts_through_the_real_webhook_and_shows_replies(settings, engine, rasa):
     with ChannelApp(channel_settings(settings), engine, rasa) as app:
         page = app.client.get("/simulator")
-        assert page.status_code == 200 and "短信模拟器" in page.text
+        assert page.status_code == 200 and "短信 / 微信模拟器" in page.text
         sent = app.client.post("/simulator/send", json={"phone": "13800000001", "text": "你好"})
         assert sent.status_code == 200, sent.text
         assert (

@@ -56,3 +56,28 @@ def test_a_person_texts_the_assistant_from_the_simulator(api):
         expect(page.locator(".msg.out", has_text=wording.OUTAGE_NOTICE)).to_be_visible()
         assert page.locator(".msg.in").all_inner_texts() == ["帮助", "我想申请低保"]
         browser.close()
+
+
+def test_a_person_speaks_as_a_wechat_follower_from_the_simulator(api):
+    """The WeChat mode: 关注 is greeted in the passive reply; with Rasa down, a message gets
+    the empty passive reply and then the outage notice as a 客服消息 in the outbox."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        page = browser.new_page(base_url=api, locale="zh-CN")
+        page.set_default_timeout(15000)
+        page.goto("/simulator")
+        page.select_option("#mode", "wechat")
+        expect(page.locator("#wxuser")).to_be_visible()
+        expect(page.locator("#phone")).to_be_hidden()
+        page.fill("#wxuser", "li-laohan")
+        page.dispatch_event("#wxuser", "change")
+        page.click("#subscribe")
+        expect(page.locator(".msg.out").first).to_contain_text("023-12345")
+        page.check("#voice")
+        page.fill("#text", "我想申请低保")
+        page.click("button[type=submit]")
+        expect(page.locator(".msg.out", has_text=wording.WECHAT_OUTAGE_NOTICE)).to_be_visible()
+        assert page.locator(".msg.in").all_inner_texts() == ["（关注公众号）", "🎤 我想申请低保"]
+        browser.close()

@@ -29,3 +29,18 @@ def test_numbers_are_masked_however_typed(text, masked):
 @pytest.mark.parametrize("text", ["编号FJ23AB45", "一年12000元", "2026年12月4日", "5口人"])
 def test_other_numbers_are_left_alone(text):
     assert mask_personal(text) == text
+
+
+def test_logs_mask_wechat_openids_in_the_query_string():
+    """Issue 17: WeChat puts the follower's OpenID in its request's query; the access log
+    prints the query."""
+    import logging
+
+    from core.masking import MaskingFilter, mobile_numbers
+
+    path = "/wechat?signature=ab&openid=oFengjie0000000000000000001a&timestamp=1"
+    record = logging.LogRecord("uvicorn.access", 20, "p", 1, '"%s %s"', ("POST", path), None)
+    MaskingFilter().filter(record)
+    assert "oFengjie0000000000000000001a" not in record.getMessage()
+    assert "openid=oFen****001a" in record.getMessage()
+    assert mobile_numbers("电话138 1234 5678，身份证500236199001011235") == ["+8613812345678"]

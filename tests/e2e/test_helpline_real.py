@@ -85,17 +85,22 @@ def test_the_score_on_real_residents_questions_does_not_slide_back(stack):
     assert figures["right_share"] >= REAL_FLOOR, figures
 
 
-# The second real-question set: 61.5 % the first time (before its failures were read), then
-# 68.0 % after one round of complaint cues. Its floor guards against sliding back.
-SECOND_FLOOR = 0.66
+# The second real-question set: 61.5 % the first time (before its failures were read), 82.0 %
+# after two rounds of cues. The third: 59.0 % the first time, 93.4 % once read and mended.
+# Their floors guard against sliding back.
+LATER_SETS = [
+    ("questions_2.yaml", "+86139100", 120, 0.78),
+    ("questions_3.yaml", "+86139200", 60, 0.90),
+]
 
 
-def test_the_score_on_the_second_real_set_does_not_slide_back(stack):
+@pytest.mark.parametrize("name, prefix, least, floor", LATER_SETS)
+def test_the_score_on_the_later_real_sets_does_not_slide_back(stack, name, prefix, least, floor):
     from tests.helpline_real.score import QUESTIONS, load, score, summary
 
     def say(sender: str, text: str) -> list[str]:
-        return Resident(stack, sender.replace("rq-", "+86139100")).say(text).split("\n")
+        return Resident(stack, sender.replace("rq-", prefix)).say(text).split("\n")
 
-    figures = summary(score(load(QUESTIONS.with_name("questions_2.yaml")), say))
-    assert figures["messages"] >= 120
-    assert figures["right_share"] >= SECOND_FLOOR, figures
+    figures = summary(score(load(QUESTIONS.with_name(name)), say))
+    assert figures["messages"] >= least
+    assert figures["right_share"] >= floor, figures

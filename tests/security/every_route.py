@@ -1,6 +1,6 @@
 """What the schemathesis run over every route needs (issue 13): the schema of every route the
 app serves, the staff pages included, and each generated request sent the way its real
-caller sends it — Twilio's signed, the JSON API's with a county admin's bearer token, the
+caller sends it — Twilio's and WeChat's signed, the SMS carrier's with its secret, the JSON API's with a county admin's bearer token, the
 console's with a session cookie and the form's CSRF token — through the real ASGI app.
 
 The staff pages are left out of the app's OpenAPI schema (they answer HTML to a browser);
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import copy
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import httpx
 import requests
@@ -20,11 +20,13 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.routing import APIRoute
 from sqlmodel import Session, select
 from twilio.request_validator import RequestValidator
+from wechatpy.utils import WeChatSigner
 
 from accounts.models import User
 from accounts.sessions import open_session
 from accounts.tokens import create_access_token
 from api.pages.auth import COOKIE, LOGIN_COOKIE, _sign
+from channels.wechat.signature import signing_token
 from core.settings import Settings
 
 FORM = "application/x-www-form-urlencoded"
@@ -108,9 +110,23 @@ class Caller:
         body = prepared.body.encode() if isinstance(prepared.body, str) else prepared.body
         if url.path.startswith("/twilio/"):
             headers["X-Twilio-Signature"] = self.twilio_signature(target, headers, body)
+        if url.path in ("/wechat", "/aliyun/sms/report", "/aliyun/sms/reply"):
+            target = url.path + "?" + urlencode(self.china_query(url.path, url.query))
         return self.client.request(
             prepared.method, target, content=body, headers=headers, follow_redirects=False
         )
+
+    def china_query(self, path: str, query: str) -> dict[str, str]:
+        """The query WeChat signs (its signature over the token, timestamp and nonce), or
+        the carrier's callback URL with its secret."""
+        params = dict(parse_qsl(query, keep_blank_values=True))
+        if path == "/wechat":
+            timestamp, nonce = params.get("timestamp") or "1", params.get("nonce") or "n"
+            signer = WeChatSigner()
+            signer.add_data(signing_token(self.settings), timestamp, nonce)
+            return {**params, "timestamp": timestamp, "nonce": nonce,
+                    "signature": signer.signature}  # fmt: skip
+        return {**params, "token": self.settings.aliyun_callback_token or ""}
 
     def twilio_signature(self, target: str, headers: dict[str, str], body: bytes | None) -> str:
         """X-Twilio-Signature as Twilio computes it: the URL it was told to call and the

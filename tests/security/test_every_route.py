@@ -20,6 +20,7 @@ from accounts.models import Role
 from accounts.users import create_user
 from channels import outbox
 from core.security import IdentityCipher
+from tests.china_fakes import china_settings
 from tests.console_seed import file_assessed, seed_unhandled
 from tests.security.every_route import Caller, every_route_schema, refusal_problem
 from tests.twilio_fakes import ChannelApp, FakeRasa, channel_settings
@@ -47,6 +48,7 @@ def served(tmp_path_factory, fresh_store):
     # /healthz probes closed loopback ports: no network, and its documented 503.
     config = channel_settings(Settings(environment="test", database_url=database_url),
                               rasa_url="http://127.0.0.1:9", action_server_url="http://localhost:9")  # fmt: skip
+    config = china_settings(config)  # WeChat and the SMS carrier on too (their APIs: closed ports)
     with Session(engine) as session:
         for name, role, township in ((ADMIN, Role.county_admin, None),
                                      ("bystander", Role.county_admin, None),

@@ -49,3 +49,20 @@ def test_production_with_real_secrets_starts_without_conveniences():
 def test_development_is_only_what_is_set_explicitly():
     assert Settings(environment="development").is_development
     assert Settings(environment="test").is_development
+
+
+def test_a_county_on_wechat_alone_starts_and_a_channel_half_configured_does_not():
+    """Issue 17: production may run WeChat without Twilio; a channel is whole or off."""
+    wechat = {"twilio_auth_token": None, "wechat_token": "w" * 16,
+              "wechat_app_id": "wx1234567890abcdef", "wechat_app_secret": "s" * 32}  # fmt: skip
+    assert Settings(environment="production", **{**GOOD, **wechat}).wechat_sends
+    with pytest.raises(ValidationError, match="WECHAT_APP_SECRET must be set"):
+        Settings(environment="production", **{**GOOD, **wechat, "wechat_app_secret": None})
+    aliyun = {"aliyun_access_key_id": "LTAI5t", "aliyun_access_key_secret": "x" * 30,
+              "aliyun_sms_sign_name": "奉节县民政局"}  # fmt: skip
+    with pytest.raises(ValidationError, match="ALIYUN_CALLBACK_TOKEN must be set"):
+        Settings(environment="production", **{**GOOD, **aliyun})
+    with pytest.raises(ValidationError, match="ALIYUN_CALLBACK_TOKEN must be at least"):
+        Settings(environment="production", **{**GOOD, **aliyun, "aliyun_callback_token": "short"})
+    with pytest.raises(ValidationError, match="WECHAT_AES_KEY must be"):
+        Settings(environment="production", **{**GOOD, **wechat, "wechat_aes_key": "short"})

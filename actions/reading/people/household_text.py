@@ -34,9 +34,26 @@ _CLAUSE = re.compile(r"[，,。；;\n！!？?]|还有|另外|然后")
 
 def clauses(text: str) -> list[str]:
     """Clauses, split at punctuation and, in speech written without it, at the spaces
-    between words ("老汉儿脑梗 半边瘫了 儿子腿断了")."""
-    spaced = pauses_as_commas(text)
-    return [clause for clause in _CLAUSE.split(spaced) if clause.strip()]
+    between words ("老汉儿脑梗 半边瘫了 儿子腿断了"). Where a resident types a space after
+    every word ("我 砖厂 搬 砖 老婆 在家 种地"), a clause starts at each person instead."""
+    found = []
+    for segment in re.split(r"[，,。；;\n！!？?]", text or ""):
+        pieces = [c for c in _CLAUSE.split(pauses_as_commas(segment)) if c.strip()]
+        if len(pieces) >= 4 and sum(len(p.strip()) for p in pieces) / len(pieces) <= 3:
+            pieces = _from_person_to_person(pieces)
+        found += pieces
+    return found
+
+
+def _from_person_to_person(pieces: list[str]) -> list[str]:
+    joined: list[str] = []
+    for piece in pieces:
+        named = mentions(to_arabic(piece.strip()))
+        if not joined or (named and named[0].start == 0):
+            joined.append(piece.strip())
+        else:
+            joined[-1] += piece.strip()
+    return joined
 
 
 # A person right after these verbs is cared for, not the one who acts: "我在屋头带娃儿种地".
@@ -50,6 +67,7 @@ _OWN_WORK = re.compile(r"\s*(?:和|又|还|也)?(?:种|做|干|打|喂|养|煮|�
 def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str]]]]:
     """Per clause: the people named, and (mention, the words after it) pieces."""
     parts = []
+    before: list[Mention] = []
     for clause in clauses(to_arabic(text)):
         found = [
             m
@@ -57,6 +75,15 @@ def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str
             if not (_CARED_FOR.search(clause[: m.start]) and _OWN_WORK.match(clause[m.end :]))
             and not (_NEEDS.search(clause[: m.start]) and _CARING.match(clause[m.end :]))
         ]
+        if (
+            found
+            and found[0].start == 0
+            and clause.startswith("自己")
+            and before
+            and not any(relation == "applicant" for m in before for relation, _ in m.people)
+        ):
+            found = found[1:]  # "儿子脑瘫 自己站不稳": by himself, not the speaker
+        before = found or before
         pieces: list[tuple[Mention | None, str]] = []
         if found and found[0].start > 0:
             pieces.append((None, clause[: found[0].start]))
@@ -77,6 +104,7 @@ def read_members(text: str) -> list[dict]:
     group: list[dict] = []
     grouped: list[dict] = []
     shared: list[dict] = []
+    gone_away: set[str] = set()
     for found, pieces in parts(text):
         said = "".join(words for _, words in pieces)
         if not found and group and DIED.search(said) and not NEARLY.search(said):
@@ -104,11 +132,22 @@ def read_members(text: str) -> list[dict]:
                 continue
         away = AWAY.search(DIED.sub("", said)) if NEARLY.search(said) else AWAY.search(said)
         if away and not speaker_only(found):
+            gone_away |= {label for mention in found for _, label in mention.people}
             group = []
             continue  # "儿子媳妇在外头打工": not living here
+        if found and all(label in gone_away for mention in found for _, label in mention.people):
+            continue  # "大女子在重庆读大学 … 大女子十九": the one said to live away
         for mention, words in pieces:
             if mention is None:
-                if len(group) == 1 and group[0]["age"] is None:
+                if re.match(r"\s*(?:他|她)\s*\d{2,3}(?![\d个口人])", words):
+                    _pronoun_age(members, [], words)  # "我60，他66": after a pause
+                elif (
+                    len(group) == 1
+                    and group[0]["age"] is None
+                    and re.fullmatch(r"\s*\d{1,3}\s*(?:多|来)?\s*(?:岁|周岁|了)?\s*", words)
+                ):
+                    _set_age(group, ages.age_after(words)[0])  # "老公 47": typed with spaces
+                elif len(group) == 1 and group[0]["age"] is None:
                     _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
                 elif len(group) > 1 and re.match(r"^(?:另|还有)?1个", words):
                     # "两个娃儿，一个读高中16，一个读小学10岁": the shares, in turn

@@ -243,6 +243,9 @@ NO_CERTIFICATE = re.compile(
 _GRADE_SAID = re.compile(r"([1-4])\s*级|^\D{0,6}([1-4])\D{0,3}$")
 
 
+_GRADE_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|搞不清)[^，。]{0,3}级")
+
+
 def read_grades(members: list[dict], text: str) -> bool:
     """The answer to "what grade is the certificate": "我是肢体三级 老公还没得" — a grade
     or no certificate for each member waiting for one, by the people each clause names
@@ -259,6 +262,11 @@ def read_grades(members: list[dict], text: str) -> bool:
         if not named:
             targets = waiting[:1]
         grade = _GRADE_SAID.search(clause)
+        if not grade and _GRADE_UNKNOWN.search(clause):
+            # "孙女的不晓得几级": she has a grade, not known — unknown, never "none"
+            for target in (m for m in named if m is not None and m["disability_grade"] is None):
+                target["disability_grade"] = "unknown"
+                changed = True
         for target in targets:
             if grade:
                 target["disability_grade"] = int(grade.group(1) or grade.group(2))

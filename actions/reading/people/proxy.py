@@ -10,14 +10,19 @@ from actions.reading.parsing import to_arabic
 from actions.reading.people.people_words import TO_RELATION, mentions
 
 _FOR = re.compile(
-    r"(?:帮|替|给|代)(?:我们村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
+    r"(?:帮|替|给|代|为)(?:我们村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
     r"(?P<who>[^\s，,。？?我你自己]{1,7}?)"
     r"(?:问一?下|问问|问|申请|办|登记|弄|搞|咨询)"
 )
 _NOT_WHO = re.compile(
     r"^(一下|忙|个忙|点|的|人|大家|别人|他|她|他们|她们|老百姓|群众|钱|屋头|家里|我家|家|屋里|我们家)$"
 )
-_CADRE = re.compile(r"(村干部|网格员|村主任|村支书|支书|村委|社工|驻村|第一书记|村文书|村医)")
+_OURSELVES = re.compile(
+    r"(?:帮|替|给|代|为)(?:我们|咱们)(?:两个|2个|俩|老两口|两口子|一家|全家|几个|这家)"
+)
+_CADRE = re.compile(
+    r"(妇女主任|妇联|小组长|组长|社长|村干部|网格员|村主任|村支书|支书|村委|社工|驻村|第一书记|村文书|村医)"
+)
 _FOR_SOMEONE = re.compile(r"(帮别人|替别人|帮人申请|代办|代人申请|帮他申请|帮她申请|替他|替她)")
 _LIVES_WITH = re.compile(r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾)")
 # Applying for a couple ("替父母申请"): the first of them is the applicant, the other a member.
@@ -46,13 +51,29 @@ _SPOKEN = {
 }
 
 
+# "申请人是我母亲": the applicant named as the sender's relative.
+_APPLICANT_IS = re.compile(
+    r"申请人(?:是|叫|为)?\s*我(?:的|家)?(?P<who>[^\s，,。:：]{1,4}?)(?=[\s，,。]|$)"
+)
+
+
 def detect(text: str) -> dict | None:
     """{"who": word for the applicant, "relation", "by": "family" | "cadre"} when the sender
     applies for someone else, else None."""
+    named = _APPLICANT_IS.search(text or "")
+    if (
+        named
+        and named.group("who") in TO_RELATION
+        and TO_RELATION[named.group("who")] != "applicant"
+    ):
+        who = named.group("who")
+        return {"who": who, "relation": TO_RELATION[who], "by": "family"}
     match = _FOR.search(text or "")
     cadre = bool(_CADRE.search(text or ""))
     if match and _NOT_WHO.match(match.group("who")):
         match = None
+    if match and _OURSELVES.match(match.group(0)):
+        match = None  # "给我们两个老的申请": the sender is one of them
     if match:
         who = _ONE_OF_PAIR.get(match.group("who"), match.group("who"))
         if who not in TO_RELATION and (named := mentions(to_arabic(who))):

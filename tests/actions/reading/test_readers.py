@@ -152,3 +152,57 @@ def test_an_id_number_said_the_radio_way():
 
 def test_a_bill_that_cannot_be_paid_is_medical_unmet():
     assert standing_text.read_guarantees("医生说要换肾 手术费根本拿不出来") == ["medical"]
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        ("没有吃低保、五保", {"receiving_dibao": False, "receiving_tekun": False}),
+        ("老汉儿吃了低保", {"receiving_dibao": True}),
+        ("原来是贫困户 前几年脱贫了", {"registered_poor": False}),
+    ],
+)
+def test_standing_with_a_list_a_past_and_吃了(text, flags):
+    got = standing_text.read_status(plain_negation(text))
+    assert {k: got.get(k) for k in flags} == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "unmet"),
+    [
+        ("看病看不起", ["medical"]),
+        ("看病的钱都是借的", ["medical"]),
+        ("读书和看病都难", ["education", "medical"]),
+        ("幺儿读不起了", ["education"]),
+        ("看病不难，报得到", []),
+        ("看病借的账还没还完", []),  # a debt, not a need now
+    ],
+)
+def test_the_three_guarantees_as_said(text, unmet):
+    assert standing_text.read_guarantees(plain_negation(text)) == unmet
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "unsustainable"),
+    [
+        ("上个月发大水 屋头的粮食全泡了", "disaster", False),
+        ("今年天干 苞谷全部干死了 屋头没得粮了", "disaster", True),
+        ("老汉儿走了以后 屋头唯一的收入断了 靠亲戚接济", "other", True),
+        ("三十多年前在矿上腿遭砸断了", None, None),  # long ago
+    ],
+)
+def test_sudden_troubles_as_said(text, kind, unsustainable):
+    got = standing_text.read_hardship(plain_negation(text))
+    assert (got or {}).get("kind") == kind
+    if kind:
+        assert got["basic_living_unsustainable"] is unsustainable
+
+
+def test_an_illness_of_the_story_told_as_years_old():
+    assert standing_text.told_as_past("没得啥子 病是前年查出来的")
+    assert not standing_text.told_as_past("前年查出来的病 今年又住院了")
+
+
+def test_a_monitored_household_that_left_poverty_before():
+    got = standing_text.read_status("原先是贫困户 后来脱了 现在是监测户")
+    assert got == {"registered_poor": False, "returned_to_poverty": True}

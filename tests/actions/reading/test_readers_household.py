@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from actions.reading import reader
+from actions.reading.parsing import parse_name, plain_negation
 from actions.reading.people import household_text as people
 from actions.reading.people import member_facts
 from actions.reading.people.proxy import detect
@@ -162,3 +163,62 @@ def test_the_household_is_who_lives_together_not_the_register():
 
 def test_a_sister_working_in_a_city_is_no_member():
     assert [m["label"] for m in people.read_members("我和老伴 妹妹在成都上班")] == ["我", "老伴"]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("哥哥王德明61岁", [61]),  # a name between the person and the age
+        ("我和老伴 我66 他70", [66, 70]),  # the pronoun's age after a pause
+        ("我和老伴，我70，她1个人住不得", [70, None]),  # no age from "1个人"
+    ],
+)
+def test_ages_said_with_a_name_or_a_pronoun(text, ages):
+    assert [m["age"] for m in people.read_members(text)] == ages
+
+
+@pytest.mark.parametrize(
+    ("text", "work"),
+    [
+        ("我在屋头编背篓卖", True),
+        ("我还在做 喂几只鸡", True),
+        ("我在屋头做手工", True),
+    ],
+)
+def test_piecework_at_home_is_work(text, work):
+    members = people.read_members("我62")
+    member_facts.read_work(members, text, asked=True)
+    assert members[0]["able_to_work"] is work
+
+
+def test_applying_for_ourselves_is_no_proxy():
+    assert detect("想给我们两个老的申请低保") is None
+    assert detect("给我们家老汉儿申请低保")["relation"] == "parent"
+
+
+def test_keyboard_slips_and_a_name_with_a_note():
+    assert "申请" in plain_negation("帮我妈申情低保")
+    assert parse_name("何秀英（申请人），我是她侄儿") == "何秀英"
+
+
+def test_ages_typed_with_a_space_after_every_word():
+    got = people.read_members("我 52 老婆 50 儿子 19")
+    assert [m["age"] for m in got] == [52, 50, 19]
+
+
+def test_the_applicant_named_as_a_relative():
+    assert detect("申请人是我父亲，王德贵。我是他女儿")["relation"] == "parent"
+    assert parse_name("申请人是我父亲，王德贵。我是他女儿") == "王德贵"
+    assert detect("我是村里的妇女主任，为一户困难群众申请")["by"] == "cadre"
+
+
+def test_by_himself_is_not_the_speaker():
+    members = people.read_members("我40 女儿8岁")
+    member_facts.apply_circumstances(members, "女儿脑瘫 自己坐不稳 吃饭穿衣都要人")
+    assert [m["needs_long_term_care"] for m in members] == [None, True]
+
+
+def test_a_grade_not_known_is_unknown_not_none():
+    members = people.read_members("我70 孙女12")
+    member_facts.read_grades(members, "孙女的不晓得几级")
+    assert members[1]["disability_grade"] == "unknown"

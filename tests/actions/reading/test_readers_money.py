@@ -234,3 +234,115 @@ def test_grandparents_each_have_a_pension():
     assert money_text.read_income("爷爷奶奶每人每月一百多养老金") == {
         "basic_pension": Decimal(2400)
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # one giver's nothing does not undo another's gift
+        ("儿子一年给两千 女儿没给", {"transfers": 2000}),
+        ("没得人给钱", {"transfers": 0}),
+        # animals by the head, the count corrected in the same breath
+        ("卖了八头猪 一头三百 哦不对 六头", {"agriculture": 1800}),
+        ("卖了三头牛 一头八千", {"agriculture": 24000}),
+        # rent by the mu said by the year; the tenant is no one else's money
+        ("四亩田租给别人 一亩一年三百", {"other": 1200}),
+        ("店面租出去 一年六千", {"other": 6000}),
+        ("退耕还林补偿一年八百", {"other": 800}),
+        # a range said with 有时候: the midpoint
+        ("女儿一个月寄一千 有时候一千四", {"transfers": 14400}),
+        # digits before a pause end the clause
+        ("他一天200 一个月10天 我每个月1000", {"wages": 24000, "unassigned": 12000}),
+        ("挖药一天六十 一年做个把月", {"wages": 1800}),
+        (
+            "老农保一个月一百五 他病退的钱一个月九百",
+            {"basic_pension": 1800, "other_pension": 10800},
+        ),
+        ("养鱼一年三千", {"agriculture": 3000}),
+    ],
+)
+def test_income_as_told_this_round(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+def test_a_gift_said_only_as_sometimes_stays_unknown():
+    assert money_text.vague_kinds("侄女给的说不准，有时候三五百") == ["transfers"]
+    assert money_text.vague_kinds("女儿一个月寄一千 有时候一千四") == []
+
+
+@pytest.mark.parametrize(
+    "text", ["就养老金", "就这点养老金 别的没得了", "没得人给钱", "种点菜 别的莫得"]
+)
+def test_an_income_answer_that_says_it_is_all(text):
+    assert money_text.ALL_SAID.search(plain_negation(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        ("车子也没得 房子有两处", {"vehicles": 0, "houses": 2}),
+        ("车是我侄儿朋友的 不是我们的", {"vehicles": 0}),
+        ("有一个旧面包车", {"vehicles": 1}),
+        ("有个拉菜的小货车", {"vehicles": 1}),
+        ("老家修了个房子 镇上还有一套", {"houses": 2}),
+        ("住的是木房子", {"houses": 1}),
+        ("门市租出去了", {"commercial_property": True}),
+        ("存的钱房子烧了也烧了 现在一分都没得", {"deposits": 0}),
+    ],
+)
+def test_assets_as_told_this_round(text, assets):
+    got = assets_text.read_assets(plain_negation(text))
+    assert {k: got.get(k) for k in assets} == assets
+
+
+def test_a_resident_who_types_a_space_after_every_word():
+    got = money_text.read_income("零工 一天九十 一个月五六天 爷爷 养老金 一个月 两百一")
+    assert got == {"wages": Decimal(5940), "basic_pension": Decimal(2520)}
+
+
+def test_a_range_of_days():
+    assert money_text.read_income("帮人摘茶一天七十，一个月七八天") == {"wages": Decimal(6300)}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # a job offered and not taken is no income, nor a gift
+        ("村里说给我安排个保洁 一个月六百 我没去", {}),
+        # money promised and never sent
+        ("女儿说一个月给我打两百 一分都还没打来过", {}),
+        # the month said in the clause before, with no figure of its own
+        ("侄儿每个月送点油，再给一百块钱", {"transfers": 1200}),
+        # a figure put right in the same answer
+        ("我在厂里一个月两千二 哦今年涨了 两千五", {"wages": 30000}),
+        # the same source again
+        ("基础养老金一百五，老伴也是一百五", {"basic_pension": 3600}),
+        # a member's wage and what he sends home of it
+        ("老公在外头一个月四千 一个月寄回来两千", {"unassigned": 48000}),
+        # a relative's money is a gift, whoever says it
+        ("我一个月给我妈打三百", {"transfers": 3600}),
+        # each of the others
+        ("大儿子每个月给三百 其他两个过年才给 一个给五百", {"transfers": 4600}),
+        # animals counted two clauses before
+        ("卖了三头猪 价钱差 一头一千二", {"agriculture": 3600}),
+        ("开三轮拉客一个月两千", {"business": 24000}),
+        ("退养补助一个月四百", {"other_pension": 4800}),
+    ],
+)
+def test_income_said_in_passing_and_put_right(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        ("每个月带她去县里做康复 补了一些 自己还出六百", {"disability_care": 7200}),
+        ("康复吃药一年两千", {"medical": 2000}),  # medicine too: a medical cost
+        ("尿不湿一个月一百五", {"disability_care": 1800}),
+    ],
+)
+def test_care_costs_and_the_month_said_before(text, expenses):
+    got = money_text.read_expenses(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == expenses

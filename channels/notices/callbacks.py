@@ -1,0 +1,148 @@
+"""The template-SMS carrier's callbacks (Aliyun's HTTP push, 消息回执): delivery receipts
+(SmsReport) move outbox rows forward, never back; replies (上行, SmsUp) are stored as the
+resident's messages of their phone's conversation, kept for staff (the assistant cannot
+answer by template), an unsubscribe word (退订, TD, T, N) recorded as opting out.
+The HTTP side answers first and records after (Aliyun waits at most a moment):
+``api.routes.aliyun_sms``. Each function commits its own short transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlmodel import Session, col
+
+from channels import wording
+from channels.models import ChannelContact, OutboundMessage, OutboxStatus
+from channels.outbox import RANK
+from channels.records import InboundStatus, M, ensure_contact, insert_ignore
+from core.database import utcnow
+from core.masking import mask_personal
+from core.phones import normalise_phone
+from core.security import IdentityCipher
+
+MAX_ITEMS = 500
+STOP_WORDS = {"T", "N"}  # besides 退订/TD: the words Aliyun takes for unsubscribing
+
+
+class Unreadable(ValueError):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass(frozen=True)
+class Report:
+    biz_id: str
+    out_id: str | None
+    delivered: bool
+    error: str | None
+
+
+@dataclass(frozen=True)
+class Reply:
+    phone: str  # E.164
+    text: str
+    sequence_id: str
+
+
+def _items(body: Any) -> list[dict]:
+    if not isinstance(body, list) or not all(isinstance(item, dict) for item in body):
+        raise Unreadable("body", "a JSON array of objects")
+    if len(body) > MAX_ITEMS:
+        raise Unreadable("body", f"at most {MAX_ITEMS} items")
+    return body
+
+
+def _text(item: dict, name: str, longest: int, required: bool = True) -> str | None:
+    value = item.get(name)
+    if value is None or value == "":
+        if required:
+            raise Unreadable(name, "required")
+        return None
+    value = str(value)
+    if len(value) > longest:
+        raise Unreadable(name, f"at most {longest} characters")
+    return value
+
+
+def read_reports(body: Any) -> list[Report]:
+    reports = []
+    for item in _items(body):
+        success = item.get("success")
+        if not isinstance(success, bool):
+            raise Unreadable("success", "true or false")
+        reports.append(Report(
+            biz_id=_text(item, "biz_id", 64), out_id=_text(item, "out_id", 32, required=False),
+            delivered=success,
+            error=None if success else f"{item.get('err_code')}: {item.get('err_msg')}"[:200],
+        ))  # fmt: skip
+    return reports
+
+
+def read_replies(body: Any) -> list[Reply]:
+    replies = []
+    for item in _items(body):
+        phone = normalise_phone(_text(item, "phone_number", 20))
+        if phone is None:
+            raise Unreadable("phone_number", "not a phone number")
+        text = (_text(item, "content", 2000) or "").strip()[:1600]
+        replies.append(Reply(phone, text, _text(item, "sequence_id", 32)))
+    return replies
+
+
+def record_reports(session: Session, *, reports: list[Report]) -> int:
+    """Move each row forward to delivered or undelivered; how many moved."""
+    moved = 0
+    for report in reports:
+        status = OutboxStatus.delivered if report.delivered else OutboxStatus.undelivered
+        lower = [state for state, rank in RANK.items() if rank < RANK[status]]
+        values: dict = {"status": status, "updated_at": utcnow()}
+        if report.error:
+            values["error"] = report.error
+        result = session.execute(
+            update(OutboundMessage)
+            .where(
+                OutboundMessage.carrier_ref == report.biz_id, col(OutboundMessage.status).in_(lower)
+            )  # fmt: skip
+            .values(**values)
+        )
+        moved += result.rowcount
+    session.commit()
+    return moved
+
+
+def store_replies(
+    session: Session, *, replies: list[Reply], cipher: IdentityCipher
+) -> list[tuple[int, str]]:
+    """Store each reply once (by the carrier's sequence id) in the phone's conversation;
+    the (message id, phone) of those stored now, for linking to the resident's case."""
+    stored = []
+    for reply in replies:
+        ensure_contact(session, phone=reply.phone)
+        stop = wording.command(reply.text) is wording.Command.stop or (
+            reply.text.strip().upper() in STOP_WORDS
+        )
+        masked = mask_personal(reply.text)
+        inserted = insert_ignore(session, M, {
+            "conversation_id": reply.phone, "direction": "in", "channel": "sms",
+            "text": masked, "text_encrypted": cipher.encrypt(reply.text) if masked != reply.text else None,
+            "external_id": f"smsup:{reply.sequence_id}", "created_at": utcnow(),
+            "status": (InboundStatus.handled if stop else InboundStatus.reply).value,
+            "reply_via": None, "attempts": 0,
+        })  # fmt: skip
+        if not inserted:
+            continue
+        if stop:
+            contact = session.get(ChannelContact, reply.phone)
+            contact.opted_out, contact.opted_out_at, contact.updated_at = True, utcnow(), utcnow()
+            session.add(contact)
+        message_id = (
+            session.connection()
+            .execute(select(M.c.id).where(M.c.external_id == f"smsup:{reply.sequence_id}"))
+            .scalar_one()
+        )
+        stored.append((message_id, reply.phone))
+    session.commit()
+    return stored
