@@ -51,7 +51,10 @@ def test_income_above_the_standard_shows_before_and_after_and_the_exit_is_told(
     step = session.exec(select(CaseTransition).where(CaseTransition.to_status == "exited")).one()
     assert step.detail == {"exit_reason": "income_above_standard", "clause": "三(三)2",
                            "effective_on": "2099-01-01"}  # fmt: skip
-    bodies = [m.body for m in session.exec(select(OutboundMessage)).all()]
+    bodies = [
+        m.body
+        for m in session.exec(select(OutboundMessage).where(OutboundMessage.sent_by == "复查"))
+    ]
     text = "".join(bodies)
     assert "2099年1月1日起停发" in text and "超过低保标准" in text and "复核" in text
     assert all(len(body) <= 67 for body in bodies) and "500236" not in text

@@ -21,9 +21,10 @@ REVIEW_ON = date(2026, 6, 2)
 
 
 def sent(session, case_id) -> list[OutboundMessage]:
+    """The review's SMS (not the filed and approved notices of issue 17)."""
     return session.exec(
         select(OutboundMessage)
-        .where(OutboundMessage.case_id == case_id)
+        .where(OutboundMessage.case_id == case_id, OutboundMessage.sent_by == "复查")
         .order_by(OutboundMessage.id)
     ).all()
 
