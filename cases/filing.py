@@ -7,6 +7,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from sqlalchemy import and_, or_
 from sqlmodel import Session, col, select
 
 from cases import notices
@@ -15,6 +16,7 @@ from cases.audit import record_audit
 from cases.dynamic.clock import set_clock
 from cases.models import Applicant, AssessmentRecord, Case, CaseStatus, HouseholdRecord
 from channels.models import Message
+from channels.wechat.followers import linked_since
 from core.masking import mask_personal
 from core.security import IdentityCipher, mask_id_number
 
@@ -25,6 +27,17 @@ REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 def new_reference() -> str:
     """FJ + six characters, e.g. FJ7KQ2MX."""
     return "FJ" + "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(6))
+
+
+def _of_conversation(session: Session, conversation_id: str, cipher: IdentityCipher):
+    """The messages of the conversation: its own, and on WeChat those the linked phone
+    number sent (SMS, phone line) since the link, which went on in the same conversation."""
+    own = Message.conversation_id == conversation_id
+    linked = linked_since(session, conversation_id=conversation_id, cipher=cipher)
+    if linked is None:
+        return own
+    phone, since = linked
+    return or_(own, and_(Message.conversation_id == phone, col(Message.created_at) >= since))
 
 
 def file_case(
@@ -82,7 +95,7 @@ def file_case(
     recorded = (
         session.exec(
             select(Message.id).where(
-                Message.conversation_id == conversation_id, col(Message.case_id).is_(None)
+                _of_conversation(session, conversation_id, cipher), col(Message.case_id).is_(None)
             )
         ).all()
         if conversation_id

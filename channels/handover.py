@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 
 from channels import answers, inbox, leases, wording
 from channels.rasa import BotRefused, BotUnavailable, RasaClient
+from channels.wechat.followers import continued_conversation
 from channels.workers import OutboxWorker, StoreThreads
 from core.security import IdentityCipher
 from core.settings import Settings
@@ -193,17 +194,20 @@ class ChannelService:
         try:
             if not action_server_up:
                 raise BotUnavailable("action server down", maybe_taken=False)
+            sender = await self.db(
+                continued_conversation, conversation_id=message.phone, cipher=self.cipher
+            )
             replies = None
             if message.attempts > 0:
                 # A try before failed, maybe after Rasa took the message: never twice.
                 replies = await self.rasa.replies_in_tracker(
-                    sender=message.phone, message_id=message.external_id
+                    sender=sender, message_id=message.external_id
                 )
             if replies is None:
                 words = message.words(self.cipher)
                 text = wording.choice_payload(words, choices) or words
                 replies = await self.rasa.send(
-                    sender=message.phone,
+                    sender=sender,
                     text=text,
                     channel=message.channel,
                     message_id=message.external_id,

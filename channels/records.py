@@ -200,55 +200,39 @@ def record_replies(
             for text in texts
         ],
     )
+    answered = None  # the rows that go back in the webhook's own answer
+    extra: dict = {}
     if channel == "sms" and message.phone.startswith("+"):
-        twiml = via is ReplyVia.twiml
-        connection.execute(
-            insert(OUT),
-            [
-                {
-                    "to_number": message.phone,
-                    "body": text,
-                    "case_id": message.case_id,
-                    "conversation_id": message.phone,
-                    "reply_to_id": message.id,
-                    "status": OutboxStatus.sent if twiml else OutboxStatus.queued,
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "sent_by": "assistant",
-                    "created_at": now,
-                    "updated_at": now,
-                    "via": "twiml" if twiml else None,
-                    "twilio_sid": None,
-                    "error": None,
-                }
-                for text in texts
-            ],
-        )
-    if wechat:
-        passive = via is ReplyVia.wechat
-        connection.execute(
-            insert(OUT),
-            [
-                {
-                    "to_number": message.phone,
-                    "body": text,
-                    "case_id": message.case_id,
-                    "conversation_id": message.phone,
-                    "reply_to_id": message.id,
-                    "status": OutboxStatus.sent if passive else OutboxStatus.queued,
-                    "attempts": 0,
-                    "next_attempt_at": now,
-                    "sent_by": "assistant",
-                    "created_at": now,
-                    "updated_at": now,
-                    "via": PASSIVE if passive else None,
-                    "channel": "wechat",
-                    "twilio_sid": None,
-                    "error": None,
-                }
-                for text in texts
-            ],
-        )
+        answered = via is ReplyVia.twiml
+        marker = "twiml"
+    elif wechat:
+        answered = via is ReplyVia.wechat
+        marker, extra = PASSIVE, {"channel": "wechat"}
+    if answered is None:
+        return
+    connection.execute(
+        insert(OUT),
+        [
+            {
+                "to_number": message.phone,
+                "body": text,
+                "case_id": message.case_id,
+                "conversation_id": message.phone,
+                "reply_to_id": message.id,
+                "status": OutboxStatus.sent if answered else OutboxStatus.queued,
+                "attempts": 0,
+                "next_attempt_at": now,
+                "sent_by": "assistant",
+                "created_at": now,
+                "updated_at": now,
+                "via": marker if answered else None,
+                **extra,
+                "twilio_sid": None,
+                "error": None,
+            }
+            for text in texts
+        ],
+    )
 
 
 def live_replies(session: Session, *, message_id: int, reply_via: str | None) -> list[str]:

@@ -137,9 +137,10 @@ def choices_of(replies: Iterable[dict[str, Any]]) -> list[str] | None:
     return payloads or None
 
 
-def render_sms(replies: Iterable[dict[str, Any]]) -> list[str]:
-    """Rasa's replies as SMS segments; buttons become numbered lines (1. 是 / 2. 不是)."""
-    segments, number = [], 0
+def _paragraphs(replies: Iterable[dict[str, Any]]) -> list[str]:
+    """Each reply's text, its buttons as numbered lines (1. 是 / 2. 不是) counted across
+    the replies; a reply with nothing to say gives ""."""
+    paragraphs, number = [], 0
     for reply in replies:
         lines = [(reply.get("text") or "").strip()]
         buttons = _buttons(reply)
@@ -148,25 +149,18 @@ def render_sms(replies: Iterable[dict[str, Any]]) -> list[str]:
             lines.append(f"{number}. {button['title']}")
         if buttons:
             lines.append(CHOICE_HINT)
-        segments += segment("\n".join(line for line in lines if line))
-    return segments
+        paragraphs.append("\n".join(line for line in lines if line))
+    return paragraphs
+
+
+def render_sms(replies: Iterable[dict[str, Any]]) -> list[str]:
+    """Rasa's replies as SMS segments; buttons become numbered lines (1. 是 / 2. 不是)."""
+    return [part for paragraph in _paragraphs(replies) for part in segment(paragraph)]
 
 
 def render_wechat(replies: Iterable[dict[str, Any]]) -> str:
     """Rasa's replies as one WeChat message: paragraphs, buttons as numbered lines."""
-    parts, number = [], 0
-    for reply in replies:
-        lines = [(reply.get("text") or "").strip()]
-        buttons = _buttons(reply)
-        for button in buttons:
-            number += 1
-            lines.append(f"{number}. {button['title']}")
-        if buttons:
-            lines.append(CHOICE_HINT)
-        text = "\n".join(line for line in lines if line)
-        if text:
-            parts.append(text)
-    text = "\n\n".join(parts)
+    text = "\n\n".join(paragraph for paragraph in _paragraphs(replies) if paragraph)
     return text.encode()[:WECHAT_MAX_BYTES].decode(errors="ignore")
 
 

@@ -134,6 +134,28 @@ def by_phone(session: Session, *, phone: str, cipher: IdentityCipher) -> WechatF
     )
 
 
+def continued_conversation(
+    session: Session, *, conversation_id: str, cipher: IdentityCipher
+) -> str:
+    """The assistant's conversation a message of `conversation_id` goes on in: a phone number
+    a WeChat follower has linked continues that follower's conversation (the application
+    begun on WeChat goes on by SMS or on the phone line, as SMS and voice share one); any
+    other conversation is its own."""
+    if not conversation_id.startswith("+"):
+        return conversation_id
+    follower = by_phone(session, phone=conversation_id, cipher=cipher)
+    return follower.conversation_id if follower is not None else conversation_id
+
+
+def linked_since(session: Session, *, conversation_id: str, cipher: IdentityCipher):
+    """(phone, linked_at) of the WeChat conversation's linked number, or None: the messages
+    that number sent since then belong to this conversation."""
+    follower = by_conversation(session, conversation_id=conversation_id)
+    if follower is None or not follower.phone_encrypted or follower.linked_at is None:
+        return None
+    return phone_of(follower, cipher), follower.linked_at
+
+
 def phone_of(follower, cipher: IdentityCipher) -> str | None:
     return cipher.decrypt(follower.phone_encrypted) if follower.phone_encrypted else None
 

@@ -132,6 +132,23 @@ def test_a_phone_number_said_links_the_follower(app, wechat, engine, cipher):
     assert "13812345678" not in message.text  # masked where it enters
 
 
+def test_the_linked_phone_goes_on_in_the_followers_conversation(app, wechat, rasa, engine):
+    """SMS and calls from the number a follower said continue the WeChat conversation (one
+    tracker, as SMS and voice share one); the replies still go back by SMS. Another
+    number keeps its own conversation."""
+    say(app, wechat, "我的电话是13812345678", 5006)
+    assert app.sms("+8613812345678", "吐祥镇").status_code == 200
+    assert app.sms("+8613900000000", "你好").status_code == 200
+    app.settle()
+    with Session(engine) as session:
+        follower = session.exec(select(WechatFollower)).one()
+        replies = session.exec(select(Message).where(
+            Message.direction == "out", Message.conversation_id == "+8613812345678")).all()  # fmt: skip
+    senders = [(r["sender"], r["message"]) for r in rasa.received]
+    assert senders[1:] == [(follower.conversation_id, "吐祥镇"), ("+8613900000000", "你好")]
+    assert [(r.channel, r.text) for r in replies] == [("sms", "收到：吐祥镇")]
+
+
 @pytest.mark.parametrize("how", ["forged", "unsigned", "tampered"])
 def test_requests_wechat_did_not_sign_are_refused(app, wechat, rasa, engine, caplog, how, mode):
     path, body = wechat.request(text_xml(OPENID, "你好", 6006), OPENID)

@@ -4,6 +4,7 @@ from cases import casefile, filing, queue
 from cases.models import Applicant, AuditEvent, CaseStatus
 from cases.queue import QueueFilters
 from channels.models import Message
+from channels.wechat import followers
 
 
 def file(session, cipher, **overrides):
@@ -62,6 +63,21 @@ def test_messages_recorded_by_the_channel_are_linked_not_copied(session, cipher)
     public = casefile.get_case(session, case_id=case.id)
     assert [m.text for m in public.messages] == ["申请", "请问名字"]
     assert len(session.exec(select(Message)).all()) == 2
+
+
+def test_a_wechat_case_takes_the_linked_phones_messages_since_the_link(session, cipher):
+    session.add(Message(conversation_id="+8613800000008", direction="in", text="旧的短信"))
+    session.commit()
+    follower = followers.seen(session, openid="oFengjieFiling000000000000001", cipher=cipher)
+    wx = follower.conversation_id
+    session.add(Message(conversation_id=wx, direction="in", text="我想申请低保"))
+    session.commit()
+    followers.link_phone(session, conversation_id=wx, phone="+8613800000008", cipher=cipher)
+    session.add(Message(conversation_id="+8613800000008", direction="in", text="吐祥镇"))
+    session.commit()
+    case = file(session, cipher, conversation_id=wx, channel="sms")
+    public = casefile.get_case(session, case_id=case.id)
+    assert [m.text for m in public.messages] == ["我想申请低保", "吐祥镇"]
 
 
 def test_list_masks_names_and_phones_and_filters(session, cipher):

@@ -11,6 +11,7 @@ Run alone (after `make train`, as the lead):
 from __future__ import annotations
 
 import time
+import xml.etree.ElementTree as ET
 
 import httpx
 import pytest
@@ -37,6 +38,14 @@ from tests.china_fakes import (
     text_xml,
 )
 from tests.e2e.resident_script import answer_for
+from tests.twilio_fakes import (
+    ACCOUNT_SID,
+    AUTH_TOKEN,
+    FROM_NUMBER,
+    PUBLIC_BASE_URL,
+    FakeTwilio,
+    post_sms,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -234,6 +243,46 @@ def test_the_filed_notice_goes_as_a_template_sms_and_a_reply_by_sms_joins_the_ca
             OutboundMessage.carrier_ref == sent["BizId"])).one()  # fmt: skip
     assert answered.status == "reply" and row.status == OutboxStatus.delivered
     assert row.channel == "template_sms" and row.notice_kind == "filed"
+
+
+def test_after_the_phone_is_said_on_wechat_the_application_goes_on_by_sms(stack, remote, wechat):
+    """A resident begins on WeChat and says their phone number; their next answers come by
+    SMS from that number: the same conversation goes on (no new greeting, no question
+    again), the replies go back by SMS, and the case holds both channels' messages."""
+    wechat_api, _ = remote
+    openid, phone = "oFengjieE2E00000000000000005", "+8613700000051"
+    with FakeTwilio() as twilio, _app(
+        stack, remote, public_base_url=PUBLIC_BASE_URL, twilio_account_sid=ACCOUNT_SID,
+        twilio_auth_token=AUTH_TOKEN, twilio_from_number=FROM_NUMBER,
+        twilio_api_base_url=twilio.url, sms_reply_deadline=30.0,
+    ) as app:  # fmt: skip
+        resident = Follower(app, wechat, wechat_api, openid)
+        replies, by_sms, on_wechat = [resident.say("我想申请低保")], [], True
+        for _turn in range(25):
+            answer = answer_for(replies)
+            assert answer is not None, f"unexpected question: {replies}"
+            if answer == "":
+                break
+            if on_wechat:
+                answer = phone[3:] if answer == "13812345678" else answer
+                replies = [resident.say(answer)]
+                on_wechat = answer != phone[3:]
+            else:
+                answered = post_sms(app, app.settings, phone, answer)
+                assert answered.status_code == 200, answered.text
+                replies = [m.text for m in ET.fromstring(answered.text).findall("Message")]
+                by_sms.append((answer, replies))
+        assert by_sms and "编号FJ" in "".join(replies), replies
+        assert "同意" not in "".join(by_sms[0][1])  # the form went on, no new start
+        sender = conversation(app, openid)
+        with Session(app.engine) as session:
+            case = session.exec(select(Case).where(Case.conversation_id == sender)).one()
+            kept = casefile.get_case(session, case_id=case.id)
+    said = {e["input_channel"] for e in tracker_user_events(stack, sender)}
+    assert said == {"wechat", "sms"}  # one tracker for both channels
+    assert tracker_user_events(stack, phone) == []
+    assert case.reference in "".join(replies) and kept.applicant.phone == phone
+    assert {m.channel for m in kept.messages if m.direction == "in"} == {"wechat", "sms"}
 
 
 def _rest(stack, sender: str, text: str) -> str:

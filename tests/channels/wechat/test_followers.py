@@ -54,3 +54,17 @@ def test_a_phone_links_the_follower(engine, cipher):
         found = followers.by_phone(session, phone="+8613800000001", cipher=cipher)
     assert found.conversation_id == follower.conversation_id
     assert followers.phone_of(found, cipher) == "+8613800000001"
+
+
+def test_a_linked_phone_continues_the_followers_conversation(engine, cipher):
+    with Session(engine) as session:
+        follower = followers.seen(session, openid=OPENID, cipher=cipher)
+        wx = follower.conversation_id
+        assert followers.linked_since(session, conversation_id=wx, cipher=cipher) is None
+        followers.link_phone(session, conversation_id=wx, phone="+8613800000001", cipher=cipher)
+        go_on = followers.continued_conversation
+        assert go_on(session, conversation_id="+8613800000001", cipher=cipher) == wx
+        assert go_on(session, conversation_id="+8613800000002", cipher=cipher) == "+8613800000002"
+        assert go_on(session, conversation_id=wx, cipher=cipher) == wx
+        phone, since = followers.linked_since(session, conversation_id=wx, cipher=cipher)
+    assert phone == "+8613800000001" and since <= utcnow()
