@@ -23,9 +23,11 @@ from rasa_sdk.types import DomainDict
 from actions import review_reading
 from actions.application_facts import to_household
 from actions.reading.standing_text import read_hardship
-from actions.store import store_engine
+from actions.store import identity_cipher, store_engine
 from cases.dynamic import monitoring, reviews
 from cases.dynamic.models import Review, ReviewStatus
+from channels.records import is_wechat
+from channels.wechat import followers
 from core.database import session_scope
 from core.masking import mask_personal
 from core.phones import normalise_phone
@@ -44,8 +46,13 @@ HARDSHIP_NOTED = "收到，已告诉{township}社会救助窗口，工作人员�
 JOB_LOSS = r"(没活|失业|下岗|断了收入|没了收入|厂子垮|工地停|没得活路)"
 
 
-def _phone(tracker: Tracker) -> str | None:
-    return normalise_phone(tracker.sender_id)
+def _phone(tracker: Tracker, session=None) -> str | None:
+    """The resident's number: the sender's, or the one a WeChat follower linked."""
+    phone = normalise_phone(tracker.sender_id)
+    if phone is None and session is not None and is_wechat(tracker.sender_id):
+        follower = followers.by_conversation(session, conversation_id=tracker.sender_id)
+        phone = followers.phone_of(follower, identity_cipher()) if follower else None
+    return phone
 
 
 class ActionStartReview(Action):
@@ -55,17 +62,16 @@ class ActionStartReview(Action):
         return "action_start_review"
 
     def run(self, dispatcher, tracker, domain):
-        phone = _phone(tracker)
-        found = None
-        if phone:
-            with session_scope(store_engine()) as session:
-                pair = reviews.review_for_phone(session, phone)
-                if pair is not None:
-                    review, case = pair
-                    household, facts = reviews.household_of(session, case.id)
-                    if household:
-                        found = (review.id, case.reference,
-                                 review_reading.slots_from_household(household, facts))  # fmt: skip
+        phone, found = None, None
+        with session_scope(store_engine()) as session:
+            phone = _phone(tracker, session)
+            pair = reviews.review_for_phone(session, phone, conversation_id=tracker.sender_id)
+            if pair is not None:
+                review, case = pair
+                household, facts = reviews.household_of(session, case.id)
+                if household:
+                    found = (review.id, case.reference,
+                             review_reading.slots_from_household(household, facts))  # fmt: skip
         if found is None:
             log.warning("start_review without an open review for …%s", (phone or "")[-4:])
             return [SlotSet("review_id", None), SlotSet("review_done", True)]
@@ -168,7 +174,8 @@ class ActionReportHardship(Action):
         township = None
         try:
             with session_scope(store_engine()) as session:
-                case = monitoring.case_of_phone(session, phone) if phone else None
+                phone = _phone(tracker, session)
+                case = monitoring.case_of_phone(session, phone, conversation_id=tracker.sender_id)
                 if case is not None:
                     monitoring.record_event(
                         session, case, kind=kind, actor="resident", source="resident",

@@ -75,7 +75,8 @@ class Case(CaseBase, table=True):
     dibao_class: str | None = Field(default=None, max_length=1, index=True)
     next_review_on: date | None = Field(default=None, index=True)
     decided_at: datetime | None = None
-    # The review date the household was last reminded of (复查提醒), so it is told once.
+    # Unused since the scheduler reminds of reviews (0008); kept, as SQLite cannot drop a
+    # column of a table other tables point to without rebuilding them.
     review_reminded_on: date | None = None
 
     # The staff queue walks these newest first (id descending) per township and status.

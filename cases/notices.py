@@ -6,9 +6,9 @@ window, template SMS, Twilio) is chosen when it is sent. Keyword-only; never com
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from cases.models import Applicant, Case, CaseStatus
 from channels.models import OutboundMessage
@@ -16,26 +16,31 @@ from channels.notices.store import enqueue_notice
 from channels.notices.templates import NoticeKind
 from core.settings import get_settings
 
-REVIEW_NOTICE_DAYS = 14  # a household is reminded this long before its review (复查)
-
 
 def chinese_date(day: date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _send(
-    session: Session, case: Case, kind: str, *, actor: str, **params: str
-) -> OutboundMessage | None:
+    session: Session, case: Case, kind: str, *, actor: str, body: str | None = None,
+    not_before: datetime | None = None, **params: str,
+) -> OutboundMessage | None:  # fmt: skip
     """Queue `kind` to the case's applicant: their phone, else the WeChat conversation the
     case was filed from; None when neither is known."""
-    applicant = session.get(Applicant, case.applicant_id)
-    to = (applicant.phone if applicant else None) or case.conversation_id
+    to = recipient(session, case)
     if not to:
         return None
     params.setdefault("township", case.township)
     params.setdefault("helpline", get_settings().helpline_number)
     return enqueue_notice(session, kind=kind, to=to, params=params, case_id=case.id,
-                          conversation_id=case.conversation_id, sent_by=actor)  # fmt: skip
+                          conversation_id=case.conversation_id, sent_by=actor, body=body,
+                          not_before=not_before)  # fmt: skip
+
+
+def recipient(session: Session, case: Case) -> str | None:
+    """Where the case's notices go: the applicant's phone, else its WeChat conversation."""
+    applicant = session.get(Applicant, case.applicant_id)
+    return (applicant.phone if applicant else None) or case.conversation_id
 
 
 def filed(session: Session, case: Case) -> OutboundMessage | None:
@@ -62,32 +67,29 @@ def staff_question(session: Session, case: Case, *, question: str, actor: str):
                  reference=case.reference)  # fmt: skip
 
 
-def exited(session: Session, case: Case, *, on: date, actor: str) -> OutboundMessage | None:
-    """退出低保: the household leaves 低保 from `on`."""
-    return _send(session, case, NoticeKind.exit, actor=actor, date=chinese_date(on))
+def exited(
+    session: Session, case: Case, *, on: date, reason: str, actor: str, body: str | None = None,
+    not_before: datetime | None = None,
+) -> OutboundMessage | None:  # fmt: skip
+    """退出低保: the household leaves 低保 from `on`, for `reason` (plain words)."""
+    return _send(session, case, NoticeKind.exit, actor=actor, date=chinese_date(on),
+                 reason=reason, body=body, not_before=not_before)  # fmt: skip
 
 
-def remind_reviews(
-    session: Session, *, today: date, days: int = REVIEW_NOTICE_DAYS, actor: str = "system"
-) -> int:
-    """复查提醒 to every approved household whose review falls within `days` and who was not
-    yet reminded of that date; how many were reminded."""
-    due = session.exec(
-        select(Case).where(
-            Case.status == CaseStatus.approved,
-            col(Case.next_review_on).is_not(None),
-            col(Case.next_review_on) <= today + timedelta(days=days),
-            col(Case.next_review_on) >= today,
-        )
-    ).all()
-    reminded = 0
-    for case in due:
-        if case.review_reminded_on == case.next_review_on:
-            continue
-        if _send(session, case, NoticeKind.review_reminder, actor=actor,
-                 review_on=chinese_date(case.next_review_on)) is not None:  # fmt: skip
-            case.review_reminded_on = case.next_review_on
-            session.add(case)
-            reminded += 1
-    session.flush()
-    return reminded
+def review_started(
+    session: Session, case: Case, *, question: str, actor: str, not_before: datetime | None = None
+) -> OutboundMessage | None:
+    """复查提醒: the review begins. On WeChat or by Twilio the assistant's first question of
+    the review conversation; by template SMS the reminder of the review date."""
+    review_on = chinese_date(case.next_review_on) if case.next_review_on else "近期"
+    return _send(session, case, NoticeKind.review_reminder, actor=actor, body=question,
+                 not_before=not_before, review_on=review_on)  # fmt: skip
+
+
+def review_no_reply(
+    session: Session, case: Case, *, actor: str, body: str | None = None,
+    not_before: datetime | None = None,
+) -> OutboundMessage | None:  # fmt: skip
+    """The review had no answer: reminded once."""
+    return _send(session, case, NoticeKind.review_no_reply, actor=actor, body=body,
+                 not_before=not_before, reference=case.reference)  # fmt: skip

@@ -9,9 +9,8 @@ intake roster check --dibao FILE --registered-poor FILE [--on YYYY-MM-DD]
                               cross-check the 低保 and 建档立卡 rosters (信息比对), as JSON
 intake clock add-working-days DATE N
                               the N-th working day after DATE by the official calendar
-intake scheduler run [--once]  the dynamic-management scheduler (reviews, reminders)
-intake notices remind-reviews [--on YYYY-MM-DD] [--days N]
-                              queue the 复查提醒 of the reviews due within N days (14)
+intake scheduler run [--once]  the dynamic-management scheduler (reviews, their 复查提醒
+                              and one reminder, the clock)
 """
 
 from __future__ import annotations
@@ -19,7 +18,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import assess, clock, notices, roster, scheduler, users
+from cli import assess, clock, roster, scheduler, users
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -30,7 +29,6 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_parser(commands)
     clock.add_parser(commands)
     scheduler.add_parser(commands)
-    notices.add_parser(commands)
     return parser
 
 

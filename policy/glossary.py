@@ -85,7 +85,10 @@ OUTBOUND_CHANNELS = {"sms": "短信", "wechat": "微信客服消息", "template_
 #: The notices residents receive (``NoticeTemplate.kind``).
 NOTICE_KINDS = {"filed": "受理通知", "info_requested": "补充材料通知", "staff_question": "工作人员提问",
                 "approved": "批准通知", "rejected": "不予批准通知", "review_reminder": "复查提醒",
-                "exit": "退出通知", "wechat_reply_waiting": "微信留言答复提醒"}  # fmt: skip
+                "review_no_reply": "复查未回复提醒", "exit": "退出通知",
+                "roster_cover": "比对：可能应保未保", "roster_register": "比对：可能应纳未纳",
+                "roster_report": "比对：请报告变化",
+                "wechat_reply_waiting": "微信留言答复提醒"}  # fmt: skip
 #: Where a notice template stands with the SMS carrier (``NoticeTemplate.state``).
 TEMPLATE_STATES = {"unregistered": "未报备", "pending": "审核中", "approved": "已通过",
                    "rejected": "未通过"}  # fmt: skip

@@ -68,9 +68,8 @@ def exit_case(
                                 detail=detail, created_at=now)  # fmt: skip
     session.add(transition)
     session.refresh(case)
-    body = notices.exit_notice(case, reason=reason, effective_on=effective_on,
-                               helpline=settings.helpline_number)  # fmt: skip
-    sent = notices.send(session, case, body=body, settings=settings)
+    sent = notices.exited(session, case, reason=reason, effective_on=effective_on,
+                          settings=settings, actor=actor)  # fmt: skip
     record_audit(session, actor=actor, action="exit", case_id=case.id,
                  notified=bool(sent), **detail)  # fmt: skip
     session.flush()

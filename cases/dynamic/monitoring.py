@@ -9,6 +9,7 @@ from __future__ import annotations
 import copy
 from datetime import date
 
+from sqlalchemy import or_
 from sqlmodel import Session, col, select
 
 from cases.audit import record_audit
@@ -85,13 +86,17 @@ def mark_handled(session: Session, event: MonitoringEvent, *, actor: str) -> Non
     session.flush()
 
 
-def case_of_phone(session: Session, phone: str) -> Case | None:
-    """The household a resident's number belongs to: its approved case first, then one that
-    left 低保, then the newest."""
+def case_of_phone(
+    session: Session, phone: str | None, *, conversation_id: str | None = None
+) -> Case | None:
+    """The household a resident's number (or WeChat conversation) belongs to: its approved
+    case first, then one that left 低保, then the newest."""
+    if not (phone or conversation_id):
+        return None
     cases = session.exec(
         select(Case)
         .join(Applicant, col(Applicant.id) == Case.applicant_id)
-        .where(Applicant.phone == phone)
+        .where(or_(Applicant.phone == phone, Case.conversation_id == conversation_id))
         .order_by(col(Case.id).desc())
     ).all()
     for status in (CaseStatus.approved, CaseStatus.exited):

@@ -1,6 +1,10 @@
-"""What residents are told in 动态管理, and how: short Simplified Chinese SMS through the
-outbox, cut into segments of at most 67 characters (``channels.wording.segment``), held
-until the quiet hours end (``core.quiet_hours``), never to a number that opted out (退订)."""
+"""What residents are told in 动态管理, as notices (``cases.notices``, each a template): the
+review's first question (复查提醒), its one reminder (复查未回复) and the exit (退出低保). On
+WeChat in its window, or by Twilio, the notice carries the assistant's own words (the
+review's question; the exit with how to ask for a re-check); by domestic SMS the approved
+template, filled. Held until the quiet hours end (``core.quiet_hours``); a case whose
+resident cannot be reached (no phone and no WeChat, or 退订 with no WeChat) gets none and
+the caller records why."""
 
 from __future__ import annotations
 
@@ -8,12 +12,15 @@ from datetime import date, datetime
 
 from sqlmodel import Session
 
-from cases.models import Applicant, Case
+from cases import notices
+from cases.models import Case
 from channels.models import OutboundMessage
-from channels.outbox import enqueue, is_opted_out
-from channels.wording import segment
+from channels.outbox import is_opted_out
+from channels.records import is_wechat
+from channels.wechat.followers import continued_conversation
 from core.database import utcnow
 from core.quiet_hours import next_sending_time
+from core.security import IdentityCipher
 from core.settings import Settings
 from policy.glossary import EXIT_REASONS
 
@@ -21,7 +28,7 @@ from policy.glossary import EXIT_REASONS
 #: page shows them and ``cases.casefile.collect_replies`` links the answers to the case.
 SENT_BY = "复查"
 
-# The resident's words for each exit reason (short, plain).
+# The resident's words for each exit reason (short, plain: a template parameter, ≤ 35).
 EXIT_WORDS = {
     "income_above_standard": "家里人均收入已超过低保标准",
     "member_died": "家里人口变化后已不符合条件",
@@ -37,46 +44,56 @@ REVIEW_REMINDER = (
 )
 
 
-def chinese_date(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
-def exit_notice(case: Case, *, reason: str, effective_on: date, helpline: str) -> str:
+def exit_words(case: Case, *, reason: str, effective_on: date, helpline: str) -> str:
+    """The exit as WeChat or Twilio carry it: the reason, the date, how to ask again."""
     window = f"{case.township}社会救助窗口" if case.township else "乡镇社会救助窗口"
     return (
-        f"您好，您家低保（编号{case.reference}）从{chinese_date(effective_on)}起停发，"
+        f"您好，您家低保（编号{case.reference}）从{notices.chinese_date(effective_on)}起停发，"
         f"原因：{EXIT_WORDS[reason]}。如有异议，可到{window}申请复核，"
         f"或打{helpline}。家里再有困难，可随时申请。"
     )
 
 
-def reachable_phone(session: Session, case: Case) -> tuple[str | None, str | None]:
-    """(the applicant's phone, None) or (None, why not: "no_phone" | "opted_out")."""
-    applicant = session.get(Applicant, case.applicant_id)
-    phone = applicant.phone if applicant else None
-    if not phone:
-        return None, "no_phone"
-    if is_opted_out(session, phone=phone):
-        return None, "opted_out"
-    return phone, None
+def why_unreachable(session: Session, case: Case) -> str | None:
+    """None when the case's notices can reach the resident, else "no_phone" or "opted_out"
+    (a number that opted out is still reached on WeChat, where 退订 is 取消关注)."""
+    to = notices.recipient(session, case)
+    if not to:
+        return "no_phone"
+    if is_wechat(to) or (case.conversation_id and is_wechat(case.conversation_id)):
+        return None
+    return "opted_out" if is_opted_out(session, phone=to) else None
 
 
-def send(
-    session: Session, case: Case, *, body: str, settings: Settings, now: datetime | None = None,
-    sent_by: str = SENT_BY,
-) -> list[OutboundMessage]:  # fmt: skip
-    """Queue ``body`` to the case's applicant, outside the quiet hours; [] when there is no
-    phone or the number opted out (the caller records why)."""
-    phone, _why = reachable_phone(session, case)
-    if phone is None:
-        return []
-    at = next_sending_time(now or utcnow(), settings)
-    messages = []
-    for text in segment(body):
-        message = enqueue(session, to_number=phone, body=text, case_id=case.id,
-                          conversation_id=phone, sent_by=sent_by)  # fmt: skip
-        message.next_attempt_at = at
-        session.add(message)
-        messages.append(message)
-    session.flush()
-    return messages
+def review_started(
+    session: Session, case: Case, *, question: str, settings: Settings, now: datetime
+) -> OutboundMessage | None:
+    return notices.review_started(session, case, question=question, actor=SENT_BY,
+                                  not_before=next_sending_time(now, settings))  # fmt: skip
+
+
+def review_reminded(
+    session: Session, case: Case, *, settings: Settings, now: datetime
+) -> OutboundMessage | None:
+    return notices.review_no_reply(session, case, actor=SENT_BY,
+                                   body=REVIEW_REMINDER.format(reference=case.reference),
+                                   not_before=next_sending_time(now, settings))  # fmt: skip
+
+
+def exited(
+    session: Session, case: Case, *, reason: str, effective_on: date, settings: Settings,
+    actor: str,
+) -> OutboundMessage | None:  # fmt: skip
+    if why_unreachable(session, case):
+        return None
+    body = exit_words(case, reason=reason, effective_on=effective_on,
+                      helpline=settings.helpline_number)  # fmt: skip
+    return notices.exited(session, case, on=effective_on, reason=EXIT_WORDS[reason], actor=actor,
+                          body=body, not_before=next_sending_time(utcnow(), settings))  # fmt: skip
+
+
+def conversation_of(session: Session, case: Case, *, cipher: IdentityCipher) -> str | None:
+    """The conversation the review goes on in: the resident's (a phone a WeChat follower
+    linked goes on in the follower's), else the one the case was filed from."""
+    to = notices.recipient(session, case)
+    return continued_conversation(session, conversation_id=to, cipher=cipher) if to else None

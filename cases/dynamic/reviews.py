@@ -19,6 +19,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from sqlalchemy import or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
@@ -79,7 +80,7 @@ def open_review(
     if review_id is None:  # another worker opened it meanwhile
         raise AlreadyOpened()
     review = session.get(Review, review_id)
-    _, why = notices.reachable_phone(session, case)
+    why = notices.why_unreachable(session, case)
     if why:
         review.status, review.no_reply_reason = R.no_reply, why
         session.add(review)
@@ -180,14 +181,19 @@ def plan_reminders(session: Session, *, settings: Settings, now: datetime | None
     return planned
 
 
-def review_for_phone(session: Session, phone: str) -> tuple[Review, Case] | None:
-    """The review a resident's message answers: the newest one asked of their number."""
+def review_for_phone(
+    session: Session, phone: str | None, *, conversation_id: str | None = None
+) -> tuple[Review, Case] | None:
+    """The review a resident's message answers: the newest one asked of their number (or of
+    the WeChat conversation the case was filed from)."""
+    if not (phone or conversation_id):
+        return None
     row = session.exec(
         select(Review, Case)
         .join(Case, col(Case.id) == Review.case_id)
         .join(Applicant, col(Applicant.id) == Case.applicant_id)
         .where(
-            Applicant.phone == phone,
+            or_(Applicant.phone == phone, Case.conversation_id == conversation_id),
             col(Review.status).in_((R.planned, R.asked, R.reminded, R.no_reply)),
         )  # fmt: skip
         .order_by(col(Review.id).desc())

@@ -28,11 +28,11 @@ from cases.dynamic import jobs, notices, reviews
 from cases.dynamic.clock import ensure_clocks, local_day
 from cases.dynamic.models import Review, ReviewStatus
 from cases.models import Case
-from channels.outbox import enqueue
 from channels.triggers import TriggerFailed, trigger_intent
 from channels.wording import render_sms
 from core.database import utcnow
 from core.quiet_hours import is_quiet, next_sending_time
+from core.security import IdentityCipher
 from core.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -50,6 +50,7 @@ class Scheduler:
             lambda sender: trigger_intent(settings, sender=sender, intent=START_REVIEW)
         )
         self.worker = worker or f"scheduler-{uuid.uuid4().hex[:12]}"
+        self.cipher = IdentityCipher(settings.data_key)
 
     def run_once(self, *, today: date | None = None, now: datetime | None = None) -> dict:
         """One round: plan, then run what is due. ``today`` and ``now`` move time in tests."""
@@ -99,35 +100,35 @@ class Scheduler:
             session.commit()
             return None
         case = session.get(Case, review.case_id)
-        phone, why = notices.reachable_phone(session, case)
-        if phone is None:
+        why = notices.why_unreachable(session, case)
+        conversation = notices.conversation_of(session, case, cipher=self.cipher)
+        if why or conversation is None:
             review.status, review.no_reply_reason, review.updated_at = (
-                ReviewStatus.no_reply, why, utcnow())  # fmt: skip
+                ReviewStatus.no_reply, why or "no_phone", utcnow())  # fmt: skip
             session.add(review)
             jobs.complete(session, job_id=job.id, worker=self.worker)
             session.commit()
             return None
-        return review, case, phone
+        return review, case, conversation
 
     def _invite(self, job: jobs.Claimed, now: datetime) -> None:
         with Session(self.engine) as session:
             started = self._start(session, job, now, ReviewStatus.planned)
             if started is None:
                 return
-            _, case, phone = started
+            _, case, conversation = started
             case_id = case.id
-        replies = self.trigger(phone)  # outside any transaction: Rasa may take seconds
+        # Outside any transaction: Rasa may take seconds. The assistant starts the review
+        # in the resident's conversation; its words go as the 复查提醒 notice.
+        replies = self.trigger(conversation)
         texts = render_sms(replies)
         if not texts:
             raise TriggerFailed("the assistant said nothing")
         with Session(self.engine) as session:
             review = session.get(Review, job.review_id)
-            at = next_sending_time(now, self.settings)
-            for text in texts:
-                message = enqueue(session, to_number=phone, body=text, case_id=case_id,
-                                  conversation_id=phone, sent_by=notices.SENT_BY)  # fmt: skip
-                message.next_attempt_at = at
-                session.add(message)
+            case = session.get(Case, case_id)
+            notices.review_started(session, case, question="\n".join(texts),
+                                   settings=self.settings, now=now)  # fmt: skip
             if review.status == ReviewStatus.planned:  # (an answer may have come meanwhile)
                 review.status = ReviewStatus.asked
             review.asked_at = review.updated_at = now
@@ -141,8 +142,7 @@ class Scheduler:
             if started is None:
                 return
             review, case, _ = started
-            body = notices.REVIEW_REMINDER.format(reference=case.reference)
-            notices.send(session, case, body=body, settings=self.settings, now=now)
+            notices.review_reminded(session, case, settings=self.settings, now=now)
             review.status, review.reminded_at, review.updated_at = ReviewStatus.reminded, now, now
             session.add(review)
             jobs.complete(session, job_id=job.id, worker=self.worker)

@@ -17,21 +17,26 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from accounts.models import Role, User
-from cases import notices, procedure
+from cases import procedure
 from cases.assessment import assess_household
 from cases.audit import record_audit
+from cases.dynamic.exits import exit_case
 from cases.filing import file_case
 from cases.models import Applicant, Case, CaseStatus
+from cases.procedure import ProcedureError
 from cases.revisions import household_json
 from cases.rosters.models import RosterFinding
 from cases.rosters.results import public_finding
 from cases.rosters.runs import details
 from cases.rosters.shapes import CaseLink, FindingDetail
 from channels.models import OutboundMessage
-from channels.outbox import enqueue, is_opted_out
+from channels.notices.store import enqueue_notice
+from channels.notices.templates import NoticeKind
+from channels.outbox import is_opted_out
 from core.database import utcnow
 from core.id_numbers import age_on, check
 from core.security import IdentityCipher
+from core.settings import get_settings
 from core.townships import townships
 from policy import Household, ParameterSet
 from policy.crosscheck import SHOULD_BE_COVERED, SHOULD_BE_REGISTERED, SHOULD_EXIT
@@ -43,6 +48,10 @@ EXITED = ROSTER_OUTCOMES[3]  # 已退出
 S_APPROVED = CaseStatus.approved
 MAX_MESSAGE = procedure.MAX_MESSAGE
 ON_A_HOUSEHOLD = (SHOULD_BE_COVERED, SHOULD_BE_REGISTERED, SHOULD_EXIT)
+# The notice (and its template) that invites a household of each category.
+INVITATIONS = {SHOULD_BE_COVERED: NoticeKind.roster_cover,
+               SHOULD_BE_REGISTERED: NoticeKind.roster_register,
+               SHOULD_EXIT: NoticeKind.roster_report}  # fmt: skip
 #: What a roster does not say of a household: the case's assessment asks staff to verify it.
 NOT_ON_THE_ROSTERS = ["income_sources", "health", "expenses", "assets"]
 MEMBER = {"disability_grade": None, "needs_long_term_care": False, "serious_illness": False,
@@ -72,10 +81,14 @@ def record_outcome(
     session.add(row)
     record_audit(session, actor=actor, action="roster_outcome", case_id=row.case_id,
                  finding_id=row.id, run_id=row.run_id, outcome=outcome)  # fmt: skip
-    if outcome == EXITED:  # the household is told by the exit notice (退出低保)
-        exited = [case for case in household_cases(session, row) if case.status == S_APPROVED]
-        if exited:
-            notices.exited(session, exited[0], on=date.today(), actor=actor)
+    if outcome == EXITED:  # the household's approved case leaves 低保, and is told why
+        approved = [case for case in household_cases(session, row) if case.status == S_APPROVED]
+        if approved:
+            try:
+                exit_case(session, approved[0], reason="ineligible_on_review", actor=actor,
+                          settings=get_settings(), note=f"信息比对（{row.category}）")  # fmt: skip
+            except ProcedureError as error:
+                raise FollowupError(str(error), field="outcome") from None
     session.flush()
     return row
 
@@ -274,8 +287,14 @@ def invite(
         raise FollowupError(f"at most {MAX_MESSAGE} characters", field="body")
     if is_opted_out(session, phone=phone):
         raise FollowupError("the number has opted out of SMS (退订)", field="phone")
-    message = enqueue(session, to_number=phone, body=body, case_id=row.case_id,
-                      conversation_id=phone, sent_by=actor)  # fmt: skip
+    # A notice with its template (what the domestic SMS carrier sends); WeChat and Twilio
+    # carry staff's own words.
+    message = enqueue_notice(
+        session, kind=INVITATIONS[row.category], to=phone, body=body, case_id=row.case_id,
+        conversation_id=phone, sent_by=actor,
+        params={"township": row.township or "乡镇（街道）",
+                "helpline": get_settings().helpline_number},
+    )  # fmt: skip
     row.invited_at = utcnow()
     session.add(row)
     record_audit(session, actor=actor, action="roster_invite", case_id=row.case_id,

@@ -8,6 +8,7 @@ template functions too (the page commits)."""
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from sqlmodel import Session, select
 
@@ -78,13 +79,19 @@ def enqueue_notice(
     case_id: int | None = None,
     conversation_id: str | None = None,
     sent_by: str = "assistant",
+    body: str | None = None,
+    not_before: datetime | None = None,
 ) -> OutboundMessage:
     """Queue a notice to the resident at `to` (their phone, E.164, or their WeChat
-    conversation when no phone is known); the caller's transaction commits it."""
+    conversation when no phone is known); the caller's transaction commits it. `body`:
+    what WeChat and Twilio carry when it is more than the template (the review's first
+    question, staff's own words) — a template SMS always carries the approved template,
+    filled; `not_before`: held until then (the quiet hours)."""
     params = {name: str(value) for name, value in params.items()}
+    filled = notice_text(session, kind=kind, params=params)  # the template must exist
     message = OutboundMessage(
         to_number=to,
-        body=notice_text(session, kind=kind, params=params),
+        body=(body or "").strip() or filled,
         case_id=case_id,
         conversation_id=conversation_id or to,
         sent_by=sent_by,
@@ -92,6 +99,8 @@ def enqueue_notice(
         notice_kind=kind,
         template_params=params,
     )
+    if not_before is not None:
+        message.next_attempt_at = not_before
     session.add(message)
     session.flush()
     return message

@@ -26,8 +26,12 @@ class NoticeKind:
     staff_question = "staff_question"  # 工作人员的问题
     approved = "approved"  # 审批: approved, class and review date
     rejected = "rejected"  # 不予批准
-    review_reminder = "review_reminder"  # 复查提醒
-    exit = "exit"  # 退出低保
+    review_reminder = "review_reminder"  # 复查提醒: the review (复查) begins
+    review_no_reply = "review_no_reply"  # 复查未回复: reminded once
+    exit = "exit"  # 退出低保, with the reason
+    roster_cover = "roster_cover"  # 信息比对 应保未保: may qualify for 低保
+    roster_register = "roster_register"  # 信息比对 应纳未纳: may qualify for 建档立卡
+    roster_report = "roster_report"  # 信息比对 应退未退: report the household's changes
     wechat_reply_waiting = "wechat_reply_waiting"  # a reply waits on WeChat, past its window
 
 

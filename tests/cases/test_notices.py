@@ -4,7 +4,7 @@ once per review date, and the exit notice; each an outbox row of channel `notice
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from sqlmodel import Session, col, select
 
@@ -46,16 +46,19 @@ def test_a_staff_question_is_one_notice(session, cipher):
     assert kinds == ["filed", "staff_question"] and case.status == CaseStatus.info_requested
 
 
-def test_the_review_reminder_goes_once_per_review_date(session, cipher):
-    case = file_assessed(session, cipher)
-    case.status, case.next_review_on = CaseStatus.approved, date.today() + timedelta(days=10)
-    session.add(case)
-    assert notices.remind_reviews(session, today=date.today()) == 1
-    assert notices.remind_reviews(session, today=date.today()) == 0
-    assert rows(session)[-1].notice_kind == "review_reminder"
-
-
 def test_the_exit_notice(session, cipher):
     case = file_assessed(session, cipher)
-    notices.exited(session, case, on=date(2027, 3, 1), actor="county")
-    assert "2027年3月1日" in rows(session)[-1].body
+    notices.exited(session, case, on=date(2027, 3, 1), reason="已迁出奉节县", actor="county")
+    row = rows(session)[-1]
+    assert "2027年3月1日" in row.body and "已迁出奉节县" in row.body
+    assert row.template_params["reason"] == "已迁出奉节县" and row.notice_kind == "exit"
+
+
+def test_a_notice_may_carry_its_own_words_where_free_text_goes(session, cipher):
+    """WeChat and Twilio carry the review's first question; the carrier the template."""
+    case = file_assessed(session, cipher)
+    case.next_review_on = date(2027, 6, 2)
+    notices.review_started(session, case, question="家里情况有变化吗？", actor="复查")
+    row = rows(session)[-1]
+    assert row.notice_kind == "review_reminder" and row.body == "家里情况有变化吗？"
+    assert row.template_params["review_on"] == "2027年6月2日"

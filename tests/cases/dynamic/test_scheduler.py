@@ -14,6 +14,7 @@ from cases.dynamic.scheduler import Scheduler
 from cases.models import Case
 from cases.procedure import request_review
 from channels.models import ChannelContact, OutboundMessage
+from channels.wechat import followers
 from tests.cases.dynamic.helpers import FakeAssistant, approved_case, shanghai
 
 APPROVED = date(2026, 3, 2)  # class C: reviewed on 2026-06-02
@@ -48,6 +49,10 @@ def test_a_class_c_case_is_asked_fifteen_days_before_its_date_once(settings, eng
         messages = sent(session, case_id)
         assert messages and all(len(m.body) <= 70 for m in messages)
         assert {m.sent_by for m in messages} == {"复查"}
+        # The 复查提醒 notice: WeChat or Twilio carry the question, the carrier the template.
+        assert [(m.notice_kind, m.template_params["review_on"]) for m in messages] == [
+            ("review_reminder", "2026年6月2日")
+        ]
     # Again, and from a second worker (a restart): nothing is opened or sent twice.
     for again in (scheduler, Scheduler(settings, engine, trigger=assistant)):
         again.run_once(today=day, now=shanghai(day, 11))
@@ -151,3 +156,20 @@ def test_a_review_requested_by_the_cross_check_or_staff_opens_now(settings, engi
         assert review.status == "planned" and review.started_by == "tuxiang"
         assert reviews.start_now(session, session.get(Case, other.id), actor="tuxiang",
                                  settings=settings).id == review.id  # fmt: skip
+
+
+def test_a_household_on_wechat_is_asked_in_its_wechat_conversation(settings, engine, cipher):
+    """The phone of the case is linked to a WeChat follower: the review starts in the
+    follower's conversation (where the resident's SMS go on too)."""
+    with Session(engine) as session:
+        case_id = approved_case(session, cipher, approved_on=APPROVED).id
+        follower = followers.seen(session, openid="oFengjieReview00000000000001", cipher=cipher)
+        followers.link_phone(session, conversation_id=follower.conversation_id,
+                             phone="+8613800000001", cipher=cipher)  # fmt: skip
+    assistant = FakeAssistant()
+    day = REVIEW_ON - timedelta(days=15)
+    Scheduler(settings, engine, trigger=assistant).run_once(today=day, now=shanghai(day))
+    assert assistant.senders == [follower.conversation_id]
+    with Session(engine) as session:
+        [notice] = sent(session, case_id)
+    assert notice.notice_kind == "review_reminder" and "有变化" in notice.body

@@ -161,6 +161,9 @@ def test_an_invitation_by_sms_through_the_outbox(session, cipher, run):
     message = invite(session, row, cipher=cipher, actor="tuxiang")
     assert message.to_number == "+8613800000001" and message.sent_by == "tuxiang"
     assert message.body == invitation(row) and "报告家庭收入和支出的变化" in message.body
+    # A notice: by domestic SMS its approved template, filled; WeChat and Twilio the words.
+    assert (message.channel, message.notice_kind) == ("notice", "roster_report")
+    assert message.template_params["township"] == (row.township or "乡镇（街道）")
     assert row.invited_at is not None
     custom = invite(session, row, cipher=cipher, actor="tuxiang", body="请来乡镇窗口。")
     assert custom.body == "请来乡镇窗口。"
@@ -177,3 +180,21 @@ def test_an_invitation_by_sms_through_the_outbox(session, cipher, run):
     assert refused.value.field == "phone"
     assert len(session.exec(select(OutboundMessage)).all()) == 2
     assert "申请低保" in invitation(finding(session, "应保未保", "R1"))
+
+
+def test_a_household_found_exited_leaves_dibao_by_the_exit_procedure(session, cipher, run):
+    """已退出: the household's approved case takes the exit step (退出, with its reason and
+    clause) and the household is told why, as the exit notice."""
+    row = finding(session, "应退未退", "D1")
+    case = file_assessed(session, cipher, name="张大山", id_number=person("a"))
+    for step in (CaseStatus.visited, CaseStatus.appraised, CaseStatus.publicised):
+        move(session, case, to=step, actor="tuxiang")
+    move(session, case, to=CaseStatus.approved, actor="tuxiang", klass="B")
+    record_outcome(session, row, outcome="已退出", note=None, actor="tuxiang")
+    session.refresh(case)
+    step = session.exec(select(CaseTransition).where(CaseTransition.to_status == "exited")).one()
+    notice = session.exec(
+        select(OutboundMessage).where(OutboundMessage.notice_kind == "exit")
+    ).one()
+    assert case.status == CaseStatus.exited and step.detail["exit_reason"] == "ineligible_on_review"
+    assert notice.template_params["reason"] == "复查后已不符合低保条件"

@@ -12,7 +12,7 @@ from channels.wording import sms_length
 
 LONGEST = {"reference": "FJ7KQ2MX", "township": "太和土家族乡", "question": "问" * 35,
            "klass": "A", "review_on": "2027年12月31日", "helpline": "023-56551234",
-           "date": "2027年12月31日"}  # fmt: skip
+           "date": "2027年12月31日", "reason": "家里人口变化后已不符合条件"}  # fmt: skip
 
 
 def test_every_notice_has_a_template_that_fits_one_sms_at_its_longest(session):
