@@ -44,13 +44,22 @@ def _refused(error: callbacks.Unreadable) -> RequestRefused:
     return RequestRefused(400, [problem("body", error.field, str(error))])
 
 
+def _skipped(request: Request, problems: list[str]) -> None:
+    """Items of a batch that could not be read: left out and logged (the rest is stored;
+    refusing the batch would make Aliyun push it again and again)."""
+    if problems:
+        log.warning("SMS carrier push to %s: %d items left out (%s)", request.url.path,
+                    len(problems), "; ".join(problems[:5]))  # fmt: skip
+
+
 @router.post("/report", summary="Delivery receipts of template SMS (the carrier's push)")
 async def delivery_reports(request: Request, token: Token = "") -> dict:
     channels: ChannelService = request.app.state.channels
     try:
-        reports = callbacks.read_reports(await _items(request, token))
+        reports, problems = callbacks.read_reports(await _items(request, token))
     except callbacks.Unreadable as error:
         raise _refused(error) from None
+    _skipped(request, problems)
     await channels.db(callbacks.record_reports, reports=reports)
     return RECEIVED
 
@@ -59,23 +68,21 @@ async def delivery_reports(request: Request, token: Token = "") -> dict:
 async def sms_replies(request: Request, background: BackgroundTasks, token: Token = "") -> dict:
     channels: ChannelService = request.app.state.channels
     try:
-        replies = callbacks.read_replies(await _items(request, token))
+        replies, problems = callbacks.read_replies(await _items(request, token))
     except callbacks.Unreadable as error:
         raise _refused(error) from None
+    _skipped(request, problems)
     stored = await channels.db(callbacks.store_replies, replies=replies, cipher=channels.cipher)
-
-    async def link_to_cases() -> None:
-        for message_id, phone in stored:
-            await channels.db(_link, message_id=message_id, phone=phone, cipher=channels.cipher)
-
-    background.add_task(link_to_cases)
+    if stored:  # after the answer, in one transaction for the batch
+        background.add_task(channels.db, _link_all, stored=stored, cipher=channels.cipher)
     return RECEIVED
 
 
-def _link(session: Session, *, message_id: int, phone: str, cipher: IdentityCipher) -> None:
-    """The reply joins the newest case of its number (the applicant's phone, or the WeChat
+def _link_all(session: Session, *, stored: list[tuple[int, str]], cipher: IdentityCipher) -> None:
+    """Each reply joins the newest case of its number (the applicant's phone, or the WeChat
     conversation of a follower linked to it)."""
-    follower = followers.by_phone(session, phone=phone, cipher=cipher)
-    link_reply(session, message_id=message_id, phone=phone,
-               conversations=[follower.conversation_id] if follower else [])  # fmt: skip
+    for message_id, phone in stored:
+        follower = followers.by_phone(session, phone=phone, cipher=cipher)
+        link_reply(session, message_id=message_id, phone=phone,
+                   conversations=[follower.conversation_id] if follower else [])  # fmt: skip
     session.commit()

@@ -9,6 +9,7 @@ import time
 import pytest
 from sqlmodel import Session, select
 
+from channels import outbox
 from channels.models import ChannelContact, Message, OutboundMessage, OutboxStatus
 from tests.china_fakes import CALLBACK_TOKEN, china_settings
 from tests.console_seed import file_assessed
@@ -71,18 +72,56 @@ def test_td_opts_the_number_out(app, engine):
         assert session.get(ChannelContact, "+8613800000002").opted_out is True
 
 
+def test_a_body_that_is_not_a_batch_is_a_400_naming_it(app):
+    response = app.client.post(REPLY, json={"not": "a list"})
+    assert response.status_code == 400 and response.json()["detail"][0]["field"] == "body"
+
+
 @pytest.mark.parametrize(
-    "path, body, field",
+    "path, bad, field",
     [
-        (REPLY, {"not": "a list"}, "body"),
-        (REPLY, [{"phone_number": "abc", "content": "x", "sequence_id": 1}], "phone_number"),
-        (REPLY, [{"phone_number": "13800000001", "content": "x"}], "sequence_id"),
-        (REPORT, [{"biz_id": "1", "success": "yes"}], "success"),
+        (REPLY, {"phone_number": "abc", "content": "x", "sequence_id": 1}, "phone_number"),
+        (REPLY, {"phone_number": "13800000001", "content": "x"}, "sequence_id"),
+        (REPORT, {"biz_id": "1", "success": "yes"}, "success"),
     ],
 )
-def test_bad_input_is_a_400_naming_the_field(app, path, body, field):
-    response = app.client.post(path, json=body)
-    assert response.status_code == 400 and response.json()["detail"][0]["field"] == field
+def test_an_unreadable_item_is_left_out_and_logged_the_rest_stored(
+    app, engine, caplog, path, bad, field
+):
+    """Refusing the batch would make Aliyun push it again and again: the rest would never
+    be stored. The item is left out, and the log names its field."""
+    good = {"phone_number": "13800000003", "content": "", "sequence_id": 7003}  # an empty SMS
+    response = app.client.post(path, json=[bad, good] if path == REPLY else [bad])
+    assert response.status_code == 200 and response.json()["code"] == 0
+    assert f"item 0: {field}" in caplog.text
+    if path == REPLY:
+        with Session(engine) as session:
+            [kept] = session.exec(select(Message).where(Message.external_id == "smsup:7003")).all()
+        assert kept.text == "" and kept.status == "reply"
+
+
+def test_a_receipt_before_the_biz_id_is_stored_finds_its_row_by_out_id(app, engine):
+    """The carrier may report before the send's answer (its BizId) is recorded."""
+    with Session(engine) as session:
+        row = OutboundMessage(to_number="+8613800000001", body="x", channel="template_sms",
+                              status=OutboxStatus.sending)  # fmt: skip
+        session.add(row)
+        session.commit()
+        row_id = row.id
+    report = {"biz_id": "901^1", "out_id": str(row_id), "success": True}
+    assert app.client.post(REPORT, json=[report]).json()["code"] == 0
+    with Session(engine) as session:
+        outbox.mark_sent(session, outbox_id=row_id, twilio_sid=None, carrier_ref="901^1")
+        row = session.get(OutboundMessage, row_id)
+    assert (row.status, row.carrier_ref) == (OutboxStatus.delivered, "901^1")
+
+
+def test_n_is_an_answer_not_an_unsubscribe(app, engine):
+    app.client.post(
+        REPLY, json=[{"phone_number": "13800000004", "content": "N", "sequence_id": 7004}]
+    )
+    with Session(engine) as session:
+        assert not session.get(ChannelContact, "+8613800000004").opted_out
 
 
 def test_without_the_token_the_callbacks_are_refused(app, settings, engine):

@@ -44,3 +44,15 @@ def test_logs_mask_wechat_openids_in_the_query_string():
     assert "oFengjie0000000000000000001a" not in record.getMessage()
     assert "openid=oFen****001a" in record.getMessage()
     assert mobile_numbers("电话138 1234 5678，身份证500236199001011235") == ["+8613812345678"]
+
+
+def test_logs_never_carry_the_callback_token():
+    """The SMS carrier's callbacks are given ?token=…: the access log must not keep it."""
+    import logging
+
+    from core.masking import MaskingFilter
+
+    path = "/aliyun/sms/reply?token=s3cret-Callback_Token&x=1"
+    record = logging.LogRecord("uvicorn.access", 20, "p", 1, '"%s %s"', ("POST", path), None)
+    MaskingFilter().filter(record)
+    assert "s3cret" not in record.getMessage() and "token=****&x=1" in record.getMessage()
