@@ -16,8 +16,12 @@ MONTH = re.compile(r"(每个?月|一个?月|月收入|每月|个月|一月|月�
 YEAR = re.compile(r"(一年|每年|全年|年收入)")
 # A school term: two a year ("一学期学费一千四").
 _TERM = re.compile(r"(?:一|1|每)个?学期")
-# A rate by the hour or the day ("一个小时10块钱") says nothing of the year.
-_RATE = re.compile(r"(小时|钟头|一天|每天|天天|一晌|一个工)")
+# A rate by the hour, the day or the market day ("一个小时10块钱", "赶场一场卖五六十") says
+# nothing of the year: how many days (or 场) it comes to is asked, or said beside it.
+_MARKET = r"(?:一|每|1)个?场(?![^，。]{0,3}?(?:病|祸|灾|雨|火|手术|意外|官司|电影|事|仗|架))"
+_RATE = re.compile(rf"(小时|钟头|一天|每天|天天|一晌|一个工|逢场天?|{_MARKET})")
+# By the week ("一个星期挣两三百"): 52 a year.
+WEEK = re.compile(r"((?:一|每)个?(?:星期|礼拜)|(?:一|每)周)")
 
 
 _EACH = re.compile(
@@ -38,7 +42,8 @@ def per_year(clause: str) -> Decimal | None:
     if len(found) != 1 or _RATE.search(clause):
         return None
     monthly = MONTH.search(clause) and not YEAR.search(clause)
-    value = found[0] * 12 if monthly else found[0]
+    weekly = WEEK.search(clause) and not (monthly or YEAR.search(clause))
+    value = found[0] * 12 if monthly else found[0] * 52 if weekly else found[0]
     if _TERM.search(clause) and not YEAR.search(clause):
         value *= 2
     if each := _EACH.search(clause):  # "两个女儿各给五百"
@@ -77,9 +82,10 @@ def people_count(clause: str) -> int | None:
     return 2 if found.group(3) else int(found.group(1) or found.group(2))
 
 
-_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?天")
-_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?天")
-_DAY_RATE = re.compile(r"(?:一|1|每)天[^，。]{0,3}?(\d+)")
+# Days worked, or market days (赶场: a 场 every three days or so) gone to.
+_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
+_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
+_DAY_RATE = re.compile(rf"(?:(?:一|1|每)天|{_MARKET})[^，。\d]{{0,4}}?(\d+)")
 
 
 def by_the_day(text: str) -> Decimal | None:

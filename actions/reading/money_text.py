@@ -420,11 +420,15 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         # The source of the clauses that give the day's pay and the days ("零工一天两百 一个月
         # 做得到十五天"), not of the rest ("我爸养老金一个月一百多" is another source).
         said = [c for c in clauses(text) if about_days(c)]
+        # Market days (赶场 "一个月赶十来场，一场五十"): what is sold there names the source
+        # anywhere in the answer ("赶场卖菜": the household's own produce).
+        market = any("场" in c for c in said)
         kind = next(
-            (k for c in said for k, p in INCOME_SOURCES.items() if re.search(p, c)),
+            (k for c in (clauses(text) if market else said) for k, p in INCOME_SOURCES.items()
+             if re.search(p, c)),
             earlier or ("wages" if UNASSIGNED in amounts or not amounts else UNASSIGNED),
-        )
-        if kind == "agriculture":
+        )  # fmt: skip
+        if kind == "agriculture" and not market:
             kind = "wages"  # paid by the day for picking tea or digging: someone else's farm
         if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):
             amounts.pop(UNASSIGNED, None)

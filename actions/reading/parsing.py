@@ -34,7 +34,7 @@ _NOT_A_NAME = re.compile(
 )
 # After a number, words that make it a count, an age, a date or a grade, not an amount.
 _COUNTED = re.compile(
-    r"(个|口|岁|年|级|次|天|号|点|人|间|处|辆|亩|头|只|周|胎|台|栋|套|层|斤|公斤|多岁|几岁|个月|月份)"
+    r"(个|口|岁|年|级|次|天|场|号|点|人|间|处|辆|亩|头|只|周|胎|台|栋|套|层|斤|公斤|多岁|几岁|个月|月份)"
 )
 _MONEY = re.compile(r"(块|元|百|毛|角)")
 _UNIT = {"": 1, "千": 1000, "k": 1000, "K": 1000, "万": 10000}
@@ -141,9 +141,9 @@ def _cn2an(text: str) -> str:
         return cn2an.transform(text, "cn2an")
 
 
-# A range of small counts: "一个月七八天", "三四次".
+# A range of small counts: "一个月七八天", "三四次", "赶七八场".
 _COUNT_RANGE = re.compile(
-    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])(?=[天次回趟])"
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])(?=[天次回趟场])"
 )
 
 

@@ -23,6 +23,12 @@ from tests.actions.reading.readings import new_members
         ("儿子以前在外头打工一个月五千 现在没得了", {}),
         ("在扶贫车间做，一个月一千五，做得到半年", {"poverty_project_wages": 9000}),
         ("在工地一个月三千，一年做得到八个月", {"wages": 24000}),
+        # Market days (赶场): a 场's takings and the 场 a month; one alone is a rate, not a year.
+        ("逢场天去卖点小菜，一个月赶十来场，一场有五十", {"agriculture": 6000}),
+        ("卖鸡蛋一场三四十，一月赶七八场", {"agriculture": 3150}),
+        ("去场上卖菜，一场挣六七十块", {}),
+        # By the week.
+        ("我在街上摆摊，一个星期挣得到三百", {"business": 15600}),
     ],
 )
 def test_income(text, income):
