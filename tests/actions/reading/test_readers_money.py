@@ -115,6 +115,9 @@ def test_a_normal_years_income_gives_way_to_this_years(words, income):
         ("孙子读小学 每学期五百 一年两学期", {"education": Decimal(1000)}),
         # an earning said after a cost word is no cost
         ("他住院的钱老板出了 以前一年挣得到三万", {}),
+        # an illness named, not the hospital: "生病/得病/一场大病 花了…" is a medical cost
+        ("老汉儿前年得了病，花了四万多", {"medical": Decimal(40000)}),
+        ("去年生了场大病 用了两万", {"medical": Decimal(20000)}),
     ],
 )
 def test_school_costs_by_the_term_and_earnings_are_no_cost(words, expenses):
