@@ -434,6 +434,7 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):
             amounts.pop(UNASSIGNED, None)
         amounts[kind] = amounts.get(kind, Decimal(0)) + daily
+    _both_have(text, amounts)
     if set(amounts) <= {UNASSIGNED}:
         # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the
         # reader, who knows whether someone in the household works.
@@ -442,6 +443,24 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
             if value is not None and _TOTAL.search(clause):
                 return {"total": value}
     return amounts
+
+
+# "养老金一个月一百二，两个老的都有": the figure is each one's, told before the two are.
+_BOTH_HAVE = re.compile(
+    r"^(?:两个老的|两个老人|老两口|两口子|我们两个|他们两个|两个人|两个|(?:2个)(?:老的|老人|人)?|老2口|2口子)"
+    r"[^，。\d]{0,3}?都(?:有|是|在领|领得到|拿得到)"
+)
+
+
+def _both_have(text: str, amounts: dict[str, Decimal]) -> None:
+    parts = clauses(text)
+    for previous, clause in zip(parts, parts[1:], strict=False):
+        if not _BOTH_HAVE.search(clause.strip()) or numbers(clause):
+            continue
+        kind = next((k for k, p in INCOME_SOURCES.items() if re.search(p, previous)), None)
+        value = per_year(previous)
+        if kind in ("basic_pension", "other_pension") and value and amounts.get(kind) == value:
+            amounts[kind] = value * 2
 
 
 # Rehabilitation at a hospital is care of the disabled, not a hospital bill.

@@ -27,6 +27,9 @@ from tests.actions.reading.readings import new_members
         ("逢场天去卖点小菜，一个月赶十来场，一场有五十", {"agriculture": 6000}),
         ("卖鸡蛋一场三四十，一月赶七八场", {"agriculture": 3150}),
         ("去场上卖菜，一场挣六七十块", {}),
+        # Each one's figure, the two told after it.
+        ("养老金一个月一百二，老两口都领得到", {"basic_pension": 2880}),
+        ("我养老金一个月一百五，两个娃儿都在读书", {"basic_pension": 1800}),
         # By the week.
         ("我在街上摆摊，一个星期挣得到三百", {"business": 15600}),
     ],
