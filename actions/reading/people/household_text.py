@@ -149,6 +149,12 @@ def read_members(text: str) -> list[dict]:
                     _set_age(group, ages.age_after(words)[0])  # "老公 47": typed with spaces
                 elif len(group) == 1 and group[0]["age"] is None:
                     _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
+                elif (
+                    len(group) > 1
+                    and all(m["age"] is None for m in group)
+                    and re.match(r"\s*(?:\d个|两个)?\s*都(?:是|有)?\s*\d", words)
+                ):
+                    _set_age(group, ages.bare_age(words))  # "我和老伴两个，都70多了"
                 elif len(group) > 1 and re.match(r"^(?:另|还有)?1个", words):
                     # "两个娃儿，一个读高中16，一个读小学10岁": the shares, in turn
                     for share in re.split(r"(?:另)?1个", words)[1:]:

@@ -32,6 +32,17 @@ def test_ages_said_against_the_speaker():
     assert [(m["label"], m["age"]) for m in members] == [("我", 40), ("男人", 42), ("女儿", 20)]
 
 
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("屋里头就我跟老头子两个人，都八十几了", [80, 80]),
+        ("我同老伴，都是六十多岁，另外有个傻儿子三十五", [60, 60, 35]),
+    ],
+)
+def test_one_age_said_of_a_pair_is_each_ones(text, ages):
+    assert [m["age"] for m in people.read_members(text)] == ages
+
+
 def test_one_person_said_twice_in_a_story_is_one_member():
     members = people.read_members("他和女儿两个住 女儿有癫痫")
     assert [m["label"] for m in members] == ["女儿"]
