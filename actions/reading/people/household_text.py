@@ -105,7 +105,9 @@ def read_members(text: str) -> list[dict]:
     grouped: list[dict] = []
     shared: list[dict] = []
     gone_away: set[str] = set()
+    adjacent: list[dict] = []  # named just before, with nothing between: "公公婆婆七十多"
     for found, pieces in parts(text):
+        adjacent = []  # (within one clause only)
         said = "".join(words for _, words in pieces)
         if not found and group and DIED.search(said) and not NEARLY.search(said):
             # "老伴在医院陪床走丢了 … 冻死在沟里了": the one named just before
@@ -139,6 +141,7 @@ def read_members(text: str) -> list[dict]:
             continue  # "大女子在重庆读大学 … 大女子十九": the one said to live away
         for mention, words in pieces:
             if mention is None:
+                adjacent = []
                 if re.match(r"\s*(?:他|她)\s*\d{2,3}(?![\d个口人])", words):
                     _pronoun_age(members, [], words)  # "我60，他66": after a pause
                 elif (
@@ -171,6 +174,17 @@ def read_members(text: str) -> list[dict]:
             group = [new_member(relation, label) for relation, label in mention.people]
             shared: list[dict] = []
             age, end = ages.age_after(words)
+            count = _PAIR_COUNT.match(words) if mention.is_group and age is None else None
+            if count:  # "我跟老公两个四十多": the count, then the age of each
+                age, end = ages.age_after(words[count.end() :])
+                end += count.end()
+            if age is not None and _one_generation(adjacent, group):
+                _set_age(adjacent, age)  # "公公婆婆七十多", "爸妈七十多": the age of both
+            adjacent = (
+                [m for m in group if m["age"] is None]
+                if age is None and re.fullmatch(r"\s*(?:和|跟|同|与)?\s*", words)
+                else []
+            )
             again = _said_before(members, mention, age, grouped)
             if again is None and len(mention.people) == 1:
                 again = one_of_group(grouped, mention)
@@ -203,6 +217,16 @@ def read_members(text: str) -> list[dict]:
     return members
 
 
+def _one_generation(before: list[dict], group: list[dict]) -> bool:
+    """Named side by side and of one generation ("公公婆婆", "爸妈", "我老公"): one age
+    said after both is both's; "奶奶孙子十岁" is the grandson's alone."""
+    couple = {"applicant", "spouse"}
+    relations = {m["relation"] for m in before + group}
+    return bool(before) and (len(relations) == 1 or relations <= couple)
+
+
+# A count between a group and its age: "我跟老公两个四十多", "我们2个都70几".
+_PAIR_COUNT = re.compile(r"\s*(?:\d|两|俩)\s*个?(?:人)?\s*(?:都(?:是|有)?)?\s*(?=\d)")
 _MY_AGE = re.compile(r"(?<![妈爸娘汉哥姐弟妹婆公])我(?:今年)?\s*(\d{1,3})(?!\d)")
 _RELATIVE_AGE = re.compile(r"(比我|)(大|小)(我|)\s*(\d{1,2})\s*岁")
 

@@ -37,6 +37,10 @@ def test_ages_said_against_the_speaker():
     [
         ("屋里头就我跟老头子两个人，都八十几了", [80, 80]),
         ("我同老伴，都是六十多岁，另外有个傻儿子三十五", [60, 60, 35]),
+        ("我和男人两个都五十几", [50, 50]),
+        ("屋头有公公婆婆八十多，我跟娃儿", [80, 80, None, None]),
+        # side by side but not of one generation: the age is the last one's
+        ("外婆外孙女九岁", [None, 9]),
     ],
 )
 def test_one_age_said_of_a_pair_is_each_ones(text, ages):
