@@ -21,6 +21,9 @@ from tests.actions.reading.readings import new_members
         ("男人干不得重活，在屋头种点地", {"男人": True}),
         ("男人干不得重活", {"男人": False}),
         ("我要照顾他出不去打工", {"我": True}),
+        # Plain "能做", a back that "不行", holding the house up alone
+        ("只有男人还能做，我腿杆不行了", {"我": False, "男人": True}),
+        ("男人瘫了做不得，屋头靠我一个人撑着", {"我": True, "男人": False}),
     ],
 )
 def test_who_can_work(text, able):
