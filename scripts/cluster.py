@@ -334,6 +334,8 @@ def main() -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        # A second Ctrl-C (or the terminal's to the whole group) must not cut the stopping.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         print("stopping …", flush=True)
         cluster.stop()
         print("stopped", flush=True)
