@@ -48,7 +48,7 @@ async def healthz(session: SessionDep, settings: SettingsDep, response: Response
 
 
 def _rasa_summary(rasa: dict[str, str]) -> str:
-    """ "ok" when every Rasa server answers, else what the others said (one server: its own)."""
+    """`ok` when every Rasa server answers, else what the others said (one server: its own)."""
     if len(rasa) == 1:
         return next(iter(rasa.values()))
     bad = [f"{url} {state}" for url, state in rasa.items() if state != "ok"]
