@@ -23,11 +23,14 @@ import argparse
 import asyncio
 import itertools
 import json
+import os
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -53,6 +56,53 @@ from tests.twilio_fakes import (  # noqa: E402
 OUTBOX_SETTLE_SECONDS = 120  # after the last resident: what is still queued goes out
 
 
+class TracingTwilio(FakeTwilio):
+    """The stand-in for Twilio's Messages API, also noting which process sent each message:
+    the connection's source port, its socket in /proc/net/tcp, the process holding it."""
+
+    def __init__(self):
+        super().__init__()
+        self.processes: Callable[[], dict[int, str]] = dict  # pid → name, as they are now
+        self.sent_by: Counter = Counter()
+        self._peer = threading.local()
+        fake, handler = self, self.server.RequestHandlerClass
+
+        class Traced(handler):
+            def do_POST(self):
+                fake._peer.port = self.client_address[1]
+                super().do_POST()
+
+        self.server.RequestHandlerClass = Traced
+
+    def answer(self, path: str, form: dict[str, str], auth: str) -> tuple[int, dict]:
+        status, payload = super().answer(path, form, auth)
+        if status == 201:
+            self.sent_by[self._owner(self._peer.port)] += 1
+        return status, payload
+
+    def _owner(self, port: int) -> str:
+        inode = _socket_inode(port)
+        for pid, name in self.processes().items():
+            try:
+                for fd in os.listdir(f"/proc/{pid}/fd"):
+                    if os.readlink(f"/proc/{pid}/fd/{fd}") == f"socket:[{inode}]":
+                        return name
+            except OSError:
+                continue
+        return "?"
+
+
+def _socket_inode(port: int) -> str | None:
+    """The inode of the loopback TCP socket whose local port is `port`."""
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        with open(table) as rows:
+            for row in list(rows)[1:]:
+                fields = row.split()
+                if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                    return fields[9]
+    return None
+
+
 @dataclass
 class Options:
     phones: int = 40
@@ -72,7 +122,7 @@ async def run_cluster(options: Options) -> dict:
     """Start the cluster, run the residents (and the kills), check, stop. The figures and
     the problems found, by check."""
     folder = options.folder or Path(tempfile.mkdtemp(prefix="cluster-bench-"))
-    twilio = FakeTwilio().__enter__()
+    twilio = TracingTwilio().__enter__()
     config = ClusterConfig(
         folder=folder / "cluster",
         rasa=options.rasa,
@@ -88,6 +138,11 @@ async def run_cluster(options: Options) -> dict:
         },
     )
     cluster = Cluster(config)
+    twilio.processes = lambda: {
+        server.process.pid: name
+        for name, server in cluster.servers.items()
+        if name.startswith(("api", "sender")) and server.process is not None
+    }
     try:
         began = time.monotonic()
         print(f"starting the cluster (logs in {config.folder}) …", flush=True)
@@ -105,6 +160,7 @@ async def run_cluster(options: Options) -> dict:
         result["start_s"] = started_s
         await asyncio.to_thread(settle_outbox, settings, result["phones_used"])
         result["problems"] = await asyncio.to_thread(check, settings, result.pop("stats"), twilio)
+        result["outbox_sent_by"] = dict(sorted(twilio.sent_by.items()))
         del result["phones_used"]
     finally:
         cluster.stop()
@@ -426,6 +482,7 @@ def report(result: dict) -> str:
         f"cases filed {result['cases_filed']}, webhooks resent {result['webhooks_resent']}, "
         f"outage notices {result['outage_notices']}, phones per Rasa {result['phones_per_rasa']}"
     )
+    lines.append(f"outbox messages sent by: {result['outbox_sent_by']}")
     for name, found in result["problems"].items():
         lines.append(f"{name.replace('_', ' ')}: " + ("ok" if not found else "; ".join(found[:8])))
     lines.append(f"duplicates found: {result['duplicates']}")
