@@ -98,7 +98,8 @@ def _socket_inode(port: int) -> str | None:
         with open(table) as rows:
             for row in list(rows)[1:]:
                 fields = row.split()
-                if int(fields[1].rsplit(":", 1)[1], 16) == port:
+                # (a closed connection in TIME_WAIT may have had the same port: inode 0)
+                if int(fields[1].rsplit(":", 1)[1], 16) == port and fields[9] != "0":
                     return fields[9]
     return None
 
@@ -482,7 +483,7 @@ def report(result: dict) -> str:
         f"cases filed {result['cases_filed']}, webhooks resent {result['webhooks_resent']}, "
         f"outage notices {result['outage_notices']}, phones per Rasa {result['phones_per_rasa']}"
     )
-    lines.append(f"outbox messages sent by: {result['outbox_sent_by']}")
+    lines.append(f"outbox messages sent by (? not traced): {result['outbox_sent_by']}")
     for name, found in result["problems"].items():
         lines.append(f"{name.replace('_', ' ')}: " + ("ok" if not found else "; ".join(found[:8])))
     lines.append(f"duplicates found: {result['duplicates']}")
