@@ -22,13 +22,15 @@ export MODEL
 # bot/endpoints.yml reads the action server's secret from the environment (development value).
 export ACTION_SERVER_TOKEN ?= dev-action-token
 # An unset ENVIRONMENT is production; `make run` is development, `make test` is test.
-run shell: export ENVIRONMENT ?= development
+run shell run-cluster: export ENVIRONMENT ?= development
 test test-unit test-postgres test-rasa: export ENVIRONMENT ?= test
 
-.PHONY: help setup train run test test-unit test-postgres test-rasa lint shell clean
+.PHONY: help setup train run run-cluster test test-unit test-postgres test-rasa lint shell clean
 
 help:
 	@echo "make run    - set up, train if needed, start Rasa, the action server and the API"
+	@echo "make run-cluster - the same as a model of a deployment: PostgreSQL, Redis, two Rasa"
+	@echo "                   servers, two API processes behind nginx (docs/deploy.md)"
 	@echo "make test   - set up, train if needed, run every test (the store tests on SQLite and on PostgreSQL)"
 	@echo "make train  - train the Rasa model if its inputs changed"
 	@echo "make shell  - talk to the assistant in the terminal (rasa shell)"
@@ -61,6 +63,11 @@ $(MODEL): | $(RASA_STAMP)
 
 run: setup train
 	scripts/run.sh $(MODEL)
+
+# PostgreSQL, Redis, the action server, two Rasa servers, two API processes behind nginx
+# on :8000 (CLUSTER_PORT), four outbox senders, all on loopback (scripts/cluster.py).
+run-cluster: setup train
+	.venv/bin/python scripts/cluster.py
 
 shell: setup train
 	scripts/shell.sh $(MODEL)

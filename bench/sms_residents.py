@@ -27,6 +27,7 @@ class Stats:
     late: list[float] = field(default_factory=list)  # answered later by SMS (outbox)
     sent: int = 0
     filed: int = 0
+    resent: int = 0  # webhooks repeated after a 5xx or a dropped connection
     notices: int = 0
     sids: dict[str, list[str]] = field(default_factory=dict)
     failures: list[str] = field(default_factory=list)
@@ -85,7 +86,10 @@ async def channel_resident(
     stats: Stats,
     think: float,
     seed: int = 0,
+    retries: int = 0,
 ) -> None:
+    """`retries`: a webhook answered 5xx or cut is sent again with the same MessageSid, as
+    Twilio does with a connection override (`#rc=`)."""
     text, sids = FIRST, stats.sids.setdefault(phone, [])
     pause = pauses(seed, think)
     if think:
@@ -96,10 +100,7 @@ async def channel_resident(
         seen = len(twilio.bodies(phone))
         started = time.perf_counter()
         stats.sent += 1
-        response = await client.post(
-            "/twilio/sms", data=params, headers=signed(settings, "/twilio/sms", params)
-        )
-        response.raise_for_status()
+        response = await post_webhook(client, settings, params, retries, stats)
         replies = [m.text for m in ET.fromstring(response.text).findall("Message")]
         if replies:
             stats.live.append(time.perf_counter() - started)
@@ -117,6 +118,26 @@ async def channel_resident(
         if think:
             await asyncio.sleep(next(pause))
     stats.failures.append(f"…{phone[-4:]}: no case after 40 messages")
+
+
+async def post_webhook(
+    client: httpx.AsyncClient, settings: Settings, params: dict, retries: int, stats: Stats
+) -> httpx.Response:
+    headers = signed(settings, "/twilio/sms", params)
+    for attempt in range(retries + 1):
+        last = attempt == retries
+        try:
+            response = await client.post("/twilio/sms", data=params, headers=headers)
+        except httpx.TransportError:
+            if last:
+                raise
+        else:
+            if response.status_code < 500 or last:
+                response.raise_for_status()
+                return response
+        stats.resent += 1
+        await asyncio.sleep(1)
+    raise AssertionError("unreachable")
 
 
 async def direct_resident(

@@ -120,7 +120,7 @@ def check_exactly_once(settings: Settings, stats: Stats, twilio: FakeTwilio) -> 
         answered_twice = db.execute(
             sa.text(
                 "select count(*) from (select reply_to_id from message where direction='out' "
-                "and status='bot' group by reply_to_id, text having count(*) > 1)"
+                "and status='bot' group by reply_to_id, text having count(*) > 1) as twice"
             )
         ).scalar()
         by_outbox = db.execute(

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from channels import answers, inbox, leases, wording
 from channels.rasa import BotRefused, BotUnavailable, RasaClient
@@ -243,10 +244,20 @@ class ChannelService:
 
     async def replay_once(self) -> int:
         """Hand over what waited while the assistant was down: numbers in parallel (a few at
-        a time), each number's messages in order. Returns how many numbers were tried."""
+        a time), each number's messages in order. With several Rasa servers, only the
+        numbers whose conversation's server is up: the others wait, not spending their tries.
+        Returns how many numbers were tried."""
         phones = await self.db(inbox.phones_with_pending)
-        if not phones or not await self.rasa.ready():
+        if not phones:
             return 0
+        up, action_server_up = await asyncio.gather(
+            self.rasa.servers_up(), self.rasa.action_server_up()
+        )
+        if not up or not action_server_up:
+            return 0
+        if len(up) < len(self.settings.rasa_servers):
+            senders = await self.db(_senders, phones=phones, cipher=self.cipher)
+            phones = [phone for phone in phones if self.rasa.url_for(senders[phone]) in up]
         limit = asyncio.Semaphore(8)
 
         async def one(phone: str) -> None:
@@ -261,3 +272,11 @@ class ChannelService:
         texts = await self.db(answers.give_up_waiting, message_id=message_id, notice=notice)
         self.outbox.wake.set()
         return texts
+
+
+def _senders(session: Session, *, phones: list[str], cipher: IdentityCipher) -> dict[str, str]:
+    """The assistant's conversation (Rasa's sender) of each number."""
+    return {
+        phone: continued_conversation(session, conversation_id=phone, cipher=cipher)
+        for phone in phones
+    }

@@ -1,14 +1,18 @@
 """Rasa's REST channel as the SMS and voice channels use it: one request per resident message,
 tagged with the message's id so that, after a failure mid-way, the tracker tells whether
-Rasa took it (and what it answered)."""
+Rasa took it (and what it answered). With several Rasa servers (RASA_URLS) each conversation
+always goes to the same one (`server_for`): Rasa 3.6's Redis lock store does not order one
+conversation's turns across servers (docs/deploy.md)."""
 
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import importlib.util
 import logging
 import sys
 import time
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -36,6 +40,19 @@ _DIGITS_AS_LETTERS = str.maketrans("0123456789", "ghijklmnop")
 def tracker_tag(message_id: str) -> str:
     """The message's id as carried in Rasa's metadata: no digits for a redactor to mask."""
     return message_id.translate(_DIGITS_AS_LETTERS)
+
+
+def server_for(servers: Sequence[str], sender: str) -> str:
+    """The Rasa server of conversation `sender`, the same in every API process and after any
+    restart: rendezvous hashing (the server whose SHA-256 of URL and sender is highest), so
+    that adding or removing a server moves only the conversations of that server."""
+    if len(servers) == 1:
+        return servers[0]
+
+    def weight(url: str) -> bytes:
+        return hashlib.sha256(f"{url}\n{sender}".encode()).digest()
+
+    return max(servers, key=weight)
 
 
 class BotUnavailable(Exception):
@@ -96,19 +113,36 @@ class RasaClient:
         self._action_server_seen_up = time.monotonic()
         return True
 
-    async def ready(self) -> bool:
-        """Both Rasa (model loaded) and the action server answer."""
+    def url_for(self, sender: str) -> str:
+        """The base URL of the Rasa server that takes conversation `sender`."""
+        return server_for(self.settings.rasa_servers, sender)
+
+    async def _rasa_up(self, url: str) -> bool:
+        """The Rasa server at `url` answers /status (its model is loaded)."""
         try:
             reply = await self.client.get(
-                f"{self.settings.rasa_url}/status",
-                params={"token": self.settings.rasa_token},
-                timeout=3.0,
+                f"{url}/status", params={"token": self.settings.rasa_token}, timeout=3.0
             )
         except httpx.HTTPError:
             return False
         if reply.status_code in (401, 403):
-            log.error("Rasa refuses RASA_TOKEN: messages wait until it is set right")
-        return reply.status_code == 200 and await self.action_server_up()
+            log.error("Rasa at %s refuses RASA_TOKEN: messages wait until it is set right", url)
+        return reply.status_code == 200
+
+    async def servers_up(self) -> list[str]:
+        """The Rasa servers that answer /status now (asked at once)."""
+        servers = self.settings.rasa_servers
+        answers = await asyncio.gather(*(self._rasa_up(url) for url in servers))
+        return [url for url, up in zip(servers, answers, strict=True) if up]
+
+    async def ready(self, sender: str | None = None) -> bool:
+        """The action server and Rasa answer: the Rasa server of conversation `sender`, or
+        without a sender every Rasa server."""
+        if sender is not None:
+            rasa_up = await self._rasa_up(self.url_for(sender))
+        else:
+            rasa_up = len(await self.servers_up()) == len(self.settings.rasa_servers)
+        return rasa_up and await self.action_server_up()
 
     async def send(
         self, *, sender: str, text: str, channel: str, message_id: str
@@ -118,7 +152,7 @@ class RasaClient:
         down, Rasa takes the message and loses the action's answer."""
         try:
             reply = await self.client.post(
-                f"{self.settings.rasa_url}/webhooks/rest/webhook",
+                f"{self.url_for(sender)}/webhooks/rest/webhook",
                 json={
                     "sender": sender,
                     "message": text,
@@ -143,9 +177,14 @@ class RasaClient:
         REST channel would have given them), else None."""
         try:
             reply = await self.client.get(
-                f"{self.settings.rasa_url}/conversations/{quote(sender, safe='+')}/tracker",
+                f"{self.url_for(sender)}/conversations/{quote(sender, safe='+')}/tracker",
                 params={"token": self.settings.rasa_token},
             )
+        except (httpx.ConnectError, httpx.ConnectTimeout) as error:
+            # Not reached this time: no sign that Rasa took the message and hangs on it.
+            raise BotUnavailable(
+                f"rasa tracker: {type(error).__name__}", maybe_taken=False
+            ) from None
         except httpx.HTTPError as error:
             raise BotUnavailable(
                 f"rasa tracker: {type(error).__name__}", maybe_taken=True

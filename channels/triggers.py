@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 import httpx
 
+from channels.rasa import server_for
 from core.settings import Settings
 
 
@@ -22,7 +23,8 @@ def trigger_intent(
     transport: httpx.BaseTransport | None = None,
 ) -> list[dict[str, Any]]:  # fmt: skip
     """The assistant's replies after ``intent`` is triggered in ``sender``'s conversation."""
-    url = f"{settings.rasa_url}/conversations/{quote(sender, safe='+')}/trigger_intent"
+    rasa = server_for(settings.rasa_servers, sender)  # the conversation's own Rasa server
+    url = f"{rasa}/conversations/{quote(sender, safe='+')}/trigger_intent"
     try:
         with httpx.Client(transport=transport, timeout=timeout or settings.rasa_timeout) as client:
             reply = client.post(url, params={"token": settings.rasa_token},

@@ -11,6 +11,7 @@ intake clock add-working-days DATE N
                               the N-th working day after DATE by the official calendar
 intake scheduler run [--once]  the dynamic-management scheduler (reviews, their 复查提醒
                               and one reminder, the clock)
+intake outbox run [--once]    an outbox sender without the API (several may run at once)
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cli import assess, clock, roster, scheduler, users
+from cli import assess, clock, outbox, roster, scheduler, users
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +30,7 @@ def build_parser() -> argparse.ArgumentParser:
     roster.add_parser(commands)
     clock.add_parser(commands)
     scheduler.add_parser(commands)
+    outbox.add_parser(commands)
     return parser
 
 

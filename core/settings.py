@@ -49,6 +49,10 @@ class Settings(BaseSettings):
     access_token_minutes: int = 8 * 60
 
     rasa_url: str = "http://127.0.0.1:5005"
+    # Several Rasa servers (comma-separated URLs, the same list in every API process): each
+    # conversation always goes to the same one of them (channels.rasa.server_for). Empty:
+    # RASA_URL alone.
+    rasa_urls: str = ""
     rasa_token: str = "dev-rasa-token"
     action_server_url: str = "http://127.0.0.1:5055"
     # The action server binds loopback and answers only requests that carry this secret
@@ -122,6 +126,19 @@ class Settings(BaseSettings):
     def _with_driver(cls, url: str) -> str:
         return driver_url(url)
 
+    @field_validator("rasa_urls")
+    @classmethod
+    def _http_urls(cls, urls: str) -> str:
+        for url in _url_list(urls):
+            if not url.startswith(("http://", "https://")):
+                raise ValueError(f"RASA_URLS: {url!r} is not an http(s) URL")
+        return urls
+
+    @property
+    def rasa_servers(self) -> list[str]:
+        """The Rasa servers' base URLs: RASA_URLS, else RASA_URL (no trailing slash)."""
+        return _url_list(self.rasa_urls) or [self.rasa_url.rstrip("/")]
+
     @property
     def is_development(self) -> bool:
         """Development conveniences (the simulator, the built-in Twilio token) are on."""
@@ -192,6 +209,12 @@ class Settings(BaseSettings):
     @property
     def twilio_sends(self) -> bool:
         return bool(self.twilio_account_sid and self.twilio_auth_token and self.twilio_from_number)
+
+
+def _url_list(urls: str) -> list[str]:
+    """Comma-separated URLs, each without a trailing slash, each once, in their order."""
+    found = (url.strip().rstrip("/") for url in urls.split(","))
+    return list(dict.fromkeys(url for url in found if url))
 
 
 @lru_cache

@@ -94,6 +94,13 @@ def pytest_terminal_summary(terminalreporter, config):
             f"{banner}\n{missing}: THE POSTGRESQL PASS WAS SKIPPED\n{banner}"
         )
         print(f"{missing}: the PostgreSQL pass was skipped", file=sys.stderr)
+    cluster_missing = getattr(config, "_cluster_missing", None)  # tests/e2e/test_cluster.py
+    if cluster_missing:
+        banner = "!" * 78
+        terminalreporter.write_line(
+            f"{banner}\n{cluster_missing}: THE CLUSTER TEST WAS SKIPPED\n{banner}"
+        )
+        print(f"{cluster_missing}: the cluster test was skipped", file=sys.stderr)
 
 
 @pytest.fixture(scope="session")
