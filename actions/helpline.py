@@ -296,9 +296,19 @@ class ActionTriage(Action):
         if intent in ("out_of_scope", "nlu_fallback") and (near := near_reply(text)):
             dispatcher.utter_message(text=near)
             return []
+        if intent in ("nlu_fallback", "inform") and said_something(text):
+            # A whole sentence the assistant cannot place ("老家还是土路，车进不去") is a matter
+            # for someone else: the honest reply names who, where "没听懂" would ask the
+            # resident to say again what they said plainly.
+            intent = "out_of_scope"
         reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
         dispatcher.utter_message(response=reply.get(intent, "utter_default"))
         return []
+
+
+def said_something(text: str) -> bool:
+    """A sentence of words (ten Chinese characters or more), not a slip or a stray reply."""
+    return len(re.findall(r"[\u4e00-\u9fff]", text or "")) >= 10
 
 
 class ActionDefaultFallback(Action):
@@ -322,5 +332,8 @@ class ActionDefaultFallback(Action):
                 or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
             ):
                 return reply_to(dispatcher, tracker, asked=False)
+            if said_something(text):  # a whole sentence: someone else's matter (as the triage)
+                dispatcher.utter_message(response="utter_out_of_scope")
+                return [UserUtteranceReverted()]
         dispatcher.utter_message(response="utter_default")
         return [UserUtteranceReverted()]

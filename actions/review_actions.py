@@ -22,6 +22,8 @@ from rasa_sdk.types import DomainDict
 
 from actions import review_reading
 from actions.application_facts import to_household
+from actions.first_message import _HELP, _PERSONAL, wants_to_apply
+from actions.helpline import ActionTriage, reply_to
 from actions.reading.standing_text import read_hardship
 from actions.store import identity_cipher, store_engine
 from cases.dynamic import monitoring, reviews
@@ -188,8 +190,26 @@ class ActionReportHardship(Action):
             dispatcher.utter_message(text=NOT_SAVED.format(helpline=helpline))
             return []
         if township is None:
-            # No case of this number: as any other first message (the triage may start the
-            # application, 临时救助 included).
-            return [FollowupAction("action_triage")]
+            return not_a_case(dispatcher, tracker, domain, text)
         dispatcher.utter_message(text=HARDSHIP_NOTED.format(township=township, helpline=helpline))
         return []
+
+
+def not_a_case(dispatcher, tracker, domain, text: str) -> list:
+    """A hardship told by a number with no case: the message is what the intent the
+    assistant ranked next says it is — an application (a plea, a story: 临时救助 included),
+    a policy question, or whatever the triage makes of it. Done here, in this turn: a
+    FollowupAction to another action would leave the rules with no next step."""
+    ranked = [
+        item.get("name")
+        for item in (tracker.latest_message or {}).get("intent_ranking") or []
+        if item.get("name") != "report_hardship"
+    ]
+    runner_up = ranked[0] if ranked else None
+    # The household's own trouble, told with the help it asks for ("…日子紧得很，想问下低保").
+    own_plea = bool(_PERSONAL.search(text) and _HELP.search(text))
+    if runner_up == "apply_dibao" or own_plea or wants_to_apply(text) or read_hardship(text):
+        return [FollowupAction("action_start_application")]
+    if runner_up == "faq":
+        return reply_to(dispatcher, tracker, asked=True)
+    return ActionTriage().run(dispatcher, tracker, domain)

@@ -116,12 +116,14 @@ def test_the_hardship_report_records_a_monitoring_event(settings, action_db, cip
         assert assessment["temporary_assistance"]["status"] == "eligible"
 
 
-def test_a_hardship_from_a_number_without_a_case_goes_to_the_triage(action_db):
+def test_a_hardship_from_a_number_without_a_case_starts_the_application(action_db):
+    """No case to record it on: a plea is an application (临时救助 included), started in
+    this turn (a FollowupAction to the triage left the rules with no next step)."""
     talk = Talk()
     dispatcher = CollectingDispatcher()
-    events = ActionReportHardship().run(dispatcher, talk.tracker("家里出事了", "report_hardship",
-                                                                 None), {})  # fmt: skip
-    assert events == [{"event": "followup", "timestamp": None, "name": "action_triage"}]
+    text = "家里出事了，老汉儿出车祸住院了，日子过不下去了"
+    events = ActionReportHardship().run(dispatcher, talk.tracker(text, "report_hardship", None), {})
+    assert events == [{"event": "followup", "timestamp": None, "name": "action_start_application"}]
 
 
 def test_every_question_fits_an_sms():

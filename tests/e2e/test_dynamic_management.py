@@ -18,7 +18,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlmodel import Session, select
 
-from accounts.models import Role
+from accounts.models import Role, User
 from accounts.users import create_user
 from api.main import create_app
 from cases.dynamic.models import MonitoringEvent, Review
@@ -51,10 +51,11 @@ def app(stack, twilio):
         quiet_hours_start="00:00", quiet_hours_end="00:00",  # any hour the test runs at
     )  # fmt: skip
     engine = make_engine(settings.database_url)
-    with Session(engine) as session:
-        create_user(session, username="tuxiang", password="password-tuxiang",
-                    role=Role.township_staff, township="吐祥镇")  # fmt: skip
-        session.commit()
+    with Session(engine) as session:  # (an earlier e2e test may have made the same officer)
+        if session.exec(select(User).where(User.username == "tuxiang")).first() is None:
+            create_user(session, username="tuxiang", password="password-tuxiang",
+                        role=Role.township_staff, township="吐祥镇")  # fmt: skip
+            session.commit()
     with TestClient(create_app(settings, engine)) as client:
         client.settings, client.engine = settings, engine
         yield client
