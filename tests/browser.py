@@ -5,6 +5,8 @@ for a machine without it — skipped on a developer's machine, a failure under C
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,3 +24,16 @@ def require_chromium(path: str = CHROMIUM) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{MISSING}; CI must run the browser tests", pytrace=False)
     pytest.skip(MISSING)
+
+
+@contextmanager
+def chromium() -> Iterator:
+    """Debian's Chromium, headless, driven by Playwright; closed on leaving."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -16,7 +16,7 @@ from cases.models import CaseStatus
 from core.database import make_engine
 from core.security import IdentityCipher
 from core.settings import Settings
-from tests.browser import ARGS, CHROMIUM, require_chromium
+from tests.browser import chromium, require_chromium
 from tests.console_seed import seed_demo
 from tests.servers import ROOT, Server, free_port
 
@@ -59,12 +59,8 @@ def console(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def browser(console):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

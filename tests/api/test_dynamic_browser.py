@@ -23,7 +23,7 @@ from cases.dynamic import reviews
 from cases.revisions import latest_household
 from core.security import IdentityCipher
 from core.settings import Settings
-from tests.browser import ARGS, CHROMIUM, require_chromium
+from tests.browser import chromium, require_chromium
 from tests.cases.dynamic.helpers import approved_case
 from tests.servers import ROOT, Server, free_port
 
@@ -76,12 +76,8 @@ def console(tmp_path_factory, fresh_store):
 
 @pytest.fixture(scope="module")
 def browser(console):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

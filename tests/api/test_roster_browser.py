@@ -16,7 +16,7 @@ from accounts.models import Role
 from accounts.users import create_user
 from tests.api.test_console_browser import SHOTS
 from tests.api.test_rosters import DIBAO, REGISTERED
-from tests.browser import ARGS, CHROMIUM, require_chromium
+from tests.browser import chromium, require_chromium
 from tests.cases.rosters.rosters import person, write_roster
 from tests.servers import ROOT, Server, free_port
 
@@ -57,12 +57,8 @@ def console(tmp_path_factory, fresh_store):
 
 @pytest.fixture(scope="module")
 def browser(console):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
