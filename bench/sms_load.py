@@ -34,7 +34,9 @@ from bench.sms_servers import (  # noqa: E402
     check_exactly_once,
     cpu_per_message,
     cpu_seconds,
+    hot_spots,
     kill_and_restart,
+    profile,
     start_api,
 )
 from cases.migrations import migrate  # noqa: E402
@@ -81,13 +83,14 @@ async def run(args: argparse.Namespace) -> dict:
         public_base_url=PUBLIC_BASE_URL,
         twilio_auth_token=AUTH_TOKEN,
     )
-    api = start_api(workdir, env, api_port, args.profile_api)
+    api = start_api(workdir, env, api_port)
     started = []
     try:
         print(f"starting the action server, Rasa and the API (logs in {workdir}) …", flush=True)
         for server in (actions, rasa, api):
             server.start()
             started.append(server)
+        sampler = profile(api, args.profile_api) if args.profile_api else None
         # Idle connections are dropped before uvicorn's and Sanic's 5 s keep-alive ends.
         limits = httpx.Limits(max_connections=args.phones * 2, keepalive_expiry=3)
         async with (
@@ -151,6 +154,8 @@ async def run(args: argparse.Namespace) -> dict:
             if server.process and server.process.poll() is None:
                 server.stop()
         twilio.__exit__(None, None, None)
+        if sampler:
+            sampler.wait(timeout=60)  # py-spy writes once the API has exited
     result = {
         "phones": args.phones,
         "rounds": args.rounds,
@@ -235,10 +240,17 @@ def main() -> int:
     parser.add_argument("--kill-after", type=int, default=60, help="messages sent before the kill")
     parser.add_argument("--down", type=float, default=3.0, help="seconds Rasa stays down")
     parser.add_argument("--json", type=Path, help="also write the figures here")
-    parser.add_argument("--profile-api", type=Path, help="cProfile the API process into FILE")
+    parser.add_argument(
+        "--profile-api",
+        type=Path,
+        help="sample the API process with py-spy into FILE (collapsed stacks, all threads)",
+    )
     args = parser.parse_args()
     result = asyncio.run(run(args))
     print(report(result))
+    if args.profile_api:
+        print(f"where the API's CPU went (py-spy, {args.profile_api}):")
+        print(hot_spots(args.profile_api))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2))
     ok = (

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import subprocess
 import time
 from pathlib import Path
 
@@ -50,7 +51,7 @@ def kill(server: Server) -> None:
     server._log.close()
 
 
-def start_api(workdir: Path, env: dict, port: int, profile: Path | None = None) -> Server:
+def start_api(workdir: Path, env: dict, port: int) -> Server:
     command = [
         str(ROOT / ".venv/bin/uvicorn"),
         "--factory",
@@ -62,18 +63,52 @@ def start_api(workdir: Path, env: dict, port: int, profile: Path | None = None) 
         "--log-level",
         "warning",
     ]
-    if profile:
-        command = [
-            str(ROOT / ".venv/bin/python"),
-            "-m",
-            "cProfile",
-            "-o",
-            str(profile),
-            "-m",
-            "uvicorn",
-            *command[1:],
-        ]
     return Server("api", command, f"http://127.0.0.1:{port}/healthz", workdir / "api.log", env)
+
+
+def profile(server: Server, output: Path) -> subprocess.Popen:
+    """Sample a running server with py-spy until it exits, into `output` (collapsed stacks).
+
+    py-spy samples every thread: the webhook's store work runs in the store's thread, which
+    cProfile (the event loop's thread only) never saw. `--gil` keeps the samples of the
+    thread that holds the GIL, so the counts are the API's Python CPU time, not its waits;
+    `--nonblocking` does not pause the server to read its stacks.
+    """
+    return subprocess.Popen(
+        [
+            str(ROOT / ".venv/bin/py-spy"),
+            "record",
+            "--pid",
+            str(server.process.pid),
+            "--rate",
+            "200",
+            "--nonblocking",
+            "--gil",
+            "--format",
+            "raw",
+            "--output",
+            str(output),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def hot_spots(collapsed: Path, limit: int = 25) -> str:
+    """Where the sampled time went: each frame's share of the samples it appears in
+    (inclusive), our own modules and the libraries, the busiest first."""
+    total, inclusive = 0, {}
+    for line in collapsed.read_text().splitlines():
+        stack, _, count = line.rpartition(" ")
+        if not count.isdigit():
+            continue
+        total += int(count)
+        for frame in set(stack.split(";")[1:]):  # the first frame is the thread
+            inclusive[frame] = inclusive.get(frame, 0) + int(count)
+    if not total:
+        return "no samples"
+    rows = sorted(inclusive.items(), key=lambda item: -item[1])[:limit]
+    return "\n".join(f"{100 * n / total:5.1f} %  {frame[:150]}" for frame, n in rows)
 
 
 async def kill_and_restart(rasa: Server, stats: Stats, after: int, down: float, log: list) -> None:
@@ -108,6 +143,19 @@ def check_exactly_once(settings: Settings, stats: Stats, twilio: FakeTwilio) -> 
                 )
     engine = make_engine(settings.database_url)
     phones = ", ".join(f"'{phone}'" for phone in stats.sids)
+    # A notice queued by the last turns (the filing's) may still be on its way to Twilio:
+    # wait for the senders to settle before counting what they sent.
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        with engine.connect() as db:
+            pending = db.execute(
+                sa.text(
+                    "select count(*) from outboundmessage where status in ('queued', 'sending')"
+                )
+            ).scalar()
+        if not pending:
+            break
+        time.sleep(0.5)
     with engine.connect() as db:
         statuses = dict(
             db.execute(

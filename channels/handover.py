@@ -166,7 +166,13 @@ class ChannelService:
         try:
             while True:
                 taken, action_server_up = await asyncio.gather(
-                    self.db(leases.take_next, phone=phone, owner=owner, seconds=self.lease_seconds),
+                    self.db(
+                        _take_next,
+                        phone=phone,
+                        owner=owner,
+                        seconds=self.lease_seconds,
+                        cipher=self.cipher,
+                    ),
                     self.rasa.action_server_up(),
                 )
                 if taken is None:  # nothing left (lease released), or another worker's turn
@@ -186,18 +192,17 @@ class ChannelService:
         self,
         message: inbox.Inbound,
         choices: list[str] | None,
+        sender: str,
         *,
         action_server_up: bool,
         owner: str,
     ) -> bool | None:
-        """Hand one message over and record the answer. None if the assistant is down, else
-        whether more of the number's messages are pending."""
+        """Hand one message over (to the assistant's conversation `sender`) and record the
+        answer. None if the assistant is down, else whether more of the number's messages
+        are pending."""
         try:
             if not action_server_up:
                 raise BotUnavailable("action server down", maybe_taken=False)
-            sender = await self.db(
-                continued_conversation, conversation_id=message.phone, cipher=self.cipher
-            )
             replies = None
             if message.attempts > 0:
                 # A try before failed, maybe after Rasa took the message: never twice.
@@ -272,6 +277,18 @@ class ChannelService:
         texts = await self.db(answers.give_up_waiting, message_id=message_id, notice=notice)
         self.outbox.wake.set()
         return texts
+
+
+def _take_next(
+    session: Session, *, phone: str, owner: str, seconds: float, cipher: IdentityCipher
+) -> tuple[inbox.Inbound, list[str] | None, str] | None:
+    """`leases.take_next`, with the assistant's conversation the message goes on in, read
+    in the same trip to the store (one fewer per message: the SMS channel's overhead)."""
+    taken = leases.take_next(session, phone=phone, owner=owner, seconds=seconds)
+    if taken is None:
+        return None
+    message, choices = taken
+    return message, choices, continued_conversation(session, conversation_id=phone, cipher=cipher)
 
 
 def _senders(session: Session, *, phones: list[str], cipher: IdentityCipher) -> dict[str, str]:
