@@ -11,6 +11,7 @@ from rasa_sdk.events import ActiveLoop, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session, col, select
 
+from actions import policy_terms
 from actions.application import sender_phone
 from actions.replies import window_and_helpline
 from actions.slots import APPLICATION_SLOTS
@@ -143,6 +144,12 @@ class ActionCheckStatus(Action):
             dispatcher.utter_message(text="您的申请：" + "；".join(lines) + "。")
         elif wanted:
             dispatcher.utter_message(text="这个手机号下没有这个编号的申请，请核对编号。")
+        elif policy_terms.strong_topic(text):
+            # "为啥他评上了我没评上": no case of this number, and a complaint or a named term
+            # of the policy, not a status question — the policy's answer (how to object …).
+            from actions.helpline import reply_to  # the helpline imports this module's peers
+
+            return reply_to(dispatcher, tracker, asked=False)
         else:
             dispatcher.utter_message(text="这个手机号还没有申请记录。要申请请回“申请”。")
         return []

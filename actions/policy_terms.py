@@ -212,6 +212,32 @@ CUES: tuple[Cue, ...] = (
     _cue("income_counted", r"(属于|算).{0,4}(啥|什么|哪种|哪类)?收入", strong=True),
     _cue("income_counted", r"收入.{0,8}(何人|谁的|哪些人的|怎么算|超标)", strong=True),
     _cue("tekun", r"(特困|五保)", r"(多少|好多|几多)", strong=True),
+    # The papers to bring, whatever else is named (审核, 年审 …): what is asked is the list.
+    _cue(
+        "documents",
+        r"(要|需要|得|准备|带|交|提供)[^，。？?]{0,3}(哪些|什么|啥子?|些啥)[^，。？?]{0,2}"
+        r"(材料|资料|证件|证明|手续)",
+        _HELP + r"|申请|审核|年审",
+        strong=True,
+    ),
+    # A 低保 household that splits (a child marries and moves out): the change is reported.
+    _cue(
+        "report_changes",
+        r"(低保户|低保家庭|吃低保的|吃低保)",
+        r"(分户|分家|分开立户|户口分|迁出|迁走)",
+        r"(怎么办|咋办|咋个办|要不要|还能|还可以|影响|怎么处理|会不会)",
+        strong=True,
+    ),
+    # 监测户 (households watched for falling back into poverty): the county's text has the
+    # returned-to-poverty rule.
+    _cue("returned_to_poverty", r"(监测户|监测对象|防返贫|返贫监测)", strong=True),
+    # What 低保 asks of a house: the assets rule.
+    _cue(
+        "assets",
+        _DIBAO,
+        r"(住房|房子|房屋|住的房)[^，。]{0,4}(标准|要求|条件|规定|限制)",
+        strong=True,
+    ),
     # One's own payment that stopped or has not come: why 低保 stops and where to ask.
     _cue(
         "disability_living_subsidy",
@@ -430,7 +456,10 @@ def strong_topic(text: str) -> str | None:
 _OUTSIDE = re.compile(
     r"(养老保险|社保|合作医疗.{0,8}(几月|什么时候|哪天|交多少)|几号发|几月份|结婚证|离婚|"
     r"身份证.{0,6}(泄露|丢|补办)|户口迁|去世.{0,8}(补助|丧葬)|丧葬费|安葬费|上涨.{0,4}元|高龄|"
-    r"公租房|廉租房|住房补贴|(什么时候|几号|哪天|几月份?)发放?)"
+    r"公租房|廉租房|住房补贴|(什么时候|几号|哪天|几月份?)发放?|"
+    # The national low-income population (低收入人口) came after the county's 2017 text.
+    r"低收入(人群|人口|群体|家庭|户)[^，。]{0,6}(哪|什么|啥|几类|包括|指|定义|范围|划分)|"
+    r"(什么|啥子?)(叫|是)低收入)"
 )
 
 

@@ -102,6 +102,19 @@ def test_status_is_told_only_for_the_senders_own_cases(action_db):
     assert reference not in other.messages[0]["text"]
 
 
+def test_a_complaint_taken_for_a_status_question_gets_the_policys_answer(action_db):
+    """No case of this number, and a complaint about the 评议 in the words of the policy:
+    how to object, not "no application on record"."""
+    dispatcher = CollectingDispatcher()
+    text = "去年和隔壁一起申请的低保，凭啥他家评上了我家没评上"
+    ActionCheckStatus().run(dispatcher, tracker(sender="+8613900000003", text=text), {})
+    reply = dispatcher.messages[0]["text"]
+    assert "还没有申请记录" not in reply and "12345" in reply
+    plain = CollectingDispatcher()
+    ActionCheckStatus().run(plain, tracker(sender="+8613900000003", text="查一下进度"), {})
+    assert "还没有申请记录" in plain.messages[0]["text"]
+
+
 def test_handoff_flags_the_case_for_a_call_back(action_db):
     file_typical(CollectingDispatcher())
     dispatcher = CollectingDispatcher()

@@ -181,3 +181,28 @@ def test_a_students_aid_form_and_another_provinces_raise_are_declined():
 
     assert outside("学校的贫困生表格上家庭收入填多少")
     assert elsewhere("新闻说江苏低保金要涨 我们这边何时到位")
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("低保年审要带些啥证件", "documents"),
+        ("办临时救助得准备哪些证明", "documents"),
+        ("我们是低保家庭，儿子结婚分户出去了咋个办", "report_changes"),
+        ("吃低保的分家以后还能不能吃", "report_changes"),
+        ("监测对象和低保有啥关系", "returned_to_poverty"),
+        ("防返贫的监测户是怎么回事", "returned_to_poverty"),
+        ("吃低保对住的房子有啥要求", "assets"),
+    ],
+)
+def test_named_terms_of_the_fourth_round(text, key):
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text", ["低收入人口是怎么划分的", "低收入群体包括哪些人", "什么叫低收入家庭，指的是哪些"]
+)
+def test_the_national_low_income_population_is_not_in_the_countys_text(text):
+    from actions.policy_terms import outside
+
+    assert outside(text)
