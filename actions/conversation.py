@@ -107,6 +107,12 @@ class ActionHandoff(Action):
                 text="好的，已请工作人员给您回电话，请保持电话畅通。"
                 + window_and_helpline(township)
             )
+        elif tracker.active_loop_name is None and policy_terms.strong_topic(
+            tracker.latest_message.get("text") or ""
+        ):
+            # "政府打电话说我收入超标了，这个收入是何人的收入": nothing to call back about,
+            # a question in the policy's own terms — its answer, which names the window.
+            return _policy_answer(dispatcher, tracker)
         else:
             dispatcher.utter_message(
                 text="好的，请找工作人员帮您。" + window_and_helpline(township)
@@ -126,6 +132,8 @@ class ActionCheckStatus(Action):
         text = tracker.latest_message.get("text") or ""
         wanted = REFERENCE.search(text)
         if phone is None:
+            if not wanted and policy_terms.strong_topic(text):
+                return _policy_answer(dispatcher, tracker)
             dispatcher.utter_message(text="请用申请时的手机号发短信查询进度。")
             return []
         with session_scope(store_engine()) as session:
@@ -145,14 +153,18 @@ class ActionCheckStatus(Action):
         elif wanted:
             dispatcher.utter_message(text="这个手机号下没有这个编号的申请，请核对编号。")
         elif policy_terms.strong_topic(text):
-            # "为啥他评上了我没评上": no case of this number, and a complaint or a named term
-            # of the policy, not a status question — the policy's answer (how to object …).
-            from actions.helpline import reply_to  # the helpline imports this module's peers
-
-            return reply_to(dispatcher, tracker, asked=False)
+            return _policy_answer(dispatcher, tracker)
         else:
             dispatcher.utter_message(text="这个手机号还没有申请记录。要申请请回“申请”。")
         return []
+
+
+def _policy_answer(dispatcher, tracker) -> list:
+    """ "为啥他评上了我没评上" taken for a status question with no case to tell: a complaint
+    or a named term of the policy, answered as the helpline answers it (how to object …)."""
+    from actions.helpline import reply_to  # the helpline imports this module's peers
+
+    return reply_to(dispatcher, tracker, asked=False)
 
 
 def latest_case(session: Session, phone: str) -> Case | None:

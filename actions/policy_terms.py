@@ -235,7 +235,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "assets",
         _DIBAO,
-        r"(住房|房子|房屋|住的房)[^，。]{0,4}(标准|要求|条件|规定|限制)",
+        r"(住房|房子|房屋|住的房)(?!补贴|补助|保障|救助)[^，。]{0,4}(标准|要求|条件|规定|限制)",
         strong=True,
     ),
     # One's own payment that stopped or has not come: why 低保 stops and where to ask.

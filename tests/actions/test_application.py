@@ -113,6 +113,22 @@ def test_a_complaint_taken_for_a_status_question_gets_the_policys_answer(action_
     plain = CollectingDispatcher()
     ActionCheckStatus().run(plain, tracker(sender="+8613900000003", text="查一下进度"), {})
     assert "还没有申请记录" in plain.messages[0]["text"]
+    page = CollectingDispatcher()  # the staff's helpline page: no phone number
+    ActionCheckStatus().run(page, tracker(sender="helpline-page-1", text=text), {})
+    assert "手机号" not in page.messages[0]["text"] and "12345" in page.messages[0]["text"]
+
+
+def test_a_policy_question_taken_for_a_call_back_request_gets_its_answer(action_db):
+    """Nothing to call back about (no case, no application under way) and a question in the
+    policy's own terms: the answer, not only "请找工作人员"."""
+    dispatcher = CollectingDispatcher()
+    text = "村上打电话说我家收入超标了，这个收入是算哪些人的收入"
+    ActionHandoff().run(dispatcher, tracker(sender="+8613900000004", text=text), {})
+    assert "家庭收入" in dispatcher.messages[0]["text"]  # what counts as the household's income
+    assert "三(三)1" in dispatcher.messages[0]["text"]
+    plain = CollectingDispatcher()
+    ActionHandoff().run(plain, tracker(sender="+8613900000004", text="我要找人工"), {})
+    assert "请找工作人员" in plain.messages[0]["text"]
 
 
 def test_handoff_flags_the_case_for_a_call_back(action_db):

@@ -71,7 +71,7 @@ def test_a_follow_up_keeps_its_topic(stack, number, pair):
 # The real-question set: 43.4 % the first time (measured once, before its failures were
 # read); its odd-numbered half was then read and mended against (87.4 %) while the even half
 # stayed unread (47.7 %); then the whole set was mended (93.1 %). The target, 90 %.
-REAL_FLOOR = 0.90
+REAL_FLOOR = 0.92
 
 
 def test_the_score_on_real_residents_questions_does_not_slide_back(stack):
@@ -89,7 +89,7 @@ def test_the_score_on_real_residents_questions_does_not_slide_back(stack):
 # after two rounds of cues. The third: 59.0 % the first time, 93.4 % once read and mended.
 # Their floors guard against sliding back.
 LATER_SETS = [
-    ("questions_2.yaml", "+86139100", 120, 0.78),
+    ("questions_2.yaml", "+86139100", 120, 0.80),
     ("questions_3.yaml", "+86139200", 60, 0.90),
 ]
 
