@@ -131,11 +131,21 @@ class ActionCheckStatus(Action):
         phone = sender_phone(tracker)
         text = tracker.latest_message.get("text") or ""
         wanted = REFERENCE.search(text)
-        if phone is None:
-            if not wanted and policy_terms.strong_topic(text):
-                return _policy_answer(dispatcher, tracker)
+        lines = self._status_lines(phone, wanted) if phone else []
+        if lines:
+            dispatcher.utter_message(text="您的申请：" + "；".join(lines) + "。")
+        elif not wanted and policy_terms.strong_topic(text):
+            return _policy_answer(dispatcher, tracker)  # no case to tell: a complaint
+        elif phone is None:
             dispatcher.utter_message(text="请用申请时的手机号发短信查询进度。")
-            return []
+        elif wanted:
+            dispatcher.utter_message(text="这个手机号下没有这个编号的申请，请核对编号。")
+        else:
+            dispatcher.utter_message(text="这个手机号还没有申请记录。要申请请回“申请”。")
+        return []
+
+    @staticmethod
+    def _status_lines(phone: str, wanted) -> list[str]:
         with session_scope(store_engine()) as session:
             query = (
                 select(Case)
@@ -146,17 +156,7 @@ class ActionCheckStatus(Action):
             )
             if wanted:
                 query = query.where(Case.reference == wanted.group(0).upper())
-            cases = session.exec(query).all()
-            lines = [f"{c.reference}：{STATUS_WORDS[c.status]}" for c in cases]
-        if lines:
-            dispatcher.utter_message(text="您的申请：" + "；".join(lines) + "。")
-        elif wanted:
-            dispatcher.utter_message(text="这个手机号下没有这个编号的申请，请核对编号。")
-        elif policy_terms.strong_topic(text):
-            return _policy_answer(dispatcher, tracker)
-        else:
-            dispatcher.utter_message(text="这个手机号还没有申请记录。要申请请回“申请”。")
-        return []
+            return [f"{c.reference}：{STATUS_WORDS[c.status]}" for c in session.exec(query).all()]
 
 
 def _policy_answer(dispatcher, tracker) -> list:
