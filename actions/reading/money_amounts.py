@@ -85,6 +85,7 @@ def people_count(clause: str) -> int | None:
 # Days worked, or market days (赶场: a 场 every three days or so) gone to.
 _DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
 _DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
+_DAYS_A_WEEK = re.compile(r"(?:一|1|每)个?(?:礼拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)")
 _DAY_RATE = re.compile(rf"(?:(?:一|1|每)天|{_MARKET})[^，。\d]{{0,4}}?(\d+)")
 
 
@@ -95,6 +96,10 @@ def by_the_day(text: str) -> Decimal | None:
     rate = _DAY_RATE.search(converted)
     days = _DAYS.search(converted)
     yearly = _DAYS_A_YEAR.search(converted) if not days else None
+    weekly = _DAYS_A_WEEK.search(converted) if not (days or yearly) else None
+    if rate and weekly and 0 < int(weekly.group(1)) <= 7:
+        # "卖菜一个礼拜两场 一场卖二三十": market days a week × the day's takings × 52
+        return Decimal(weekly.group(1)) * Decimal(rate.group(1)) * 52
     if not (rate and (days or yearly)):
         return None
     said = (days or yearly).group(1)
@@ -108,7 +113,7 @@ def by_the_day(text: str) -> Decimal | None:
 
 def about_days(clause: str) -> bool:
     """The clause gives the day's pay or the days worked ("零工一天两百", "一个月做得到十五天")."""
-    return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR))
+    return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK))
 
 
 _PER_MU = re.compile(

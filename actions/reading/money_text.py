@@ -57,7 +57,7 @@ ALREADY_SAID = re.compile(
 EXPENSE_TYPES = {
     "medical": r"(看病|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|药|胰岛素|吸氧|复查|"
     r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|1?场病)",
-    "disability_care": r"(护理费|请人|护工|尿不湿|康复|残疾人用品|请保姆)",
+    "disability_care": r"(护理费|请人|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
     r"小学|大学|幼儿园|中职|职高|技校)",
 }
@@ -406,13 +406,19 @@ def _counts_corrected(text: str) -> str:
     )
 
 
+# The 低保 money a household already receives is what the assessment decides, not income.
+_SPENT_OR_DIBAO = re.compile(
+    rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)"
+)
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     text = _counts_corrected(text)
-    amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT)
+    amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT_OR_DIBAO)
     if (mu := by_the_mu(text)) is not None:
         rate, count = mu
         kind = next((k for k, v in amounts.items() if v == rate), UNASSIGNED)

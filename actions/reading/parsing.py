@@ -34,7 +34,8 @@ _NOT_A_NAME = re.compile(
 )
 # After a number, words that make it a count, an age, a date or a grade, not an amount.
 _COUNTED = re.compile(
-    r"(个|口|岁|年|级|次|天|场|号|点|人|间|处|辆|亩|头|只|周|胎|台|栋|套|层|斤|公斤|多岁|几岁|个月|月份)"
+    r"(个|口|岁|年|级|次|天|场|号|点|人|间|处|辆|亩|头|只|周|胎|台|栋|套|层|斤|公斤|多岁|几岁|个月|月份|"
+    r"学期|礼拜|星期)"
 )
 _MONEY = re.compile(r"(块|元|百|毛|角)")
 _UNIT = {"": 1, "千": 1000, "k": 1000, "K": 1000, "万": 10000}
@@ -175,9 +176,15 @@ def has_range(text: str) -> bool:
     return any(_arabic_range(m) != m.group(0) for m in _ARABIC_RANGE.finditer(_cn2an(text)))
 
 
+_AFTER_PERIOD = re.compile(
+    r"(?:§|1?个?月|每天|1天|一天|个?学期|个?礼拜|个?星期|1场|一场|每场|1次|一次|每次)"
+    r"(?:也|就|还|都)?(?:要|得|卖|花|给|出|用|赚|挣|收|拿|吃|打)?(?:得到|个)?$"
+)
+
+
 def numbers(text: str) -> list[Decimal]:
     """All amounts in `text`, with 万/千 applied."""
-    converted = to_arabic(_PERIOD.sub(" ", text.replace(",", "")))
+    converted = to_arabic(_PERIOD.sub("§", text.replace(",", "")))  # § marks a period said
     converted = re.sub(r"(\d)\s*(?:多|几|来)\s*([万千])", r"\1\2", converted)  # "20多万"
     found = []
     for match in _NUMBER.finditer(converted):
@@ -185,8 +192,11 @@ def numbers(text: str) -> list[Decimal]:
         after = converted[match.end() : match.end() + 2]
         # "五十来块", "三十多块": the approximation before the unit says nothing of it
         unit_after = re.sub(r"^(来|多|把|几)", "", converted[match.end() : match.end() + 3])
+        # "药一个月七八十", "一场卖二三十": a small figure right after a period is money
+        per_period = _AFTER_PERIOD.search(converted[max(0, match.start() - 6) : match.start()])
         if not unit and (
-            _COUNTED.match(after) or (Decimal(value) < 100 and not _MONEY.match(unit_after))
+            _COUNTED.match(after)
+            or (Decimal(value) < 100 and not _MONEY.match(unit_after) and not per_period)
         ):
             continue  # "两个娃儿", "80岁", "2018年", "3级": not money
         amount = (Decimal(value) * _UNIT[unit]).normalize() + 0

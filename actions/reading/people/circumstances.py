@@ -25,7 +25,8 @@ ABLE = re.compile(
     r"砖厂|搬[^，。]{0,2}砖|扫[^，。]{0,2}(?:路|公路|街)|拉客|载客|三轮|摩的|小卖部|守[^，。]{0,3}(?:店|摊)|"
     r"(?:背|拿|挑|担)[^，。]{0,4}(?:场上|街上)?[^，。]{0,2}卖|场上卖|赶场卖|剥核桃|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋)|"
-    r"(?<![不没])(?:都|也|还)?能做(?![饭家])|撑起|撑着|顶起|一个人扛)"
+    r"(?<![不没])(?:都|也|还)?能做(?![饭家])|撑起|撑着|顶起|一个人扛|"
+    r"(?:(?:就|只有|只是)我?|^)(?:一|1)个人?在?(?:做|干)(?![不])|(?:就|只有)[^，。]{0,3}一个劳动?力)"
 )
 UNABLE = re.compile(
     r"(不能干活|干不了|做不动|干不动|不能劳动|没劳动力|丧失劳动能力|不能做事|做不了|动不了|动不得|"
@@ -36,7 +37,7 @@ UNABLE = re.compile(
 # "种点菜吃" is what everyone does.
 CHORES = re.compile(
     r"(带娃|带孩子|带孙|照顾|照管|煮饭|做饭|家务|在屋头|种了?点|自己吃|守到|守[着倒到]?[我他她]|"
-    r"伺候|招呼[我他她])"
+    r"伺候|招呼[我他她]|陪[^，。]{0,6}(?:读书|上学|上课|住院|看病)|在医院守)"
 )
 _FARM = re.compile(
     r"(种地|种田|务农|干农活|种菜|养猪|养鸡|喂猪|种几亩|种地卖|菜卖|卖菜|种几分|"
@@ -55,9 +56,16 @@ _DISABLED = re.compile(
     r"(残疾|残废|残疾证|瘫痪|瘫了|瘫在|瘫起|偏瘫|截瘫|半身不遂|轮椅|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残|"
     r"(?:锯|截)(?:了|掉)(?![^，。]{0,2}[树木柴板图])|少了?[一1](?:条|只)(?:腿|脚|手|胳膊))"
 )
+# A 重特大疾病: cancer, uremia, leukaemia, a big operation … Heart disease, a stroke and a
+# mental illness are one only when the words make them so (先天性心脏病, 心脏病要开刀, a stroke
+# just had): their lasting aftermath is a disability or being bedridden, read as such.
 _ILLNESS = re.compile(
-    r"(重病|大病|大手术|癌|肿瘤|尿毒症|白血病|脑溢血|脑出血|心脏病|(?<!过)(?:中风|脑梗|脑血栓)(?!过)|肝硬化|重特大疾病|透析|肾衰|精神分裂|"
-    r"血友病|脉管炎|红斑狼疮|再生障碍)"
+    r"(重病|大病|大手术|癌|肿瘤|长了?[^，。]{0,3}瘤|瘤子|尿毒症|白血病|脑溢血|脑出血|先天性心脏病|"
+    r"心脏病[^，。]{0,6}(?:手术|开刀|搭桥|支架|换瓣)|(?<!过)(?:中风|脑梗|脑血栓)(?!过)|肝硬化|重特大疾病|透析|肾衰|"
+    r"血友病|脉管炎|红斑狼疮|再生障碍|尘肺)"
+)
+_ACUTE = re.compile(
+    r"(突然|刚|住院|住了|急性|抢救|加重|这个月|上个月|今年|去年|医生说|大病|又得了|又遭)"
 )
 _BEDRIDDEN = re.compile(
     r"(昏迷|植物人|(?:[一1]天到黑|成天|天天|一直|整天)睡起|下不来床|床都下不来|下不得床|起不了床|床都起不来|卧床|瘫在床|躺在床|瘫痪|起不来床|下不了床|瘫起|"
@@ -126,8 +134,14 @@ def circumstances(words: str) -> dict:
     elif _SCHOOL.search(words):
         flags["in_school"] = True
     light = _TIED.sub("", _HEAVY_ONLY.sub("", words))
-    if flags.get("serious_illness") and _YEARS_AGO.search(words) and _STROKE.search(words):
-        flags.pop("serious_illness")  # "前年中风了": its aftermath, not a serious illness now
+    if (
+        flags.get("serious_illness")
+        and _STROKE.search(words)
+        and (_YEARS_AGO.search(words) or not _ACUTE.search(words))
+        and not _ILLNESS.search(_STROKE.sub("", words))
+    ):
+        # "前年中风了", "老娘中风 瘫在床上": its aftermath, not a serious illness now
+        flags.pop("serious_illness")
     if _HEAVY_ONLY.search(words) and not (ABLE.search(light) or CHORES.search(light)):
         flags["able_to_work"] = "weak"  # unable, unless light work is said next
     elif UNABLE.search(light):

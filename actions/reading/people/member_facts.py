@@ -194,6 +194,8 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
         return False
     anyone_able = any(m["able_to_work"] for m in members)
     for member in members:
+        if member["able_to_work"] is None and _kept_home_by_care(member, cleaned):
+            member["able_to_work"] = True
         if member["able_to_work"] is None:
             # The elderly who only mind the house ("要照顾他，只种点菜" at 70 and more) are
             # answered too: not the household's labour.
@@ -202,6 +204,29 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
                 False if anyone_able or member.get("in_school") or old else None
             )
     return True
+
+
+# "我在医院守女儿 出不去", "我陪儿子读书 走不开": the speaker is kept home by someone's care.
+_CARER = re.compile(r"我[^，。]{0,4}(?:守|照顾|照管|陪|招呼|伺候)")
+_KEPT_HOME = re.compile(r"(出不去|走不开|脱不开身|离不开|离不得|走不脱|出不了门)")
+
+
+def _kept_home_by_care(member: dict, text: str) -> bool:
+    """A carer of working age kept home by a sick or disabled member has the capacity to
+    work (what keeps them home is care, not incapacity): the speaker only, under 60, not
+    seriously ill, bedridden or severely disabled."""
+    return (
+        member["relation"] == "applicant"
+        and member.get("label") in ("我", "自己", "本人")
+        and member.get("age") is not None
+        and 16 <= member["age"] < 60
+        and not (
+            member.get("serious_illness")
+            or member.get("bedridden")
+            or member.get("disability_grade") in (1, 2)
+        )
+        and bool(_CARER.search(text) and _KEPT_HOME.search(text))
+    )
 
 
 def needs_school_answer(members: list[dict]) -> bool:

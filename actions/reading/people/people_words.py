@@ -122,11 +122,16 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
     (
         re.compile(
             r"(?:我们|我们的|我俩|我们俩|我们二个)?(?:2口子|二口子|老2口|老二口|两口子|老两口)"
-            r"|(?:我们)?(?:2|二|两)个老的|我们老2个|我们老两个"
+            r"|(?:我们)?(?:2|二|两)个老的|我们老2个|我们老两个|我(?:们)?俩|我们?2(?=[都也还是])|我(?:们)?(?:2|两)个(?=[^\d老娃孩儿女孙人]|$)"
         ),
         lambda m: [("applicant", "我"), ("spouse", "老伴")],
     ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
+    # "我儿生下来就瘫起的", "她女在外头": a son or daughter said with one character
+    (
+        re.compile(r"[我他她](儿|女)(?![子儿女媳婿孙娃人士])"),
+        lambda m: [("child", "儿子" if m.group(1) == "儿" else "女儿")],
+    ),
     # "大的14，小的11": the children by age, when an age follows
     (
         re.compile(r"(大的|小的|老大|老二|老三|大娃|小娃)(?=\s*(?:\d|读|在读|上|念|还在读))"),

@@ -32,6 +32,11 @@ from tests.actions.reading.readings import new_members
         ("我养老金一个月一百五，两个娃儿都在读书", {"basic_pension": 1800}),
         # By the week.
         ("我在街上摆摊，一个星期挣得到三百", {"business": 15600}),
+        # Market days a week × a day's takings, a small figure right after its period.
+        ("我妈背菜去场上卖 一星期赶三场 一场卖四五十", {"agriculture": 7020}),
+        ("我养老金每月八十几", {"basic_pension": 960}),
+        # The 低保 money already received is no income
+        ("我养老金一个月一百六 女儿吃的低保一个月四百多", {"basic_pension": 1920}),
     ],
 )
 def test_income(text, income):
@@ -358,3 +363,25 @@ def test_income_said_in_passing_and_put_right(text, income):
 def test_care_costs_and_the_month_said_before(text, expenses):
     got = money_text.read_expenses(plain_negation(text))
     assert {k: int(v) for k, v in got.items()} == expenses
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        # A figure under a hundred is money when it follows its period ("一个月六七十").
+        ("老头子的降压药一个月六七十", {"medical": 780}),
+        ("学费免了 她的药每月四十左右", {"medical": 480}),
+        # Nappies for a bedridden parent are the cost of care, not of medicine.
+        ("婆婆用的尿片子一个月两百", {"disability_care": 2400}),
+    ],
+)
+def test_small_monthly_costs_and_nappies(text, expenses):
+    got = money_text.read_expenses(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == expenses
+
+
+@pytest.mark.parametrize("text", ["一个月做二十天", "一个月七八天", "她今年九十 一个月"])
+def test_days_and_ages_after_a_period_are_no_money(text):
+    from actions.reading.parsing import numbers
+
+    assert numbers(text) == []

@@ -24,6 +24,10 @@ from tests.actions.reading.readings import new_members
         # Plain "能做", a back that "不行", holding the house up alone
         ("只有男人还能做，我腿杆不行了", {"我": False, "男人": True}),
         ("男人瘫了做不得，屋头靠我一个人撑着", {"我": True, "男人": False}),
+        # The one worker of the house, said by how many work; a carer kept home by care
+        ("男人做不得了 就我一个人做 屋头三亩田", {"我": True, "男人": False}),
+        ("男人在外头打工 我在医院守儿子 走不开", {"我": True, "男人": True}),
+        ("我俩都还做得动", {"我": True, "男人": True}),
     ],
 )
 def test_who_can_work(text, able):
@@ -186,3 +190,28 @@ def test_the_old_man_who_does_all_the_farm_work_can_work():
     members = new_members(("applicant", "我", 69), ("spouse", "老头子", 74))
     member_facts.read_work(members, "地里的活路都是他在做 他力气大得很 我做不得重活 就煮饭喂鸡")
     assert [m["able_to_work"] for m in members] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("words", "serious"),
+    [
+        # A 重特大疾病, or what the words make one; a lasting aftermath is not
+        ("心脏病 要开刀换瓣", True),
+        ("肚子里长了个瘤 要开刀", True),
+        ("心脏病 高血压 都是老毛病", None),
+        ("精神分裂 长期吃药", None),
+        ("老娘中风 瘫在床上好多年了", None),
+        ("上个月突然中风 住了半个月院", True),
+    ],
+)
+def test_what_makes_an_illness_serious(words, serious):
+    from actions.reading.people.circumstances import circumstances
+
+    assert circumstances(words).get("serious_illness") is serious
+
+
+def test_a_son_said_with_one_character():
+    members = new_members(("applicant", "我", 76), ("child", "儿子", 50))
+    member_facts.apply_circumstances(members, "我儿从小就瘫起的 在床上睡了几十年 我眼睛看不见了")
+    assert members[1]["bedridden"] is True
+    assert members[0]["bedridden"] is None
