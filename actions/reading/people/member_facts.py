@@ -149,6 +149,8 @@ def says_none(text: str) -> bool:
 def settle_health(members: list[dict]) -> None:
     """After the health question is answered: whatever was not said is not the case."""
     for member in members:
+        if member["bedridden"] and member["needs_long_term_care"] is None:
+            member["needs_long_term_care"] = True  # someone kept in bed is someone cared for
         for flag in ("needs_long_term_care", "serious_illness", "bedridden"):
             if member[flag] is None:
                 member[flag] = False

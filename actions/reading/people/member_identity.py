@@ -110,6 +110,28 @@ _ORDINAL_WORDS = {
 }
 
 
+# "二孙女", "大儿子", "幺孙娃儿": a child or grandchild by order, whatever the word after it.
+_ORDER_PREFIX = re.compile(
+    r"^(大|二|三|老二|老三|幺|小)(孙女|孙子|孙儿|孙娃儿|孙娃|儿子|女儿|娃儿|女子)$"
+)
+_PREFIX_INDEX = {"大": 0, "二": 1, "老二": 1, "三": 2, "老三": 2, "幺": -1, "小": -1}
+
+
+def ordinal_index(label: str) -> int | None:
+    """The place among the children (0 the eldest, -1 the youngest) an order word says."""
+    if label in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[label]
+    prefixed = _ORDER_PREFIX.match(label)
+    return _PREFIX_INDEX[prefixed.group(1)] if prefixed else None
+
+
+def _by_age(young: list[dict]) -> list[dict]:
+    """The children eldest first when every age is known, else in the order told."""
+    if all(m["age"] is not None for m in young):
+        return sorted(young, key=lambda m: -m["age"])
+    return young
+
+
 def one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
     """ "三个孙孙 … 大孙儿5岁 老二4岁 幺儿一岁多": one of the children counted before, by
     their order or the next without an age, not someone new."""
@@ -120,11 +142,10 @@ def one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
     young = [m for m in grouped if m["relation"] in ("child", "grandchild")]
     waiting = [m for m in young if m["age"] is None]
     if not waiting or (
-        label not in _ORDINAL_WORDS and relation not in {m["relation"] for m in young}
+        ordinal_index(label) is None and relation not in {m["relation"] for m in young}
     ):
         return None
-    if label in _ORDINAL_WORDS:
-        index = _ORDINAL_WORDS[label]
+    if (index := ordinal_index(label)) is not None:
         if -len(young) <= index < len(young) and young[index]["age"] is None:
             return young[index]
     return waiting[0]
@@ -133,13 +154,18 @@ def one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
 def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
     """The member a word refers to: same word first, else same relation; "大的"/"小的" the
     eldest or youngest child or grandchild."""
-    if label in _ORDINAL_WORDS and not any(m["label"] == label for m in members):
+    index = ordinal_index(label)
+    if index is not None and not any(m["label"] == label for m in members):
         young = [m for m in members if m["relation"] in ("child", "grandchild")]
-        index = _ORDINAL_WORDS[label]
+        if label not in _ORDINAL_WORDS:  # "二孙女": among the grandchildren
+            young = [m for m in young if m["relation"] == relation] or young
+            young = _by_age(young)
         if -len(young) <= index < len(young):
             return young[index]
     for pool in (
         [m for m in members if m["label"] == label],
+        # "孙女读小学" of the member first told as "小孙女"
+        [m for m in members if _ORDER_PREFIX.match(m["label"]) and m["label"].endswith(label)],
         [m for m in members if m["relation"] == relation],
     ):
         free = [m for m in pool if not any(m is t for t in taken)]

@@ -34,6 +34,15 @@ RELATIONS = {
         "娃儿他妈",
         "孩子他爸",
         "孩子他妈",
+        # an old couple raising grandchildren call each other by the children's word
+        "她奶奶",
+        "他奶奶",
+        "她爷爷",
+        "他爷爷",
+        "娃儿他奶奶",
+        "娃儿他爷爷",
+        "娃儿奶奶",
+        "娃儿爷爷",
     ],
     "child": [
         "大儿子",
@@ -127,6 +136,15 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         lambda m: [("applicant", "我"), ("spouse", "老伴")],
     ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
+    # "二孙女读五年级", "幺孙娃儿": a child or grandchild by order (member_identity.ordinal_index)
+    (
+        re.compile(
+            r"(?:大|二|三|老二|老三|幺|小)(?:孙娃儿|孙娃|孙女|孙子|孙儿|儿子|女儿|娃儿|女子)"
+        ),
+        lambda m: [
+            (_child_relation(re.sub(r"^(?:老二|老三|[大二三幺小])", "", m.group(0))), m.group(0))
+        ],
+    ),
     # "我儿生下来就瘫起的", "她女在外头": a son or daughter said with one character
     (
         re.compile(r"[我他她](儿|女)(?![子儿女媳婿孙娃人士])"),

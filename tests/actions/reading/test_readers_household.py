@@ -125,7 +125,7 @@ def test_he_at_the_start_goes_on_about_him():
     [
         (
             "就我和三个孙孙 我50 大孙儿9岁 老二7岁 幺儿3岁",
-            [("我", 50), ("孙儿", 9), ("孙孙", 7), ("幺儿", 3)],
+            [("我", 50), ("大孙儿", 9), ("孙孙", 7), ("幺儿", 3)],
         ),
         (
             "我和老伴 两个娃儿 我52 老伴50 儿子19 女儿16",
@@ -237,3 +237,16 @@ def test_a_grade_not_known_is_unknown_not_none():
     members = people.read_members("我70 孙女12")
     member_facts.read_grades(members, "孙女的不晓得几级")
     assert members[1]["disability_grade"] == "unknown"
+
+
+def test_grandchildren_by_order_and_the_spouse_called_by_the_childrens_word():
+    members = people.read_members("我们老两口 三个孙女 我70 她奶奶68 大孙女15 二孙女11 幺孙女6岁")
+    assert [(m["relation"], m["age"]) for m in members] == [
+        ("applicant", 70),
+        ("spouse", 68),
+        ("grandchild", 15),
+        ("grandchild", 11),
+        ("grandchild", 6),
+    ]
+    member_facts.read_school(members, "二孙女读五年级 幺孙女读幼儿园 大孙女读初三")
+    assert [m["in_school"] for m in members[2:]] == [True, True, True]

@@ -215,3 +215,17 @@ def test_a_son_said_with_one_character():
     member_facts.apply_circumstances(members, "我儿从小就瘫起的 在床上睡了几十年 我眼睛看不见了")
     assert members[1]["bedridden"] is True
     assert members[0]["bedridden"] is None
+
+
+def test_someone_kept_in_bed_is_someone_cared_for():
+    members = new_members(("applicant", "我", 70), ("child", "儿子", 45))
+    member_facts.apply_circumstances(members, "儿子睡在床上起不来十几年了")
+    member_facts.settle_health(members)
+    assert members[1]["needs_long_term_care"] is True
+    assert members[0]["needs_long_term_care"] is False
+
+
+def test_the_carers_words_for_care():
+    members = new_members(("applicant", "我", 50), ("parent", "公公", 80))
+    member_facts.apply_circumstances(members, "公公瘫起的 屎尿都要人接")
+    assert members[1]["needs_long_term_care"] is True
