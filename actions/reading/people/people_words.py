@@ -102,7 +102,7 @@ RELATIONS = {
         "妈",
     ],
     "grandparent": ["爷爷", "奶奶", "外公", "外婆", "家公", "家婆"],
-    "grandchild": ["孙娃儿", "孙子", "孙女", "外孙女", "外孙", "孙儿", "孙孙"],
+    "grandchild": ["孙娃儿", "孙娃子", "孙娃", "孙子", "孙女", "外孙女", "外孙", "孙儿", "孙孙"],
     "sibling": ["哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "弟", "妹"],
     "in_law": ["儿媳妇", "儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"],
     # Nieces and nephews raised in the household ("外甥女她爸妈都不在了 一直跟我们过").
@@ -115,7 +115,7 @@ _WORDS = sorted(
 TO_RELATION = dict(_WORDS)
 _SPOUSE = "|".join(re.escape(w) for w in RELATIONS["spouse"])
 _CHILDREN = (
-    "外孙女|外孙子|外孙|孙娃儿|孙子|孙女|孙儿|孙孙|女娃儿|女娃子|女娃|男娃儿|男娃子|男娃|娃儿|娃|孩子|小孩|"
+    "外孙女|外孙子|外孙|孙娃儿|孙娃子|孙娃|孙子|孙女|孙儿|孙孙|女娃儿|女娃子|女娃|男娃儿|男娃子|男娃|娃儿|娃|孩子|小孩|"
     "儿子|女儿|姑娘|学生"
 )
 # (pattern, how to turn a match into (relation, label) pairs); tried before single words.
