@@ -60,12 +60,16 @@ _OWN_AMOUNT = re.compile(
 )
 
 
+# "工伤瘫在床上了 想申请低保": another office's scheme in a story that asks for ours.
+_ASKS_FOR_OURS = re.compile(r"(申请|吃|办|评)[^，。]{0,3}(低保|临时救助|特困|五保)")
+
+
 def wants_to_apply(text: str) -> bool:
     """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
     False for a policy question about others ("老人过了七十岁低保会不会多点")."""
     text = text or ""
     if (
-        policy_terms.hard_outside(text)
+        (policy_terms.hard_outside(text) and not _ASKS_FOR_OURS.search(text))
         or _WHY_STOPPED.search(text)
         or _ANOTHER_HOUSEHOLD.search(text)
     ):

@@ -459,7 +459,12 @@ _OUTSIDE = re.compile(
     r"公租房|廉租房|住房补贴|(什么时候|几号|哪天|几月份?)发放?|"
     # The national low-income population (低收入人口) came after the county's 2017 text.
     r"低收入(人群|人口|群体|家庭|户)[^，。]{0,6}(哪|什么|啥|几类|包括|指|定义|范围|划分)|"
-    r"(什么|啥子?)(叫|是)低收入)"
+    r"(什么|啥子?)(叫|是)低收入|"
+    # Other offices' schemes the county's text does not touch: relocation, loans, farm
+    # subsidies and land, employment insurance, school aid, family planning, orphans,
+    # legal aid. A strong policy term in the same message, or a wish to apply, wins.
+    r"拆迁|宅基地|土地确权|承包地|土地流转|社保卡|医保卡|"
+    r"事实无人抚养|孤儿[^，。]{0,6}(?:补[助贴]|基本生活费|标准|多少)|留守儿童[^，。]{0,6}(?:补|政策))"
 )
 
 
@@ -472,7 +477,12 @@ _HARD_OUTSIDE = re.compile(
     r"(?:大学|学校)[^，。]{0,8}(?:贫困|困难)[^，。]{0,8}(?:写|填)|"
     r"^(?!.*(?:扶贫|救助|贫困|低保|建档立卡)).*(?:报销比例|能报多少|报多少|医疗保险.{0,6}政策)|"
     r"^(?!.*(?:低保|补贴|补助)).*残疾证.{0,6}(?:标准|怎么评|评定)|"
-    r"养老保险[^，。]{0,8}(?:划算|要不要|交不交|值不值)|交[^，。]{0,4}养老保险[^，。]{0,6}(?:划算|值))"
+    r"养老保险[^，。]{0,8}(?:划算|要不要|交不交|值不值)|交[^，。]{0,4}养老保险[^，。]{0,6}(?:划算|值)|"
+    # relocation, loans, farm subsidies and land taken, work injuries and unemployment,
+    # school meals and loans, family planning, legal aid
+    r"易地扶贫搬迁|易地搬迁|搬迁[^，。]{0,6}补|小额信贷|扶贫贷款|贴息贷款|贷款贴息|雨露计划|农机补贴|"
+    r"良种补贴|退耕还林[^，。]{0,6}(?:补|钱)|征地|工伤|失业金|失业保险|灵活就业|生育保险|两免一补|"
+    r"营养餐|助学贷款|计划生育|独生子女|失独|法律援助|打官司)"
 )
 
 

@@ -212,3 +212,37 @@ def test_what_the_countys_text_does_not_cover_is_declined(text):
     from actions.policy_terms import outside
 
     assert outside(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们组要易地搬迁 每个人补好多钱",
+        "贫困户贷款贴息还有没有",
+        "退耕还林的钱今年咋个还没到",
+        "征地补偿款好久发",
+        "我在厂里受了工伤找哪个",
+        "娃儿读书的营养餐是不是免费的",
+        "独生子女父母有啥子奖励",
+        "打官司请不起律师咋个办",
+    ],
+)
+def test_questions_for_other_offices_are_declined(text):
+    from actions.first_message import wants_to_apply
+    from actions.policy_terms import outside
+
+    assert outside(text) and not wants_to_apply(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我是孤儿 爷爷奶奶把我带大的 现在奶奶瘫了 想申请低保",
+        "屋头遭拆迁了没得住处 我们能吃低保不",
+        "男人在工地上工伤瘫起了 老板跑了 我想给屋头申请低保",
+    ],
+)
+def test_a_story_that_names_another_scheme_still_starts_the_application(text):
+    from actions.first_message import wants_to_apply
+
+    assert wants_to_apply(text)
