@@ -33,6 +33,9 @@ GUARANTEE_WORDS = {"education": "上学", "medical": "看病", "housing": "住�
 # 6, not 70 or over); the case says the age is unknown and staff check it.
 NEUTRAL_AGE = {"child": 10, "grandchild": 10}
 ADULT_AGE = 40
+# Relation words of the reading with no name in the Household JSON: a sibling's spouse, an
+# elder named by title who is not the applicant's kin.
+_RELATION_NAMES = {"sibling_in_law": "in_law", "elder": "other"}
 
 
 def settle_unknown_ages(slots: dict) -> None:
@@ -73,7 +76,9 @@ def to_household(slots: dict, assessed_on: date) -> dict:
                 "age": member["age"]
                 if member.get("age") is not None
                 else NEUTRAL_AGE.get(member.get("relation"), ADULT_AGE),
-                "relation": member.get("relation") or "other",
+                "relation": _RELATION_NAMES.get(
+                    member.get("relation"), member.get("relation") or "other"
+                ),
                 "disability_grade": grade if isinstance(grade, int) else None,
                 **{flag: bool(member.get(flag)) for flag in MEMBER_FLAGS},
             }

@@ -7,7 +7,7 @@ import logging
 import re
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import ActiveLoop, SlotSet
+from rasa_sdk.events import ActiveLoop, FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlmodel import Session, col, select
 
@@ -48,6 +48,32 @@ class ActionExplainQuestion(Action):
             dispatcher.utter_message(response=response)
         else:
             dispatcher.utter_message(response="utter_why_general")
+        return []
+
+
+# "你说啥子 再说一遍", "没听清", "大声点": the question again, not a goodbye.
+_SAY_AGAIN = re.compile(
+    r"(再说一[遍次]|再讲一[遍次]|再念一[遍次]|重说|没听清|听不清|听不到|没听到|大声点|说慢点|慢点说|"
+    r"你说啥|你说什么|说的啥|啥子喃|啥意思|什么意思)"
+)
+
+
+class ActionPauseApplication(Action):
+    """A goodbye in the middle of the application: the answers are kept until the resident
+    comes back, told in the words of the medium (a caller calls back). A request to say the
+    question again, which the NLU may take for a goodbye, gets the question again."""
+
+    def name(self) -> str:
+        return "action_pause_application"
+
+    def run(self, dispatcher, tracker, domain):
+        text = (tracker.latest_message or {}).get("text") or ""
+        if _SAY_AGAIN.search(text):
+            return [FollowupAction("application_form")]
+        voice = tracker.get_slot("medium") == "voice"
+        dispatcher.utter_message(
+            response="utter_application_paused_voice" if voice else "utter_application_paused"
+        )
         return []
 
 

@@ -22,7 +22,13 @@ from typing import Any
 
 import yaml
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import FollowupAction, SlotSet, UserUtteranceReverted
+from rasa_sdk.events import (
+    ActionExecuted,
+    FollowupAction,
+    SlotSet,
+    UserUttered,
+    UserUtteranceReverted,
+)
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 from sqlmodel import Session
@@ -335,5 +341,20 @@ class ActionDefaultFallback(Action):
             if said_something(text):  # a whole sentence: someone else's matter (as the triage)
                 dispatcher.utter_message(response="utter_out_of_scope")
                 return [UserUtteranceReverted()]
+        elif tracker.active_loop_name == "application_form" and tracker.get_slot("requested_slot"):
+            # In the application no policy knew what comes next (after a pause, say): the
+            # form reads the message as the answer to its question. "没听懂" here, with the
+            # message forgotten, would be met again by every answer: a dead end. The message
+            # is put back as just heard (as Rasa's two-stage fallback does after a rephrase)
+            # so that the form validates it.
+            message = tracker.latest_message or {}
+            return [
+                UserUtteranceReverted(),
+                ActionExecuted("action_listen"),
+                UserUttered(
+                    text, parse_data=message, input_channel=tracker.get_latest_input_channel()
+                ),
+                FollowupAction("application_form"),
+            ]
         dispatcher.utter_message(response="utter_default")
         return [UserUtteranceReverted()]

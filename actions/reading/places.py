@@ -7,7 +7,8 @@ import re
 
 from core.townships import find_township
 
-_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)")
+# "材料由村里协助", "今年四月份村上": the village's people or office, not a name.
+_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)(?![里上委民干头子长部小级集支会组织])")
 _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 
 
@@ -51,6 +52,7 @@ def village_named(text: str) -> str | None:
         cleaned = cleaned.replace(township, " ")
     for match in _VILLAGE.finditer(cleaned):
         village = re.split(r"(?:乡|镇|街道|县)", match.group(1))[-1]  # "长安乡枣阳村"
+        village = re.split(r"(?:叫|喊|称|的)", village)[-1]  # "喊的桂湾村"
         while village and village[0] in _BEFORE_VILLAGE:
             village = village[1:]
         if (

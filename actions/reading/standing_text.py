@@ -82,7 +82,7 @@ def read_status(text: str) -> dict[str, bool]:
         match = re.search(pattern, cleaned)
         if match:
             before = cleaned[max(0, match.start() - 3) : match.start()]
-            after = cleaned[match.end() : match.end() + 8]
+            after = cleaned[match.end() : match.end() + 12]
             former = (
                 name in ("receiving_dibao", "receiving_tekun")
                 and (
@@ -92,7 +92,7 @@ def read_status(text: str) -> dict[str, bool]:
             ) or (
                 name == "registered_poor"
                 and re.search(r"(以前|原来|原先|过去|之前|曾经)\w{0,2}$", before)
-                and re.search(r"(脱了|脱贫|出列|销号)", after)
+                and re.search(r"(脱了|脱贫|出列|销号|摘帽|摘了帽|退出)", after)
             )  # "以前是建卡户 一八年脱了": left poverty since
             flags[name] = (
                 not _negated_list(text, match.group(0))

@@ -181,3 +181,42 @@ def test_a_yes_after_a_filler_is_consent():
     conversation = Conversation(PHONE)
     conversation.say("哦 要得要得")
     assert conversation.slots["consent"] is True
+
+
+def test_a_request_to_say_it_again_taken_for_a_goodbye_gets_the_question_again():
+    from actions.conversation import ActionPauseApplication
+
+    dispatcher = CollectingDispatcher()
+    events = ActionPauseApplication().run(
+        dispatcher, tracker({"medium": "voice"}, text="你说啥子 再说一遍"), {}
+    )
+    assert events == [FollowupAction("application_form")] and dispatcher.messages == []
+    for medium, response in (
+        ("voice", "utter_application_paused_voice"),
+        (None, "utter_application_paused"),
+    ):
+        paused = CollectingDispatcher()
+        ActionPauseApplication().run(paused, tracker({"medium": medium}, text="我先忙了"), {})
+        assert paused.messages[0]["response"] == response
+
+
+def test_in_the_application_the_core_fallback_gives_the_message_to_the_form():
+    """After a pause no policy may know what comes next: the form reads the answer rather
+    than "没听懂" with the message forgotten, which every answer would meet again."""
+    from actions.helpline import ActionDefaultFallback
+
+    form = Tracker(
+        PHONE,
+        {"requested_slot": "confirmed"},
+        {"text": "对 对头", "intent": {"name": "affirm"}},
+        [],
+        False,
+        None,
+        {"name": "application_form"},
+        "rest",
+    )
+    dispatcher = CollectingDispatcher()
+    events = ActionDefaultFallback().run(dispatcher, form, {})
+    assert dispatcher.messages == []
+    assert [e["event"] for e in events] == ["rewind", "action", "user", "followup"]
+    assert events[-1] == FollowupAction("application_form") and events[2]["text"] == "对 对头"

@@ -15,8 +15,14 @@ _ALONE = re.compile(
 _PAIR = re.compile(
     r"(?:爷儿|爷子|娘儿|娘母|父子|母子|母女|父女|婆孙|爷孙|祖孙|两娘母|两爷子)\s*(?:(\d)\s*个|俩)"
     r"|(?:和|跟)[\u4e00-\u9fff]{1,4}?\s*(\d)\s*个人?(?:住|过|生活|在一起)"  # in answer only
+    # "我和我婆娘两个 儿子在外头读大学": the count of the pair that opens the answer
+    r"|^\W*(?:就|只有)?[我他她](?:和|跟)[\u4e00-\u9fff]{1,4}?\s*(\d)\s*个人?(?=\W|$)"
 )
-_ALONE_ANSWER = re.compile(r"^\W*(就|只有|只)?(我|他|她)(一个|自己|1个)")
+_ALONE_ANSWER = re.compile(
+    r"^\W*(就|只有|只)?(我|他|她)(一个|自己|1个)"
+    # "家里现在就我妈妈一个人": the one person applied for, alone
+    r"|^\W*(?:家里|屋头|屋里)?(?:现在)?(?:就|只有|只)[\u4e00-\u9fff]{1,5}?(?:一个人|1个人)(?![做干])"
+)
 
 
 # A correction of the count: "说错了 是五个", "不对 是5个人 前头说成四个了".
@@ -44,7 +50,7 @@ def stated_size(text: str, requested: str | None) -> int | None:
     if _CORRECTING.search(text) and (said := _CORRECTED.search(converted)):
         return int(said.group(1)) if 1 <= int(said.group(1)) <= 20 else None
     if (pair := _PAIR.search(converted)) and (pair.group(1) or requested == "household_size"):
-        return int(pair.group(1) or pair.group(2) or 2)
+        return int(pair.group(1) or pair.group(2) or pair.group(3) or 2)
     if _ALONE.search(text):
         return 1
     if requested == "household_size":

@@ -109,6 +109,11 @@ def read_members(text: str) -> list[dict]:
     for found, pieces in parts(text):
         adjacent = []  # (within one clause only)
         said = "".join(words for _, words in pieces)
+        if not found and group and _LOCKED_UP.search(said):
+            # "儿子犯了事 判了五年 在监狱里": the one named just before does not live here
+            members = [m for m in members if not any(m is g for g in group)]
+            group = []
+            continue
         if not found and group and DIED.search(said) and not NEARLY.search(said):
             # "老伴在医院陪床走丢了 … 冻死在沟里了": the one named just before
             members = [m for m in members if not any(m is g for g in group)]
@@ -120,6 +125,14 @@ def read_members(text: str) -> list[dict]:
             if mention is not None
             and (DIED.search(words) or GONE.fullmatch(words.strip()))
             and not NEARLY.search(words)
+        ]
+        # "我爸爸和哥哥三年前…都走了": the one joined to a dead person by 和 died too
+        dead += [
+            mention
+            for (mention, words), (after, _) in zip(pieces, pieces[1:])
+            if mention is not None
+            and any(after is d for d in dead)
+            and re.fullmatch(r"\s*(?:和|跟|与|同|还有)\s*", words)
         ]
         if dead:
             # "一直跟他妈两个住，前段时间他妈走了": named before, no longer here;
@@ -215,6 +228,9 @@ def read_members(text: str) -> list[dict]:
             if mention.is_group:
                 grouped += group
     return members
+
+
+_LOCKED_UP = re.compile(r"(监狱|坐牢|服刑|劳改|判了\d*年|在里头|他不算|她不算)")
 
 
 def _one_generation(before: list[dict], group: list[dict]) -> bool:

@@ -105,9 +105,22 @@ RELATIONS = {
     "grandchild": ["孙娃儿", "孙娃子", "孙娃", "孙子", "孙女", "外孙女", "外孙", "孙儿", "孙孙"],
     "sibling": ["哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "弟", "妹"],
     "in_law": ["儿媳妇", "儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"],
+    # A brother's or sister's spouse, to the sender (proxy maps them to the applicant).
+    "sibling_in_law": ["嫂子", "嫂嫂", "大嫂", "弟媳妇", "弟媳", "弟妹", "姐夫", "妹夫"],
     # Nieces and nephews raised in the household ("外甥女她爸妈都不在了 一直跟我们过").
     "other": ["外甥女", "外甥", "侄女", "侄儿子", "侄儿", "侄子", "侄孙"],
 }
+# Titles for an elder outside the family, after a surname: the man's, then the woman's.
+ELDER_MEN = ("大爷", "爷爷", "伯伯", "大伯", "老汉", "老爷子", "公公")
+ELDER_WOMEN = ("大娘", "婆婆", "奶奶", "孃孃", "嬢嬢", "大妈", "老婆婆", "太婆", "婶婶", "老太太")
+ELDER_TITLES = sorted(ELDER_MEN + ELDER_WOMEN, key=len, reverse=True)
+SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤冉牟柯蒲粟幸庹"
+)
+
+
 _WORDS = sorted(
     ((word, relation) for relation, words in RELATIONS.items() for word in words),
     key=lambda pair: -len(pair[0]),
@@ -136,6 +149,11 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         lambda m: [("applicant", "我"), ("spouse", "老伴")],
     ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
+    # "柯大爷78 柯婆婆75", "罗孃孃": elders a neighbour or cadre names by surname and title
+    (
+        re.compile(rf"(?:[{SURNAMES}])(?:{'|'.join(ELDER_TITLES)})"),
+        lambda m: [("elder", m.group(0))],
+    ),
     # "二孙女读五年级", "幺孙娃儿": a child or grandchild by order (member_identity.ordinal_index)
     (
         re.compile(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from actions.reading.parsing import to_arabic
-from actions.reading.people.people_words import TO_RELATION, mentions
+from actions.reading.people.people_words import ELDER_MEN, TO_RELATION, mentions
 
 _FOR = re.compile(
     r"(?:帮|替|给|代|为)(?:我们村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
@@ -120,6 +120,17 @@ def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
         ),
         None,
     )  # "我爸我妈" for "帮我妈申请": the mother, though the father is a parent too
+    elders = [m for m in listed if m["relation"] == "elder"]
+    if chosen is None and elders:
+        chosen = elders[0]  # "帮隔壁两个老人问下 … 柯大爷78 柯婆婆75": the first named
+    if chosen is not None and chosen["relation"] == "elder":
+        # Elders named by title: the one applied for, and the other of a couple his spouse
+        for member in listed:
+            if member is chosen:
+                member["relation"] = "applicant"
+            elif member["relation"] == "elder":
+                member["relation"] = "spouse" if _man(member) != _man(chosen) else "other"
+        return listed
     if chosen is None:
         return listed
     seen_from = _FROM_APPLICANT.get(chosen["relation"], {})
@@ -133,6 +144,10 @@ def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
             if sender == "self":
                 member["relation"] = seen_from.get("self", "other")
     return listed
+
+
+def _man(member: dict) -> bool:
+    return member["label"].endswith(ELDER_MEN)
 
 
 # Relations to the sender → relations to the applicant, by who the applicant is to the sender.
@@ -152,6 +167,12 @@ _FROM_APPLICANT = {
         "child": "other",
     },
     "child": {"self": "parent", "spouse": "spouse", "sibling": "child", "parent": "other"},
-    "sibling": {"self": "sibling", "sibling": "sibling", "parent": "parent"},
+    "sibling": {
+        "self": "sibling",
+        "sibling": "sibling",
+        "parent": "parent",
+        "sibling_in_law": "spouse",  # "帮我哥申请 … 我哥 我嫂子": his wife
+        "other": "child",  # the sender's nephew is the applicant's son
+    },
     "spouse": {"self": "spouse", "child": "child", "parent": "in_law"},
 }

@@ -206,3 +206,18 @@ def test_an_illness_of_the_story_told_as_years_old():
 def test_a_monitored_household_that_left_poverty_before():
     got = standing_text.read_status("原先是贫困户 后来脱了 现在是监测户")
     assert got == {"registered_poor": False, "returned_to_poverty": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "village"),
+    [
+        ("材料由村里帮到交", None),
+        ("今年三月份村上来人看过", None),
+        ("我们那里喊的石板村", "石板村"),
+        ("我是吐祥镇石梁村的支书", "石梁村"),
+    ],
+)
+def test_the_village_named_not_the_village_office(text, village):
+    from actions.reading.places import village_named
+
+    assert village_named(text) == village

@@ -250,3 +250,48 @@ def test_grandchildren_by_order_and_the_spouse_called_by_the_childrens_word():
     ]
     member_facts.read_school(members, "二孙女读五年级 幺孙女读幼儿园 大孙女读初三")
     assert [m["in_school"] for m in members[2:]] == [True, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        # Two living together, the one away at prison (said after him) not counted
+        ("就我和老伴两个 儿子犯了事 判了三年 在里头", ["applicant", "spouse"]),
+        # A father and a brother dead, said together with 和
+        ("就我妈一个人在屋头 我爸和我哥前几年出车祸都走了", ["applicant"]),
+    ],
+)
+def test_who_no_longer_lives_here(text, relations):
+    got = reader.read("帮我妈申请" + text if "我妈" in text else text, "household_size", {})
+    members = got.updates.get("members") or []
+    assert sorted(m["relation"] for m in members) == sorted(relations)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [("我和我老伴两个 女儿在外地读大学", 2), ("现在屋头就我爷爷一个人", 1)],
+)
+def test_the_count_said_as_a_pair_or_one_alone(text, size):
+    from actions.reading.people.household_size import stated_size
+
+    assert stated_size(text, "household_size") == size
+
+
+def test_elders_named_by_a_neighbour_by_surname_and_title():
+    updates = reader.read("我是隔壁的 帮隔壁两个老人问一下低保", None, {}).updates
+    slots = {**updates}
+    updates = reader.read("两个 陈大爷80 陈婆婆77", "household_size", slots).updates
+    assert [(m["relation"], m["age"]) for m in updates["members"]] == [
+        ("applicant", 80),
+        ("spouse", 77),
+    ]
+
+
+def test_a_brothers_wife_when_applying_for_the_brother():
+    updates = reader.read("我帮我哥申请 他眼睛不好", None, {}).updates
+    slots = {**updates}
+    updates = reader.read("两个人 我哥 我嫂子 我哥61 嫂子57", "household_size", slots).updates
+    assert sorted((m["relation"], m["age"]) for m in updates["members"]) == [
+        ("applicant", 61),
+        ("spouse", 57),
+    ]
