@@ -26,8 +26,8 @@ from rasa_sdk.events import (
     ActionExecuted,
     FollowupAction,
     SlotSet,
-    UserUttered,
     UserUtteranceReverted,
+    UserUttered,
 )
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict

@@ -129,7 +129,7 @@ def read_members(text: str) -> list[dict]:
         # "我爸爸和哥哥三年前…都走了": the one joined to a dead person by 和 died too
         dead += [
             mention
-            for (mention, words), (after, _) in zip(pieces, pieces[1:])
+            for (mention, words), (after, _) in zip(pieces, pieces[1:], strict=False)
             if mention is not None
             and any(after is d for d in dead)
             and re.fullmatch(r"\s*(?:和|跟|与|同|还有)\s*", words)
