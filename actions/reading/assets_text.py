@@ -10,39 +10,46 @@ from decimal import Decimal
 from actions.reading.money_text import clauses, says_nothing
 from actions.reading.parsing import numbers, to_arabic
 
-_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起)"
+_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起|攒了|攒的|存到)"
 _NO_DEPOSITS = re.compile(
     r"(没有?存款|莫得存款|没得存款|没存款|没存(?!几个|好多|多少)|存款没有(?!几个|好多|多少)|"
     r"存款莫得(?!几个|好多|多少)|存款没得(?!几个|好多|多少)|一分存款都没有|没积蓄|没有积蓄|"
     r"存款(?:早就?|都|也|早都)?(?:用完|用光|花光|花完)|没得钱存|没有?钱存|"
     r"(?:一|1)分钱?存款都(?:没得|没有|莫得)|存款都(?:没得|没有|莫得)了|"
-    r"(?:烧了|用完了|花完了)[^。]{0,4}现在[^，。]{0,3}(?:一|1)分[^，。]{0,2}(?:没得|没有|莫得))"
+    r"(?:烧了|用完了|花完了)[^。]{0,4}现在[^，。]{0,3}(?:一|1)分[^，。]{0,2}(?:没得|没有|莫得)|"
+    # "存款肯定没得", "存款早就吃完了", "老本都吃光了", "她没得钱"
+    r"存款[^，。\d]{0,3}(?:没得|没有|莫得)(?!几个|好多|多少)|(?:存款|老本|积蓄)[^，。\d]{0,3}(?:吃完|吃光|用完|用光|花光|花完)|"
+    r"^\s*[他她我]?(?:们)?(?:没得|没有|莫得)钱(?!存)|(?:^|\s)(?:没得|没有|莫得)钱(?:\s|$))"
 )
 _NO_CAR = re.compile(
     r"(没有?车|莫得车|没得车|没买车|车子?[也都]?没有|车子?[也都]?没得|车子?[也都]?莫得|无车|"
     r"车子?[^，。]{0,8}(?:朋友|亲戚|别人|别个)的|车子?[^，。]{0,6}不是(?:我们|我|自己)的)"
 )
 _CAR = re.compile(
-    r"(\d+)\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|车)"
+    r"(\d+)\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|机动三轮|三轮摩托|车)"
 )
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
 _HAS_CAR = re.compile(
-    r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,5}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|车)"
+    r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,5}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托|车)"
 )
-_FARM = re.compile(r"(农用车|三轮|拖拉机|旋耕机|代步车|轮椅|残疾车)")
+# (a motor tricycle, 机动三轮 or 三轮摩托, is a vehicle)
+_FARM = re.compile(
+    r"(农用车|(?<!机动)(?<!摩托)(?<!电动)三轮(?!摩托)|拖拉机|旋耕机|代步车|轮椅|残疾车|残疾人助动车|助动车)"
+)
 _NO_HOUSE = re.compile(
-    r"(没有?房|莫得房|没得房|房子(?:遭|被)?(?:没了|埋了|埋起了|冲走了)|(?:房子(?:被)?冲垮|房子烧了|房子垮)(?![^，。]{0,2}(?:半边|一半|一部分|一角))"
+    r"(没有?房|莫得房|没得房|房子(?:遭|被)?(?:没了|埋了|埋起了|冲走了)|(?:房子(?:被)?冲垮|房子烧了|房子[早都也已经就]{0,4}垮)(?![^，。]{0,2}(?:半边|一半|一部分|一角))"
     r"|1个房子都(?:没|莫))"
 )
 # Living in a rented or borrowed room: no house of their own, when it answers the question
 # about assets; said in passing ("住的租的房子，还可以") it does not undo that answer.
-_RENTING = re.compile(r"(租房|借住|住亲戚|租的房|租的)")
+_RENTING = re.compile(r"(租房|借住|住亲戚|租的房|租的|住的我的房子|住在我屋|住我屋|住的我屋)")
 _HOUSES = re.compile(
     r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)|房子?[^，。\d]{0,3}(\d+)\s*(?:处|套|栋|座)"
 )
 _ONE_HOUSE = re.compile(
     r"(有房子|一处房|1处房|1个房子|房子1个|1间|1栋|老房子|自己的房子|住自己屋|自建房|这个房子|住的这个|"
-    r"土房子|土坯房|毛坯房|泥巴屋|危房|房子就|就那个|木房子|木房|瓦房|砖房|堂屋)"
+    r"土房子|土坯房|毛坯房|泥巴屋|泥巴房|土墙房|土墙|石头房|平房|危房|房子就|就那个(?:房|屋|老)|木房子|木房|瓦房|砖房|堂屋|"
+    r"房子是(?!租|借|别|亲戚|[他她]))"
 )
 # "老家一个房子，镇上还买了个小房子": one house per clause.
 _A_HOUSE = re.compile(
@@ -50,12 +57,17 @@ _A_HOUSE = re.compile(
     r"(?:分的|分了|分到)(?:1|一)套|(?:老房子|老屋)(?:也)?还在|修了个?[^，。没]{0,2}房|"
     r"还有(?:1|一)套|^\s*(?:1|一)套|(?:搬迁|安置)[^，。没]{0,4}(?:修了|分了|有)(?:1|一)个)"
 )
+# No house to live in, whatever house was named: it fell, or it is someone else's.
+_HOMELESS = re.compile(
+    r"((?:没得|没有|莫得)房子?住|没地方住|无家可归|自己[^，。]{0,3}(?:没得|没有|莫得)房|"
+    r"自己的房子[^，。]{0,6}垮了)"
+)
 _SHOP = re.compile(r"(门面|门市|商铺|铺面|店面|商品房出租|收租)")
 # A vehicle sold: "原先有个摩托车 卖了请律师了".
 _SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}卖[了掉]")
 # Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
 _ONCE = re.compile(r"(原来|以前|之前|本来)")
-_LEFT = re.compile(r"(还剩|剩下|剩了|只剩)")
+_LEFT = re.compile(r"(还剩|剩下|剩了|只剩|剩的)")
 _USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|现在没得了|现在没有了|都没了)")
 # "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
 _VAGUE_DEPOSITS = re.compile(
@@ -110,7 +122,9 @@ def read_assets(text: str, asked: bool = True) -> dict:
         c for c in clauses(cleaned, by_figure=False) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)
     ]
     no_house = _NO_HOUSE.search(cleaned) or (asked and _RENTING.search(cleaned))
-    if no_house and not (
+    if _HOMELESS.search(cleaned):
+        assets["houses"] = 0  # "房子就那一个，已经垮了，现在没得房子住"
+    elif no_house and not (
         own and not any(_NO_HOUSE.search(c) or _RENTING.search(c) for c in own)
     ):  # "老家有个老房子，城里是租的": one house of their own
         assets["houses"] = 0

@@ -20,8 +20,9 @@ _TERM = re.compile(r"(?:一|1|每)个?学期")
 # nothing of the year: how many days (or 场) it comes to is asked, or said beside it.
 _MARKET = r"(?:一|每|1)个?场(?![^，。]{0,3}?(?:病|祸|灾|雨|火|手术|意外|官司|电影|事|仗|架))"
 _RATE = re.compile(rf"(小时|钟头|一天|每天|天天|一晌|一个工|逢场天?|{_MARKET})")
-# By the week ("一个星期挣两三百"): 52 a year.
+# By the week ("一个星期挣两三百"): 52 a year; by the quarter ("一个季度发一回"): 4.
 WEEK = re.compile(r"((?:一|每)个?(?:星期|礼拜)|(?:一|每)周)")
+QUARTER = re.compile(r"((?:一|每|1)个?季度?(?![节])|按季度?)")
 
 
 _EACH = re.compile(
@@ -30,8 +31,9 @@ _EACH = re.compile(
 # "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
 _EACH_OF_TWO = re.compile(
     r"(我(?:跟|和)我?的?[^，。\d]{1,3}?|他们|老两口|两口子|两个老的|(?:我)?爸妈|父母|公婆|我们两个|我们2个|"
+    r"两个的|两个人的?|两人的?|2个的|2个人的?|"
     r"爷爷奶奶|外公外婆|公公婆婆|两个老人)"
-    r"[^，。]{0,8}?(?:各|一人|每人|一个人)"
+    r"[^，。]{0,10}?(?:各|一人|每人|一个人)"
 )
 
 
@@ -43,7 +45,11 @@ def per_year(clause: str) -> Decimal | None:
         return None
     monthly = MONTH.search(clause) and not YEAR.search(clause)
     weekly = WEEK.search(clause) and not (monthly or YEAR.search(clause))
-    value = found[0] * 12 if monthly else found[0] * 52 if weekly else found[0]
+    quarterly = QUARTER.search(clause) and not (monthly or weekly or YEAR.search(clause))
+    value = (
+        found[0] * 12 if monthly else found[0] * 52 if weekly else found[0] * 4 if quarterly
+        else found[0]
+    )  # fmt: skip
     if _TERM.search(clause) and not YEAR.search(clause):
         value *= 2
     if each := _EACH.search(clause):  # "两个女儿各给五百"
@@ -59,7 +65,8 @@ def per_year(clause: str) -> Decimal | None:
 # "每个一年给一千" after "两个儿子": each of the people counted in the clause before.
 EACH_HEAD = re.compile(r"^\s*(?:每个|各|每人|一人|一个人|(?:一|1)个(?=给|寄|打|拿))(?!月)")
 _PEOPLE_COUNT = re.compile(
-    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|(?:我们|其他|其余|另外)(\d)\s*个|(老两口|两口子|老2口|2口子)"
+    r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人)|(?:我们|其他|其余|另外)(\d)\s*个|"
+    r"(老两口|两口子|老2口|2口子|我(?:和|跟)(?:我的?)?(?:老伴|老婆|老太婆|老婆子|老头子|老头|老公|婆娘|男人|堂客))"
 )
 
 
@@ -86,7 +93,9 @@ def people_count(clause: str) -> int | None:
 _DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
 _DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
 _DAYS_A_WEEK = re.compile(r"(?:一|1|每)个?(?:礼拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)")
-_DAY_RATE = re.compile(rf"(?:(?:一|1|每)天|{_MARKET})[^，。\d]{{0,4}}?(\d+)")
+_DAY_RATE = re.compile(
+    rf"(?:(?:一|1|每)天|{_MARKET})[^，。\d]{{0,4}}?(\d+)(?!\d|\s*[双个斤只件张条根包箱株棵])"
+)
 
 
 def by_the_day(text: str) -> Decimal | None:
@@ -111,13 +120,63 @@ def by_the_day(text: str) -> Decimal | None:
     return value.to_integral_value() if value is not None else None
 
 
+# By the piece: "背篓一个卖四十左右，一个月编得到十来个" (the piece's price × pieces a month).
+_PIECE_RATE = re.compile(
+    r"(?:一|1|每)(个(?!月)|双|件|条|床|把|张|只)[^，。\d给寄打发拿]{0,3}?(?:卖|能卖|卖得到|值|赚)?"
+    r"[^，。\d给寄打发拿]{0,2}?(\d+)(?!\d)"
+)
+
+
+def by_the_piece(text: str) -> Decimal | None:
+    """ "一个卖四十左右，一个月编得到十来个": the price of a piece × the pieces a month × 12
+    (or a year's pieces)."""
+    converted = to_arabic(text)
+    rate = _PIECE_RATE.search(converted)
+    if not rate:
+        return None
+    unit = re.escape(rate.group(1))
+    monthly = re.search(rf"(?:一|1|每)个?月[^，。\d]{{0,8}}?(\d+)\s*来?多?{unit}", converted)
+    yearly = re.search(rf"(?:一|1|每)年[^，。\d]{{0,8}}?(\d+)\s*来?多?{unit}", converted)
+    if monthly and 1 < int(monthly.group(1)) <= 1000:
+        return Decimal(rate.group(2)) * int(monthly.group(1)) * 12
+    if yearly and 1 < int(yearly.group(1)) <= 10000:
+        return Decimal(rate.group(2)) * int(yearly.group(1))
+    return None
+
+
+# Animals sold by weight: "肥猪卖了两头 一头三百来斤 九块钱一斤".
+_HEADS_SOLD = re.compile(r"卖了?\s*(\d+)\s*[头只]")
+_WEIGHT_EACH = re.compile(r"(?:一|1|每)[头只][^，。\d]{0,3}?(\d+)\s*(?:来|多|左右)?\s*斤")
+_PRICE_A_JIN = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(?:块|元)钱?\s*(?:一|1|每)斤|(?:一|1|每)斤[^，。\d]{0,3}?(\d+(?:\.\d+)?)\s*(?:块|元)"
+)
+
+
+def by_weight(text: str) -> tuple[Decimal, list[str]] | None:
+    """ "卖了两头 一头三百来斤 九块钱一斤": heads × the weight of one × the price a 斤, and
+    the words that said it (to be read for nothing else)."""
+    converted = to_arabic(text)
+    weight = _WEIGHT_EACH.search(converted)
+    price = _PRICE_A_JIN.search(converted)
+    if not (weight and price):
+        return None
+    heads = [m for m in _HEADS_SOLD.finditer(converted) if m.start() < weight.start()]
+    count = int(heads[-1].group(1)) if heads else 1
+    each = Decimal(price.group(1) or price.group(2))
+    return Decimal(count) * int(weight.group(1)) * each, [weight.group(0), price.group(0)]
+
+
+def about_pieces(clause: str) -> bool:
+    return bool(_PIECE_RATE.search(to_arabic(clause)))
+
+
 def about_days(clause: str) -> bool:
     """The clause gives the day's pay or the days worked ("零工一天两百", "一个月做得到十五天")."""
     return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK))
 
 
 _PER_MU = re.compile(
-    r"(?:一|1|每)亩[^，。\d]{0,3}?(?:(?:一|1|每)年[^，。\d]{0,2})?(\d+)(?!\d|\s*年)"
+    r"(?:一|1|每)亩[^，。\d]{0,3}?(?:(?:一|1|每)年[^，。\d]{0,2})?(\d+)(?!\d|\s*(?:年|斤|公斤|担))"
 )
 _MU = re.compile(r"(\d+)\s*亩")
 

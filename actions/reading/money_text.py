@@ -21,6 +21,8 @@ from actions.reading.money_amounts import (
     animal_count,
     by_the_day,
     by_the_mu,
+    by_the_piece,
+    by_weight,
     people_count,
     per_year,
 )
@@ -29,17 +31,17 @@ from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|赡养费|生活费)(?!了个|我们村|人|我个|我一个|我安排|安排))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费)(?!了个|我们村|人|我个|我一个|我安排|安排))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
-    r"就业帮扶|生态护林|乡村公益|扶贫基地|保洁|护林)",
+    r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
-    "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,3}(?:背篓|篮|筐|竹|席|撮箕|扫帚)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
     "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣|做活|干活|工地|帮人|看店|搬砖|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
-    r"餐馆|饭店|酒店|宾馆)",
+    r"餐馆|饭店|酒店|宾馆|杂活|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
@@ -252,7 +254,9 @@ def _by_kind(
                 monthly = None
             elif value is not None:
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
-                if EACH_HEAD.match(clause) and (count := people_count(previous)):
+                if (EACH_HEAD.match(clause) or re.search(r"各\s*\d", to_arabic(clause))) and (
+                    count := people_count(previous)
+                ):
                     value *= count  # "我们两个养老金 一个人一个月一百多"
                 elif (head := EACH_ANIMAL.match(clause)) and (
                     count := animal_count(earlier, head.group(1))
@@ -310,6 +314,13 @@ def _carried(
     with no figure of its own, is this figure's period, unless the two name different
     sources ("公益岗一个月五百 卖了点洋芋两千来块" has its figure)."""
     own = any(re.search(p, clause) for p in kinds.values())
+    if (
+        value is not None
+        and re.match(r"\s*(?:一|1)(?:回|次)", clause)
+        and re.search(r"季度", previous)
+        and not numbers(previous)
+    ):
+        return value * 4  # "公益岗一个季度发一回 一回三千六"
     if (
         value is not None
         and not (MONTH.search(clause) or YEAR.search(clause))
@@ -413,27 +424,41 @@ _SPENT_OR_DIBAO = re.compile(
 )
 
 
+_SUMMED = re.compile(r"(算下来|算起来|合起来|拢共|总共|一共)")
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     text = _counts_corrected(text)
+    weighed = by_weight(text)
+    if weighed is not None:  # "一头三百来斤 九块钱一斤": read by weight, and only so
+        text = to_arabic(text)
+        for words in weighed[1]:
+            text = text.replace(words, "")
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT_OR_DIBAO)
+    if weighed is not None:
+        amounts["agriculture"] = amounts.get("agriculture", Decimal(0)) + weighed[0]
     if (mu := by_the_mu(text)) is not None:
         rate, count = mu
         kind = next((k for k, v in amounts.items() if v == rate), UNASSIGNED)
         amounts[kind] = rate * count  # "一亩七百 九亩": the mu's rent, times the mu
-    if (daily := by_the_day(text)) is not None:
+    summed = any(_SUMMED.search(c) and numbers(c) for c in clauses(text))
+    if (daily := by_the_day(text)) is not None and not summed:
+        # ("一天做两百双 一个月二十天 算下来一个月一千左右": the sum said is the figure)
         # The source of the clauses that give the day's pay and the days ("零工一天两百 一个月
         # 做得到十五天"), not of the rest ("我爸养老金一个月一百多" is another source).
         said = [c for c in clauses(text) if about_days(c)]
         # Market days (赶场 "一个月赶十来场，一场五十"): what is sold there names the source
         # anywhere in the answer ("赶场卖菜": the household's own produce).
         market = any("场" in c for c in said)
+        where = clauses(text) if market else said
+        if market:  # what is carried to market ("菜背到场上卖") before another source's clause
+            where = sorted(where, key=lambda c: not re.search(r"(卖|场)", c))
         kind = next(
-            (k for c in (clauses(text) if market else said) for k, p in INCOME_SOURCES.items()
-             if re.search(p, c)),
+            (k for c in where for k, p in INCOME_SOURCES.items() if re.search(p, c)),
             earlier or ("wages" if UNASSIGNED in amounts or not amounts else UNASSIGNED),
         )  # fmt: skip
         if kind == "agriculture" and not market:
@@ -441,6 +466,14 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):
             amounts.pop(UNASSIGNED, None)
         amounts[kind] = amounts.get(kind, Decimal(0)) + daily
+    if (piece := by_the_piece(text)) is not None:
+        # "背篓一个卖四十左右，一个月编得到十来个": what is made and sold, by the piece
+        kind = next(
+            (k for c in clauses(text) for k, p in INCOME_SOURCES.items()
+             if re.search(p, c) and k not in ("basic_pension", "other_pension", "transfers")),
+            earlier or "business",
+        )  # fmt: skip
+        amounts[kind] = amounts.get(kind, Decimal(0)) + piece
     _both_have(text, amounts)
     if set(amounts) <= {UNASSIGNED}:
         # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the

@@ -196,6 +196,11 @@ def numbers(text: str) -> list[Decimal]:
         per_period = _AFTER_PERIOD.search(converted[max(0, match.start() - 6) : match.start()])
         if not unit and (
             _COUNTED.match(after)
+            or (
+                per_period
+                and Decimal(value) < 100
+                and re.match(r"[个双件只头张条次天场趟斤]|回(?![来家去])", unit_after)
+            )
             or (Decimal(value) < 100 and not _MONEY.match(unit_after) and not per_period)
         ):
             continue  # "两个娃儿", "80岁", "2018年", "3级": not money

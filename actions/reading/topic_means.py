@@ -54,6 +54,11 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         known = [k for k, v in (state.get("income") or {}).items() if v]
         if unassigned is not None and requested == "confirmed" and len(known) == 1:
             income[known[0]] = unassigned  # "不对，一个月一千二": the one source told
+        elif unassigned is not None and (
+            same := [k for k, v in (state.get("income") or {}).items() if v and v == unassigned]
+        ):
+            # "保洁一个月八百" after "当保洁员，公益岗 … 一个月八百": the source told before
+            income[same[0]] = unassigned
         elif unassigned is not None and requested in ("income", "work"):
             # An amount said without its source: a worker's wages when someone in the
             # household works, else "other" (the summary shows it; it counts the same).

@@ -385,3 +385,54 @@ def test_days_and_ages_after_a_period_are_no_money(text):
     from actions.reading.parsing import numbers
 
     assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # By the quarter, said in two clauses
+        ("公益岗的工资三个月发一次 一个季度发一回 一回两千四", {"poverty_project_wages": 9600}),
+        # Each of a pair, the pair said the clause before
+        ("养老金 我跟老伴 一个月各一百九", {"basic_pension": 4560}),
+        ("两个的养老金各一百八一个月", {"basic_pension": 4320}),
+        # Made and sold by the piece
+        ("我编篮子去卖 一个卖三十 一个月编得到二十来个", {"business": 7200}),
+        # Animals by weight
+        ("卖了三头肥猪 一头两百来斤 八块钱一斤", {"agriculture": 4800}),
+        # The sum said after a day's count is the figure
+        (
+            "车间粘纸盒 一天做三百个 一个月做二十来天 算下来一个月一千二",
+            {"poverty_project_wages": 14400},
+        ),
+        # Money sent by a child said with 打 and a figure
+        ("养老金一个月一百五 女儿一个月打四百", {"basic_pension": 1800, "transfers": 4800}),
+        # Cleaning at a hotel is a wage; cleaning the village road a 公益岗
+        ("在县城酒店做保洁 一个月两千", {"wages": 24000}),
+        ("村里道路保洁 一个月五百", {"poverty_project_wages": 6000}),
+    ],
+)
+def test_income_said_by_the_quarter_the_piece_the_weight_and_in_pairs(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items() if v} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        (
+            "存款肯定没得 车也没得 房子早就垮了 现在住我妹妹屋头",
+            {"deposits": 0, "vehicles": 0, "houses": 0},
+        ),
+        (
+            "攒了三千块 留到看病的 有个机动三轮拉货 房子是泥巴房",
+            {"deposits": 3000, "vehicles": 1, "houses": 1},
+        ),
+        (
+            "老本都吃光了 就一个电动轮椅 房子是租的 自己名下没得房子",
+            {"deposits": 0, "vehicles": 0, "houses": 0},
+        ),
+    ],
+)
+def test_assets_as_residents_count_them(text, assets):
+    got = assets_text.read_assets(plain_negation(text))
+    assert {k: got.get(k) for k in assets} == assets
