@@ -146,6 +146,13 @@ class ActionHandoff(Action):
         return [ActiveLoop(None), SlotSet("requested_slot", None)]
 
 
+# What a question about how an application stands says ("查进度", "批了没有", "FJ…").
+_ASKS_STATUS = re.compile(
+    r"(进度|结果|批|审|查|到哪|怎么样|咋样|咋个样|消息|编号|办得|办了没|办下来|下来没|有没有下来|"
+    r"好久|多久|什么时候|啥时候|几时|状态)"
+)
+
+
 class ActionCheckStatus(Action):
     """ "查进度": how the applications of this phone number stand. Only that number's cases
     are told, whatever reference is typed."""
@@ -160,8 +167,9 @@ class ActionCheckStatus(Action):
         lines = self._status_lines(phone, wanted) if phone else []
         if lines:
             dispatcher.utter_message(text="您的申请：" + "；".join(lines) + "。")
-        elif not wanted and policy_terms.strong_topic(text):
-            return _policy_answer(dispatcher, tracker)  # no case to tell: a complaint
+        elif not wanted and (policy_terms.strong_topic(text) or not _ASKS_STATUS.search(text)):
+            # no case to tell: a complaint, or a statement the NLU took for a status question
+            return _policy_answer(dispatcher, tracker)
         elif phone is None:
             dispatcher.utter_message(text="请用申请时的手机号发短信查询进度。")
         elif wanted:

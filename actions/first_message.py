@@ -17,8 +17,10 @@ from actions.reading.people import people_words, proxy
 from actions.slots import FACT_SLOTS
 
 _PERSONAL = re.compile(
-    r"(我|我家|我们|屋头|家里|俺|我妈|我爸|老汉儿|我老公|我男人|我老婆|我娃|我儿子|我女儿|我这)"
+    r"(我|我家|我们|屋头|家里|家中|俺|咱|我妈|我爸|老汉儿|我老公|我男人|我老婆|我娃|我儿子|我女儿|我这)"
 )
+# "我市对残疾人有什么保障政策": the speaker's city, not the speaker.
+_OUR_PLACE = re.compile(r"我(?:们)?(?:市|县|省|区|镇|乡|村|国|们这里|们那里)")
 _HELP = re.compile(r"(低保|救助|补助|补贴|帮扶|困难户|贫困户|救济|五保|特困)")
 _ASKS = re.compile(
     r"(能不能|可不可以|可以.{0,6}[不吗么嘛]|能.{0,6}[不吗么嘛]|能否|够不够|符不符合|符合.{0,4}[吗不]|"
@@ -29,7 +31,22 @@ _STORY = re.compile(
     r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|日子难|困难得很|没得收入|没有收入|莫得收入|"
     r"瘫在床|瘫痪|卧床|摔伤|癌|尿毒症|住院|残疾|去世|走了|离婚|一个人|没人管|无依无靠|看不起病|"
     r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾|不给我饭吃|没饭吃|不管我|不养我|瓦片.{0,4}掉|漏雨|"
-    r"欠债|欠了[^，。]{0,4}钱|借了不少|积蓄[^，。]{0,4}花光|要钱治病|承受不起|困难.{0,3}大|希望[^，。]{0,6}帮)"
+    r"欠债|欠了[^，。]{0,4}钱|借了不少|积蓄[^，。]{0,4}花光|要钱治病|承受不起|困难.{0,3}大|希望[^，。]{0,6}帮|"
+    # pleas and the money run out
+    r"求[^，。]{0,6}帮|帮帮(?:我|我们|俺)|救救|希望得到(?:救助|帮助|帮扶)|请求[^，。]{0,4}(?:救助|帮助)|给予(?:帮助|救助)|"
+    r"钱没了|没钱了|没得钱了|没钱(?:治|看病|住院|买药|做)|没办法(?:住院|看病|买药|治)|积蓄[^，。]{0,4}剩|拿不出来|"
+    r"(?:买|看|吃|读|治|交)不起)"
+)
+# "钱没了,都是借的…做血透没钱了": a plea that is the sender's own, pronoun or not.
+_PLEA = re.compile(
+    r"(求[^，。]{0,6}帮|帮帮(?:我|我们|俺)|救救|钱没了|没钱了|没得钱了|没钱(?:治|看病|住院|买药|做)|"
+    r"没办法(?:住院|看病|买药|治)|(?:积蓄|存的钱|存款)[^，。]{0,4}剩|拿不出来|希望得到(?:救助|帮助)|"
+    r"(?:买|看|吃|读|治|交)不起)"
+)
+# "办个低保咋这么难", "给二嫂申请低保一直没申请上": a grievance, not an application.
+_GRIEVANCE = re.compile(
+    r"(咋这么难|怎么这么难|为啥这么难|太难了|没申请上|申请不上|没评上|评不上|没批下来|批不下来|不能领|"
+    r"不给批|说不符合|说不够条件)"
 )
 # "为何2013年度被取消资格了": a question why help stopped, not an application.
 # "我们村里有一个低保户…仍然在领": a complaint about another household.
@@ -70,13 +87,14 @@ def wants_to_apply(text: str) -> bool:
     text = text or ""
     if (
         (policy_terms.hard_outside(text) and not _ASKS_FOR_OURS.search(text))
+        or (_GRIEVANCE.search(text) and not re.search(r"(重新|再次?)申请|还能不能", text))
         or _WHY_STOPPED.search(text)
         or _ANOTHER_HOUSEHOLD.search(text)
     ):
         return False  # "想进行危房改造…如何申请": another office's scheme
     if proxy.detect(text) and not _GENERAL.search(text):
         return True
-    personal = bool(_PERSONAL.search(text)) or any(
+    personal = bool(_PERSONAL.search(_OUR_PLACE.sub("", text))) or any(
         m.people[0][0] != "applicant" for m in people_words.mentions(text)
     )
     if personal and _HELP.search(text) and _ASKS.search(text):
@@ -84,6 +102,12 @@ def wants_to_apply(text: str) -> bool:
     if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text) or _OWN_STANDING.search(text):
         return True
     story = bool(_STORY.search(text)) or standing_text.read_hardship(text) is not None
+    if (
+        story
+        and _PLEA.search(text)
+        and not re.search(r"(标准|怎么算|(?:多少|好多)钱?\s*[?？吗呢]?$)", text)
+    ):
+        return True
     return (
         story and personal and not re.search(r"(标准|多少钱|好多钱|怎么算|什么条件|啥条件)", text)
     )

@@ -313,8 +313,11 @@ class ActionTriage(Action):
 
 
 def said_something(text: str) -> bool:
-    """A sentence of words (ten Chinese characters or more), not a slip or a stray reply."""
-    return len(re.findall(r"[\u4e00-\u9fff]", text or "")) >= 10
+    """A sentence of words (ten Chinese characters or more, or a question of six or more:
+    "交公粮60岁有补助吗"), not a slip or a stray reply."""
+    characters = len(re.findall(r"[\u4e00-\u9fff]", text or ""))
+    question = re.search(r"(吗|么|[?？]|啥|什么|多少|好多|怎么|咋)", text or "")
+    return characters >= 10 or (characters >= 6 and bool(question))
 
 
 class ActionDefaultFallback(Action):

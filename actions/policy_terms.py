@@ -413,6 +413,46 @@ CUES: tuple[Cue, ...] = (
         _DIBAO,
         r"(取消|退出|退掉|停了|停发|没得了|没有了|不给了|拿掉|刷掉|清退|退了)",
     ),
+    # Fifth round: a vehicle and 低保; whether one is on the list; a 公益岗 wage beside 低保;
+    # a disability assessed (评残) and its money; no work and no 低保; who keeps a disabled
+    # person; the rounds of the offices with nothing done; what the state gives a poor household.
+    _cue("assets", _DIBAO, r"(车|摩托|小车|轿车)"),
+    _cue(
+        "publicity",
+        r"(查|看|晓得|知道)",
+        r"(是不是|有没有|有莫得|算不算)[^，。]{0,3}" + _DIBAO + r"(对象|户|名单)?",
+    ),
+    _cue(
+        "poverty_job_wages",
+        r"(安排的?[^，。]{0,3}活|公益岗|公益性岗|扶贫岗|护林员|保洁员)",
+        r"(工资|钱|块)",
+        _DIBAO,
+    ),
+    _cue("disability_living_subsidy", r"(评残|评了残|鉴定了残|办了残疾)", _MONEY),
+    _cue(
+        "who_qualifies",
+        r"(没事做|没活路|没得活路|找不到活|没收入|没得收入|没工作)",
+        r"(属|算|是)[^，。]{0,3}什么|(?:不属|不算|够不够|算不算)[^，。]{0,2}" + _DIBAO,
+    ),
+    _cue(
+        "separate_household",
+        _DISABLED + r"|瘫|卧床|重病",
+        r"(谁来养|谁养|哪个养|哪个管|谁来管|谁管|养活|没人养|没人管)",
+    ),
+    _cue(
+        "how_long",
+        r"(跑了|去了|找了)[^，。]{0,4}(\d|一|两|二|三|四|五|几|好几|多)\s*(趟|回|次)",
+        r"(进展|结果|消息|动静|回音|下文|办成|批)",
+        strong=True,
+    ),
+    _cue(
+        "how_long", _HELP + r"|办", r"(咋这么难|怎么这么难|为啥这么难|这么难办|太难了|难得很|难办)"
+    ),
+    _cue(
+        "registered_poor_vs_dibao",
+        r"(贫困户|建档立卡|建卡户)",
+        r"(国家|政府|一年|每年|一个月)[^，。]{0,6}(补|给|发)[^，。]{0,6}(多少|好多|几多)",
+    ),
 )
 
 # Groups of answers a question may be near, for the reply that says what can be answered.
@@ -482,7 +522,12 @@ _HARD_OUTSIDE = re.compile(
     # school meals and loans, family planning, legal aid
     r"易地扶贫搬迁|易地搬迁|搬迁[^，。]{0,6}补|小额信贷|扶贫贷款|贴息贷款|贷款贴息|雨露计划|农机补贴|"
     r"良种补贴|退耕还林[^，。]{0,6}(?:补|钱)|征地|工伤|失业金|失业保险|灵活就业|生育保险|两免一补|"
-    r"营养餐|助学贷款|计划生育|独生子女|失独|法律援助|打官司)"
+    r"营养餐|助学贷款|计划生育|独生子女|失独|法律援助|打官司|"
+    # roads, water, power and signal; compensation for land and crops; the certificate of a
+    # disability itself; festival gifts; grain levies
+    r"(?:路|公路|道路|村道)[^，。]{0,8}硬化|修路|路灯|自来水|饮水工程|吃水难|通电|停电|通网|没信号|"
+    r"田地补偿|土地补偿|青苗补偿|补偿款|残疾(?:人)?(?:认证|鉴定)|(?:办|评)残疾证|残疾证[^，。]{0,4}(?:怎么|咋个?|在哪|哪里)办|"
+    r"(?:节日|过节|春节)[^，。]{0,12}(?:礼物|慰问品|东西)|慰问金|公粮)"
 )
 
 

@@ -246,3 +246,53 @@ def test_a_story_that_names_another_scheme_still_starts_the_application(text):
     from actions.first_message import wants_to_apply
 
     assert wants_to_apply(text)
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("吃低保的人家能不能买个摩托车", "assets"),
+        ("我想查一下我家是不是低保户", "publicity"),
+        ("村里给我安排了护林员 一个月六百工资 还能吃低保不", "poverty_job_wages"),
+        ("我儿子评残以后一个月能领多少", "disability_living_subsidy"),
+        ("我们一家都没活路做 算不算低保", "who_qualifies"),
+        ("屋头有个瘫痪的 谁来管他", "separate_household"),
+        ("为了低保我去乡上跑了五趟了 一点消息都没有", "how_long"),
+        ("办个低保咋这么难", "how_long"),
+        ("建档立卡户国家一年补好多钱", "registered_poor_vs_dibao"),
+    ],
+)
+def test_cues_of_the_fifth_round(text, key):
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我们组那条土路好久才硬化",
+        "组上吃水难 自来水啥时候通",
+        "修高速占了我家的田 补偿款咋个算",
+        "残疾人鉴定去哪个医院",
+        "过春节社区给残疾人发不发慰问品",
+    ],
+)
+def test_roads_water_compensation_and_gifts_are_other_offices(text):
+    from actions.first_message import wants_to_apply
+    from actions.policy_terms import outside
+
+    assert outside(text) and not wants_to_apply(text)
+
+
+@pytest.mark.parametrize(
+    "text, applies",
+    [
+        ("老公住院欠了好多钱 现在钱没了 求求政府帮帮我们", True),
+        ("存的钱就剩两千了 娃儿的药都买不起了", True),
+        ("我帮我姐申请低保 申请了三年一直没申请上", False),  # a grievance, not an application
+        ("我县对残疾人有哪些补贴政策", False),  # the speaker's county, not the speaker
+    ],
+)
+def test_pleas_and_grievances_in_a_first_message(text, applies):
+    from actions.first_message import wants_to_apply
+
+    assert wants_to_apply(text) is applies
