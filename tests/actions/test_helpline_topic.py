@@ -274,6 +274,8 @@ def test_cues_of_the_fifth_round(text, key):
         "修高速占了我家的田 补偿款咋个算",
         "残疾人鉴定去哪个医院",
         "过春节社区给残疾人发不发慰问品",
+        "生了三胎有没有补贴",
+        "在承包地边上盖房子要啥子手续",
     ],
 )
 def test_roads_water_compensation_and_gifts_are_other_offices(text):
