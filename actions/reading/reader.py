@@ -71,10 +71,16 @@ def read(
 def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
     cleaned = re.sub(r"[\s，。,.!！]", "", text)
     cleaned = re.sub(r"^(?:哦|噢|喔|嗯|啊|呃|那|好嘛)+(?=.)", "", cleaned)  # "哦 要得要得"
-    if cleaned == "2" or intent == "deny" or DENY.match(cleaned):
+    # The words first, the NLU's intent only when they say neither: a bare "同意" has been
+    # classified `deny` by a retrained model, and consent must not hang on that.
+    said_no = cleaned == "2" or bool(DENY.match(cleaned)) or "不同意" in cleaned
+    said_yes = (
+        cleaned == "1" or bool(AFFIRM.match(cleaned)) or bool(re.search(r"(?<!不)同意", cleaned))
+    )
+    if said_no or (intent == "deny" and not said_yes):
         reading.updates["consent"] = False
         reading.understood = True
-    elif cleaned == "1" or intent == "affirm" or AFFIRM.match(cleaned) or "同意" in cleaned:
+    elif said_yes or intent == "affirm":
         reading.updates["consent"] = True
         reading.understood = True
 

@@ -221,3 +221,17 @@ def test_the_village_named_not_the_village_office(text, village):
     from actions.reading.places import village_named
 
     assert village_named(text) == village
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "consent"),
+    [
+        ("同意", "deny", True),  # the words, not an NLU that took a bare 同意 for a no
+        ("不同意", "affirm", False),
+        ("哦 要得要得", None, True),
+        ("嗯嗯", "deny", True),
+        ("这个嘛", "deny", False),  # words that say neither: the intent
+    ],
+)
+def test_consent_is_read_from_the_words_before_the_intent(text, intent, consent):
+    assert reader.read(text, "consent", {}, intent=intent).updates.get("consent") is consent
