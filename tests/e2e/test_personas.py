@@ -16,13 +16,15 @@ from tests.personas.run import Live, report
 
 pytestmark = pytest.mark.e2e
 # Floors of the held-out sets that guard against regressions: held_out_5 was 76.8 % the first
-# time, then mended; held_out_6 84.2 %, held_out_7 75.5 % and held_out_8 80.9 % the first
-# time, each then read and mended (docs/conversation.md has the first figures).
+# time, then mended; held_out_6 84.2 %, held_out_7 75.5 %, held_out_8 80.9 % and held_out_9
+# 84.1 % (one not filed) the first time, each then read and mended (docs/conversation.md has
+# the first figures).
 HELD_OUT_FLOORS = {
     "held_out_5": 0.90,
     "held_out_6": 0.85,
     "held_out_7": 0.86,
     "held_out_8": 0.86,
+    "held_out_9": 0.90,
 }
 OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 
