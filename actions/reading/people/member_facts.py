@@ -182,7 +182,7 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
             apply_circumstances([m for m in members if m["relation"] == "applicant"], rest)
         return True
     before = [m["able_to_work"] for m in members]
-    if re.search(r"^(都能|全部都能|都可以|都干得动|都在做|都做得)", re.sub(r"\W", "", cleaned)):
+    if _ALL_ABLE.search(re.sub(r"\W", "", cleaned)):
         for member in members:
             if not member.get("in_school") and (member["age"] or 30) >= 16:
                 member["able_to_work"] = True
@@ -206,6 +206,13 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
                 False if anyone_able or member.get("in_school") or old else None
             )
     return True
+
+
+# "都能", "两个都还在做", "我们两口子都还做得": everyone named as a group can work.
+_ALL_ABLE = re.compile(
+    r"^(?:我们|咱们|他们|[他她]们|我家|屋头|全家|一家人?)?(?:2个|2口子|老2口|俩)?(?:人)?"
+    r"(?:全部|全)?(?:都|也都)(?:还)?(?:能|可以|干得动|做得动|在做|在干|做得|干得)(?!不)"
+)
 
 
 # "我在医院守女儿 出不去", "我陪儿子读书 走不开": the speaker is kept home by someone's care.

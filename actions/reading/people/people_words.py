@@ -120,6 +120,15 @@ SURNAMES = (
     "龚邵万钱严覃武戴莫孔向汤冉牟柯蒲粟幸庹"
 )
 
+# Surnames that are not also a common word after 老 (老田 "old fields", 老毛病, 老高血压 …).
+_NAME_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙胡郭何罗郑梁谢宋唐许韩冯邓曹彭曾肖董袁潘蒋蔡杜程苏魏吕丁任沈姚卢"
+    "姜崔钟谭汪范贾韦邹孟熊秦邱尹薛段雷侯覃冉牟柯蒲廖"
+)
+SPOUSE_BY_SURNAME = (
+    rf"老[{_NAME_SURNAMES}](?![\u4e00-\u9fff]?(?:家|屋|村|组|书记|主任|师|板|大爷|婆婆))"
+)
+
 
 _WORDS = sorted(
     ((word, relation) for relation, words in RELATIONS.items() for word in words),
@@ -147,6 +156,15 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
             r"|(?:我们)?(?:2|二|两)个老的|我们老2个|我们老两个|我(?:们)?俩|我们?2(?=[都也还是])|我(?:们)?(?:2|两)个(?=[^\d老娃孩儿女孙人]|$)"
         ),
         lambda m: [("applicant", "我"), ("spouse", "老伴")],
+    ),
+    # "我和老陈", "老陈58": a wife names her husband (or he her) by 老 and the surname
+    (
+        re.compile(rf"我(?:和|跟|同)({SPOUSE_BY_SURNAME})"),
+        lambda m: [("applicant", "我"), ("spouse", m.group(1))],
+    ),
+    (
+        re.compile(rf"(?<![\u4e00-\u9fff]村)(?<!帮)(?<!给)({SPOUSE_BY_SURNAME})(?=\s*\d)"),
+        lambda m: [("spouse", m.group(1))],
     ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
     # "柯大爷78 柯婆婆75", "罗孃孃": elders a neighbour or cadre names by surname and title

@@ -295,3 +295,16 @@ def test_a_brothers_wife_when_applying_for_the_brother():
         ("applicant", 61),
         ("spouse", 57),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        ("就我和老王两个 我六十 老王六十三", [("applicant", 60), ("spouse", 63)]),
+        ("我61 老邓64", [("applicant", 61), ("spouse", 64)]),
+        # a neighbour's household or a cadre is no spouse
+        ("我70 老伴68 住在老王家隔壁", [("applicant", 70), ("spouse", 68)]),
+    ],
+)
+def test_a_spouse_called_by_old_and_the_surname(text, members):
+    assert [(m["relation"], m["age"]) for m in people.read_members(text)] == members

@@ -28,6 +28,10 @@ from tests.actions.reading.readings import new_members
         ("男人做不得了 就我一个人做 屋头三亩田", {"我": True, "男人": False}),
         ("男人在外头打工 我在医院守儿子 走不开", {"我": True, "男人": True}),
         ("我俩都还做得动", {"我": True, "男人": True}),
+        # The pair said as a count; the work done said with "V得动"; who does the fields
+        ("我们两个都还在做 种点洋芋", {"我": True, "男人": True}),
+        ("男人做不得了 我还挑得动粪", {"我": True, "男人": False}),
+        ("田头的活是我和男人做", {"我": True, "男人": True}),
     ],
 )
 def test_who_can_work(text, able):
