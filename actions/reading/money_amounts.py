@@ -19,7 +19,7 @@ _TERM = re.compile(r"(?:一|1|每)个?学期")
 # A rate by the hour, the day or the market day ("一个小时10块钱", "赶场一场卖五六十") says
 # nothing of the year: how many days (or 场) it comes to is asked, or said beside it.
 _MARKET = r"(?:一|每|1)个?场(?![^，。]{0,3}?(?:病|祸|灾|雨|火|手术|意外|官司|电影|事|仗|架))"
-_RATE = re.compile(rf"(小时|钟头|一天|每天|天天|一晌|一个工|逢场天?|{_MARKET})")
+_RATE = re.compile(rf"(小时|钟头|一天|每天|天天|一晌|一个工|逢场天?|{_MARKET}|(?:一|1|每)次(?!性))")
 # By the week ("一个星期挣两三百"): 52 a year; by the quarter ("一个季度发一回"): 4.
 WEEK = re.compile(r"((?:一|每)个?(?:星期|礼拜)|(?:一|每)周)")
 QUARTER = re.compile(r"((?:一|每|1)个?季度?(?![节])|按季度?)")
@@ -89,35 +89,87 @@ def people_count(clause: str) -> int | None:
     return 2 if found.group(3) else int(found.group(1) or found.group(2))
 
 
-# Days worked, or market days (赶场: a 场 every three days or so) gone to.
-_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
-_DAYS_A_YEAR = re.compile(r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场)")
-_DAYS_A_WEEK = re.compile(r"(?:一|1|每)个?(?:礼拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)")
-_DAY_RATE = re.compile(
-    rf"(?:(?:一|1|每)天|{_MARKET})[^，。\d]{{0,4}}?(\d+)(?!\d|\s*[双个斤只件张条根包箱株棵])"
+# Days worked, or market days (赶场: a 场 every three days or so) gone to; or the times a
+# month a job is worked ("一个月上工十来次", paid "一次一百多到两百").
+_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场|次|回)")
+_DAYS_A_YEAR = re.compile(
+    r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场|次|回)"
 )
+_DAYS_A_WEEK = re.compile(r"(?:一|1|每)个?(?:礼拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)")
+# Days worked in all this year ("暑假去分快递 一天一百 做了四十来天"): the year's days.
+_DAYS_IN_ALL = re.compile(r"(?:做|干|跑|上|打|去)了\s*(\d+)\s*来?多?天")
+_DAY_RATE = re.compile(
+    rf"(?:(?:一|1|每)天|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
+    r"(\d+)(?!\d|\s*[双个斤只件张条根包箱株棵次回])(?:\s*多?\s*到\s*(\d+))?"
+)
+
+
+def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
+    """The year's pay of one day's (or one time's, one market day's) rate, from the count of
+    days said in its region of the answer."""
+    pay = Decimal(rate.group(1))
+    if rate.group(2) and Decimal(rate.group(2)) > pay:
+        pay = (pay + Decimal(rate.group(2))) / 2  # "一次一百多到两百": the midpoint
+    days = _DAYS.search(region)
+    yearly = _DAYS_A_YEAR.search(region) if not days else None
+    weekly = _DAYS_A_WEEK.search(region) if not (days or yearly) else None
+    in_all = _DAYS_IN_ALL.search(region) if not (days or yearly or weekly) else None
+    if weekly and 0 < int(weekly.group(1)) <= 7:
+        # "卖菜一个礼拜两场 一场卖二三十": market days a week × the day's takings × 52
+        return (Decimal(weekly.group(1)) * pay * 52).to_integral_value()
+    found = days or yearly or in_all
+    if not found:
+        return None
+    said = found.group(1)
+    count = Decimal({"十": 10, "二十": 20}.get(said) or said)
+    if days:
+        value = count * pay * 12 if 0 < count <= 31 else None
+    else:
+        value = count * pay if 0 < count <= 366 else None
+    return value.to_integral_value() if value is not None else None
+
+
+_ANY_DAYS = (_DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK, _DAYS_IN_ALL)
+
+
+def day_earnings(text: str) -> list[tuple[Decimal, str]]:
+    """Each day's (or time's) pay said with its days: (the year's amount, the words that said
+    it). "一个月做得到十来天，一天一百五" → 12 × 10 × 150; "拉客一天四五十 一个月二十来天 女儿
+    一天一百 做了四十来天" → two earnings, each with the days said nearest it (after it, or
+    else before it), a count of days serving one rate only."""
+    converted = to_arabic(text).replace("个把月", "30天")  # "一年做个把月": a month's days
+    rates = list(_DAY_RATE.finditer(converted))
+    if len(rates) <= 1:
+        value = _year_of_days(rates[0], converted) if rates else None
+        return [] if value is None else [(value, converted)]
+    counts = sorted(
+        (m for pattern in _ANY_DAYS for m in pattern.finditer(converted)), key=lambda m: m.start()
+    )
+    used: list[re.Match] = []
+    found = []
+    for index, rate in enumerate(rates):
+        low = rates[index - 1].end() if index else 0
+        high = rates[index + 1].start() if index + 1 < len(rates) else len(converted)
+        free = [m for m in counts if not any(m is u for u in used)]
+        after = [m for m in free if rate.end() <= m.start() < high]
+        before = [m for m in free if low <= m.start() and m.end() <= rate.start()]
+        days = after[0] if after else before[-1] if before else None
+        if days is None:
+            continue
+        since = max([low, *(u.end() for u in used)])
+        used.append(days)
+        region = converted[min(rate.start(), days.start()) : max(rate.end(), days.end())]
+        if (value := _year_of_days(rate, region)) is not None:
+            # the words of this earning: from the last count of days used, to its own
+            found.append((value, converted[min(since, rate.start()) : max(rate.end(), days.end())]))
+    return found
 
 
 def by_the_day(text: str) -> Decimal | None:
     """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12; "一天七八十
-    一年摘得到二三十天": days a year × the day's pay."""
-    converted = to_arabic(text).replace("个把月", "30天")  # "一年做个把月": a month's days
-    rate = _DAY_RATE.search(converted)
-    days = _DAYS.search(converted)
-    yearly = _DAYS_A_YEAR.search(converted) if not days else None
-    weekly = _DAYS_A_WEEK.search(converted) if not (days or yearly) else None
-    if rate and weekly and 0 < int(weekly.group(1)) <= 7:
-        # "卖菜一个礼拜两场 一场卖二三十": market days a week × the day's takings × 52
-        return Decimal(weekly.group(1)) * Decimal(rate.group(1)) * 52
-    if not (rate and (days or yearly)):
-        return None
-    said = (days or yearly).group(1)
-    count = {"十": 10, "二十": 20}.get(said) or Decimal(said)
-    if days:
-        value = Decimal(count) * Decimal(rate.group(1)) * 12 if 0 < count <= 31 else None
-    else:
-        value = Decimal(count) * Decimal(rate.group(1)) if 0 < count <= 366 else None
-    return value.to_integral_value() if value is not None else None
+    一年摘得到二三十天": days a year × the day's pay. (The sum of every day's pay said.)"""
+    found = day_earnings(text)
+    return sum((value for value, _ in found), Decimal(0)) if found else None
 
 
 # By the piece: "背篓一个卖四十左右，一个月编得到十来个" (the piece's price × pieces a month).
@@ -172,7 +224,10 @@ def about_pieces(clause: str) -> bool:
 
 def about_days(clause: str) -> bool:
     """The clause gives the day's pay or the days worked ("零工一天两百", "一个月做得到十五天")."""
-    return any(p.search(to_arabic(clause)) for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK))
+    return any(
+        p.search(to_arabic(clause))
+        for p in (_DAY_RATE, _DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK, _DAYS_IN_ALL)
+    )
 
 
 _PER_MU = re.compile(

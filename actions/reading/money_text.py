@@ -19,10 +19,10 @@ from actions.reading.money_amounts import (
     YEAR,
     about_days,
     animal_count,
-    by_the_day,
     by_the_mu,
     by_the_piece,
     by_weight,
+    day_earnings,
     people_count,
     per_year,
 )
@@ -424,6 +424,8 @@ _SPENT_OR_DIBAO = re.compile(
 )
 
 
+# Someone's days of work ("儿子一天一百五 做了个把月", "女儿暑假一天一百"): wages.
+_WORKED = re.compile(r"(做了|干了|上了|儿子|女儿|老公|男人|婆娘|老婆|媳妇|女婿|暑假|寒假)")
 _SUMMED = re.compile(r"(算下来|算起来|合起来|拢共|总共|一共)")
 
 
@@ -446,11 +448,13 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         kind = next((k for k, v in amounts.items() if v == rate), UNASSIGNED)
         amounts[kind] = rate * count  # "一亩七百 九亩": the mu's rent, times the mu
     summed = any(_SUMMED.search(c) and numbers(c) for c in clauses(text))
-    if (daily := by_the_day(text)) is not None and not summed:
+    earnings = day_earnings(text) if not summed else []
+    for daily, words in earnings:
         # ("一天做两百双 一个月二十天 算下来一个月一千左右": the sum said is the figure)
         # The source of the clauses that give the day's pay and the days ("零工一天两百 一个月
-        # 做得到十五天"), not of the rest ("我爸养老金一个月一百多" is another source).
-        said = [c for c in clauses(text) if about_days(c)]
+        # 做得到十五天"), not of the rest ("我爸养老金一个月一百多" is another source); when
+        # several are said, each in its own words ("拉客一天四五十 … 女儿一天一百 做了四十来天").
+        said = [c for c in clauses(text) if about_days(c)] if len(earnings) == 1 else clauses(words)
         # Market days (赶场 "一个月赶十来场，一场五十"): what is sold there names the source
         # anywhere in the answer ("赶场卖菜": the household's own produce).
         market = any("场" in c for c in said)
@@ -459,7 +463,8 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
             where = sorted(where, key=lambda c: not re.search(r"(卖|场)", c))
         kind = next(
             (k for c in where for k, p in INCOME_SOURCES.items() if re.search(p, c)),
-            earlier or ("wages" if UNASSIGNED in amounts or not amounts else UNASSIGNED),
+            earlier or ("wages" if UNASSIGNED in amounts or not amounts or _WORKED.search(
+                "".join(said)) else UNASSIGNED),
         )  # fmt: skip
         if kind == "agriculture" and not market:
             kind = "wages"  # paid by the day for picking tea or digging: someone else's farm

@@ -189,6 +189,14 @@ def test_small_amounts_said_approximately(words, amount):
             "他在工地做了五个月 带回来一万八 我们两个养老金 一个人一个月一百多",
             {"wages": Decimal(18000), "basic_pension": Decimal(2400)},
         ),
+        # two day's pays, each with its own days; a count of days in all this year
+        (
+            "开三轮一天跑得到五六十 一个月跑二十天 儿子放假去餐馆帮忙 一天八十 干了三十来天",
+            {"business": Decimal(13200), "wages": Decimal(2400)},
+        ),
+        # paid by the time, times a month, as a range
+        ("帮人砌墙一个月喊我七八次 一次一百到两百", {"wages": Decimal(13500)}),
+        ("男人一天两百 做了二十来天", {"wages": Decimal(4000)}),
     ],
 )
 def test_pay_by_the_day_months_worked_and_each_of_two(words, income):
