@@ -165,6 +165,26 @@ def day_earnings(text: str) -> list[tuple[Decimal, str]]:
     return found
 
 
+# A shop open every day, its day's profit said without days ("小卖部一天卖百把块 赚得到二三十
+# 哦不对 二三十"): what it makes is earned every day, thirty a month (the figure put right
+# last, the profit rather than the takings).
+_SHOP = re.compile(r"(小卖部|商店|店子|门市|铺子|(?:小|开了?个?)[^，。]{0,2}店)")
+_SHOP_PROFIT = re.compile(
+    r"(?:1|一|每)天[^。]{0,16}?(?:赚|挣|落|找)[^，。\d]{0,4}(\d+)"
+    r"(?:[^。\d]{0,8}(?:不对|说错了|搞错了)[^。\d]{0,3}(\d+))?"
+)
+
+
+def shop_by_the_day(text: str) -> Decimal | None:
+    converted = to_arabic(text)
+    if not _SHOP.search(converted) or any(p.search(converted) for p in _ANY_DAYS):
+        return None
+    found = _SHOP_PROFIT.search(converted)
+    if not found:
+        return None
+    return Decimal(found.group(2) or found.group(1)) * 360
+
+
 def by_the_day(text: str) -> Decimal | None:
     """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12; "一天七八十
     一年摘得到二三十天": days a year × the day's pay. (The sum of every day's pay said.)"""

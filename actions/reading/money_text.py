@@ -25,6 +25,7 @@ from actions.reading.money_amounts import (
     day_earnings,
     people_count,
     per_year,
+    shop_by_the_day,
 )
 from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
 
@@ -72,7 +73,13 @@ _NOTHING = re.compile(
 )
 # Debts are neither income nor a yearly cost ("欠了40多万医药费", "还欠起几十万").
 _DEBT = re.compile(r"(欠|借了|借的|借钱|贷款|外债|还债|还账|债务)")
-_MONTHS_WORKED = re.compile(r"(?:做|干|上|打)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)")
+_MONTHS_WORKED = re.compile(
+    r"(?:做|干|上|打|开)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)"
+)
+# "今年就开了半年", "今年只做了三个月": how long a source said in the past lasted this year.
+_THIS_YEAR = re.compile(
+    r"今年[^，。\d]{0,3}(?:开|做|干|上|搞)了?[^，。\d]{0,2}(半年|([1-9]|1[01])\s*个月)(?!\s*\d)"
+)
 _OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
 # "村里说给我个扫地的公益岗 一个月八百 我没去": offered, not taken.
 _DECLINED = re.compile(
@@ -184,6 +191,16 @@ def _by_kind(
         if _PAST.search(clause):
             # its source is the one a figure said next without a source is about
             said = next((k for k, p in kinds.items() if re.search(p, clause)), None)
+            lasted = next(
+                (m for c in parts[index + 1 : index + 4] if (m := _THIS_YEAR.search(to_arabic(c)))),
+                None,
+            )
+            value = per_year(clause)
+            if said and lasted and value and MONTH.search(clause) and "wages" in kinds:
+                # "店子以前一个月赚一千五 … 今年就开了半年": this year's months of it
+                count = 6 if lasted.group(1) == "半年" else int(lasted.group(2))
+                amounts[said] = amounts.get(said, Decimal(0)) + value / 12 * count
+                continue
             if said:
                 pending = said
             continue
@@ -471,6 +488,8 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):
             amounts.pop(UNASSIGNED, None)
         amounts[kind] = amounts.get(kind, Decimal(0)) + daily
+    if not earnings and (shop := shop_by_the_day(text)) is not None:
+        amounts["business"] = amounts.get("business", Decimal(0)) + shop
     if (piece := by_the_piece(text)) is not None:
         # "背篓一个卖四十左右，一个月编得到十来个": what is made and sold, by the piece
         kind = next(

@@ -444,3 +444,26 @@ def test_income_said_by_the_quarter_the_piece_the_weight_and_in_pairs(text, inco
 def test_assets_as_residents_count_them(text, assets):
     got = assets_text.read_assets(plain_negation(text))
     assert {k: got.get(k) for k in assets} == assets
+
+
+@pytest.mark.parametrize(
+    "words, business",
+    [
+        ("守个小卖部 一天卖两百来块 赚得到四十", 14400),
+        ("门市一天也就挣个三十 哦不对 二十", 7200),
+    ],
+)
+def test_a_shops_profit_by_the_day_is_every_days(words, business):
+    assert money_text.read_income(words)["business"] == business
+
+
+@pytest.mark.parametrize(
+    "words, business",
+    [
+        # a source said in the past, with how long it lasted this year
+        ("开的小吃店以前一个月挣两千 八月份关了 今年就开了半年", 12000),
+        ("小店一个月一千来块 只开了四个月", 4000),
+    ],
+)
+def test_a_shop_that_lasted_part_of_the_year(words, business):
+    assert money_text.read_income(words)["business"] == business
