@@ -22,6 +22,10 @@ def faq_message(text, key=None, confidence=0.0):
     [
         ("遭了洪灾房子冲垮了，政府管不管", "major_hardship"),
         ("低保户看病有啥子优惠", "major_disease"),
+        # what a 低保 household gets in all; one benefit named is that one's question
+        ("吃低保的都有些啥子待遇", "dibao_benefits"),
+        ("低保家庭能享受哪些帮扶", "dibao_benefits"),
+        ("低保户的娃儿读书有啥子补助", "supplement_student"),
         ("残疾人能不能吃低保", "who_qualifies"),
         ("有残疾证的一个月补好多钱", "disability_living_subsidy"),
         ("公示了有人说闲话咋办", "objection"),
