@@ -312,6 +312,21 @@ class ActionTriage(Action):
         return []
 
 
+class ActionIAmABot(Action):
+    """ "请问这个是人工还是机器人？我想帮我妈妈申请低保…": say what the assistant is, then take
+    up what else the message asks — a plea or a story starts the application."""
+
+    def name(self) -> str:
+        return "action_i_am_a_bot"
+
+    def run(self, dispatcher, tracker, domain):
+        dispatcher.utter_message(response="utter_iamabot")
+        text = (tracker.latest_message or {}).get("text") or ""
+        if wants_to_apply(text):
+            return [FollowupAction("action_start_application")]
+        return []
+
+
 def said_something(text: str) -> bool:
     """A sentence of words (ten Chinese characters or more, or a question of six or more:
     "交公粮60岁有补助吗"), not a slip or a stray reply."""

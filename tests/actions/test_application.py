@@ -220,3 +220,17 @@ def test_in_the_application_the_core_fallback_gives_the_message_to_the_form():
     assert dispatcher.messages == []
     assert [e["event"] for e in events] == ["rewind", "action", "user", "followup"]
     assert events[-1] == FollowupAction("application_form") and events[2]["text"] == "对 对头"
+
+
+def test_are_you_a_bot_then_a_plea_says_what_it_is_and_starts_the_application():
+    from actions.helpline import ActionIAmABot
+
+    dispatcher = CollectingDispatcher()
+    events = ActionIAmABot().run(
+        dispatcher, tracker(text="你是真人还是机器？我想给我爸申请低保 他瘫在床上好几年了"), {}
+    )
+    assert dispatcher.messages[0]["response"] == "utter_iamabot"
+    assert events == [FollowupAction("action_start_application")]
+    dispatcher = CollectingDispatcher()
+    assert ActionIAmABot().run(dispatcher, tracker(text="你是不是机器人"), {}) == []
+    assert [m["response"] for m in dispatcher.messages] == ["utter_iamabot"]
