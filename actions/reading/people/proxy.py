@@ -57,6 +57,19 @@ _APPLICANT_IS = re.compile(
 )
 
 
+# Kin outside the household, the person a nephew or niece applies for ("我幺婶是五保户").
+KIN = (
+    "幺婶", "婶婶", "婶娘", "婶子", "幺叔", "叔叔", "幺爸", "姑姑", "姑妈", "幺姑", "舅舅", "舅妈",
+    "幺舅", "姨妈", "幺姨", "大伯", "伯伯", "伯娘", "伯父", "伯母", "叔父", "婶母", "姨父", "姑父",
+)  # fmt: skip
+_KIN = re.compile(rf"我(?:的|家)?(?P<who>{'|'.join(KIN)})")
+# "我是她远房侄儿", "我是他们的邻居": the sender says who they are to the person asked about.
+_I_AM_THEIRS = re.compile(
+    r"我是(?:她|他|他们|她们|这家|这个老人)(?:的|家的?)?(?:远房|亲|隔壁)?"
+    r"(?:侄儿子|侄儿|侄子|侄女|外甥女|外甥|邻居|隔壁|亲戚|干女儿|干儿子|侄孙|晚辈)"
+)
+
+
 def detect(text: str) -> dict | None:
     """{"who": word for the applicant, "relation", "by": "family" | "cadre"} when the sender
     applies for someone else, else None."""
@@ -83,6 +96,14 @@ def detect(text: str) -> dict | None:
             "relation": TO_RELATION.get(who, "other"),
             "by": "cadre" if cadre else "family",
         }
+    if (
+        _I_AM_THEIRS.search(text or "")
+        or (kin := _KIN.search(text or ""))
+        and re.search(r"(她|他)[^，。\s]{0,4}(?:能|可以|可不可以|能不能|还能|还可以|符合|够)", text)
+    ):
+        kin = _KIN.search(text or "")
+        who = kin.group("who") if kin else "申请人"
+        return {"who": who, "relation": "other", "by": "family"}
     if _FOR_SOMEONE.search(text or "") or (cadre and re.search(r"(老人|五保|孤寡|困难户)", text)):
         return {
             "who": "老人" if cadre else "申请人",
@@ -102,6 +123,8 @@ def spoken(proxy: dict) -> str:
     who = proxy.get("who") or "申请人"
     if who in _SPOKEN:
         return _SPOKEN[who]
+    if who in KIN:
+        return f"您{who}"
     return "这位老人" if "老人" in who or who in ("五保户", "孤寡老人") else who
 
 

@@ -308,3 +308,15 @@ def test_a_brothers_wife_when_applying_for_the_brother():
 )
 def test_a_spouse_called_by_old_and_the_surname(text, members):
     assert [(m["relation"], m["age"]) for m in people.read_members(text)] == members
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("我舅妈一个人住 腿脚不行了 她能不能吃低保", "舅妈"),
+        ("问下 我是他们的邻居 两个老的八十几了 没人管", "申请人"),
+    ],
+)
+def test_a_nephew_or_a_neighbour_asking_for_someone(text, who):
+    assert detect(text)["who"] == who
+    assert detect("我和老婆都六十了 能不能吃低保") is None
