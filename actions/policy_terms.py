@@ -38,7 +38,8 @@ _COMPLAINT = (
     r"(想不通|不公平|不合理|凭什么|凭啥|平分|没人管|上面不管|没人通知|取掉|取消了|没批|没有批|"
     r"没评上|评不上|评上了|还在吃|还吃着|都吃|还享受|照样吃|优亲厚友|猫腻|黑幕|谁管.{0,4}谁.{0,2}吃|"
     r"条件好的.{0,6}(吃|享受|能)|比我们家?.{0,4}好|收了?礼|送礼|手续费|好处费|有关系的|"
-    r"没有?入选|落选|还没有?吃到|没吃到|靠边)"
+    r"没有?入选|落选|还没有?吃到|没吃到|靠边|有钱人|有钱的人?[^，。]{0,4}吃|富人|干部家属|干部[^，。]{0,4}亲戚|"
+    r"上访|告状|打抱不平|大包不平|告你|去告|要告)"
 )
 _UNFAIR = r"(不公平|不公|关系户|人情|优亲厚友|走后门|有钱人|开车|小车|楼房|不该吃|不应该|凭什么|凭啥|闲话|举报|投诉|反映|意见|不服|有意见)"
 
@@ -284,6 +285,12 @@ CUES: tuple[Cue, ...] = (
     _cue("who_qualifies", r"(病|患者|病人|精神|癌|瘫|离异|离婚|单亲|孤儿|老人)", _CAN, _DIBAO),
     _cue(
         "who_qualifies",
+        r"(离异|离婚|离了婚|单亲|孤儿|留守|寡妇|光棍|单身|五保)",
+        _DIBAO,
+        r"(吗|嘛|不|没|呢|[?？]|还是|算|属于)",
+    ),
+    _cue(
+        "who_qualifies",
         r"(可以|能|可不可以|能不能).{0,4}(申请|办|吃|享受).{0,4}(低保|贫困补助|补助|救助)",
         general=True,
     ),
@@ -311,6 +318,11 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("dibao_classes", r"([ABC]类|[abc]类|[一二三]类|分类施保|分类)"),
     # The standard, the amount, income and assets.
+    _cue(
+        "poverty_line",
+        r"(符不符合|够不够|算不算|什么|啥|哪些|哪样)[^，。]{0,4}(贫困户|建档立卡户?)[^，。]{0,2}(条件|标准)",
+        strong=True,
+    ),
     _cue("poverty_line", r"(贫困线|扶贫标准|脱贫标准|贫困标准)"),
     _cue("leaving_dibao", r"(超过|高于|超了|超出).{0,6}标准", r"(还能|还可以|吃|退|取消)"),
     _cue("leaving_dibao", r"(条件好了|收入高了|好起来了|有钱了|脱贫了|日子好了)", _DIBAO),
@@ -481,10 +493,18 @@ NEAR: tuple[tuple[str, str, str], ...] = (
 )
 
 
+# 低保 as residents mistype it by sound (地宝, 低宝, 底保 …): read as 低保.
+_MISSPELT = re.compile(r"(地宝|低宝|底保|抵保|低包|地保(?!护))")
+
+
+def spelled(text: str) -> str:
+    return _MISSPELT.sub("低保", text or "")
+
+
 def topic_by_terms(text: str, exclude: str | None = None) -> str | None:
     """The answer key whose cue the message holds, most specific first; None if none.
     ``exclude``: a key not to give (a follow-up asks something else than the last answer)."""
-    text = text or ""
+    text = spelled(text)
     best: tuple[bool, int, int] | None = None
     for index, cue in enumerate(CUES):
         if cue.key != exclude and all(p.search(text) for p in cue.patterns):
@@ -498,7 +518,8 @@ def strong_topic(text: str) -> str | None:
     """The key of a strong cue the message holds (a complaint, a named term), else None."""
     key = topic_by_terms(text)
     cues = [c for c in CUES if c.key == key and c.strong]
-    return key if any(all(p.search(text or "") for p in c.patterns) for c in cues) else None
+    text = spelled(text)
+    return key if any(all(p.search(text) for p in c.patterns) for c in cues) else None
 
 
 # Questions near the policy that it does not answer: pensions, social insurance, marriage,
@@ -523,9 +544,9 @@ _OUTSIDE = re.compile(
 # pay into the pension insurance.
 _HARD_OUTSIDE = re.compile(
     r"(丧葬费|安葬费|丧葬补助|殡葬|危房改造|危房[^，。]{0,6}拆|养老院|耕地地力|地力保护|种粮补贴|粮食补贴|"
-    r"抚恤|退伍军人|优抚|继承权|赡养协议|城市低保|城镇低保|贫困生|助学金|奖学金|"
+    r"抚恤|退伍军人|优抚|继承权|赡养协议|城市低保|城镇低保|^(?!.*低保).*贫困生|助学金|奖学金|"
     r"(?:大学|学校)[^，。]{0,8}(?:贫困|困难)[^，。]{0,8}(?:写|填)|"
-    r"^(?!.*(?:扶贫|救助|贫困|低保|建档立卡)).*(?:报销比例|能报多少|报多少|医疗保险.{0,6}政策)|"
+    r"^(?!.*(?:扶贫|救助|贫困|低保|建档立卡)).*(?:能报多少|报多少|医疗保险.{0,6}政策)|"
     r"^(?!.*(?:低保|补贴|补助)).*残疾证.{0,6}(?:标准|怎么评|评定)|"
     r"养老保险[^，。]{0,8}(?:划算|要不要|交不交|值不值)|交[^，。]{0,4}养老保险[^，。]{0,6}(?:划算|值)|"
     # relocation, loans, farm subsidies and land taken, work injuries and unemployment,
@@ -539,26 +560,32 @@ _HARD_OUTSIDE = re.compile(
     r"田地补偿|土地补偿|青苗补偿|补偿款|残疾(?:人)?(?:认证|鉴定)|(?:办|评)残疾证|残疾证[^，。]{0,4}(?:怎么|咋个?|在哪|哪里)办|"
     r"(?:节日|过节|春节)[^，。]{0,12}(?:礼物|慰问品|东西)|慰问金|公粮|"
     # births and childcare subsidies; building one's house
-    r"二胎|三胎|生育补贴|育儿补贴|违建|违章建筑|建房审批|盖房子?[^，。]{0,6}(?:审批|手续|批|算不算))"
+    r"二胎|三胎|生育补贴|育儿补贴|违建|违章建筑|建房审批|盖房子?[^，。]{0,6}(?:审批|手续|批|算不算)|"
+    # land taken or to be restored; wages owed; other bureaus named; what insurance repays;
+    # the low-rent flats some call 低保房
+    r"(?:土地|田地|田土|耕地|林地|山林)[^，。]{0,6}(?:被?占用?了?|被征|征收|征用|复耕|测量)|"
+    r"讨要工资|讨薪|欠薪|拖欠[^，。]{0,4}工资|工资[^，。]{0,4}(?:拖欠|要不到|没给|不给)|工钱[^，。]{0,4}(?:没给|不给|要不到)|"
+    r"住建局|规划局|执法局|城管|国土局|自然资源局|交通局|水利局|环保局|公安局|派出所|法院|"
+    r"报销比例|报销标准|异地就医|低保房)"
 )
 
 
 def hard_outside(text: str) -> bool:
     """True for a question about another office's scheme ("想进行危房改造，如何申请")."""
-    return bool(_HARD_OUTSIDE.search(text or ""))
+    return bool(_HARD_OUTSIDE.search(spelled(text)))
 
 
 def outside(text: str) -> bool:
     """True for a question next to the policy that it does not answer."""
     if hard_outside(text):
         return True
-    return bool(_OUTSIDE.search(text or "")) and strong_topic(text) is None
+    return bool(_OUTSIDE.search(spelled(text))) and strong_topic(text) is None
 
 
 def near_topic(text: str) -> tuple[str, str] | None:
     """(the group's name, the questions it can answer) of the group the message is near."""
     for name, pattern, questions in NEAR:
-        if re.search(pattern, text or ""):
+        if re.search(pattern, spelled(text)):
             return name, questions
     return None
 

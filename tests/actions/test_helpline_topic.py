@@ -164,6 +164,10 @@ def test_other_offices_schemes_are_declined_even_in_a_story(text):
         ("几岁以上没成家的可以吃低保", "who_qualifies"),
         ("娃儿得了肿瘤 可以申请低保不", "expenditure_poverty"),
         ("隔壁那户老人过世两年了还在领低保", "objection"),
+        # a complaint with 低保 mistyped by sound; a single parent; the poor household's bar
+        ("有钱人家都吃起地宝了 我们穷的反而没得", "objection"),
+        ("离了婚一个人带娃 算不算低保", "who_qualifies"),
+        ("我家够不够贫困户的条件", "poverty_line"),
     ],
 )
 def test_questions_of_the_third_set_kinds(text, key):
@@ -172,7 +176,19 @@ def test_questions_of_the_third_set_kinds(text, key):
 
 @pytest.mark.parametrize(
     "text",
-    ["新农合住院报销比例是多少", "残疾证几级怎么评定", "种粮补贴什么时候发", "城镇低保标准多少"],
+    [
+        "新农合住院报销比例是多少",
+        "残疾证几级怎么评定",
+        "种粮补贴什么时候发",
+        "城镇低保标准多少",
+        # land taken, wages owed, other bureaus, reimbursement, the 低保房 flats
+        "修水库把我们的耕地征用了 啥时候给个说法",
+        "在工地干了半年 老板拖欠工资不给",
+        "找了规划局几回都没人管",
+        "低保户看病的报销比例今年变了没有",
+        "在外地住院 异地就医咋个报",
+        "申请低保房要啥条件",
+    ],
 )
 def test_other_offices_questions_are_declined(text):
     from actions.policy_terms import outside
@@ -302,3 +318,14 @@ def test_pleas_and_grievances_in_a_first_message(text, applies):
     from actions.first_message import wants_to_apply
 
     assert wants_to_apply(text) is applies
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["屋头就剩我们两个老的 看病花光了 以后咋办哦", "娃儿都小 屋头有劳动能力的就只有我一个"],
+)
+def test_ones_own_plight_told_without_asking_offers_the_application(text):
+    from actions.first_message import wants_to_apply
+
+    assert wants_to_apply(text)
+    assert not wants_to_apply("低保怎么办理")
