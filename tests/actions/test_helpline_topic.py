@@ -168,6 +168,8 @@ def test_other_offices_schemes_are_declined_even_in_a_story(text):
         ("有钱人家都吃起地宝了 我们穷的反而没得", "objection"),
         ("离了婚一个人带娃 算不算低保", "who_qualifies"),
         ("我家够不够贫困户的条件", "poverty_line"),
+        ("村干部不闻不问 吃低保的难道都比我们困难", "objection"),
+        ("屋头老人八十多岁了 有啥子补贴", "supplement_elderly"),
     ],
 )
 def test_questions_of_the_third_set_kinds(text, key):
@@ -185,7 +187,7 @@ def test_questions_of_the_third_set_kinds(text, key):
         "修水库把我们的耕地征用了 啥时候给个说法",
         "在工地干了半年 老板拖欠工资不给",
         "找了规划局几回都没人管",
-        "低保户看病的报销比例今年变了没有",
+        "合作医疗门诊的报销标准是多少",
         "在外地住院 异地就医咋个报",
         "申请低保房要啥条件",
     ],
@@ -329,3 +331,24 @@ def test_ones_own_plight_told_without_asking_offers_the_application(text):
 
     assert wants_to_apply(text)
     assert not wants_to_apply("低保怎么办理")
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("两不愁三保障指的是啥子", "three_guarantees"),
+        ("在扶贫车间上班还能吃低保不", "poverty_job_wages"),
+        ("啥子叫建档立卡户", "registered_poor_vs_dibao"),
+    ],
+)
+def test_named_terms_overrule_a_sure_selector(text, key):
+    from actions.policy_terms import strong_topic
+
+    assert strong_topic(text) == key
+
+
+@pytest.mark.parametrize("text", ["信访的事多久有答复", "想在水滴筹上筹点钱看病 要啥手续"])
+def test_petitions_and_crowdfunding_are_other_offices(text):
+    from actions.policy_terms import outside
+
+    assert outside(text)
