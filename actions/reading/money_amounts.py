@@ -176,6 +176,7 @@ _SHOP_PROFIT = re.compile(
 
 
 def shop_by_the_day(text: str) -> Decimal | None:
+    """A shop's day profit said without days, for the year (None if not so said)."""
     converted = to_arabic(text)
     if not _SHOP.search(converted) or any(p.search(converted) for p in _ANY_DAYS):
         return None
@@ -183,13 +184,6 @@ def shop_by_the_day(text: str) -> Decimal | None:
     if not found:
         return None
     return Decimal(found.group(2) or found.group(1)) * 360
-
-
-def by_the_day(text: str) -> Decimal | None:
-    """ "一个月做得到十来天，一天一百五": days a month × the day's pay × 12; "一天七八十
-    一年摘得到二三十天": days a year × the day's pay. (The sum of every day's pay said.)"""
-    found = day_earnings(text)
-    return sum((value for value, _ in found), Decimal(0)) if found else None
 
 
 # By the piece: "背篓一个卖四十左右，一个月编得到十来个" (the piece's price × pieces a month).
