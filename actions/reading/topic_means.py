@@ -29,6 +29,10 @@ def _amounts(values: dict[str, Decimal]) -> dict[str, int]:
     return {key: _yuan(value) for key, value in values.items()}
 
 
+# More of a kind already told, in answer to "还有别的收入吗": "还卖了", "另外还有", "也卖了".
+_MORE = re.compile(r"(还|另外|另|也|再)[^，。,.]{0,3}(卖|有|养|喂|种|挣|赚|得|收)")
+
+
 def read_money(text: str, money: str, requested: str | None, state: dict, reading: Reading) -> None:
     """Income by source and costs (`money`: the message without identity and phone numbers);
     vague amounts are unknown facts, never guesses."""
@@ -65,7 +69,20 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
             workers = any(m.get("able_to_work") for m in state.get("members") or [])
             key = "wages" if workers else "other"
             income[key] = income.get(key, 0) + unassigned
-        state["income"] = {**(state.get("income") or {}), **_amounts(income)}
+        before = state.get("income") or {}
+        if requested == "income" and before and (more := _MORE.search(money)):
+            # "今年还卖了一头牛 五千出头" after "卖苞谷 三四千": more of a kind told before, added
+            # when all of that kind's amount is in the words after 还 and differs from the one
+            # told ("种地三千五 还卖了一头牛 五千" says the whole again; the first answer said
+            # again whole, "…还有基础养老金一百八…", is not more either)
+            after = money_text.read_income(money[more.start() :])
+            income = {
+                k: v + Decimal(str(before[k]))
+                if before.get(k) and after.get(k) == v and v != before[k]
+                else v
+                for k, v in income.items()
+            }
+        state["income"] = {**before, **_amounts(income)}
         state["income"].pop("total", None)
         told = {f"income.{k}" for k, v in income.items() if v and k not in vague}
         if told & set(state.get("unknown_facts") or []):

@@ -109,6 +109,6 @@ class Live:
                 messages += 1
                 continue
             asked.append(topic)
-            replies = self.say(sender, resident.answer(topic), channel)
+            replies = self.say(sender, resident.answer(topic, "".join(replies)), channel)
             messages += 1
         return outcome(persona, resident, True, messages, asked, self.case(sender))

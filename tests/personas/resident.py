@@ -4,6 +4,7 @@ facts is ``tests.personas.verdicts``."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,13 +42,24 @@ def load_all(folder: Path = HERE) -> list[Persona]:
     return personas
 
 
+# A follow-up that asks for one thing ("妈有养老金吗？"): a resident answers it with the
+# words of the sheet that tell it, though the sheet lists them for a later asking.
+FOLLOW_UPS = (
+    (re.compile(r"有养老金吗"), re.compile(r"养老")),
+    (re.compile(r"子女或者?亲戚给钱吗"), re.compile(r"(给|寄)")),
+)
+
+
 class SimulatedResident:
     """Answers the question being asked (its topic) with the persona's words; a list of
-    words is said in turn when the same question comes again."""
+    words is said in turn when the same question comes again; a follow-up that asks for one
+    thing and "别的也说一下" (``FOLLOW_UPS``) gets the next words and the first unsaid words
+    that tell that thing."""
 
     def __init__(self, persona: Persona):
         self.persona = persona
         self.times: dict[str, int] = {}
+        self.said: dict[str, set[int]] = {}
         self.without_words: list[str] = []
 
     def first(self) -> str:
@@ -63,15 +75,16 @@ class SimulatedResident:
         "status": ("status", "three_guarantees", "hardship"),
     }
 
-    def answer(self, topic: str) -> str:
+    def answer(self, topic: str, question: str = "") -> str:
+        """The words for `topic`; `question` is the assistant's text, when known."""
         parts = self.ASKED_TOGETHER.get(topic, (topic,))
         if len(parts) > 1 and all(p in self.persona.says for p in parts):
             first = self.times.get(topic, 0) == 0
             said = [self._one(part) for part in (parts if first else parts[:1])]
             return "，".join(dict.fromkeys(said))
-        return self._one(topic)
+        return self._one(topic, question)
 
-    def _one(self, topic: str) -> str:
+    def _one(self, topic: str, question: str = "") -> str:
         said = self.persona.says.get(topic)
         if said is None and topic == "household_size":
             said = self.persona.says.get("members")
@@ -82,6 +95,16 @@ class SimulatedResident:
             said = self.persona.says.get("other") or "不晓得"
         times = self.times.get(topic, 0)
         self.times[topic] = times + 1
-        if isinstance(said, list):
-            return str(said[min(times, len(said) - 1)])
-        return str(said)
+        if not isinstance(said, list):
+            return str(said)
+        used = self.said.setdefault(topic, set())
+        unsaid = [i for i in range(len(said)) if i not in used]
+        asked_for = [words for asks, words in FOLLOW_UPS if asks.search(question)]
+        telling = [i for i in unsaid if any(w.search(str(said[i])) for w in asked_for)]
+        if telling and unsaid[0] != telling[0]:
+            # "妈有养老金吗？还有别的收入也说一下": the words for both
+            used.update((unsaid[0], telling[0]))
+            return f"{said[unsaid[0]]} {said[telling[0]]}"
+        index = (unsaid or [len(said) - 1])[0]
+        used.add(index)
+        return str(said[index])

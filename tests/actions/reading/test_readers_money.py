@@ -467,3 +467,22 @@ def test_a_shops_profit_by_the_day_is_every_days(words, business):
 )
 def test_a_shop_that_lasted_part_of_the_year(words, business):
     assert money_text.read_income(words)["business"] == business
+
+
+@pytest.mark.parametrize(
+    "told, more, agriculture",
+    [
+        # "还卖了": more of the kind told before, added
+        ("一年卖苞谷 三四千", "今年还卖了一头牛 五千出头 我养老金一个月一百七八", 8500),
+        # the whole said again, with its 还: not added twice
+        ("卖苞谷三千五", "卖苞谷三千五 还有养老金一个月一百八", 3500),
+        ("卖苞谷三千五", "种地三千五 还卖了一头牛 五千", 8500),
+        # no 还: a new figure for the kind replaces the old
+        ("卖苞谷三千五", "卖苞谷一年四千", 4000),
+    ],
+)
+def test_more_of_a_kind_at_the_follow_up_is_added(told, more, agriculture):
+    slots = {"members": new_members(("applicant", "我", 70)), "income": None}
+    slots.update(reader.read(told, "income", slots).updates)
+    slots.update(reader.read(more, "income", slots).updates)
+    assert slots["income"]["agriculture"] == agriculture
