@@ -32,7 +32,7 @@ from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费)(?!了个|我们村|人|我个|我一个|我安排|安排))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|老年钱|养老钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
@@ -59,7 +59,7 @@ ALREADY_SAID = re.compile(
     r"就[^，。]{1,6}(?:那点|这点|的钱|那些))"
 )
 EXPENSE_TYPES = {
-    "medical": r"(看病|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|药|胰岛素|吸氧|复查|"
+    "medical": r"(看病|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|(?<![农兽])药(?!材)|胰岛素|吸氧|复查|"
     r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|1?场病)",
     "disability_care": r"(护理费|请人|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
@@ -188,6 +188,8 @@ def _by_kind(
             continue
         if _NOT_THAT.match(to_arabic(clause)):
             continue  # "一天一百八 不是两百": the figure said before, corrected
+        if _PRICE_A_WEIGHT.search(to_arabic(clause)) and len(numbers(clause)) == 1:
+            continue  # "晒干一块钱一斤": a price, not what came in; the kind waits on
         if _PAST.search(clause):
             # its source is the one a figure said next without a source is about
             said = next((k for k, p in kinds.items() if re.search(p, clause)), None)
@@ -442,6 +444,10 @@ _SPENT_OR_DIBAO = re.compile(
 
 
 # Someone's days of work ("儿子一天一百五 做了个把月", "女儿暑假一天一百"): wages.
+# A price by weight said on its own ("晒干一块钱一斤", "五毛一斤"): no income by itself.
+_PRICE_A_WEIGHT = re.compile(
+    r"(\d+(?:\.\d+)?\s*(?:块|元|毛|角)(?:\d)?钱?\s*(?:一|1|每)\s*(?:斤|公斤))|(?:一|1|每)\s*(?:斤|公斤)[^，。\d]{0,3}\d"
+)
 _WORKED = re.compile(r"(做了|干了|上了|儿子|女儿|老公|男人|婆娘|老婆|媳妇|女婿|暑假|寒假)")
 _SUMMED = re.compile(r"(算下来|算起来|合起来|拢共|总共|一共)")
 

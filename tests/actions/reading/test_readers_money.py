@@ -486,3 +486,18 @@ def test_more_of_a_kind_at_the_follow_up_is_added(told, more, agriculture):
     slots.update(reader.read(told, "income", slots).updates)
     slots.update(reader.read(more, "income", slots).updates)
     assert slots["income"]["agriculture"] == agriculture
+
+
+@pytest.mark.parametrize(
+    "words, income, expenses",
+    [
+        # a price by weight is no income; the net figure said after it is the crop's
+        ("种了三亩洋芋 一亩收两千斤 五毛钱一斤 除了肥料钱 剩得到一千五", {"agriculture": 1500}, {}),
+        # 给脸 / 给力 give no money; 农药 is no medicine
+        ("今年天气给脸 卖菜一年两千来块", {"agriculture": 2000}, {}),
+        ("去了化肥农药 种地落得到三千", {"agriculture": 3000}, {}),
+    ],
+)
+def test_prices_idioms_and_farm_costs_are_not_money_of_their_own(words, income, expenses):
+    assert {k: int(v) for k, v in money_text.read_income(words).items() if v} == income
+    assert {k: int(v) for k, v in money_text.read_expenses(words).items() if v} == expenses
