@@ -95,7 +95,9 @@ _DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)
 _DAYS_A_YEAR = re.compile(
     r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场|次|回)"
 )
-_DAYS_A_WEEK = re.compile(r"(?:一|1|每)个?(?:礼拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)")
+_DAYS_A_WEEK = re.compile(
+    r"(?:一|1|每)个?(?:礼拜|里拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)"
+)
 # Days worked in all this year ("暑假去分快递 一天一百 做了四十来天"): the year's days.
 _DAYS_IN_ALL = re.compile(r"(?:做|干|跑|上|打|去)了\s*(\d+)\s*来?多?天")
 _DAY_RATE = re.compile(

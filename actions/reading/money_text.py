@@ -59,7 +59,7 @@ ALREADY_SAID = re.compile(
     r"就[^，。]{1,6}(?:那点|这点|的钱|那些))"
 )
 EXPENSE_TYPES = {
-    "medical": r"(看病|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|(?<![农兽])药(?!材)|胰岛素|吸氧|复查|"
+    "medical": r"(看病|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|(?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|胰岛素|吸氧|复查|"
     r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|1?场病)",
     "disability_care": r"(护理费|请人|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
@@ -148,7 +148,7 @@ def _words_to_their_figure(pieces: list[str]) -> list[str]:
 
 # Clauses about earning are no cost, whatever cost was named before them ("包工头出了住院的钱
 # … 去年还挣得到五万多" is no hospital bill).
-_EARNED = re.compile(r"(挣|工资|收入|进项|养老金|赚)")
+_EARNED = re.compile(r"(挣|工资|收入|进项|养老金|赚|打工|零工|务工|上班|做工|帮工|工钱)")
 
 # Spending is not income ("给她治病已经花了三万多").
 _SPENT = re.compile(r"(花了|花光|花掉|花费|用了|用光|开销|开支|自己出)")
@@ -439,6 +439,7 @@ def _counts_corrected(text: str) -> str:
 
 # The 低保 money a household already receives is what the assessment decides, not income.
 _SPENT_OR_DIBAO = re.compile(
+    r"((?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|看病|住院|透析|化疗|打针|治疗)|"  # "吃药一个月两百": a cost
     rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)"
 )
 
@@ -472,6 +473,9 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         amounts[kind] = rate * count  # "一亩七百 九亩": the mu's rent, times the mu
     summed = any(_SUMMED.search(c) and numbers(c) for c in clauses(text))
     earnings = day_earnings(text) if not summed else []
+    # "透析一个星期三次 一次自己出一百": a cost by the time, not an earning
+    costs = [said for _, _, said in _costs_by_the_time(text)]
+    earnings = [(v, w) for v, w in earnings if not any(c in to_arabic(w) for s in costs for c in s)]
     for daily, words in earnings:
         # ("一天做两百双 一个月二十天 算下来一个月一千左右": the sum said is the figure)
         # The source of the clauses that give the day's pay and the days ("零工一天两百 一个月
@@ -542,7 +546,31 @@ _EXPENSE_ORDER = {
 }
 
 
+def _costs_by_the_time(text: str) -> list[tuple[str, Decimal, list[str]]]:
+    """ "透析一次自己出四五十 一个礼拜三次": a cost by the time (or the day) with the times
+    said, as (kind, the year's amount, its clauses)."""
+    found = []
+    for value, words in day_earnings(text):
+        said = [c for c in clauses(to_arabic(text)) if about_days(c) and c in to_arabic(words)]
+        kind = next(
+            (k for k, p in _EXPENSE_ORDER.items() if any(re.search(p, c) for c in said)), None
+        )
+        if kind is None and _COST.search("".join(said)):
+            kind = next((k for k, p in _EXPENSE_ORDER.items() if re.search(p, text)), "medical")
+        if kind is not None and said:
+            found.append((kind, value, said))
+    return found
+
+
+# Money paid out, not earned: "自己出", "花", "交".
+_COST = re.compile(r"(自己出|自付|自费|花了?|交了?|用了?|要出)")
+
+
 def read_expenses(text: str) -> dict[str, Decimal]:
-    amounts = _by_kind(text, _EXPENSE_ORDER, skip=_EARNED)
+    by_time = _costs_by_the_time(text)
+    rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]
+    amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED)
     amounts.pop(UNASSIGNED, None)
+    for kind, value, _ in by_time:
+        amounts[kind] = amounts.get(kind, Decimal(0)) + value
     return amounts

@@ -32,6 +32,9 @@ def _amounts(values: dict[str, Decimal]) -> dict[str, int]:
 # More of a kind already told, in answer to "还有别的收入吗": "还卖了", "另外还有", "也卖了".
 _MORE = re.compile(r"(还|另外|另|也|再)[^，。,.]{0,3}(卖|有|养|喂|种|挣|赚|得|收)")
 
+# More costs, in answer to the costs question asked again: "还有药 一个月三四百".
+_MORE_COSTS = re.compile(r"\s*(还有|另外|还要|还得|再加上|加上|另外还有)")
+
 
 def read_money(text: str, money: str, requested: str | None, state: dict, reading: Reading) -> None:
     """Income by source and costs (`money`: the message without identity and phone numbers);
@@ -103,7 +106,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         # answer) do not replace it; a correction at the summary does.
         expenses = {k: v for k, v in expenses.items() if k not in (state.get("expenses") or {})}
     if expenses and requested != "income":
-        state["expenses"] = {**(state.get("expenses") or {}), **_amounts(expenses)}
+        spent = state.get("expenses") or {}
+        if requested == "expenses" and _MORE_COSTS.match(money):
+            # "还有药 一个月三四百" after the dialysis: more of that cost, added
+            expenses = {
+                k: v + Decimal(str(spent[k])) if spent.get(k) and v != spent[k] else v
+                for k, v in expenses.items()
+            }
+        state["expenses"] = {**spent, **_amounts(expenses)}
         reading.understood |= requested == "expenses"
 
 

@@ -501,3 +501,28 @@ def test_more_of_a_kind_at_the_follow_up_is_added(told, more, agriculture):
 def test_prices_idioms_and_farm_costs_are_not_money_of_their_own(words, income, expenses):
     assert {k: int(v) for k, v in money_text.read_income(words).items() if v} == income
     assert {k: int(v) for k, v in money_text.read_expenses(words).items() if v} == expenses
+
+
+@pytest.mark.parametrize(
+    "words, income, expenses",
+    [
+        # a cost by the time, with the times a week or a month
+        ("透析报了以后一次自己出五十 一个礼拜三次", {}, {"medical": 7800}),
+        ("打针一个月两次 一次两百", {}, {"medical": 4800}),
+        # medicine beside a day's pay is no pay; herbs dug and sold are no medicine
+        ("打零工一天一百 一个月十天 吃药一个月两百", {"wages": 12000}, {"medical": 2400}),
+        ("挖点药卖 一年一千", {"unassigned": 1000}, {}),
+        # a wage after an illness is not its cost
+        ("老公住院 我打零工一个月两千", {"wages": 24000}, {}),
+    ],
+)
+def test_costs_by_the_time_and_costs_beside_earnings(words, income, expenses):
+    assert {k: int(v) for k, v in money_text.read_income(words).items() if v} == income
+    assert {k: int(v) for k, v in money_text.read_expenses(words).items() if v} == expenses
+
+
+def test_more_costs_when_asked_again_are_added():
+    slots = {"members": new_members(("applicant", "我", 50)), "expenses": None}
+    slots.update(reader.read("透析一次自己出五十 一个礼拜三次", "expenses", slots).updates)
+    slots.update(reader.read("还有药 一个月三四百", "expenses", slots).updates)
+    assert slots["expenses"]["medical"] == 7800 + 4200
