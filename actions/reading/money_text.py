@@ -488,10 +488,13 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         where = clauses(text) if market else said
         if market:  # what is carried to market ("菜背到场上卖") before another source's clause
             where = sorted(where, key=lambda c: not re.search(r"(卖|场)", c))
+        # One of several earnings that names no source but someone's days of work ("女儿暑假
+        # … 一天一百 做了四十来天") is a wage, not the source an earlier answer named.
+        own = len(earnings) > 1 and _WORKED.search("".join(said))
         kind = next(
             (k for c in where for k, p in INCOME_SOURCES.items() if re.search(p, c)),
-            earlier or ("wages" if UNASSIGNED in amounts or not amounts or _WORKED.search(
-                "".join(said)) else UNASSIGNED),
+            (None if own else earlier) or ("wages" if UNASSIGNED in amounts or not amounts
+                                           or _WORKED.search("".join(said)) else UNASSIGNED),
         )  # fmt: skip
         if kind == "agriculture" and not market:
             kind = "wages"  # paid by the day for picking tea or digging: someone else's farm

@@ -202,10 +202,24 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
             # The elderly who only mind the house ("要照顾他，只种点菜" at 70 and more) are
             # answered too: not the household's labour.
             old = asked and (member.get("age") or 0) >= 70
+            # Others than those named able are not, in answer to the work question; in the
+            # health answer ("老公腰不好 还做得") only the old and the infirm among them are not:
+            # a woman of 48 who minds her son was not asked who can work.
             member["able_to_work"] = (
-                False if anyone_able or member.get("in_school") or old else None
+                False
+                if (anyone_able and (asked or _past_work(member))) or member.get("in_school") or old
+                else None
             )
     return True
+
+
+def _past_work(member: dict) -> bool:
+    return bool(
+        (member.get("age") or 0) >= 60
+        or member.get("bedridden")
+        or member.get("needs_long_term_care")
+        or member.get("disability_grade") in (1, 2)
+    )
 
 
 # "都能", "两个都还在做", "我们两口子都还做得": everyone named as a group can work.

@@ -233,3 +233,21 @@ def test_the_carers_words_for_care():
     members = new_members(("applicant", "我", 50), ("parent", "公公", 80))
     member_facts.apply_circumstances(members, "公公瘫起的 屎尿都要人接")
     assert members[1]["needs_long_term_care"] is True
+
+
+def test_one_named_able_in_the_health_answer_leaves_the_others_of_working_age_to_ask():
+    """ "老公腰不好 还做得" answers the health question: the mother of 48 who minds her son
+    was not asked who can work; the grandfather of 72 in bed is not the household's labour."""
+    members = new_members(
+        ("applicant", "我", 48),
+        ("spouse", "老公", 50),
+        ("child", "儿子", 9),
+        ("parent", "老汉儿", 72),
+    )
+    members[3]["bedridden"] = True
+    slots = {"members": members}
+    slots.update(
+        reader.read("儿子脑瘫 吃饭上厕所都要人 老公腰不好 还做得", "health", slots).updates
+    )
+    work = {m["label"]: m["able_to_work"] for m in slots["members"]}
+    assert work == {"我": None, "老公": True, "儿子": False, "老汉儿": False}
