@@ -29,6 +29,12 @@ class Reading:
     understood: bool = False  # the question being asked was answered
 
 
+# Schooling that costs the family nothing: "读书不要钱", "学校都不收钱", "学费全免了".
+_SCHOOL_FREE = re.compile(
+    r"(读书|上学|学校|学费|书费)[^，。]{0,4}(不要钱|不收钱|不交钱|不花钱|没花钱|免费|全免|免了|不要学费)"
+)
+
+
 def read(
     text: str,
     requested: str | None,
@@ -54,6 +60,8 @@ def read(
         state["income_asked"] = True
         if money_text.ALL_SAID.search(text):
             state["income_checked"] = True  # "就养老金 别的莫得了": nothing more to ask
+    if requested == "expenses" and reading.understood and _SCHOOL_FREE.search(text):
+        state["expenses_checked"] = True  # "娃儿读书不要钱": the school costs are told
     if requested == "status" and reading.understood:
         # The question asks about the 三保障 and sudden troubles too: one answer for all.
         if state.get("three_guarantees") is None:

@@ -250,3 +250,8 @@ def test_an_income_answer_that_says_it_is_all_is_not_followed_up():
     conversation = run(OLD_COUPLE)
     conversation.say("就养老金 一个月三百多 别的没得了")
     assert conversation.requested == "expenses"
+
+
+def test_schooling_said_to_cost_nothing_is_not_asked_about_again():
+    conversation = run(TYPICAL[:6] + [("没得啥子大的开销 娃儿读书不要钱 都没病", "inform")])
+    assert conversation.requested == "assets"
