@@ -50,6 +50,21 @@ def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[d
     return targets
 
 
+def _of_school_age(members: list[dict], baby: dict, named: list[dict]) -> list[dict]:
+    """Another child of the same relation old enough for school, one not yet said to be at
+    one first (the message may be read twice)."""
+    older = [
+        m
+        for m in members
+        if m["relation"] == baby["relation"]
+        and m is not baby
+        and 3 <= (m["age"] or 0) <= 25
+        and m.get("in_school") is not False
+        and not any(m is n for n in named)
+    ]
+    return sorted(older, key=lambda m: m.get("in_school") is not None)[:1]
+
+
 def _besides(members: list[dict], speaker: list[dict]) -> list[dict]:
     return [m for m in members if not any(m is s for s in speaker)]
 
@@ -113,6 +128,9 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             else:
                 targets = previous
             flags = circumstances(words)
+            if flags.get("in_school") and len(targets) == 1 and (targets[0]["age"] or 3) < 3:
+                # "孙娃儿读幼儿园" of grandchildren of 1, 5 and 10: not the baby
+                targets = _of_school_age(members, targets[0], named) or targets
             if flags.get("able_to_work") is False:
                 unable += targets
             elif flags.get("able_to_work") == "weak":

@@ -106,6 +106,7 @@ _ORDINAL_WORDS = {
     **ORDINALS,
     "幺儿": -1,
     "幺女": -1,
+    "幺妹": -1,
     "小孙儿": -1,
     "大孙儿": 0,
     "大孙女": 0,
@@ -161,7 +162,7 @@ def find(members: list[dict], relation: str, label: str, taken: list[dict] = ())
         young = [m for m in members if m["relation"] in ("child", "grandchild")]
         if label not in _ORDINAL_WORDS:  # "二孙女": among the grandchildren
             young = [m for m in young if m["relation"] == relation] or young
-            young = _by_age(young)
+        young = _by_age(young)  # "大孙女" of members told youngest first
         if -len(young) <= index < len(young):
             return young[index]
     for pool in (

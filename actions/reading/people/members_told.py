@@ -8,7 +8,13 @@ import re
 
 from actions.reading.parsing import to_arabic
 from actions.reading.people import ages
-from actions.reading.people.member_identity import new_member, pick_ordinal, same_person, unique
+from actions.reading.people.member_identity import (
+    new_member,
+    ordinal_index,
+    pick_ordinal,
+    same_person,
+    unique,
+)
 
 
 def replace_story_members(state: dict, listed: list[dict], text: str = "") -> None:
@@ -68,6 +74,10 @@ def merge(state: dict, listed: list[dict], missed: bool = False) -> None:
         ]
         if not same and (member["relation"] in ("applicant", "spouse") or full):
             same = [m for m in members if m["relation"] == member["relation"]]
+        if not same and full and member["relation"] in ("child", "grandchild"):
+            # "三个孙女 … 幺妹四岁": the youngest of the children counted, whatever the word
+            same = _by_order(members, member, used)
+            member = {**member, "relation": None, "label": None} if same else member
         free = [m for m in same if m["age"] is None or m["age"] == member["age"]]
         target = (free or (same if full or member["relation"] in UNIQUE else []) or [None])[0]
         if target is None and full and missed:
@@ -86,6 +96,16 @@ def merge(state: dict, listed: list[dict], missed: bool = False) -> None:
 
 
 UNIQUE = ("applicant", "spouse", "parent", "grandparent")
+
+
+def _by_order(members: list[dict], member: dict, used: list[dict]) -> list[dict]:
+    """The child or grandchild without an age that an order word (幺妹, 老二) points to."""
+    young = [m for m in members if m["relation"] in ("child", "grandchild")]
+    index = ordinal_index(member["label"])
+    if index is None or not -len(young) <= index < len(young):
+        return []
+    chosen = young[index]
+    return [chosen] if chosen["age"] is None and not _in(chosen, used) else []
 
 
 def _in(member: dict, group: list[dict]) -> bool:

@@ -320,3 +320,29 @@ def test_a_spouse_called_by_old_and_the_surname(text, members):
 def test_a_nephew_or_a_neighbour_asking_for_someone(text, who):
     assert detect(text)["who"] == who
     assert detect("我和老婆都六十了 能不能吃低保") is None
+
+
+def test_the_youngest_by_an_order_word_after_the_children_were_counted():
+    slots = {"household_size": 5, "members": []}
+    slots.update(reader.read("五个 我 老汉儿 三个孙女", "household_size", slots).updates)
+    slots.update(
+        reader.read(
+            "我五十八 老汉儿六十二 大孙女十二岁 老二九岁 幺妹四岁", "members", slots
+        ).updates
+    )
+    assert sorted(m["age"] for m in slots["members"] if m["relation"] == "grandchild") == [4, 9, 12]
+
+
+def test_school_by_order_and_never_for_a_baby():
+    """Grandchildren told youngest first: "大孙女" is the eldest; "孙娃儿读幼儿园" is not
+    the one of one year."""
+    members = new_members(
+        ("applicant", "我", 56),
+        ("spouse", "老头子", 60),
+        ("grandchild", "小孙子", 1),
+        ("grandchild", "孙子", 5),
+        ("grandchild", "孙女", 10),
+    )
+    updates = reader.read("大孙女读四年级 孙娃儿读幼儿园中班", "school", {"members": members})
+    school = {m["label"]: m["in_school"] for m in updates.updates["members"]}
+    assert (school["孙女"], school["孙子"], school["小孙子"]) == (True, True, False)
