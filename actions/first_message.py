@@ -33,7 +33,11 @@ _PLEA_WORDS = (
     r"没办法(?:住院|看病|买药|治)|(?:积蓄|存的钱|存款)[^，。]{0,4}剩|拿不出来|希望得到(?:救助|帮助)|"
     r"(?:买|看|吃|读|治|交)不起|"
     # "我们老两口一辈子也没赚到十五万，这怎么办啊": a plea, not a question about procedure
-    r"(?:这|那|以后|今后|往后|日子)[^，。？?]{0,3}(?:怎么办|咋办|啷个办)(?!理)"
+    r"(?:这|那|以后|今后|往后|日子)[^，。？?]{0,3}(?:怎么办|咋办|啷个办)(?!理)|"
+    # "以后的日子该怎么过", "没足够的医药费 我无力去挽救她"
+    r"日子[^，。？?]{0,4}(?:怎么过|咋过|咋个过|啷个过)|不知所措|走投无路|"
+    r"无力(?:去)?(?:挽救|救|治|承担|支付|负担)|没(?:有)?足够的(?:钱|医药费|费用)|"
+    r"医药费[^，。]{0,4}(?:不够|凑不齐|没有着落)"
 )
 _PLEA = re.compile(f"({_PLEA_WORDS})")
 _STORY = re.compile(
@@ -51,6 +55,10 @@ _STORY = re.compile(
 _GRIEVANCE = re.compile(
     r"(咋这么难|怎么这么难|为啥这么难|太难了|没申请上|申请不上|没评上|评不上|没批下来|批不下来|不能领|"
     r"不给批|说不符合|说不够条件)"
+)
+# "我只要能动，就不去申请低保": a word against applying, not an application.
+_WONT_APPLY = re.compile(
+    r"(不想|不去|不会去|不愿意?|不打算|不得去)[^，。]{0,3}(申请|办|吃)[^，。]{0,2}低保"
 )
 # "为何2013年度被取消资格了": a question why help stopped, not an application.
 # "我们村里有一个低保户…仍然在领": a complaint about another household.
@@ -93,6 +101,7 @@ def wants_to_apply(text: str) -> bool:
         (policy_terms.hard_outside(text) and not _ASKS_FOR_OURS.search(text))
         or (_GRIEVANCE.search(text) and not re.search(r"(重新|再次?)申请|还能不能", text))
         or _WHY_STOPPED.search(text)
+        or _WONT_APPLY.search(text)
         or _ANOTHER_HOUSEHOLD.search(text)
     ):
         return False  # "想进行危房改造…如何申请": another office's scheme

@@ -352,3 +352,37 @@ def test_petitions_and_crowdfunding_are_other_offices(text):
     from actions.policy_terms import outside
 
     assert outside(text)
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("为啥隔壁每个月领四百 我们才领两百五", "dibao_amount"),
+        ("邻居手脚好好的都能领钱 我屋头老汉儿瘫起 咋就评不上", "objection"),
+        ("儿子在镇上打零工 有时候有有时候没得 这个收入咋算", "income_counted"),
+        ("不符合条件的人照样在吃低保 应该严格把关", "objection"),
+        ("这是民政的失职 九十岁的老人都没得最低保障", "objection"),
+        ("一个月收入两万算贫困吗", "poverty_line"),
+        ("精神病人有啥子政策", "disability_living_subsidy"),
+        ("娃儿马上要辍学了 屋头供不起", "supplement_student"),
+        ("我只要还走得动 就不去申请低保", "who_qualifies"),
+    ],
+)
+def test_sixth_round_cues(text, key):
+    """Cues written after the sixth real set's first measurement, in our own words."""
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text, applies",
+    [
+        ("房子烧了 以后的日子该怎么过", True),
+        ("医生说治得好 可我们没得足够的钱 无力去救她", True),
+        ("我只要还走得动 就不去申请低保", False),
+        ("退役士兵失业补助金怎样申请", False),
+    ],
+)
+def test_pleas_and_a_word_against_applying(text, applies):
+    from actions.first_message import wants_to_apply
+
+    assert wants_to_apply(text) is applies
