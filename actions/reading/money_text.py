@@ -94,6 +94,7 @@ _GIVER = re.compile(
     r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)"
 )
 _LET = re.compile(r"(租出去|租给|出租|收租|租金)")
+_USUALLY = re.compile(r"^\s*(?:一般|平时|通常|平常|多数时候)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
 
@@ -271,6 +272,16 @@ def _by_kind(
                 # "一个月寄一千五 有时候两千": a range, the midpoint of the two months
                 amounts[last] += (value * 12 - monthly * 12) / 2
                 monthly = None
+            elif (
+                value is not None
+                and last is not None
+                and _SOMETIMES.match(clause)
+                and _USUALLY.match(previous)
+                and not (MONTH.search(clause) or YEAR.search(clause))
+            ):
+                # "一般八百 有时候一千": a range, its midpoint, in the period of the first
+                amounts[last] += (value - last_value) / 2
+                last_value = (value + last_value) / 2
             elif value is not None:
                 key = pending or UNASSIGNED  # "老公在外面一个月三千多": whose, not what
                 if (EACH_HEAD.match(clause) or re.search(r"各\s*\d", to_arabic(clause))) and (
@@ -373,7 +384,11 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
         said = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
-        if said is None and kind and _HOW_MUCH_UNKNOWN.search(clause) and not figures.get(kind):
+        unknown_how_much = _HOW_MUCH_UNKNOWN.search(clause) or (
+            re.match(r"\s*(不晓得|不知道|不清楚|说不清)", clause)
+            and re.search(r"(好多|多少)\s*$", previous)  # "寄好多 不晓得"
+        )
+        if said is None and kind and unknown_how_much and not figures.get(kind):
             found.append(kind)  # the clause before named the source
             continue
         if (

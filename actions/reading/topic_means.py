@@ -36,6 +36,16 @@ _MORE = re.compile(r"(还|另外|另|也|再)[^，。,.]{0,3}(卖|有|养|喂|�
 _MORE_COSTS = re.compile(r"\s*(还有|另外|还要|还得|再加上|加上|另外还有)")
 
 
+def _vague_pending(state: dict) -> list[str]:
+    """Income sources said before without a figure that can be taken, none told since."""
+    income = state.get("income") or {}
+    return [
+        f.split(".", 1)[1]
+        for f in state.get("unknown_facts") or []
+        if f.startswith("income.") and not income.get(f.split(".", 1)[1])
+    ]
+
+
 def read_money(text: str, money: str, requested: str | None, state: dict, reading: Reading) -> None:
     """Income by source and costs (`money`: the message without identity and phone numbers);
     vague amounts are unknown facts, never guesses."""
@@ -45,6 +55,8 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
         )
     named = state.get("income_named") if requested in ("income", "work") else None
+    if requested == "income" and len(_vague_pending(state)) == 1 and not vague:
+        named = _vague_pending(state)  # the source the resident could not put a figure on
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
     fixed = rate_correction(money) if requested == "confirmed" else None
@@ -66,6 +78,13 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         ):
             # "保洁一个月八百" after "当保洁员，公益岗 … 一个月八百": the source told before
             income[same[0]] = unassigned
+        elif (
+            unassigned is not None
+            and requested == "income"
+            and len(pending := _vague_pending(state)) == 1
+        ):
+            # "儿子寄钱 好多不晓得" first, "一般八百 有时候一千" when asked again: that source's
+            income[pending[0]] = income.get(pending[0], 0) + unassigned
         elif unassigned is not None and requested in ("income", "work"):
             # An amount said without its source: a worker's wages when someone in the
             # household works, else "other" (the summary shows it; it counts the same).

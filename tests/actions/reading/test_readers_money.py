@@ -526,3 +526,19 @@ def test_more_costs_when_asked_again_are_added():
     slots.update(reader.read("透析一次自己出五十 一个礼拜三次", "expenses", slots).updates)
     slots.update(reader.read("还有药 一个月三四百", "expenses", slots).updates)
     assert slots["expenses"]["medical"] == 7800 + 4200
+
+
+def test_a_figure_for_the_source_not_known_goes_to_that_source():
+    """ "寄好多 不晓得" leaves the transfers unknown; "一般八百 有时候一千" when asked again
+    is theirs (the midpoint of the range), not the farming named with the work."""
+    slots = {
+        "members": new_members(("applicant", "我", 66)),
+        "income": None,
+        "income_named": ["agriculture"],
+    }
+    said = "养老金一个月一百七 他爸妈每个月寄生活费 寄好多 不晓得"
+    slots.update(reader.read(said, "income", slots).updates)
+    assert "income.transfers" in slots["unknown_facts"]
+    slots.update(reader.read("一般八百 有时候一千", "income", slots).updates)
+    assert slots["income"]["transfers"] == 900
+    assert "income.transfers" not in slots["unknown_facts"]
