@@ -50,6 +50,17 @@ def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[d
     return targets
 
 
+# "没办啥子证", "没得证": in the same message as the one disabled person it is about.
+_NO_CERTIFICATE_SAID = re.compile(
+    r"(没(?:有|得)?(?:去)?办[^，。]{0,3}证|没得证|没有证|莫得证|证[^，。]{0,2}没办)"
+)
+
+
+_CERTIFICATE_HELD = re.compile(
+    r"(有残疾证|有证|办了证|办的证|办得有|证[^，。]{0,3}(?:几级|[1-4一二三四]级))"
+)
+
+
 def _of_school_age(members: list[dict], baby: dict, named: list[dict]) -> list[dict]:
     """Another child of the same relation old enough for school, one not yet said to be at
     one first (the message may be read twice)."""
@@ -83,6 +94,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     previous: list[dict] = speaker
     unable: list[dict] = []
     weak: list[dict] = []
+    graded = [m.get("disability_grade") for m in members]
     last_group: list[dict] = []
     for found, pieces in parts(text):
         if (
@@ -128,6 +140,14 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             else:
                 targets = previous
             flags = circumstances(words)
+            if (
+                mention is None
+                and flags.get("able_to_work") is True
+                and targets
+                and all((t["age"] or 99) < 16 for t in targets)
+            ):
+                # "娃儿离不得人 … 在屋头给厂里串珠子 计件的": work a child cannot do is the speaker's
+                targets = speaker
             if flags.get("in_school") and len(targets) == 1 and (targets[0]["age"] or 3) < 3:
                 # "孙娃儿读幼儿园" of grandchildren of 1, 5 and 10: not the baby
                 targets = _of_school_age(members, targets[0], named) or targets
@@ -156,6 +176,17 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
         ):
             previous = speaker  # "我要照顾我爸": the person named is not the subject
         # else "吃喝拉撒都要我管": the person named serves the one the clause before was about
+    newly = [
+        m
+        for m, before in zip(members, graded, strict=True)
+        if m.get("disability_grade") == "unknown" and before != "unknown"
+    ]
+    if len(newly) == 1 and (
+        "白内障" in text
+        or (_NO_CERTIFICATE_SAID.search(text) and not _CERTIFICATE_HELD.search(text))
+    ):
+        # "我妈眼睛看不到了 没办啥子证", "眼睛看不到了 白内障拖成这样的": no grade to ask
+        newly[0]["disability_grade"] = None
     return applied
 
 

@@ -251,3 +251,34 @@ def test_one_named_able_in_the_health_answer_leaves_the_others_of_working_age_to
     )
     work = {m["label"]: m["able_to_work"] for m in slots["members"]}
     assert work == {"我": None, "老公": True, "儿子": False, "老汉儿": False}
+
+
+@pytest.mark.parametrize(
+    "words, grade",
+    [
+        ("眼睛只看得到个影子 要摸到墙走", "unknown"),  # sight nearly gone: ask the grade
+        ("孙女是自闭症 去年办了证", "unknown"),
+        ("眼睛看不到了 没办啥子证", None),  # no certificate, said at once
+        ("眼睛看不到了 白内障拖成这样的", None),
+        ("看书看不清 老花眼", None),
+    ],
+)
+def test_sight_and_autism_ask_for_the_grade_unless_no_certificate_is_said(words, grade):
+    members = new_members(("applicant", "我", 70), ("grandchild", "孙女", 8))
+    member_facts.apply_circumstances(members, words)
+    assert members[1 if "孙女" in words else 0]["disability_grade"] == grade
+
+
+def test_work_a_child_cannot_do_is_the_speakers():
+    members = new_members(("applicant", "我", 37), ("child", "儿子", 6))
+    member_facts.read_work(members, "我走不开 娃儿离不得人 在屋头给厂里串珠子 计件的")
+    assert members[0]["able_to_work"] is True
+
+
+@pytest.mark.parametrize(
+    "words, in_school", [("幼儿园不收他 在屋头", False), ("读二年级 学校都不收钱", True)]
+)
+def test_a_school_that_will_not_take_the_child(words, in_school):
+    members = new_members(("applicant", "我", 37), ("child", "儿子", 7))
+    member_facts.apply_circumstances(members, f"儿子{words}")
+    assert members[1]["in_school"] is in_school
