@@ -51,7 +51,7 @@ REQUEST_WORDS = {
     "check_status": re.compile(r"(进度|查一?下|结果|批了|办好了|办得怎么|怎么样了|到哪)"),
 }
 # Rules that may leave a message to the form, saying nothing, when it answers the question.
-SILENT_WHEN_ANSWERING = {"action_answer_policy"}
+SILENT_WHEN_ANSWERING = {"action_answer_policy", "action_out_of_scope_in_form"}
 MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
 
 
@@ -91,6 +91,11 @@ class ValidateApplicationForm(FormValidationAction):
             return self._ask_next(tracker, requested, text)
         if intent in REQUEST_WORDS and not REQUEST_WORDS[intent].search(text):
             intent = "inform"  # the NLU heard a request the words do not make: an answer
+        if intent in ("out_of_scope", "faq") and not speech.looks_like_question(text):
+            # "吃降压药 还有眼药水": an answer the NLU put outside the policy or took for a
+            # policy question (the rule's action said nothing): read it, and ask again if it
+            # cannot be read
+            intent = "inform"
         if intent in DIGRESSIONS and (
             (speech.looks_like_question(text) and not self._answers_told(tracker, requested))
             or not self._answers(tracker, requested, intent)

@@ -37,6 +37,7 @@ from actions.application import ValidateApplicationForm
 from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
 from actions.policy_terms import elsewhere, near_topic, outside, topic_by_terms
+from actions.reading.speech import looks_like_question
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -233,6 +234,12 @@ def reply_to(
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
     if key is None and applying:
         return [FollowupAction("action_start_application")]  # "我…可以办低保不"
+    if (
+        key is None
+        and tracker.active_loop_name == "application_form"
+        and not looks_like_question(text)
+    ):
+        return []  # "几级搞不清楚，证放在抽屉头": an answer, which the form reads or asks again
     if key is None:
         near = near_reply(text)
         if near:
@@ -309,6 +316,22 @@ class ActionTriage(Action):
             intent = "out_of_scope"
         reply = {"out_of_scope": "utter_out_of_scope", "greet": "utter_greet"}
         dispatcher.utter_message(response=reply.get(intent, "utter_default"))
+        return []
+
+
+class ActionOutOfScopeInForm(Action):
+    """In the middle of the application, a message the NLU put outside the policy: a real
+    question gets the honest out-of-scope reply; a statement ("吃降压药 还有眼药水", "腿脚不好，
+    血压高") is the resident's answer, and the form reads it (or asks again) without a
+    "这个问题我答不了" that would tell them their answer was a question nobody can answer."""
+
+    def name(self) -> str:
+        return "action_out_of_scope_in_form"
+
+    def run(self, dispatcher, tracker, domain):
+        text = (tracker.latest_message or {}).get("text") or ""
+        if looks_like_question(text) and not answers_the_form(tracker):
+            dispatcher.utter_message(response="utter_out_of_scope")
         return []
 
 

@@ -277,3 +277,28 @@ def test_policy_questions_look_like_questions_to_the_application_form():
     ]
     missed = [text for text in texts if not looks_like_question(text)]
     assert len(missed) <= 0.05 * len(texts), missed[:20]
+
+
+@pytest.mark.parametrize(
+    "text, replied",
+    [
+        ("吃降压药 还有眼药水", False),  # an answer to the costs question, not a question
+        ("腿脚不好，血压高", False),
+        ("信用社贷款利息是好多", True),  # a question outside the policy
+    ],
+)
+def test_in_the_application_only_a_question_gets_the_out_of_scope_reply(text, replied):
+    from rasa_sdk import Tracker
+    from rasa_sdk.executor import CollectingDispatcher
+
+    from actions.helpline import ActionOutOfScopeInForm
+
+    slots = {"requested_slot": "expenses", "consent": True, "members": []}
+    latest = {"text": text, "intent": {"name": "out_of_scope"}, "entities": []}
+    events = [{"event": "user", "text": text}]
+    tracker = Tracker(
+        "+8613800000009", slots, latest, events, False, None, {"name": "application_form"}, "rest"
+    )
+    dispatcher = CollectingDispatcher()
+    ActionOutOfScopeInForm().run(dispatcher, tracker, {})
+    assert bool(dispatcher.messages) is replied
