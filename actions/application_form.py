@@ -71,6 +71,18 @@ def answered_by_a_rule(tracker: Tracker) -> bool:
     return False
 
 
+def _told(statements: str) -> bool:
+    """Words beyond a greeting or a lead-in ("我问一下", "请问") are left once the questions
+    are taken out of a message."""
+    rest = re.sub(r"[\s，,。.！!；;：:]", "", statements)
+    rest = re.sub(
+        r"^(?:你好|您好|喂|请问|我问一下|我想问一下|问一下|问下|我想问下|想问下|那|哦|嗯)+",
+        "",
+        rest,
+    )
+    return len(rest) >= 4
+
+
 def sender_phone(tracker: Tracker) -> str | None:
     return normalise_phone(tracker.sender_id)
 
@@ -143,7 +155,9 @@ class ValidateApplicationForm(FormValidationAction):
         next_slot = questions.next_question(slots)
         # The resident's own questions in between do not count as answers that could not
         # be read, but a question comes back at most MAX_ASKS_AROUND times in all.
-        question = speech.looks_like_question(text)
+        # Only a message that is all question: one that also tells something ("孙娃儿读初三
+        # 在羊市中学住校 那个娃儿读书的钱有没有补助嘛") was an answer too, read or not.
+        question = speech.looks_like_question(text) and not _told(speech.statements(text))
         around = dict(slots.get("asked_around") or {})
         if requested and next_slot == requested:
             while next_slot is not None and (

@@ -690,6 +690,12 @@ _STAY = re.compile(
 )
 
 
+def _a_township_of_ours(place: str, text: str) -> bool:
+    from core.townships import find_township
+
+    return find_township(place) is not None
+
+
 def _places(text: str) -> list[str]:
     text = _STAY.sub("", text)
     found = [m.group(0) for m in _PLACE.finditer(text)]
@@ -706,7 +712,8 @@ _RULES = re.compile(
 
 
 def elsewhere(text: str) -> bool:
-    """True for a question about another place's amounts or rules."""
+    """True for a question about another place's amounts or rules; Fengjie's own townships
+    ("在羊市中学住校") are no other place."""
     text = text or ""
-    places = _places(text)
+    places = [p for p in _places(text) if not _a_township_of_ours(p, text)]
     return any(not _OURS.search(place) for place in places) and bool(_RULES.search(text))

@@ -76,9 +76,17 @@ def read(
     return reading
 
 
+_RELAYED = re.compile(
+    r"^(?:[我他她]?(?:婆婆|奶奶|爷爷|公公|外婆|外公|妈妈?|爸爸?|老汉儿?|老妈|母亲|父亲|老人家?|"
+    r"老头子?|老太婆|大爷|孃孃|[他她]|老的)|[他她]们)(?:也)?(?:说|讲)(?:了)?[:：]?(?=.)"
+)
+
+
 def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
     cleaned = re.sub(r"[\s，。,.!！]", "", text)
-    cleaned = re.sub(r"^(?:哦|噢|喔|嗯|啊|呃|那|好嘛)+(?=.)", "", cleaned)  # "哦 要得要得"
+    cleaned = re.sub(r"^(?:哦|噢|喔|嗯|啊|呃|唉|哎|那|好嘛)+(?=.)", "", cleaned)  # "哦 要得要得"
+    # "婆婆说要得", "我妈说同意": the applicant's word, passed on by the one typing
+    cleaned = _RELAYED.sub("", cleaned)
     # The words first, the NLU's intent only when they say neither: a bare "同意" has been
     # classified `deny` by a retrained model, and consent must not hang on that.
     said_no = cleaned == "2" or bool(DENY.match(cleaned)) or "不同意" in cleaned

@@ -386,3 +386,10 @@ def test_pleas_and_a_word_against_applying(text, applies):
     from actions.first_message import wants_to_apply
 
     assert wants_to_apply(text) is applies
+
+
+def test_a_school_in_one_of_our_townships_is_no_other_place():
+    from actions.policy_terms import elsewhere
+
+    assert not elsewhere("孙娃儿在羊市中学住校 读书的钱有没有补助")
+    assert elsewhere("万州市低保标准是多少")

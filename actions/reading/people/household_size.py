@@ -30,9 +30,14 @@ _CORRECTING = re.compile(r"(说错|不对|错了|漏了|说成|说少了|说多�
 _CORRECTED = re.compile(r"(?:是|有|一共|总共)\s*(\d{1,2})\s*个人?")
 
 
+_SIGH = re.compile(r"^\s*(?:(?:唉|哎|哎呀|唉呀|嗯|哦|噢|呃|啊)[\s，,。!！]*)+")
+
+
 def stated_size(text: str, requested: str | None) -> int | None:
     """How many live together, when the message says it: "5口人", "一家四口", "一个人住";
     in answer to the question also "就我一个", "4个", "两个，我跟我爸"."""
+    # "唉 四个人 哦不对 三个": a sigh before the count
+    text = _SIGH.sub("", text or "")
     converted = to_arabic(text)
     # "老两口" is the couple, not the household.
     size = re.search(r"(?<![\d.老])(\d+)\s*(口人|口)(?!子)", converted) or re.search(

@@ -11,6 +11,7 @@ from actions.reading import reader
 from actions.reading.parsing import parse_name, plain_negation
 from actions.reading.people import household_text as people
 from actions.reading.people import member_facts
+from actions.reading.people import people_words
 from actions.reading.people.proxy import detect
 from tests.actions.reading.readings import new_members
 
@@ -346,3 +347,24 @@ def test_school_by_order_and_never_for_a_baby():
     updates = reader.read("大孙女读四年级 孙娃儿读幼儿园中班", "school", {"members": members})
     school = {m["label"]: m["in_school"] for m in updates.updates["members"]}
     assert (school["孙女"], school["孙子"], school["小孙子"]) == (True, True, False)
+
+
+@pytest.mark.parametrize(
+    "words, consent",
+    [("婆婆说要得", True), ("我妈说同意", True), ("她说不同意", False), ("唉 要得", True)],
+)
+def test_consent_passed_on_by_the_one_typing(words, consent):
+    assert reader.read(words, "consent", {}).updates["consent"] is consent
+
+
+def test_a_sigh_before_a_corrected_count_and_one_who_does_not_count():
+    words = "唉 四个人 哦不对 三个 儿子又不在屋头 不算嘛，唉 我六十七 老太婆六十二 孙娃儿十五岁"
+    updates = reader.read(words, "household_size", {"members": []}).updates
+    assert updates["household_size"] == 3
+    assert [m["label"] for m in updates["members"]] == ["我", "老太婆", "孙娃儿"]
+
+
+def test_my_two_legs_are_not_a_couple_and_the_grandsons_granny_is_the_wife():
+    said = "唉 我两个腿痛了三年多了 屋头全靠孙娃儿他婆婆去大棚打零工"
+    relations = [r for mention in people_words.mentions(said) for r, _ in mention.people]
+    assert relations == ["applicant", "spouse"]
