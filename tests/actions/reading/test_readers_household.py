@@ -10,8 +10,7 @@ import pytest
 from actions.reading import reader
 from actions.reading.parsing import parse_name, plain_negation
 from actions.reading.people import household_text as people
-from actions.reading.people import member_facts
-from actions.reading.people import people_words
+from actions.reading.people import member_facts, people_words
 from actions.reading.people.proxy import detect
 from tests.actions.reading.readings import new_members
 
