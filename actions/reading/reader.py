@@ -45,7 +45,8 @@ def read(
     sender_phone: str | None = None,
     today: date | None = None,
 ) -> Reading:
-    text = plain_negation((text or "").strip())
+    # "①老人养老金… ②喂了几只鸡…": list marks are pauses, not figures
+    text = plain_negation(re.sub(r"[①-⑳]", "，", (text or "").strip()))
     reading = Reading()
     if requested == "consent":
         _read_consent(text, intent, reading)
