@@ -16,7 +16,16 @@ _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 _KIN_BEFORE_NAME = re.compile(
     r"(?:我的?|他的?|她的?)?(?:父亲|母亲|爸爸|妈妈|老汉儿?|老妈|爷爷|奶奶|婆婆|公公|叔叔?|舅舅?|姑姑?|"
     r"伯伯?|姨妈?|哥哥?|姐姐?|弟弟?|妹妹?)\s*[:：，,]\s*"
+    # "我儿子 蒲小军", "我妈 陈德秀": who, then the name, with a pause
+    r"|^\s*(?:我的?|他的?|她的?)(?:儿子|女儿|儿媳妇|媳妇|老公|老婆|孙子|孙女|父亲|母亲|爸爸?|妈妈?|老汉儿?|"
+    r"老妈|爷爷|奶奶|婆婆|公公|哥哥?|姐姐?|弟弟?|妹妹?|叔叔?|舅舅?|姑姑?|伯伯?|侄儿子?|侄女)"
+    r"(?:叫|是|的名字是?|名字叫)?\s+"
 )
+
+
+def without_kin(text: str) -> str:
+    """ "我儿子 蒲小军" → "蒲小军": the name without who the person is to the sender."""
+    return _KIN_BEFORE_NAME.sub("", text or "")
 
 
 def stated_name(text: str) -> str | None:

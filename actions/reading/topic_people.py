@@ -18,7 +18,7 @@ from actions.reading.people import household_text as people
 from actions.reading.people import member_facts, members_told, people_words, proxy
 from actions.reading.people.household_size import stated_size
 from actions.reading.people.member_identity import new_member
-from actions.reading.places import stated_name, stated_township, village_named
+from actions.reading.places import stated_name, stated_township, village_named, without_kin
 from core.phones import normalise_phone
 
 if TYPE_CHECKING:
@@ -65,12 +65,14 @@ def read_identity_and_place(
         entity = None
     name = entity or stated_name(without_id)
     whole = (
-        parse_name(re.split(r"[，,\s]", without_id.strip())[0])
+        parse_name(re.split(r"[，,\s]", without_kin(without_id).strip())[0])
         if requested == "applicant_name"
         else None
     )
     if whole and (not name or name in whole):
         name = whole  # the NLU may cut a name short ("德福" of "王德福")
+    elif whole and re.search(r"是(?:我|他|她)[^，。\s]{0,4}的名字", without_id):
+        name = whole  # "冉德春 是我叔叔的名字 我叫冉小禾": the first name is the applicant's
     if name and parse_name(name):
         state["applicant_name"] = parse_name(name)
         reading.understood |= requested == "applicant_name"

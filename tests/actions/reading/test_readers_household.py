@@ -367,3 +367,16 @@ def test_my_two_legs_are_not_a_couple_and_the_grandsons_granny_is_the_wife():
     said = "唉 我两个腿痛了三年多了 屋头全靠孙娃儿他婆婆去大棚打零工"
     relations = [r for mention in people_words.mentions(said) for r, _ in mention.people]
     assert relations == ["applicant", "spouse"]
+
+
+@pytest.mark.parametrize(
+    "words, name",
+    [
+        ("我儿子 蒲小军", "蒲小军"),
+        ("我妈 陈德秀", "陈德秀"),
+        ("冉德春 是我叔叔的名字 我叫冉小禾", "冉德春"),
+        ("张小明 500236199001011235", "张小明"),
+    ],
+)
+def test_the_applicants_name_after_who_they_are_or_before_the_senders(words, name):
+    assert reader.read(words, "applicant_name", {}).updates["applicant_name"] == name

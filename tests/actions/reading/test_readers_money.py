@@ -542,3 +542,22 @@ def test_a_figure_for_the_source_not_known_goes_to_that_source():
     slots.update(reader.read("一般八百 有时候一千", "income", slots).updates)
     assert slots["income"]["transfers"] == 900
     assert "income.transfers" not in slots["unknown_facts"]
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        ("养劳金一个月两百零几块", {"basic_pension": 2400}),
+        ("我妈有养老金 两百出头 老婆一分钱都没寄过", {"basic_pension": 2400}),
+        ("保安一个月两千二 哦不对 今年涨了 两千四", {"wages": 28800}),
+        ("一共拿到手四万出头 老板还差我们八千没结", {"wages": 40000}),
+    ],
+)
+def test_pensions_misspelt_or_without_period_guards_and_wages_owed(words, income):
+    assert {k: int(v) for k, v in money_text.read_income(words).items() if v} == income
+
+
+def test_list_marks_are_pauses():
+    slots = {"members": new_members(("applicant", "我", 85)), "income": None}
+    said = "①老人养老金，一个月两百出头 ②喂了几只鸡"
+    assert reader.read(said, "income", slots).updates["income"]["basic_pension"] == 2400
