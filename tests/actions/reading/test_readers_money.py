@@ -550,7 +550,7 @@ def test_a_figure_for_the_source_not_known_goes_to_that_source():
         ("养劳金一个月两百零几块", {"basic_pension": 2400}),
         ("我妈有养老金 两百出头 老婆一分钱都没寄过", {"basic_pension": 2400}),
         ("保安一个月两千二 哦不对 今年涨了 两千四", {"wages": 28800}),
-        ("一共拿到手四万出头 老板还差我们八千没结", {"wages": 40000}),
+        ("在工地上做 一共拿到手四万出头 老板还差我们八千没结", {"wages": 40000}),
     ],
 )
 def test_pensions_misspelt_or_without_period_guards_and_wages_owed(words, income):
