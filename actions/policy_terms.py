@@ -22,6 +22,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from core.townships import find_township
+
 # Everyday words, shared by several cues.
 _DIBAO = r"(低保|兜底|最低生活保障|最低保[护障]|低保金|低保费)"
 _MONEY = r"(好多|多少|几多|几百|补多少|给多少|发多少|领多少|拿多少|一个月|每月|标准|钱)"
@@ -690,12 +692,6 @@ _STAY = re.compile(
 )
 
 
-def _a_township_of_ours(place: str, text: str) -> bool:
-    from core.townships import find_township
-
-    return find_township(place) is not None
-
-
 def _places(text: str) -> list[str]:
     text = _STAY.sub("", text)
     found = [m.group(0) for m in _PLACE.finditer(text)]
@@ -715,5 +711,5 @@ def elsewhere(text: str) -> bool:
     """True for a question about another place's amounts or rules; Fengjie's own townships
     ("在羊市中学住校") are no other place."""
     text = text or ""
-    places = [p for p in _places(text) if not _a_township_of_ours(p, text)]
+    places = [p for p in _places(text) if find_township(p) is None]
     return any(not _OURS.search(place) for place in places) and bool(_RULES.search(text))

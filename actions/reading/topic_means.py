@@ -55,8 +55,9 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
         )
     named = state.get("income_named") if requested in ("income", "work") else None
-    if requested == "income" and len(_vague_pending(state)) == 1 and not vague:
-        named = _vague_pending(state)  # the source the resident could not put a figure on
+    pending = _vague_pending(state) if requested == "income" else []
+    if len(pending) == 1 and not vague:
+        named = pending  # the source the resident could not put a figure on
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
     fixed = rate_correction(money) if requested == "confirmed" else None
@@ -78,11 +79,7 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         ):
             # "保洁一个月八百" after "当保洁员，公益岗 … 一个月八百": the source told before
             income[same[0]] = unassigned
-        elif (
-            unassigned is not None
-            and requested == "income"
-            and len(pending := _vague_pending(state)) == 1
-        ):
+        elif unassigned is not None and len(pending) == 1:
             # "儿子寄钱 好多不晓得" first, "一般八百 有时候一千" when asked again: that source's
             income[pending[0]] = income.get(pending[0], 0) + unassigned
         elif unassigned is not None and requested in ("income", "work"):
