@@ -19,7 +19,9 @@ _TERM = re.compile(r"(?:一|1|每)个?学期")
 # A rate by the hour, the day or the market day ("一个小时10块钱", "赶场一场卖五六十") says
 # nothing of the year: how many days (or 场) it comes to is asked, or said beside it.
 _MARKET = r"(?:一|每|1)个?场(?![^，。]{0,3}?(?:病|祸|灾|雨|火|手术|意外|官司|电影|事|仗|架))"
-_RATE = re.compile(rf"(小时|钟头|一天|每天|天天|一晌|一个工|逢场天?|{_MARKET}|(?:一|1|每)次(?!性))")
+_RATE = re.compile(
+    rf"(小时|钟头|一天|1天|每天|天天|一晌|一个工|逢场天?|{_MARKET}|(?:一|1|每)次(?!性))"
+)
 # By the week ("一个星期挣两三百"): 52 a year; by the quarter ("一个季度发一回"): 4.
 WEEK = re.compile(r"((?:一|每)个?(?:星期|礼拜)|(?:一|每)周)")
 QUARTER = re.compile(r"((?:一|每|1)个?季度?(?![节])|按季度?)")
@@ -195,20 +197,29 @@ _PIECE_RATE = re.compile(
 )
 
 
-def by_the_piece(text: str) -> Decimal | None:
+def by_the_piece(text: str) -> tuple[Decimal, list[str]] | None:
     """ "一个卖四十左右，一个月编得到十来个": the price of a piece × the pieces a month × 12
-    (or a year's pieces)."""
+    (or a year's pieces), and the words that said it (to be read for nothing else)."""
     converted = to_arabic(text)
     rate = _PIECE_RATE.search(converted)
     if not rate:
         return None
     unit = re.escape(rate.group(1))
+    price = Decimal(rate.group(2))
+    rest = converted[rate.end() :]
+    said = rate.group(0)
+    if tenths := re.match(r"\s*(?:块|元)钱?\s*(\d)(?![\d个只件条把张双])", rest):
+        price += Decimal(tenths.group(1)) / 10  # "一个一块五": 1.5
+        said += tenths.group(0)
+    elif jiao := re.match(r"\s*(?:毛|角)", rest):
+        price /= 10  # "一个五毛"
+        said += jiao.group(0)
     monthly = re.search(rf"(?:一|1|每)个?月[^，。\d]{{0,8}}?(\d+)\s*来?多?{unit}", converted)
     yearly = re.search(rf"(?:一|1|每)年[^，。\d]{{0,8}}?(\d+)\s*来?多?{unit}", converted)
     if monthly and 1 < int(monthly.group(1)) <= 1000:
-        return Decimal(rate.group(2)) * int(monthly.group(1)) * 12
+        return (price * int(monthly.group(1)) * 12).to_integral_value(), [said, monthly.group(0)]
     if yearly and 1 < int(yearly.group(1)) <= 10000:
-        return Decimal(rate.group(2)) * int(yearly.group(1))
+        return (price * int(yearly.group(1))).to_integral_value(), [said, yearly.group(0)]
     return None
 
 
@@ -232,6 +243,51 @@ def by_weight(text: str) -> tuple[Decimal, list[str]] | None:
     count = int(heads[-1].group(1)) if heads else 1
     each = Decimal(price.group(1) or price.group(2))
     return Decimal(count) * int(weight.group(1)) * each, [weight.group(0), price.group(0)]
+
+
+# Produce sold by weight at a price a 斤 (or a 公斤): "卖出去两百来斤 六十块一斤", "谷子卖了三千斤
+# 一块三一斤", "一公斤四十 卖了一百公斤". What was harvested or is left unsold ("还有四百斤卖不
+# 脱") is no income; only what was sold, by the month when so said.
+_A_WEIGHT = re.compile(r"(?<![十百千万\d])一(?=(?:公斤|斤)(?!多|左右|来|半))")
+_PRICE = r"(\d+(?:\.\d+)?)\s*(?:块|元)?钱?\s*(?:(\d)\s*(?:毛|角)?)?钱?|(\d)\s*(?:毛|角)钱?"
+_PRICE_BY_WEIGHT = re.compile(
+    rf"(?:{_PRICE})\s*每\s*(公斤|斤)|每\s*(公斤|斤)[^，。\d]{{0,3}}?(?:{_PRICE.replace('(', '(?P<a>', 1)})"
+)
+_SOLD_WEIGHT = re.compile(
+    r"卖(?!不)(?:了|出去了?|掉了?|出了?|得到|脱了?)?[^，。\d不]{0,4}?(\d+(?:\.\d+)?)\s*(?:来|多|左右)?\s*(公斤|斤)"
+)
+
+_MONTH_SOLD = re.compile(r"(?:1|一|每)个?月[^，。\d\s]{0,6}$")
+
+
+def _price_of(found: re.Match, offset: int) -> Decimal:
+    whole, tenths, jiao = found.group(offset), found.group(offset + 1), found.group(offset + 2)
+    if jiao:
+        return Decimal(jiao) / 10
+    return Decimal(whole) + (Decimal(tenths) / 10 if tenths else 0)
+
+
+def by_quantity(text: str) -> tuple[Decimal, list[str]] | None:
+    """ "卖出去两百来斤 六十块一斤": the weight sold × the price of a 斤 (公斤 and 斤 put
+    right: a 公斤 is two 斤), and the words that said it (to be read for nothing else)."""
+    converted = to_arabic(_A_WEIGHT.sub("每", text or ""))
+    price = _PRICE_BY_WEIGHT.search(converted)
+    sold = _SOLD_WEIGHT.search(converted)
+    if not (price and sold):
+        return None
+    if price.group(4):
+        each, unit = _price_of(price, 1), price.group(4)
+    else:
+        each, unit = _price_of(price, 6), price.group(5)
+    if not 0 < each <= 500:
+        return None
+    weight = Decimal(sold.group(1))
+    if sold.group(2) != unit:
+        weight = weight * 2 if sold.group(2) == "公斤" else weight / 2
+    value = weight * each
+    if _MONTH_SOLD.search(converted[: sold.start()]):
+        value *= 12  # "一个月卖得到百把斤菜"
+    return value.to_integral_value(), [sold.group(0), price.group(0)]
 
 
 def about_pieces(clause: str) -> bool:

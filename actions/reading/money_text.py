@@ -19,6 +19,7 @@ from actions.reading.money_amounts import (
     YEAR,
     about_days,
     animal_count,
+    by_quantity,
     by_the_mu,
     by_the_piece,
     by_weight,
@@ -478,6 +479,13 @@ _WORKED = re.compile(r"(做了|干了|上了|儿子|女儿|老公|男人|婆娘|
 _SUMMED = re.compile(r"(算下来|算起来|合起来|拢共|总共|一共)")
 
 
+def _sold_kind(text: str) -> str:
+    """Whose produce was sold by weight: the source the answer names (a shop's goods are its
+    business), else the household's own produce."""
+    named = [k for c in clauses(text) for k, p in INCOME_SOURCES.items() if re.search(p, c)]
+    return "business" if "business" in named else "agriculture"
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
@@ -485,13 +493,33 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     text = _counts_corrected(text)
     weighed = by_weight(text)
-    if weighed is not None:  # "一头三百来斤 九块钱一斤": read by weight, and only so
-        text = to_arabic(text)
-        for words in weighed[1]:
+    sold = by_quantity(text) if weighed is None else None
+    if weighed is not None or sold is not None:
+        # "一头三百来斤 九块钱一斤", "卖了两百斤 六十块一斤": read by weight, and only so
+        said_of = _sold_kind(text)
+        text = to_arabic(
+            text if weighed is not None else re.sub(r"(?<![十百千万\d])一(?=公?斤)", "每", text)
+        )
+        for words in (weighed or sold)[1]:
             text = text.replace(words, "")
+    piece = by_the_piece(text)
+    if piece is not None:
+        # "背篓一个卖四十左右，一个月编得到十来个": what is made and sold, by the piece
+        piece_kind = next(
+            (k for c in clauses(text) for k, p in INCOME_SOURCES.items()
+             if re.search(p, c) and k not in ("basic_pension", "other_pension", "transfers")),
+            earlier or "business",
+        )  # fmt: skip
+        text = to_arabic(text)
+        for words in piece[1]:
+            text = text.replace(words, "", 1)
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT_OR_DIBAO)
+    if piece is not None:
+        amounts[piece_kind] = amounts.get(piece_kind, Decimal(0)) + piece[0]
     if weighed is not None:
         amounts["agriculture"] = amounts.get("agriculture", Decimal(0)) + weighed[0]
+    if sold is not None:
+        amounts[said_of] = amounts.get(said_of, Decimal(0)) + sold[0]
     if (mu := by_the_mu(text)) is not None:
         rate, count = mu
         kind = next((k for k, v in amounts.items() if v == rate), UNASSIGNED)
@@ -528,14 +556,6 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         amounts[kind] = amounts.get(kind, Decimal(0)) + daily
     if not earnings and (shop := shop_by_the_day(text)) is not None:
         amounts["business"] = amounts.get("business", Decimal(0)) + shop
-    if (piece := by_the_piece(text)) is not None:
-        # "背篓一个卖四十左右，一个月编得到十来个": what is made and sold, by the piece
-        kind = next(
-            (k for c in clauses(text) for k, p in INCOME_SOURCES.items()
-             if re.search(p, c) and k not in ("basic_pension", "other_pension", "transfers")),
-            earlier or "business",
-        )  # fmt: skip
-        amounts[kind] = amounts.get(kind, Decimal(0)) + piece
     _both_have(text, amounts)
     if set(amounts) <= {UNASSIGNED}:
         # No source named: "一年收入一万" is a total; "零零碎碎一年七八千" is left to the

@@ -561,3 +561,27 @@ def test_list_marks_are_pauses():
     slots = {"members": new_members(("applicant", "我", 85)), "income": None}
     said = "①老人养老金，一个月两百出头 ②喂了几只鸡"
     assert reader.read(said, "income", slots).updates["income"]["basic_pension"] == 2400
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # produce sold by weight: what was sold × the price a 斤 (a 公斤 is two 斤)
+        ("苞谷卖了两千斤 一块二一斤", {"agriculture": 2400}),
+        ("茶叶一年卖得到三十来斤 一斤一百块", {"agriculture": 3000}),
+        ("核桃卖了五十公斤 一斤十五", {"agriculture": 1500}),
+        ("一个月卖得到八十斤菜 两块五一斤", {"agriculture": 2400}),
+        # what is left unsold is no income
+        ("还有三百斤洋芋卖不出去 一斤八毛", {}),
+        # by the piece, the price with its 毛
+        ("鸭蛋一个月卖四十来个 一个一块二", {"agriculture": 576}),
+        ("草鞋一双卖十五 一年打得到六十双", {"business": 900}),
+        (
+            "编背篓 一个卖四十左右 一个月编得到十来个 老公打零工一天一百五 一个月做得到十来天",
+            {"business": 4800, "wages": 18000},
+        ),
+    ],
+)
+def test_produce_by_weight_and_pieces_by_their_price(text, income):
+    got = money_text.read_income(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == income
