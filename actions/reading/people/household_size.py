@@ -40,7 +40,11 @@ def stated_size(text: str, requested: str | None) -> int | None:
     text = _SIGH.sub("", text or "")
     converted = to_arabic(text)
     # "老两口" is the couple, not the household.
-    size = re.search(r"(?<![\d.老])(\d+)\s*(口人|口)(?!子)", converted) or re.search(
+    # "一口一口省下来的", "一口饭": a mouthful, not a household.
+    size = re.search(
+        r"(?<![\d.老上吃喝咬叹])(\d+)\s*(口人|口(?=\W|$|之家|人家|都|在|住|的|哦|嘛|啊|了))",
+        converted,
+    ) or re.search(
         r"(?:家里|屋头|一共|总共|全家|我们家|我家|一家)(?:有|是)?\s*(\d+)\s*个?人", converted
     )
     if size and 1 <= int(size.group(1)) <= 20:

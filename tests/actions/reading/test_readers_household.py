@@ -380,3 +380,19 @@ def test_my_two_legs_are_not_a_couple_and_the_grandsons_granny_is_the_wife():
 )
 def test_the_applicants_name_after_who_they_are_or_before_the_senders(words, name):
     assert reader.read(words, "applicant_name", {}).updates["applicant_name"] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        # a mouthful is no household
+        ("钱是我妈一口一口省下来的", None),
+        ("饭都吃不上一口热的", None),
+        ("屋头五口 都在吃药", 5),
+        ("我们一家三口都在屋头", 3),
+    ],
+)
+def test_a_mouthful_is_not_a_household(text, size):
+    from actions.reading.people.household_size import stated_size
+
+    assert stated_size(text, None) == size

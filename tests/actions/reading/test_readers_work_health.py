@@ -201,6 +201,8 @@ def test_the_old_man_who_does_all_the_farm_work_can_work():
     [
         # A 重特大疾病, or what the words make one; a lasting aftermath is not
         ("心脏病 要开刀换瓣", True),
+        ("心脏不好 医生说要换个瓣膜 钱还没凑够", True),
+        ("心脏搭了桥 今年三月做的", True),
         ("肚子里长了个瘤 要开刀", True),
         ("心脏病 高血压 都是老毛病", None),
         ("精神分裂 长期吃药", None),
