@@ -47,7 +47,7 @@ INCOME_SOURCES = {
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
-    "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿)",
+    "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿|孤儿|无人抚养|困境儿童)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -463,6 +463,23 @@ def _counts_corrected(text: str) -> str:
     )
 
 
+# "一个人一个月1400 两个人就是2800": each one's, then both together for the same period.
+_EACH_THEN_ALL = re.compile(
+    r"(?:1|一|每)个?人(?P<per>[^，。\d]{0,3}?(?:(?:1|一|每)个?(?:月|年))?[^，。\d]{0,3}?)(?P<each>\d+)[^\d]{0,3}?(?P<count>\d)\s*个?人?"
+    r"(?:就是|一共|加起来|总共|合起来|共)\s*(?P<all>\d+)"
+)
+
+
+def _each_then_all(text: str) -> str:
+    """ "一个人一个月1400 两个人就是2800" → "2个人合起来一个月2800": the sum, with the period."""
+    converted = to_arabic(text)
+    found = _EACH_THEN_ALL.search(converted)
+    if not found or int(found.group("all")) != int(found.group("each")) * int(found.group("count")):
+        return text
+    together = f"{found.group('count')}个人合起来{found.group('per')}{found.group('all')}"
+    return converted[: found.start()] + together + converted[found.end() :]
+
+
 # The 低保 money a household already receives is what the assessment decides, not income.
 _SPENT_OR_DIBAO = re.compile(
     r"((?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|看病|住院|透析|化疗|打针|治疗)|"  # "吃药一个月两百": a cost
@@ -491,7 +508,7 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
-    text = _counts_corrected(text)
+    text = _each_then_all(_counts_corrected(text))
     weighed = by_weight(text)
     sold = by_quantity(text) if weighed is None else None
     if weighed is not None or sold is not None:

@@ -132,7 +132,7 @@ def read_members(text: str) -> list[dict]:
             for (mention, words), (after, _) in zip(pieces, pieces[1:], strict=False)
             if mention is not None
             and any(after is d for d in dead)
-            and re.fullmatch(r"\s*(?:和|跟|与|同|还有)\s*", words)
+            and re.fullmatch(r"\s*(?:和|跟|与|同|还有)?\s*", words)  # "爸妈都不在了": both
         ]
         if dead:
             # "一直跟他妈两个住，前段时间他妈走了": named before, no longer here;

@@ -117,7 +117,26 @@ RELATIONS = {
     # A brother's or sister's spouse, to the sender (proxy maps them to the applicant).
     "sibling_in_law": ["嫂子", "嫂嫂", "大嫂", "弟媳妇", "弟媳", "弟妹", "姐夫", "妹夫"],
     # Nieces and nephews raised in the household ("外甥女她爸妈都不在了 一直跟我们过").
-    "other": ["外甥女", "外甥", "侄女", "侄儿子", "侄儿", "侄子", "侄孙"],
+    "other": [
+        "外甥女",
+        "外甥",
+        "侄女",
+        "侄儿子",
+        "侄儿",
+        "侄子",
+        "侄孙",
+        # … and the uncle or aunt who raises them ("我和我弟跟着叔叔过")
+        "叔叔",
+        "幺爸",
+        "幺叔",
+        "小叔",
+        "舅舅",
+        "幺舅",
+        "姑姑",
+        "幺姑",
+        "小姑",
+        "舅妈",
+    ],
 }
 # Titles for an elder outside the family, after a surname: the man's, then the woman's.
 ELDER_MEN = ("大爷", "爷爷", "伯伯", "大伯", "老汉", "老爷子", "公公")

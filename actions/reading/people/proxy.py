@@ -198,4 +198,6 @@ _FROM_APPLICANT = {
         "other": "child",  # the sender's nephew is the applicant's son
     },
     "spouse": {"self": "spouse", "child": "child", "parent": "in_law"},
+    # an uncle or aunt raising the sender and the sender's brothers and sisters
+    "other": {"self": "other", "sibling": "other"},
 }

@@ -396,3 +396,19 @@ def test_a_mouthful_is_not_a_household(text, size):
     from actions.reading.people.household_size import stated_size
 
     assert stated_size(text, None) == size
+
+
+def test_an_uncle_raising_his_dead_brothers_children_is_the_applicant_they_his_kin():
+    first = reader.read("我帮我舅舅问一下 我爸妈都不在了 我跟我妹一直是舅舅在养", None, {})
+    slots = dict(first.updates)
+    assert slots["proxy"]["who"] == "舅舅"
+    assert "parent" not in [m["relation"] for m in slots["members"]]  # 爸妈 both dead
+    updates = reader.read(
+        "三个人 舅舅 我 我妹，舅舅五十三 我十六 我妹十岁", "household_size", slots
+    )
+    members = updates.updates["members"]
+    assert sorted((m["relation"], m["age"]) for m in members) == [
+        ("applicant", 53),
+        ("other", 10),
+        ("other", 16),
+    ]

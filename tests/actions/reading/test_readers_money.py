@@ -576,6 +576,10 @@ def test_list_marks_are_pauses():
         # by the piece, the price with its 毛
         ("鸭蛋一个月卖四十来个 一个一块二", {"agriculture": 576}),
         ("草鞋一双卖十五 一年打得到六十双", {"business": 900}),
+        # each one's, then both together: the sum for the same period, once
+        ("养老金一个人一个月一百五 两个人就是三百", {"basic_pension": 3600}),
+        # an orphan's allowance is other income
+        ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (
             "编背篓 一个卖四十左右 一个月编得到十来个 老公打零工一天一百五 一个月做得到十来天",
             {"business": 4800, "wages": 18000},
