@@ -68,6 +68,10 @@ _SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[
 # Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
 _ONCE = re.compile(r"(原来|以前|之前|本来)")
 _LEFT = re.compile(r"(还剩|剩下|剩了|只剩|剩的)")
+# A sum once received ("修路占地赔了六万", "拆迁补偿款"): what is left of it is savings.
+_LUMP = re.compile(
+    r"(赔了|赔偿|赔的钱|赔款|补偿款|补偿了|征地|占地|拆迁|卖房子的钱|卖房的钱|抚恤金|保险赔)"
+)
 _USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|现在没得了|现在没有了|都没了)")
 # "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
 _VAGUE_DEPOSITS = re.compile(
@@ -109,6 +113,10 @@ def read_assets(text: str, asked: bool = True) -> dict:
                 left = next((c for c in parts[index + 1 :] if _LEFT.search(c) and numbers(c)), None)
                 if left is not None:
                     assets["deposits"] = numbers(left)[0]  # "…用了些 还剩五千左右"
+            elif _LUMP.search(clause) and "deposits" not in assets:
+                left = next((c for c in parts[index + 1 :] if _LEFT.search(c) and numbers(c)), None)
+                if left is not None:
+                    assets["deposits"] = numbers(left)[0]  # "占地赔了六万 … 还剩一万出头"
     without_farm = _SOLD.sub("", _FARM.sub("", cleaned))
     if _NO_CAR.search(without_farm):
         assets["vehicles"] = 0

@@ -36,6 +36,9 @@ _MORE = re.compile(r"(还|另外|另|也|再)[^，。,.]{0,3}(卖|有|养|喂|�
 _MORE_COSTS = re.compile(r"\s*(还有|另外|还要|还得|再加上|加上|另外还有)")
 
 
+_PERIOD = re.compile(r"((?:一|1|每|个)(?:个)?(?:月|年|季度|学期|星期|礼拜|天)|每月|每年|年年|月月)")
+
+
 def _vague_pending(state: dict) -> list[str]:
     """Income sources said before without a figure that can be taken, none told since."""
     income = state.get("income") or {}
@@ -49,6 +52,10 @@ def _vague_pending(state: dict) -> list[str]:
 def read_money(text: str, money: str, requested: str | None, state: dict, reading: Reading) -> None:
     """Income by source and costs (`money`: the message without identity and phone numbers);
     vague amounts are unknown facts, never guesses."""
+    if requested == "assets":
+        # The savings answer's story of a sum spent ("占地赔了六万 给我妈做手术 … 还剩一万")
+        # is no year's income or cost; money said by the period still is.
+        money = "，".join(c for c in money_text.clauses(money) if _PERIOD.search(c))
     vague = money_text.vague_kinds(money) if requested in ("income", "work") else []
     if vague:
         state["unknown_facts"] = sorted(

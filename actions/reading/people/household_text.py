@@ -96,10 +96,16 @@ def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str
     return parts
 
 
+# An age someone had then ("老婆走的时候女儿才3岁"): not their age now.
+_THEN = re.compile(
+    r"(?:那时候|那时|那年|当时|那会儿?|的时候)[^，。\d]{0,6}?(?:才|只有|刚|还)?\d+\s*(?:岁|个月)"
+)
+
+
 def read_members(text: str) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
-    text = _relative_ages(to_arabic(text))
+    text = _relative_ages(_THEN.sub("", to_arabic(text)))
     members: list[dict] = []
     group: list[dict] = []
     grouped: list[dict] = []

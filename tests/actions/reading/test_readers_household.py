@@ -412,3 +412,15 @@ def test_an_uncle_raising_his_dead_brothers_children_is_the_applicant_they_his_k
         ("other", 10),
         ("other", 16),
     ]
+
+
+def test_an_age_someone_had_then_is_not_their_age_now():
+    members = people.read_members(
+        "我 两个娃儿 我妈，我40 儿子13 女儿10 我妈70 她妈走的时候女儿才两岁"
+    )
+    assert [(m["relation"], m["age"]) for m in members] == [
+        ("applicant", 40),
+        ("child", 13),
+        ("child", 10),
+        ("parent", 70),
+    ]

@@ -589,3 +589,23 @@ def test_list_marks_are_pauses():
 def test_produce_by_weight_and_pieces_by_their_price(text, income):
     got = money_text.read_income(plain_negation(text))
     assert {k: int(v) for k, v in got.items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "deposits"),
+    [
+        # what is left of a sum once received is savings
+        ("修房子占地赔了五万 看病用了好多 还剩八千左右", 8000),
+        ("拆迁补偿款拿了八万 买了这个房子 剩了两万在银行", 20000),
+    ],
+)
+def test_what_is_left_of_a_lump_sum_is_savings(text, deposits):
+    assert assets_text.read_assets(text)["deposits"] == deposits
+
+
+def test_the_savings_story_is_no_years_income_or_cost():
+    updates = reader.read(
+        "占地赔了六万 给我爸做手术 用得差不多了 还剩一万 没得车", "assets", {}
+    ).updates
+    assert updates["assets"]["deposits"] == 10000
+    assert not updates.get("income") and not updates.get("expenses")

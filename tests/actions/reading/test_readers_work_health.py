@@ -284,3 +284,13 @@ def test_a_school_that_will_not_take_the_child(words, in_school):
     members = new_members(("applicant", "我", 37), ("child", "儿子", 7))
     member_facts.apply_circumstances(members, f"儿子{words}")
     assert members[1]["in_school"] is in_school
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["我在砖厂当门卫 上夜班", "我在镇上当保安", "我在县城送外卖"],
+)
+def test_a_guard_or_a_courier_works(words):
+    members = new_members(("applicant", "我", 45), ("parent", "妈", 75))
+    member_facts.read_work(members, words)
+    assert members[0]["able_to_work"] is True
