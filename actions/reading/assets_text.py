@@ -62,6 +62,9 @@ _HOMELESS = re.compile(
     r"((?:没得|没有|莫得)房子?住|没地方住|无家可归|自己[^，。]{0,3}(?:没得|没有|莫得)房|"
     r"自己的房子[^，。]{0,6}垮了)"
 )
+_REBUILT = re.compile(
+    r"(房子[^，。]{0,3}(?:重新|翻)修|重新修了?[^，。]{0,2}房|修了新房|新房子(?![^，。]{0,3}(?:还没|没|在修|正在|要修))|(?:房子|屋)[^，。]{0,2}重建)"
+)
 _SHOP = re.compile(r"(门面|门市|商铺|铺面|店面|商品房出租|收租)")
 # A vehicle sold: "原先有个摩托车 卖了请律师了".
 _SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}卖[了掉]")
@@ -132,6 +135,8 @@ def read_assets(text: str, asked: bool = True) -> dict:
     no_house = _NO_HOUSE.search(cleaned) or (asked and _RENTING.search(cleaned))
     if _HOMELESS.search(cleaned):
         assets["houses"] = 0  # "房子就那一个，已经垮了，现在没得房子住"
+    elif _REBUILT.search(cleaned):
+        assets["houses"] = 1  # "老房子垮了 … 把房子重新修了": the new one stands
     elif no_house and not (
         own and not any(_NO_HOUSE.search(c) or _RENTING.search(c) for c in own)
     ):  # "老家有个老房子，城里是租的": one house of their own

@@ -465,7 +465,8 @@ def _counts_corrected(text: str) -> str:
 
 # "一个人一个月1400 两个人就是2800": each one's, then both together for the same period.
 _EACH_THEN_ALL = re.compile(
-    r"(?:1|一|每)个?人(?P<per>[^，。\d]{0,3}?(?:(?:1|一|每)个?(?:月|年))?[^，。\d]{0,3}?)(?P<each>\d+)[^\d]{0,3}?(?P<count>\d)\s*个?人?"
+    r"(?:1|一|每)个?(?:人|娃儿?|孩子|学生)"
+    r"(?P<per>[^，。\d]{0,3}?(?:(?:1|一|每)个?(?:月|年|星期|礼拜|周|学期))?[^，。\d]{0,5}?)(?P<each>\d+)[^\d]{0,3}?(?P<count>\d)\s*个?人?"
     r"(?:就是|一共|加起来|总共|合起来|共)\s*(?P<all>\d+)"
 )
 
@@ -483,6 +484,7 @@ def _each_then_all(text: str) -> str:
 # The 低保 money a household already receives is what the assessment decides, not income.
 _SPENT_OR_DIBAO = re.compile(
     r"((?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|看病|住院|透析|化疗|打针|治疗)|"  # "吃药一个月两百": a cost
+    r"(?:星期|礼拜|周|住校)[^，。]{0,4}(?:生活费|伙食费)|"  # a pupil's week: a cost
     rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)"
 )
 
@@ -631,7 +633,27 @@ def _costs_by_the_time(text: str) -> list[tuple[str, Decimal, list[str]]]:
 _COST = re.compile(r"(自己出|自付|自费|花了?|交了?|用了?|要出)")
 
 
+# "一个星期生活费八十 … 一年读四十来个星期": the weeks of a school year, not 52.
+_WEEKS_A_YEAR = re.compile(r"(?:1|一|每)年[^，。\d]{0,4}?(\d+)\s*(?:来|多)?\s*个?(?:星期|礼拜|周)")
+_A_WEEK = re.compile(
+    r"(?:1|一|每)个?(?:星期|礼拜|周)(?![^，。\d]{0,3}?\d+\s*[天次回场])([^，。\d]{0,8}?)(\d+(?:\.\d+)?)(?![\d.])"
+)
+
+
+def _by_the_weeks_said(text: str) -> str:
+    converted = to_arabic(text)
+    weeks = _WEEKS_A_YEAR.search(converted)
+    if not weeks or not 10 <= int(weeks.group(1)) <= 52:
+        return text
+    count = int(weeks.group(1))
+    converted = converted[: weeks.start()] + converted[weeks.end() :]
+    return _A_WEEK.sub(
+        lambda m: f"一年{m.group(1)}{(Decimal(m.group(2)) * count).normalize():f}", converted
+    )
+
+
 def read_expenses(text: str) -> dict[str, Decimal]:
+    text = _by_the_weeks_said(_each_then_all(text))
     by_time = _costs_by_the_time(text)
     rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]
     amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED)

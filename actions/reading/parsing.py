@@ -178,7 +178,9 @@ def has_range(text: str) -> bool:
 
 _AFTER_PERIOD = re.compile(
     r"(?:§|1?个?月|每天|1天|一天|个?学期|个?礼拜|个?星期|1场|一场|每场|1次|一次|每次)"
-    r"(?:也|就|还|都)?(?:要|得|卖|花|给|出|用|赚|挣|收|拿|吃|打)?(?:得到|个)?$"
+    r"(?:也|就|还|都)?(?:要|得|卖|花|给|出|用|赚|挣|收|拿|吃|打)?(?:得到|个)?"
+    # "一个星期生活费五十": the cost named between the period and the figure
+    r"(?:的?(?:生活费|伙食费|车费|药费|药钱|饭钱|菜钱|零花钱|路费|吃药|买药|拿药)(?:要|是|就)?)?$"
 )
 
 
@@ -193,7 +195,7 @@ def numbers(text: str) -> list[Decimal]:
         # "五十来块", "三十多块": the approximation before the unit says nothing of it
         unit_after = re.sub(r"^(来|多|把|几)", "", converted[match.end() : match.end() + 3])
         # "药一个月七八十", "一场卖二三十": a small figure right after a period is money
-        per_period = _AFTER_PERIOD.search(converted[max(0, match.start() - 6) : match.start()])
+        per_period = _AFTER_PERIOD.search(converted[max(0, match.start() - 9) : match.start()])
         if not unit and (
             _COUNTED.match(after)
             # "一百来天", "二十多次": counted, not money

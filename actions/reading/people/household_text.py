@@ -98,14 +98,26 @@ def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str
 
 # An age someone had then ("老婆走的时候女儿才3岁"): not their age now.
 _THEN = re.compile(
-    r"(?:那时候|那时|那年|当时|那会儿?|的时候)[^，。\d]{0,6}?(?:才|只有|刚|还)?\d+\s*(?:岁|个月)"
+    r"(?:那时候|那时|那年|当时|那会儿?|的时候)[^，。\d]{0,6}?(?:才|只有|刚|还)?\d+\s*(?:岁|个月)|"
+    r"(?:明年|后年|过了年|过年)(?:才|就)?(?:满)?\d+\s*岁?"  # "明年才十四": not yet
 )
+# "孙子十四岁 哦不对 十三": the age said last, in place of the first.
+_AGE_FIXED = re.compile(
+    r"(\d{1,3})\s*(?:岁|周岁)?[\s，,]*(?:哦|噢|喔|呃)[\s，,]*(?:不对|说错了|搞错了|不是)?[\s，,]*(?:是)?"
+    r"(\d{1,3})(?=\s*(?:岁|周岁)?(?:[\s，,。]|$))"
+    r"|(\d{1,3})\s*(?:岁|周岁)?[\s，,]*(?:不对|说错了|搞错了)[\s，,]*(?:是)?(\d{1,3})"
+    r"(?=\s*(?:岁|周岁)?(?:[\s，,。]|$))"
+)
+
+
+def _ages_fixed(text: str) -> str:
+    return _AGE_FIXED.sub(lambda m: (m.group(2) or m.group(4)) + "岁", text)
 
 
 def read_members(text: str) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
-    text = _relative_ages(_THEN.sub("", to_arabic(text)))
+    text = _relative_ages(_ages_fixed(_THEN.sub("", to_arabic(text))))
     members: list[dict] = []
     group: list[dict] = []
     grouped: list[dict] = []

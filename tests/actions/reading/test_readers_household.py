@@ -424,3 +424,24 @@ def test_an_age_someone_had_then_is_not_their_age_now():
         ("child", 10),
         ("parent", 70),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        # an age put right in the same breath; next year's age is not this year's
+        ("我七十 孙子十二岁 哦不对 十一", [70, 11]),
+        ("我六十八 孙女十五 哦 十四 明年才满十五", [68, 14]),
+    ],
+)
+def test_an_age_put_right_or_said_for_next_year(text, ages):
+    assert [m["age"] for m in people.read_members(text)] == ages
+
+
+@pytest.mark.parametrize("text", ["两个都是初二 住校", "都读三年级", "两个都在读高一"])
+def test_all_at_one_school_level(text):
+    members = new_members(
+        ("applicant", "我", 64), ("grandchild", "孙子", 15), ("grandchild", "孙女", 15)
+    )
+    member_facts.read_school(members, text)
+    assert [m["in_school"] for m in members] == [False, True, True]

@@ -609,3 +609,31 @@ def test_the_savings_story_is_no_years_income_or_cost():
     ).updates
     assert updates["assets"]["deposits"] == 10000
     assert not updates.get("income") and not updates.get("expenses")
+
+
+@pytest.mark.parametrize(
+    ("text", "houses"),
+    [
+        ("赔的钱把房子重新修了 原来的老房子垮了", 1),
+        ("老房子垮了 新房子还没修起", 0),
+    ],
+)
+def test_a_house_rebuilt_stands_where_the_old_one_fell(text, houses):
+    assert assets_text.read_assets(text)["houses"] == houses
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        # a school week's cost, for the weeks of the school year said
+        ("孙女住校 一个星期生活费一百 一年读四十个星期", {"education": 4000}),
+        ("一个娃儿一个礼拜伙食费六十 两个就是一百二 一年上四十个礼拜", {"education": 4800}),
+        # … or for a whole year's weeks
+        ("孙子一个星期生活费五十", {"education": 2600}),
+        ("我一个月吃药七八十", {"medical": 900}),
+    ],
+)
+def test_costs_by_the_week(text, expenses):
+    got = money_text.read_expenses(plain_negation(text))
+    assert {k: int(v) for k, v in got.items()} == expenses
+    assert "transfers" not in money_text.read_income(text)
