@@ -108,6 +108,11 @@ _DAY_RATE = re.compile(
 )
 
 
+# The months of the year the days were worked ("今年算下来做了七个月的样子"): not twelve.
+_MONTHS_WORKED = re.compile(r"(?:做|干|上|打)了?(?:得到)?\s*(\d+(?:\.5)?)\s*个多?月")
+_HALF_YEAR_WORKED = re.compile(r"(?:做|干|上|打)了?(?:得到)?\s*半年")
+
+
 def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
     """The year's pay of one day's (or one time's, one market day's) rate, from the count of
     days said in its region of the answer."""
@@ -127,7 +132,11 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
     said = found.group(1)
     count = Decimal({"十": 10, "二十": 20}.get(said) or said)
     if days:
-        value = count * pay * 12 if 0 < count <= 31 else None
+        months = _MONTHS_WORKED.search(region)
+        worked = Decimal(months.group(1)) if months and 0 < Decimal(months.group(1)) <= 12 else 12
+        if months is None and _HALF_YEAR_WORKED.search(region):
+            worked = Decimal(6)
+        value = count * pay * worked if 0 < count <= 31 else None
     else:
         value = count * pay if 0 < count <= 366 else None
     return value.to_integral_value() if value is not None else None

@@ -217,7 +217,11 @@ def _by_kind(
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind == "business" and "other" in kinds and _LET.search(clause):
             kind = "other"  # "门市租出去一年八千": rent, not trade
+        if about_days(clause):
+            monthly = None  # the months said after days of work are theirs ("…做了七个月")
         months = _MONTHS_WORKED.search(to_arabic(clause))
+        if months and about_days(previous) and not numbers(clause):
+            continue  # (read with the days, by day_earnings)
         if months and not numbers(to_arabic(clause)[: months.start()]) and monthly is None:
             # "做了四个月 一个月四千多": the months come first, and they are months of work
             ahead = 6 if months.group(1) == "半年" else int(months.group(2))

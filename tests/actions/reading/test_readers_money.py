@@ -578,6 +578,12 @@ def test_list_marks_are_pauses():
         ("草鞋一双卖十五 一年打得到六十双", {"business": 900}),
         # each one's, then both together: the sum for the same period, once
         ("养老金一个人一个月一百五 两个人就是三百", {"basic_pension": 3600}),
+        # days a month for the months worked this year, not twelve
+        ("老公打零工一天两百 一个月做得到十五天 今年做了五个月", {"wages": 15000}),
+        (
+            "她一个月八百 男人零工一天一百 一个月二十天 做了半年",
+            {"unassigned": 9600, "wages": 12000},
+        ),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (
