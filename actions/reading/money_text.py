@@ -52,7 +52,9 @@ INCOME_SOURCES = {
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
     r"(^\s*就(?:是|只有|靠)?[^，。\s]{0,4}(?:养老金|这些|这点|那点)|别的(?:都|也)?(?:没|莫)得?(?:了|啥子)?|"
-    r"没得?别的|没有别的|(?:没|莫)得?人给|没有人给|谁都不给|都不给)"
+    r"没得?别的|没有别的|(?:没|莫)得?人给|没有人给|谁都不给|"
+    # "子女都不给", but not "老板…要了几回都不给" (wages owed)
+    r"(?:子女|儿女|儿子|女儿|亲戚|他们|娃儿|哪个|屋头)[^，。\s]{0,3}都不给)"
 )
 # "就是刚才说的那些": the income already told with the work answer.
 ALREADY_SAID = re.compile(
@@ -217,6 +219,12 @@ def _by_kind(
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind == "business" and "other" in kinds and _LET.search(clause):
             kind = "other"  # "门市租出去一年八千": rent, not trade
+        if (
+            kind in ("transfers", "wages")
+            and "other" in kinds
+            and (_COMPENSATION.search(clause) if kind == "wages" else _PAYER.search(clause))
+        ):
+            kind = "other"  # "公司另外给了一万块营养费": compensation, not a relative's gift
         if about_days(clause):
             monthly = None  # the months said after days of work are theirs ("…做了七个月")
         months = _MONTHS_WORKED.search(to_arabic(clause))
@@ -465,6 +473,10 @@ def _counts_corrected(text: str) -> str:
         + fixed.group("between")
         + converted[fixed.end() :]
     )
+
+
+_COMPENSATION = re.compile(r"(营养费|赔偿|赔了|误工费|抚恤|补偿)")
+_PAYER = re.compile(rf"(公司|老板|厂里|单位|保险|{_COMPENSATION.pattern[1:-1]})")
 
 
 # "一个人一个月1400 两个人就是2800": each one's, then both together for the same period.

@@ -584,6 +584,8 @@ def test_list_marks_are_pauses():
             "她一个月八百 男人零工一天一百 一个月二十天 做了半年",
             {"unassigned": 9600, "wages": 12000},
         ),
+        # compensation from the employer is other income, not a relative's gift
+        ("厂里赔了八千 老板另外给了两千误工费", {"other": 10000}),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (
@@ -643,3 +645,10 @@ def test_costs_by_the_week(text, expenses):
     got = money_text.read_expenses(plain_negation(text))
     assert {k: int(v) for k, v in got.items()} == expenses
     assert "transfers" not in money_text.read_income(text)
+
+
+def test_wages_owed_and_not_paid_are_not_all_the_income_told():
+    updates = reader.read("今年做了八个月 拿到三万 老板还差五千 要了几回都不给", "income", {})
+    assert not updates.updates.get("income_checked")
+    updates = reader.read("养老金一个月一百五 子女都不给", "income", {})
+    assert updates.updates.get("income_checked") is True
