@@ -68,10 +68,11 @@ def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str
     """Per clause: the people named, and (mention, the words after it) pieces."""
     parts = []
     before: list[Mention] = []
-    for clause in clauses(to_arabic(text)):
+    whole = to_arabic(text)
+    for clause in clauses(whole):
         found = [
             m
-            for m in mentions(clause)
+            for m in mentions(clause, whole)
             if not (_CARED_FOR.search(clause[: m.start]) and _OWN_WORK.match(clause[m.end :]))
             and not (_NEEDS.search(clause[: m.start]) and _CARING.match(clause[m.end :]))
         ]

@@ -168,6 +168,17 @@ _CHILDREN = (
     "外孙女|外孙子|外孙|孙娃儿|孙娃子|孙娃|孙子|孙女|孙儿|孙孙|女娃儿|女娃子|女娃|男娃儿|男娃子|男娃|娃儿|娃|孩子|小孩|"
     "儿子|女儿|姑娘|学生"
 )
+
+
+def _two_old_ones(match: re.Match, context: str) -> list[tuple[str, str]]:
+    rest = context.replace(match.group(0), " ")
+    if re.search(rf"(?<!老)({_SPOUSE})", rest) and not re.search(
+        r"(老伴|老头子|老太婆|老婆子)", rest
+    ):
+        return [("parent", "老的"), ("parent", "老的")]
+    return [("applicant", "我"), ("spouse", "老伴")]
+
+
 # (pattern, how to turn a match into (relation, label) pairs); tried before single words.
 _GROUPS: list[tuple[re.Pattern, object]] = [
     (
@@ -178,6 +189,9 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         re.compile(rf"({_SPOUSE})(?:和|跟|同)我"),
         lambda m: [("spouse", m.group(1)), ("applicant", "我")],
     ),
+    # "屋头五口人 两个老的八十岁了 婆娘有病": with a spouse named too, the two old ones are
+    # the parents; said alone ("两个老的都七十多了"), the couple speaking
+    (re.compile(r"(?<![们我])(?:2|二|两)个老的"), None),
     (
         re.compile(
             r"(?:我们|我们的|我俩|我们俩|我们二个)?(?:2口子|二口子|老2口|老二口|两口子|老两口)"
@@ -253,15 +267,17 @@ class Mention:
         return len(self.people) > 1
 
 
-def mentions(text: str) -> list[Mention]:
-    """Each person or group named in `text` (digits already Arabic), in order."""
+def mentions(text: str, context: str | None = None) -> list[Mention]:
+    """Each person or group named in `text` (digits already Arabic), in order; `context`:
+    the whole message `text` is a clause of, where who a group is depends on it."""
     found: list[Mention] = []
     taken = [False] * len(text)
     for pattern, people in _GROUPS:
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):
                 continue
-            found.append(Mention(people(match), match.start(), match.end()))
+            said = _two_old_ones(match, context or text) if people is None else people(match)
+            found.append(Mention(said, match.start(), match.end()))
             taken[match.start() : match.end()] = [True] * (match.end() - match.start())
     blanked = "".join("\0" if taken[i] else ch for i, ch in enumerate(text))
     for noise in _NOT_PEOPLE.finditer(blanked):

@@ -445,3 +445,19 @@ def test_all_at_one_school_level(text):
     )
     member_facts.read_school(members, text)
     assert [m["in_school"] for m in members] == [False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        # a spouse named too: the two old ones are the parents
+        (
+            "屋头五口人 两个老的都七十多了 老婆身体不好 儿子读初中",
+            ["parent", "parent", "spouse", "child"],
+        ),
+        # alone: the couple speaking
+        ("就两个老的 都七十多了", ["applicant", "spouse"]),
+    ],
+)
+def test_the_two_old_ones(text, relations):
+    assert [m["relation"] for m in people.read_members(text)] == relations

@@ -586,6 +586,8 @@ def test_list_marks_are_pauses():
         ),
         # compensation from the employer is other income, not a relative's gift
         ("厂里赔了八千 老板另外给了两千误工费", {"other": 10000}),
+        # each of the daughters counted before, the time of the gift said first
+        ("三个女 过年一个给三百", {"transfers": 900}),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (

@@ -288,7 +288,7 @@ def test_a_school_that_will_not_take_the_child(words, in_school):
 
 @pytest.mark.parametrize(
     "words",
-    ["我在砖厂当门卫 上夜班", "我在镇上当保安", "我在县城送外卖"],
+    ["我在砖厂当门卫 上夜班", "我在镇上当保安", "我在县城送外卖", "我养蜂 有五十来箱"],
 )
 def test_a_guard_or_a_courier_works(words):
     members = new_members(("applicant", "我", 45), ("parent", "妈", 75))
