@@ -650,7 +650,9 @@ _COST = re.compile(r"(自己出|自付|自费|花了?|交了?|用了?|要出)")
 
 
 # "一个星期生活费八十 … 一年读四十来个星期": the weeks of a school year, not 52.
-_WEEKS_A_YEAR = re.compile(r"(?:1|一|每)年[^，。\d]{0,4}?(\d+)\s*(?:来|多)?\s*个?(?:星期|礼拜|周)")
+_WEEKS_A_YEAR = re.compile(
+    r"(?:1|一|每)(年|个?学期)[^，。\d]{0,4}?(\d+)\s*(?:来|多)?\s*个?(?:星期|礼拜|周)"
+)
 _A_WEEK = re.compile(
     r"(?:1|一|每)个?(?:星期|礼拜|周)(?![^，。\d]{0,3}?\d+\s*[天次回场])([^，。\d]{0,8}?)(\d+(?:\.\d+)?)(?![\d.])"
 )
@@ -659,9 +661,11 @@ _A_WEEK = re.compile(
 def _by_the_weeks_said(text: str) -> str:
     converted = to_arabic(text)
     weeks = _WEEKS_A_YEAR.search(converted)
-    if not weeks or not 10 <= int(weeks.group(1)) <= 52:
+    if not weeks:
         return text
-    count = int(weeks.group(1))
+    count = int(weeks.group(2)) * (1 if weeks.group(1) == "年" else 2)  # two terms a year
+    if not 10 <= count <= 52:
+        return text
     converted = converted[: weeks.start()] + converted[weeks.end() :]
     return _A_WEEK.sub(
         lambda m: f"一年{m.group(1)}{(Decimal(m.group(2)) * count).normalize():f}", converted

@@ -176,6 +176,9 @@ def test_standing_with_a_list_a_past_and_吃了(text, flags):
         ("幺儿读不起了", ["education"]),
         ("看病不难，报得到", []),
         ("看病借的账还没还完", []),  # a debt, not a need now
+        ("娃儿脑瘫 读不了书", ["education"]),
+        ("医生叫开刀 没钱做", ["medical"]),
+        ("算是看病没解决", ["medical"]),
     ],
 )
 def test_the_three_guarantees_as_said(text, unmet):

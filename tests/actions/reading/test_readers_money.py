@@ -638,6 +638,7 @@ def test_a_house_rebuilt_stands_where_the_old_one_fell(text, houses):
         # a school week's cost, for the weeks of the school year said
         ("孙女住校 一个星期生活费一百 一年读四十个星期", {"education": 4000}),
         ("一个娃儿一个礼拜伙食费六十 两个就是一百二 一年上四十个礼拜", {"education": 4800}),
+        ("孙子一个星期生活费八十 一学期二十个星期", {"education": 3200}),
         # … or for a whole year's weeks
         ("孙子一个星期生活费五十", {"education": 2600}),
         ("我一个月吃药七八十", {"medical": 900}),
