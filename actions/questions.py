@@ -187,8 +187,12 @@ def transfers_unsaid(slots: dict) -> bool:
         return False
     members = _members(slots)
     old = [m for m in members if (m.get("age") or 0) >= 60]
+    # Grandparents raising grandchildren whose parents live away: money is often sent home.
+    skipped = any(m.get("relation") == "grandchild" for m in members) and not any(
+        m.get("relation") == "child" and (m.get("age") or 0) >= 18 for m in members
+    )
     return bool(members) and (
-        2 * len(old) >= len(members) or not any(m.get("able_to_work") for m in members)
+        2 * len(old) >= len(members) or not any(m.get("able_to_work") for m in members) or skipped
     )
 
 

@@ -246,6 +246,25 @@ def test_gifts_from_children_are_asked_about_once_in_a_household_of_old_people()
     assert conversation.slots["income"] == {"basic_pension": 3600, "transfers": 1500}
 
 
+def test_gifts_are_asked_about_once_when_grandparents_raise_grandchildren():
+    conversation = run(
+        [
+            ("同意", "affirm"),
+            ("谭德英 500236196107151240", "inform"),
+            ("吐祥镇石梁村", "inform"),
+            ("三个，我65 孙子12 孙女9岁", "inform"),
+            ("都没得残疾", "inform"),
+            ("我还做得动", "inform"),
+            ("两个都在读小学", "inform"),
+        ]
+    )
+    assert conversation.requested == "income"
+    conversation.say("种地一年三千 养老金一个月两百")
+    assert conversation.requested == "income"  # 子女或亲戚给钱吗？
+    conversation.say("他们爸爸一年寄四千回来")
+    assert conversation.slots["income"]["transfers"] == 4000
+
+
 def test_an_income_answer_that_says_it_is_all_is_not_followed_up():
     conversation = run(OLD_COUPLE)
     conversation.say("就养老金 一个月三百多 别的没得了")

@@ -189,7 +189,14 @@ _FROM_APPLICANT = {
         "parent": "child",
         "child": "other",
     },
-    "child": {"self": "parent", "spouse": "spouse", "sibling": "child", "parent": "other"},
+    "child": {
+        "self": "parent",
+        "spouse": "spouse",
+        "sibling": "child",
+        "parent": "other",
+        "in_law": "spouse",  # "帮我儿子儿媳妇申请": his wife
+        "grandchild": "child",  # … and the sender's grandson, his son
+    },
     "sibling": {
         "self": "sibling",
         "sibling": "sibling",

@@ -461,3 +461,14 @@ def test_all_at_one_school_level(text):
 )
 def test_the_two_old_ones(text, relations):
     assert [m["relation"] for m in people.read_members(text)] == relations
+
+
+def test_a_mother_applying_for_her_son_names_his_wife_and_child_as_hers():
+    first = reader.read("我来给我儿子申请低保 他脑壳不灵光", None, {})
+    slots = dict(first.updates)
+    updates = reader.read("三个 儿子28 儿媳妇25 孙子一岁", "household_size", slots).updates
+    assert [(m["relation"], m["age"]) for m in updates["members"]] == [
+        ("applicant", 28),
+        ("spouse", 25),
+        ("child", 1),
+    ]
