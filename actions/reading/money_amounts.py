@@ -301,6 +301,36 @@ def by_quantity(text: str) -> tuple[Decimal, list[str]] | None:
     return value.to_integral_value(), [sold.group(0), price.group(0)]
 
 
+# Paid by the trip or the job ("拉一趟八十 一天两三趟"): the day's pay is the job's × the jobs a
+# day, read then with the days as any day's pay is.
+_JOB = r"(?:趟|单|车|个钟|钟)"
+_JOB_RATE = re.compile(
+    rf"(?:一|1|每)\s*个?{_JOB}(?P<words>[^，。\d]{{0,5}}?)(?P<pay>\d+(?:\.\d+)?)"
+    r"(?!\s*(?:分钟|分|小时|个|趟|次|天|单|车|斤|公斤)|\d)\s*(?:块|元)?钱?"
+)
+_JOBS_A_DAY = re.compile(
+    rf"(?:一|1|每)天[^，。\d]{{0,4}}?(?P<count>\d+(?:\.\d+)?)\s*(?:来|多)?\s*个?{_JOB}"
+)
+
+
+def by_the_job(text: str) -> str:
+    """ "拉一趟八十 一天两三趟" → "一天200": the day's pay, for day_earnings to read."""
+    converted = to_arabic(text)
+    rate, count = _JOB_RATE.search(converted), _JOBS_A_DAY.search(converted)
+    if not (rate and count) or not 0 < Decimal(count.group("count")) <= 60:
+        return text
+    day = (Decimal(rate.group("pay")) * Decimal(count.group("count"))).to_integral_value()
+    first, second = sorted((rate, count), key=lambda m: m.start())
+    said = {rate: "", count: f"一天{day}"}
+    return (
+        converted[: first.start()]
+        + said[first]
+        + converted[first.end() : second.start()]
+        + said[second]
+        + converted[second.end() :]
+    )
+
+
 def about_pieces(clause: str) -> bool:
     return bool(_PIECE_RATE.search(to_arabic(clause)))
 

@@ -20,6 +20,7 @@ from actions.reading.money_amounts import (
     about_days,
     animal_count,
     by_quantity,
+    by_the_job,
     by_the_mu,
     by_the_piece,
     by_weight,
@@ -526,7 +527,7 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
-    text = _each_then_all(_counts_corrected(text))
+    text = by_the_job(_each_then_all(_counts_corrected(text)))
     weighed = by_weight(text)
     sold = by_quantity(text) if weighed is None else None
     if weighed is not None or sold is not None:
@@ -584,6 +585,13 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
             (None if own else earlier) or ("wages" if UNASSIGNED in amounts or not amounts
                                            or _WORKED.search("".join(said)) else UNASSIGNED),
         )  # fmt: skip
+        if (
+            kind == "wages"
+            and len(earnings) == 1
+            and not re.search(INCOME_SOURCES["wages"], text)
+            and re.search(INCOME_SOURCES["business"], text)
+        ):
+            kind = "business"  # "开摩的拉客 一趟五块 一天跑二三十趟": the trade named before
         if kind == "agriculture" and not market:
             kind = "wages"  # paid by the day for picking tea or digging: someone else's farm
         if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):

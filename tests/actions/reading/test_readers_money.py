@@ -588,6 +588,9 @@ def test_list_marks_are_pauses():
         ("厂里赔了八千 老板另外给了两千误工费", {"other": 10000}),
         # each of the daughters counted before, the time of the gift said first
         ("三个女 过年一个给三百", {"transfers": 900}),
+        # paid by the trip: the trip's pay × the trips a day, with the days a month
+        ("开三轮拉客 一趟五块 一天跑二三十趟 一个月做二十来天", {"business": 30000}),
+        ("帮人拉货 拉一趟八十 一天两三趟 一个月十五天左右", {"wages": 36000}),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (
