@@ -42,6 +42,7 @@ _PLEA_WORDS = (
 _PLEA = re.compile(f"({_PLEA_WORDS})")
 _STORY = re.compile(
     r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|日子难|困难得很|没得收入|没有收入|莫得收入|"
+    r"住了[^，。]{0,4}院|没得米|没米了|没有米了|吃不饱|吃不上饭|煮糊糊|没得吃的|没吃的|"
     r"瘫在床|瘫痪|卧床|摔伤|癌|尿毒症|住院|残疾|去世|走了|离婚|一个人|没人管|无依无靠|看不起病|"
     r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾|不给我饭吃|没饭吃|不管我|不养我|瓦片.{0,4}掉|漏雨|"
     r"欠债|欠了[^，。]{0,4}钱|借了不少|积蓄[^，。]{0,4}花光|要钱治病|承受不起|困难.{0,3}大|希望[^，。]{0,6}帮|"
@@ -89,6 +90,13 @@ _OWN_AMOUNT = re.compile(
 )
 
 
+# "两个近七十的老人…靠爷爷扫地为生": a story of another household, kin words and all.
+_THIRD_PERSON = re.compile(
+    r"(两个[^，。]{0,4}老人|一位[^，。]{0,4}老人|一家[^，。]{0,2}(?:人|口)|这家人|这户|该户|"
+    r"他们家|她们家|他家|她家|这个家庭|一个家庭)"
+)
+
+
 # "工伤瘫在床上了 想申请低保": another office's scheme in a story that asks for ours.
 _ASKS_FOR_OURS = re.compile(r"(申请|吃|办|评)[^，。]{0,3}(低保|临时救助|特困|五保)")
 
@@ -107,8 +115,9 @@ def wants_to_apply(text: str) -> bool:
         return False  # "想进行危房改造…如何申请": another office's scheme
     if proxy.detect(text) and not _GENERAL.search(text):
         return True
-    personal = bool(_PERSONAL.search(_OUR_PLACE.sub("", text))) or any(
-        m.people[0][0] != "applicant" for m in people_words.mentions(text)
+    personal = bool(_PERSONAL.search(_OUR_PLACE.sub("", text))) or (
+        any(m.people[0][0] != "applicant" for m in people_words.mentions(text))
+        and not _THIRD_PERSON.search(text)
     )
     if personal and _HELP.search(text) and _ASKS.search(text):
         return True

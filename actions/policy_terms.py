@@ -102,6 +102,7 @@ CUES: tuple[Cue, ...] = (
     _cue("who_qualifies", _DISABLED, _CAN, _DIBAO),
     # Medical help.
     _cue("out_of_catalogue", r"(目录外|自费药|不能报|报不了|不报销|医保不报|不报的|二次报销)"),
+    _cue("out_of_catalogue", r"(医保|报销)[^，。]{0,2}范围(?:以)?外"),
     _cue(
         "out_of_catalogue",
         r"(医保|报销)",
@@ -110,6 +111,12 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("medical_premium", r"(医保|合作医疗|农合|新农合|医疗保险)", r"(交|缴|参保|保费)"),
     _cue("illness_poverty", r"(因病|病致贫|看病.{0,4}穷|病穷|病得.{0,6}(穷|困难|过不下去))"),
+    # "看病太贵 不敢去医院": what the help for those made poor by illness answers
+    _cue(
+        "illness_poverty",
+        r"(看病[^，。]{0,4}(?:太贵|好贵|贵得很|很贵)|不敢(?:去)?(?:医院|看病)|看不起病)",
+    ),
+    _cue("major_disease", r"(医疗费|医药费|看病的?钱|住院费|药费)", r"报销"),
     _cue(
         "major_disease",
         r"(大病|重病|重特大|癌|尿毒症|白血病|透析|化疗|住院|手术)",
@@ -308,6 +315,17 @@ CUES: tuple[Cue, ...] = (
         strong=True,
     ),
     _cue("objection", _DIBAO, _COMPLAINT, strong=True),
+    # "困难的人没有被列为贫困对象", "精准扶贫户都是些有钱人": who was put on the list
+    _cue(
+        "objection",
+        r"(?:没有|没|未)被[^，。]{0,6}(?:列为|纳入|评为|列入)[^，。]{0,6}(?:贫困|低保|帮扶|救助)",
+        strong=True,
+    ),
+    _cue(
+        "objection",
+        r"(?:贫困户|扶贫户|低保户|建档立卡户)[^，。]{0,6}(?:有钱|富裕|富人|条件好|有车|有房|开车)",
+        strong=True,
+    ),
     _cue(
         "objection",
         r"(取消|取掉|停了|停发)",
@@ -315,6 +333,12 @@ CUES: tuple[Cue, ...] = (
         strong=True,
     ),
     _cue("who_decides", _DIBAO, r"(说了算|谁说了算|谁定|谁批)"),
+    # a story of another household's hardship ("两个老人…靠捡垃圾为生"): who can get help
+    _cue(
+        "who_qualifies",
+        r"(两个[^，。]{0,4}老人|一位[^，。]{0,4}老人|这家人|这户|该户|他们家|她们家|他家|她家|这个家庭|一个家庭)",
+        r"(残疾|智障|瘫|重病|捡垃圾|为生|生活来源|可怜|无依无靠|没人管|过不下去)",
+    ),
     _cue(
         "registered_poor_vs_dibao",
         r"((低保户?|低保家庭).{0,2}(算不算|是不是|就是|算)(建档立卡|贫困户)"
@@ -416,6 +440,8 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("village_monitoring", r"返贫监测"),
     _cue("returned_to_poverty", r"(返贫|又穷|又困难|脱贫.{0,6}(又|再))"),
+    # "脱了贫还管不管我们": help goes on after leaving poverty, and a fall back is watched for
+    _cue("returned_to_poverty", r"脱了?贫", r"(还管|管不管|不管了|没人管|还帮|还扶|还有人管)"),
     _cue("review_cycle", _DIBAO, r"(复查|核查|审核|年审|复核|复审|多久查|每年.{0,4}查|重新评)"),
     _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)", strong=True),
     _cue("three_guarantees", r"(三保障|两不愁)"),
@@ -455,7 +481,7 @@ CUES: tuple[Cue, ...] = (
         r"^(?!.*(?:残疾|医保|医疗|看病|病|药|临时|急难|灾|火|老人|岁|学|儿童|孩子|娃|住院|分类|标准|多少|好多|几多))",
         strong=True,
     ),
-    _cue("charity", r"(慈善|社会捐助|爱心|捐款|红十字)"),
+    _cue("charity", r"(慈善|社会捐助|爱心|捐款|红十字|救助基金|基金会)"),
     _cue("who_runs", r"(哪个部门|归哪个|谁管|哪个管|哪个单位)", r"(低保|扶贫|救助|残疾|贫困|补贴)"),
     _cue("what_is_dibao", r"(什么是|啥子是|啥是|是啥|是什么|什么叫|啥叫)" + _DIBAO),
     _cue("what_is_dibao", _DIBAO + r"(是什么|是啥|是啥子|是个啥)"),
@@ -594,6 +620,8 @@ _OUTSIDE = re.compile(
     # subsidies and land, employment insurance, school aid, family planning, orphans,
     # legal aid. A strong policy term in the same message, or a wish to apply, wins.
     r"拆迁|宅基地|土地确权|承包地|土地流转|社保卡|医保卡|"
+    # industry projects and a village's way out of poverty: not the county's 2017 text
+    r"产业扶贫|产业项目|养殖项目|种植项目|技术指导|(?:何时|什么时候|哪年)才?能?脱贫|"
     r"事实无人抚养|孤儿[^，。]{0,6}(?:补[助贴]|基本生活费|标准|多少)|留守儿童[^，。]{0,6}(?:补|政策))"
 )
 
@@ -606,6 +634,10 @@ _HARD_OUTSIDE = re.compile(
     r"抚恤|退伍军人|优抚|继承权|赡养协议|城市低保|城镇低保|^(?!.*低保).*贫困生|助学金|奖学金|"
     r"(?:大学|学校)[^，。]{0,8}(?:贫困|困难)[^，。]{0,8}(?:写|填)|"
     r"^(?!.*(?:扶贫|救助|贫困|低保|建档立卡)).*(?:报销比例|报销标准|能报多少|报多少|医疗保险.{0,6}政策)|"
+    # how the medical insurance itself works: days in hospital, outpatient cover, the premium
+    r"^(?!.*(?:扶贫|救助|贫困|低保|建档立卡|困难|补贴|资助|减免)).*(?:"
+    r"住院?[够满][^，。]{0,4}天|住院[^，。]{0,4}天[^，。]{0,4}才|(?:特病|慢病|特殊病|门诊)[^，。]{0,8}报销|报销[^，。]{0,4}门诊|"
+    r"(?:合作医疗|新农合|医保|医疗保险)[^，。]{0,8}(?:缴费|交费?|缴)[^，。]{0,6}(?:多少|好多|几多|标准))|"
     r"^(?!.*(?:低保|补贴|补助)).*残疾证.{0,6}(?:标准|怎么评|评定)|"
     r"养老保险[^，。]{0,8}(?:划算|要不要|交不交|值不值)|交[^，。]{0,4}养老保险[^，。]{0,6}(?:划算|值)|"
     # relocation, loans, farm subsidies and land taken, work injuries and unemployment,

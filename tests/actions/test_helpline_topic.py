@@ -393,3 +393,51 @@ def test_a_school_in_one_of_our_townships_is_no_other_place():
 
     assert not elsewhere("孙娃儿在羊市中学住校 读书的钱有没有补助")
     assert elsewhere("万州市低保标准是多少")
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("好多化疗的药在医保范围外 自己掏", "out_of_catalogue"),
+        ("看病太贵了 生病了都不敢去医院", "illness_poverty"),
+        ("以后看病的钱还能不能报销", "major_disease"),
+        ("脱了贫以后村里还管不管我们", "returned_to_poverty"),
+        ("隔壁那家困难得很 却没被列为贫困户", "objection"),
+        ("我们班的扶贫户都是些开车的有钱人", "objection"),
+        ("多亏救助基金帮了一把", "charity"),
+        ("村头一户人家 两个老人带个智障孙子 靠捡垃圾为生", "who_qualifies"),
+    ],
+)
+def test_seventh_round_cues(text, key):
+    """Cues written after the seventh real set's first measurement, in our own words."""
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "医保要住院满几天才给报销",
+        "慢病是门诊报还是住院报销",
+        "今年新农合每个人缴费多少钱",
+        "村里搞的产业项目亏了 谁来赔",
+        "我们这个村什么时候才能脱贫哦",
+    ],
+)
+def test_insurance_mechanics_and_village_projects_are_outside(text):
+    from actions.policy_terms import outside
+
+    assert outside(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "applies"),
+    [
+        ("屋头没得米了 天天吃洋芋", True),
+        ("老公今年住了两回院 花了十几万", True),
+        ("两个老人带着一个瘫痪的儿子 靠种点菜过日子", False),
+    ],
+)
+def test_own_plight_and_another_households(text, applies):
+    from actions.first_message import wants_to_apply
+
+    assert wants_to_apply(text) is applies
