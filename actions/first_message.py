@@ -104,7 +104,7 @@ _ASKS_FOR_OURS = re.compile(r"(申请|吃|办|评)[^，。]{0,3}(低保|临时�
 def wants_to_apply(text: str) -> bool:
     """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
     False for a policy question about others ("老人过了七十岁低保会不会多点")."""
-    text = text or ""
+    text = policy_terms.spelled(text or "")
     if (
         (policy_terms.hard_outside(text) and not _ASKS_FOR_OURS.search(text))
         or (_GRIEVANCE.search(text) and not re.search(r"(重新|再次?)申请|还能不能", text))

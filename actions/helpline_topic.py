@@ -16,7 +16,7 @@ import logging
 import re
 from typing import Any
 
-from actions.policy_terms import CUES, strong_topic, topic_by_terms
+from actions.policy_terms import CUES, spelled, strong_topic, topic_by_terms
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ def choose(
     """The answer key for ``message``, or None when no answer fits. ``asked``: the NLU took
     the message for a policy question (intent ``faq``); otherwise only a follow-up or the
     policy's terms can make it one."""
-    text = message.get("text") or ""
+    text = spelled(message.get("text") or "")
     followed = follow_up(text, last, question_of)
     if followed:
         return followed

@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from actions.reading.script import simplified
 from core.townships import find_township
 
 # Everyday words, shared by several cues.
@@ -583,7 +584,8 @@ _MISSPELT = re.compile(r"(地宝|低宝|底保|抵保|低包|地保(?!护))")
 
 
 def spelled(text: str) -> str:
-    return _MISSPELT.sub("低保", text or "")
+    """The message in simplified characters, 低保 as misspelt ("地宝") put right."""
+    return _MISSPELT.sub("低保", simplified(text or ""))
 
 
 def topic_by_terms(text: str, exclude: str | None = None) -> str | None:

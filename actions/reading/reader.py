@@ -19,6 +19,7 @@ from datetime import date
 from actions.reading import money_text, standing_text, topic_means, topic_people
 from actions.reading.answers import read_answer
 from actions.reading.parsing import plain_negation
+from actions.reading.script import simplified
 from actions.reading.speech import AFFIRM, DENY
 
 
@@ -46,7 +47,7 @@ def read(
     today: date | None = None,
 ) -> Reading:
     # "①老人养老金… ②喂了几只鸡…": list marks are pauses, not figures
-    text = plain_negation(re.sub(r"[①-⑳]", "，", (text or "").strip()))
+    text = plain_negation(re.sub(r"[①-⑳]", "，", simplified((text or "").strip())))
     reading = Reading()
     if requested == "consent":
         _read_consent(text, intent, reading)

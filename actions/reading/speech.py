@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 
 from actions.reading.parsing import pauses_as_commas
+from actions.reading.script import simplified
 
 DONT_KNOW = re.compile(r"(不晓得|不知道|不清楚|记不得|记不清|说不准|搞不清|不太清楚|晓不得|不记得)")
 AFFIRM = re.compile(
-    r"^(是|是的|对|对的|同意|可以|好|好的|要得|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK|核对无误|无误|"
+    r"^(是|是的|对|对的|同意|可以|可(?!是|能|怜|惜|不)|好|好的|要得|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK|"
+    r"核对无误|无误|谨遵|照办|"
     r"都对|全对|没得错|没有错|没错误|信息无误)"
 )
 DENY = re.compile(r"^(不|不是|不对|不同意|不要|错了|没有|莫得|不行|算了)")
@@ -39,13 +41,13 @@ _NEGATED_QUESTION_WORD = re.compile(
 
 def looks_like_question(text: str) -> bool:
     """ "建档立卡户能吃低保吗？" is a question; "是建档立卡户，没吃低保" is an answer."""
-    return bool(QUESTION.search(_NEGATED_QUESTION_WORD.sub("", text or "")))
+    return bool(QUESTION.search(_NEGATED_QUESTION_WORD.sub("", simplified(text or ""))))
 
 
 def statements(text: str) -> str:
     """The message without its questions: "我们这边滑坡了 房子垮了 … 可以申请低保不" tells
     of the landslide, and asks nothing of the family's standing."""
-    spaced = pauses_as_commas(text)
+    spaced = pauses_as_commas(simplified(text or ""))
     clauses = re.split(r"(?<=[，,。！!？?；;])", spaced)
     return "".join(
         c

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 # Word the resident says → relation in the Household JSON (relative to the sender).
 RELATIONS = {
-    "applicant": ["我自己", "本人", "自己", "我"],
+    # (老朽, 老身: an old man's or woman's "I" in a written letter)
+    "applicant": ["我自己", "本人", "自己", "老朽", "老身", "我"],
     "spouse": [
         "老婆",
         "妻子",
@@ -76,6 +77,8 @@ RELATIONS = {
         "孩子",
         "小孩",
         "闺女",
+        "小女",  # (a father's "my daughter" in a written letter; 犬子 his son)
+        "犬子",
         "姑娘",
         "大娃儿",
         "二娃儿",
