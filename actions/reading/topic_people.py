@@ -152,9 +152,15 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
             state["members"], text, asked=requested == "work"
         ):
             reading.understood |= requested == "work"
-        if (state.get("asks") or {}).get("work") and requested not in ("work", "confirmed"):
-            # After the work answer, "卖点鸡蛋" in the income answer does not make a man who
-            # said "做不得活路了" able to work; a correction at the summary does.
+        asks = state.get("asks") or {}
+        if (asks.get("work") or asks.get("health")) and requested not in (
+            "health",
+            "work",
+            "confirmed",
+        ):
+            # After the work answer (or the health question, which asks who can work too),
+            # "卖点鸡蛋" in the income answer does not make a man who said "做不得活路了"
+            # able to work; a correction at the summary does.
             for member, said in zip(state["members"], settled, strict=False):
                 if said is not None:
                     member["able_to_work"] = said

@@ -71,6 +71,7 @@ class SimulatedResident:
         "applicant_name": ("applicant_name", "id_number"),
         "township": ("township", "village"),
         "household_size": ("household_size", "members"),
+        "health": ("health", "work"),
         "three_guarantees": ("three_guarantees", "hardship"),
         "status": ("status", "three_guarantees", "hardship"),
     }

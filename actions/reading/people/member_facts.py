@@ -121,6 +121,14 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 targets = others  # "她做不得": the one other person of a household of two
             elif re.match(r"\s*我(?:要|想|不|看)", words):
                 targets = speaker  # "我要照顾他出不去打工": the speaker, though not a member word
+            elif re.match(r"\s*(?:他们|她们|他俩|她俩)", words) and (
+                group := [m for m in named if not any(m is s for s in speaker)]
+                or _besides(members, speaker)
+            ):
+                targets = group  # "就我一个人做 … 他们两个都做不得": the others, not the speaker
+            elif re.match(r"\s*(?:我们|咱们)?(?:两个|2个|俩)都", words) and len(members) >= 2:
+                # "…，两个都还在做": the two named before, or the two of the household
+                targets = named[-2:] if len(named) >= 2 else members[:2]
             elif _OTHERS.search(words):
                 targets = [m for m in members if not any(m is n for n in named)]
             elif _EVERYONE.search(words) and not named:

@@ -294,3 +294,18 @@ def test_a_guard_or_a_courier_works(words):
     members = new_members(("applicant", "我", 45), ("parent", "妈", 75))
     member_facts.read_work(members, words)
     assert members[0]["able_to_work"] is True
+
+
+@pytest.mark.parametrize(
+    ("words", "able"),
+    [
+        # the health question asks who can work too: one answer for both
+        ("就我一个人做 种几亩田 他们两个都做不得", [True, False, False]),
+        ("我还好 老伴血压高 吃药，两个都还在做 喂牛", [True, True, False]),
+    ],
+)
+def test_who_works_said_with_the_health_answer(words, able):
+    members = new_members(("applicant", "我", 56), ("spouse", "老伴", 58), ("child", "儿子", 30))
+    member_facts.apply_circumstances(members, words)
+    member_facts.read_work(members, words)
+    assert [m["able_to_work"] for m in members] == able
