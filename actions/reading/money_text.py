@@ -96,7 +96,13 @@ _DECLINED = re.compile(
 # "哦今年涨了 两千", "不对 是两千": the figure said before, put right.
 _PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|今年是)")
 # "老伴也是一百八": the same source as the clause before.
-_SAME = re.compile(r"^[^，。\d]{0,4}也是")
+_SAME = re.compile(r"^[^，。\d]{0,6}也(?:是|有|领|拿)")
+# After a pension, another member's own figure: "我妈一百九", "老婆今年也开始领了 一百九".
+_ALSO_THEIRS = re.compile(
+    r"^\s*[我她他]?(?:妈|爸|老婆|老伴|老公|婆娘|男人|老头子?|老太婆|奶奶|爷爷|婆婆|公公|外婆|外公)"
+    r"[^，。\d]{0,2}\d"
+)
+_ALSO_DRAWS = re.compile(r"也[^，。\d]{0,4}(?:领|有|拿)[^，。\d]{0,2}$")
 # A relative who gives; without one, money sent home after a member's wage is that wage.
 _GIVER = re.compile(
     r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)"
@@ -268,7 +274,11 @@ def _by_kind(
                 amounts[last] += fixed - last_value  # "一个月一千八 哦今年涨了 两千"
                 last_value, monthly = fixed, (fixed / 12 if monthly is not None else None)
                 continue
-            if value is not None and last is not None and _SAME.search(clause):
+            same = _SAME.search(clause) or (
+                last in ("basic_pension", "other_pension")
+                and (_ALSO_THEIRS.match(to_arabic(clause)) or _ALSO_DRAWS.search(previous))
+            )
+            if value is not None and last is not None and same:
                 if not YEAR.search(clause) and (
                     monthly is not None or value < _MONTHLY_AT_MOST.get(last, 0)
                 ):

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 import cn2an
 
-_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千|k|K)?")
+_NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千|百|k|K|w|W)?(?![a-zA-Z])")
 _MONTHLY = re.compile(r"(每个?月|一个?月|月收入|每月|个月|月均|一月)")
 _NAME_PREFIX = re.compile(
     r"^(我的名字是|我的名字叫|名字是|名字叫|申请人是|申请人叫|我叫|我是|叫|是)"
@@ -38,7 +38,8 @@ _COUNTED = re.compile(
     r"学期|礼拜|星期)"
 )
 _MONEY = re.compile(r"(块|元|百|毛|角)")
-_UNIT = {"": 1, "千": 1000, "k": 1000, "K": 1000, "万": 10000}
+# (and as typed by the young: "3k", "1w" — 一万 —, "4百多")
+_UNIT = {"": 1, "百": 100, "千": 1000, "k": 1000, "K": 1000, "万": 10000, "w": 10000, "W": 10000}
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")}
 _SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 # Two neighbouring digits before a unit: "一两千", "四五千", "三四万", "七八百" (and 三五百).

@@ -591,6 +591,13 @@ def test_list_marks_are_pauses():
         # paid by the trip: the trip's pay × the trips a day, with the days a month
         ("开三轮拉客 一趟五块 一天跑二三十趟 一个月做二十来天", {"business": 30000}),
         ("帮人拉货 拉一趟八十 一天两三趟 一个月十五天左右", {"wages": 36000}),
+        # another member's pension after the first, by its own figure
+        ("我养老金一百八一个月 老伴也有一百七", {"basic_pension": 4200}),
+        ("我爸养老金两百出头 我妈一百九", {"basic_pension": 4680}),
+        ("养老金一个月两百 老头子去年也开始领了 一百八", {"basic_pension": 4560}),
+        # figures typed the young way
+        ("两个人养老金加起来一个月3百多", {"basic_pension": 3600}),
+        ("卖了一头猪 3k左右", {"agriculture": 3000}),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (
@@ -610,6 +617,8 @@ def test_produce_by_weight_and_pieces_by_their_price(text, income):
         # what is left of a sum once received is savings
         ("修房子占地赔了五万 看病用了好多 还剩八千左右", 8000),
         ("拆迁补偿款拿了八万 买了这个房子 剩了两万在银行", 20000),
+        ("存得有四千块 没得车", 4000),
+        ("存了1w多 留着办后事", 10000),
     ],
 )
 def test_what_is_left_of_a_lump_sum_is_savings(text, deposits):
