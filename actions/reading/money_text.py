@@ -408,6 +408,11 @@ _VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一
 _HOW_MUCH_UNKNOWN = re.compile(r"(好多|多少)[^，。]{0,3}(不晓得|不知道|不清楚|说不清)")
 
 
+_AMOUNT_UNKNOWN = re.compile(
+    r"(好多|多少)[^，。\d]{0,3}(不晓得|不知道|不清楚)|(不晓得|不知道|不清楚)[^，。\d]{0,3}(好多|多少)"
+)
+
+
 def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     """Sources said with no figure that can be taken ("侄儿子有时候给点", "卖点菜一年几百块"):
     unknown, never a guess."""
@@ -435,6 +440,22 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             found.append(kind)  # "侄儿子给的不晓得好多，有时候一两百": no yearly figure
             continue
         kind = said
+        unknown_part = next(
+            (
+                piece
+                for piece in re.split(r"\s+", clause)
+                if _AMOUNT_UNKNOWN.search(piece) and not numbers(piece)
+            ),
+            None,
+        )
+        part_said = unknown_part and next(
+            (k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, unknown_part)), None
+        )
+        if part_said:
+            # "我给了两千 我爸给好多不知道": one giver's figure, another's unknown — the
+            # source's year is not known, whatever the first gave
+            found.append(part_said)
+            continue
         if kind is None and _CHILDREN_AWAY.search(clause) and _VAGUE_OR_UNKNOWN.search(clause):
             if not figures.get("transfers"):
                 found.append("transfers")  # "儿子那边不晓得 有时候打点有时候不打"

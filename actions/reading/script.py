@@ -11,7 +11,8 @@ from functools import lru_cache
 
 import opencc
 
-# Characters that exist only in traditional writing (a quick test before converting).
+_INITIALS = re.compile(r"(?<![a-zA-Z])(?:bzd|BZD|Bzd)(?![a-zA-Z])")
+# Text without Chinese characters needs no conversion (a quick test before converting).
 _SIMPLE_ONLY = re.compile(r"^[\x00-\u2fff\u3000-\u303f\uff00-\uffef]*$")
 
 
@@ -23,8 +24,11 @@ def _converter() -> opencc.OpenCC:
 @lru_cache(maxsize=4096)
 def simplified(text: str) -> str:
     """`text` in simplified characters (unchanged when it has no Chinese at all)."""
-    if not text or _SIMPLE_ONLY.match(text):
-        return text or ""
+    if not text:
+        return ""
+    text = _INITIALS.sub("不知道", text)  # "bzd": 不知道 typed by its initials
+    if _SIMPLE_ONLY.match(text):
+        return text
     # 孃孃 (an aunt, an older woman) is Chongqing's own word, kept; the written 亦/皆
     # ("小女亦不能", "皆非") are read as spoken (也, 都)
     converted = _converter().convert(text.replace("孃", "\ue000")).replace("\ue000", "孃")

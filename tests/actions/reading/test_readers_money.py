@@ -291,6 +291,12 @@ def test_income_as_told_this_round(text, income):
     assert {k: int(v) for k, v in got.items()} == income
 
 
+def test_one_givers_figure_and_anothers_unknown_leave_the_gifts_unknown():
+    assert money_text.vague_kinds("女儿一年给两千 儿子给好多不晓得") == ["transfers"]
+    updates = reader.read("我给了奶奶2k 我爸给好多bzd", "income", {"members": []}).updates
+    assert updates["unknown_facts"] == ["income.transfers"]
+
+
 def test_a_gift_said_only_as_sometimes_stays_unknown():
     assert money_text.vague_kinds("侄女给的说不准，有时候三五百") == ["transfers"]
     assert money_text.vague_kinds("女儿一个月寄一千 有时候一千四") == []
