@@ -103,7 +103,7 @@ _DAYS_A_WEEK = re.compile(
     r"(?:一|1|每)个?(?:礼拜|里拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)"
 )
 # Days worked in all this year ("暑假去分快递 一天一百 做了四十来天"): the year's days.
-_DAYS_IN_ALL = re.compile(r"(?:做|干|跑|上|打|去)了\s*(\d+)\s*来?多?天")
+_DAYS_IN_ALL = re.compile(r"(?:(?:做|干|跑|上|打|去)了|加起来|合起来|总共|一共)\s*(\d+)\s*来?多?天")
 _DAY_RATE = re.compile(
     rf"(?:(?:一|1|每)天|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
     r"(\d+)(?!\d|\s*[双个斤只件张条根包箱株棵次回])(?:\s*多?\s*到\s*(\d+))?"

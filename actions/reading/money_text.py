@@ -34,7 +34,7 @@ from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|打钱|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
@@ -42,13 +42,13 @@ INCOME_SOURCES = {
     "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,3}(?:背篓|篮|筐|竹|席|撮箕|扫帚)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
-    "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
+    "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|饭店|酒店|宾馆|杂活|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
-    "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿|孤儿|无人抚养|困境儿童)",
+    "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -229,7 +229,11 @@ def _by_kind(
         if (
             kind in ("transfers", "wages")
             and "other" in kinds
-            and (_COMPENSATION.search(clause) if kind == "wages" else _PAYER.search(clause))
+            and (
+                (_COMPENSATION.search(clause) if kind == "wages" else _PAYER.search(clause))
+                # "优待金 部队上的 … 今年打的一万二": paid in, by whom said before
+                or (kind == "transfers" and pending == "other" and not _GIVER.search(clause))
+            )
         ):
             kind = "other"  # "公司另外给了一万块营养费": compensation, not a relative's gift
         if about_days(clause):
@@ -318,6 +322,14 @@ def _by_kind(
                     and not (MONTH.search(previous) or YEAR.search(previous))
                 ):
                     value *= 12  # "我妈有养老金 两百出头": a pension is said by the month
+                # "我每个月给她转钱，一般五百": by the month of the clause before (_carried)
+                carried_month = (
+                    pending is not None
+                    and MONTH.search(previous)
+                    and not YEAR.search(previous)
+                    and not numbers(previous)
+                    and not (MONTH.search(clause) or YEAR.search(clause))
+                )
                 if (EACH_HEAD.match(clause) or re.search(r"各\s*\d", to_arabic(clause))) and (
                     count := people_count(previous)
                 ):
@@ -326,7 +338,11 @@ def _by_kind(
                     count := animal_count(earlier, head.group(1))
                 ):
                     value *= count  # "卖了五头猪 一头两千出头"
-                monthly = value / 12 if MONTH.search(clause) and not YEAR.search(clause) else None
+                monthly = (
+                    value / 12
+                    if (MONTH.search(clause) and not YEAR.search(clause)) or carried_month
+                    else None
+                )
                 if monthly is not None and ahead and key == ahead_kind:
                     value, monthly, ahead = monthly * ahead, None, None
                 amounts[key] = amounts.get(key, Decimal(0)) + value
@@ -508,7 +524,7 @@ def _counts_corrected(text: str) -> str:
 
 
 _COMPENSATION = re.compile(r"(营养费|赔偿|赔了|误工费|抚恤|补偿)")
-_PAYER = re.compile(rf"(公司|老板|厂里|单位|保险|{_COMPENSATION.pattern[1:-1]})")
+_PAYER = re.compile(rf"(公司|老板|厂里|单位|保险|优待金|部队|{_COMPENSATION.pattern[1:-1]})")
 
 
 # "一个人一个月1400 两个人就是2800": each one's, then both together for the same period.

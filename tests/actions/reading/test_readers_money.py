@@ -604,6 +604,13 @@ def test_list_marks_are_pauses():
         # figures typed the young way
         ("两个人养老金加起来一个月3百多", {"basic_pension": 3600}),
         ("卖了一头猪 3k左右", {"agriculture": 3000}),
+        # the month of the clause before, and a range in it
+        ("儿子每个月给她转钱，一般六百，有时候四百", {"transfers": 6000}),
+        ("女儿每个月打钱 八百左右", {"transfers": 9600}),
+        # days in all said as 加起来
+        ("帮人采茶 一天八十 春茶秋茶加起来三十来天", {"wages": 2400}),
+        # a soldier's family allowance is other income
+        ("孙子当兵 部队上的优待金 一年打一回 今年打的一万", {"other": 10000}),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (
