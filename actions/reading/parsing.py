@@ -162,6 +162,10 @@ def to_arabic(text: str) -> str:
     text = (text or "").replace("两", "二").replace("俩", "二")
     # "千把块", "万把块", "百把块": about a thousand …
     text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
+    # "一年约千元", "每月百元": a hundred, a thousand said without 一
+    text = re.sub(
+        r"(?<![一二三四五六七八九十两几\d])([百千万])(?=[元块])", lambda m: "一" + m.group(1), text
+    )
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
     text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天

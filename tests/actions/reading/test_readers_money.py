@@ -611,6 +611,8 @@ def test_list_marks_are_pauses():
         ("帮人采茶 一天八十 春茶秋茶加起来三十来天", {"wages": 2400}),
         # a soldier's family allowance is other income
         ("孙子当兵 部队上的优待金 一年打一回 今年打的一万", {"other": 10000}),
+        # a hundred or a thousand said without 一, as written
+        ("侄儿逢年过节馈赠 一年约千元", {"transfers": 1000}),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (

@@ -309,3 +309,9 @@ def test_who_works_said_with_the_health_answer(words, able):
     member_facts.apply_circumstances(members, words)
     member_facts.read_work(members, words)
     assert [m["able_to_work"] for m in members] == able
+
+
+def test_care_needed_as_written():
+    from actions.reading.people.circumstances import circumstances
+
+    assert circumstances("穿衣洗澡都需我照料").get("needs_long_term_care") is True
