@@ -16,6 +16,7 @@ from actions.reading.money_amounts import (
     EACH_ANIMAL,
     EACH_HEAD,
     MONTH,
+    WEEK,
     YEAR,
     about_days,
     animal_count,
@@ -96,6 +97,7 @@ _DECLINED = re.compile(
 # "哦今年涨了 两千", "不对 是两千": the figure said before, put right.
 _PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|今年是)")
 # "老伴也是一百八": the same source as the clause before.
+_RESTATED = re.compile(r"\s*(?:合计|总计|总共|一共|加起来|合起来|共计)")
 _SAME = re.compile(r"^[^，。\d]{0,6}也(?:是|有|领|拿)")
 # After a pension, another member's own figure: "我妈一百九", "老婆今年也开始领了 一百九".
 _ALSO_THEIRS = re.compile(
@@ -278,6 +280,23 @@ def _by_kind(
                 amounts[last] += fixed - last_value  # "一个月一千八 哦今年涨了 两千"
                 last_value, monthly = fixed, (fixed / 12 if monthly is not None else None)
                 continue
+            if (
+                value is not None
+                and last is not None
+                and _RESTATED.match(clause)
+                and value in (last_value, amounts.get(last), last_value / 12)
+            ):
+                continue  # "三个子女每人每年给1000元，合计3000元": the sum said again
+            if (
+                value is not None
+                and last is not None
+                and _RESTATED.match(clause)
+                and re.search(r"(每人|每个|各|一人|一个人)", previous)
+                and value > last_value
+            ):
+                amounts[last] += value - last_value  # "子女每人每年给一千，合计两千": the sum
+                last_value = value
+                continue
             same = _SAME.search(clause) or (
                 last in ("basic_pension", "other_pension")
                 and (_ALSO_THEIRS.match(to_arabic(clause)) or _ALSO_DRAWS.search(previous))
@@ -383,7 +402,12 @@ def _by_kind(
             value *= 12
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
         pending, last, last_value = None, kind, value
-        monthly = value / 12 if MONTH.search(clause) and not YEAR.search(clause) else None
+        # (by the week too: "洗碗一个礼拜三百 … 做了半年" is half a year of weeks)
+        monthly = (
+            value / 12
+            if (MONTH.search(clause) or WEEK.search(clause)) and not YEAR.search(clause)
+            else None
+        )
     return amounts
 
 
@@ -531,7 +555,7 @@ _PAYER = re.compile(rf"(公司|老板|厂里|单位|保险|优待金|部队|{_CO
 _EACH_THEN_ALL = re.compile(
     r"(?:1|一|每)个?(?:人|娃儿?|孩子|学生)"
     r"(?P<per>[^，。\d]{0,3}?(?:(?:1|一|每)个?(?:月|年|星期|礼拜|周|学期))?[^，。\d]{0,5}?)(?P<each>\d+)[^\d]{0,3}?(?P<count>\d)\s*个?人?"
-    r"(?:就是|一共|加起来|总共|合起来|共)\s*(?P<all>\d+)"
+    r"(?:就是|一共|加起来|总共|合起来|合计|总计|共)\s*(?P<all>\d+)"
 )
 
 

@@ -221,7 +221,9 @@ def numbers(text: str) -> list[Decimal]:
 
 def parse_name(text: str) -> str | None:
     """A person's name from an answer such as "我叫张小明" or "张小明。"."""
-    text = re.sub(r"[（(][^）)]{0,8}[）)]", "", text or "")  # "段华成（申请人）"
+    text = re.sub(
+        r"[（(][^）)]{0,24}[）)]", "", text or ""
+    )  # "段华成（申请人）", "吴清和（口天吴，…）"
     clauses = [c for c in re.split(r"[\s，。,.!！?？~～、；;]+", text) if c]
     # "他叫何家福，单人何，家庭的家": the name is the clause that says it; the rest spells it.
     # "申请人是我母亲，陈素芬。我叫周建华": past a relative's word to the name itself.

@@ -48,6 +48,8 @@ def read(
 ) -> Reading:
     # "①老人养老金… ②喂了几只鸡…": list marks are pauses, not figures
     text = plain_negation(re.sub(r"[①-⑳]", "，", simplified((text or "").strip())))
+    # "有三项：一、基础养老金…；二、…": the list's numbers are marks, not amounts
+    text = re.sub(r"(^|[：:；;。，,\s])[一二三四五六七八九十][、．]", r"\1，", text)
     reading = Reading()
     if requested == "consent":
         _read_consent(text, intent, reading)
@@ -91,9 +93,18 @@ def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
     cleaned = _RELAYED.sub("", cleaned)
     # The words first, the NLU's intent only when they say neither: a bare "同意" has been
     # classified `deny` by a retrained model, and consent must not hang on that.
-    said_no = cleaned == "2" or bool(DENY.match(cleaned)) or "不同意" in cleaned
+    said_no = (
+        cleaned == "2"
+        or bool(DENY.match(cleaned))
+        or "不同意" in cleaned
+        or bool(re.search(r"那(?:就)?算了$", cleaned))
+    )
     said_yes = (
-        cleaned == "1" or bool(AFFIRM.match(cleaned)) or bool(re.search(r"(?<!不)同意", cleaned))
+        cleaned == "1"
+        or bool(AFFIRM.match(cleaned))
+        or bool(re.search(r"(?<!不)同意", cleaned))
+        # "要录下来啊 那 那要得嘛": a yes after the hesitation
+        or bool(re.search(r"那(?:就)?(?:要得|可以|行|好)(?:嘛|吧|哈|哦|的)?$", cleaned))
     )
     if said_no or (intent == "deny" and not said_yes):
         reading.updates["consent"] = False

@@ -238,3 +238,11 @@ def test_the_village_named_not_the_village_office(text, village):
 )
 def test_consent_is_read_from_the_words_before_the_intent(text, intent, consent):
     assert reader.read(text, "consent", {}, intent=intent).updates.get("consent") is consent
+
+
+@pytest.mark.parametrize(
+    ("text", "consent"),
+    [("要录下来啊 那 那要得嘛", True), ("要录音啊 那就算了", False), ("那可以", True)],
+)
+def test_consent_after_a_hesitation(text, consent):
+    assert reader.read(text, "consent", {}).updates.get("consent") is consent

@@ -613,6 +613,15 @@ def test_list_marks_are_pauses():
         ("孙子当兵 部队上的优待金 一年打一回 今年打的一万", {"other": 10000}),
         # a hundred or a thousand said without 一, as written
         ("侄儿逢年过节馈赠 一年约千元", {"transfers": 1000}),
+        # a list's numbers are marks; each one's then both together; a sum said again
+        (
+            "养老金每人每月两百元，两人合计四百元；子女每人每年给一千元，合计两千元",
+            {"basic_pension": 4800, "transfers": 2000},
+        ),
+        # weeks of work for the months worked; each of two pupils by the term
+        ("在馆子洗碗一个礼拜三百 做了半年", {"wages": 7800}),
+        # a load's pay is no year's figure
+        ("挑一挑十块 一天挑二十来挑", {}),
         # an orphan's allowance is other income
         ("孙女是事实无人抚养儿童 一个月补一千多", {"other": 12000}),
         (
@@ -668,6 +677,7 @@ def test_a_house_rebuilt_stands_where_the_old_one_fell(text, houses):
         ("孙子一个星期生活费八十 一学期二十个星期", {"education": 3200}),
         # … or for a whole year's weeks
         ("孙子一个星期生活费五十", {"education": 2600}),
+        ("两个娃儿读书一学期各三百", {"education": 1200}),
         ("我一个月吃药七八十", {"medical": 900}),
     ],
 )
