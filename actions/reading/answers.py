@@ -23,6 +23,8 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
             if re.sub(r"[\dXx]{6,}|身份证号?|号码", " ", text).split()
             else ""
         )
+        # "问我名字搞啥子 哦 要登记嘛 黎昌富 黎明的黎…": the name among other words
+        name = name or parse_name(re.sub(r"[\dXx]{6,}|身份证号?|号码", " ", text))
         if name:
             state["applicant_name"] = name
         handled = bool(name)

@@ -236,7 +236,12 @@ def parse_name(text: str) -> str | None:
             continue
         if _NAME.match(cleaned):
             return cleaned
-    return None
+    # "问我名字搞啥子 哦 要登记嘛 黎昌富 黎明的黎…": the one clause that is a name
+    from actions.reading.people.people_words import SURNAMES
+
+    names = [c for c in clauses if _NAME.fullmatch(c) and c[0] in SURNAMES and "的" not in c]
+    names = [c for c in names if not _NOT_A_NAME.search(c)]
+    return names[0] if len(names) == 1 else None
 
 
 def parse_household_size(text: str) -> int | None:

@@ -99,6 +99,8 @@ def read_status(text: str) -> dict[str, bool]:
                 and not re.search(_NEGATION + "$", before)
                 and not re.search(_NEGATION + r"\w?$", before)
                 and not former
+                # "贫困户？不是": the question said back, then the answer
+                and not re.match(r"\s*[？?]\s*(?:不是|没有|没得|莫得|不)", after)
             )
     return flags
 

@@ -246,3 +246,10 @@ def test_consent_is_read_from_the_words_before_the_intent(text, intent, consent)
 )
 def test_consent_after_a_hesitation(text, consent):
     assert reader.read(text, "consent", {}).updates.get("consent") is consent
+
+
+def test_a_name_among_other_words_and_a_question_said_back():
+    from actions.reading.parsing import parse_name
+
+    assert parse_name("问这个搞啥子 哦 要登记 覃德贵 西早覃 道德的德") == "覃德贵"
+    assert standing_text.read_status("贫困户？不是")["registered_poor"] is False
