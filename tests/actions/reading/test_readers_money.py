@@ -662,6 +662,7 @@ def test_the_savings_story_is_no_years_income_or_cost():
     [
         ("赔的钱把房子重新修了 原来的老房子垮了", 1),
         ("老房子垮了 新房子还没修起", 0),
+        ("老房子拆了 新房子明年才交钥匙 现在一套房子都没有", 0),
     ],
 )
 def test_a_house_rebuilt_stands_where_the_old_one_fell(text, houses):
