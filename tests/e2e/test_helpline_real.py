@@ -96,6 +96,7 @@ LATER_SETS = [
     ("questions_4.yaml", "+86139300", 55, 0.87),
     ("questions_5.yaml", "+86139400", 37, 0.91),
     ("questions_6.yaml", "+86139500", 28, 0.92),
+    ("questions_7.yaml", "+86139600", 31, 0.93),
 ]
 
 

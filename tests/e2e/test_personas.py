@@ -25,7 +25,9 @@ HELD_OUT_FLOORS = {
     "held_out_7": 0.86,
     "held_out_8": 0.86,
     "held_out_9": 0.90,
-    "held_out_10": 0.84,
+    "held_out_10": 0.94,
+    "held_out_11": 0.88,
+    "held_out_12": 0.89,
 }
 OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 
