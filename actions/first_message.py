@@ -59,7 +59,8 @@ _GRIEVANCE = re.compile(
 )
 # "我只要能动，就不去申请低保": a word against applying, not an application.
 _WONT_APPLY = re.compile(
-    r"(不想|不去|不会去|不愿意?|不打算|不得去)[^，。]{0,3}(申请|办|吃)[^，。]{0,2}低保"
+    r"(不想|不去|不会去|不愿意?|不打算|不得去)[^，。]{0,3}(申请|办|吃)[^，。]{0,2}低保|"
+    r"不是为(?:了)?我自己"  # "…不是为我自己要低保 我是打抱不平": a complaint for others
 )
 # "为何2013年度被取消资格了": a question why help stopped, not an application.
 # "我们村里有一个低保户…仍然在领": a complaint about another household.

@@ -435,6 +435,7 @@ def test_insurance_mechanics_and_village_projects_are_outside(text):
         ("屋头没得米了 天天吃洋芋", True),
         ("老公今年住了两回院 花了十几万", True),
         ("两个老人带着一个瘫痪的儿子 靠种点菜过日子", False),
+        ("有钱的人吃地宝 我不是为我自己要地宝 是看不惯", False),
     ],
 )
 def test_own_plight_and_another_households(text, applies):
