@@ -33,7 +33,7 @@ _CAN = (
 )
 _DISABLED = r"(残疾|残废|残障|残联|残疾证|肢体|智力|精神残|盲人|聋|哑|瞎|瘸)"
 _ILL = r"(看病|生病|得病|病了|住院|医药费|医疗费|药费|治病|大病|重病|癌|尿毒症|透析|化疗|手术)"
-_DISASTER = r"(大火|烧毁|烧光|洪灾|水灾|洪水|涨水|泥石流|滑坡|垮塌|冲垮|冲走|垮了|火灾|失火|着火|烧了|地震|冰雹|天灾|受灾|遭灾)"
+_DISASTER = r"(大火|烧毁|烧光|洪灾|水灾|洪水|涨水|泥石流|滑坡|垮塌|冲垮|冲走|垮了|塌了|倒塌|火灾|失火|着火|烧了|地震|冰雹|天灾|受灾|遭灾)"
 _ACCIDENT = r"(车祸|出事|意外|摔|工伤|事故|遭了|突发)"
 _PUBLIC = r"(公示|张榜|名单|公布|公开|公告)"
 _HELP = r"(低保|救助|补助|补贴|帮扶|困难户|贫困户|救济|五保|特困|残疾证|建档立卡)"
@@ -72,6 +72,12 @@ CUES: tuple[Cue, ...] = (
         r"(七十|70|八十|80|九十|90|老人|老年|岁数大|年纪大)",
         _DIBAO,
         r"(多|加|另|涨|高)",
+    ),
+    # "学费压弯了腰", "靠大家帮助高中总算读完了": a pupil's costs in a poor household
+    _cue(
+        "supplement_student",
+        r"(学费|上大学|读大学|考上大学|读完了|读书的钱)",
+        r"(压|负担|交不起|供不起|难|帮助|资助)",
     ),
     _cue(
         "supplement_student",
@@ -112,6 +118,12 @@ CUES: tuple[Cue, ...] = (
     ),
     _cue("medical_premium", r"(医保|合作医疗|农合|新农合|医疗保险)", r"(交|缴|参保|保费)"),
     _cue("illness_poverty", r"(因病|病致贫|看病.{0,4}穷|病穷|病得.{0,6}(穷|困难|过不下去))"),
+    # "每年光医药费就是一笔不小的开销", "药费让我无能为力": the cost of an illness that lasts
+    _cue(
+        "illness_poverty",
+        r"(医药费|药费|药钱|看病的?钱|治病的?钱)",
+        r"(开销|难以为继|负担|承担不起|吃不消|无能为力|断药|不小|好大)",
+    ),
     # "看病太贵 不敢去医院": what the help for those made poor by illness answers
     _cue(
         "illness_poverty",
@@ -139,6 +151,12 @@ CUES: tuple[Cue, ...] = (
         r"(救助|帮|管|补)",
     ),
     _cue("major_hardship", _DISASTER, r"(房子|屋|家|庄稼|东西|生活)"),
+    _cue("major_hardship", r"(墙|房子?|屋)[^，。]{0,2}(?:塌|垮)"),
+    # "三千多斤的谷子就这样没了": a harvest lost
+    _cue(
+        "major_hardship",
+        r"(谷子|庄稼|粮食|收成|苞谷|稻谷)[^，。]{0,8}(?:没了|毁了|冲走|淹了|绝收|烧了)",
+    ),
     _cue("major_hardship", _DISASTER, r"(管不管|怎么办|咋办|咋个办|救助|补助|帮|政府)"),
     _cue("major_hardship", r"(特别重大|特大|重大)困难"),
     _cue("temporary_assistance", r"(临时救助|临时补助|临时困难|急难|应急)"),
@@ -366,6 +384,7 @@ CUES: tuple[Cue, ...] = (
     # Supervision: the list, objections, privacy.
     _cue("privacy", _PUBLIC, r"(身份证|电话|隐私|个人信息|号码)"),
     _cue("objection", _PUBLIC, _UNFAIR),
+    _cue("objection", r"不公平"),
     _cue(
         "objection",
         _DIBAO,
@@ -433,6 +452,7 @@ CUES: tuple[Cue, ...] = (
         r"(一个月|每月|每个月|一年|能|可以|补|发|领|拿|给).{0,6}(好多|多少|几多|几百)",
     ),
     _cue("dibao_amount", r"(好多|多少|几多)钱", _DIBAO),
+    _cue("dibao_amount", _DIBAO, r"生活费", r"(多少|好多|几多)"),
     # Who is who: the village, the departments, 五保, 三保障, 建档立卡.
     _cue(
         "village_monitoring",
@@ -445,6 +465,11 @@ CUES: tuple[Cue, ...] = (
     _cue("returned_to_poverty", r"脱了?贫", r"(还管|管不管|不管了|没人管|还帮|还扶|还有人管)"),
     _cue("review_cycle", _DIBAO, r"(复查|核查|审核|年审|复核|复审|多久查|每年.{0,4}查|重新评)"),
     _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)", strong=True),
+    # "怕以后没人照顾我", "我们百年之后他怎么办", "吃饭穿衣都有人管": care when no one is left
+    _cue(
+        "tekun",
+        r"(没人照顾|没有人照顾|无人照顾|百年之后|自顾不暇|吃饭[^，。]{0,3}穿衣[^，。]{0,3}有人管)",
+    ),
     _cue("three_guarantees", r"(三保障|两不愁)"),
     _cue("three_guarantees", r"(三保障|两不愁)", r"(什么|啥|是指|意思|哪些|哪三)", strong=True),
     _cue(
@@ -621,7 +646,7 @@ _OUTSIDE = re.compile(
     # Other offices' schemes the county's text does not touch: relocation, loans, farm
     # subsidies and land, employment insurance, school aid, family planning, orphans,
     # legal aid. A strong policy term in the same message, or a wish to apply, wins.
-    r"拆迁|宅基地|土地确权|承包地|土地流转|社保卡|医保卡|"
+    r"拆迁|宅基地|土地确权|承包地|土地流转|社保卡|医保卡|残联[^，。]{0,4}(?:归|属于)|"
     # industry projects and a village's way out of poverty: not the county's 2017 text
     r"产业扶贫|产业项目|养殖项目|种植项目|技术指导|(?:何时|什么时候|哪年)才?能?脱贫|"
     r"事实无人抚养|孤儿[^，。]{0,6}(?:补[助贴]|基本生活费|标准|多少)|留守儿童[^，。]{0,6}(?:补|政策))"

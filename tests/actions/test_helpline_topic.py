@@ -442,3 +442,36 @@ def test_own_plight_and_another_households(text, applies):
     from actions.first_message import wants_to_apply
 
     assert wants_to_apply(text) is applies
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("看了好多年病 每年药费是好大一笔开销", "illness_poverty"),
+        ("屋后的墙塌了 半夜吓醒", "major_hardship"),
+        ("一场冰雹 两千斤苞谷全毁了", "major_hardship"),
+        ("老了就怕以后没人照顾", "tekun"),
+        ("我们百年之后 这个傻儿子咋办", "tekun"),
+        ("村里的事就怕不公平", "objection"),
+        ("吃低保的一个人一个月生活费好多", "dibao_amount"),
+        ("娃儿考上大学 学费把屋头压垮了", "supplement_student"),
+    ],
+)
+def test_eighth_round_cues(text, key):
+    """Cues written after the eighth real set's first measurement, in our own words."""
+    assert topic_by_terms(text) == key
+
+
+def test_which_office_runs_the_disabled_federation_is_outside():
+    from actions.policy_terms import outside
+
+    assert outside("县残联归哪个部门管")
+
+
+@pytest.mark.parametrize(
+    "text", ["老汉儿化疗一天要一千多 屋头难以为继", "我们没那么多的钱送他去医院"]
+)
+def test_a_plea_said_without_asking_offers_the_application(text):
+    from actions.first_message import wants_to_apply
+
+    assert wants_to_apply(text)

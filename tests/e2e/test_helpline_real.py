@@ -97,6 +97,7 @@ LATER_SETS = [
     ("questions_5.yaml", "+86139400", 37, 0.91),
     ("questions_6.yaml", "+86139500", 28, 0.92),
     ("questions_7.yaml", "+86139600", 31, 0.93),
+    ("questions_8.yaml", "+86139700", 30, 0.70),
 ]
 
 
