@@ -272,6 +272,12 @@ _SOLD_WEIGHT = re.compile(
 _MONTH_SOLD = re.compile(r"(?:1|一|每)个?月[^，。\d\s]{0,6}$")
 
 
+def per_weight(text: str) -> str:
+    """The text with "一斤"/"一公斤" of a price as 每斤/每公斤, in Arabic figures (what
+    `by_quantity` reads, and the words it returns are in)."""
+    return to_arabic(_A_WEIGHT.sub("每", text or ""))
+
+
 def _price_of(found: re.Match, offset: int) -> Decimal:
     whole, tenths, jiao = found.group(offset), found.group(offset + 1), found.group(offset + 2)
     if jiao:
@@ -282,7 +288,7 @@ def _price_of(found: re.Match, offset: int) -> Decimal:
 def by_quantity(text: str) -> tuple[Decimal, list[str]] | None:
     """ "卖出去两百来斤 六十块一斤": the weight sold × the price of a 斤 (公斤 and 斤 put
     right: a 公斤 is two 斤), and the words that said it (to be read for nothing else)."""
-    converted = to_arabic(_A_WEIGHT.sub("每", text or ""))
+    converted = per_weight(text)
     price = _PRICE_BY_WEIGHT.search(converted)
     sold = _SOLD_WEIGHT.search(converted)
     if not (price and sold):

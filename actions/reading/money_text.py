@@ -27,6 +27,7 @@ from actions.reading.money_amounts import (
     by_weight,
     day_earnings,
     people_count,
+    per_weight,
     per_year,
     shop_by_the_day,
 )
@@ -448,8 +449,9 @@ _VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一
 _HOW_MUCH_UNKNOWN = re.compile(r"(好多|多少)[^，。]{0,3}(不晓得|不知道|不清楚|说不清)")
 
 
+# … said either way round ("给好多不知道", "不晓得好多")
 _AMOUNT_UNKNOWN = re.compile(
-    r"(好多|多少)[^，。\d]{0,3}(不晓得|不知道|不清楚)|(不晓得|不知道|不清楚)[^，。\d]{0,3}(好多|多少)"
+    rf"{_HOW_MUCH_UNKNOWN.pattern}|(不晓得|不知道|不清楚|说不清)[^，。\d]{{0,3}}(好多|多少)"
 )
 
 
@@ -604,9 +606,7 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     if weighed is not None or sold is not None:
         # "一头三百来斤 九块钱一斤", "卖了两百斤 六十块一斤": read by weight, and only so
         said_of = _sold_kind(text)
-        text = to_arabic(
-            text if weighed is not None else re.sub(r"(?<![十百千万\d])一(?=公?斤)", "每", text)
-        )
+        text = to_arabic(text) if weighed is not None else per_weight(text)
         for words in (weighed or sold)[1]:
             text = text.replace(words, "")
     piece = by_the_piece(text)
