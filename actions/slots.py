@@ -54,6 +54,7 @@ TABLE: tuple[Slot, ...] = (
     Slot("asks", bookkeeping=True),
     Slot("medium", bookkeeping=True),
     Slot("income_named", bookkeeping=True),
+    Slot("wage_earners", bookkeeping=True),  # whose wages were told, to add another's
     Slot("income_checked", bookkeeping=True),  # the pension asked about once
     Slot("expenses_checked", bookkeeping=True),  # the school costs asked about once
     Slot("asked_around", bookkeeping=True),

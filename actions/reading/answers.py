@@ -135,6 +135,12 @@ def _income_answer(text: str, state: dict) -> bool:
         return True
     income = money_text.read_income(text)
     if "total" in income:
-        state["income_total"] = int(income["total"].to_integral_value())
+        total = int(income["total"].to_integral_value())
+        told = state.get("income") or {}
+        if set(told) == {"wages"} and told["wages"] < total:
+            # "两个人加起来一个月三千五" after "我一个月两千": the earners' wages together
+            state["income"] = {"wages": total}
+        else:
+            state["income_total"] = total
         return True
     return False

@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING
 
 from actions.reading import assets_text, money_text, standing_text
 from actions.reading.money_amounts import rate_correction
+from actions.reading.parsing import to_arabic
+from actions.reading.people.member_identity import identity
+from actions.reading.people.people_words import mentions
 from actions.reading.speech import looks_like_question, statements
 
 if TYPE_CHECKING:
@@ -37,6 +40,47 @@ _MORE_COSTS = re.compile(r"\s*(还有|另外|还要|还得|再加上|加上|另�
 
 
 _PERIOD = re.compile(r"((?:一|1|每|个)(?:个)?(?:月|年|季度|学期|星期|礼拜|天)|每月|每年|年年|月月)")
+
+
+# Said of the whole household's wages: not one more earner's ("两个人一共一个月四千").
+_ALL_TOLD = re.compile(r"(一共|总共|加起来|合计|合起来|两个人|两口子|我们|全家|一家)")
+
+
+def wage_earners(money: str) -> list[str]:
+    """Whose wages a message tells: for each clause with a wage, the person it names, or the
+    one the clause before named ("我在工地上做活，一个月三千" is the speaker's), else the
+    speaker. One entry per person (`identity`), sorted. Called on a message whose wages were
+    read."""
+    subject = ["applicant"]
+    earners: set[str] = set()
+    for clause in money_text.clauses(money, by_figure=False):
+        found = mentions(to_arabic(clause))
+        if found:
+            subject = [identity({"relation": r, "label": w}) for r, w in found[0].people]
+        elif re.match(r"\s*(?:他|她)", clause):
+            subject = ["?"]  # "他一个月六千": someone, maybe the one told before
+        told = money_text.read_income(clause)
+        if told.get("wages") or told.get(money_text.UNASSIGNED):
+            earners |= set(subject)  # an amount without its source is the wage named around it
+    return sorted(earners)
+
+
+def _another_earner(money: str, requested: str | None, state: dict, income: dict) -> bool:
+    """ "老婆在超市一个月两千" after "我在工地上做活，一个月三千": wages of someone whose wages
+    were not told yet, to be added to the wages told before, not put in their place."""
+    earlier = set(state.get("wage_earners") or [])
+    now = set(wage_earners(money))
+    return bool(
+        requested in ("income", "work")
+        and income.get("wages")
+        and (state.get("income") or {}).get("wages")
+        and earlier
+        and now
+        and not now & earlier
+        and "?" not in now
+        and income["wages"] != (state.get("income") or {})["wages"]  # the same said again
+        and not _ALL_TOLD.search(money)
+    )
 
 
 def _vague_pending(state: dict) -> list[str]:
@@ -67,6 +111,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         named = pending  # the source the resident could not put a figure on
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
+    if requested == "expenses" and not money_text.read_expenses(money):
+        # "老婆一个月一千五" when the costs are asked, after "我一个月挣两千": the income
+        # answer goes on with another earner's wages; nothing else is taken from it here.
+        late = money_text.read_income(money)
+        if late.get(money_text.UNASSIGNED) and not set(late) - {money_text.UNASSIGNED}:
+            late = {"wages": late[money_text.UNASSIGNED]}
+        if set(late) == {"wages"} and _another_earner(money, "income", state, late):
+            income = late
     fixed = rate_correction(money) if requested == "confirmed" else None
     if fixed and (state.get("income") or {}).get("wages"):
         # "一天一百八 不是两百": the wages told by the day, at the day's pay now said
@@ -96,6 +148,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
             key = "wages" if workers else "other"
             income[key] = income.get(key, 0) + unassigned
         before = state.get("income") or {}
+        if income.get("wages"):
+            if _another_earner(
+                money, "income" if requested == "expenses" else requested, state, income
+            ):
+                income["wages"] += Decimal(str(before["wages"]))
+                state["wage_earners"] = sorted({*state["wage_earners"], *wage_earners(money)})
+            else:
+                state["wage_earners"] = wage_earners(money)
         if requested == "income" and before and (more := _MORE.search(money)):
             # "今年还卖了一头牛 五千出头" after "卖苞谷 三四千": more of a kind told before, added
             # when all of that kind's amount is in the words after 还 and differs from the one

@@ -56,9 +56,7 @@ def counted_member(members: list[dict], found: list[Mention]) -> bool:
         for relation, label in mention.people:
             said = new_member(relation, label)
             same = [m for m in members if same_person(m, said)]
-            if label == "我" or not (
-                len(same) == 1 and (unique(said) or same[0]["label"] == label)
-            ):
+            if not (len(same) == 1 and (unique(said) or same[0]["label"] == label)):
                 return False
     return True
 
@@ -85,7 +83,7 @@ ORDINALS = {
 }
 
 
-def _identity(member: dict) -> str:
+def identity(member: dict) -> str:
     for key, words in SAME_PERSON.items():
         if member["label"] in words:
             return key
@@ -94,12 +92,12 @@ def _identity(member: dict) -> str:
 
 def unique(member: dict) -> bool:
     """There is one of this person in a family (我, 老婆, 老汉儿), not several (娃儿)."""
-    return _identity(member) in SAME_PERSON or member["relation"] in ("parent", "grandparent")
+    return identity(member) in SAME_PERSON or member["relation"] in ("parent", "grandparent")
 
 
 def same_person(known: dict, said: dict) -> bool:
     """ "老汉儿" and "我爸" are the same person; two 娃儿 may not be."""
-    return _identity(known) == _identity(said) or known["label"] == said["label"]
+    return identity(known) == identity(said) or known["label"] == said["label"]
 
 
 _ORDINAL_WORDS = {

@@ -693,3 +693,30 @@ def test_wages_owed_and_not_paid_are_not_all_the_income_told():
     assert not updates.updates.get("income_checked")
     updates = reader.read("养老金一个月一百五 子女都不给", "income", {})
     assert updates.updates.get("income_checked") is True
+
+
+@pytest.mark.parametrize(
+    "told, asked, more, wages",
+    [
+        # another earner's wages at the follow-up: added to the first's
+        ("我在工地上做活，一个月三千，老婆在超市上班", "income", "老婆在超市一个月两千", 60000),
+        ("我一个月挣两千", "income", "老婆一个月一千五", 42000),
+        # told while the costs are asked: the income answer going on
+        ("我一个月挣两千", "expenses", "老婆一个月一千五", 42000),
+        # the same earner again, both together, the two as one sum, a pronoun: in its place
+        ("我在工地一个月三千", "income", "我一个月两千五", 30000),
+        ("我一个月两千", "income", "我一个月两千，老婆一个月一千五", 42000),
+        ("我一个月两千", "income", "两个人加起来一个月三千五", 42000),
+        ("老公一个月工资六千", "income", "他一个月六千", 72000),
+    ],
+)
+def test_a_second_earners_wages_are_added(told, asked, more, wages):
+    slots = {
+        "members": new_members(("applicant", "我", 45), ("spouse", "老婆", 43)),
+        "income": None,
+    }
+    for member in slots["members"]:
+        member["able_to_work"] = True
+    slots.update(reader.read(told, "income", slots).updates)
+    slots.update(reader.read(more, asked, slots).updates)
+    assert slots["income"]["wages"] == wages

@@ -32,6 +32,9 @@ from tests.actions.reading.readings import new_members
         ("我们两个都还在做 种点洋芋", {"我": True, "男人": True}),
         ("男人做不得了 我还挑得动粪", {"我": True, "男人": False}),
         ("田头的活是我和男人做", {"我": True, "男人": True}),
+        # The speaker among those working away is a member working away, not someone gone
+        ("我和男人都在外面打零工", {"我": True, "男人": True}),
+        ("我们两个都出去打工了", {"我": True, "男人": True}),
     ],
 )
 def test_who_can_work(text, able):
