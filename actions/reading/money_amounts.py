@@ -104,7 +104,9 @@ _DAYS_A_WEEK = re.compile(
     r"(?:一|1|每)个?(?:礼拜|里拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)"
 )
 # Days worked in all this year ("暑假去分快递 一天一百 做了四十来天"): the year's days.
-_DAYS_IN_ALL = re.compile(r"(?:(?:做|干|跑|上|打|去)了|加起来|合起来|总共|一共)\s*(\d+)\s*来?多?天")
+_DAYS_IN_ALL = re.compile(
+    r"(?:(?:做|干|跑|上|打|去|摘|采)(?:了|得到)|加起来|合起来|总共|一共)\s*(\d+)\s*来?多?天"
+)
 _DAY_RATE = re.compile(
     rf"(?:(?:一|1|每)天|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
     r"(\d+)(?!\d|\s*[双个斤只件张条根包箱株棵次回挑趟担单])(?:\s*多?\s*到\s*(\d+))?"
@@ -112,8 +114,8 @@ _DAY_RATE = re.compile(
 
 
 # The months of the year the days were worked ("今年算下来做了七个月的样子"): not twelve.
-_MONTHS_WORKED = re.compile(r"(?:做|干|上|打)了?(?:得到)?\s*(\d+(?:\.5)?)\s*个多?月")
-_HALF_YEAR_WORKED = re.compile(r"(?:做|干|上|打)了?(?:得到)?\s*半年")
+_MONTHS_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*(\d+(?:\.5)?)\s*个多?月")
+_HALF_YEAR_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*半年")
 
 
 def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
@@ -329,6 +331,45 @@ def by_the_job(text: str) -> str:
     day = (Decimal(rate.group("pay")) * Decimal(count.group("count"))).to_integral_value()
     first, second = sorted((rate, count), key=lambda m: m.start())
     said = {rate: "", count: f"一天{day}"}
+    return (
+        converted[: first.start()]
+        + said[first]
+        + converted[first.end() : second.start()]
+        + said[second]
+        + converted[second.end() :]
+    )
+
+
+# Paid by the weight picked ("摘花椒 一斤一块五 一天摘得到八十斤"): the day's pay is the price a
+# 斤 × the 斤 a day, read then with the days as any day's pay is.
+_WEIGHT_A_DAY = re.compile(
+    r"(?:一|1|每)天[^，。\d卖]{0,6}?(?P<count>\d+(?:\.\d+)?)\s*(?:来|多|左右)?\s*(?P<unit>公斤|斤)"
+)
+
+
+def by_the_weight_picked(text: str) -> str:
+    """ "一斤两块 一天能摘二十斤" → "一天40": the day's pay, for day_earnings to read."""
+    converted = per_weight(text)
+    price, count = _PRICE_BY_WEIGHT.search(converted), _WEIGHT_A_DAY.search(converted)
+    if not (price and count) or _SOLD_WEIGHT.search(converted):
+        return text
+    each, unit = (
+        (_price_of(price, 1), price.group(4))
+        if price.group(4)
+        else (_price_of(price, 6), price.group(5))
+    )
+    if price.end() > count.start():
+        # "每斤2块 1天能摘20斤": the figure after 块 is the day's, not ten fen
+        each = Decimal(price.group(6))
+        price = re.search(re.escape(converted[price.start() : count.start()].rstrip()), converted)
+    weight = Decimal(count.group("count"))
+    if count.group("unit") != unit:
+        weight = weight * 2 if count.group("unit") == "公斤" else weight / 2
+    if not (0 < each <= 50 and 0 < weight <= 1000):
+        return text
+    day = (each * weight).to_integral_value()
+    first, second = sorted((price, count), key=lambda m: m.start())
+    said = {price: "", count: f"一天{day}"}
     return (
         converted[: first.start()]
         + said[first]

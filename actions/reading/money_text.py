@@ -24,6 +24,7 @@ from actions.reading.money_amounts import (
     by_the_job,
     by_the_mu,
     by_the_piece,
+    by_the_weight_picked,
     by_weight,
     day_earnings,
     people_count,
@@ -49,7 +50,7 @@ INCOME_SOURCES = {
     r"餐馆|饭店|酒店|宾馆|杂活|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
-    r"地里|收成|菜|鱼塘|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
+    r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
     "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
@@ -111,6 +112,14 @@ _GIVER = re.compile(
     r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)"
 )
 _LET = re.compile(r"(租出去|租给|出租|收租|租金)")
+# What is left of the clause before's takings after its costs: "除了租金剩六千", "去掉本钱落得到两千".
+_NET = re.compile(
+    r"(除了|除去|除开|去掉|去了|扣了|扣掉|刨去|刨开|减去|减了|抛开)[^，。\d]{0,10}?"
+    r"(?:还|就|只|最多|顶多)?(?:剩|落|净|赚|得|有)"
+)
+# Land rented in to farm ("租了十亩地种烤烟", "种别人的地"): its rent is a cost of the harvest.
+_RENTED_IN = re.compile(r"(租了|租的|租别人|租人家|种别人|种人家|承包了?)[^，。]{0,6}(地|田|土)")
+_RENT = re.compile(r"(租金|地租|租钱|租子|田租)")
 _USUALLY = re.compile(r"^\s*(?:一般|平时|通常|平常|多数时候)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
@@ -128,8 +137,10 @@ _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
 
 # Somebody else's money, said to compare ("人家有三四千退休金"): not the household's.
-# "租给别人种" names the tenant, not someone else's money.
-_OTHERS = re.compile(r"((?<!老)人家|(?<![给租])别人家?|(?<![给租])别个|城里人?)")
+# "租给别人种" names the tenant, "种别人的地" the land's owner: not someone else's money.
+_OTHERS = re.compile(
+    r"((?<!老)(?<!种)(?<!种了)人家|(?<![给租种])(?<!种了)别人家?|(?<![给租种])(?<!种了)别个|城里人?)"
+)
 
 
 def clauses(text: str, by_figure: bool = True) -> list[str]:
@@ -226,6 +237,11 @@ def _by_kind(
             continue
         if _OWN_USE.search(clause) and not numbers(clause):
             continue  # "种的苞谷洋芋自己吃": food for the table, no income
+        if last is not None and _NET.search(clause) and (net := per_year(clause)) is not None:
+            if net < amounts[last]:
+                amounts[last] += net - last_value  # "一年收一万 除了租金剩六千": the net
+                last_value = net
+            continue
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind == "business" and "other" in kinds and _LET.search(clause):
             kind = "other"  # "门市租出去一年八千": rent, not trade
@@ -595,12 +611,25 @@ def _sold_kind(text: str) -> str:
     return "business" if "business" in named else "agriculture"
 
 
+def _rent_paid(text: str) -> tuple[str, Decimal]:
+    """The rent of land rented in to farm, and the words without it: "租了十亩地种烤烟 …
+    租金一亩五百" pays 5,000 a year out of the harvest. Rent received (租给别人) is income."""
+    if not _RENTED_IN.search(text) or _LET.search(_RENT.sub("", text)):
+        return text, Decimal(0)
+    for clause in clauses(text):
+        if _RENT.search(clause) and (value := per_year(clause)) is not None:
+            mu = by_the_mu(text)
+            rent = mu[0] * mu[1] if mu and mu[0] == value else value
+            return text.replace(clause, ""), rent
+    return text, Decimal(0)
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
-    text = by_the_job(_each_then_all(_counts_corrected(text)))
+    text = by_the_weight_picked(by_the_job(_each_then_all(_counts_corrected(text))))
     weighed = by_weight(text)
     sold = by_quantity(text) if weighed is None else None
     if weighed is not None or sold is not None:
@@ -620,7 +649,10 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         text = to_arabic(text)
         for words in piece[1]:
             text = text.replace(words, "", 1)
+    text, rent = _rent_paid(text)
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT_OR_DIBAO)
+    if rent and amounts.get("agriculture"):
+        amounts["agriculture"] = max(Decimal(0), amounts["agriculture"] - rent)
     if piece is not None:
         amounts[piece_kind] = amounts.get(piece_kind, Decimal(0)) + piece[0]
     if weighed is not None:
@@ -724,8 +756,8 @@ def _costs_by_the_time(text: str) -> list[tuple[str, Decimal, list[str]]]:
     return found
 
 
-# Money paid out, not earned: "自己出", "花", "交".
-_COST = re.compile(r"(自己出|自付|自费|花了?|交了?|用了?|要出)")
+# Money paid out, not earned: "自己出", "花", "交" (not 花椒, 花生: crops).
+_COST = re.compile(r"(自己出|自付|自费|花(?![椒生卉草])了?|交了?|用了?|要出)")
 
 
 # "一个星期生活费八十 … 一年读四十来个星期": the weeks of a school year, not 52.

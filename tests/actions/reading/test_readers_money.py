@@ -720,3 +720,25 @@ def test_a_second_earners_wages_are_added(told, asked, more, wages):
     slots.update(reader.read(told, "income", slots).updates)
     slots.update(reader.read(more, asked, slots).updates)
     assert slots["income"]["wages"] == wages
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # pay by the 斤 picked: the price a 斤 × the 斤 a day, with the days
+        ("帮人摘花椒一斤一块五 一天八十斤 一年摘二十天", {"wages": 2400}),
+        ("采茶 一天采十来斤 一斤三块 采得到四十天", {"wages": 1200}),
+        ("帮人摘茶叶 一斤两块 一天能摘二十斤 一年摘了三十天", {"wages": 1200}),
+        # without the days: no figure (asked, not guessed)
+        ("帮人摘花椒，按斤算，一斤一块五，一天摘得到八十斤", {}),
+        # land rented in: the rent comes off the harvest; the net said after the gross is it
+        ("租了十亩地种烤烟 一年卖三万 租金一亩五百", {"agriculture": 25000}),
+        ("种了别人的地 一年收一万 除了租金剩六千", {"agriculture": 6000}),
+        ("开了个面馆 一年营业额十万 去掉房租本钱落得到三万", {"business": 30000}),
+        # rent received stays income
+        ("地租给别个 一亩七百 九亩", {"other": 6300}),
+    ],
+)
+def test_pay_by_the_weight_picked_and_farming_net_of_rent(words, income):
+    got = money_text.read_income(plain_negation(words))
+    assert {k: int(v) for k, v in got.items()} == income
