@@ -47,7 +47,7 @@ INCOME_SOURCES = {
     r"加工房)",
     "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
-    r"餐馆|饭店|酒店|宾馆|杂活|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
+    r"餐馆|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
@@ -314,12 +314,22 @@ def _by_kind(
                 amounts[last] += value - last_value  # "子女每人每年给一千，合计两千": the sum
                 last_value = value
                 continue
-            same = _SAME.search(clause) or (
-                last in ("basic_pension", "other_pension")
-                and (_ALSO_THEIRS.match(to_arabic(clause)) or _ALSO_DRAWS.search(previous))
+            same = (
+                _SAME.search(clause)
+                or (
+                    last in ("basic_pension", "other_pension")
+                    and (_ALSO_THEIRS.match(to_arabic(clause)) or _ALSO_DRAWS.search(previous))
+                )
+                # "我一个月三千左右，老婆一千多": the spouse's wage, by the month said before
+                or (
+                    last in ("wages", UNASSIGNED)
+                    and monthly is not None
+                    and not (MONTH.search(clause) or YEAR.search(clause))
+                    and _ALSO_THEIRS.match(to_arabic(clause))
+                )
             )
             if value is not None and last is not None and same:
-                if not YEAR.search(clause) and (
+                if not (YEAR.search(clause) or MONTH.search(clause)) and (
                     monthly is not None or value < _MONTHLY_AT_MOST.get(last, 0)
                 ):
                     value *= 12  # the month of the clause before
@@ -417,6 +427,14 @@ def _by_kind(
             MONTH.search(clause) or YEAR.search(clause)
         ):
             value *= 12
+        elif (
+            kind == "wages"
+            and last in ("wages", UNASSIGNED)
+            and monthly is not None
+            and not (MONTH.search(clause) or YEAR.search(clause) or about_days(clause))
+            and value * 12 == per_year(f"一个月{to_arabic(clause)}")
+        ):
+            value *= 12  # "我在工地一个月三千，老婆在超市两千": the month said before
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
         pending, last, last_value = None, kind, value
         # (by the week too: "洗碗一个礼拜三百 … 做了半年" is half a year of weeks)

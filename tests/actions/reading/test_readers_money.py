@@ -742,3 +742,21 @@ def test_a_second_earners_wages_are_added(told, asked, more, wages):
 def test_pay_by_the_weight_picked_and_farming_net_of_rent(words, income):
     got = money_text.read_income(plain_negation(words))
     assert {k: int(v) for k, v in got.items()} == income
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # the second earner's figure by the month said before it
+        ("我一个月三千左右，老婆一千多", {"unassigned": 48000}),
+        ("我在工地一个月三千，老婆在超市两千", {"wages": 60000}),
+        ("我一个月两千，老婆一个月一千五", {"unassigned": 42000}),
+        ("我一年三万，老婆两万", {"unassigned": 50000}),
+        # another's pension with its own month is not twelve months of months
+        ("基础养老金一个月一百八，老伴一个月一百八", {"basic_pension": 4320}),
+        ("我妈养老金一个月一百五 我爸一个月一百五", {"basic_pension": 3600}),
+    ],
+)
+def test_two_earners_in_one_answer(words, income):
+    got = money_text.read_income(plain_negation(words))
+    assert {k: int(v) for k, v in got.items()} == income

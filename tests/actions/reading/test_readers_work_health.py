@@ -35,6 +35,8 @@ from tests.actions.reading.readings import new_members
         # The speaker among those working away is a member working away, not someone gone
         ("我和男人都在外面打零工", {"我": True, "男人": True}),
         ("我们两个都出去打工了", {"我": True, "男人": True}),
+        ("我们两口子都在广东进厂", {"我": True, "男人": True}),
+        ("我开摩托车拉人，男人在鞋厂上班", {"我": True, "男人": True}),
     ],
 )
 def test_who_can_work(text, able):
