@@ -120,6 +120,24 @@ _NET = re.compile(
 # Land rented in to farm ("租了十亩地种烤烟", "种别人的地"): its rent is a cost of the harvest.
 _RENTED_IN = re.compile(r"(租了|租的|租别人|租人家|种别人|种人家|承包了?)[^，。]{0,6}(地|田|土)")
 _RENT = re.compile(r"(租金|地租|租钱|租子|田租)")
+# What insurance paid back of a cost told before: "新农合报了一万二", "报销了一半", "医保报了百分之六十".
+_REIMBURSED = re.compile(
+    r"(报销|报了|报账|能报|可以报|医保[^，。]{0,3}(?:报|赔|给)|新农合|大病保险|农合)"
+)
+_SHARE = re.compile(r"((?:一|1)半|(\d+)\s*成(?!本)|百分之\s*(\d+)|(\d+)\s*%)")
+
+
+def _share_paid_back(clause: str) -> Decimal | None:
+    found = _SHARE.search(to_arabic(clause))
+    if not found:
+        return None
+    if found.group(1) in ("一半", "1半"):
+        return Decimal("0.5")
+    tenths, percent = found.group(2), found.group(3) or found.group(4)
+    share = Decimal(tenths) / 10 if tenths else Decimal(percent) / 100
+    return share if 0 < share < 1 else None
+
+
 _USUALLY = re.compile(r"^\s*(?:一般|平时|通常|平常|多数时候)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
@@ -237,6 +255,19 @@ def _by_kind(
             continue
         if _OWN_USE.search(clause) and not numbers(clause):
             continue  # "种的苞谷洋芋自己吃": food for the table, no income
+        if (
+            "medical" in kinds
+            and last is not None
+            and _REIMBURSED.search(clause)
+            and not _OWN_SHARE.search(clause)
+        ):
+            # "住院花了两万，新农合报了一万二": the out-of-pocket part is the cost
+            share = _share_paid_back(clause)
+            back = last_value * share if share is not None else per_year(clause)
+            if back is not None and back < last_value:
+                amounts[last] -= back
+                last_value -= back
+            continue
         if last is not None and _NET.search(clause) and (net := per_year(clause)) is not None:
             if net < amounts[last]:
                 amounts[last] += net - last_value  # "一年收一万 除了租金剩六千": the net
@@ -609,6 +640,7 @@ def _each_then_all(text: str) -> str:
 _SPENT_OR_DIBAO = re.compile(
     r"((?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|看病|住院|透析|化疗|打针|治疗)|"  # "吃药一个月两百": a cost
     r"(?:星期|礼拜|周|住校)[^，。]{0,4}(?:生活费|伙食费)|"  # a pupil's week: a cost
+    r"报销|新农合|农合|大病保险|医保[^，。]{0,3}(?:报|赔)|"  # insurance paying back a bill
     rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)"
 )
 

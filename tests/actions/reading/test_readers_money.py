@@ -760,3 +760,19 @@ def test_pay_by_the_weight_picked_and_farming_net_of_rent(words, income):
 def test_two_earners_in_one_answer(words, income):
     got = money_text.read_income(plain_negation(words))
     assert {k: int(v) for k, v in got.items()} == income
+
+
+@pytest.mark.parametrize(
+    "words, medical",
+    [
+        # what the insurance paid back comes off the bill; it is no income either
+        ("老妈住院花了两万，新农合报了一万二", 8000),
+        ("看病一年花了一万多，报销了一半", 5000),
+        ("住院花了三万 医保报了百分之六十", 12000),
+        ("住院花了五万，报了六成，自己出了两万", 20000),
+        ("吃药一个月三百 报不了", 3600),
+    ],
+)
+def test_what_insurance_paid_back_is_no_cost_and_no_income(words, medical):
+    assert int(money_text.read_expenses(words)["medical"]) == medical
+    assert money_text.read_income(words) == {}
