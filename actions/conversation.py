@@ -147,6 +147,7 @@ class ActionHandoff(Action):
 
 
 # What a question about how an application stands says ("查进度", "批了没有", "FJ…").
+_ASKS_AMOUNT = re.compile(r"(好多|多少|几多|几百)(?:钱|补助|补贴)?")
 _ASKS_STATUS = re.compile(
     r"(进度|结果|批|审|查|到哪|怎么样|咋样|咋个样|消息|编号|办得|办了没|办下来|下来没|有没有下来|"
     r"好久|多久|什么时候|啥时候|几时|状态)"
@@ -167,8 +168,13 @@ class ActionCheckStatus(Action):
         lines = self._status_lines(phone, wanted) if phone else []
         if lines:
             dispatcher.utter_message(text="您的申请：" + "；".join(lines) + "。")
-        elif not wanted and (policy_terms.strong_topic(text) or not _ASKS_STATUS.search(text)):
-            # no case to tell: a complaint, or a statement the NLU took for a status question
+        elif not wanted and (
+            policy_terms.strong_topic(text)
+            or not _ASKS_STATUS.search(text)
+            or (_ASKS_AMOUNT.search(text) and policy_terms.topic_by_terms(text))
+        ):
+            # no case to tell: a complaint, a statement the NLU took for a status question, or
+            # what a scheme pays ("残疾证办下来了一个月有好多补助")
             return _policy_answer(dispatcher, tracker)
         elif phone is None:
             dispatcher.utter_message(text="请用申请时的手机号发短信查询进度。")

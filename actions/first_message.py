@@ -15,6 +15,7 @@ from actions.application import ValidateApplicationForm
 from actions.reading import reader, speech, standing_text
 from actions.reading.people import people_words, proxy
 from actions.slots import FACT_SLOTS
+from actions.statement_topic import statement_topic
 
 _PERSONAL = re.compile(
     r"(我|我家|我们|屋头|家里|家中|俺|咱|我妈|我爸|老汉儿|我老公|我男人|我老婆|我娃|我儿子|我女儿|我这)"
@@ -162,6 +163,13 @@ class ActionStartApplication(Action):
 
             return answer_how(dispatcher, tracker)
         events = facts_told(tracker)
+        if key := statement_topic(text):
+            # "屋头遭火烧了…": the help for that trouble first (临时救助, 医疗救助 …), then
+            # the application, which assesses the household for all of it
+            from actions.helpline import parameters_in_force, render
+
+            dispatcher.utter_message(text=render(key, parameters_in_force(), question=text))
+            events.append(SlotSet("helpline_topic", key))
         if wants_to_apply(text) and speech.looks_like_question(text):
             dispatcher.utter_message(response="utter_start_from_question")
         elif events:

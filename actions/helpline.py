@@ -38,6 +38,7 @@ from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
 from actions.policy_terms import elsewhere, near_topic, outside, topic_by_terms
 from actions.reading.speech import looks_like_question
+from actions.statement_topic import statement_topic
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -232,6 +233,10 @@ def reply_to(
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
+    told = key is None and tracker.active_loop_name is None and bool(statement_topic(text))
+    if told:
+        # "娃儿考起大学了，学费还差一万多": a hardship told, the help for it and the offer
+        key, applying = statement_topic(text), True
     if key is None and applying:
         return [FollowupAction("action_start_application")]  # "我…可以办低保不"
     if (
@@ -304,6 +309,7 @@ class ActionTriage(Action):
             elsewhere(text)
             or outside(text)
             or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
+            or statement_topic(text)
         ):
             return reply_to(dispatcher, tracker, asked=False)
         if intent in ("out_of_scope", "nlu_fallback") and (near := near_reply(text)):
@@ -377,6 +383,7 @@ class ActionDefaultFallback(Action):
                 elsewhere(text)
                 or outside(text)
                 or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
+                or statement_topic(text)
             ):
                 return reply_to(dispatcher, tracker, asked=False)
             if said_something(text):  # a whole sentence: someone else's matter (as the triage)

@@ -78,7 +78,8 @@ _LUMP = re.compile(
 _USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|现在没得了|现在没有了|都没了)")
 # "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
 _VAGUE_DEPOSITS = re.compile(
-    r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点)"
+    r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点|"
+    r"几[十百千万]|好几|一些|些钱)"  # "存款几千块": a size, not a figure
 )
 
 

@@ -66,6 +66,20 @@ def test_a_question_in_the_middle_of_an_application_and_the_application_goes_on(
     assert "几口人" in reply or "几个人" in reply or "家里" in reply
 
 
+def test_a_hardship_told_gets_the_help_for_it_and_the_application(stack):
+    """A statement that asks nothing: the help for that trouble, then the application (a
+    story of one's own) or the offer of it, never "答不了"."""
+    resident = Resident(stack, "+8613800000704")
+    reply = resident.say("屋头遭火烧了，啥子都没得了，政府能帮点啥子")
+    assert "临时救助" in reply and cited(reply) == ["三(二)4"] and "同意" in reply
+    resident = Resident(stack, "+8613800000705")
+    reply = resident.say("娃儿考起大学了，学费还差一万多，愁得睡不着")
+    assert "分类重点救助金" in reply and "申请" in reply and "答不了" not in reply
+    resident = Resident(stack, "+8613800000706")
+    reply = resident.say("申请了三次都没评上，村干部说名额满了")
+    assert "12345" in reply and "反映" in reply and "答不了" not in reply
+
+
 def test_an_amount_follows_a_value_county_staff_add(stack):
     resident = Resident(stack, "+8613800000703")
     assert "410元" in resident.say("2019年的低保标准是多少")

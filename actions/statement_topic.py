@@ -1,0 +1,63 @@
+"""The help a statement points to, when it asks nothing (issue 11: many real messages are
+statements, not questions). A hardship told — a fire or a flood, an accident, an illness and
+its bills, someone disabled in bed, a child's school fees — points to the help for it
+(临时救助, 医疗救助, the care subsidy, the pupils' supplement); a grievance about not being
+approved, to how objections are heard. The assistant answers that, and offers the
+application, instead of "答不了".
+
+Patterns in our own words (the policy's terms and common speech), tried in this order: the
+most sudden trouble first. Pure, no I/O."""
+
+from __future__ import annotations
+
+import re
+
+from actions.policy_terms import spelled
+
+_TOPICS: tuple[tuple[str, re.Pattern], ...] = (
+    (
+        "temporary_assistance",
+        re.compile(
+            r"(火灾|失火|着火|起火|火烧|烧[光完没毁掉了]|遭火|大火|洪水|发大水|涨水|水灾|洪灾|淹了|冲垮|冲走|"
+            r"山垮|滑坡|泥石流|塌方|垮塌|(?:房子|屋|墙)[^，。]{0,4}(?:垮|塌|倒|压|裂)|压了|地震|冰雹|"
+            r"车祸|出了?事故|摔[伤断死]|工伤|意外|突然)"
+        ),
+    ),
+    (
+        "major_disease",
+        re.compile(
+            r"(癌|肿瘤|尿毒症|白血病|透析|化疗|放疗|大病|重病|住院|手术|开刀|"
+            r"(?:药钱|药费|医药费|医疗费|治疗费|看病)[^，。]{0,8}(?:\d|[一两二三四五六七八九十百千万]|不起|没|欠|借|拿不出))"
+        ),
+    ),
+    (
+        "disability_care_subsidy",
+        re.compile(
+            r"((?:一|二|1|2)级(?:残疾|残)|重度残疾|瘫[在了痪起]|卧床|床上|植物人|"
+            r"(?:残疾|瘫)[^，。]{0,12}(?:照顾|管不动|伺候|离不得人|离不开人))"
+        ),
+    ),
+    (
+        "supplement_student",
+        re.compile(
+            r"((?:学费|生活费|读书的钱|上学的钱)[^，。]{0,6}(?:差|凑|不够|交不起|拿不出|借)|读不起书|上不起学|"
+            r"考[起上取]了?[^，。]{0,3}(?:大学|高中|学校))"
+        ),
+    ),
+)
+# A grievance: refused, passed over, stopped without a word.
+_GRIEVANCE = re.compile(
+    r"(没评上|评不上|没批|不给批|批不下来|没申请上|申请不上|名额满|没得名额|说不符合|不够条件|"
+    r"取消了|被取消|停了|停发|没得了|没人通知|不公平|凭什么|凭啥)"
+)
+
+
+def statement_topic(text: str) -> str | None:
+    """The answer key a statement's hardship or grievance points to; None if none."""
+    text = spelled(text or "")
+    for key, pattern in _TOPICS:
+        if pattern.search(text):
+            return key
+    if _GRIEVANCE.search(text) and re.search(r"(低保|救助|补助|补贴|申请|评|批)", text):
+        return "objection"
+    return None

@@ -1,0 +1,30 @@
+"""Table tests of actions/statement_topic.py: the help a statement points to when it asks
+nothing. Phrasings written for these tests (the real-question sets are test material only)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actions.statement_topic import statement_topic
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("昨晚上下大雨，屋后头山垮了把房子压了一半", "temporary_assistance"),
+        ("屋头遭火烧了，啥子都没得了", "temporary_assistance"),
+        ("男人上个月出了车祸，现在还在医院", "temporary_assistance"),
+        ("老汉儿肺癌晚期，一个月药钱就要七八千，屋头实在拿不出来了", "major_disease"),
+        ("女儿得了白血病，化疗把家底都花光了", "major_disease"),
+        ("儿子一级残疾瘫在床上二十年了，我也七十了，管不动了", "disability_care_subsidy"),
+        ("娃儿考起大学了，学费还差一万多，愁得睡不着", "supplement_student"),
+        ("申请了三次都没评上，村干部说名额满了", "objection"),
+        ("我的低保莫名其妙就被取消了，也没人通知一声", "objection"),
+        # nothing to point to: left to the other readers
+        ("今天天气好得很", None),
+        ("谢谢你们", None),
+        ("我家有五口人", None),
+    ],
+)
+def test_the_help_a_statement_points_to(text, key):
+    assert statement_topic(text) == key
