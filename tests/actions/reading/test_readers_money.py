@@ -53,6 +53,8 @@ def test_a_caveat_after_a_figure_is_not_vagueness():
     ("text", "vague", "houses"),
     [
         ("存款有好多我不晓得 没车 一个房子", True, 1),
+        ("有辆面包车，跑运输用的，存款几千块", True, None),
+        ("存了几万块", True, None),
         ("存款不多，三四千", False, None),
         ("没存款，乡下有个老房子，城里是租的", False, 1),
     ],
