@@ -123,6 +123,8 @@ def wants_to_apply(text: str) -> bool:
     )
     if personal and _HELP.search(text) and _ASKS.search(text):
         return True
+    if personal and re.search(r"(能|可以|可不可以|能不能)[^，。]{0,2}申请", text):
+        return True  # "我和老伴都七十多了…我们能申请不": to apply, whatever for
     if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text) or _OWN_STANDING.search(text):
         return True
     story = bool(_STORY.search(text)) or standing_text.read_hardship(text) is not None

@@ -35,8 +35,8 @@ from sqlmodel import Session
 
 from actions.application import ValidateApplicationForm
 from actions.first_message import facts_told, wants_to_apply
-from actions.helpline_topic import MIN_CONFIDENCE, choose, selection
-from actions.policy_terms import elsewhere, near_topic, outside, topic_by_terms
+from actions.helpline_topic import MIN_CONFIDENCE, OVERRULE_BELOW, choose, selection
+from actions.policy_terms import elsewhere, near_topic, outside, strong_topic, topic_by_terms
 from actions.reading.speech import looks_like_question
 from actions.statement_topic import statement_topic
 from actions.store import store_engine
@@ -233,10 +233,10 @@ def reply_to(
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
-    told = key is None and tracker.active_loop_name is None and bool(statement_topic(text))
-    if told:
+    told = statement_topic(text) if tracker.active_loop_name is None else None
+    if told and (key is None or _unsure_of_a_statement(message, key, text)):
         # "娃儿考起大学了，学费还差一万多": a hardship told, the help for it and the offer
-        key, applying = statement_topic(text), True
+        key, applying = told, True
     if key is None and applying:
         return [FollowupAction("action_start_application")]  # "我…可以办低保不"
     if (
@@ -260,6 +260,19 @@ def reply_to(
         dispatcher.utter_message(response="utter_offer_application")
         events += facts_told(tracker)
     return events
+
+
+def _unsure_of_a_statement(message: dict[str, Any], key: str, text: str) -> bool:
+    """A statement that asks nothing ("我女儿脑瘫…吃喝拉撒都要人管") for which the selector
+    is not quite sure of its answer, and no strong cue of the policy's terms chose it: the
+    trouble told (`statement_topic`) says better what would help."""
+    _, confidence = selection(message, set(questions()))
+    return (
+        not looks_like_question(text)
+        and strong_topic(text) != key
+        and (topic_by_terms(text) != key or confidence < MIN_CONFIDENCE)
+        and confidence < OVERRULE_BELOW
+    )
 
 
 def answer_how(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:

@@ -423,6 +423,27 @@ CUES: tuple[Cue, ...] = (
         r"(收入|算|工资|钱)",
     ),
     _cue("poverty_job_wages", r"(公益岗|公益性岗位|扶贫车间|扶贫工厂|扶贫岗)"),
+    # "当护林员一个月几百块，算不算收入": the post names the scheme, whatever else is said
+    _cue(
+        "poverty_job_wages",
+        r"(护林员|保洁员|护路员|公益岗|公益性岗位|扶贫车间|扶贫岗)",
+        r"(算不算|算收入|算进|计入|收入)",
+        strong=True,
+    ),
+    # "低保户里残疾的老的有额外的补助": the classified supplement on top of 低保
+    _cue(
+        "classified_supplement",
+        _DIBAO,
+        r"(残疾|老的|老人|学生|娃儿|重病)",
+        r"(额外|另外|另加|加发|多[领拿发给]|单独[^，。]{0,2}补)",
+    ),
+    # "我哥残疾一直跟我们过 … 他就吃不到低保": the disabled member living with the family
+    _cue(
+        "separate_household",
+        r"(残疾|瘫|重病|智障|智力|精神病)",
+        r"(跟我们|和我们|同我们|一起)[^，。]{0,6}(过|住|生活|吃)",
+        _DIBAO,
+    ),
     _cue(
         "poverty_job_wages",
         r"(公益岗|公益性岗位|扶贫车间|扶贫工厂|扶贫岗)",

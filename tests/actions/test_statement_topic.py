@@ -28,3 +28,16 @@ from actions.statement_topic import statement_topic
 )
 def test_the_help_a_statement_points_to(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("我女儿脑瘫，十几岁了还不会走路，吃喝拉撒都要人管", "disability_care_subsidy"),
+        ("我是个孤老头子，无儿无女，快八十了，一个人住在山上", "tekun"),
+        ("两个娃儿读书一年要花一万多，我一个人挣不够", "supplement_student"),
+        ("评议的时候没有通知我去，就把我刷下来了", "objection"),
+    ],
+)
+def test_care_no_one_to_support_school_costs_and_being_struck_off(text, key):
+    assert statement_topic(text) == key
