@@ -125,7 +125,9 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
 
 # The applicant agrees, said the way a helper reports it: "他晓得的", "点了头", "是她喊我发的".
 _AGREES = re.compile(
-    r"(?<![不没])(?:晓得|知道|点了?头|答应|愿意|签了?字|按了?手印)|(?:喊|让|叫|要)我(?:发|办|申请|帮)"
+    r"(?<![不没])(?:晓得|知道|点了?头|答应|愿意|签了?字|按了?手印)|(?:喊|让|叫|要)我(?:发|办|申请|帮)|"
+    # "问了她的 她喊 要得要得 你们弄嘛": the applicant's own yes, reported
+    r"(?:她|他|老人家?|老汉儿|老妈|我妈|我爸)[^，。]{0,3}(?:说|喊|讲)[^，。不]{0,3}(?:要得|可以|行|好的?|同意|没问题|弄嘛|办嘛)"
 )
 
 

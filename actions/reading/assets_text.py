@@ -10,7 +10,7 @@ from decimal import Decimal
 from actions.reading.money_text import clauses, says_nothing
 from actions.reading.parsing import numbers, to_arabic
 
-_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起|攒了|攒的|存到|存得有|存有|存着)"
+_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起|攒了|攒的|存到|存得有|存有|存着|卡上有|卡里有|卡头有|卡里头有)"
 _NO_DEPOSITS = re.compile(
     r"(没有?存款|莫得存款|没得存款|没存款|没存(?!几个|好多|多少)|存款没有(?!几个|好多|多少)|"
     r"存款莫得(?!几个|好多|多少)|存款没得(?!几个|好多|多少)|一分存款都没有|没积蓄|没有积蓄|"
@@ -34,7 +34,9 @@ _HAS_CAR = re.compile(
 )
 # (a motor tricycle, 机动三轮 or 三轮摩托, is a vehicle)
 _FARM = re.compile(
-    r"(农用车|(?<!机动)(?<!摩托)(?<!电动)三轮(?!摩托)|拖拉机|旋耕机|代步车|轮椅|残疾车|残疾人助动车|助动车)"
+    r"(农用车|(?<!机动)(?<!摩托)(?<!电动)三轮(?!摩托)|拖拉机|旋耕机|代步车|轮椅|残疾车|残疾人助动车|助动车|"
+    # an electric bicycle (电瓶车, 电动车 in the countryside) is no motor vehicle
+    r"电瓶车|电动车|电单车|自行车)"
 )
 _NO_HOUSE = re.compile(
     r"(没有?房|莫得房|没得房|房子(?:遭|被)?(?:没了|埋了|埋起了|冲走了)|(?:房子(?:被)?冲垮|房子烧了|房子[早都也已经就]{0,4}垮)(?![^，。]{0,2}(?:半边|一半|一部分|一角))"
@@ -75,12 +77,13 @@ _LEFT = re.compile(r"(还剩|剩下|剩了|只剩|剩的)")
 _LUMP = re.compile(
     r"(赔了|赔偿|赔的钱|赔款|补偿款|补偿了|征地|占地|拆迁|卖房子的钱|卖房的钱|抚恤金|保险赔)"
 )
-_USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|现在没得了|现在没有了|都没了)")
+_USED_UP = re.compile(r"(拿去|用完|花光|花完|用光|买光|吃光|现在没得了|现在没有了|都没了)")
 # "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
 _VAGUE_DEPOSITS = re.compile(
-    r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点|"
-    r"几[十百千万]|好几|一些|些钱)"  # "存款几千块": a size, not a figure
+    r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点)"
 )
+# "存款几千块": a size, not a figure (in the clause of the savings, not of a debt).
+_A_SIZE = re.compile(r"(几[十百千万]|好几|一些|些钱)")
 
 
 def vague_deposits(text: str) -> bool:
@@ -90,7 +93,10 @@ def vague_deposits(text: str) -> bool:
         c
         for index, c in enumerate(parts)
         if re.search(_DEPOSITS, c)
-        and _VAGUE_DEPOSITS.search(" ".join(parts[index : index + 2]))  # "存折有没得 我不晓得"
+        and (
+            _VAGUE_DEPOSITS.search(" ".join(parts[index : index + 2]))  # "存折有没得 我不晓得"
+            or (_A_SIZE.search(c) and not re.search(r"(欠|借|贷)", c) and not _USED_UP.search(text))
+        )
     ]
     return bool(vague) and not read_assets(text).get("deposits")  # "不多，两三千" is a figure
 

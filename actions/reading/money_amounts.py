@@ -71,7 +71,8 @@ EACH_HEAD = re.compile(
 )
 _PEOPLE_COUNT = re.compile(
     r"(\d)\s*个(?:儿子|女儿|娃儿|子女|孩子|兄弟|姊妹|姐妹|老的|人|闺女|姑娘|女(?![婿娃])|儿(?![媳]))|(?:我们|其他|其余|另外)(\d)\s*个|"
-    r"(老两口|两口子|老2口|2口子|我(?:和|跟)(?:我的?)?(?:老伴|老婆|老太婆|老婆子|老头子|老头|老公|婆娘|男人|堂客))"
+    r"(老两口|两口子|老2口|2口子|我(?:和|跟)(?:我的?)?(?:老伴|老婆|老太婆|老婆子|老头子|老头|老公|婆娘|男人|堂客)|"
+    r"公公婆婆|爷爷奶奶|外公外婆|爸爸妈妈|爸妈|父母|老汉儿老妈|公婆|二老)"
 )
 
 
@@ -120,8 +121,11 @@ _HALF_YEAR_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*�
 
 def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
     """The year's pay of one day's (or one time's, one market day's) rate, from the count of
-    days said in its region of the answer."""
+    days said in its region of the answer. More than 3,000 yuan is no day's pay here ("一天
+    搬一万来块" counts bricks)."""
     pay = Decimal(rate.group(1))
+    if pay > 3000:
+        return None
     if rate.group(2) and Decimal(rate.group(2)) > pay:
         pay = (pay + Decimal(rate.group(2))) / 2  # "一次一百多到两百": the midpoint
     days = _DAYS.search(region)
@@ -376,6 +380,37 @@ def by_the_weight_picked(text: str) -> str:
         + converted[first.end() : second.start()]
         + said[second]
         + converted[second.end() :]
+    )
+
+
+# Paid a few 厘 or 分 a piece ("搬砖 一块6厘 一天搬一万来块 六七十块钱"): the day's pay is the
+# price of a piece × the pieces a day (块 here the brick, not the yuan); a day's pay said again
+# in yuan after it ("六七十块钱") is the same money.
+_SMALL_PRICE = re.compile(
+    r"(?:一|1|每)\s*(?:块|个|匹|片|张)[^，。\d]{0,3}?(\d+)\s*(厘|分)(?!钟)(?:钱)?"
+)
+_PIECES_A_DAY = re.compile(
+    r"(?:一|1|每)天[^，。\d]{0,4}?(?P<count>\d+)\s*(?:来|多|左右)?\s*(?:块|个|匹|片|张)(?!钱)"
+)
+_YUAN_AGAIN = re.compile(r"^\s*(\d+)\s*(?:块|元)钱?\s*$")
+
+
+def by_the_small_piece(text: str) -> str:
+    """ "一块6厘 一天搬10000来块 六七十块钱" → "一天60": the day's pay, for day_earnings."""
+    converted = to_arabic(text)
+    price, count = _SMALL_PRICE.search(converted), _PIECES_A_DAY.search(converted)
+    if not (price and count) or count.start() < price.end():
+        return text
+    each = Decimal(price.group(1)) / (1000 if price.group(2) == "厘" else 100)
+    day = (each * Decimal(count.group("count"))).to_integral_value()
+    if not 0 < day <= 2000:
+        return text
+    rest = converted[count.end() :].lstrip(" ，,")
+    head, _, tail = (re.split(r"([，, ])", rest, maxsplit=1) + ["", ""])[:3]
+    if (again := _YUAN_AGAIN.match(head)) and abs(Decimal(again.group(1)) - day) <= day / 3:
+        day, rest = Decimal(again.group(1)), tail  # "六七十块钱": the day's pay, said in yuan
+    return (
+        converted[: price.start()] + converted[price.end() : count.start()] + f"一天{day} " + rest
     )
 
 

@@ -24,6 +24,7 @@ from actions.reading.money_amounts import (
     by_the_job,
     by_the_mu,
     by_the_piece,
+    by_the_small_piece,
     by_the_weight_picked,
     by_weight,
     day_earnings,
@@ -120,6 +121,7 @@ _NET = re.compile(
 # Land rented in to farm ("租了十亩地种烤烟", "种别人的地"): its rent is a cost of the harvest.
 _RENTED_IN = re.compile(r"(租了|租的|租别人|租人家|种别人|种人家|承包了?)[^，。]{0,6}(地|田|土)")
 _RENT = re.compile(r"(租金|地租|租钱|租子|田租)")
+_RENT_PAID = re.compile(r"(房租|租房)")
 # What insurance paid back of a cost told before: "新农合报了一万二", "报销了一半", "医保报了百分之六十".
 _REIMBURSED = re.compile(
     r"(报销|报了|报账|能报|可以报|医保[^，。]{0,3}(?:报|赔|给)|新农合|大病保险|农合)"
@@ -196,6 +198,10 @@ def _words_to_their_figure(pieces: list[str]) -> list[str]:
 # Clauses about earning are no cost, whatever cost was named before them ("包工头出了住院的钱
 # … 去年还挣得到五万多" is no hospital bill).
 _EARNED = re.compile(r"(挣|工资|收入|进项|养老金|赚|打工|零工|务工|上班|做工|帮工|工钱)")
+# Living costs are no rigid expense of the rules: rent, water and power, the phone.
+_EARNED_OR_LIVING = re.compile(
+    rf"{_EARNED.pattern}|(房租|租房|租金|租的房|水电|电费|水费|话费|网费|燃气|煤气)"
+)
 
 # Spending is not income ("给她治病已经花了三万多").
 _SPENT = re.compile(r"(花了|花光|花掉|花费|用了|用光|开销|开支|自己出)")
@@ -511,7 +517,9 @@ _VAGUE = re.compile(
 _CHILDREN_AWAY = re.compile(r"(儿子|女儿|儿女|娃儿|子女|亲戚|侄儿)[^，。]{0,3}(那边|那里|们)?")
 _VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一定|没个准|莫得个准)")
 # "侄儿子给他点钱 好多我不晓得": the amount not known, said in the next clause.
-_HOW_MUCH_UNKNOWN = re.compile(r"(好多|多少)[^，。]{0,3}(不晓得|不知道|不清楚|说不清)")
+_HOW_MUCH_UNKNOWN = re.compile(
+    r"(好多|多少)[^，。\d]{0,3}(?:我|他|她|我们)?(?:真的|确实|也|是|都|实在)?(不晓得|不知道|不清楚|说不清)"
+)
 
 
 # … said either way round ("给好多不知道", "不晓得好多")
@@ -679,7 +687,9 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
-    text = by_the_weight_picked(by_the_job(_each_then_all(_counts_corrected(text))))
+    text = by_the_weight_picked(
+        by_the_small_piece(by_the_job(_each_then_all(_counts_corrected(text))))
+    )
     weighed = by_weight(text)
     sold = by_quantity(text) if weighed is None else None
     if weighed is not None or sold is not None:
@@ -700,6 +710,9 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         for words in piece[1]:
             text = text.replace(words, "", 1)
     text, rent = _rent_paid(text)
+    if not _LET.search(text):
+        # "房租一个月四百": rent the household pays is no income (nor a rigid expense)
+        text = "，".join(c for c in clauses(text) if not _RENT_PAID.search(c) or _NET.search(c))
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT_OR_DIBAO)
     if rent and amounts.get("agriculture"):
         amounts["agriculture"] = max(Decimal(0), amounts["agriculture"] - rent)
@@ -837,7 +850,7 @@ def read_expenses(text: str) -> dict[str, Decimal]:
     text = _by_the_weeks_said(_each_then_all(text))
     by_time = _costs_by_the_time(text)
     rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]
-    amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED)
+    amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED_OR_LIVING)
     amounts.pop(UNASSIGNED, None)
     for kind, value, _ in by_time:
         amounts[kind] = amounts.get(kind, Decimal(0)) + value

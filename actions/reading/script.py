@@ -23,7 +23,8 @@ def _converter() -> opencc.OpenCC:
 
 @lru_cache(maxsize=4096)
 def simplified(text: str) -> str:
-    """`text` in simplified characters (unchanged when it has no Chinese at all)."""
+    """`text` in simplified characters (unchanged when it has no Chinese at all), common
+    words typed with the wrong characters put right (`SOUND_ALIKE`)."""
     if not text:
         return ""
     text = _INITIALS.sub("不知道", text)  # "bzd": 不知道 typed by its initials
@@ -32,4 +33,30 @@ def simplified(text: str) -> str:
     # 孃孃 (an aunt, an older woman) is Chongqing's own word, kept; the written 亦/皆
     # ("小女亦不能", "皆非") are read as spoken (也, 都)
     converted = _converter().convert(text.replace("孃", "\ue000")).replace("\ue000", "孃")
-    return converted.replace("亦", "也").replace("皆", "都")
+    converted = converted.replace("亦", "也").replace("皆", "都")
+    return _SOUND_ALIKE.sub(lambda m: SOUND_ALIKE[m.group(0)], converted)
+
+
+# Words typed by their sound with the wrong characters, as pinyin keyboards offer them and
+# residents leave them ("养老经", "高血丫", "鸡旦"): read as meant. Only words whose misspelling
+# means nothing else.
+SOUND_ALIKE = {
+    "养老经": "养老金",
+    "养老今": "养老金",
+    "养老斤": "养老金",
+    "高血丫": "高血压",
+    "高血鸭": "高血压",
+    "鸡旦": "鸡蛋",
+    "身分证": "身份证",
+    "建挡立卡": "建档立卡",
+    "建档力卡": "建档立卡",
+    "贫因户": "贫困户",
+    "残急": "残疾",
+    "残即": "残疾",
+    "尿毒证": "尿毒症",
+    "住阮": "住院",
+    "透洗": "透析",
+    "做生义": "做生意",
+    "摄象头": "摄像头",
+}
+_SOUND_ALIKE = re.compile("|".join(SOUND_ALIKE))

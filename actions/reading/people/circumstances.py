@@ -102,8 +102,10 @@ _ONCE = re.compile(r"(以前|原来|过去|之前|前几年|那几年)")
 _TIED = re.compile(r"(出不去打工|出不去做活路?|出不去|走不开|脱不开身|离不开)")
 
 
-_STROKE = re.compile(r"(中风|脑梗|脑血栓)")
-_YEARS_AGO = re.compile(r"(前年|几年|好多年|多年|以前|早年)")
+# Illnesses whose lasting aftermath is read as such, not as a serious illness now, when they
+# were years ago: a stroke, an injury's big operation ("早些年颈椎受了重伤 做过大手术").
+_STROKE = re.compile(r"(中风|脑梗|脑血栓|大手术|做过手术|动过手术)")
+_YEARS_AGO = re.compile(r"(前年|几年|好多年|多年|以前|早年|早些年|那些年|年轻时|做过|动过)")
 
 
 def circumstances(words: str) -> dict:

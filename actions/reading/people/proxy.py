@@ -92,6 +92,10 @@ def detect(text: str) -> dict | None:
         match = None
     if match and _OURSELVES.match(match.group(0)):
         match = None  # "给我们两个老的申请": the sender is one of them
+    if match and re.search(r"(单独|分户|单列|另外)", match.group("who")):
+        # "给她单独办一个": one of the sender's own household, to be counted on her own (分户),
+        # which staff decide on the household's application, not someone else's
+        match = None
     if match:
         who = _ONE_OF_PAIR.get(match.group("who"), match.group("who"))
         if who not in TO_RELATION and (named := mentions(to_arabic(who))):
