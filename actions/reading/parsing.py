@@ -55,8 +55,10 @@ _ARABIC_RANGE = re.compile(
 _WORDS_NOT_NUMBERS = re.compile(
     r"幺|零(?=工|花|用|碎|星|售|食|钱)|一(?=直|起|样|般|点|些|下|共|定|会|辈子|身)|万(?=一)|五(?=保)"
     r"|三(?=保障|轮)|二(?=娃|的[^\d一二三四五六七八九十百千]|儿子|女儿|姑娘)|(?<=老)[二三](?![十百千万])"
+    # the days of the week ("礼拜五回来", "星期二", "周六"): no count
+    r"|(?:(?<=礼拜)|(?<=星期)|(?<=周))[一二三四五六](?![十百千万块元次场天个趟多来\d一二三四五六七八九]|回(?!来|去))"
 )
-_HIDDEN = "幺零一五三万二"
+_HIDDEN = "幺零一五三万二四六"
 _HIDE = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_HIDDEN)})
 _SHOW = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(_HIDDEN)})
 

@@ -58,5 +58,8 @@ SOUND_ALIKE = {
     "透洗": "透析",
     "做生义": "做生意",
     "摄象头": "摄像头",
+    # word order of the spoken form
+    "两老口": "老两口",
+    "俩老口": "老两口",
 }
 _SOUND_ALIKE = re.compile("|".join(SOUND_ALIKE))

@@ -88,6 +88,14 @@ def detect(text: str) -> dict | None:
         return {"who": who, "relation": TO_RELATION[who], "by": "family"}
     match = _FOR.search(text or "")
     cadre = bool(_CADRE.search(text or ""))
+    if match and match.group("who") in ("娘家", "婆家", "老家", "娘屋头", "妈家"):
+        # "我帮我娘家问一下 … 我妈八十了": the parents' household, the first parent named
+        parents = [
+            p for m in mentions(to_arabic(text)) for p in m.people if p[0] in ("parent", "in_law")
+        ]
+        if parents:
+            return {"who": parents[0][1], "relation": parents[0][0], "by": "family"}
+        match = None
     if match and _NOT_WHO.match(match.group("who")):
         match = None
     if match and _OURSELVES.match(match.group(0)):
