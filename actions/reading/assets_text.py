@@ -31,10 +31,13 @@ _CAR = re.compile(
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*(\d+)\s*(?:辆|个|台)")
 _HAS_CAR = re.compile(
     r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,5}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托|车)"
+    # "车就那个三轮摩托": the one vehicle there is
+    r"|车子?(?:就|只有|就是)(?:是)?(?:一|那)?(?:辆|个|台)?[^，。没]{0,3}?"
+    r"(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托)"
 )
 # (a motor tricycle, 机动三轮 or 三轮摩托, is a vehicle)
 _FARM = re.compile(
-    r"(农用车|(?<!机动)(?<!摩托)(?<!电动)三轮(?!摩托)|拖拉机|旋耕机|代步车|轮椅|残疾车|残疾人助动车|助动车|"
+    r"(农用车|(?<!机动)(?<!摩托)(?<!电动)三轮车?(?!摩托)|拖拉机|旋耕机|代步车|轮椅|残疾车|残疾人助动车|助动车|"
     # an electric bicycle (电瓶车, 电动车 in the countryside) is no motor vehicle
     r"电瓶车|电动车|电单车|自行车)"
 )
@@ -134,8 +137,9 @@ def read_assets(text: str, asked: bool = True) -> dict:
         assets["vehicles"] = int(match.group(1))
     elif _HAS_CAR.search(without_farm):
         assets["vehicles"] = 1
-    elif _FARM.search(cleaned):
-        assets["vehicles"] = 0  # farm machinery and mobility vehicles do not count
+    elif _FARM.search(cleaned) or (asked and _SOLD.search(cleaned)):
+        # farm machinery and mobility vehicles do not count; a vehicle sold is none
+        assets["vehicles"] = 0
     own = [
         c for c in clauses(cleaned, by_figure=False) if _ONE_HOUSE.search(c) or _A_HOUSE.search(c)
     ]

@@ -46,7 +46,7 @@ INCOME_SOURCES = {
     "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,3}(?:背篓|篮|筐|竹|席|撮箕|扫帚)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
-    "wages": r"(打工|务工|上班|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
+    "wages": r"(打工|务工|上班|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
@@ -237,7 +237,13 @@ def _by_kind(
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
         earlier = " ".join(parts[max(0, index - 2) : index])  # "卖了两头猪 猪价孬 一头…"
-        if _DEBT.search(clause) or (skip is not None and skip.search(clause)):
+        if _DEBT.search(clause):
+            continue
+        if skip is not None and skip.search(clause):
+            if not numbers(clause) and (
+                said := next((k for k, p in kinds.items() if re.search(p, clause)), None)
+            ):
+                pending = said  # "开三轮摩托接送女儿透析 … 一个月挣个两三百": the work named
             continue
         if _NOT_THAT.match(to_arabic(clause)):
             continue  # "一天一百八 不是两百": the figure said before, corrected

@@ -99,7 +99,9 @@ def test_months_worked_said_first_and_food_for_the_table():
 
 
 def test_a_vehicle_sold_is_no_vehicle():
-    assert "vehicles" not in assets_text.read_assets("以前有个摩托车 卖了看病")
+    assert "vehicles" not in assets_text.read_assets("以前有个摩托车 卖了看病", asked=False)
+    # in the assets answer, it is none (whatever a story said of it before)
+    assert assets_text.read_assets("那个货车出事了就卖了还账", asked=True)["vehicles"] == 0
 
 
 def test_childrens_money_not_known_is_unknown():
