@@ -40,7 +40,13 @@ def read_identity_and_place(
     """Whom the application is for, the identity number, the phone, the name, the township
     and the village. Returns the message without the identity and phone numbers, which the
     money and assets readers read."""
-    if not state.get("proxy") and (applied_for := proxy.detect(text)):
+    if (
+        not state.get("proxy")
+        and not state.get("household_size")
+        and (applied_for := proxy.detect(text))
+    ):
+        # Who the application is for is said before the household is: later, "给我妈留起办
+        # 后事的" in the savings answer is no one applying for her.
         state["proxy"] = applied_for
     number, problem = id_card.find(text)
     if number and problem is None:
