@@ -15,7 +15,7 @@ from actions.application import ValidateApplicationForm
 from actions.reading import reader, speech, standing_text
 from actions.reading.people import people_words, proxy
 from actions.slots import FACT_SLOTS
-from actions.statement_topic import statement_topic
+from actions.statement_topic import already_on_dibao, statement_topic
 
 _PERSONAL = re.compile(
     r"(我|我家|我们|屋头|家里|家中|俺|咱|我妈|我爸|老汉儿|我老公|我男人|我老婆|我娃|我儿子|我女儿|我这)"
@@ -113,6 +113,7 @@ def wants_to_apply(text: str) -> bool:
         or _WHY_STOPPED.search(text)
         or _WONT_APPLY.search(text)
         or _ANOTHER_HOUSEHOLD.search(text)
+        or (already_on_dibao(text) and not re.search(r"(重新|再次?|还能|又)", text))
     ):
         return False  # "想进行危房改造…如何申请": another office's scheme
     if proxy.detect(text) and not _GENERAL.search(text):

@@ -486,6 +486,19 @@ CUES: tuple[Cue, ...] = (
     _cue("returned_to_poverty", r"脱了?贫", r"(还管|管不管|不管了|没人管|还帮|还扶|还有人管)"),
     _cue("review_cycle", _DIBAO, r"(复查|核查|审核|年审|复核|复审|多久查|每年.{0,4}查|重新评)"),
     _cue("tekun", r"(五保|特困|孤寡|无儿无女|孤老)", strong=True),
+    # "五保户住在养老院就有哪些条件": who is supported, and where
+    _cue("tekun", r"(五保|特困)", r"(养老院|敬老院|集中供养|分散供养|条件|哪些|什么|怎么|咋个)"),
+    # "低保学生可以申请助学金吗": what a pupil of a 低保 household gets
+    _cue(
+        "supplement_student",
+        r"(学生|读书|上学|大学|高中|初中|娃儿)",
+        r"(助学金|资助|助学|补助|补贴|救助)",
+        _DIBAO,
+    ),
+    # "哪些病可以申请救助": which illnesses the medical assistance covers
+    _cue("major_disease", r"(哪些病|什么病|啥子病|哪种病|啥病)", r"(救助|补助|报销|帮扶|补贴)"),
+    # "为什么同村的低保都不一样": the classes of 低保
+    _cue("dibao_classes", _DIBAO, r"(不一样|不同|有多有少|有高有低|差别|差这么多|分[几类档])"),
     # "怕以后没人照顾我", "我们百年之后他怎么办", "吃饭穿衣都有人管": care when no one is left
     _cue(
         "tekun",
@@ -706,6 +719,10 @@ _HARD_OUTSIDE = re.compile(
     r"讨要工资|讨薪|欠薪|拖欠[^，。]{0,4}工资|工资[^，。]{0,4}(?:拖欠|要不到|没给|不给)|工钱[^，。]{0,4}(?:没给|不给|要不到)|"
     r"住建局|规划局|执法局|城管|国土局|自然资源局|交通局|水利局|环保局|公安局|派出所|法院|"
     r"异地就医|低保房|信访|水滴筹|轻松筹|众筹|"
+    # how the medical insurance pays (its threshold, care away from home, the 两病 scheme),
+    # a village's roads and drains, a certificate's grade re-assessed
+    r"门槛费|起付线|异地[^，。]{0,4}(?:住院|就医|看病|报销)|回本地[^，。]{0,6}报销|两病|转诊|"
+    r"(?:路|公路|道路|小路)[^，。]{0,8}(?:拓宽|加宽|修宽)|排水沟|水沟|修条路|重新评级|重新鉴定|"
     # veterans' and unemployment schemes
     r"退役士兵|退役军人|退伍|复员|转业军人|失业补助|失业补贴|就业补助)"
 )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from actions.policy_terms import spelled
+from actions.policy_terms import hard_outside, spelled
 
 _TOPICS: tuple[tuple[str, re.Pattern], ...] = (
     (
@@ -26,7 +26,7 @@ _TOPICS: tuple[tuple[str, re.Pattern], ...] = (
     (
         "major_disease",
         re.compile(
-            r"(癌|肿瘤|尿毒症|白血病|透析|化疗|放疗|大病|重病|住院|手术|开刀|"
+            r"(癌|肿瘤|尿毒症|白血病|透析|化疗|放疗|大病|重病|重疾|住院|手术|开刀|"
             r"(?:药钱|药费|医药费|医疗费|治疗费|看病)[^，。]{0,8}(?:\d|[一两二三四五六七八九十百千万]|不起|没|欠|借|拿不出))"
         ),
     ),
@@ -53,6 +53,43 @@ _TOPICS: tuple[tuple[str, re.Pattern], ...] = (
         ),
     ),
 )
+# Softer words, for a statement of thanks or worry that names a field of help but no trouble
+# in it ("俺老伴儿的病能继续治了", "没有政府的救济…女儿都没有学上"): tried after the above.
+_SOFT_TOPICS: tuple[tuple[str, re.Pattern], ...] = (
+    (
+        "tekun",
+        re.compile(
+            r"((?:我|自己)[^，。]{0,4}(?:老了|走了|先走|死了|不在了|去世)[^。]{0,12}"
+            r"(?:怎么办|咋办|咋个办|没人|照料|照顾|一天算一天)|"
+            r"(?:母亲|父亲|我妈|我爸|老人)[^，。]{0,3}(?:去世|走了|不在了)[^。]{0,10}(?:一天算一天|怎么办|咋办)|"
+            r"将来[^，。]{0,4}(?:咋办|怎么办|咋个办)|百年之后)"
+        ),
+    ),
+    (
+        "leaving_dibao",
+        re.compile(
+            r"(条件改善|条件好了|日子好了|收入高了|不需要低保|退出低保|让给更困难|帮助更困难)"
+        ),
+    ),
+    (
+        "major_disease",
+        re.compile(
+            r"(重疾|疗程|救命钱|病[^，。]{0,3}(?:能|可以)?(?:继续)?(?:治|看|照顾)|有病|生病|看病|治病|"
+            r"(?:医保|新农合)[^，。]{0,6}报销|报销比例)"
+        ),
+    ),
+    (
+        "supplement_student",
+        re.compile(r"(没有?学上|没得学上|上不了学|读不成书|读不起|上学|读书|学费)"),
+    ),
+    ("disability_living_subsidy", re.compile(r"(残疾人|残疾)")),
+    ("dibao_benefits", re.compile(r"((?:这么多|好多|各种|很多)[^，。]{0,2}政策)")),
+    ("temporary_assistance", re.compile(r"(救助|救济|帮扶|帮助了|帮了我)")),
+)
+# Already on 低保 (a statement of what is received, not an application).
+_ON_DIBAO = re.compile(
+    r"((?:办了|吃上了?|评上了?|领到了?|拿到了?|给俺办了|给我办了)[^，。]{0,3}低保)"
+)
 # A grievance: refused, passed over, stopped without a word.
 _GRIEVANCE = re.compile(
     r"(没评上|评不上|没批|不给批|批不下来|没申请上|申请不上|名额满|没得名额|说不符合|不够条件|"
@@ -63,9 +100,21 @@ _GRIEVANCE = re.compile(
 def statement_topic(text: str) -> str | None:
     """The answer key a statement's hardship or grievance points to; None if none."""
     text = spelled(text or "")
+    if hard_outside(text):
+        return None  # "建议政府修条排水沟": another office's matter, whatever the rain did
     for key, pattern in _TOPICS:
         if pattern.search(text):
             return key
     if _GRIEVANCE.search(text) and re.search(r"(低保|救助|补助|补贴|申请|评|批)", text):
         return "objection"
+    if _ON_DIBAO.search(text):
+        return "dibao_amount"  # "去年乡政府给俺办了低保，一年给俺300元钱"
+    for key, pattern in _SOFT_TOPICS:
+        if pattern.search(text):
+            return key
     return None
+
+
+def already_on_dibao(text: str) -> bool:
+    """ "去年乡政府给俺办了低保": the sender receives 低保 already."""
+    return bool(_ON_DIBAO.search(spelled(text or "")))
