@@ -20,7 +20,7 @@ _TERM = re.compile(r"(?:一|1|每)个?学期")
 # nothing of the year: how many days (or 场) it comes to is asked, or said beside it.
 _MARKET = r"(?:一|每|1)个?场(?![^，。]{0,3}?(?:病|祸|灾|雨|火|手术|意外|官司|电影|事|仗|架))"
 _RATE = re.compile(
-    rf"(小时|钟头|一天|1天|每天|天天|一晌|一个工|逢场天?|{_MARKET}|(?:一|1|每)次(?!性)|"
+    rf"(小时|钟头|一天|1天|每天|天天|一晌|一个工|(?:一|1|每)(?:早上|上午|下午|晚上)|逢场天?|{_MARKET}|(?:一|1|每)次(?!性)|"
     r"(?:一|1|每)(?:挑|趟|担|单)(?!子))"  # "挑一挑十块": the load's pay, not the year's
 )
 # By the week ("一个星期挣两三百"): 52 a year; by the quarter ("一个季度发一回"): 4.
@@ -109,7 +109,7 @@ _DAYS_IN_ALL = re.compile(
     r"(?:(?:做|干|跑|上|打|去|摘|采)(?:了|得到)|加起来|合起来|总共|一共)\s*(\d+)\s*来?多?天"
 )
 _DAY_RATE = re.compile(
-    rf"(?:(?:一|1|每)天|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
+    rf"(?:(?:一|1|每)(?:天|早上|上午|下午|晚上)|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
     r"(\d+)(?!\d|\s*[双个斤只件张条根包箱株棵次回挑趟担单])(?:\s*多?\s*到\s*(\d+))?"
 )
 
@@ -215,10 +215,22 @@ _PIECE_RATE = re.compile(
 )
 
 
+# The price said before its piece ("八块五一个", in Arabic "8块51个"): read as "一个八块五".
+_PRICE_FIRST = re.compile(r"(\d+)\s*(?:块|元)\s*(\d)?\s*钱?\s*1\s*(个|双|件|条|床|把|张|只)(?!月)")
+
+
+def price_first(text: str) -> str:
+    """The text in Arabic figures with "八块五一个" said as "一个八块五" (what `by_the_piece`
+    reads, and the words it returns are in)."""
+    return _PRICE_FIRST.sub(
+        lambda m: f"1{m.group(3)}{m.group(1)}块{m.group(2) or ''}", to_arabic(text or "")
+    )
+
+
 def by_the_piece(text: str) -> tuple[Decimal, list[str]] | None:
     """ "一个卖四十左右，一个月编得到十来个": the price of a piece × the pieces a month × 12
     (or a year's pieces), and the words that said it (to be read for nothing else)."""
-    converted = to_arabic(text)
+    converted = price_first(text)
     rate = _PIECE_RATE.search(converted)
     if not rate:
         return None

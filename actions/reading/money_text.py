@@ -31,6 +31,7 @@ from actions.reading.money_amounts import (
     people_count,
     per_weight,
     per_year,
+    price_first,
     shop_by_the_day,
 )
 from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
@@ -46,10 +47,10 @@ INCOME_SOURCES = {
     "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,3}(?:背篓|篮|筐|竹|席|撮箕|扫帚)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
-    "wages": r"(打工|务工|上班|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
+    "wages": r"(打工|务工|上班|实习|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
-    "agriculture": r"(种地|种庄稼|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
+    "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
     "other": r"(其他|别的|另外|租给|租出去|流转|地租|租金|公益林补偿|退耕还林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
@@ -184,9 +185,21 @@ def clauses(text: str, by_figure: bool = True) -> list[str]:
 _NONE_WORD = r"(?:都|也)?(?:没有|没得|莫得|没|无)(?:了)?"
 
 
+_PERIOD_ONLY = re.compile(r"\s*(?:一年|1年|每年)\s*")
+
+
 def _words_to_their_figure(pieces: list[str]) -> list[str]:
     joined, waiting = [], ""
     for piece in pieces:
+        if (
+            not waiting
+            and joined
+            and _PERIOD_ONLY.fullmatch(piece)
+            and numbers(joined[-1])
+            and not (MONTH.search(joined[-1]) or YEAR.search(joined[-1]) or about_days(joined[-1]))
+        ):
+            joined[-1] += piece  # "蚕茧 一万出头 一年": the period of the figure before it
+            continue
         if numbers(piece) or about_days(piece) or re.fullmatch(_NONE_WORD, piece.strip()):
             joined.append(waiting + piece)
             waiting = ""
@@ -288,6 +301,8 @@ def _by_kind(
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind == "business" and "other" in kinds and _LET.search(clause):
             kind = "other"  # "门市租出去一年八千": rent, not trade
+        if kind == "transfers" and re.search(r"(实习|工资|工钱)", clause):
+            kind = "wages"  # "女儿实习一个月给她八百": her pay, not a gift
         if (
             kind in ("transfers", "wages")
             and "other" in kinds
@@ -712,7 +727,7 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
              if re.search(p, c) and k not in ("basic_pension", "other_pension", "transfers")),
             earlier or "business",
         )  # fmt: skip
-        text = to_arabic(text)
+        text = price_first(text)
         for words in piece[1]:
             text = text.replace(words, "", 1)
     text, rent = _rent_paid(text)

@@ -58,6 +58,8 @@ SOUND_ALIKE = {
     "透洗": "透析",
     "做生义": "做生意",
     "摄象头": "摄像头",
+    # 可以 as 云阳 and 万州 speech says it and texts it
+    "阔以": "可以",
     # word order of the spoken form
     "两老口": "老两口",
     "俩老口": "老两口",

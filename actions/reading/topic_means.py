@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from actions.reading import assets_text, money_text, standing_text
-from actions.reading.money_amounts import rate_correction
+from actions.reading.money_amounts import MONTH, YEAR, rate_correction
 from actions.reading.parsing import to_arabic
 from actions.reading.people.member_identity import identity
 from actions.reading.people.people_words import mentions
@@ -31,6 +31,9 @@ def _yuan(value: Decimal) -> int:
 def _amounts(values: dict[str, Decimal]) -> dict[str, int]:
     return {key: _yuan(value) for key, value in values.items()}
 
+
+# A figure put right: "哦不对 护林员是五百".
+_PUT_RIGHT = re.compile(r"(不对|说错了|搞错了|应该是|记错了)")
 
 # More of a kind already told, in answer to "还有别的收入吗": "还卖了", "另外还有", "也卖了".
 _MORE = re.compile(r"(还|另外|另|也|再)[^，。,.]{0,3}(卖|有|养|喂|种|挣|赚|得|收)")
@@ -148,6 +151,13 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
             key = "wages" if workers else "other"
             income[key] = income.get(key, 0) + unassigned
         before = state.get("income") or {}
+        if requested in ("income", "confirmed") and not (MONTH.search(money) or YEAR.search(money)):
+            for kind, value in income.items():
+                told = Decimal(str(before.get(kind) or 0))
+                if told and told == value * 12:
+                    income[kind] = told  # "女儿实习那八百": the month's figure said again
+                elif told and _PUT_RIGHT.search(money) and told / 2 <= value * 12 <= told * 2:
+                    income[kind] = value * 12  # "哦不对 护林员是五百": by the month, as before
         if income.get("wages"):
             if _another_earner(
                 money, "income" if requested == "expenses" else requested, state, income

@@ -253,3 +253,19 @@ def test_a_name_among_other_words_and_a_question_said_back():
 
     assert parse_name("问这个搞啥子 哦 要登记 覃德贵 西早覃 道德的德") == "覃德贵"
     assert standing_text.read_status("贫困户？不是")["registered_poor"] is False
+
+
+def test_a_reported_yes_of_the_applicant_is_consent():
+    from actions.reading.people.proxy import detect
+
+    state = {"proxy": detect("我帮我婆婆问下低保")}
+    got = reader.read("我刚才在摄象头里头问了她的 她喊 要得要得 你们弄嘛", "proxy_consent", state)
+    assert got.updates.get("proxy_consent") is True
+
+
+def test_who_the_application_is_for():
+    from actions.reading.people.proxy import detect
+
+    assert detect("我帮我娘家问一下低保 我妈八十了还在挖地")["who"] == "妈"
+    # one of the sender's own household counted on her own is no proxy
+    assert detect("我们屋头是低保户 大女子尿毒症 能不能给她单独办一个") is None

@@ -472,3 +472,23 @@ def test_a_mother_applying_for_her_son_names_his_wife_and_child_as_hers():
         ("spouse", 25),
         ("child", 1),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "relations"),
+    [
+        # 两老口 said for 老两口
+        ("两老口在屋里，70岁了 她67", ["applicant", "spouse"]),
+        # a brother married into his wife's family is no member, "不算吧" or not
+        ("三个 我 老婆 儿子 我哥哥给别个当上门女婿去了 不算吧", ["applicant", "spouse", "child"]),
+    ],
+)
+def test_households_as_held_out_13_taught(text, relations):
+    members = reader.read(text, "household_size", {}).updates.get("members") or []
+    assert sorted(m["relation"] for m in members) == sorted(relations)
+
+
+def test_someone_who_did_not_survive_is_no_member():
+    text = "原本家里四口人，爸爸、妈妈、哥哥和我。爸爸十年前走了，哥哥查出白血病，借遍了亲戚还是没留住。我和妈妈两个"
+    members = reader.read(text, "household_size", {}).updates.get("members") or []
+    assert sorted(m["relation"] for m in members) == ["applicant", "parent"]

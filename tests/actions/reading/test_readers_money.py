@@ -780,3 +780,63 @@ def test_two_earners_in_one_answer(words, income):
 def test_what_insurance_paid_back_is_no_cost_and_no_income(words, medical):
     assert int(money_text.read_expenses(words)["medical"]) == medical
     assert money_text.read_income(words) == {}
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # a few 厘 a brick, the day's pay said again in yuan; no day's pay of thousands
+        ("搬砖是按块算的 一块6厘 一天搬一万来块 六七十块钱 一个月做25天左右", {"wages": 19500}),
+        ("搬砖一块5分钱，一天搬两千块，一个月做二十天", {"wages": 24000}),
+        # a pair's pensions each; the year said after its figure; silkworms are farming
+        ("公公婆婆的养老金 一个人一个月两百出头", {"basic_pension": 4800}),
+        (
+            "蚕茧 一万出头 一年 爸妈 养老金 一个人 一个月 一百九十几",
+            {"agriculture": 10000, "basic_pension": 4560},
+        ),
+        # the price before its piece; a morning's takings without the mornings: no figure
+        ("八块五一个 一个月一百个上下", {"business": 10200}),
+        ("老婆子上山捡菌子卖 一早上捡得到30块钱左右", {}),
+        # months away, a group leader's allowance, an intern's pay, the work named beside a cost
+        ("今年出去了四个月 哦不对 五个月 落了两万多", {"wages": 20000}),
+        (
+            "组长村里一个月补助130 保洁员是公益岗 一个月300",
+            {"wages": 1560, "poverty_project_wages": 3600},
+        ),
+        ("女儿实习一个月给她八百", {"wages": 9600}),
+        ("开三轮摩托接送女儿透析 顺路拉一下客 一个月挣个两三百", {"business": 3000}),
+        # rent paid is no income; the weekday is no figure
+        ("房租一个月四百", {}),
+        ("孙子住校 礼拜五回来", {}),
+        ("门面租出去 房租一年八千", {"other": 8000}),
+    ],
+)
+def test_income_as_held_out_13_and_14_taught(words, income):
+    got = money_text.read_income(plain_negation(words))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+def test_a_figure_said_again_or_put_right_keeps_its_month():
+    slots = {"members": new_members(("applicant", "我", 50)), "income": None}
+    slots.update(reader.read("护林员一个月六百", "income", slots).updates)
+    slots.update(reader.read("哦不对 护林员是五百", "income", slots).updates)
+    assert slots["income"]["poverty_project_wages"] == 6000
+    slots = {"members": new_members(("applicant", "我", 50)), "income": None}
+    slots.update(reader.read("女儿实习一个月给她八百", "income", slots).updates)
+    slots.update(reader.read("女儿实习那八百 就这个", "income", slots).updates)
+    assert slots["income"]["wages"] == 9600
+
+
+@pytest.mark.parametrize(
+    "text, assets",
+    [
+        ("她卡上有五千 是我们给她存的", {"deposits": 5000}),
+        ("有一辆电瓶车上班骑", {"vehicles": 0}),
+        ("车就那个三轮摩托", {"vehicles": 1}),
+        ("车就一个三轮车 拉庄稼的", {"vehicles": 0}),
+        ("那个货车出事了就卖了还账", {"vehicles": 0}),
+    ],
+)
+def test_assets_as_held_out_13_taught(text, assets):
+    got = assets_text.read_assets(text, asked=True)
+    assert {k: got.get(k) for k in assets} == assets

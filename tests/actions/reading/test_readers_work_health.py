@@ -320,3 +320,25 @@ def test_care_needed_as_written():
     from actions.reading.people.circumstances import circumstances
 
     assert circumstances("穿衣洗澡都需我照料").get("needs_long_term_care") is True
+
+
+@pytest.mark.parametrize(
+    ("text", "able"),
+    [
+        ("地里的重活全是我妈一个人 八十了还在挖 老汉儿做不得", {"妈": True, "老汉儿": False}),
+        ("老汉儿还在给别个帮工 砌坎子 挑东西", {"老汉儿": True}),
+    ],
+)
+def test_old_people_still_doing_the_work(text, able):
+    members = new_members(("applicant", "妈", 80), ("spouse", "老汉儿", 72))
+    member_facts.read_work(members, text)
+    assert {m["label"]: m["able_to_work"] for m in members if m["label"] in able} == able
+
+
+def test_an_old_operation_is_no_serious_illness_now():
+    from actions.reading.people.circumstances import circumstances
+
+    assert "serious_illness" not in circumstances(
+        "公公早些年颈椎受了重伤 做过大手术 里头还有8颗钢钉"
+    )
+    assert circumstances("老汉儿上个月做了大手术")["serious_illness"] is True

@@ -26,3 +26,11 @@ def test_consent_and_a_household_written_in_traditional_characters():
 def test_a_pension_written_in_traditional_characters():
     updates = reader.read("每月領養老金一百五十元", "income", {}).updates
     assert updates["income"] == {"basic_pension": 1800}
+
+
+def test_sound_alike_typos_and_dialect_spellings_are_read_as_meant():
+    from actions.reading.script import simplified
+
+    assert simplified("养老经一个月两百左右 高血丫 鸡旦") == "养老金一个月两百左右 高血压 鸡蛋"
+    assert simplified("阔以阔以") == "可以可以"
+    assert simplified("两老口在屋里") == "老两口在屋里"
