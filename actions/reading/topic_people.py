@@ -29,6 +29,9 @@ def _entity(entities, name: str) -> str | None:
     return next((e.get("value") for e in entities if e.get("entity") == name), None)
 
 
+_HEALTH_FLAGS = ("serious_illness", "bedridden", "needs_long_term_care")
+
+
 def read_identity_and_place(
     text: str,
     requested: str | None,
@@ -149,6 +152,7 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
         settled = [m.get("able_to_work") for m in state["members"]]
         schooling = [m.get("in_school") for m in state["members"]]
         grades = [m.get("disability_grade") for m in state["members"]]
+        health = [{f: m.get(f) for f in _HEALTH_FLAGS} for m in state["members"]]
         if member_facts.apply_circumstances(state["members"], text):
             reading.understood |= requested in ("health", "disability_grade")
             if requested == "health":
@@ -185,5 +189,9 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
             for member, said in zip(state["members"], grades, strict=False):
                 if member.get("disability_grade") == "unknown" and said != "unknown":
                     member["disability_grade"] = said
+            # "透析报了以后 一个月自己还要出千把块" in the costs answer: the dialysis of the
+            # member the health answer named, not of the speaker
+            for member, said in zip(state["members"], health, strict=False):
+                member.update({f: v for f, v in said.items() if v is not None})
     elif state.get("members"):
         member_facts.apply_circumstances(state["members"], text)

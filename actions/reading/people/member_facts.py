@@ -102,7 +102,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             and not speaker_only(found)
             and not counted_member(members, found)
         ):
-            previous = speaker
+            # "老头子去年走了 肺癌": what follows, unnamed, is still about the one gone
+            previous = []
             continue
         if pieces and pieces[0][0] is None and _FILLER.fullmatch(pieces[0][1]) and len(pieces) > 1:
             pieces = pieces[1:]  # "我爸…": the clause starts with the person

@@ -211,6 +211,14 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         re.compile(rf"(?<![\u4e00-\u9fff]村)(?<!帮)(?<!给)({SPOUSE_BY_SURNAME})(?=\s*\d)"),
         lambda m: [("spouse", m.group(1))],
     ),
+    # "老陈肺癌 化疗了几次", "老陈在医院": the same, followed by what is said of him or her
+    (
+        re.compile(
+            rf"(?:^|(?<=[\s，,。]))({SPOUSE_BY_SURNAME})"
+            r"(?=肺|癌|得了|是|在|身体|做|腰|腿|眼|有|查|住|瘫|病|现在|今年|去年|一直|又|也|还|前|的病)"
+        ),
+        lambda m: [("spouse", m.group(1))],
+    ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
     # "柯大爷78 柯婆婆75", "罗孃孃": elders a neighbour or cadre names by surname and title
     (
@@ -270,6 +278,10 @@ class Mention:
         return len(self.people) > 1
 
 
+# A child by order after 我 ("我老三得了尿毒症"): whose child, not the speaker.
+_ORDER_WORD = re.compile(r"(老[大二三四五幺]|幺儿|幺女|大儿|二儿|大女|二女)")
+
+
 def mentions(text: str, context: str | None = None) -> list[Mention]:
     """Each person or group named in `text` (digits already Arabic), in order; `context`:
     the whole message `text` is a clause of, where who a group is depends on it."""
@@ -290,11 +302,10 @@ def mentions(text: str, context: str | None = None) -> list[Mention]:
             continue
         word = match.group(0)
         after = match.end() + (blanked[match.end() : match.end() + 1] in "的家屋")
-        if (
-            word == "我"
-            and _SINGLE.match(blanked, after)
-            and not taken[after : after + 1] == [True]
+        if word == "我" and (
+            (_SINGLE.match(blanked, after) and not taken[after : after + 1] == [True])
+            or _ORDER_WORD.match(blanked, after)
         ):
-            continue  # "我妈", "我的老汉儿": whose, not who
+            continue  # "我妈", "我的老汉儿", "我老三": whose, not who
         found.append(Mention([(TO_RELATION[word], word)], match.start(), match.end()))
     return sorted(found, key=lambda mention: mention.start)

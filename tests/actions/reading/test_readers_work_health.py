@@ -342,3 +342,20 @@ def test_an_old_operation_is_no_serious_illness_now():
         "公公早些年颈椎受了重伤 做过大手术 里头还有8颗钢钉"
     )
     assert circumstances("老汉儿上个月做了大手术")["serious_illness"] is True
+
+
+def test_an_illness_in_the_costs_answer_is_the_one_the_health_answer_named():
+    slots = {
+        "members": new_members(("applicant", "我", 62), ("child", "老三", 39)),
+        "asks": {"health": 1},
+    }
+    slots.update(reader.read("老三尿毒症 一个礼拜透析三回", "health", slots).updates)
+    slots.update(reader.read("透析报了以后 一个月自己还要出千把块", "expenses", slots).updates)
+    assert [m["serious_illness"] for m in slots["members"]] == [False, True]
+
+
+def test_a_spouse_named_by_surname_and_an_order_word_after_me():
+    from actions.reading.people.people_words import mentions
+
+    assert [m.people for m in mentions("老陈肺癌 化疗了几次")] == [[("spouse", "老陈")]]
+    assert all(p[0] != "applicant" for m in mentions("我老三得了尿毒症") for p in m.people)
