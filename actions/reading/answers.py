@@ -39,6 +39,8 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
             state["township"] = township
         handled = bool(township)
     elif requested == "village":
+        if township := find_township(cleaned):
+            cleaned = re.sub(rf"^.*?{township}", "", cleaned)  # "兴隆镇 回龙村安置点"
         cleaned = re.sub(r"(的|嘛|哦|啊|呢|那里|这里)$", "", cleaned.split("村")[0] + "村")
         if 3 <= len(cleaned) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", cleaned):
             state["village"] = cleaned

@@ -50,7 +50,7 @@ def stated_township(text: str) -> str | None:
     return None
 
 
-_NOT_A_PLACE = re.compile(r"[我你他她们在帮给个这那哪爸妈到去回]")
+_NOT_A_PLACE = re.compile(r"[我你他她们在帮给个这那哪爸妈到去]")  # (回龙村 is a village)
 _BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头户口"
 
 

@@ -73,6 +73,12 @@ def read_identity_and_place(
     if requested != "applicant_name" and not re.search(r"(叫|名字|姓名)", without_id):
         entity = None
     name = entity or stated_name(without_id)
+    if (who := (state.get("proxy") or {}).get("who")) and (
+        theirs := re.search(
+            rf"{re.escape(who)}(?:叫|的名字叫?|名字叫?)\s*([\u4e00-\u9fff·]{{2,4}})", without_id
+        )
+    ):
+        name = theirs.group(1)  # "我外婆叫周九芬，我叫代小琴": the applicant's, not the sender's
     whole = (
         parse_name(re.split(r"[，,\s]", without_kin(without_id).strip())[0])
         if requested == "applicant_name"

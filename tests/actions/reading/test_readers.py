@@ -269,3 +269,13 @@ def test_who_the_application_is_for():
     assert detect("我帮我娘家问一下低保 我妈八十了还在挖地")["who"] == "妈"
     # one of the sender's own household counted on her own is no proxy
     assert detect("我们屋头是低保户 大女子尿毒症 能不能给她单独办一个") is None
+
+
+def test_a_village_after_its_township_and_the_applicants_name_from_a_proxy():
+    assert (
+        reader.read("兴隆镇 回龙村安置点", "village", {"township": "兴隆镇"}).updates["village"]
+        == "回龙村"
+    )
+    proxy = {"who": "外婆", "relation": "grandparent", "by": "family"}
+    got = reader.read("我外婆叫周九芬，我叫代小琴", "applicant_name", {"proxy": proxy})
+    assert got.updates["applicant_name"] == "周九芬"
