@@ -137,6 +137,10 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
         return (Decimal(weekly.group(1)) * pay * 52).to_integral_value()
     found = days or yearly or in_all
     if not found:
+        # "挑砖一天百把块，一年做得到两个月": months of day work, thirty days each (as 个把月 is)
+        months = _MONTHS_WORKED.search(region)
+        if months and 0 < Decimal(months.group(1)) <= 12:
+            return (pay * Decimal(months.group(1)) * 30).to_integral_value()
         return None
     said = found.group(1)
     count = Decimal({"十": 10, "二十": 20}.get(said) or said)

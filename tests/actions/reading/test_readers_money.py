@@ -840,3 +840,9 @@ def test_a_figure_said_again_or_put_right_keeps_its_month():
 def test_assets_as_held_out_13_taught(text, assets):
     got = assets_text.read_assets(text, asked=True)
     assert {k: got.get(k) for k in assets} == assets
+
+
+def test_months_of_day_work_are_thirty_days_each_and_no_car_typed_with_a_space():
+    got = money_text.read_income("今年卖了两头猪,五千多,挑砖一天百把块,一年做得到两个月")
+    assert {k: int(v) for k, v in got.items()} == {"agriculture": 5000, "wages": 6000}
+    assert assets_text.read_assets("房子 一个 砖房 没有 车 没有 存款", asked=True)["vehicles"] == 0

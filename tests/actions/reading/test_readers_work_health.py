@@ -359,3 +359,9 @@ def test_a_spouse_named_by_surname_and_an_order_word_after_me():
 
     assert [m.people for m in mentions("老陈肺癌 化疗了几次")] == [[("spouse", "老陈")]]
     assert all(p[0] != "applicant" for m in mentions("我老三得了尿毒症") for p in m.people)
+
+
+def test_children_who_cannot_speak_have_a_grade_to_ask():
+    from actions.reading.people.circumstances import circumstances
+
+    assert circumstances("两个女儿听得到一点但不会说话")["disability_grade"] == "unknown"
