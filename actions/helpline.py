@@ -369,6 +369,35 @@ class ActionIAmABot(Action):
         return []
 
 
+class ActionThanksOrGoodbye(Action):
+    """ "谢谢" or "再见" as the NLU heard it: said alone, the polite reply; said with a trouble
+    or a thanks for some help ("谢谢政府，我的手术费报了大半"; "我害怕自己先走了，没人能照料
+    她了…"), what helps with it (`statement_topic`), or the application for a plea."""
+
+    reply = ""
+
+    def name(self) -> str:
+        return f"action_{self.reply.removeprefix('utter_')}"
+
+    def run(self, dispatcher, tracker, domain):
+        text = (tracker.latest_message or {}).get("text") or ""
+        if tracker.active_loop_name is None and said_something(text):
+            if wants_to_apply(text):
+                return [FollowupAction("action_start_application")]
+            if statement_topic(text):
+                return reply_to(dispatcher, tracker, asked=False)
+        dispatcher.utter_message(response=self.reply)
+        return []
+
+
+class ActionYouAreWelcome(ActionThanksOrGoodbye):
+    reply = "utter_you_are_welcome"
+
+
+class ActionGoodbye(ActionThanksOrGoodbye):
+    reply = "utter_goodbye"
+
+
 def said_something(text: str) -> bool:
     """A sentence of words (ten Chinese characters or more, or a question of six or more:
     "交公粮60岁有补助吗"), not a slip or a stray reply."""

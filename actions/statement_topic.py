@@ -20,7 +20,7 @@ _TOPICS: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(
             r"(火灾|失火|着火|起火|火烧|烧[光完没毁掉了]|遭火|大火|洪水|发大水|涨水|水灾|洪灾|淹了|冲垮|冲走|"
             r"山垮|滑坡|泥石流|塌方|垮塌|(?:房子|屋|墙)[^，。]{0,4}(?:垮|塌|倒|压|裂)|压了|地震|冰雹|"
-            r"车祸|出了?事故|摔[伤断死]|工伤|意外|突然)"
+            r"车祸|出了?事故|摔[伤断死]|摔下来|掉下来|从[^，。]{0,6}摔|工伤|意外|突然)"
         ),
     ),
     (
@@ -60,7 +60,7 @@ _SOFT_TOPICS: tuple[tuple[str, re.Pattern], ...] = (
         "tekun",
         re.compile(
             r"((?:我|自己)[^，。]{0,4}(?:老了|走了|先走|死了|不在了|去世)[^。]{0,12}"
-            r"(?:怎么办|咋办|咋个办|没人|照料|照顾|一天算一天)|"
+            r"(?:怎么办|咋办|咋个办|没人|照料|照顾|一天算一天|哪个管|谁管|谁来管)|"
             r"(?:母亲|父亲|我妈|我爸|老人)[^，。]{0,3}(?:去世|走了|不在了)[^。]{0,10}(?:一天算一天|怎么办|咋办)|"
             r"将来[^，。]{0,4}(?:咋办|怎么办|咋个办)|百年之后)"
         ),
@@ -68,7 +68,7 @@ _SOFT_TOPICS: tuple[tuple[str, re.Pattern], ...] = (
     (
         "leaving_dibao",
         re.compile(
-            r"(条件改善|条件好了|日子好了|收入高了|不需要低保|退出低保|让给更困难|帮助更困难)"
+            r"(条件改善|条件好了|日子好了|日子好过|收入高了|不需要低保|退出低保|让给更困难|帮助更困难)"
         ),
     ),
     (
@@ -83,8 +83,16 @@ _SOFT_TOPICS: tuple[tuple[str, re.Pattern], ...] = (
         re.compile(r"(没有?学上|没得学上|上不了学|读不成书|读不起|上学|读书|学费)"),
     ),
     ("disability_living_subsidy", re.compile(r"(残疾人|残疾)")),
-    ("dibao_benefits", re.compile(r"((?:这么多|好多|各种|很多)[^，。]{0,2}政策)")),
+    (
+        "dibao_benefits",
+        re.compile(r"((?:这么多|好多|各种|很多)[^，。]{0,2}政策|多亏[了着]?低保|靠[着]?低保)"),
+    ),
     ("temporary_assistance", re.compile(r"(救助|救济|帮扶|帮助了|帮了我)")),
+)
+# An application waited on: "申请交了半年了", "等了三个月还没消息".
+_WAITING = re.compile(
+    r"((?:申请|材料)[^，。]{0,4}交了[^，。]{0,3}(?:个|半)?[^，。]{0,2}(?:月|年)|等了[^，。]{0,4}(?:月|年)|"
+    r"还没(?:批|消息|下来|结果))"
 )
 # Already on 低保 (a statement of what is received, not an application).
 _ON_DIBAO = re.compile(
@@ -93,7 +101,8 @@ _ON_DIBAO = re.compile(
 # A grievance: refused, passed over, stopped without a word.
 _GRIEVANCE = re.compile(
     r"(没评上|评不上|没批|不给批|批不下来|没申请上|申请不上|名额满|没得名额|说不符合|不够条件|"
-    r"取消了|被取消|停了|停发|没得了|没人通知|不公平|凭什么|凭啥|刷下来|刷掉|刷了|拿掉|除名|评掉|踢出)"
+    r"取消了|被取消|停了|停发|没得了|没人通知|不公平|凭什么|凭啥|刷下来|刷掉|刷了|拿掉|除名|评掉|踢出|"
+    r"看关系|靠关系|讲关系|关系户|说了不算|走后门)"
 )
 
 
@@ -107,6 +116,8 @@ def statement_topic(text: str) -> str | None:
             return key
     if _GRIEVANCE.search(text) and re.search(r"(低保|救助|补助|补贴|申请|评|批)", text):
         return "objection"
+    if _WAITING.search(text):
+        return "how_long"  # "申请交了半年了，村上说在等镇上"
     if _ON_DIBAO.search(text):
         return "dibao_amount"  # "去年乡政府给俺办了低保，一年给俺300元钱"
     for key, pattern in _SOFT_TOPICS:
