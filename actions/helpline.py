@@ -234,7 +234,10 @@ def reply_to(
         return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
     told = statement_topic(text) if tracker.active_loop_name is None else None
-    if told and (key is None or _unsure_of_a_statement(message, key, text)):
+    if told and (
+        key is None
+        or (statement_topic(text, soft=False) and _unsure_of_a_statement(message, key, text))
+    ):
         # "娃儿考起大学了，学费还差一万多": a hardship told, the help for it and the offer
         key, applying = told, True
     if key is None and applying:

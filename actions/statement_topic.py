@@ -106,8 +106,9 @@ _GRIEVANCE = re.compile(
 )
 
 
-def statement_topic(text: str) -> str | None:
-    """The answer key a statement's hardship or grievance points to; None if none."""
+def statement_topic(text: str, soft: bool = True) -> str | None:
+    """The answer key a statement's hardship or grievance points to; None if none. ``soft``:
+    the softer words of thanks and worry too (not strong enough to overrule the NLU)."""
     text = spelled(text or "")
     if hard_outside(text):
         return None  # "建议政府修条排水沟": another office's matter, whatever the rain did
@@ -120,7 +121,7 @@ def statement_topic(text: str) -> str | None:
         return "how_long"  # "申请交了半年了，村上说在等镇上"
     if _ON_DIBAO.search(text):
         return "dibao_amount"  # "去年乡政府给俺办了低保，一年给俺300元钱"
-    for key, pattern in _SOFT_TOPICS:
+    for key, pattern in _SOFT_TOPICS if soft else ():
         if pattern.search(text):
             return key
     return None
