@@ -40,12 +40,15 @@ _EACH_OF_TWO = re.compile(
 )
 
 
+_SOME_MORE = re.compile(r"\d\s*(?:块|元)几")
+
+
 def per_year(clause: str) -> Decimal | None:
     """The year's amount of the one figure a clause says; None for none, several, or a rate
     by the hour or the day."""
     found = numbers(clause)
-    if len(found) != 1 or _RATE.search(clause):
-        return None
+    if len(found) != 1 or _RATE.search(clause) or _SOME_MORE.search(to_arabic(clause)):
+        return None  # (a figure with 几 after its unit, "一块几角", is no figure)
     monthly = MONTH.search(clause) and not YEAR.search(clause)
     weekly = WEEK.search(clause) and not (monthly or YEAR.search(clause))
     quarterly = QUARTER.search(clause) and not (monthly or weekly or YEAR.search(clause))

@@ -44,7 +44,7 @@ INCOME_SOURCES = {
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
-    "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,3}(?:背篓|篮|筐|竹|席|撮箕|扫帚)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "business": r"(做生意|生意|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|篮|筐|竹|席|撮箕|扫帚|盖|草鞋|凉席)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
     "wages": r"(打工|务工|上班|实习|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
@@ -539,7 +539,7 @@ _CHILDREN_AWAY = re.compile(r"(儿子|女儿|儿女|娃儿|子女|亲戚|侄儿)
 _VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一定|没个准|莫得个准)")
 # "侄儿子给他点钱 好多我不晓得": the amount not known, said in the next clause.
 _HOW_MUCH_UNKNOWN = re.compile(
-    r"(好多|多少)[^，。\d]{0,3}(?:我|他|她|我们)?(?:真的|确实|也|是|都|实在)?(不晓得|不知道|不清楚|说不清)"
+    r"(好多|多少)[^，。\d]{0,3}(?:我|他|她|我们)?(?:又|真的|确实|也|是|都|实在)?(不晓得|不知道|不清楚|说不清|说不来|说不准|没数过|没算过)"
 )
 
 
@@ -555,16 +555,20 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     found = []
     figures = _by_kind(text, kinds or INCOME_SOURCES)
     kind = None
+    named = None  # the last source named, however many clauses ago
     parts = clauses(text)
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
         said = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
+        named = said or named
         unknown_how_much = _HOW_MUCH_UNKNOWN.search(clause) or (
             re.match(r"\s*(不晓得|不知道|不清楚|说不清)", clause)
             and re.search(r"(好多|多少)\s*$", previous)  # "寄好多 不晓得"
         )
-        if said is None and kind and unknown_how_much and not figures.get(kind):
-            found.append(kind)  # the clause before named the source
+        if said is None and (kind or named) and unknown_how_much and not figures.get(kind or named):
+            # the clause before named the source, or one a few clauses before ("他编那个盖盖
+            # … 编好多我又没数过 … 卖好多钱我真的说不来")
+            found.append(kind or named)
             continue
         if (
             said is None

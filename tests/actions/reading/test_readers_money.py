@@ -846,3 +846,11 @@ def test_months_of_day_work_are_thirty_days_each_and_no_car_typed_with_a_space()
     got = money_text.read_income("今年卖了两头猪,五千多,挑砖一天百把块,一年做得到两个月")
     assert {k: int(v) for k, v in got.items()} == {"agriculture": 5000, "wages": 6000}
     assert assets_text.read_assets("房子 一个 砖房 没有 车 没有 存款", asked=True)["vehicles"] == 0
+
+
+def test_a_source_named_and_its_amount_not_known_clauses_later():
+    text = (
+        "脐橙今年卖了三千多 他编那个盖盖 一片好像是一块几角 编好多我又没数过 卖好多钱我真的说不来"
+    )
+    assert money_text.vague_kinds(text) == ["business"]
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == {"agriculture": 3000}
