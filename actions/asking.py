@@ -98,16 +98,18 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
         elif questions.transfers_unsaid(slots):
             variant = "transfers"  # "记下了：…。子女亲戚给钱吗？…"
+        elif questions.produce_unsaid(slots):
+            variant = "produce"  # "记下了：…。种的、养的卖了钱吗？…"
     if slot == "expenses" and slots.get("expenses") is not None and asked >= 2:
         if pupils := questions.school_cost_unsaid(slots):
             variant = "school"  # "记下了：看病两千。娃儿读书一年自己要花多少？"
             fields["expense_words"] = money_words(slots["expenses"], EXPENSE_WORDS) or "没有"
             fields["who"] = _names(pupils) if len(pupils) < 3 else "娃儿们"
-    if (asked >= 2 or reask) and variant not in ("pension", "transfers", "school"):
+    if (asked >= 2 or reask) and variant not in ("pension", "transfers", "produce", "school"):
         variant = next((v for v in (reask, "again") if v and v in table), variant)
     text = table.get(variant, table.get("ask", next(iter(table.values()))))
     text = (text["voice"] if voice else text["sms"]).format(**fields)
-    if asked >= 2 and variant not in ("pension", "transfers", "school"):
+    if asked >= 2 and variant not in ("pension", "transfers", "produce", "school"):
         text += wording()["handoff_offer"]["voice" if voice else "sms"]
     return text
 
@@ -128,7 +130,11 @@ class AskQuestion(Action):
         if (
             self.slot == "income"
             and slots.get("income")
-            and (questions.pension_unsaid(slots) or questions.transfers_unsaid(slots))
+            and (
+                questions.pension_unsaid(slots)
+                or questions.transfers_unsaid(slots)
+                or questions.produce_unsaid(slots)
+            )
         ):
             return [SlotSet("income_checked", True)]  # the pension and gifts asked about once
         if self.slot == "expenses" and questions.school_cost_unsaid(slots):

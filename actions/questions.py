@@ -106,7 +106,7 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
                 s.get("income_asked") is True
                 and (s.get("income") is not None or s.get("income_total") is not None)
                 and (
-                    not (pension_unsaid(s) or transfers_unsaid(s))
+                    not (pension_unsaid(s) or transfers_unsaid(s) or produce_unsaid(s))
                     or s.get("income_checked")
                     or _asked(s, "income") >= 2
                 )
@@ -193,6 +193,20 @@ def transfers_unsaid(slots: dict) -> bool:
     )
     return bool(members) and (
         2 * len(old) >= len(members) or not any(m.get("able_to_work") for m in members) or skipped
+    )
+
+
+def produce_unsaid(slots: dict) -> bool:
+    """Farming or animals named in an earlier answer ("种点菜 喂了十几只鸡") with no figure
+    for them in the income told: asked about once ("种的、养的卖了钱吗？"), since a figure
+    nobody asked for is rarely said, and none is not the same as not known."""
+    income = slots.get("income") or {}
+    unknown = set(slots.get("unknown_facts") or [])
+    return (
+        "agriculture" in (slots.get("income_named") or [])
+        and not income.get("agriculture")
+        and "income.agriculture" not in unknown
+        and slots.get("income_total") is None
     )
 
 

@@ -7,6 +7,7 @@ import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.application_facts import to_household, unknown_facts
+from actions.asking import question
 from actions.questions import next_question
 from cases.assessment import assess_household
 from tests.actions.simulation import Conversation
@@ -274,3 +275,17 @@ def test_an_income_answer_that_says_it_is_all_is_not_followed_up():
 def test_schooling_said_to_cost_nothing_is_not_asked_about_again():
     conversation = run(TYPICAL[:6] + [("没得啥子大的开销 娃儿读书不要钱 都没病", "inform")])
     assert conversation.requested == "assets"
+
+
+def test_farming_or_animals_named_without_a_figure_are_asked_about_once():
+    conversation = run(TYPICAL[:3])
+    conversation.say("4口人，我45岁，老婆43岁，儿子15岁读初中，老汉儿72岁")
+    conversation.say("都没病；我打工，老婆在屋头种点菜 喂了十几只鸡")
+    assert conversation.requested == "income"
+    conversation.say("打工一年一万五，老汉儿养老金每月一百二")
+    assert conversation.requested == "income"
+    slots = {**conversation.slots, "reask": None}
+    assert "种的、养的卖了钱吗" in question("income", slots, voice=False)
+    conversation.say("鸡蛋卖了七八百")
+    assert conversation.slots["income"]["agriculture"] == 750
+    assert conversation.requested == "expenses"

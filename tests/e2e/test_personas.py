@@ -28,6 +28,8 @@ HELD_OUT_FLOORS = {
     "held_out_10": 0.94,
     "held_out_11": 0.88,
     "held_out_12": 0.89,
+    "held_out_13": 0.90,
+    "held_out_14": 0.83,
 }
 OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 
