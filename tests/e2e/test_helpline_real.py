@@ -98,6 +98,8 @@ LATER_SETS = [
     ("questions_6.yaml", "+86139500", 28, 0.92),
     ("questions_7.yaml", "+86139600", 31, 0.93),
     ("questions_8.yaml", "+86139700", 30, 0.70),
+    ("questions_9.yaml", "+86139800", 35, 0.83),
+    ("questions_10.yaml", "+86139900", 18, 0.75),
 ]
 
 
