@@ -310,6 +310,13 @@ def _price_of(found: re.Match, offset: int) -> Decimal:
     return Decimal(whole) + (Decimal(tenths) / 10 if tenths else 0)
 
 
+def _price_and_unit(found: re.Match) -> tuple[Decimal, str]:
+    """A match of _PRICE_BY_WEIGHT: the price and its unit (斤 or 公斤), either way round."""
+    if found.group(4):
+        return _price_of(found, 1), found.group(4)
+    return _price_of(found, 6), found.group(5)
+
+
 def by_quantity(text: str) -> tuple[Decimal, list[str]] | None:
     """ "卖出去两百来斤 六十块一斤": the weight sold × the price of a 斤 (公斤 and 斤 put
     right: a 公斤 is two 斤), and the words that said it (to be read for nothing else)."""
@@ -318,10 +325,7 @@ def by_quantity(text: str) -> tuple[Decimal, list[str]] | None:
     sold = _SOLD_WEIGHT.search(converted)
     if not (price and sold):
         return None
-    if price.group(4):
-        each, unit = _price_of(price, 1), price.group(4)
-    else:
-        each, unit = _price_of(price, 6), price.group(5)
+    each, unit = _price_and_unit(price)
     if not 0 < each <= 500:
         return None
     weight = Decimal(sold.group(1))
@@ -352,14 +356,20 @@ def by_the_job(text: str) -> str:
     if not (rate and count) or not 0 < Decimal(count.group("count")) <= 60:
         return text
     day = (Decimal(rate.group("pay")) * Decimal(count.group("count"))).to_integral_value()
-    first, second = sorted((rate, count), key=lambda m: m.start())
+    return _as_a_days_pay(converted, rate, count, day)
+
+
+def _as_a_days_pay(text: str, rate: re.Match, count: re.Match, day: Decimal) -> str:
+    """`text` with the rate's words left out and the count's said as "一天<day>", for
+    day_earnings to read (the two in either order)."""
     said = {rate: "", count: f"一天{day}"}
+    first, second = sorted((rate, count), key=lambda m: m.start())
     return (
-        converted[: first.start()]
+        text[: first.start()]
         + said[first]
-        + converted[first.end() : second.start()]
+        + text[first.end() : second.start()]
         + said[second]
-        + converted[second.end() :]
+        + text[second.end() :]
     )
 
 
@@ -376,11 +386,7 @@ def by_the_weight_picked(text: str) -> str:
     price, count = _PRICE_BY_WEIGHT.search(converted), _WEIGHT_A_DAY.search(converted)
     if not (price and count) or _SOLD_WEIGHT.search(converted):
         return text
-    each, unit = (
-        (_price_of(price, 1), price.group(4))
-        if price.group(4)
-        else (_price_of(price, 6), price.group(5))
-    )
+    each, unit = _price_and_unit(price)
     if price.end() > count.start():
         # "每斤2块 1天能摘20斤": the figure after 块 is the day's, not ten fen
         each = Decimal(price.group(6))
@@ -390,16 +396,7 @@ def by_the_weight_picked(text: str) -> str:
         weight = weight * 2 if count.group("unit") == "公斤" else weight / 2
     if not (0 < each <= 50 and 0 < weight <= 1000):
         return text
-    day = (each * weight).to_integral_value()
-    first, second = sorted((price, count), key=lambda m: m.start())
-    said = {price: "", count: f"一天{day}"}
-    return (
-        converted[: first.start()]
-        + said[first]
-        + converted[first.end() : second.start()]
-        + said[second]
-        + converted[second.end() :]
-    )
+    return _as_a_days_pay(converted, price, count, (each * weight).to_integral_value())
 
 
 # Paid a few 厘 or 分 a piece ("搬砖 一块6厘 一天搬一万来块 六七十块钱"): the day's pay is the
