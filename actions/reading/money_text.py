@@ -777,12 +777,13 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
                                            or _WORKED.search("".join(said)) else UNASSIGNED),
         )  # fmt: skip
         if (
-            kind == "wages"
+            kind in ("wages", UNASSIGNED)
             and len(earnings) == 1
-            and not re.search(INCOME_SOURCES["wages"], text)
+            and not re.search(INCOME_SOURCES["wages"], _EARNING.sub("", text))
             and re.search(INCOME_SOURCES["business"], text)
         ):
-            kind = "business"  # "开摩的拉客 一趟五块 一天跑二三十趟": the trade named before
+            # "开摩的拉客 一趟五块 一天跑二三十趟", "卖包面 一天赚得到二十来块": the trade named before
+            kind = "business"
         if kind == "agriculture" and not market:
             kind = "wages"  # paid by the day for picking tea or digging: someone else's farm
         if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):

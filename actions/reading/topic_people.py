@@ -106,9 +106,31 @@ def read_identity_and_place(
 _LEFT_OUT = re.compile(r"(漏了|忘了说|少说了|说掉了|没算上|忘记说)")
 
 
+def _applicant_by_name(text: str, requested: str | None, state: dict) -> str:
+    """ "老牟高血压 … 老牟在山上还种点苞谷": a cadre or neighbour applying for someone names
+    them by name or 老 and the surname, which the readers take as the person applied for (他):
+    not a spouse called by the surname, as a wife says "老陈"."""
+    name = state.get("applicant_name") or ""
+    if not state.get("proxy") or len(name) < 2 or requested in (None, "consent", "members"):
+        return text
+    aliases = [name, f"老{name[0]}"] + ([name[1:]] if len(name) == 3 else [])
+    if requested == "household_size":
+        if (state["proxy"].get("relation") or "other") != "other":
+            return text
+        # "老周63，他婆娘61": in the household answer, as an elder named by surname and title,
+        # whom the proxy's household reading takes as the applicant (proxy.as_applicant)
+        number = state.get("id_number") or ""
+        woman = len(number) == 18 and number[16].isdigit() and int(number[16]) % 2 == 0
+        return re.sub(
+            "|".join(map(re.escape, aliases)), f"{name[0]}{'婆婆' if woman else '大爷'}", text
+        )
+    return re.sub("|".join(map(re.escape, aliases)), "他", text)
+
+
 def read_household(text: str, requested: str | None, state: dict, reading: Reading) -> None:
     """The household's size and members, and what is said of each member (health, work,
     school, disability), as far as the question being asked lets a passing word change it."""
+    text = _applicant_by_name(text, requested, state)
     size = stated_size(text, requested)
     if size:
         state["household_size"] = size

@@ -24,7 +24,8 @@ ABLE = re.compile(
     r"装修|厂里|进厂|进了?[^，。]{0,3}厂|在[^，。]{0,4}厂[里头上]?(?:做|干|上班|打工)?|拉人|摩托|做得动|养蜂|放蜂|养[^，。]{0,2}蜜蜂|保安|门卫|夜班|(?:当|做)[^，。]{0,2}(?:司机|保姆|月嫂|服务员|厨师)|快递|送外卖|打杂|干得了|喂猪|种几亩|种地卖|菜卖|卖菜|喂[^，。]{0,3}[猪鸡鸭牛羊]|"
     r"还在做|还在干|缝|绣|编[^，。]{0,2}(?:筐|篮|背篓|竹|席)|手工|计件|包装|挖[^，。]{0,2}药|采药|"
     r"砖厂|搬[^，。]{0,2}砖|扫[^，。]{0,2}(?:路|公路|街)|拉客|载客|三轮|摩的|小卖部|守[^，。]{0,3}(?:店|摊)|"
-    r"(?:背|拿|挑|担)[^，。]{0,4}(?:场上|街上)?[^，。]{0,2}卖|场上卖|赶场卖|剥核桃|"
+    r"(?:背|拿|挑|担)[^，。]{0,4}(?:场上|街上)?[^，。]{0,2}卖|场上卖|赶场卖|街上卖|去[^，。]{0,4}(?:场上|街上|镇上|城里)卖|剥核桃|"
+    r"小工|短工|放(?:羊|牛)|养(?:羊|牛)|篾|种[^，。]{0,3}亩|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋)|"
     r"(?<![不没])(?:都|也|还)?能做(?![饭家])|撑起|撑着|顶起|一个人扛|"
     r"(?:(?:就|只有|只是)我?|^)(?:一|1)个人?在?(?:做|干)(?![不])|是我在(?:种|做|干|喂)|^在?(?:做|干)$|(?:就|只有)[^，。]{0,3}一个劳动?力|"
@@ -48,6 +49,10 @@ _FARM = re.compile(
     r"喂[^，。]{0,3}[猪鸡鸭牛羊]|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋))"
 )
+# A little farming ("种点菜", "种点苞谷") is the work of someone still able up to 70; "只种点菜",
+# "就门口种点菜" and "重活做不了 种点菜" say how little is left (see `by_age`).
+_SMALL_FARM = re.compile(r"种了?点(?:小?菜|地|田|苞谷|包谷|玉米|洋芋|土豆|庄稼|粮食|红薯|谷子)")
+_ONLY_SMALL_FARM = re.compile(r"(?:只|就)[^，。]{0,5}种了?点|老的[^，。]{0,3}种了?点")
 _WELL = re.compile(r"^[^，。]{0,2}(好的|都好|好好的|身体好|健康|没得病|没病|没啥病|没得啥病)")
 _STILL = re.compile(
     r"(还在|还能|还做得|还干得|天天|还种|还喂|还养|都是[他她我]在?(?:做|种|干)|力气大|都在(?:种|做|干|喂|养))"
@@ -166,6 +171,14 @@ def circumstances(words: str) -> dict:
     elif ABLE.search(light) and not flags.get("in_school"):
         # Farming: labour capacity under 60; past it, only "还在种地" (see update).
         flags["able_to_work"] = "farm_still" if _STILL.search(words) else "farm"
+    elif (
+        _SMALL_FARM.search(light)
+        and not _HEAVY_ONLY.search(words)
+        and not _ONLY_SMALL_FARM.search(words)
+        and not flags.get("needs_long_term_care")
+    ):
+        # "老婆在屋头种点菜", "公公种点菜" (in their sixties): still farming, however small
+        flags["able_to_work"] = "farm_small"
     elif CHORES.search(light) and not flags.get("needs_long_term_care"):
         # able if of working age (see `update`); "还种点地" is still farming
         still = _STILL.search(words) and re.search(r"(种|喂|养)", words)
@@ -173,7 +186,7 @@ def circumstances(words: str) -> dict:
     return flags
 
 
-LIGHT = ("chores", "farm", "farm_still", "once")
+LIGHT = ("chores", "farm", "farm_small", "farm_still", "once")
 
 
 def update(member: dict, flags: dict) -> None:
@@ -199,8 +212,9 @@ def update(member: dict, flags: dict) -> None:
 
 def by_age(member: dict, flags: dict) -> None:
     """Work at home or on the farm, read against the member's age: caring for the family
-    is labour capacity under 60; farming under 65 ("我妈种地 喂猪" at 63), and past it only
-    when still at it ("还在种地"); "种点菜吃" at 70 is what everyone does: not able."""
+    is labour capacity under 60; farming under 65 ("我妈种地 喂猪" at 63), a little farming
+    under 70 ("老婆在屋头种点菜" at 63), and past it only when still at it ("还在种地");
+    "种点菜吃" at 70 is what everyone does: not able."""
     said, age = flags.get("able_to_work"), member.get("age")
     if said not in LIGHT:
         return
@@ -217,7 +231,13 @@ def by_age(member: dict, flags: dict) -> None:
             flags.pop("able_to_work")
     elif age is None and said == "chores":
         flags.pop("able_to_work")
-    elif age is None or age < 60 or (said == "farm" and age < 65) or said == "farm_still":
+    elif (
+        age is None
+        or age < 60
+        or (said == "farm" and age < 65)
+        or (said == "farm_small" and age < 70)
+        or said == "farm_still"
+    ):
         flags["able_to_work"] = True
     elif member.get("able_to_work") is True:
         flags.pop("able_to_work")  # "还种点地 喂了两头猪": the still-farming said first holds

@@ -116,7 +116,24 @@ RELATIONS = {
     "grandparent": ["爷爷", "奶奶", "外公", "外婆", "家公", "家婆"],
     "grandchild": ["孙娃儿", "孙娃子", "孙娃", "孙子", "孙女", "外孙女", "外孙", "孙儿", "孙孙"],
     "sibling": ["哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "弟", "妹"],
-    "in_law": ["儿媳妇", "儿媳", "女婿", "公公", "婆婆", "岳父", "岳母"],
+    "in_law": [
+        "儿媳妇",
+        "儿媳",
+        "女婿",
+        "公公",
+        "婆婆",
+        "岳父",
+        "岳母",
+        # a man's wife's parents, as he (or a neighbour of his) says them
+        "老丈母娘",
+        "老丈母",
+        "丈母娘",
+        "丈母",
+        "老丈人",
+        "丈人",
+        "老岳母",
+        "老岳父",
+    ],
     # A brother's or sister's spouse, to the sender (proxy maps them to the applicant).
     "sibling_in_law": ["嫂子", "嫂嫂", "大嫂", "弟媳妇", "弟媳", "弟妹", "姐夫", "妹夫"],
     # Nieces and nephews raised in the household ("外甥女她爸妈都不在了 一直跟我们过").

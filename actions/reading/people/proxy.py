@@ -27,7 +27,7 @@ _CADRE = re.compile(
 _FOR_SOMEONE = re.compile(
     r"(帮别人|替别人|帮人申请|代办|代人申请|帮他申请|帮她申请|替他|替她|"
     # "我帮他们问一下低保", "我片区有一户…", "是我结对帮扶的户": a cadre or a doctor for a household
-    r"(?:帮|替|给)(?:他们|她们)(?:家)?(?:问|申请|办|报)|(?:帮|替)(?:这户|这家)|结对帮扶的户|片区有一户)"
+    r"(?:帮|替|给)(?:他们|她们)(?:家)?(?:重新|再|一起)?(?:问|申请|办|报)|(?:帮|替)(?:这户|这家)|结对帮扶的户|片区有一户)"
 )
 _LIVES_WITH = re.compile(r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾)")
 # Applying for a couple ("替父母申请"): the first of them is the applicant, the other a member.

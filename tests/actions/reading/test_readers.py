@@ -279,3 +279,12 @@ def test_a_village_after_its_township_and_the_applicants_name_from_a_proxy():
     proxy = {"who": "外婆", "relation": "grandparent", "by": "family"}
     got = reader.read("我外婆叫周九芬，我叫代小琴", "applicant_name", {"proxy": proxy})
     assert got.updates["applicant_name"] == "周九芬"
+
+
+def test_a_trade_paid_by_the_day_is_business():
+    from actions.reading.money_text import read_income
+
+    assert read_income("卖凉粉 一天挣得到三十来块 一个月卖二十天 老汉儿养老金一个月一百八") == {
+        "business": 7200,
+        "basic_pension": 2160,
+    }

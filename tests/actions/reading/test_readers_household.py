@@ -225,6 +225,7 @@ def test_the_applicant_named_as_a_relative():
     assert detect("申请人是我父亲，王德贵。我是他女儿")["relation"] == "parent"
     assert parse_name("申请人是我父亲，王德贵。我是他女儿") == "王德贵"
     assert detect("我是村里的妇女主任，为一户困难群众申请")["by"] == "cadre"
+    assert detect("我是村上的组长，他家原来有低保，想给他们重新报一下")["by"] == "cadre"
 
 
 def test_by_himself_is_not_the_speaker():

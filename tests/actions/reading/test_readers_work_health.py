@@ -365,3 +365,65 @@ def test_children_who_cannot_speak_have_a_grade_to_ask():
     from actions.reading.people.circumstances import circumstances
 
     assert circumstances("两个女儿听得到一点但不会说话")["disability_grade"] == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("text", "ages", "able"),
+    [
+        # a little farming in one's sixties is still work; at seventy and more it is not,
+        # nor when the words say how little is left
+        ("我在屋头种点苞谷 老伴也种点菜", (64, 62), {"我": True, "老伴": True}),
+        ("我在屋头种点苞谷 老伴也种点菜", (76, 73), {"我": False, "老伴": False}),
+        ("我只种点菜 老伴做不得", (64, 62), {"我": False, "老伴": False}),
+        ("我重活做不了 种点菜", (64, 62), {"我": False}),
+    ],
+)
+def test_a_little_farming_by_age(text, ages, able):
+    members = new_members(("applicant", "我", ages[0]), ("spouse", "老伴", ages[1]))
+    member_facts.read_work(members, text)
+    assert {m["label"]: m["able_to_work"] for m in members if m["label"] in able} == able
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["农闲的时候打点小工", "天天上山放牛", "在屋头编篾货卖", "做点凉粉去街上卖", "种了七八亩脐橙"],
+)
+def test_more_words_for_work(text):
+    members = new_members(("applicant", "我", 52))
+    member_facts.read_work(members, text)
+    assert members[0]["able_to_work"] is True
+
+
+def test_a_man_s_wife_s_parents():
+    from actions.reading.people.people_words import mentions
+
+    assert [m.people for m in mentions("还有我丈母娘 八十几了")] == [[("in_law", "丈母娘")]]
+    assert [m.people for m in mentions("老丈人瘫在床上")] == [[("in_law", "老丈人")]]
+
+
+def test_a_proxy_names_the_applicant_by_surname():
+    """A cadre says "老谭" of the man applied for: him, not a spouse called by the surname."""
+    slots = {
+        "proxy": {"who": "老人", "relation": "other", "by": "cadre"},
+        "applicant_name": "谭明和",
+        "id_number": "500236196104120019",
+        "household_size": 2,
+        "members": new_members(("applicant", "老人", 65), ("spouse", "老伴", 60)),
+    }
+    slots.update(reader.read("老谭腰杆不好 老伴在村里做保洁", "health", slots).updates)
+    slots.update(reader.read("老谭还在放牛 老伴做保洁", "work", slots).updates)
+    assert [m["able_to_work"] for m in slots["members"]] == [True, True]
+
+
+def test_a_proxy_names_the_applicant_by_surname_in_the_household_answer():
+    slots = {
+        "proxy": {"who": "老人", "relation": "other", "by": "cadre"},
+        "applicant_name": "谭明和",
+        "id_number": "500236196104120019",
+    }
+    slots.update(reader.read("三个人，老谭65，他老伴60，孙子12", "household_size", slots).updates)
+    assert [(m["relation"], m["age"]) for m in slots["members"]] == [
+        ("applicant", 65),
+        ("spouse", 60),
+        ("grandchild", 12),
+    ]
