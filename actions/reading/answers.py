@@ -71,7 +71,9 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
         handled = _income_answer(text, state)
     elif requested == "expenses":
         if money_text.says_nothing(text) or intent == "deny":
-            state["expenses"] = {"medical": 0, "disability_care": 0, "education": 0}
+            # "娃儿读书是免费的，没花啥子钱" when asked again: the costs told before stand
+            told = {k: v for k, v in (state.get("expenses") or {}).items() if v}
+            state["expenses"] = {"medical": 0, "disability_care": 0, "education": 0, **told}
         else:
             handled = False
     elif requested == "assets":

@@ -217,7 +217,7 @@ def shop_by_the_day(text: str) -> Decimal | None:
 
 # By the piece: "背篓一个卖四十左右，一个月编得到十来个" (the piece's price × pieces a month).
 _PIECE_RATE = re.compile(
-    r"(?:一|1|每)(个(?!月)|双|件|条|床|把|张|只)[^，。\d给寄打发拿]{0,3}?(?:卖|能卖|卖得到|值|赚)?"
+    r"(?:一|1|每)(个(?!月)|双|件|条|床|把|张|只|头)[^，。\d给寄打发拿]{0,3}?(?:卖|能卖|卖得到|值|赚)?"
     r"[^，。\d给寄打发拿]{0,2}?(\d+)(?!\d)"
 )
 
@@ -251,12 +251,16 @@ def by_the_piece(text: str) -> tuple[Decimal, list[str]] | None:
     elif jiao := re.match(r"\s*(?:毛|角)", rest):
         price /= 10  # "一个五毛"
         said += jiao.group(0)
-    monthly = re.search(rf"(?:一|1|每)个?月[^，。\d]{{0,8}}?(\d+)\s*来?多?{unit}", converted)
-    yearly = re.search(rf"(?:一|1|每)年[^，。\d]{{0,8}}?(\d+)\s*来?多?{unit}", converted)
-    if monthly and 1 < int(monthly.group(1)) <= 1000:
-        return (price * int(monthly.group(1)) * 12).to_integral_value(), [said, monthly.group(0)]
-    if yearly and 1 < int(yearly.group(1)) <= 10000:
-        return (price * int(yearly.group(1))).to_integral_value(), [said, yearly.group(0)]
+    count = r"(\d+(?:\.\d+)?)"  # "一年卖五六只": 5.5
+    monthly = re.search(rf"(?:一|1|每)个?月[^，。\d]{{0,8}}?{count}\s*来?多?{unit}", converted)
+    yearly = re.search(rf"(?:一|1|每)年[^，。\d]{{0,8}}?{count}\s*来?多?{unit}", converted)
+    if monthly and 1 < Decimal(monthly.group(1)) <= 1000:
+        return (price * Decimal(monthly.group(1)) * 12).to_integral_value(), [
+            said,
+            monthly.group(0),
+        ]
+    if yearly and 1 < Decimal(yearly.group(1)) <= 10000:
+        return (price * Decimal(yearly.group(1))).to_integral_value(), [said, yearly.group(0)]
     return None
 
 

@@ -145,9 +145,10 @@ def _cn2an(text: str) -> str:
         return cn2an.transform(text, "cn2an")
 
 
-# A range of small counts: "一个月七八天", "三四次", "赶七八场".
+# A range of small counts: "一个月七八天", "三四次", "赶七八场", "一年卖五六只", "两三亩".
 _COUNT_RANGE = re.compile(
-    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])(?=[天次回趟场])"
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])"
+    r"(?=[天次回趟场只头亩斤箱桶袋担挑窝棵株])"
 )
 
 

@@ -82,8 +82,14 @@ def _another_earner(money: str, requested: str | None, state: dict, income: dict
         and not now & earlier
         and "?" not in now
         and income["wages"] != (state.get("income") or {})["wages"]  # the same said again
-        and not _ALL_TOLD.search(money)
+        # "两个人加起来五千" is everyone's total, unless it is of others named ("公公婆婆砖厂
+        # 两个人一个月两千出头" after the speaker's own wages)
+        and not (_ALL_TOLD.search(money) and not _of_others(money, now))
     )
+
+
+def _of_others(money: str, earners: set[str]) -> bool:
+    return bool(earners - {"applicant"}) and not re.search(r"(我们|全家|一家|屋头)", money)
 
 
 def _vague_pending(state: dict) -> list[str]:
@@ -200,6 +206,11 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         expenses = {k: v for k, v in expenses.items() if k not in (state.get("expenses") or {})}
     if expenses and requested != "income":
         spent = state.get("expenses") or {}
+        if requested == "expenses" and any(spent.values()):
+            # "娃儿读书是免费的，没花啥子钱" when asked again about schooling: no cost for
+            # that, the medical costs told before stand
+            named = {k for k, p in money_text.EXPENSE_TYPES.items() if re.search(p, money)}
+            expenses = {k: v for k, v in expenses.items() if v or not spent.get(k) or k in named}
         if requested == "expenses" and _MORE_COSTS.match(money):
             # "还有药 一个月三四百" after the dialysis: more of that cost, added
             expenses = {

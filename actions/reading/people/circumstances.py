@@ -25,7 +25,7 @@ ABLE = re.compile(
     r"还在做|还在干|缝|绣|编[^，。]{0,2}(?:筐|篮|背篓|竹|席)|手工|计件|包装|挖[^，。]{0,2}药|采药|"
     r"砖厂|搬[^，。]{0,2}砖|扫[^，。]{0,2}(?:路|公路|街)|拉客|载客|三轮|摩的|小卖部|守[^，。]{0,3}(?:店|摊)|"
     r"(?:背|拿|挑|担)[^，。]{0,4}(?:场上|街上)?[^，。]{0,2}卖|场上卖|赶场卖|街上卖|去[^，。]{0,4}(?:场上|街上|镇上|城里)卖|剥核桃|"
-    r"小工|短工|放(?:羊|牛)|养(?:羊|牛)|篾|种[^，。]{0,3}亩|"
+    r"小工|短工|放(?:羊|牛)|养(?:羊|牛)|篾|种[^，。]{0,5}亩|"
     r"种(?:脐橙|柑橘|橘子|烟|果|玉米|包谷|苞谷|洋芋|土豆|红薯|庄稼|粮食|药材|茶|魔芋)|"
     r"(?<![不没])(?:都|也|还)?能做(?![饭家])|撑起|撑着|顶起|一个人扛|"
     r"(?:(?:就|只有|只是)我?|^)(?:一|1)个人?在?(?:做|干)(?![不])|是我在(?:种|做|干|喂)|^在?(?:做|干)$|(?:就|只有)[^，。]{0,3}一个劳动?力|"
@@ -35,7 +35,9 @@ ABLE = re.compile(
 UNABLE = re.compile(
     r"(不能干活|干不了|做不动|干不动|不能劳动|不能劳作|年迈|(?:也|都)不能(?=$|[，。；;！!\s])|没劳动力|丧失劳动能力|不能做事|做不了|动不了|动不得|"
     r"身体不行|做不得|干不得|干不起|做不起|不能做|不能干|没得劳动力|莫得劳动力|没得人要|没人要|没有人要|莫得人要|找不到活|"
-    r"(?:腰杆?|腿杆?|脚杆?|手杆?|背)[^，。]{0,3}(?:不行|不得行|使不上劲))"
+    r"(?:腰杆?|腿杆?|脚杆?|手杆?|背)[^，。]{0,3}(?:不行|不得行|使不上劲)|"
+    # "只能做点轻的家务": the house's chores, no more
+    r"只(?:能|会)?(?:做|干)得?了?[^，。]{0,4}家务)"
 )
 # Work at home: labour capacity when of working age (under 60), not for the old, for whom
 # "种点菜吃" is what everyone does.
@@ -93,6 +95,12 @@ _CARE = re.compile(
 )
 
 
+# "全靠他一个人端屎端尿": the care he gives, not care he needs.
+_GIVES_CARE = re.compile(
+    r"(?:全?靠|都是|全是)[他她我](?:[一1]个人)?[^，。]{0,2}(?:端屎端尿|伺候|照顾|喂|护理|招呼)"
+)
+
+
 def _flag(pattern: re.Pattern, words: str) -> bool | None:
     """True when `words` say it, False when they deny it ("没得残疾"), None when silent."""
     match = pattern.search(words)
@@ -136,6 +144,8 @@ def circumstances(words: str) -> dict:
         ("bedridden", _BEDRIDDEN),
         ("needs_long_term_care", _CARE),
     ):
+        if name == "needs_long_term_care" and _GIVES_CARE.search(words):
+            continue
         value = _flag(pattern, words)
         if value is not None:
             flags[name] = value

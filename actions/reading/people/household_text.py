@@ -64,8 +64,11 @@ _CARING = re.compile(r"\s*(?:照顾|照管|伺候|护理|守|管|弄|喂|搞|招
 _OWN_WORK = re.compile(r"\s*(?:和|又|还|也)?(?:种|做|干|打|喂|养|煮|卖|摘|搞|割|挖)")
 
 
-def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str]]]]:
-    """Per clause: the people named, and (mention, the words after it) pieces."""
+def parts(
+    text: str, together: bool = False
+) -> list[tuple[list[Mention], list[tuple[Mention | None, str]]]]:
+    """Per clause: the people named, and (mention, the words after it) pieces; `together`:
+    people named one after the other are one group (what is said of them, not their ages)."""
     parts = []
     before: list[Mention] = []
     whole = to_arabic(text)
@@ -84,6 +87,8 @@ def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str
             and not any(relation == "applicant" for m in before for relation, _ in m.people)
         ):
             found = found[1:]  # "儿子脑瘫 自己站不稳": by himself, not the speaker
+        if together:
+            found = _together(clause, found)
         before = found or before
         pieces: list[tuple[Mention | None, str]] = []
         if found and found[0].start > 0:
@@ -95,6 +100,26 @@ def parts(text: str) -> list[tuple[list[Mention], list[tuple[Mention | None, str
             pieces.append((None, clause))
         parts.append((found, pieces))
     return parts
+
+
+_JOINED = re.compile(r"\s*(?:和|跟|同|与)?\s*")
+
+
+def _together(clause: str, found: list[Mention]) -> list[Mention]:
+    """ "公公婆婆在砖厂做工", "公公和婆婆都在做": people named one after the other, with
+    nothing or only 和 between them, are one group for what is said after them."""
+    merged: list[Mention] = []
+    for mention in found:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and _JOINED.fullmatch(clause[last.end : mention.start])
+            and not any(r in ("applicant", "elder") for r, _ in last.people + mention.people)
+        ):
+            merged[-1] = Mention(last.people + mention.people, last.start, mention.end)
+        else:
+            merged.append(mention)
+    return merged
 
 
 # An age someone had then ("老婆走的时候女儿才3岁"): not their age now.

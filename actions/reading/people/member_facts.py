@@ -96,7 +96,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     weak: list[dict] = []
     graded = [m.get("disability_grade") for m in members]
     last_group: list[dict] = []
-    for found, pieces in parts(text):
+    for found, pieces in parts(text, together=True):
         if (
             AWAY.search("".join(words for _, words in pieces))
             and not speaker_only(found)

@@ -88,7 +88,14 @@ def detect(text: str) -> dict | None:
         return {"who": who, "relation": TO_RELATION[who], "by": "family"}
     match = _FOR.search(text or "")
     cadre = bool(_CADRE.search(text or ""))
-    if match and match.group("who") in ("娘家", "婆家", "老家", "娘屋头", "妈家"):
+    home = (
+        bool(re.match(r"(?:屋头|家里|家头|屋里|我家)的?", match.group(0)[1:])) if match else False
+    )
+    if match and (
+        match.group("who") in ("娘家", "婆家", "老家", "娘屋头", "妈家")
+        or (home and re.fullmatch(r"(?:两个)?(?:老人|老人家|老的|二老)", match.group("who")))
+    ):
+        # "帮屋头老人问一下 … 我妈七十一了": the sender's parents, the first named
         # "我帮我娘家问一下 … 我妈八十了": the parents' household, the first parent named
         parents = [
             p for m in mentions(to_arabic(text)) for p in m.people if p[0] in ("parent", "in_law")

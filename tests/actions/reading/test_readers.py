@@ -288,3 +288,11 @@ def test_a_trade_paid_by_the_day_is_business():
         "business": 7200,
         "basic_pension": 2160,
     }
+
+
+def test_costs_said_again_as_none_keep_the_costs_told():
+    slots = {"members": [], "asks": {"expenses": 1}}
+    slots.update(reader.read("看腿一年花了四千多", "expenses", slots).updates)
+    assert slots["expenses"]["medical"] == 4000
+    slots.update(reader.read("读书没花啥子钱", "expenses", slots).updates)
+    assert slots["expenses"]["medical"] == 4000

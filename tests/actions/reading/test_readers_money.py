@@ -712,6 +712,8 @@ def test_wages_owed_and_not_paid_are_not_all_the_income_told():
         ("我一个月两千", "income", "我一个月两千，老婆一个月一千五", 42000),
         ("我一个月两千", "income", "两个人加起来一个月三千五", 42000),
         ("老公一个月工资六千", "income", "他一个月六千", 72000),
+        # "两个人" of two others named, not everyone's total
+        ("我在超市一个月两千", "income", "公公婆婆在砖厂两个人一个月三千", 60000),
     ],
 )
 def test_a_second_earners_wages_are_added(told, asked, more, wages):
@@ -741,6 +743,11 @@ def test_a_second_earners_wages_are_added(told, asked, more, wages):
         ("开了个面馆 一年营业额十万 去掉房租本钱落得到三万", {"business": 30000}),
         # rent received stays income
         ("地租给别个 一亩七百 九亩", {"other": 6300}),
+        ("田包给别人种了 一亩一年六百 两亩", {"other": 1200}),
+        # a count said as a range: its midpoint
+        ("猪一年卖三四头 一头两千来块", {"agriculture": 7000}),
+        # a veteran's allowance is other income
+        ("退伍的补助一个月两百多", {"other": 2400}),
     ],
 )
 def test_pay_by_the_weight_picked_and_farming_net_of_rent(words, income):

@@ -427,3 +427,22 @@ def test_a_proxy_names_the_applicant_by_surname_in_the_household_answer():
         ("spouse", 60),
         ("grandchild", 12),
     ]
+
+
+def test_people_named_together_share_what_is_said_of_them():
+    members = new_members(("applicant", "我", 40), ("in_law", "公公", 63), ("in_law", "婆婆", 61))
+    member_facts.read_work(members, "我在屋头带娃 公公婆婆在镇上厂里做工")
+    assert [m["able_to_work"] for m in members] == [True, True, True]
+
+
+def test_care_given_is_not_care_needed():
+    from actions.reading.people.circumstances import circumstances
+
+    assert "needs_long_term_care" not in circumstances("全靠她一个人伺候")
+    assert circumstances("老汉儿瘫了 屙屎屙尿都要人")["needs_long_term_care"] is True
+
+
+def test_only_light_chores_is_no_work():
+    members = new_members(("applicant", "我", 45), ("spouse", "老公", 47))
+    member_facts.read_work(members, "我在镇上打零工 老公身体不好 只能做点家务")
+    assert [m["able_to_work"] for m in members] == [True, False]
