@@ -34,7 +34,7 @@ from actions.reading.money_amounts import (
     price_first,
     shop_by_the_day,
 )
-from actions.reading.parsing import numbers, pauses_as_commas, to_arabic
+from actions.reading.parsing import _plain, numbers, pauses_as_commas, to_arabic
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
@@ -51,7 +51,7 @@ INCOME_SOURCES = {
     r"小工|砌墙|当保安|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
-    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂|猪|鸡|鸭|牛|羊|"
+    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
     "other": r"(其他|别的|另外|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕还林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
@@ -69,7 +69,7 @@ ALREADY_SAID = re.compile(
 )
 EXPENSE_TYPES = {
     "medical": r"(看病|(?:看|治)(?:腰|腿|脚|眼|牙|胃|肺|心脏|肝|肾|头|手|关节)|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|(?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|胰岛素|吸氧|复查|"
-    r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|1?场病)",
+    r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|[的个]病(?!人)|1?场病)",
     "disability_care": r"(护理费|请人|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
     r"小学|大学|幼儿园|中职|职高|技校)",
@@ -539,7 +539,8 @@ _CHILDREN_AWAY = re.compile(r"(儿子|女儿|儿女|娃儿|子女|亲戚|侄儿)
 _VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一定|没个准|莫得个准)")
 # "侄儿子给他点钱 好多我不晓得": the amount not known, said in the next clause.
 _HOW_MUCH_UNKNOWN = re.compile(
-    r"(好多|多少)[^，。\d]{0,3}(?:我|他|她|我们)?(?:又|真的|确实|也|是|都|实在)?(不晓得|不知道|不清楚|说不清|说不来|说不准|没数过|没算过)"
+    r"(好多|多少)[^，。\d]{0,3}(?:我|他|她|我们)?(?:又|真的?|确实|也|是|都|实在)?"
+    r"(不晓得|不知道|不清楚|说不清|说不来|说不准|没数过|没算过|算不到|算不清|算不来|记不到|记不清)"
 )
 
 
@@ -647,6 +648,33 @@ def _counts_corrected(text: str) -> str:
     )
 
 
+# A crop's season ("茶叶一季采得到五六百 一年采两季", "烤烟一季一万多"): a harvest, not a
+# quarter of a year (一季度, 按季 are quarters, `per_year`).
+_A_SEASON = re.compile(r"(?:一|1|每)季(?!度)")
+_SEASONS = re.compile(r"(?:一|1)年[^，。\d]{0,3}?(\d)\s*季(?!度)")
+
+
+def _by_the_season(text: str) -> str:
+    """The season's takings × the seasons a year said ("一年采两季"), else × 1 for a crop;
+    the text with the season's clause said by the year and the count of seasons taken out."""
+    converted = to_arabic(text)
+    if not _A_SEASON.search(converted):
+        return text
+    count = _SEASONS.search(converted)
+    if not count and not re.search(INCOME_SOURCES["agriculture"], converted):
+        return text
+    times = int(count.group(1)) if count else 1
+    if count:
+        converted = converted.replace(count.group(0), "")
+    for clause in clauses(converted):
+        said = _A_SEASON.sub("一年", clause)
+        figure = re.findall(r"\d+(?:\.\d+)?", said)
+        if said != clause and len(figure) == 1:
+            yearly = re.sub(r"\d+(?:\.\d+)?", _plain(Decimal(figure[0]) * times), said)
+            return converted.replace(clause, yearly)
+    return text
+
+
 _COMPENSATION = re.compile(r"(营养费|赔偿|赔了|误工费|抚恤|补偿)")
 _PAYER = re.compile(rf"(公司|老板|厂里|单位|保险|优待金|部队|{_COMPENSATION.pattern[1:-1]})")
 
@@ -657,6 +685,27 @@ _EACH_THEN_ALL = re.compile(
     r"(?P<per>[^，。\d]{0,3}?(?:(?:1|一|每)个?(?:月|年|星期|礼拜|周|学期))?[^，。\d]{0,5}?)(?P<each>\d+)[^\d]{0,3}?(?P<count>\d)\s*个?人?"
     r"(?:就是|一共|加起来|总共|合起来|合计|总计|共)\s*(?P<all>\d+)"
 )
+
+
+# "两头卖了五千块钱，一头两千五": the price of each after the sum it makes, the same money.
+_ALL_THEN_EACH = re.compile(
+    r"(?P<count>\d+)\s*(?P<unit>[头只个])[^，。\d]{0,6}?(?P<all>\d+)[^，。\d]{0,4}?"
+    r"(?P<each>[，,。\s]+(?:1|一|每)(?P=unit)[^，。\d]{0,3}?(?P<price>\d+(?:\.\d+)?)[^，。\d]{0,3})"
+)
+
+
+def _all_then_each(text: str) -> str:
+    converted = to_arabic(text)
+    found = _ALL_THEN_EACH.search(converted)
+    if not found or Decimal(found.group("count")) * Decimal(found.group("price")) != Decimal(
+        found.group("all")
+    ):
+        return text
+    each = found.group("each").strip("，,。 ")
+    for piece in re.split(r"([，,。\s]+)", text):
+        if piece and to_arabic(piece).strip("，,。 ") == each:
+            return text.replace(piece, "", 1)  # the words as said, not in Arabic figures
+    return text
 
 
 def _each_then_all(text: str) -> str:
@@ -713,7 +762,9 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     text = by_the_weight_picked(
-        by_the_small_piece(by_the_job(_each_then_all(_counts_corrected(text))))
+        by_the_small_piece(
+            by_the_job(_each_then_all(_all_then_each(_counts_corrected(_by_the_season(text)))))
+        )
     )
     weighed = by_weight(text)
     sold = by_quantity(text) if weighed is None else None

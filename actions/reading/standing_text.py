@@ -144,7 +144,7 @@ def _feared(text: str, match: re.Match) -> bool:
 
 
 _NO_EVENT = re.compile(
-    r"(没得?|没有|没出|不是)[^，。]{0,4}(突然|意外|事|变故|别的)|(突然|意外)[^，。]{0,3}(倒)?(没得?|没有)"
+    r"(没得?|没有|没出|不是)[^，。]{0,4}(突然|突发|意外|事|变故|别的)|(突然|突发|意外)[^，。]{0,3}(倒)?(没得?|没有)"
 )
 
 
@@ -163,7 +163,16 @@ def denies_hardship(text: str, asked: bool = False) -> bool:
     """ "没得啥子突然的事", "意外倒没得", "莫得别的"; and, when the question asked only about
     sudden troubles, "没有"."""
     cleaned = _clean(text)
-    return bool(_NO_EVENT.search(cleaned)) or (asked and bool(_NONE.match(cleaned)))
+    # "不是，都还可以，没有" to the status question, whose last part asks about sudden troubles
+    last = re.split(r"[，。,.!！;；\s]+", (text or "").strip(" ，。,.!！"))[-1]
+    return (
+        bool(_NO_EVENT.search(cleaned))
+        or (asked and bool(_NONE.match(cleaned)))
+        or (last != (text or "").strip(" ，。,.!！") and bool(_BARE_NONE.fullmatch(last)))
+    )
+
+
+_BARE_NONE = re.compile(r"(没有|没得|莫得|都没有|都没得|都莫得|没|无|都没)(了|的)?")
 
 
 def read_hardship(text: str) -> dict | None:

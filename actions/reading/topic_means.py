@@ -268,6 +268,15 @@ def read_assets_and_standing(
         or (requested in (None, "consent") and not looks_like_question(text))
         else None
     )
+    if (
+        hardship
+        and requested in ("status", "three_guarantees", "hardship")
+        and hardship["kind"] == "illness"
+        and not hardship["basic_living_unsustainable"]
+        and standing_text.denies_hardship(text)
+    ):
+        # "没得啥子突然的事，我妈中风是去年的事了": the illness told is not a sudden hardship
+        hardship = None
     if hardship:
         earlier = state.get("hardship")
         if hardship["kind"] == "other" and isinstance(earlier, dict):

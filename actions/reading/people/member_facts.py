@@ -316,6 +316,25 @@ def needs_school_answer(members: list[dict]) -> bool:
     )
 
 
+_LEVEL = re.compile(
+    r"(小学|初中|高中|大学|中专|中职|职高|技校|卫校|幼儿园|初[一二三123]|高[一二三123]|\d年级)"
+)
+
+
+def _said_again(members: list[dict], text: str) -> bool:
+    """ "儿子读初二" again, of the one pupil the household has: the schooling said before,
+    not an answer that left someone out (more levels than pupils known, or others named)."""
+    levels = _LEVEL.findall(text)
+    pupils = [m for m in members if m["in_school"]]
+    named = [find(members, r, w) for m in mentions(text) for r, w in m.people]
+    return bool(
+        levels
+        and len(levels) <= len(pupils)
+        and named
+        and all(n is not None and n["in_school"] for n in named)
+    )
+
+
 def read_school(members: list[dict], text: str) -> bool:
     cleaned = to_arabic(text)
     if says_none(cleaned) or re.search(r"(都没读|都不读|没有读书的|都没上学|没有上学的)", cleaned):
@@ -335,7 +354,11 @@ def read_school(members: list[dict], text: str) -> bool:
         return True
     before = [m["in_school"] for m in members]
     apply_circumstances(members, text)
-    if [m["in_school"] for m in members] == before and needs_school_answer(members):
+    if (
+        [m["in_school"] for m in members] == before
+        and needs_school_answer(members)
+        and not _said_again(members, cleaned)
+    ):
         return False  # (the message may have been read for every fact already)
     for member in members:
         if member["in_school"] is None:

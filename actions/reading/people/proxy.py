@@ -138,8 +138,13 @@ def detect(text: str) -> dict | None:
 
 
 def without_them(text: str) -> str:
-    """ "他们老两口": the people applied for, already named, not the sender and a spouse."""
-    return re.sub(r"(他们|她们)(老两口|两口子|老2口|2口子|老二口)", "他们", text or "")
+    """ "他们老两口", "就他们两个老的": the people applied for, already named, not the sender and
+    a spouse."""
+    return re.sub(
+        r"(他们|她们)(老两口|两口子|老2口|2口子|老二口|(?:两|2|二)个老的|(?:两|2|二)个老人)",
+        "他们",
+        text or "",
+    )
 
 
 def spoken(proxy: dict) -> str:

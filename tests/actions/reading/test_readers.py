@@ -296,3 +296,12 @@ def test_costs_said_again_as_none_keep_the_costs_told():
     assert slots["expenses"]["medical"] == 4000
     slots.update(reader.read("读书没花啥子钱", "expenses", slots).updates)
     assert slots["expenses"]["medical"] == 4000
+
+
+def test_no_sudden_trouble_with_an_old_illness_is_no_hardship():
+    slots = {"members": [], "hardship": {"kind": "illness", "basic_living_unsustainable": False}}
+    slots.update(
+        reader.read("都不是，没得啥子突然的事，老汉儿脑梗是去年的事了", "status", slots).updates
+    )
+    assert slots["hardship"] == "none"
+    assert standing_text.denies_hardship("不是，都还好，没有")

@@ -493,3 +493,16 @@ def test_someone_who_did_not_survive_is_no_member():
     text = "原本家里四口人，爸爸、妈妈、哥哥和我。爸爸十年前走了，哥哥查出白血病，借遍了亲戚还是没留住。我和妈妈两个"
     members = reader.read(text, "household_size", {}).updates.get("members") or []
     assert sorted(m["relation"] for m in members) == ["applicant", "parent"]
+
+
+def test_a_proxy_says_the_old_couple_as_they():
+    from actions.reading.people.proxy import without_them
+
+    assert without_them("就他们两个老的，我在外头") == "就他们，我在外头"
+
+
+def test_the_pupil_said_again_answers_the_school_question():
+    members = people.read_members("我40 儿子13 女儿21")
+    members[1]["in_school"] = True
+    assert member_facts.read_school(members, "儿子读初一") is True
+    assert [m["in_school"] for m in members] == [False, True, False]

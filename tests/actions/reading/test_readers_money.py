@@ -861,3 +861,30 @@ def test_a_source_named_and_its_amount_not_known_clauses_later():
     )
     assert money_text.vague_kinds(text) == ["business"]
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == {"agriculture": 3000}
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # a crop's season is a harvest, times the seasons a year said (a quarter is 一季度)
+        ("屋后头有点茶叶 一季卖得到七八百 一年采三季", {"agriculture": 2250}),
+        ("烤烟一季八千多", {"agriculture": 8000}),
+        ("工资一季度发一回 一季三千", {"wages": 12000}),
+        # the price each after the sum it makes: the same money
+        ("羊子卖了四只 卖了四千 一只一千", {"agriculture": 4000}),
+        # "喂" on the phone is a greeting, not feeding the pigs
+        ("喂，你好，就养老金一个月一百七", {"basic_pension": 2040}),
+    ],
+)
+def test_seasons_and_sums(words, income):
+    got = money_text.read_income(plain_negation(words))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+def test_a_figure_that_cannot_be_worked_out_is_unknown():
+    assert money_text.vague_kinds("背点菜去卖 好多钱我也算不清") == ["agriculture"]
+    assert money_text.named_sources("喂，同志，我想问个事") == []
+
+
+def test_an_illness_said_as_a_cost_subject():
+    assert money_text.read_expenses("他的病报了一部分 自己出的一年还有三千多") == {"medical": 3000}
