@@ -103,6 +103,9 @@ _THIRD_PERSON = re.compile(
 _ASKS_FOR_OURS = re.compile(r"(申请|吃|办|评)[^，。]{0,3}(低保|临时救助|特困|五保)")
 
 
+_THANKED = re.compile(r"(谢谢|感谢|多谢|多亏|记着这份情|感恩)")
+
+
 def wants_to_apply(text: str) -> bool:
     """True for "我家就我和女儿两个人，我身体不好，可以办低保不" or a hardship story;
     False for a policy question about others ("老人过了七十岁低保会不会多点")."""
@@ -114,6 +117,8 @@ def wants_to_apply(text: str) -> bool:
         or _WONT_APPLY.search(text)
         or _ANOTHER_HOUSEHOLD.search(text)
         or (already_on_dibao(text) and not re.search(r"(重新|再次?|还能|又)", text))
+        # "太谢谢村上了，去年帮我们把屋顶补好了": thanks for help had, asking nothing
+        or (_THANKED.search(text) and not _ASKS.search(text) and not _PLEA.search(text))
     ):
         return False  # "想进行危房改造…如何申请": another office's scheme
     if proxy.detect(text) and not _GENERAL.search(text):

@@ -78,6 +78,7 @@ class AnswerTable:
     missing: str
     near: str
     elsewhere: str
+    thanks: str
     answers: dict[str, Answer]
 
 
@@ -89,7 +90,9 @@ def answer_table() -> AnswerTable:
         key: Answer(key, entry["question"], str(entry["clause"]), entry["text"].strip())
         for key, entry in raw["answers"].items()
     }
-    return AnswerTable(raw["basis"], raw["missing"], raw["near"], raw["elsewhere"], answers)
+    return AnswerTable(
+        raw["basis"], raw["missing"], raw["near"], raw["elsewhere"], raw["thanks"], answers
+    )
 
 
 def today_in_beijing() -> date:
@@ -248,6 +251,11 @@ def reply_to(
         and not looks_like_question(text)
     ):
         return []  # "几级搞不清楚，证放在抽屉头": an answer, which the form reads or asks again
+    if key is None and _THANKS.search(text) and not looks_like_question(text):
+        # "太感谢你们了 … 生活有着落了": thanks, answered as thanks, not "我答不了"
+        helpline = get_settings().helpline_number
+        dispatcher.utter_message(text=answer_table().thanks.format(helpline=helpline))
+        return []
     if key is None:
         near = near_reply(text)
         if near:
@@ -263,6 +271,9 @@ def reply_to(
         dispatcher.utter_message(response="utter_offer_application")
         events += facts_told(tracker)
     return events
+
+
+_THANKS = re.compile(r"(谢谢|感谢|多谢|多亏|谢了|记着这份情|记得这份情|感恩)")
 
 
 def _unsure_of_a_statement(message: dict[str, Any], key: str, text: str) -> bool:

@@ -142,6 +142,8 @@ CUES: tuple[Cue, ...] = (
         r"(优惠|报销|补|救助|便宜|免费|照顾|政策)",
     ),
     _cue("expenditure_poverty", _ILL, r"(花.{0,4}钱|开支|用钱|用了|花了|欠|借|负债|债)", _DIBAO),
+    # "因病致贫可以申请低保吗": the poverty a family's illness made
+    _cue("expenditure_poverty", r"(因病致贫|因病返贫|病拖穷|看病拖穷)", _DIBAO, strong=True),
     # Sudden hardship.
     _cue("jiujinan", r"救急难"),
     _cue(
@@ -391,6 +393,15 @@ CUES: tuple[Cue, ...] = (
         r"(不公平|不公|关系户|人情|优亲厚友|走后门|不该吃|不应该|凭什么|凭啥|举报|投诉|猫腻|不服)",
     ),
     _cue("objection", r"(举报|投诉).{0,10}(低保|贫困户|村干部|村支书|村长)"),
+    # "他家条件改变了为啥不退出？我不服": someone who should have left the list
+    _cue(
+        "objection",
+        r"(不退出|没退出|不退|还在吃|还在领|还不退)",
+        r"(为啥|为什么|凭啥|凭什么|咋个?|怎么|不服|不公)",
+        strong=True,
+    ),
+    # "好脚好手为什么要白拿政府的钱": who should get 低保, said as a grievance
+    _cue("who_qualifies", r"(好脚好手|好手好脚|白拿[^，。]{0,4}(?:政府|国家)的?钱)"),
     _cue("objection", r"(结果|评|评议|审批|没评上|没批)", r"(不服|有意见|不公|不满意)"),
     _cue("publicity", _PUBLIC, r"(哪里|哪儿|在哪|看|查|要不要|会不会|贴)"),
     _cue("publicity", _PUBLIC, _DIBAO),
@@ -423,6 +434,12 @@ CUES: tuple[Cue, ...] = (
         r"(收入|算|工资|钱)",
     ),
     _cue("poverty_job_wages", r"(公益岗|公益性岗位|扶贫车间|扶贫工厂|扶贫岗)"),
+    # "我是村里的水管员 … 一年领六千工资": a village post's wages
+    _cue(
+        "poverty_job_wages",
+        r"(?:村里|村上|组上|村)的?[^，。]{0,3}(?:水管员|管水员|护林员|保洁员|护路员|巡河员|巡山员)",
+        r"(工资|工钱|收入|领|发|块|元)",
+    ),
     # "当护林员一个月几百块，算不算收入": the post names the scheme, whatever else is said
     _cue(
         "poverty_job_wages",
@@ -724,7 +741,12 @@ _HARD_OUTSIDE = re.compile(
     r"门槛费|起付线|异地[^，。]{0,4}(?:住院|就医|看病|报销)|回本地[^，。]{0,6}报销|两病|转诊|"
     r"(?:路|公路|道路|小路)[^，。]{0,8}(?:拓宽|加宽|修宽)|排水沟|水沟|修条路|重新评级|重新鉴定|"
     # veterans' and unemployment schemes
-    r"退役士兵|退役军人|退伍|复员|转业军人|失业补助|失业补贴|就业补助)"
+    r"退役士兵|退役军人|退伍|复员|转业军人|失业补助|失业补贴|就业补助|"
+    # who gets a public-welfare post (employment's), the pension insurance's accounts and
+    # contributions, retiring on a pension
+    r"公益性?岗位?[^，。]{0,12}(?:优先对象|申请条件|什么条件|符合条件|怎么报名|招聘|招人)|"
+    r"养老保险[^，。]{0,8}(?:账户|缴费|补缴|转移|转回|改名|名字)|(?:没交|没有交|补交|补缴)社保|"
+    r"社保[^，。]{0,6}(?:补交|补缴|转移|转回)|正常退休|退休[^，。]{0,4}(?:手续|年龄))"
 )
 
 

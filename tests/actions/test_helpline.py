@@ -302,3 +302,12 @@ def test_in_the_application_only_a_question_gets_the_out_of_scope_reply(text, re
     dispatcher = CollectingDispatcher()
     ActionOutOfScopeInForm().run(dispatcher, tracker, {})
     assert bool(dispatcher.messages) is replied
+
+
+def test_thanks_told_with_a_story_is_answered_as_thanks(action_db):
+    replies = answer(
+        faq_message(None, text="太谢谢村上了，去年帮我们把屋顶补好了，现在日子过得走了")
+    )
+    assert len(replies) == 1 and replies[0]["text"].startswith("不客气")
+    assert "答不了" not in replies[0]["text"] and Settings().helpline_number in replies[0]["text"]
+    assert len(replies[0]["text"]) <= SMS_LIMIT
