@@ -142,6 +142,21 @@ CUES: tuple[Cue, ...] = (
         r"(优惠|报销|补|救助|便宜|免费|照顾|政策)",
     ),
     _cue("expenditure_poverty", _ILL, r"(花.{0,4}钱|开支|用钱|用了|花了|欠|借|负债|债)", _DIBAO),
+    # "怎样才算是建档立卡户": who is a poor household (the poverty line)
+    _cue(
+        "poverty_line",
+        r"(?:怎样|怎么|什么|啥子?|哪些)(?:样的?)?(?:人|情况|条件)?(?:才能?算|才能当|才能评|才评得上)"
+        r"[^，。]{0,3}(?:建档立卡户|贫困户)",
+        strong=True,
+    ),
+    # "原建档立卡户到底是不是脱贫户，有什么区别": the registered poor and those out of poverty
+    _cue(
+        "registered_poor_vs_dibao",
+        r"(建档立卡户|贫困户)",
+        r"脱贫户",
+        r"(区别|联系|是不是|算不算|一样)",
+        strong=True,
+    ),
     # "因病致贫可以申请低保吗": the poverty a family's illness made
     _cue("expenditure_poverty", r"(因病致贫|因病返贫|病拖穷|看病拖穷)", _DIBAO, strong=True),
     # Sudden hardship.
@@ -746,7 +761,11 @@ _HARD_OUTSIDE = re.compile(
     # contributions, retiring on a pension
     r"公益性?岗位?[^，。]{0,12}(?:优先对象|申请条件|什么条件|符合条件|怎么报名|招聘|招人)|"
     r"养老保险[^，。]{0,8}(?:账户|缴费|补缴|转移|转回|改名|名字)|(?:没交|没有交|补交|补缴)社保|"
-    r"社保[^，。]{0,6}(?:补交|补缴|转移|转回)|正常退休|退休[^，。]{0,4}(?:手续|年龄))"
+    r"社保[^，。]{0,6}(?:补交|补缴|转移|转回)|正常退休|退休[^，。]{0,4}(?:手续|年龄)|"
+    # a post's pay rise; how the medical insurance is bought, stopped and repaid, deposits
+    r"(?:公益性?岗位?|护林员|保洁员|护路员|水管员)[^，。]{0,10}(?:收入|工资)[^，。]{0,6}(?:增加|涨|提高|上调)|"
+    r"(?:医疗保险|医保|合作医疗|新农合)[^，。]{0,8}(?:必须|全家|家人都|单独买|单独交|停了|断了|再交|补交|续交)|"
+    r"报销[^，。]{0,3}(?:区别|不同|差别|一样吗)|押金)"
 )
 
 

@@ -475,3 +475,38 @@ def test_a_plea_said_without_asking_offers_the_application(text):
     from actions.first_message import wants_to_apply
 
     assert wants_to_apply(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("因病致贫的能不能吃低保", "expenditure_poverty"),
+        ("隔壁屋头条件早就变好了 为啥还不退出 凭什么", "objection"),
+        ("年纪轻轻好手好脚的 凭啥白拿国家的钱", "who_qualifies"),
+        ("我在村里当护路员 一个月领六百", "poverty_job_wages"),
+        ("啥子样的人才能算贫困户", "poverty_line"),
+        ("脱贫户跟建档立卡户是不是一回事", "registered_poor_vs_dibao"),
+    ],
+)
+def test_eleventh_and_twelfth_round_cues(text, key):
+    """Cues written after the eleventh and twelfth real sets' first measurements, in our
+    own words."""
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "公益岗位招人要啥条件",
+        "养老保险缴费的账户能不能改成我儿子的名字",
+        "年轻时候没交社保 现在还能补交不",
+        "护林员的工资今年会不会涨",
+        "医保断了两年还能续交吗",
+        "低保户和五保户看病报销有啥区别",
+        "住院要交好多押金",
+    ],
+)
+def test_posts_pensions_and_insurance_rules_are_outside(text):
+    from actions.policy_terms import outside
+
+    assert outside(text)
