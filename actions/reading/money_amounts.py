@@ -113,13 +113,16 @@ _DAYS_IN_ALL = re.compile(
 )
 _DAY_RATE = re.compile(
     rf"(?:(?:一|1|每)(?:天|早上|上午|下午|晚上)|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
-    r"(\d+)(?!\d|\s*[双个斤只件张条根包箱株棵次回挑趟担单])(?:\s*多?\s*到\s*(\d+))?"
+    r"(\d+(?:\.\d+)?)(?![\d.]|\s*[双个斤只件张条根包箱株棵次回挑趟担单])(?:\s*多?\s*到\s*(\d+))?"
 )
 
 
 # The months of the year the days were worked ("今年算下来做了七个月的样子"): not twelve.
 _MONTHS_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*(\d+(?:\.5)?)\s*个多?月")
 _HALF_YEAR_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*半年")
+
+
+_EVERY_DAY = re.compile(r"(天天|每天都|一天都没歇|一天不落|落雨也去|下雨也去)")
 
 
 def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
@@ -139,6 +142,8 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
         # "卖菜一个礼拜两场 一场卖二三十": market days a week × the day's takings × 52
         return (Decimal(weekly.group(1)) * pay * 52).to_integral_value()
     found = days or yearly or in_all
+    if not found and _EVERY_DAY.search(region):
+        return (pay * 30 * 12).to_integral_value()  # "天天去，一天卖得到五六块": every day
     if not found:
         # "挑砖一天百把块，一年做得到两个月": months of day work, thirty days each (as 个把月 is)
         months = _MONTHS_WORKED.search(region)

@@ -64,6 +64,22 @@ def read(
         state["income_asked"] = True
         if money_text.ALL_SAID.search(text):
             state["income_checked"] = True  # "就养老金 别的莫得了": nothing more to ask
+    if (
+        requested == "income"
+        and reading.understood
+        and (state.get("asks") or {}).get("income", 0) >= 2
+    ):
+        # Asked twice: a trade or a post named before with no figure since ("我捡破烂",
+        # "当护林员" in the work answer) is not known, which is not the same as none (the
+        # vegetables grown, named as often, are mostly eaten at home: none).
+        income = state.get("income") or {}
+        unsaid = {
+            f"income.{k}"
+            for k in state.get("income_named") or []
+            if k in ("business", "poverty_project_wages") and k not in income
+        }
+        if unsaid and state.get("income_total") is None:
+            state["unknown_facts"] = sorted({*(state.get("unknown_facts") or []), *unsaid})
     if requested == "expenses" and reading.understood and _SCHOOL_FREE.search(text):
         state["expenses_checked"] = True  # "娃儿读书不要钱": the school costs are told
     if requested == "status" and reading.understood:

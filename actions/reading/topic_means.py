@@ -65,6 +65,10 @@ def wage_earners(money: str) -> list[str]:
         told = money_text.read_income(clause)
         if told.get("wages") or told.get(money_text.UNASSIGNED):
             earners |= set(subject)  # an amount without its source is the wage named around it
+    if not earners and (found := mentions(to_arabic(money))):
+        # "老汉零工一天七八十，一个月做得到十来天": a day's pay read only with its days, of the
+        # one named first
+        earners = {identity({"relation": r, "label": w}) for r, w in found[0].people}
     return sorted(earners)
 
 

@@ -51,6 +51,8 @@ def read_identity_and_place(
         # Who the application is for is said before the household is: later, "给我妈留起办
         # 后事的" in the savings answer is no one applying for her.
         state["proxy"] = applied_for
+    if state.get("proxy"):
+        _the_other_of_the_pair(text, state)
     number, problem = id_card.find(text)
     if number and problem is None:
         if number != state.get("id_number"):
@@ -104,6 +106,34 @@ def read_identity_and_place(
 
 # "还有我婆婆 前头漏了": someone the resident forgot to count.
 _LEFT_OUT = re.compile(r"(漏了|忘了说|少说了|说掉了|没算上|忘记说)")
+
+
+_PAIR_NAMED = re.compile(
+    r"我?(?P<who>妈妈?|爸爸?|母亲|父亲|老汉儿?|老妈|老娘)(?:叫|的名字叫?|名字叫?|的身份证)"
+)
+
+
+def _the_other_of_the_pair(text: str, state: dict) -> None:
+    """ "帮我爸妈申请 … 我妈叫于孝芬，我妈的身份证是…": the application is in the other
+    parent's name; the one first taken as the applicant is the applicant's spouse."""
+    said = _PAIR_NAMED.search(text or "")
+    applied = state["proxy"]
+    if not said or applied.get("relation") != "parent" or applied.get("who") == said.group("who"):
+        return
+    members = state.get("members") or []
+    applicant = next((m for m in members if m["relation"] == "applicant"), None)
+    other = next(
+        (m for m in members if m["relation"] == "spouse" and m["label"] in said.group("who")),
+        None,
+    ) or next(
+        (m for m in members if m["relation"] == "spouse" and said.group("who") in m["label"]), None
+    )
+    if applicant is None or other is None:
+        return
+    applicant["relation"], other["relation"] = "spouse", "applicant"
+    members.remove(other)
+    members.insert(0, other)
+    state["proxy"] = {**applied, "who": other["label"]}
 
 
 def _applicant_by_name(text: str, requested: str | None, state: dict) -> str:
@@ -166,6 +196,7 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
     if requested == "members" and members_told.read_missing_ages(state, text):
         reading.understood = True
     members_told.add_applicant(state)
+    members_told.settle_relations(state)
     named_nobody = not people_words.mentions(to_arabic(text))
     if requested == "disability_grade" and named_nobody:
         pass  # "二级": the grade asked for, read below for the member asked about

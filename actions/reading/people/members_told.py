@@ -140,6 +140,31 @@ def add_applicant(state: dict) -> None:
             member["in_school"] = None  # a story's "读书" was about someone else
 
 
+def settle_relations(state: dict) -> None:
+    """Words whose person depends on who speaks: to a woman, 媳妇 is her son's wife, not a
+    spouse; 老汉 of about the speaker's own age is her husband ("我64 老汉67"), not a father."""
+    members = state.get("members") or []
+    applicant = next((m for m in members if m["relation"] == "applicant"), None)
+    number = state.get("id_number") or ""
+    if applicant is None or state.get("proxy") or len(number) != 18 or not number[16].isdigit():
+        return
+    if int(number[16]) % 2 == 0:
+        for member in members:
+            if member["relation"] == "spouse" and member["label"] in ("媳妇", "媳妇儿"):
+                member["relation"] = "in_law"
+    age = applicant.get("age")
+    if age and age >= 45 and not any(m["relation"] == "spouse" for m in members):
+        for member in members:
+            if (
+                member["relation"] == "parent"
+                and member["label"] == "老汉"
+                and member.get("age")
+                and abs(member["age"] - age) <= 15
+            ):
+                member["relation"] = "spouse"
+                break
+
+
 def read_missing_ages(state: dict, text: str) -> bool:
     """Answers to "老妈多大了" / "满18岁了没有": "七十多了", "大的15，小的12", "满了"."""
     members = state.get("members") or []

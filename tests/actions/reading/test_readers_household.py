@@ -506,3 +506,26 @@ def test_the_pupil_said_again_answers_the_school_question():
     members[1]["in_school"] = True
     assert member_facts.read_school(members, "儿子读初一") is True
     assert [m["in_school"] for m in members] == [False, True, False]
+
+
+def test_to_a_woman_of_sixty_laohan_is_her_husband_and_xifu_her_son_s_wife():
+    slots = {"id_number": "500236196204250865"}  # a woman born in 1962
+    slots.update(
+        reader.read("五个，我64 老汉67 儿子40 媳妇38 孙子12", "household_size", slots).updates
+    )
+    assert [m["relation"] for m in slots["members"]] == [
+        "applicant",
+        "spouse",
+        "child",
+        "in_law",
+        "grandchild",
+    ]
+
+
+def test_the_other_parent_named_as_the_applicant():
+    slots = {}
+    slots.update(reader.read("帮我爸妈申请低保 两个都病了", "consent", slots).updates)
+    slots.update(reader.read("两个，我爸60 我妈57", "household_size", slots).updates)
+    slots.update(reader.read("我妈叫陈玉兰，我叫李娟", "applicant_name", slots).updates)
+    assert slots["applicant_name"] == "陈玉兰"
+    assert [(m["relation"], m["age"]) for m in slots["members"]][0] == ("applicant", 57)

@@ -888,3 +888,28 @@ def test_a_figure_that_cannot_be_worked_out_is_unknown():
 
 def test_an_illness_said_as_a_cost_subject():
     assert money_text.read_expenses("他的病报了一部分 自己出的一年还有三千多") == {"medical": 3000}
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        # small figures said as a range, a day's takings every day, scrap sold is a trade
+        ("捡废品天天都去 一天卖得到七八块", {"business": 2700}),
+        # a day's takings told in passing is no year's income
+        ("昨天卖了两三块钱的菜", {}),
+    ],
+)
+def test_small_takings(words, income):
+    got = money_text.read_income(plain_negation(words))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+@pytest.mark.parametrize(
+    "words, medical",
+    [
+        ("透析一个月三千多 报了以后自己还要出一千", 12000),
+        ("吃药一个月四百 报了过后自己出一百五", 1800),
+    ],
+)
+def test_the_own_share_keeps_the_month(words, medical):
+    assert money_text.read_expenses(words)["medical"] == medical
