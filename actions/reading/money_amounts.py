@@ -172,6 +172,8 @@ def day_earnings(text: str) -> list[tuple[Decimal, str]]:
     一天一百 做了四十来天" → two earnings, each with the days said nearest it (after it, or
     else before it), a count of days serving one rate only."""
     converted = to_arabic(text).replace("个把月", "30天")  # "一年做个把月": a month's days
+    # "一场除开本钱落得到五六十": the net of the day is the day's earning
+    converted = re.sub(r"(?:除开|除了|除去|去掉|刨开|刨去|扣了|扣掉|减去)本钱", "", converted)
     rates = list(_DAY_RATE.finditer(converted))
     if len(rates) <= 1:
         value = _year_of_days(rates[0], converted) if rates else None

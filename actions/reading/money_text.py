@@ -44,7 +44,7 @@ INCOME_SOURCES = {
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
-    "business": r"(做生意|生意|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|篮|筐|竹|席|撮箕|扫帚|盖|草鞋|凉席)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "business": r"(做生意|生意|剪头发|剪脑壳|理发|剃头|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|篮|筐|竹|席|撮箕|扫帚|盖|草鞋|凉席)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
     "wages": r"(打工|务工|上班|实习|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
@@ -377,6 +377,15 @@ def _by_kind(
                 or (
                     last in ("basic_pension", "other_pension")
                     and (_ALSO_THEIRS.match(to_arabic(clause)) or _ALSO_DRAWS.search(previous))
+                )
+                # "儿子一年学费八千，女儿一年六千多": the other child's cost of the same kind
+                or (
+                    last == "education"
+                    and re.match(
+                        r"^\s*(?:大的|小的|老大|老二|幺儿|幺女|[大小二]?(?:儿子|女儿|女子|娃儿?|孙子|孙女))"
+                        r"[^，。\d]{0,4}\d",
+                        to_arabic(clause),
+                    )
                 )
                 # "我一个月三千左右，老婆一千多": the spouse's wage, by the month said before
                 or (
@@ -720,6 +729,14 @@ def _each_then_all(text: str) -> str:
     return converted[: found.start()] + together + converted[found.end() :]
 
 
+# A price a piece or a time said alone ("三块钱一个"): no income without the count.
+_FIGURE = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)"
+_PRICE_EACH = (
+    rf"(?:{_FIGURE}\s*(?:块|元)钱?\s*(?:一|1)\s*(?:个|次|回|位|碗|份)(?!月)|"
+    rf"(?:一|1)\s*(?:个|次|回|位|碗|份)\s*{_FIGURE}\s*(?:块|元)?钱?)"
+)
+
+
 # The 低保 money a household already receives is what the assessment decides, not income.
 _SPENT_OR_DIBAO = re.compile(
     r"((?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|看病|住院|透析|化疗|打针|治疗)|"  # "吃药一个月两百": a cost
@@ -727,7 +744,8 @@ _SPENT_OR_DIBAO = re.compile(
     r"报销|新农合|农合|大病保险|医保[^，。]{0,3}(?:报|赔)|"  # insurance paying back a bill
     rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)|"
     # one day's takings told in a story ("今天卖了五六块给他买了点肉"): no year's income
-    r"(?:今天|昨天|前天|那天)[^，。]{0,4}(?:卖了|挣了|得了|赚了)"
+    r"(?:今天|昨天|前天|那天)[^，。]{0,4}(?:卖了|挣了|得了|赚了)|"
+    rf"^\s*{_PRICE_EACH}\s*$"
 )
 
 

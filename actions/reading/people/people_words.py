@@ -299,9 +299,18 @@ class Mention:
 _ORDER_WORD = re.compile(r"(老[大二三四五幺]|幺儿|幺女|大儿|二儿|大女|二女)")
 
 
+def _as_children(text: str) -> str:
+    """ "三个小的都是一岁", "三胞胎": that many children, in words of the same length (the
+    mentions' places are the text's)."""
+    text = re.sub(r"(?<=[2-9两二三四五])个小的", "个娃儿", text)
+    text = re.sub(r"[双2二两]胞胎", "2个娃", text)
+    return re.sub(r"[3三]胞胎", "3个娃", text)
+
+
 def mentions(text: str, context: str | None = None) -> list[Mention]:
     """Each person or group named in `text` (digits already Arabic), in order; `context`:
     the whole message `text` is a clause of, where who a group is depends on it."""
+    text = _as_children(text)
     found: list[Mention] = []
     taken = [False] * len(text)
     for pattern, people in _GROUPS:

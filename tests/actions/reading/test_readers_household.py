@@ -529,3 +529,12 @@ def test_the_other_parent_named_as_the_applicant():
     slots.update(reader.read("我妈叫陈玉兰，我叫李娟", "applicant_name", slots).updates)
     assert slots["applicant_name"] == "陈玉兰"
     assert [(m["relation"], m["age"]) for m in slots["members"]][0] == ("applicant", 57)
+
+
+@pytest.mark.parametrize(
+    ("text", "children"),
+    [("我40 老公43 两个小的一个5岁一个3岁", 2), ("我们两口子，三胞胎都是两岁", 3)],
+)
+def test_the_little_ones_and_twins_are_children(text, children):
+    members = people.read_members(text)
+    assert sum(m["relation"] == "child" for m in members) == children

@@ -913,3 +913,19 @@ def test_small_takings(words, income):
 )
 def test_the_own_share_keeps_the_month(words, medical):
     assert money_text.read_expenses(words)["medical"] == medical
+
+
+@pytest.mark.parametrize(
+    "words, income",
+    [
+        ("摆摊卖米豆腐 一场除开本钱落得到四十来块 一个月赶八场", {"business": 3840}),
+        ("帮人理发 五块钱一个", {}),
+    ],
+)
+def test_a_market_day_s_net_and_a_price_each_alone(words, income):
+    got = money_text.read_income(plain_negation(words))
+    assert {k: int(v) for k, v in got.items()} == income
+
+
+def test_the_other_child_s_fees_are_fees():
+    assert money_text.read_expenses("大的读大学一年学费五千 小的一年两千多") == {"education": 7000}
