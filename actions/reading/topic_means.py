@@ -49,6 +49,11 @@ _PERIOD = re.compile(r"((?:一|1|每|个)(?:个)?(?:月|年|季度|学期|星期
 _ALL_TOLD = re.compile(r"(一共|总共|加起来|合计|合起来|两个人|两口子|我们|全家|一家)")
 
 
+_SPOUSE_SENDS = re.compile(
+    r"^\s*(?:我的?)?(?:老公|男人|老婆|婆娘|媳妇|爱人)[^，。]{0,8}(?:寄|打|拿|带)[^，。]{0,8}回"
+)
+
+
 def wage_earners(money: str) -> list[str]:
     """Whose wages a message tells: for each clause with a wage, the person it names, or the
     one the clause before named ("我在工地上做活，一个月三千" is the speaker's), else the
@@ -63,12 +68,23 @@ def wage_earners(money: str) -> list[str]:
         elif re.match(r"\s*(?:他|她)", clause):
             subject = ["?"]  # "他一个月六千": someone, maybe the one told before
         told = money_text.read_income(clause)
-        if told.get("wages") or told.get(money_text.UNASSIGNED):
+        if (
+            told.get("wages")
+            or told.get(money_text.UNASSIGNED)
+            or (told.get("transfers") and _SPOUSE_SENDS.search(clause))
+        ):
             earners |= set(subject)  # an amount without its source is the wage named around it
-    if not earners and (found := mentions(to_arabic(money))):
+    if not earners and (
+        (told := money_text.read_income(money)).get("wages") or told.get(money_text.UNASSIGNED)
+    ):
         # "老汉零工一天七八十，一个月做得到十来天": a day's pay read only with its days, of the
-        # one named first
-        earners = {identity({"relation": r, "label": w}) for r, w in found[0].people}
+        # one named first (or the speaker)
+        found = mentions(to_arabic(money))
+        earners = (
+            {identity({"relation": r, "label": w}) for r, w in found[0].people}
+            if found
+            else {"applicant"}
+        )
     return sorted(earners)
 
 
@@ -141,6 +157,13 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         state["income_named"] = money_text.named_sources(money) or state.get("income_named")
     for kind in vague:
         income.pop(kind, None)
+    if (
+        income.get("transfers")
+        and _SPOUSE_SENDS.search(money)
+        and any(m["relation"] == "spouse" for m in state.get("members") or [])
+    ):
+        # "老公一个月寄两千来块回来": a member's wage sent home, not a relative's gift
+        income["wages"] = income.get("wages", 0) + income.pop("transfers")
     if income and "total" not in income:
         unassigned = income.pop(money_text.UNASSIGNED, None)
         known = [k for k, v in (state.get("income") or {}).items() if v]

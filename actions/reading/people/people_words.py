@@ -156,6 +156,17 @@ RELATIONS = {
         "幺姑",
         "小姑",
         "舅妈",
+        # an uncle's or aunt's child, living with the household (to a nephew applying for
+        # the uncle, his son: proxy.as_applicant)
+        "堂弟",
+        "堂哥",
+        "堂兄",
+        "堂姐",
+        "堂妹",
+        "表弟",
+        "表哥",
+        "表姐",
+        "表妹",
     ],
 }
 # Titles for an elder outside the family, after a surname: the man's, then the woman's.
@@ -274,7 +285,7 @@ _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
     r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|自己会|自己能|自己可以|自己弄|自己穿|自己走|自己照顾|自己动|自己洗|我想|我要|我问|我申请|我不|我看|"
-    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|大哥|大姐|老弟|表[哥姐弟妹]|堂[哥姐弟妹])"
+    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|大哥|大姐|老弟)"
 )
 
 

@@ -186,6 +186,10 @@ def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
     if chosen is None:
         return listed
     seen_from = _FROM_APPLICANT.get(chosen["relation"], {})
+    if chosen["label"] in KIN:
+        for member in listed:
+            if member["label"][:1] in ("堂", "表") and member["relation"] == "other":
+                member["relation"] = "child"  # "叔叔和我堂弟": the uncle's son
     for member in listed:
         if member["label"] == chosen["label"]:
             member["relation"] = "applicant"  # every mention of that person

@@ -538,3 +538,10 @@ def test_the_other_parent_named_as_the_applicant():
 def test_the_little_ones_and_twins_are_children(text, children):
     members = people.read_members(text)
     assert sum(m["relation"] == "child" for m in members) == children
+
+
+def test_a_nephew_s_cousin_is_the_uncle_s_son():
+    slots = {}
+    slots.update(reader.read("我帮我叔叔问一下低保", "consent", slots).updates)
+    slots.update(reader.read("两个，叔叔75 堂弟40", "household_size", slots).updates)
+    assert [m["relation"] for m in slots["members"]] == ["applicant", "child"]

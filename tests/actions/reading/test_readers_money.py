@@ -929,3 +929,15 @@ def test_a_market_day_s_net_and_a_price_each_alone(words, income):
 
 def test_the_other_child_s_fees_are_fees():
     assert money_text.read_expenses("大的读大学一年学费五千 小的一年两千多") == {"education": 7000}
+
+
+def test_a_spouse_s_money_sent_home_is_a_wage():
+    slots = {
+        "members": new_members(("applicant", "我", 31), ("spouse", "老公", 34)),
+        "income": None,
+    }
+    for member in slots["members"]:
+        member["able_to_work"] = True
+    slots.update(reader.read("串珠子一个月三百多", "income", slots).updates)
+    slots.update(reader.read("老公在外头一个月寄两千回来", "income", slots).updates)
+    assert slots["income"] == {"wages": 27600}
