@@ -941,3 +941,8 @@ def test_a_spouse_s_money_sent_home_is_a_wage():
     slots.update(reader.read("串珠子一个月三百多", "income", slots).updates)
     slots.update(reader.read("老公在外头一个月寄两千回来", "income", slots).updates)
     assert slots["income"] == {"wages": 27600}
+
+
+def test_handwork_for_a_shop_is_a_wage():
+    got = money_text.read_income("给服装店锁边 一个月两三百")
+    assert {k: int(v) for k, v in got.items()} == {"wages": 3000}
