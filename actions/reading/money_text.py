@@ -153,7 +153,7 @@ _PAST = re.compile(
 )
 _NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
 _OWN_SHARE = re.compile(r"(自己[^，。\d]{0,3}出|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)")
-_OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头)")
+_OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头|第一年|头一年)")
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 
 

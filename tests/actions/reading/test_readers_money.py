@@ -946,3 +946,9 @@ def test_a_spouse_s_money_sent_home_is_a_wage():
 def test_handwork_for_a_shop_is_a_wage():
     got = money_text.read_income("给服装店锁边 一个月两三百")
     assert {k: int(v) for k, v in got.items()} == {"wages": 3000}
+
+
+def test_a_range_within_the_tens_and_the_first_year_s_total():
+    got = money_text.read_income("帮人挑砖一天一百二 一个月做得到十三四天")
+    assert {k: int(v) for k, v in got.items()} == {"wages": 19440}
+    assert money_text.read_expenses("学费一年四千 加上生活费 头一年起码六千") == {"education": 6000}
