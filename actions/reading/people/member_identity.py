@@ -157,6 +157,9 @@ def one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
     return waiting[0]
 
 
+_GENERIC = {"孙娃儿", "孙娃子", "孙娃", "孙孙", "娃儿", "娃", "娃娃", "孩子", "小孩", "小孩子"}
+
+
 def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
     """The member a word refers to: same word first, else same relation; "大的"/"小的" the
     eldest or youngest child or grandchild."""
@@ -168,18 +171,25 @@ def find(members: list[dict], relation: str, label: str, taken: list[dict] = ())
         young = _by_age(young)  # "大孙女" of members told youngest first
         if -len(young) <= index < len(young):
             return young[index]
+    fallback = None  # the same word's person again, when every other is taken
     for pool in (
         [m for m in members if m["label"] == label],
         # "孙女读小学" of the member first told as "小孙女"
         [m for m in members if _ORDER_PREFIX.match(m["label"]) and m["label"].endswith(label)],
-        [m for m in members if m["relation"] == relation],
+        # "两个孙女读三年级" of "三个孙娃儿 … 孙女九岁": a child told without a word for
+        # son or daughter before one told with another ("孙儿")
+        sorted(
+            (m for m in members if m["relation"] == relation),
+            key=lambda m: m["label"] not in _GENERIC,
+        ),
     ):
         free = [m for m in pool if not any(m is t for t in taken)]
         if free:
             return free[0]
-        if pool:
+        if pool and not taken:
             return pool[0]
-    return None
+        fallback = fallback or (pool[0] if pool else None)
+    return fallback
 
 
 def pick_ordinal(members: list[dict], words: str) -> dict | None:

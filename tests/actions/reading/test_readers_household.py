@@ -545,3 +545,14 @@ def test_a_nephew_s_cousin_is_the_uncle_s_son():
     slots.update(reader.read("我帮我叔叔问一下低保", "consent", slots).updates)
     slots.update(reader.read("两个，叔叔75 堂弟40", "household_size", slots).updates)
     assert [m["relation"] for m in slots["members"]] == ["applicant", "child"]
+
+
+def test_two_granddaughters_at_school_are_both_of_them():
+    members = people.read_members("我64，老伴72，三个孙娃儿，孙女九岁，孙儿五岁")
+    members[4]["label"] = "孙娃儿"  # told first as one of the 孙娃儿
+    member_facts.read_school(members, "两个孙女读三年级，孙儿还没上学")
+    assert sorted(m["in_school"] for m in members if m["relation"] == "grandchild") == [
+        False,
+        True,
+        True,
+    ]
