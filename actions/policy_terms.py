@@ -157,6 +157,14 @@ CUES: tuple[Cue, ...] = (
         r"(区别|联系|是不是|算不算|一样)",
         strong=True,
     ),
+    # "贫困户每个月有补助吗": being registered poor pays no monthly money; 低保 does
+    _cue(
+        "registered_poor_vs_dibao",
+        r"(贫困户|建档立卡户|建卡户)",
+        r"(每个月|一个月|每月|按月)",
+        r"(补助|补贴|发钱|有钱|给钱|领钱)",
+        strong=True,
+    ),
     # "因病致贫可以申请低保吗": the poverty a family's illness made
     _cue("expenditure_poverty", r"(因病致贫|因病返贫|病拖穷|看病拖穷)", _DIBAO, strong=True),
     # Sudden hardship.
@@ -765,7 +773,10 @@ _HARD_OUTSIDE = re.compile(
     # a post's pay rise; how the medical insurance is bought, stopped and repaid, deposits
     r"(?:公益性?岗位?|护林员|保洁员|护路员|水管员)[^，。]{0,10}(?:收入|工资)[^，。]{0,6}(?:增加|涨|提高|上调)|"
     r"(?:医疗保险|医保|合作医疗|新农合)[^，。]{0,8}(?:必须|全家|家人都|单独买|单独交|停了|断了|再交|补交|续交)|"
-    r"报销[^，。]{0,3}(?:区别|不同|差别|一样吗)|押金)"
+    r"报销[^，。]{0,3}(?:区别|不同|差别|一样吗)|押金|"
+    # days in hospital a scheme asks for, loans of any kind, screenings and check-ups
+    r"住院[^，。]{0,4}(?:多少|几)天|无息贷款|(?:申请|办)[^，。]{0,4}贷款|"
+    r"贷款[^，。]{0,6}(?:申请|流程|怎么|利息|额度)|(?:能|可以)贷款|贷款[^，。]{0,2}(?:不|吗)|筛查|体检)"
 )
 
 

@@ -510,3 +510,12 @@ def test_posts_pensions_and_insurance_rules_are_outside(text):
     from actions.policy_terms import outside
 
     assert outside(text)
+
+
+def test_thirteenth_round_cues():
+    """Written after the thirteenth real set's first measurement, in our own words."""
+    from actions.policy_terms import outside
+
+    assert topic_by_terms("建卡户一个月发好多补助") == "registered_poor_vs_dibao"
+    for text in ("住院要住几天才给补", "贫困户能贷款不", "妇女免费体检要带啥子"):
+        assert outside(text)
