@@ -463,7 +463,12 @@ def by_the_mu(text: str) -> tuple[Decimal, Decimal] | None:
     """ "地租给别个 一亩七百 九亩": (the rent a mu, how many mu)."""
     converted = to_arabic(text)
     rate = _PER_MU.search(converted)
-    count = next((m for m in _MU.finditer(converted) if rate and m.start() != rate.start()), None)
+    # the count said nearest the rate ("四亩地 … 另外两亩租给别个 一亩一年七十": the two)
+    count = min(
+        (m for m in _MU.finditer(converted) if rate and m.start() != rate.start()),
+        key=lambda m: abs(m.start() - rate.start()),
+        default=None,
+    )
     if not (rate and count) or not 0 < int(count.group(1)) <= 200:
         return None
     return Decimal(rate.group(1)), Decimal(count.group(1))

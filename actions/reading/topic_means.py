@@ -54,6 +54,15 @@ _SPOUSE_SENDS = re.compile(
 )
 
 
+_EACH_ONE = re.compile(
+    r"养老金[^，。]{0,4}(?:[一1]个人|[一1]人|每人|每个人)[^，。\d]{0,6}\d|"
+    r"(?:[一1]个人|[一1]人|每人|每个人)[^，。\d]{0,6}养老金"
+)
+_HOW_MANY = re.compile(
+    r"(?:两|2|二|三|3)\s*(?:个(?!月)|人|口子)|老两口|他们|她们|爸妈|父母|二老|公婆|爷爷奶奶|外公外婆|俩|各|加起来|一共|总共|我的|他的|她的|我妈|我爸|老伴的"
+)
+
+
 def wage_earners(money: str) -> list[str]:
     """Whose wages a message tells: for each clause with a wage, the person it names, or the
     one the clause before named ("我在工地上做活，一个月三千" is the speaker's), else the
@@ -140,6 +149,15 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         named = pending  # the source the resident could not put a figure on
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
+    if (
+        income.get("basic_pension")
+        and _EACH_ONE.search(to_arabic(money))
+        and not _HOW_MANY.search(to_arabic(money))
+        and not any(m.is_group for m in mentions(to_arabic(money)))
+        and len(old := [m for m in state.get("members") or [] if (m.get("age") or 0) >= 60]) > 1
+    ):
+        # "还有养老金 一个人一百多" of a couple of seventy: each of the old has one
+        income["basic_pension"] = income["basic_pension"] * len(old)
     if requested == "expenses" and not money_text.read_expenses(money):
         # "老婆一个月一千五" when the costs are asked, after "我一个月挣两千": the income
         # answer goes on with another earner's wages; nothing else is taken from it here.

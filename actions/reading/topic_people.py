@@ -77,7 +77,8 @@ def read_identity_and_place(
     name = entity or stated_name(without_id)
     if (who := (state.get("proxy") or {}).get("who")) and (
         theirs := re.search(
-            rf"{re.escape(who)}(?:叫|的名字叫?|名字叫?)\s*([\u4e00-\u9fff·]{{2,4}})", without_id
+            rf"{re.escape(who)}(?:叫|的名字叫?|名字叫?)\s*(?![我你他她是])([\u4e00-\u9fff·]{{2,4}})",
+            without_id,
         )
     ):
         name = theirs.group(1)  # "我外婆叫周九芬，我叫代小琴": the applicant's, not the sender's
@@ -88,8 +89,13 @@ def read_identity_and_place(
     )
     if whole and (not name or name in whole):
         name = whole  # the NLU may cut a name short ("德福" of "王德福")
-    elif whole and re.search(r"是(?:我|他|她)[^，。\s]{0,4}的名字", without_id):
-        name = whole  # "冉德春 是我叔叔的名字 我叫冉小禾": the first name is the applicant's
+    elif whole and (
+        re.search(r"(?:是|\s)(?:我|他|她)[^，。\s]{0,4}的名字", without_id)
+        or re.search(rf"^\s*{re.escape(whole)}[\s，,]*是?我(?:的|家)?{_KIN_WORDS}", without_id)
+    ):
+        # "冉德春 是我叔叔的名字 我叫冉小禾", "冉光全 是我爸 我叫冉小东": the first name is the
+        # applicant's, the sender's own after it
+        name = whole
     if name and parse_name(name):
         state["applicant_name"] = parse_name(name)
         reading.understood |= requested == "applicant_name"
@@ -102,6 +108,12 @@ def read_identity_and_place(
         state["village"] = village
         reading.understood |= requested == "village"
     return money
+
+
+_KIN_WORDS = (
+    r"(?:爸爸?|妈妈?|父亲|母亲|老汉儿?|老妈|老娘|爷爷|奶奶|外公|外婆|叔叔|婶婶|舅舅|舅妈|姑姑|姨妈|"
+    r"幺爸|幺叔|伯伯|大伯|哥哥|姐姐|弟弟|妹妹|公公|婆婆)"
+)
 
 
 # "还有我婆婆 前头漏了": someone the resident forgot to count.

@@ -556,3 +556,19 @@ def test_two_granddaughters_at_school_are_both_of_them():
         True,
         True,
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["谭明兵 我爸的名字 我是他儿子谭小军", "谭明兵 是我爸 我叫谭小军", "我爸叫谭明兵，我叫谭小军"],
+)
+def test_a_proxy_names_the_applicant_then_themself(text):
+    slots = {"proxy": {"who": "爸", "relation": "parent", "by": "family"}}
+    assert reader.read(text, "applicant_name", slots).updates["applicant_name"] == "谭明兵"
+
+
+def test_the_village_doctor_is_no_village():
+    from actions.reading.places import village_named
+
+    assert village_named("我的药是村医那里拿的") is None
+    assert village_named("回龙村卫生室旁边") == "回龙村"

@@ -952,3 +952,14 @@ def test_a_range_within_the_tens_and_the_first_year_s_total():
     got = money_text.read_income("帮人挑砖一天一百二 一个月做得到十三四天")
     assert {k: int(v) for k, v in got.items()} == {"wages": 19440}
     assert money_text.read_expenses("学费一年四千 加上生活费 头一年起码六千") == {"education": 6000}
+
+
+def test_each_old_one_s_pension_and_the_mu_let_out():
+    slots = {
+        "members": new_members(("applicant", "我", 74), ("spouse", "老伴", 71)),
+        "income": None,
+    }
+    slots.update(reader.read("还有养老金 一个人一百五", "income", slots).updates)
+    assert slots["income"]["basic_pension"] == 3600
+    got = money_text.read_income("六亩地 另外两亩租给别个 一亩一年一百")
+    assert {k: int(v) for k, v in got.items()} == {"other": 200}
