@@ -61,7 +61,10 @@ _STILL = re.compile(
 )
 # "干不得重活": unable, unless the same words say what light work is still done
 # ("干不得重活，在屋头种点地").
-_HEAVY_ONLY = re.compile(r"(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)重活路?")
+_HEAVY_ONLY = re.compile(
+    r"(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)重活路?|"
+    r"重活路?[^，。\d]{0,2}(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)"  # "重活做不得"
+)
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾证?\s*[，,]?\s*(\d)\s*级")
 _DISABLED = re.compile(
     r"(残疾|残废|残疾证|瘫痪|瘫了|瘫在|瘫起|偏瘫|截瘫|半身不遂|轮椅|聋|哑|瞎|盲|智障|脑瘫|截肢|精神病|伤残|成残|残了|致残|"

@@ -169,6 +169,12 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                     flags = {k: v for k, v in flags.items() if k != "able_to_work"}
                 elif flags.get("able_to_work") in LIGHT and any(target is w for w in weak):
                     target["able_to_work"] = None  # "干不得重活，在屋头种点地": light work
+                    if flags["able_to_work"] == "farm_small":
+                        # "重活做不了 种点菜": light farming, work only of the working age
+                        flags = {**flags, "able_to_work": "chores"}
+                    elif flags["able_to_work"] == "chores":
+                        # "重活做不了 … 在屋头": no work said at all
+                        flags = {**flags, "able_to_work": False}
                 if flags:
                     update(target, flags)
                     applied = True

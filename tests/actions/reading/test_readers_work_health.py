@@ -446,3 +446,19 @@ def test_only_light_chores_is_no_work():
     members = new_members(("applicant", "我", 45), ("spouse", "老公", 47))
     member_facts.read_work(members, "我在镇上打零工 老公身体不好 只能做点家务")
     assert [m["able_to_work"] for m in members] == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "age", "able"),
+    [
+        # heavy work denied in either order, light work after it
+        ("重活做不得 在屋门口养蜂", 79, True),
+        ("重活做不了 种点菜", 66, False),
+        ("重活干不得 在屋头种点地", 50, True),
+        ("伤得重 重活做不了 在屋头", 45, False),
+    ],
+)
+def test_heavy_work_denied_and_what_is_left(text, age, able):
+    members = new_members(("applicant", "我", age))
+    member_facts.apply_circumstances(members, text)
+    assert members[0]["able_to_work"] is able
