@@ -30,6 +30,7 @@ _EVERYONE = re.compile(
 
 
 _PROXY_PRONOUN = re.compile(r"[他她](?![们妈爸爹娘屋家])")
+_SOMEONE = re.compile(r"有(?:个|一个|1个)[^，。\d]{0,6}的(?:[，。\s]|$)")
 
 
 def _by_proxy(members: list[dict]) -> bool:
@@ -112,6 +113,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             pronoun = False  # the person is said by a pronoun or an order word
             if mention is not None:
                 targets = _targets(members, mention, [])
+            elif _SOMEONE.search(words):
+                targets = []  # "我屋头有个瘫起的": someone not yet named, not the speaker
             elif pronoun := bool(_by_proxy(members) and _PROXY_PRONOUN.search(words)):
                 # "带他去把残疾证办下来": to someone applying for another, 他/她 is that person
                 targets = [m for m in members if m["relation"] == "applicant"]

@@ -462,3 +462,9 @@ def test_heavy_work_denied_and_what_is_left(text, age, able):
     members = new_members(("applicant", "我", age))
     member_facts.apply_circumstances(members, text)
     assert members[0]["able_to_work"] is able
+
+
+def test_someone_not_yet_named_is_not_the_speaker():
+    members = new_members(("applicant", "我", 56), ("spouse", "老公", 57))
+    member_facts.apply_circumstances(members, "我屋头有个瘫起的 是我前头那个男的")
+    assert not members[0]["bedridden"]
