@@ -39,7 +39,7 @@ from actions.reading.parsing import _plain, numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
@@ -561,6 +561,11 @@ _AMOUNT_UNKNOWN = re.compile(
 )
 
 
+_YEAR_UNKNOWN = re.compile(
+    r"(?:说不清|说不准|不晓得|不知道|算不到|算不清)[^，。\d]{0,3}(?:一年|全年|1年)[^，。\d]{0,3}(?:好多|多少)"
+)
+
+
 def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     """Sources said with no figure that can be taken ("侄儿子有时候给点", "卖点菜一年几百块"):
     unknown, never a guess."""
@@ -577,6 +582,16 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             re.match(r"\s*(不晓得|不知道|不清楚|说不清)", clause)
             and re.search(r"(好多|多少)\s*$", previous)  # "寄好多 不晓得"
         )
+        if (
+            said is None
+            and (kind or named)
+            and _YEAR_UNKNOWN.search(clause)
+            and any("有时候" in c for c in parts)
+        ):
+            # "一头六七千 有时候一年卖一头 有时候卖三四头 … 我真的说不清一年好多": the price
+            # is told, the year's sum not
+            found.append(kind or named)
+            continue
         if said is None and (kind or named) and unknown_how_much and not figures.get(kind or named):
             # the clause before named the source, or one a few clauses before ("他编那个盖盖
             # … 编好多我又没数过 … 卖好多钱我真的说不来")

@@ -963,3 +963,8 @@ def test_each_old_one_s_pension_and_the_mu_let_out():
     assert slots["income"]["basic_pension"] == 3600
     got = money_text.read_income("六亩地 另外两亩租给别个 一亩一年一百")
     assert {k: int(v) for k, v in got.items()} == {"other": 200}
+
+
+def test_a_price_told_and_the_year_s_sum_not_is_unknown():
+    words = "卖羊子 一只一千多 有时候一年卖两只 有时候卖五六只 看贩子给好多 我也说不准一年好多"
+    assert money_text.vague_kinds(words) == ["agriculture"]
