@@ -100,6 +100,9 @@ LATER_SETS = [
     ("questions_8.yaml", "+86139700", 30, 0.70),
     ("questions_9.yaml", "+86139800", 35, 0.83),
     ("questions_10.yaml", "+86139900", 18, 0.75),
+    ("questions_11.yaml", "+86138100", 27, 0.85),
+    ("questions_12.yaml", "+86138200", 24, 0.95),
+    ("questions_13.yaml", "+86138300", 17, 0.94),
 ]
 
 

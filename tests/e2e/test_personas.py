@@ -30,6 +30,9 @@ HELD_OUT_FLOORS = {
     "held_out_12": 0.89,
     "held_out_13": 0.90,
     "held_out_14": 0.83,
+    "held_out_15": 0.94,
+    "held_out_16": 0.88,
+    "held_out_17": 0.85,
 }
 OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 
