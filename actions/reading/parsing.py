@@ -145,34 +145,21 @@ def _cn2an(text: str) -> str:
         return cn2an.transform(text, "cn2an")
 
 
-# A range of small counts: "一个月七八天", "三四次", "赶七八场", "一年卖五六只", "两三亩".
+# A range of small counts, alone or within the tens: "一个月七八天", "三四次", "赶七八场", "一年卖
+# 五六只", "两三亩", "十五六天", "二十七八块" → 7.5, 3.5, …, 15.5, 27.5 (not ages: a range across a
+# rule's line is asked).
 _COUNT_RANGE = re.compile(
-    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])"
-    r"(?=[天次回趟场只头亩斤箱桶袋担挑窝棵株块元])"
+    r"(?<![一二三四五六七八九十百千万\d])(?:([二三四五六七八九]?)(十))?"
+    r"([一二三四五六七八])([二三四五六七八九])(?=[天次回趟场只头亩斤箱桶袋担挑窝棵株块元])"
 )
 
 
 def _count_range(match: re.Match) -> str:
-    low, high = _DIGIT[match.group(1)], _DIGIT[match.group(2)]
+    low, high = _DIGIT[match.group(3)], _DIGIT[match.group(4)]
     if high != low + 1:
         return match.group(0)
-    return _plain(Decimal(low + high) / 2)
-
-
-# A range within the tens: "十五六天", "二十七八块" → 15.5, 27.5 (not ages: a range across a
-# rule's line is asked).
-_TENS_RANGE = re.compile(
-    r"(?<![一二三四五六七八九十百千万\d])([二三四五六七八九]?)十([一二三四五六七八])([二三四五六七八九])"
-    r"(?=[天次回趟场只头亩斤块元])"
-)
-
-
-def _tens_range(match: re.Match) -> str:
-    low, high = _DIGIT[match.group(2)], _DIGIT[match.group(3)]
-    if high != low + 1:
-        return match.group(0)
-    tens = _DIGIT[match.group(1)] if match.group(1) else 1
-    return _plain(Decimal(tens * 10) + Decimal(low + high) / 2)
+    tens = (_DIGIT[match.group(1)] if match.group(1) else 1) * 10 if match.group(2) else 0
+    return _plain(Decimal(tens) + Decimal(low + high) / 2)
 
 
 def to_arabic(text: str) -> str:
@@ -187,8 +174,7 @@ def to_arabic(text: str) -> str:
     )
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
-    text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天
-    text = _TENS_RANGE.sub(_tens_range, text)  # "十五六天" → 15.5天
+    text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天, "十五六天" → 15.5天
     text = _ARABIC_RANGE.sub(_arabic_range, _cn2an(_CHINESE_RANGE.sub(_chinese_range, text)))
     return text.translate(_SHOW)
 
