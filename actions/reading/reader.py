@@ -84,8 +84,13 @@ def read(
         state["expenses_checked"] = True  # "娃儿读书不要钱": the school costs are told
     if requested == "status" and reading.understood:
         # The question asks about the 三保障 and sudden troubles too: one answer for all.
-        if state.get("three_guarantees") is None:
-            state["three_guarantees"] = standing_text.read_guarantees(text)
+        told = standing_text.read_guarantees(text)
+        if state.get("three_guarantees") is None or told:
+            state["three_guarantees"] = told
+        elif standing_text.guarantees_fine(text):
+            # "医保有买的，房子住得，她读书也没问题": the answer to the question outweighs
+            # a cost the first message called too high
+            state["three_guarantees"] = []
         if state.get("hardship") is None:
             state["hardship"] = standing_text.read_hardship(text) or "none"
         elif standing_text.told_as_past(text):

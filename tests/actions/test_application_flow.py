@@ -136,6 +136,15 @@ def test_a_disability_without_grade_is_asked():
     assert {m["label"]: m for m in conversation.slots["members"]}["老汉儿"]["disability_grade"] == 2
 
 
+def test_the_answer_to_the_last_question_outweighs_a_cost_the_first_message_called_too_high():
+    conversation = run([("娃儿要做手术，几万块钱拿不出来，想申请低保", "apply")])
+    assert conversation.slots["three_guarantees"] == ["medical"]
+    for text, intent in TYPICAL[:8]:
+        conversation.say(text, intent)
+    conversation.say("都不是，医保买了的，房子住得，读书也没问题", "deny")
+    assert conversation.slots["three_guarantees"] == []
+
+
 def test_the_last_question_settles_standing_troubles_and_hardship_at_once():
     conversation = run(TYPICAL[:8] + [("是建档立卡户，没吃低保，房子是危房", "inform")])
     assert conversation.slots["status"]["registered_poor"] is True

@@ -179,6 +179,16 @@ def test_standing_with_a_list_a_past_and_吃了(text, flags):
         ("娃儿脑瘫 读不了书", ["education"]),
         ("医生叫开刀 没钱做", ["medical"]),
         ("算是看病没解决", ["medical"]),
+        ("看病 开刀的钱要七八万 凑不起", ["medical"]),
+        ("化疗的钱都是借的", ["medical"]),
+        ("看病这一块根本没得解决", ["medical"]),
+        ("腿杆要去医院看 没得钱看", ["medical"]),
+        ("药停了 治不下去了", ["medical"]),
+        ("看病 钱 不够", ["medical"]),
+        ("想去医院割了它 没得钱", ["medical"]),
+        ("看病是个大问题", ["medical"]),
+        ("药钱医保报不了好多", []),  # reimbursed in part: no unmet need said
+        ("借住在亲戚的偏房里", ["housing"]),
     ],
 )
 def test_the_three_guarantees_as_said(text, unmet):
@@ -305,3 +315,16 @@ def test_no_sudden_trouble_with_an_old_illness_is_no_hardship():
     )
     assert slots["hardship"] == "none"
     assert standing_text.denies_hardship("不是，都还好，没有")
+
+
+@pytest.mark.parametrize(
+    ("text", "fine"),
+    [
+        ("医保买了的，房子住得，娃读书也没问题", True),
+        ("医保有交，房子还好", True),
+        ("房子住得", False),  # one of three: the others are not said
+        ("医保有买，房子漏雨", False),
+    ],
+)
+def test_the_three_guarantees_said_sound_one_by_one(text, fine):
+    assert standing_text.guarantees_fine(text) is fine
