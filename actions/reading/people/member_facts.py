@@ -237,6 +237,8 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
             c,
         )
         and not any(not m.is_group for m in mentions(c))  # "儿子半年都做不得": one of them
+        # "右手啥子都做不得": nothing can be done with it, not nobody can work
+        and not re.search(r"(啥子|什么|哪样|么子|样样|啥)都(?:不能|干不了|做不动|做不得)", c)
     ]
     if nobody:
         # "就我一个人做 种几亩田 他们两个都做不得": the others, not the speaker

@@ -83,6 +83,9 @@ def test_a_stroke_is_serious_when_recent(words, serious):
         (68, "还在种地", True),
         (72, "种点菜自己吃", False),
         (45, "在屋头带孙儿", True),
+        (66, "一个人种包谷挖洋芋 都没请人", True),
+        (62, "捡点废品卖", True),
+        (71, "年纪大了捡点废品", False),
     ],
 )
 def test_light_work_read_against_age(age, words, able):
@@ -468,3 +471,9 @@ def test_someone_not_yet_named_is_not_the_speaker():
     members = new_members(("applicant", "我", 56), ("spouse", "老公", 57))
     member_facts.apply_circumstances(members, "我屋头有个瘫起的 是我前头那个男的")
     assert not members[0]["bedridden"]
+
+
+def test_nothing_done_with_a_sore_hand_is_not_nobody_able():
+    members = new_members(("applicant", "我", 66), ("spouse", "老婆", 63))
+    member_facts.read_work(members, "她手上那个疙瘩烂了 右手啥子都做不得 我还好，我还在种地 喂猪")
+    assert [m["able_to_work"] for m in members] == [True, False]
