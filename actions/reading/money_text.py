@@ -890,22 +890,27 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     return amounts
 
 
-# "养老金一个月一百二，两个老的都有": the figure is each one's, told before the two are.
+# "养老金一个月一百二，两个老的都有", "… 我们三个都有": the figure is each one's, told
+# before how many have it.
 _BOTH_HAVE = re.compile(
-    r"^(?:两个老的|两个老人|老两口|两口子|我们两个|他们两个|两个人|两个|(?:2个)(?:老的|老人|人)?|老2口|2口子)"
+    r"^(?:我们|他们|她们)?(?:(?P<n>[两二三四234])个(?:老的|老人|人)?|老两口|两口子|老2口|2口子)"
     r"[^，。\d]{0,3}?都(?:有|是|在领|领得到|拿得到)"
 )
 
 
 def _both_have(text: str, amounts: dict[str, Decimal]) -> None:
     parts = clauses(text)
-    for previous, clause in zip(parts, parts[1:], strict=False):
-        if not _BOTH_HAVE.search(clause.strip()) or numbers(clause):
+    for at, (previous, clause) in enumerate(zip(parts, parts[1:], strict=False)):
+        said = _BOTH_HAVE.search(clause.strip())
+        if not said or numbers(clause):
             continue
-        kind = next((k for k, p in INCOME_SOURCES.items() if re.search(p, previous)), None)
+        count = {"两": 2, "二": 2, "三": 3, "四": 4, "2": 2, "3": 3, "4": 4}.get(said.group("n"), 2)
+        # "养老金嘛 一个人一个月两百出头 我们三个都有": the source named a clause earlier
+        source = previous if at == 0 or numbers(parts[at - 1]) else parts[at - 1] + previous
+        kind = next((k for k, p in INCOME_SOURCES.items() if re.search(p, source)), None)
         value = per_year(previous)
         if kind in ("basic_pension", "other_pension") and value and amounts.get(kind) == value:
-            amounts[kind] = value * 2
+            amounts[kind] = value * count
 
 
 # Rehabilitation at a hospital is care of the disabled, not a hospital bill.

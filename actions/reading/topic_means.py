@@ -63,6 +63,21 @@ _HOW_MANY = re.compile(
 )
 
 
+def _pension_words(money: str) -> str:
+    """The words of the message about the pension: from the clause before it that names it
+    (or the start) on; "我妈在包装厂一天一百 … 养老金一个人一个月一百一" names 我妈 for the
+    factory, not for the pension."""
+    where = money.find("养老金")
+    if where < 0:
+        return money
+    start = max(money.rfind(mark, 0, where) for mark in "，。,.；;！!？?") + 1
+    # Pauses: back over the words without a figure ("… 一年 爸妈 养老金 一个人 …")
+    pieces = money[start:where].split(" ")
+    while len(pieces) > 1 and not re.search(r"\d", pieces[-2]):
+        pieces[-2:] = [pieces[-2] + " " + pieces[-1]]
+    return money[where - len(pieces[-1]) :]
+
+
 def wage_earners(money: str) -> list[str]:
     """Whose wages a message tells: for each clause with a wage, the person it names, or the
     one the clause before named ("我在工地上做活，一个月三千" is the speaker's), else the
@@ -149,11 +164,12 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         named = pending  # the source the resident could not put a figure on
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
+    told = _pension_words(to_arabic(money))
     if (
         income.get("basic_pension")
-        and _EACH_ONE.search(to_arabic(money))
-        and not _HOW_MANY.search(to_arabic(money))
-        and not any(m.is_group for m in mentions(to_arabic(money)))
+        and _EACH_ONE.search(told)
+        and not _HOW_MANY.search(told)
+        and not any(m.is_group for m in mentions(told))
         and len(old := [m for m in state.get("members") or [] if (m.get("age") or 0) >= 60]) > 1
     ):
         # "还有养老金 一个人一百多" of a couple of seventy: each of the old has one

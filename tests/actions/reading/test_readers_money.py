@@ -968,3 +968,25 @@ def test_each_old_one_s_pension_and_the_mu_let_out():
 def test_a_price_told_and_the_year_s_sum_not_is_unknown():
     words = "卖羊子 一只一千多 有时候一年卖两只 有时候卖五六只 看贩子给好多 我也说不准一年好多"
     assert money_text.vague_kinds(words) == ["agriculture"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pension"),
+    [
+        ("谷子卖了两千来斤 一块三一斤 我们两个老的养老金一个人一百多", 2400),
+        ("养老金嘛 一个人一个月两百出头 我们三个都有", 7200),
+        ("养老金一个月一百二，老两口都有", 2880),
+    ],
+)
+def test_each_ones_pension_times_those_said_to_have_it(text, pension):
+    assert money_text.read_income(text)["basic_pension"] == pension
+
+
+def test_a_person_named_for_other_money_does_not_stop_each_old_one_s_pension():
+    slots = {
+        "members": new_members(("applicant", "爸", 66), ("spouse", "妈", 63)),
+        "income": None,
+    }
+    words = "我妈在包装厂一天一百 一年做得到五六十天 养老金一个人一个月一百一"
+    slots.update(reader.read(words, "income", slots).updates)
+    assert slots["income"]["basic_pension"] == 2640
