@@ -53,7 +53,7 @@ INCOME_SOURCES = {
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柚子|李子|桃子|核桃|板栗|药材|魔芋)",
-    "other": r"(其他|别的|另外|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕还林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
+    "other": r"(其他|别的|另外|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -70,7 +70,7 @@ ALREADY_SAID = re.compile(
 EXPENSE_TYPES = {
     "medical": r"(看病|(?:看|治)(?:腰|腿|脚|眼|牙|胃|肺|心脏|肝|肾|头|手|关节)|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|(?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|胰岛素|吸氧|复查|"
     r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|[的个]病(?!人)|1?场病)",
-    "disability_care": r"(护理费|请人|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
+    "disability_care": r"(护理费|请人(?![^，。\s]{0,2}(?:收|挖|割|种|栽|打|搬|砍|摘|采|犁|耕|修|帮忙收))|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
     r"小学|大学|幼儿园|中职|职高|技校)",
 }
@@ -107,6 +107,10 @@ _SAME = re.compile(r"^[^，。\d]{0,6}也(?:是|有|领|拿)")
 _ALSO_THEIRS = re.compile(
     r"^\s*[我她他]?(?:妈|爸|老婆|老伴|老公|婆娘|男人|老头子?|老太婆|奶奶|爷爷|婆婆|公公|外婆|外公)"
     r"[^，。\d]{0,2}\d"
+)
+# After a pension, others' each: "我和老婆各人一百多", "我们两个一个人一百二".
+_EACH_OF_THEM = re.compile(
+    r"^\s*[^，。\d]{0,8}?(?:各人|各|每人|每个人|[一1]个人|[一1]人)[^，。\d]{0,3}\d"
 )
 _ALSO_DRAWS = re.compile(r"也[^，。\d]{0,4}(?:领|有|拿)[^，。\d]{0,2}$")
 # A relative who gives; without one, money sent home after a member's wage is that wage.
@@ -376,7 +380,11 @@ def _by_kind(
                 _SAME.search(clause)
                 or (
                     last in ("basic_pension", "other_pension")
-                    and (_ALSO_THEIRS.match(to_arabic(clause)) or _ALSO_DRAWS.search(previous))
+                    and (
+                        _ALSO_THEIRS.match(to_arabic(clause))
+                        or _ALSO_DRAWS.search(previous)
+                        or _EACH_OF_THEM.match(to_arabic(clause))
+                    )
                 )
                 # "儿子一年学费八千，女儿一年六千多": the other child's cost of the same kind
                 or (
@@ -760,6 +768,8 @@ _SPENT_OR_DIBAO = re.compile(
     rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)|"
     # one day's takings told in a story ("今天卖了五六块给他买了点肉"): no year's income
     r"(?:今天|昨天|前天|那天)[^，。]{0,4}(?:卖了|挣了|得了|赚了)|"
+    # the money left in one's pocket ("回来的时候身上就剩四十块钱"): no income
+    r"(?:身上|手上|兜里|包里)[^，。]{0,4}剩|"
     rf"^\s*{_PRICE_EACH}\s*$"
 )
 

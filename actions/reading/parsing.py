@@ -79,6 +79,30 @@ _PAUSE = re.compile(
 )
 
 
+_SPACED = re.compile(r"(?<=\S) (?=\S)")
+
+
+def unspaced(text: str) -> str:
+    """A message typed with a space after every character ("养 老 金 一 个 人 一 百 二", by
+    someone whose fingers are bent or who types one character at a time): the spaces are no
+    pauses; joined again, except between two figures ("我 和 老 伴 72 71")."""
+    tokens = (text or "").split()
+    if len(tokens) < 5 or sum(len(t) == 1 for t in tokens) < 0.7 * len(tokens):
+        return text
+    joined = _SPACED.sub(
+        lambda m: " " if text[m.start() - 1].isdigit() and text[m.end()].isdigit() else "", text
+    )
+    # The clause breaks are lost with the spaces: one after each figure that ends its
+    # clause ("一个月一百二娃儿们过年…" → "一个月一百二，娃儿们过年…")
+    return _FIGURE_ENDS.sub(r"\1，", joined)
+
+
+_FIGURE_ENDS = re.compile(
+    r"((?:[一二两三四五六七八九\d][十百千万]|[十百千万])[零一二两三四五六七八九\d]?)"
+    r"(?=[^零一二两三四五六七八九十百千万\d块元钱多来左把出头斤个天月年岁号次回只头亩分角毛几，。,.\s])"
+)
+
+
 def pauses_as_commas(text: str) -> str:
     """Speech written without punctuation ("老汉儿脑梗 半边瘫了 儿子腿断了"): the spaces
     between words are where the clauses break."""

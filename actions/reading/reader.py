@@ -18,7 +18,7 @@ from datetime import date
 
 from actions.reading import money_text, standing_text, topic_means, topic_people
 from actions.reading.answers import read_answer
-from actions.reading.parsing import plain_negation
+from actions.reading.parsing import plain_negation, unspaced
 from actions.reading.script import simplified
 from actions.reading.speech import AFFIRM, DENY
 
@@ -47,7 +47,7 @@ def read(
     today: date | None = None,
 ) -> Reading:
     # "①老人养老金… ②喂了几只鸡…": list marks are pauses, not figures
-    text = plain_negation(re.sub(r"[①-⑳]", "，", simplified((text or "").strip())))
+    text = plain_negation(re.sub(r"[①-⑳]", "，", simplified(unspaced((text or "").strip()))))
     # "有三项：一、基础养老金…；二、…": the list's numbers are marks, not amounts
     text = re.sub(r"(^|[：:；;。，,\s])[一二三四五六七八九十][、．]", r"\1，", text)
     reading = Reading()

@@ -75,7 +75,15 @@ def _pension_words(money: str) -> str:
     pieces = money[start:where].split(" ")
     while len(pieces) > 1 and not re.search(r"\d", pieces[-2]):
         pieces[-2:] = [pieces[-2] + " " + pieces[-1]]
-    return money[where - len(pieces[-1]) :]
+    ends = [i for i in (money.find(mark, where) for mark in "，。,.；;！!？?") if i >= 0]
+    end = min(ends, default=len(money))
+    if _BOTH_TOLD.match(money[end + 1 :]):
+        end = len(money)  # "…一个人一个月170，两个就是340": the sum follows
+    return money[where - len(pieces[-1]) : end]
+
+
+# The sum of both said after each one's: "两人合计426元", "两个就是三百四"
+_BOTH_TOLD = re.compile(r"\s*(?:(?:[两二三234]\s*(?:个|人|口))|合计|一共|总共|加起来|合起来)")
 
 
 def wage_earners(money: str) -> list[str]:

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from actions.reading.parsing import to_arabic
-from actions.reading.people.circumstances import ABLE, CHORES, LIGHT, UNABLE, circumstances, update
+from actions.reading.people.circumstances import (
+    ABLE,
+    CHORES,
+    LIGHT,
+    STRONG,
+    UNABLE,
+    circumstances,
+    update,
+)
 from actions.reading.people.household_text import clauses, parts
 from actions.reading.people.member_identity import (
     AWAY,
@@ -22,7 +30,9 @@ from actions.reading.people.people_words import Mention, mentions
 _NONE = re.compile(
     r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都好|都健康|没有的|没有这些|都不是|身体都还好|都还好|都还行)"
 )
-_FILLER = re.compile(r"\s*(我|我的|我家|我们|我屋头|还有|就是|有个|那个|这个|然后|另外)?\s*")
+_FILLER = re.compile(
+    r"\s*(我|我的|我家|我们|我屋头|还有|就是|只有|就只有|有个|那个|这个|然后|另外)?\s*"
+)
 _OTHERS = re.compile(r"(其他人|其他的|其余|别的人|别个|剩下的|另外的人|其他)")
 _EVERYONE = re.compile(
     r"(全家|一家人|一家子|我们都|我们家都|大家|所有人|都没|都好|都还好|都莫|都还行|都健康|她们都|他们都)"
@@ -57,6 +67,7 @@ _NO_CERTIFICATE_SAID = re.compile(
 )
 
 
+_ONLY_CERTIFIED = re.compile(r"只有([^，。\s]{1,6}?)(?:办了|有|办得有|办的有|才有)残疾证")
 _CERTIFICATE_HELD = re.compile(
     r"(有残疾证|有证|办了证|办的证|办得有|证[^，。]{0,3}(?:几级|[1-4一二三四]级))"
 )
@@ -95,6 +106,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     previous: list[dict] = speaker
     unable: list[dict] = []
     weak: list[dict] = []
+    strong: list[dict] = []  # "老伴还硬朗": the farming said next is work, at any age
     graded = [m.get("disability_grade") for m in members]
     last_group: list[dict] = []
     for found, pieces in parts(text, together=True):
@@ -163,6 +175,12 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             if flags.get("in_school") and len(targets) == 1 and (targets[0]["age"] or 3) < 3:
                 # "孙娃儿读幼儿园" of grandchildren of 1, 5 and 10: not the baby
                 targets = _of_school_age(members, targets[0], named) or targets
+            if STRONG.search(words):
+                strong += targets
+            elif flags.get("able_to_work") in ("farm", "farm_small") and all(
+                any(t is s for s in strong) for t in targets
+            ):
+                flags = {**flags, "able_to_work": "farm_still"}
             if flags.get("able_to_work") is False:
                 unable += targets
             elif flags.get("able_to_work") == "weak":
@@ -199,7 +217,14 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
         for m, before in zip(members, graded, strict=True)
         if m.get("disability_grade") == "unknown" and before != "unknown"
     ]
-    if len(newly) == 1 and (
+    only = _ONLY_CERTIFIED.search(text)
+    if only:
+        # "只有儿媳妇办了残疾证": the others waiting for a grade have no certificate
+        holders = {id(t) for m in mentions(only.group(1)) for t in _targets(members, m, [])}
+        for member in members:
+            if member.get("disability_grade") == "unknown" and id(member) not in holders:
+                member["disability_grade"] = None
+    elif len(newly) == 1 and (
         "白内障" in text
         or (_NO_CERTIFICATE_SAID.search(text) and not _CERTIFICATE_HELD.search(text))
     ):
@@ -393,6 +418,7 @@ def read_grades(members: list[dict], text: str) -> bool:
     or no certificate for each member waiting for one, by the people each clause names
     (a clause naming nobody is about the first member still waiting)."""
     changed = False
+    before: list[dict] = []  # "儿媳妇 三级 智力的": the clause before named her
     for clause in clauses(to_arabic(text)):
         named = [
             find(members, relation, label)
@@ -401,8 +427,13 @@ def read_grades(members: list[dict], text: str) -> bool:
         ]
         waiting = [m for m in members if m["disability_grade"] == "unknown"]
         targets = [m for m in named if m is not None and any(m is w for w in waiting)]
-        if not named:
-            targets = waiting[:1]
+        if not named and _OTHERS.search(clause):
+            targets = [w for w in waiting if not any(w is b for b in before)]  # "其他人没得"
+        elif not named:
+            # (a grade said again of someone who had it already is no one else's)
+            targets = [m for m in before if any(m is w for w in waiting)] if before else waiting[:1]
+        elif not _GRADE_SAID.search(clause) and not NO_CERTIFICATE.search(clause):
+            before = [m for m in named if m is not None]
         grade = _GRADE_SAID.search(clause)
         if not grade and _GRADE_UNKNOWN.search(clause):
             # "孙女的不晓得几级": she has a grade, not known — unknown, never "none"
@@ -412,7 +443,9 @@ def read_grades(members: list[dict], text: str) -> bool:
         for target in targets:
             if grade:
                 target["disability_grade"] = int(grade.group(1) or grade.group(2))
-            elif NO_CERTIFICATE.search(clause):
+            elif NO_CERTIFICATE.search(clause) or (
+                _OTHERS.search(clause) and re.search(r"(没得|没有|莫得|都没|没办)", clause)
+            ):
                 target["disability_grade"] = None
             else:
                 continue

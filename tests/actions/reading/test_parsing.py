@@ -68,3 +68,21 @@ def test_household_size(text, size):
 )
 def test_names(text, name):
     assert parse_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            "养 老 金 一 个 人 一 个 月 一 百 二 娃 儿 们 过 年 给 点",
+            "养老金一个人一个月一百二，娃儿们过年给点",
+        ),
+        ("两 个 我 和 老 伴，我 72 老 伴 71", "两个我和老伴，我72老伴71"),
+        ("老汉儿脑梗 半边瘫了 儿子腿断了", "老汉儿脑梗 半边瘫了 儿子腿断了"),  # pauses kept
+        ("打 错 了 500236 19540703 1131", "打 错 了 500236 19540703 1131"),
+    ],
+)
+def test_a_message_typed_one_character_at_a_time_is_joined(text, joined):
+    from actions.reading.parsing import unspaced
+
+    assert unspaced(text) == joined

@@ -189,6 +189,7 @@ def test_standing_with_a_list_a_past_and_吃了(text, flags):
         ("看病是个大问题", ["medical"]),
         ("药钱医保报不了好多", []),  # reimbursed in part: no unmet need said
         ("借住在亲戚的偏房里", ["housing"]),
+        ("二回手术的钱没得着落", ["medical"]),
     ],
 )
 def test_the_three_guarantees_as_said(text, unmet):
@@ -328,3 +329,11 @@ def test_no_sudden_trouble_with_an_old_illness_is_no_hardship():
 )
 def test_the_three_guarantees_said_sound_one_by_one(text, fine):
     assert standing_text.guarantees_fine(text) is fine
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["右手杆遭输送带卷进去断了", "就是一月份出的事 现在米都是借的"],
+)
+def test_an_accident_at_work_told_plainly(text):
+    assert standing_text.read_hardship(text)["kind"] == "accident"

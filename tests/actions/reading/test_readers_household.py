@@ -572,3 +572,8 @@ def test_the_village_doctor_is_no_village():
 
     assert village_named("我的药是村医那里拿的") is None
     assert village_named("回龙村卫生室旁边") == "回龙村"
+
+
+def test_a_grandchild_living_at_an_uncles_is_not_counted():
+    got = people.read_members("两个 小儿子两口子在北京打工 孙娃在县城他大伯屋头读书，我67 老伴63")
+    assert [(m["relation"], m["age"]) for m in got] == [("applicant", 67), ("spouse", 63)]

@@ -990,3 +990,38 @@ def test_a_person_named_for_other_money_does_not_stop_each_old_one_s_pension():
     words = "我妈在包装厂一天一百 一年做得到五六十天 养老金一个人一个月一百一"
     slots.update(reader.read(words, "income", slots).updates)
     assert slots["income"]["basic_pension"] == 2640
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("养老金我老汉一个月两百多 我和老婆各人一百多", {"basic_pension": 4800}),
+        ("退耕的钱一年三百来块", {"other": 300}),
+        ("回来的时候身上就剩四十块钱", {}),
+    ],
+)
+def test_others_each_pension_retired_farmland_and_pocket_money(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_hands_hired_for_the_harvest_are_no_care():
+    assert money_text.read_expenses("请人收苞谷花了五百多") == {}
+
+
+def test_a_total_said_after_each_ones_pension_is_not_multiplied_again():
+    slots = {
+        "members": new_members(("applicant", "我", 72), ("spouse", "老伴", 71)),
+        "income": None,
+    }
+    slots.update(reader.read("养老金一个人一个月一百七，两个就是三百四", "income", slots).updates)
+    assert slots["income"]["basic_pension"] == 4080
+    slots = {
+        "members": new_members(("applicant", "我", 72), ("spouse", "老伴", 71)),
+        "income": None,
+    }
+    words = "养 老 金 一 个 人 一 个 月 一 百 二 娃 儿 们 过 年 回 来 给 点 加 起 来 两 三 千"
+    slots.update(reader.read(words, "income", slots).updates)
+    assert {k: int(v) for k, v in slots["income"].items()} == {
+        "basic_pension": 2880,
+        "transfers": 2500,
+    }

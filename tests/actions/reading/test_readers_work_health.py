@@ -477,3 +477,48 @@ def test_nothing_done_with_a_sore_hand_is_not_nobody_able():
     members = new_members(("applicant", "我", 66), ("spouse", "老婆", 63))
     member_facts.read_work(members, "她手上那个疙瘩烂了 右手啥子都做不得 我还好，我还在种地 喂猪")
     assert [m["able_to_work"] for m in members] == [True, False]
+
+
+def test_a_grade_said_again_of_one_who_has_it_is_no_one_elses():
+    members = new_members(("applicant", "我", 65), ("parent", "老汉", 92), ("in_law", "儿媳妇", 38))
+    members[1]["disability_grade"], members[2]["disability_grade"] = "unknown", 3
+    member_facts.read_grades(members, "儿媳妇 三级 智力的")
+    assert [m["disability_grade"] for m in members] == [None, "unknown", 3]
+
+
+def test_the_others_have_none_after_one_grade():
+    members = new_members(("applicant", "蒲大爷", 72), ("in_law", "老丈母", 88))
+    for member in members:
+        member["disability_grade"] = "unknown"
+    member_facts.read_grades(members, "蒲大爷有残疾证 三级 其他人没得")
+    assert [m["disability_grade"] for m in members] == [3, None]
+
+
+def test_only_one_certified_leaves_the_others_without_and_the_grade_hers():
+    members = new_members(("applicant", "我", 65), ("parent", "老汉", 92), ("in_law", "儿媳妇", 38))
+    members[1]["disability_grade"] = "unknown"
+    member_facts.apply_circumstances(
+        members, "老汉坐轮椅 儿媳妇有癫痫 只有儿媳妇办了残疾证 智力三级，就我一个做得活路"
+    )
+    assert [m["disability_grade"] for m in members] == [None, None, 3]
+
+
+@pytest.mark.parametrize(
+    ("text", "able"),
+    [
+        ("我还好，地里的活路我一个人做 干不动也得干", True),
+        ("老伴还硬朗，老伴种点菜喂几只鸡", None),  # the speaker: nothing said
+    ],
+)
+def test_work_done_anyway_and_farming_of_the_sound(text, able):
+    members = new_members(("applicant", "我", 67), ("spouse", "老伴", 71))
+    member_facts.apply_circumstances(members, text)
+    assert members[0]["able_to_work"] is able
+    if "硬朗" in text:
+        assert members[1]["able_to_work"] is True
+
+
+def test_seasonal_work_at_a_tea_base_is_work():
+    members = new_members(("applicant", "我", 64), ("spouse", "老伴", 61))
+    member_facts.apply_circumstances(members, "我种地 老伴采茶那阵去县里茶叶基地做一季")
+    assert [m["able_to_work"] for m in members] == [True, True]
