@@ -575,5 +575,6 @@ def test_the_village_doctor_is_no_village():
 
 
 def test_a_grandchild_living_at_an_uncles_is_not_counted():
-    got = people.read_members("两个 小儿子两口子在北京打工 孙娃在县城他大伯屋头读书，我67 老伴63")
+    words = "两个 小儿子两口子在北京打工 孙娃在县城他大伯屋头读书，我67 老伴63"
+    got = reader.read(words, "household_size", {}).updates["members"]
     assert [(m["relation"], m["age"]) for m in got] == [("applicant", 67), ("spouse", 63)]
