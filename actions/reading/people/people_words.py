@@ -223,6 +223,14 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
     # "屋头五口人 两个老的八十岁了 婆娘有病": with a spouse named too, the two old ones are
     # the parents; said alone ("两个老的都七十多了"), the couple speaking
     (re.compile(r"(?<![们我])(?:2|二|两)个老的"), None),
+    # "小儿子两口子在北京打工": the son and his wife, not the couple speaking
+    (
+        re.compile(r"((?:大|小|二|幺|三|老)?(?:儿子|女儿|儿|女))(?:2口子|二口子|两口子)"),
+        lambda m: [
+            ("child", m.group(1)),
+            ("in_law", "女婿" if "女" in m.group(1) else "儿媳妇"),
+        ],
+    ),
     (
         re.compile(
             r"(?:我们|我们的|我俩|我们俩|我们二个)?(?:2口子|二口子|老2口|老二口|两口子|老两口)"

@@ -578,3 +578,9 @@ def test_a_grandchild_living_at_an_uncles_is_not_counted():
     words = "两个 小儿子两口子在北京打工 孙娃在县城他大伯屋头读书，我67 老伴63"
     got = reader.read(words, "household_size", {}).updates["members"]
     assert [(m["relation"], m["age"]) for m in got] == [("applicant", 67), ("spouse", 63)]
+
+
+def test_a_son_and_his_wife_are_not_the_couple_speaking():
+    words = "两个 小儿子两口子在北京打工，我67 老伴63"
+    got = reader.read(words, "household_size", {}).updates["members"]
+    assert [(m["relation"], m["age"]) for m in got] == [("applicant", 67), ("spouse", 63)]
