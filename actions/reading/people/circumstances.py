@@ -11,10 +11,10 @@ import re
 _NEG = r"(?:没有|没得|莫得|没|不是|不|无|未)[^，,。；;]{0,2}$"
 _SCHOOL = re.compile(
     r"(读书|上学|读小学|读初中|读高中|读大学|上大学|上初中|上高中|上小学|在校|幼儿园|中专|职高|"
-    r"学生|年级|念书|研究生|读研|读博|读高|读初|高中|初中|小学|大学|大专|学前班|技校|初[一二三]|高[一二三])"
+    r"学生|年级|念书|研究生|读研|读博|读高|读初|高中|初中|小学|大学|大专|学前班|技校|初[一二三123]|高[一二三123])"
 )
 _NOT_SCHOOL = re.compile(
-    r"((?:幼儿园|学校|学堂)[^，。]{0,2}(?:不收|不要|收不了|进不去|不肯收)(?![钱费学])|没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|不读了|辍学|退学|没有读书|没念书|毕业了)"
+    r"((?:幼儿园|学校|学堂)[^，。]{0,2}(?:不收|不要|收不了|进不去|不肯收)(?![钱费学])|没上幼儿园|没读幼儿园|没上学前班|还没上|还没读|没读书|没上学|不读书|没读了|(?<!学期)(?<!这学年)(?<!读完)不读了|没去了|不去了|没再去|辍学|退学|没有读书|没念书|毕业了)"
 )
 ABLE = re.compile(
     r"(轻巧活|轻活|帮工|砌[^，。]{0,2}(?:坎|墙|砖|房)|挑[^，。]{0,2}(?:东西|担子|砖|沙)|木工|木匠|瓦匠|泥水匠|"
@@ -69,6 +69,7 @@ _HEAVY_ONLY = re.compile(
     r"(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)重活路?|"
     r"重活路?[^，。\d]{0,2}(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)"  # "重活做不得"
 )
+_IDLE = re.compile(r"(懒|不想做|不肯做|不愿做|不愿意做|游手好闲|不务正业)")
 _DONE_ANYWAY = re.compile(r"([干做])不动也?[得要还]?(?:照样)?\1")
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾证?\s*[，,]?\s*(\d)\s*级")
 _DISABLED = re.compile(
@@ -178,7 +179,9 @@ def circumstances(words: str) -> dict:
     ):
         # "前年中风了", "老娘中风 瘫在床上": its aftermath, not a serious illness now
         flags.pop("serious_illness")
-    if _HEAVY_ONLY.search(words) and not (ABLE.search(light) or CHORES.search(light)):
+    if _IDLE.search(words) and not UNABLE.search(light):
+        flags["able_to_work"] = "idle"  # "身体好得很 就是懒": able, of working age
+    elif _HEAVY_ONLY.search(words) and not (ABLE.search(light) or CHORES.search(light)):
         flags["able_to_work"] = "weak"  # unable, unless light work is said next
     elif UNABLE.search(light):
         flags["able_to_work"] = False
@@ -236,6 +239,12 @@ def by_age(member: dict, flags: dict) -> None:
     under 70 ("老婆在屋头种点菜" at 63), and past it only when still at it ("还在种地");
     "种点菜吃" at 70 is what everyone does: not able."""
     said, age = flags.get("able_to_work"), member.get("age")
+    if said == "idle":
+        if age is None or age < 60:
+            flags["able_to_work"] = True
+        else:
+            flags.pop("able_to_work")
+        return
     if said not in LIGHT:
         return
     if said == "once":

@@ -162,12 +162,20 @@ def one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
 _GENERIC = {"孙娃儿", "孙娃子", "孙娃", "孙孙", "娃儿", "娃", "娃娃", "孩子", "小孩", "小孩子"}
 
 
+_DAUGHTER_WORDS = re.compile(r"(女儿|女子|闺女|女娃|妹儿|幺女|姑娘|孙女)$")
+_SON_WORDS = re.compile(r"(儿子|儿娃子?|男娃|幺儿|孙子|孙儿)$")
+
+
+def _sex_word(label: str) -> str | None:
+    return "f" if _DAUGHTER_WORDS.search(label) else "m" if _SON_WORDS.search(label) else None
+
+
 def find(members: list[dict], relation: str, label: str, taken: list[dict] = ()) -> dict | None:
     """The member a word refers to: same word first, else same relation; "大的"/"小的" the
     eldest or youngest child or grandchild."""
     index = ordinal_index(label)
     if index is not None and not any(m["label"] == label for m in members):
-        young = [m for m in members if m["relation"] in ("child", "grandchild")]
+        young = _ordinal_pool(members, label)
         if label not in _ORDINAL_WORDS:  # "二孙女": among the grandchildren
             young = [m for m in young if m["relation"] == relation] or young
         young = _by_age(young)  # "大孙女" of members told youngest first
@@ -178,6 +186,12 @@ def find(members: list[dict], relation: str, label: str, taken: list[dict] = ())
         [m for m in members if m["label"] == label],
         # "孙女读小学" of the member first told as "小孙女"
         [m for m in members if _ORDER_PREFIX.match(m["label"]) and m["label"].endswith(label)],
+        # "女子说不读了" of the member told as "女儿": a daughter, not the son told first
+        [
+            m
+            for m in members
+            if m["relation"] == relation and _sex_word(m["label"]) == _sex_word(label) is not None
+        ],
         # "两个孙女读三年级" of "三个孙娃儿 … 孙女九岁": a child told without a word for
         # son or daughter before one told with another ("孙儿")
         sorted(
@@ -194,9 +208,24 @@ def find(members: list[dict], relation: str, label: str, taken: list[dict] = ())
     return fallback
 
 
+def _ordinal_pool(members: list[dict], word: str) -> list[dict]:
+    """Those an order word counts among: the children and grandchildren; only the
+    grandchildren for a word of theirs ("大孙女") or when several grandchildren live with
+    at most one of their parents' generation ("大儿子 … 四个孙娃 … 老二初二")."""
+    young = [m for m in members if m["relation"] in ("child", "grandchild")]
+    grandchildren = [m for m in young if m["relation"] == "grandchild"]
+    if grandchildren and (
+        "孙" in word or (len(grandchildren) > 1 and len(young) - len(grandchildren) <= 1)
+    ):
+        return grandchildren
+    return young
+
+
 def pick_ordinal(members: list[dict], words: str) -> dict | None:
     """ "大的15，小的12": the eldest / youngest child."""
-    children = [m for m in members if m["relation"] in ("child", "grandchild")]
+    children = next(
+        (_ordinal_pool(members, word) for word in ORDINALS if words.startswith(word)), []
+    )
     for word, index in ORDINALS.items():
         if words.startswith(word) and children and -len(children) <= index < len(children):
             return children[index]

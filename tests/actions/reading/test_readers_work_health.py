@@ -522,3 +522,26 @@ def test_seasonal_work_at_a_tea_base_is_work():
     members = new_members(("applicant", "我", 64), ("spouse", "老伴", 61))
     member_facts.apply_circumstances(members, "我种地 老伴采茶那阵去县里茶叶基地做一季")
     assert [m["able_to_work"] for m in members] == [True, True]
+
+
+def test_grandchildren_by_their_order_and_a_son_who_will_not_work():
+    members = new_members(
+        ("applicant", "我", 80),
+        ("child", "大儿子", 52),
+        ("grandchild", "孙女", 17),
+        ("grandchild", "孙娃", 14),
+        ("grandchild", "孙女", 10),
+    )
+    member_facts.read_school(members, "大孙女读高二 老二初二 老三四年级")
+    assert [m["in_school"] for m in members[2:]] == [True, True, True]
+    member_facts.apply_circumstances(members, "儿子身体好得很 就是懒")
+    assert members[1]["able_to_work"] is True
+
+
+def test_a_daughter_by_another_word_and_school_left_after_this_term():
+    members = new_members(("applicant", "我", 51), ("child", "儿子", 18), ("child", "女儿", 15))
+    member_facts.read_school(members, "儿子高三 女儿高一 都在县城住校 女子说读完这学期不读了")
+    assert [m["in_school"] for m in members[1:]] == [True, True]
+    members = new_members(("applicant", "妈妈", 45), ("child", "我", 16))
+    member_facts.read_school(members, "我高一读了一个月 九月底就没去了")
+    assert members[1]["in_school"] is False
