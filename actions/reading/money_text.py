@@ -42,7 +42,7 @@ INCOME_SOURCES = {
     "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
-    "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|社保钱|养老保险|老年补贴|高龄补贴|农保)",
+    "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|高龄补贴|农保)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
     "business": r"(做生意|生意|剪头发|剪脑壳|理发|剃头|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|篮|筐|竹|席|撮箕|扫帚|盖|草鞋|凉席)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
@@ -641,7 +641,9 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             found.append(kind)  # "有时候给五百": not a yearly figure
         elif per_year(clause) is None and not figures.get(kind):
             found.append(kind)  # "给两三千，有时候还不给" has its figure
-    return list(dict.fromkeys(found))
+    # "有时候打五百 有时候一两个月都没打 一年下来三千左右": the year's figure is told
+    summed = any(_OVER_THE_YEAR.search(c) and per_year(c) is not None for c in parts)
+    return [k for k in dict.fromkeys(found) if not (summed and figures.get(k))]
 
 
 def named_sources(text: str) -> list[str]:
@@ -983,4 +985,10 @@ def read_expenses(text: str) -> dict[str, Decimal]:
     amounts.pop(UNASSIGNED, None)
     for kind, value, _ in by_time:
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
+    if not amounts and _REIMBURSED.search(text) and _OWN_SHARE.search(text) and "看病" not in text:
+        # "今年报销完自己还出了七万多": what is left after a reimbursement is a medical cost
+        return read_expenses(f"看病，{text}")
     return amounts
+
+
+_REIMBURSED = re.compile(r"(报销|报了|报完|报过)")

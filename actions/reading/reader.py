@@ -36,6 +36,13 @@ _SCHOOL_FREE = re.compile(
 )
 
 
+# A price by the unit, told alone ("五毛钱一斤", "一个卖四十")
+_PRICE_ONLY = re.compile(
+    r"(?:块|元|毛|角)钱?\s*(?:一|1|每)\s*(?:斤|个|件|只|头|担|背|双|把)|"
+    r"(?:一|1|每)\s*(?:斤|个|件|只|头|担|背|双|把)\s*[^，。\d]{0,3}\S{1,4}(?:块|元|毛|角)"
+)
+
+
 def read(
     text: str,
     requested: str | None,
@@ -50,6 +57,11 @@ def read(
     text = plain_negation(re.sub(r"[①-⑳]", "，", simplified(unspaced((text or "").strip()))))
     # "有三项：一、基础养老金…；二、…": the list's numbers are marks, not amounts
     text = re.sub(r"(^|[：:；;。，,\s])[一二三四五六七八九十][、．]", r"\1，", text)
+    before = ((slots.get("unclear") or {}).get(requested) or [""])[-1]
+    if requested == "income" and _PRICE_ONLY.search(before) and not _PRICE_ONLY.search(text):
+        # "摘辣椒 五毛钱一斤", asked again: "一天摘得到二三十斤 今年摘了个把月" — the price
+        # said first and the quantity now make the year's figure together
+        text = f"{before}，{text}"
     reading = Reading()
     if requested == "consent":
         _read_consent(text, intent, reading)

@@ -170,8 +170,12 @@ def told_as_past(text: str) -> bool:
     return (
         read_hardship(text) is None
         and bool(re.search(r"(没得|没有|没|莫得)", cleaned))
-        and bool(_LONG_AGO.search(cleaned))
+        and bool(_LONG_AGO.search(cleaned) or _OVER_NOW.search(cleaned))
     )
+
+
+# "开刀都过了", "那个病已经好了": the trouble told is over
+_OVER_NOW = re.compile(r"(开刀|手术|住院|病|事)[^，。]{0,3}(?:都|已经)?(?:过了|过去了|好了|没事了)")
 
 
 def denies_hardship(text: str, asked: bool = False) -> bool:
@@ -201,6 +205,9 @@ def read_hardship(text: str) -> dict | None:
             and not _long_ago(cleaned, match)
             and not _feared(cleaned, match)
             and not _RECOVERED.search(cleaned[match.end() :])
+            and not re.match(
+                r"[^，。]{0,3}(?:都|已经)?(?:过了|过去了|好了|没事了)", cleaned[match.end() :]
+            )
             for match in re.finditer(pattern, cleaned)
         ):
             return {

@@ -200,8 +200,9 @@ def circumstances(words: str) -> dict:
         and not _ONLY_SMALL_FARM.search(words)
         and not flags.get("needs_long_term_care")
     ):
-        # "老婆在屋头种点菜", "公公种点菜" (in their sixties): still farming, however small
-        flags["able_to_work"] = "farm_small"
+        # "老婆在屋头种点菜", "公公种点菜" (in their sixties): still farming, however small;
+        # "我爸还种点苞谷" at 78: still at it
+        flags["able_to_work"] = "farm_still" if re.search(r"还种", words) else "farm_small"
     elif CHORES.search(light) and not flags.get("needs_long_term_care"):
         # able if of working age (see `update`); "还种点地" is still farming
         still = _STILL.search(words) and re.search(r"(种|喂|养)", words)
@@ -264,7 +265,12 @@ def by_age(member: dict, flags: dict) -> None:
         age is None
         or age < 60
         or (said == "farm" and age < 65)
-        or (said == "farm_small" and age < 70)
+        # (the parents of the one who speaks: "两个老的在屋头种点菜" is no labour)
+        or (
+            said == "farm_small"
+            and age < 70
+            and member["relation"] not in ("parent", "grandparent")
+        )
         or said == "farm_still"
     ):
         flags["able_to_work"] = True

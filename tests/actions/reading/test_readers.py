@@ -337,3 +337,8 @@ def test_the_three_guarantees_said_sound_one_by_one(text, fine):
 )
 def test_an_accident_at_work_told_plainly(text):
     assert standing_text.read_hardship(text)["kind"] == "accident"
+
+
+def test_an_operation_said_to_be_over_is_no_sudden_trouble_now():
+    assert standing_text.read_hardship("不是，还好，没得啥子 开刀都过了") is None
+    assert standing_text.told_as_past("不是，还好，没得啥子 开刀都过了")

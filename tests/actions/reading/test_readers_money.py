@@ -1025,3 +1025,36 @@ def test_a_total_said_after_each_ones_pension_is_not_multiplied_again():
         "basic_pension": 2880,
         "transfers": 2500,
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("老汉老娘各人一百多养老金", {"basic_pension": 2400}),
+        ("国家发的老年金 一个月一百多点", {"basic_pension": 1200}),
+    ],
+)
+def test_parents_each_pension_and_the_old_age_money(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_a_year_summed_after_sometimes_is_no_vague_figure():
+    words = "我和我姐有时候打五百 有时候一两个月都没打 一年下来三千左右吧"
+    assert money_text.vague_kinds(words) == []
+    assert money_text.read_income(words) == {"transfers": 3000}
+
+
+def test_a_price_told_first_and_the_quantity_asked_again_make_the_year():
+    slots = {
+        "members": new_members(("applicant", "我", 71)),
+        "income": None,
+        "unclear": {"income": ["摘辣椒 五毛钱一斤"]},
+    }
+    slots.update(reader.read("一天摘得到二三十斤 今年摘了个把月", "income", slots).updates)
+    assert 340 <= slots["income"]["wages"] <= 400
+
+
+def test_what_is_left_after_a_reimbursement_is_a_medical_cost():
+    assert money_text.read_expenses("今年报销完自己还出了七万多 后头还要吃药复查") == {
+        "medical": 70000
+    }

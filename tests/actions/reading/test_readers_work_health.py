@@ -545,3 +545,17 @@ def test_a_daughter_by_another_word_and_school_left_after_this_term():
     members = new_members(("applicant", "妈妈", 45), ("child", "我", 16))
     member_facts.read_school(members, "我高一读了一个月 九月底就没去了")
     assert members[1]["in_school"] is False
+
+
+@pytest.mark.parametrize(
+    ("member", "words", "able"),
+    [
+        (("parent", "老汉", 67), "老汉在屋头种点菜", False),  # the speaker's parent: no labour
+        (("spouse", "老婆", 63), "老婆在屋头种点菜", True),
+        (("spouse", "老婆", 78), "老婆还种点苞谷", True),
+    ],
+)
+def test_a_little_farming_of_the_parents_and_of_the_old_still_at_it(member, words, able):
+    members = new_members(("applicant", "我", 46), member)
+    member_facts.apply_circumstances(members, words)
+    assert members[1]["able_to_work"] is able
