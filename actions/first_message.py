@@ -78,6 +78,10 @@ _GENERAL = re.compile(r"(他人|别人|是否|可否|能否)")
 _HOW = re.compile(r"(如何|怎么|怎样|咋个|咋样|流程|程序|步骤|是否|可否|哪些)")
 
 # "像我屋头这种情况符不符合条件", "我能拿好多": a question about the sender's own case.
+# "你们在确定贫困户的时候一定要考虑我啊": asks to be counted in
+_COUNT_ME_IN = re.compile(
+    r"(?:一定要|要|请|希望)[^，。]{0,3}考虑(?:一下)?(?:我|我们|我家)|把我(?:家|们)?评上|给我(?:家|们)?评"
+)
 _OWN_CASE = re.compile(
     r"((这种|这个|这样的?|我这|我家这|我们这)(情况|条件|家庭)|像我|我屋头|我家里|屋头这).{0,10}"
     r"(符不符合|符合|能不能|可不可以|可以|能|够不够|行不行|算不算|吃得到|办得到|有没有)"
@@ -100,7 +104,7 @@ _THIRD_PERSON = re.compile(
 
 
 # "工伤瘫在床上了 想申请低保": another office's scheme in a story that asks for ours.
-_ASKS_FOR_OURS = re.compile(r"(申请|吃|办|评)[^，。]{0,3}(低保|临时救助|特困|五保)")
+_ASKS_FOR_OURS = re.compile(r"(申请|吃|办|评)(?![了过]|理了)[^，。]{0,3}(低保|临时救助|特困|五保)")
 
 
 _THANKED = re.compile(r"(谢谢|感谢|多谢|多亏|记着这份情|感恩)")
@@ -131,7 +135,12 @@ def wants_to_apply(text: str) -> bool:
         return True
     if personal and re.search(r"(能|可以|可不可以|能不能)[^，。]{0,2}申请", text):
         return True  # "我和老伴都七十多了…我们能申请不": to apply, whatever for
-    if _OWN_CASE.search(text) or _OWN_AMOUNT.search(text) or _OWN_STANDING.search(text):
+    if (
+        _OWN_CASE.search(text)
+        or _OWN_AMOUNT.search(text)
+        or _OWN_STANDING.search(text)
+        or _COUNT_ME_IN.search(text)
+    ):
         return True
     story = bool(_STORY.search(text)) or standing_text.read_hardship(text) is not None
     if (
@@ -171,7 +180,10 @@ class ActionStartApplication(Action):
 
             return answer_how(dispatcher, tracker)
         events = facts_told(tracker)
-        if key := statement_topic(text):
+        if key := statement_topic(text) or (
+            # "我们家有6个人,为什么只有我1人吃低保?": the rule asked about, then the form
+            policy_terms.strong_topic(text) if speech.looks_like_question(text) else None
+        ):
             # "屋头遭火烧了…": the help for that trouble first (临时救助, 医疗救助 …), then
             # the application, which assesses the household for all of it
             from actions.helpline import parameters_in_force, render

@@ -103,6 +103,39 @@ CUES: tuple[Cue, ...] = (
         _DIBAO,
     ),
     _cue("separate_household", r"(分户|单独.{0,6}(吃|办|享受|纳入|申请)|单人户|单人保|单列)"),
+    # "残疾人单独施保", "我们家有6个人,为什么只有我1人吃低保"
+    _cue("separate_household", r"(单独施保|单人施保|分户施保)", strong=True),
+    _cue(
+        "separate_household",
+        r"(?:只有|就|光)[^，。？?]{0,3}(?:我|他|她)?[一1]\s*个?人[^，。？?]{0,3}(?:吃|享受|领|拿)[^，。？?]{0,2}低保",
+        strong=True,
+    ),
+    # "女儿名下有结余存款七万多元,重度残疾补贴就给取消了": savings that stopped the help
+    _cue(
+        "assets",
+        r"存款",
+        r"(?:名下|有)[^，。]{0,4}存款[^，。]{0,16}(?:取消|停了|停发|不给|没了|退出|清退)",
+        r"(取消|停|不给|没了|退出|清退)",
+        strong=True,
+    ),
+    # "唯独一组的尹廷斌家,那才是真正的贫困": someone poorer left out
+    _cue("objection", r"(?:那才是|才是|才算)真正的?(?:贫困|困难|穷)", strong=True),
+    # "农村低保金可以平均分配吗", "为什么要拿出来平分": the money is the household's gap
+    _cue("dibao_amount", r"(平均分配|平分|平均分|均分|轮流吃|轮流领|轮着吃)", strong=True),
+    # "别人住院之后有补助,我去年住院了,村上怎么没给我补钱"
+    _cue(
+        "major_disease",
+        r"住院",
+        r"(补助|补钱|救助|补贴)",
+        r"(怎么|为什么|为啥|咋|没给|没有给|不给)",
+        strong=True,
+    ),
+    # "贫困户申请属于哪个部门批式": who approves
+    _cue(
+        "who_decides",
+        r"((?:哪个|什么|哪些|哪一个)部门[^，。？?]{0,3}批|审批|批[式准复])",
+        strong=True,
+    ),
     _cue("disability_living_subsidy", r"(生活补贴|残疾.{0,4}补贴|残疾.{0,4}补助)"),
     _cue("disability_living_subsidy", _DISABLED, r"(补|发|领|给).{0,4}" + _MONEY),
     _cue("disability_living_subsidy", _DISABLED, _MONEY, r"(补|发|领|给|钱)"),
@@ -749,7 +782,7 @@ _HARD_OUTSIDE = re.compile(
     # roads, water, power and signal; compensation for land and crops; the certificate of a
     # disability itself; festival gifts; grain levies
     r"(?:路|公路|道路|村道)[^，。]{0,8}硬化|修路|路灯|自来水|饮水工程|吃水难|通电|停电|通网|没信号|"
-    r"田地补偿|土地补偿|青苗补偿|补偿款|残疾(?:人)?(?:认证|鉴定)|(?:办|评)残疾证|残疾证[^，。]{0,4}(?:怎么|咋个?|在哪|哪里)办|"
+    r"田地补偿|土地补偿|青苗补偿|补偿款|残疾(?:人)?(?:认证|鉴定)|(?<![没未])(?:办|评)残疾证|残疾证[^，。]{0,4}(?:怎么|咋个?|在哪|哪里)办|"
     r"(?:节日|过节|春节)[^，。]{0,12}(?:礼物|慰问品|东西)|慰问金|公粮|"
     # births and childcare subsidies; building one's house
     r"二胎|三胎|生育补贴|育儿补贴|违建|违章建筑|建房审批|盖房子?[^，。]{0,6}(?:审批|手续|批|算不算)|"
@@ -776,7 +809,17 @@ _HARD_OUTSIDE = re.compile(
     r"报销[^，。]{0,3}(?:区别|不同|差别|一样吗)|押金|"
     # days in hospital a scheme asks for, loans of any kind, screenings and check-ups
     r"住院[^，。]{0,4}(?:多少|几)天|无息贷款|(?:申请|办)[^，。]{0,4}贷款|"
-    r"贷款[^，。]{0,6}(?:申请|流程|怎么|利息|额度)|(?:能|可以)贷款|贷款[^，。]{0,2}(?:不|吗)|筛查|体检)"
+    r"贷款[^，。]{0,6}(?:申请|流程|怎么|利息|额度)|(?:能|可以)贷款|贷款[^，。]{0,2}(?:不|吗)|筛查|体检|"
+    # a disability certificate or a wheelchair to apply for (the disabled persons' federation);
+    # damage by a road and its compensation; a sick animal; a bill waiting for approval
+    r"(?:想|要)[^，。]{0,6}办[^，。]{0,2}残疾证|申请[^，。]{0,3}轮椅|"
+    r"怎么赔|赔[^，。]{0,2}(?:个?说法)|(?:房屋?|房子)[^，。]{0,6}(?:挖坏|震坏|损坏|震裂)|"
+    r"兽医|(?:羊|猪|牛|鸡|鸭|鹅|兔)[^，。]{0,6}(?:溃烂|生病|病了|瘟|病死)|"
+    r"医药费[^，。]{0,8}(?:报批|审批)|"
+    # cadres reported for other money than ours (the discipline inspectors')
+    r"^(?!.*(?:低保|救助|五保|特困)).*(?:"
+    r"举报[^，。]{0,6}(?:村干部|村两委|村支书|书记|主任|村长)|"
+    r"村干部[^，。]{0,6}(?:截留|扣[着了]|黑了|贪|回扣)|截留|纪委|回扣))"
 )
 
 
