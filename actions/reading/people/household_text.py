@@ -27,7 +27,7 @@ from actions.reading.people.member_identity import (
     one_of_group,
     speaker_only,
 )
-from actions.reading.people.people_words import Mention, mentions
+from actions.reading.people.people_words import SURNAMES, TO_RELATION, Mention, mentions
 
 _CLAUSE = re.compile(r"[，,。；;\n！!？?]|还有|另外|然后")
 
@@ -140,10 +140,36 @@ def _ages_fixed(text: str) -> str:
     return _AGE_FIXED.sub(lambda m: (m.group(2) or m.group(4)) + "岁", text)
 
 
+_RELATION_WORD = "|".join(
+    re.escape(w) for w in sorted(TO_RELATION, key=len, reverse=True) if len(w) >= 2
+)
+_NAME_THEN_AGE = re.compile(rf"({_RELATION_WORD})([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?=\d)")
+_NOT_NAMES = {
+    "高中",
+    "高一",
+    "高二",
+    "高三",
+    "今年",
+    "明年",
+    "去年",
+    "周岁",
+    "虚岁",
+    "快要",
+    "万州",
+}
+
+
+def _names_before_ages(text: str) -> str:
+    """ "男人高松林47": the name between the person and the age, left out (the age is his)."""
+    return _NAME_THEN_AGE.sub(
+        lambda m: m.group(0) if m.group(2) in _NOT_NAMES else m.group(1), text
+    )
+
+
 def read_members(text: str) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
-    text = _relative_ages(_ages_fixed(_THEN.sub("", to_arabic(text))))
+    text = _relative_ages(_ages_fixed(_THEN.sub("", _names_before_ages(to_arabic(text)))))
     members: list[dict] = []
     group: list[dict] = []
     grouped: list[dict] = []
@@ -271,7 +297,23 @@ def read_members(text: str) -> list[dict]:
             members += group
             if mention.is_group:
                 grouped += group
+    _ages_in_order(members, text)
     return members
+
+
+_AGES_ONLY = re.compile(r"^\s*(?:\d{1,3}\s*岁?\s*[、/]?\s*){2,}$")
+
+
+def _ages_in_order(members: list[dict], text: str) -> None:
+    """ "4 我 老婆 两个女，45 41 17 14": the ages told after everyone, in the order named."""
+    if not members or any(m["age"] is not None for m in members):
+        return
+    for clause in re.split(r"[，,。；;\n]", text):
+        said = re.findall(r"\d{1,3}", clause) if _AGES_ONLY.match(clause) else []
+        if len(said) == len(members) and all(0 < int(a) < 110 for a in said):
+            for member, age in zip(members, said, strict=True):
+                member["age"] = int(age)
+            return
 
 
 _LOCKED_UP = re.compile(r"(监狱|坐牢|服刑|劳改|判了\d*年|在里头|他不算|她不算)")

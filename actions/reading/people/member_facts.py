@@ -32,6 +32,8 @@ _NONE = re.compile(
 )
 _FILLER = re.compile(
     r"\s*(我|我的|我家|我们|我屋头|还有|就是|只有|就只有|有个|那个|这个|然后|另外)?\s*"
+    # "我屋头两个儿是双胞胎": the count before the group named
+    r"(?:[两23三]个(?:儿子?|女儿?|娃儿?|孙[子女儿娃])[都也]?是)?\s*"
 )
 _OTHERS = re.compile(r"(其他人|其他的|其余|别的人|别个|剩下的|另外的人|其他)")
 _EVERYONE = re.compile(

@@ -177,6 +177,7 @@ SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
     "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
     "龚邵万钱严覃武戴莫孔向汤冉牟柯蒲粟幸庹"
+    "祝翁游甘聂欧伍易施童骆凌项葛蓝符喻雍晏瞿舒庞洪倪滕阮卿谯敖鲜佘"
 )
 
 # Surnames that are not also a common word after 老 (老田 "old fields", 老毛病, 老高血压 …).
@@ -322,6 +323,10 @@ def _as_children(text: str) -> str:
     """ "三个小的都是一岁", "三胞胎": that many children, in words of the same length (the
     mentions' places are the text's)."""
     text = re.sub(r"(?<=[2-9两二三四五])个小的", "个娃儿", text)
+    # "两个女": two daughters
+    text = re.sub(r"(?<=[2-9两二三四五])个女(?![儿子婿人娃孩])", "个娃", text)
+    # "两个儿都是一级": two sons ("两个儿是双胞胎" names them once, as the twins)
+    text = re.sub(r"(?<=[2-9两二三四五])个儿(?![子女媳童孙]|是[双2二两三3]胞胎)", "个娃", text)
     text = re.sub(r"[双2二两]胞胎", "2个娃", text)
     return re.sub(r"[3三]胞胎", "3个娃", text)
 

@@ -584,3 +584,33 @@ def test_a_son_and_his_wife_are_not_the_couple_speaking():
     words = "两个 小儿子两口子在北京打工，我67 老伴63"
     got = reader.read(words, "household_size", {}).updates["members"]
     assert [(m["relation"], m["age"]) for m in got] == [("applicant", 67), ("spouse", 63)]
+
+
+@pytest.mark.parametrize(
+    ("words", "members"),
+    [
+        (
+            "六个人，我44 男人高松林47 双胞胎两个20",
+            [("applicant", 44), ("spouse", 47), ("child", 20), ("child", 20)],
+        ),
+        (
+            "三口人,我45岁,老公祝春林52岁,他儿子16岁",
+            [("applicant", 45), ("spouse", 52), ("child", 16)],
+        ),
+        (
+            "4 我 老婆 两个女，45 41 17 14",
+            [("applicant", 45), ("spouse", 41), ("child", 17), ("child", 14)],
+        ),
+    ],
+)
+def test_a_name_before_the_age_and_the_ages_told_after_everyone(words, members):
+    got = reader.read(words, "household_size", {}).updates["members"]
+    assert [(m["relation"], m["age"]) for m in got] == members
+
+
+def test_two_sons_said_as_两个儿_are_the_twins_named_before():
+    members = new_members(("applicant", "我", 44), ("child", "娃", 20), ("child", "娃", 20))
+    member_facts.apply_circumstances(members, "我屋头两个儿是双胞胎,生下来就是脑瘫,全身瘫起")
+    assert [bool(m["bedridden"]) for m in members] == [False, True, True]
+    member_facts.read_grades(members, "两个儿都是一级")
+    assert [m["disability_grade"] for m in members] == [None, 1, 1]

@@ -1058,3 +1058,7 @@ def test_what_is_left_after_a_reimbursement_is_a_medical_cost():
     assert money_text.read_expenses("今年报销完自己还出了七万多 后头还要吃药复查") == {
         "medical": 70000
     }
+
+
+def test_citrus_sold_is_farming():
+    assert money_text.read_income("柑子今年卖了三千来块") == {"agriculture": 3000}

@@ -559,3 +559,9 @@ def test_a_little_farming_of_the_parents_and_of_the_old_still_at_it(member, word
     members = new_members(("applicant", "我", 46), member)
     member_facts.apply_circumstances(members, words)
     assert members[1]["able_to_work"] is able
+
+
+def test_a_cancer_healed_is_no_serious_illness_now():
+    from actions.reading.people.circumstances import circumstances
+
+    assert "serious_illness" not in circumstances("我自己以前得过癌症,发现得早,现在好了,每年要复查")
