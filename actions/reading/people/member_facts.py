@@ -422,11 +422,8 @@ def read_grades(members: list[dict], text: str) -> bool:
     changed = False
     before: list[dict] = []  # "儿媳妇 三级 智力的": the clause before named her
     for clause in clauses(to_arabic(text)):
-        named = [
-            find(members, relation, label)
-            for mention in mentions(clause)
-            for relation, label in mention.people
-        ]
+        # "两个儿都是一级": each of the group, not its first twice
+        named = [t for mention in mentions(clause) for t in _targets(members, mention, [])]
         waiting = [m for m in members if m["disability_grade"] == "unknown"]
         targets = [m for m in named if m is not None and any(m is w for w in waiting)]
         if not named and _OTHERS.search(clause):
