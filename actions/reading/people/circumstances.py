@@ -70,7 +70,7 @@ _HEAVY_ONLY = re.compile(
     r"重活路?[^，。\d]{0,2}(?:干不得|做不得|干不了|做不了|干不动|做不动|不能干|不能做)"  # "重活做不得"
 )
 _IDLE = re.compile(r"(懒|不想做|不肯做|不愿做|不愿意做|游手好闲|不务正业)")
-_HEALED = re.compile(r"(现在好了|已经好了|治好了|康复了|好利索了)")
+HEALED = re.compile(r"(现在好了|已经好了|治好了|康复了|好利索了)")
 _DONE_ANYWAY = re.compile(r"([干做])不动也?[得要还]?(?:照样)?\1")
 _GRADE = re.compile(r"(\d)\s*级(?:残疾|残|伤残)?|残疾证?\s*[，,]?\s*(\d)\s*级")
 _DISABLED = re.compile(
@@ -156,7 +156,7 @@ def circumstances(words: str) -> dict:
     ):
         if name == "needs_long_term_care" and _GIVES_CARE.search(words):
             continue
-        if name == "serious_illness" and _HEALED.search(words):
+        if name == "serious_illness" and HEALED.search(words):
             continue  # "以前得过癌症,发现得早,现在好了": no serious illness now
         value = _flag(pattern, words)
         if value is not None:

@@ -11,6 +11,7 @@ from actions.reading.parsing import to_arabic
 from actions.reading.people.circumstances import (
     ABLE,
     CHORES,
+    HEALED,
     LIGHT,
     STRONG,
     UNABLE,
@@ -166,6 +167,9 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             else:
                 targets = previous
             flags = circumstances(words)
+            if HEALED.search(words) and "serious_illness" not in flags:
+                # "以前得过癌症,发现得早,现在好了": the illness told just before is over
+                flags = {**flags, "serious_illness": False}
             if (
                 mention is None
                 and flags.get("able_to_work") is True
