@@ -49,6 +49,12 @@ def stated_size(text: str, requested: str | None) -> int | None:
     )
     if size and 1 <= int(size.group(1)) <= 20:
         return int(size.group(1))
+    # "五个娃儿 加我们两个大人七个": the sum said after the parts
+    if summed := re.search(
+        r"(?:加|加上|连|算上)[^，,。\d]{0,6}\d\s*个[^，,。\d]{0,4}?(\d{1,2})\s*个", converted
+    ):
+        if 1 <= int(summed.group(1)) <= 20:
+            return int(summed.group(1))
     # "五个 哦 四个", "六个 哦不对 五个": the count said last, corrected in the same breath
     if fixed := re.match(
         r"\s*(\d{1,2})\s*个人?\W*(?:哦|噢|喔|呃)?\s*(?:不对|不是|说错了|错了)?\W*(\d{1,2})\s*个",

@@ -614,3 +614,10 @@ def test_two_sons_said_as_两个儿_are_the_twins_named_before():
     assert [bool(m["bedridden"]) for m in members] == [False, True, True]
     member_facts.read_grades(members, "两个儿都是一级")
     assert [m["disability_grade"] for m in members] == [None, 1, 1]
+
+
+def test_the_sum_said_after_the_parts_is_the_household():
+    words = "五个娃儿 加我们两个大人七个，我47 婆娘向红梅45 大女儿19 儿子15"
+    updates = reader.read(words, "household_size", {}).updates
+    assert updates["household_size"] == 7
+    assert {"applicant", "spouse"} <= {m["relation"] for m in updates["members"]}
