@@ -32,7 +32,7 @@ _ASKS = re.compile(
 _PLEA_WORDS = (
     r"求[^，。]{0,6}帮|帮帮(?:我|我们|俺)|救救|钱没了|没钱了|没得钱了|没钱(?:治|看病|住院|买药|做)|"
     r"没办法(?:住院|看病|买药|治)|(?:积蓄|存的钱|存款)[^，。]{0,4}剩|拿不出来|希望得到(?:救助|帮助)|"
-    r"(?:买|看|吃|读|治|交)不起|"
+    r"(?:买|看|吃|读|治|交)不起|能借的都借|借遍了|借不到了|没(?:有)?地方借|"
     # "我们老两口一辈子也没赚到十五万，这怎么办啊": a plea, not a question about procedure
     r"(?:这|那|以后|今后|往后|日子)[^，。？?]{0,3}(?:怎么办|咋办|啷个办)(?!理)|"
     # "以后的日子该怎么过", "没足够的医药费 我无力去挽救她"
@@ -46,7 +46,7 @@ _STORY = re.compile(
     r"住了[^，。]{0,4}院|没得米|没米了|没有米了|吃不饱|吃不上饭|煮糊糊|没得吃的|没吃的|"
     r"瘫在床|瘫痪|卧床|摔伤|癌|尿毒症|住院|残疾|去世|走了|离婚|一个人|没人管|无依无靠|看不起病|"
     r"读不起书|房子垮|危房|受灾|遭灾|洪水|火灾|不给我饭吃|没饭吃|不管我|不养我|瓦片.{0,4}掉|漏雨|"
-    r"欠债|欠了[^，。]{0,4}钱|借了不少|积蓄[^，。]{0,4}花光|要钱治病|承受不起|困难.{0,3}大|希望[^，。]{0,6}帮|"
+    r"欠债|欠了[^，。]{0,4}钱|借了不少|能借的都借|借遍了|积蓄[^，。]{0,4}花光|要钱治病|承受不起|困难.{0,3}大|希望[^，。]{0,6}帮|"
     r"希望得到帮扶|请求[^，。]{0,4}(?:救助|帮助)|给予(?:帮助|救助)|"
     # who can work, said of one's own household ("有劳动能力的只有媳妇儿了")
     r"(?:有|能)劳动能力的(?:就|只有|只)|劳动力(?:就|只有)|只有[^，。]{0,6}(?:一个)?劳动力|"
@@ -180,9 +180,13 @@ class ActionStartApplication(Action):
 
             return answer_how(dispatcher, tracker)
         events = facts_told(tracker)
-        if key := statement_topic(text) or (
+        strong = policy_terms.strong_topic(text)
+        if key := (
+            # "评议和公示后,名单上没我了": the complaint's answer, whatever the story told
+            (strong if strong == "objection" else None)
+            or statement_topic(text)
             # "我们家有6个人,为什么只有我1人吃低保?": the rule asked about, then the form
-            policy_terms.strong_topic(text) if speech.looks_like_question(text) else None
+            or (strong if speech.looks_like_question(text) else None)
         ):
             # "屋头遭火烧了…": the help for that trouble first (临时救助, 医疗救助 …), then
             # the application, which assesses the household for all of it
