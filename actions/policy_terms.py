@@ -866,7 +866,12 @@ _HARD_OUTSIDE = re.compile(
     # cadres reported for other money than ours (the discipline inspectors')
     r"^(?!.*(?:低保|救助|五保|特困)).*(?:"
     r"举报[^，。]{0,6}(?:村干部|村两委|村支书|书记|主任|村长)|"
-    r"村干部[^，。]{0,6}(?:截留|扣[着了]|黑了|贪|回扣)|截留|纪委|回扣))"
+    r"村干部[^，。]{0,6}(?:截留|扣[着了]|黑了|贪|回扣)|截留|纪委|回扣)|"
+    # land taken (said the other way round), farm and crop subsidies, family planning's
+    # lists, an epidemic's lockdown
+    r"征用[^，。]{0,4}(?:土地|田|地)|避孕|节育|结扎|上环|"
+    r"^(?!.*(?:低保|救助|残疾|特困|五保)).*(?:"
+    r"(?:种|栽|养)了?[^，。]{0,8}[，,]?[^，。]{0,6}(?:补贴|补助)|封城|疫情))"
 )
 
 
