@@ -297,13 +297,16 @@ def by_weight(text: str) -> tuple[Decimal, list[str]] | None:
 # Produce sold by weight at a price a 斤 (or a 公斤): "卖出去两百来斤 六十块一斤", "谷子卖了三千斤
 # 一块三一斤", "一公斤四十 卖了一百公斤". What was harvested or is left unsold ("还有四百斤卖不
 # 脱") is no income; only what was sold, by the month when so said.
-_A_WEIGHT = re.compile(r"(?<![十百千万\d])一(?=(?:公斤|斤)(?!多|左右|来|半))")
+_A_WEIGHT = re.compile(
+    # (after a price's tenths, "2块8一斤", "一块二一斤", the 一 is the weight's too)
+    r"(?:(?<![十百千万\d])|(?<=[块元][\d一二三四五六七八九]))一(?=(?:公斤|斤)(?!多|左右|来|半))"
+)
 _PRICE = r"(\d+(?:\.\d+)?)\s*(?:块|元)?钱?\s*(?:(\d)\s*(?:毛|角)?)?钱?|(\d)\s*(?:毛|角)钱?"
 _PRICE_BY_WEIGHT = re.compile(
     rf"(?:{_PRICE})\s*每\s*(公斤|斤)|每\s*(公斤|斤)[^，。\d]{{0,3}}?(?:{_PRICE.replace('(', '(?P<a>', 1)})"
 )
 _SOLD_WEIGHT = re.compile(
-    r"卖(?!不)(?:了|出去了?|掉了?|出了?|得到|脱了?)?[^，。\d不]{0,4}?(\d+(?:\.\d+)?)\s*(?:来|多|左右)?\s*(公斤|斤)"
+    r"(?:卖(?!不)|(?<=[摘收])(?=了))(?:了|出去了?|掉了?|出了?|得到|脱了?)?[^，。\d不]{0,4}?(\d+(?:\.\d+)?)\s*(?:来|多|左右)?\s*(公斤|斤)"
 )
 
 _MONTH_SOLD = re.compile(r"(?:1|一|每)个?月[^，。\d\s]{0,6}$")

@@ -770,6 +770,8 @@ _SPENT_OR_DIBAO = re.compile(
     rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)|"
     # one day's takings told in a story ("今天卖了五六块给他买了点肉"): no year's income
     r"(?:今天|昨天|前天|那天)[^，。]{0,4}(?:卖了|挣了|得了|赚了)|"
+    # farm subsidies (耕地地力保护补贴, 种粮补贴) are not counted as income
+    r"耕地[^，。]{0,4}补贴|地力[^，。]{0,2}补贴|种粮补贴|粮食?补贴|粮补|农资补贴|"
     # the money left in one's pocket ("回来的时候身上就剩四十块钱"): no income
     r"(?:身上|手上|兜里|包里)[^，。]{0,4}剩|"
     rf"^\s*{_PRICE_EACH}\s*$"

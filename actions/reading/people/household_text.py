@@ -176,9 +176,16 @@ def read_members(text: str) -> list[dict]:
     shared: list[dict] = []
     gone_away: set[str] = set()
     adjacent: list[dict] = []  # named just before, with nothing between: "公公婆婆七十多"
+    last_clause: list[dict] = []  # everyone the clause before named with nothing said
     for found, pieces in parts(text):
-        adjacent = []  # (within one clause only)
         said = "".join(words for _, words in pieces)
+        if not found and last_clause and _MARRIED_AWAY.match(said):
+            # "三个儿两个女 都成家了 各过各的": the children named just before live apart
+            members = [m for m in members if not any(m is g for g in last_clause)]
+            group, last_clause = [], []
+            continue
+        last_clause = []
+        adjacent = []  # (within one clause only)
         if not found and group and _LOCKED_UP.search(said):
             # "儿子犯了事 判了五年 在监狱里": the one named just before does not live here
             members = [m for m in members if not any(m is g for g in group)]
@@ -297,10 +304,15 @@ def read_members(text: str) -> list[dict]:
             members += group
             if mention.is_group:
                 grouped += group
+            if not words[end:].strip():
+                last_clause += group
     _ages_in_order(members, text)
     return members
 
 
+_MARRIED_AWAY = re.compile(
+    r"\s*(?:都|也都|全都)?(?:成家了|结婚了|嫁出去了|分家了|各过各的|不跟我们|不在一起)"
+)
 _AGES_ONLY = re.compile(r"^\s*(?:\d{1,3}\s*岁?\s*[、/]?\s*){2,}$")
 
 

@@ -224,6 +224,13 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
     # "屋头五口人 两个老的八十岁了 婆娘有病": with a spouse named too, the two old ones are
     # the parents; said alone ("两个老的都七十多了"), the couple speaking
     (re.compile(r"(?<![们我])(?:2|二|两)个老的"), None),
+    # "三个 我 我屋头的 女儿": the one of the house, said for the wife (or the husband)
+    (
+        re.compile(
+            r"(?<=我)屋(?:头|里)的(?=[\s，,。、]|$)|(?<![\u4e00-\u9fff])(?:我家|我们)?那口子"
+        ),
+        lambda m: [("spouse", "老伴")],
+    ),
     # "小儿子两口子在北京打工": the son and his wife, not the couple speaking
     (
         re.compile(r"((?:大|小|二|幺|三|老)?(?:儿子|女儿|儿|女))(?:2口子|二口子|两口子)"),

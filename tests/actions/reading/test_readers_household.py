@@ -621,3 +621,21 @@ def test_the_sum_said_after_the_parts_is_the_household():
     updates = reader.read(words, "household_size", {}).updates
     assert updates["household_size"] == 7
     assert {"applicant", "spouse"} <= {m["relation"] for m in updates["members"]}
+
+
+@pytest.mark.parametrize(
+    ("words", "members"),
+    [
+        (
+            "就我们两个老的，我72 老头子74了。。。三个儿两个女 都成家了 各过各的",
+            [("applicant", 72), ("spouse", 74)],
+        ),
+        (
+            "三个 我 我屋头的 女儿在重庆读大专，我57 她55 女儿19",
+            [("applicant", 57), ("spouse", 55), ("child", 19)],
+        ),
+    ],
+)
+def test_children_married_away_and_the_one_of_the_house(words, members):
+    got = reader.read(words, "household_size", {}).updates["members"]
+    assert [(m["relation"], m["age"]) for m in got] == members

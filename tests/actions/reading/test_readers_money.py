@@ -1062,3 +1062,15 @@ def test_what_is_left_after_a_reimbursement_is_a_medical_cost():
 
 def test_citrus_sold_is_farming():
     assert money_text.read_income("柑子今年卖了三千来块") == {"agriculture": 3000}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("今年摘了八千来斤 贩子一块二一斤收的", {"agriculture": 9600}),
+        ("油桃2块8一斤 卖了两千来斤", {"agriculture": 5600}),
+        ("那个耕地补贴一年三百多 那个也算收入啊", {}),
+    ],
+)
+def test_produce_at_a_price_with_tenths_and_farm_subsidies_not_counted(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
