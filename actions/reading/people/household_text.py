@@ -169,7 +169,9 @@ def _names_before_ages(text: str) -> str:
 def read_members(text: str) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
-    text = _relative_ages(_ages_fixed(_THEN.sub("", _names_before_ages(to_arabic(text)))))
+    text = _relative_ages(
+        _ages_fixed(_THEN.sub("", _PAST_AGE.sub("", _names_before_ages(to_arabic(text)))))
+    )
     members: list[dict] = []
     group: list[dict] = []
     grouped: list[dict] = []
@@ -310,6 +312,8 @@ def read_members(text: str) -> list[dict]:
     return members
 
 
+# "我14岁就过来了", "他30岁那年": an age of long ago, not today's
+_PAST_AGE = re.compile(r"\d{1,3}\s*岁(?=\s*(?:就|那年|的时候|时候|那会|时(?!间)|过来|嫁|出去))")
 _MARRIED_AWAY = re.compile(
     r"\s*(?:都|也都|全都)?(?:成家了|结婚了|嫁出去了|分家了|各过各的|不跟我们|不在一起)"
 )

@@ -639,3 +639,13 @@ def test_the_sum_said_after_the_parts_is_the_household():
 def test_children_married_away_and_the_one_of_the_house(words, members):
     got = reader.read(words, "household_size", {}).updates["members"]
     assert [(m["relation"], m["age"]) for m in got] == members
+
+
+def test_an_age_of_long_ago_is_not_today_s():
+    got = people.read_members("我20 老公23 儿子5岁 公公58 我14岁就过来了 这有啥子奇怪的")
+    assert [(m["label"], m["age"]) for m in got] == [
+        ("我", 20),
+        ("老公", 23),
+        ("儿子", 5),
+        ("公公", 58),
+    ]

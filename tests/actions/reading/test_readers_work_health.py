@@ -565,3 +565,9 @@ def test_a_cancer_healed_is_no_serious_illness_now():
     from actions.reading.people.circumstances import circumstances
 
     assert "serious_illness" not in circumstances("我自己以前得过癌症,发现得早,现在好了,每年要复查")
+
+
+def test_a_fire_watch_post_kept_is_work():
+    members = new_members(("applicant", "我", 70), ("spouse", "老头子", 73))
+    member_facts.apply_circumstances(members, "他在给村里守那个防火的点 守了十一年了")
+    assert members[1]["able_to_work"] is True
