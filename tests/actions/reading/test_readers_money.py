@@ -1074,3 +1074,14 @@ def test_citrus_sold_is_farming():
 )
 def test_produce_at_a_price_with_tenths_and_farm_subsidies_not_counted(text, income):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("补鞋子 一个月落个六七百", {"business": 7800}),
+        ("摆摊一年落四五千 摊位费一个月两百多已经除了", {"business": 4500}),
+    ],
+)
+def test_a_cobbler_and_a_stall_whose_fee_is_taken_off(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
