@@ -120,7 +120,7 @@ _ORDINAL_WORDS = {
 
 # "二孙女", "大儿子", "幺孙娃儿": a child or grandchild by order, whatever the word after it.
 _ORDER_PREFIX = re.compile(
-    r"^(大|二|三|老二|老三|幺|小)(孙女|孙子|孙儿|孙娃儿|孙娃|儿子|女儿|娃儿|女子)$"
+    r"^(大|二|三|老二|老三|幺|小)(孙女|孙子|孙儿|孙娃儿|孙娃|儿子|女儿|娃儿|女子|女娃儿?|男娃儿?)$"
 )
 _PREFIX_INDEX = {"大": 0, "二": 1, "老二": 1, "三": 2, "老三": 2, "幺": -1, "小": -1}
 

@@ -571,3 +571,11 @@ def test_a_fire_watch_post_kept_is_work():
     members = new_members(("applicant", "我", 70), ("spouse", "老头子", 73))
     member_facts.apply_circumstances(members, "他在给村里守那个防火的点 守了十一年了")
     assert members[1]["able_to_work"] is True
+
+
+def test_after_a_skull_operation_in_bed_and_no_longer_working():
+    from actions.reading.people.circumstances import circumstances
+
+    words = "他开颅过后大部分时间都在睡 吃喝拉撒都在床上，他原来当保安 出了事就做不成了"
+    flags = circumstances(words)
+    assert flags["serious_illness"] and flags["bedridden"] and flags["able_to_work"] is False
