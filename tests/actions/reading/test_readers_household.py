@@ -649,3 +649,11 @@ def test_an_age_of_long_ago_is_not_today_s():
         ("儿子", 5),
         ("公公", 58),
     ]
+
+
+def test_my_one_at_home_is_the_spouse():
+    members = new_members(("applicant", "我", 48), ("spouse", "老伴", 50))
+    member_facts.apply_circumstances(
+        members, "我家那个三月份在工地上从三楼摔下来 下半身瘫了 屎尿都要人弄"
+    )
+    assert [bool(m["bedridden"]) for m in members] == [False, True]
