@@ -91,6 +91,26 @@ def _of_school_age(members: list[dict], baby: dict, named: list[dict]) -> list[d
     return sorted(older, key=lambda m: m.get("in_school") is not None)[:1]
 
 
+_MALE = re.compile(
+    r"(男人|老公|丈夫|爱人|老汉|老头|爸|父亲|公公|儿子|儿|男娃|孙子|孙儿|哥|弟|叔|伯|舅|爷)"
+)
+_FEMALE = re.compile(
+    r"(老婆|媳妇|婆娘|妻子|妈|母亲|老娘|婆婆|女儿|女子|女娃|孙女|姐|妹|姑|姨|奶|嬢|孃)"
+)
+
+
+def _the_one_by_sex(members: list[dict], speaker: list[dict], pronoun: str) -> list[dict]:
+    """The grown members other than the speaker whose word says the pronoun's sex (他: 男人,
+    老汉 …; 她: 老婆, 妈 …)."""
+    word = _MALE if pronoun == "他" else _FEMALE
+    other = _FEMALE if pronoun == "他" else _MALE
+    return [
+        m
+        for m in _besides(members, speaker)
+        if word.search(m["label"]) and not other.search(m["label"]) and (m["age"] or 30) >= 16
+    ]
+
+
 def _besides(members: list[dict], speaker: list[dict]) -> list[dict]:
     return [m for m in members if not any(m is s for s in speaker)]
 
@@ -138,6 +158,12 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 and len(others := _besides(members, speaker)) == 1
             ):
                 targets = others  # "她做不得": the one other person of a household of two
+            elif pronoun := bool(
+                (said := re.match(r"\s*([他她])(?!们)", words))
+                and len(others := _the_one_by_sex(members, speaker, said.group(1))) == 1
+            ):
+                # "他在路边租个门面修车", of a husband among daughters and a mother
+                targets = others
             elif re.match(r"\s*我(?:要|想|不|看)", words):
                 targets = speaker  # "我要照顾他出不去打工": the speaker, though not a member word
             elif re.match(r"\s*(?:他们|她们|他俩|她俩)", words) and (

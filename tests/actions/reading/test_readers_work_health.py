@@ -579,3 +579,11 @@ def test_after_a_skull_operation_in_bed_and_no_longer_working():
     words = "他开颅过后大部分时间都在睡 吃喝拉撒都在床上，他原来当保安 出了事就做不成了"
     flags = circumstances(words)
     assert flags["serious_illness"] and flags["bedridden"] and flags["able_to_work"] is False
+
+
+def test_he_is_the_one_man_among_daughters_and_a_mother():
+    members = new_members(
+        ("applicant", "我", 51), ("spouse", "男人", 53), ("child", "女儿", 22), ("parent", "妈", 84)
+    )
+    member_facts.apply_circumstances(members, "我妈眼睛看不到了，他在路边租个门面修车 生意不好做")
+    assert members[1]["able_to_work"] is True
