@@ -135,7 +135,7 @@ def _negated(text: str, match: re.Match) -> bool:
 
 _LONG_AGO = re.compile(
     r"(前几年|几年前|好几年|好多年|多年|早年|年轻时|年轻的时候|小时候|从小|那些年|前年|"
-    r"(?:[一二三四五六七八九十几两]+|\d+)多?年前)"
+    r"(?:[一二三四五六七八九十几两]+|\d+)多?年前|(?:19\d\d|20(?:0\d|1\d|2[0-4]))年)"
 )
 
 
@@ -147,7 +147,11 @@ def _long_ago(text: str, match: re.Match) -> bool:
 
 
 # "去年孙儿住院 今年还好": over now.
-_RECOVERED = re.compile(r"^[^。]{0,12}?(?:今年|现在|这阵|如今)(?:还好|好了|没事|好多了|还可以)")
+_RECOVERED = re.compile(
+    r"^[^。]{0,12}?(?:今年|现在|这阵|如今)(?:还好|好了|没事|好多了|还可以)"
+    # "摔那一跤不算吧,已经好些了": told as no trouble now
+    r"|^[^。]{0,6}?(?:不算吧?|已经好些了|已经好多了|好些了)"
+)
 
 
 def _feared(text: str, match: re.Match) -> bool:

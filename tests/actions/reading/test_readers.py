@@ -342,3 +342,11 @@ def test_an_accident_at_work_told_plainly(text):
 def test_an_operation_said_to_be_over_is_no_sudden_trouble_now():
     assert standing_text.read_hardship("不是，还好，没得啥子 开刀都过了") is None
     assert standing_text.told_as_past("不是，还好，没得啥子 开刀都过了")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["都没有，房子还可以，摔那一跤不算吧,已经好些了", "不是，没得，出事是2019年的事了"],
+)
+def test_a_fall_said_not_to_count_or_an_accident_of_years_ago_is_no_sudden_trouble(text):
+    assert standing_text.read_hardship(text) is None
