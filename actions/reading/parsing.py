@@ -192,6 +192,8 @@ def to_arabic(text: str) -> str:
     text = (text or "").replace("两", "二").replace("俩", "二")
     # "千把块", "万把块", "百把块": about a thousand …
     text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
+    # "就要上万", "上千块": at least that, the figure said
+    text = re.sub(r"上([千万])(?=[块元]|$|[，。,.\s了啊哦])", lambda m: "一" + m.group(1), text)
     # "一年约千元", "每月百元": a hundred, a thousand said without 一
     text = re.sub(
         r"(?<![一二三四五六七八九十两几\d])([百千万])(?=[元块])", lambda m: "一" + m.group(1), text

@@ -1085,3 +1085,18 @@ def test_produce_at_a_price_with_tenths_and_farm_subsidies_not_counted(text, inc
 )
 def test_a_cobbler_and_a_stall_whose_fee_is_taken_off(text, income):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "costs"),
+    [
+        (
+            "我爸看病,合作医疗报了大部分住院的,但每天都要吃药,一年光自费的就要上万",
+            {"medical": 10000},
+        ),
+        ("女儿看哮喘一年一千多", {"medical": 1000}),
+        ("老头有风湿，没得残疾，儿子在厂里上班，一个月五千多", {}),  # an illness named is no cost
+    ],
+)
+def test_over_ten_thousand_and_an_illness_seen_to(text, costs):
+    assert money_text.read_expenses(text) == costs
