@@ -587,3 +587,10 @@ def test_he_is_the_one_man_among_daughters_and_a_mother():
     )
     member_facts.apply_circumstances(members, "我妈眼睛看不到了，他在路边租个门面修车 生意不好做")
     assert members[1]["able_to_work"] is True
+
+
+@pytest.mark.parametrize("words", ["我今年考到重庆,学费一年五千二", "我在永州读", "女儿在贵阳读护理"])
+def test_college_said_by_where_or_what_is_read(words):
+    from actions.reading.people.circumstances import circumstances
+
+    assert circumstances(words)["in_school"] is True
