@@ -20,7 +20,7 @@ import cn2an
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千|百|k|K|w|W)?(?![a-zA-Z])")
 _MONTHLY = re.compile(r"(每个?月|一个?月|月收入|每月|个月|月均|一月)")
 _NAME_PREFIX = re.compile(
-    r"^(我的名字是|我的名字叫|名字是|名字叫|申请人是|申请人叫|我叫|我是|叫|是)"
+    r"^(我的名字是|我的名字叫|名字是|名字叫|申请人是|申请人叫|户主是|户主叫|户主|我叫|我是|叫|是)"
 )
 _RELATIVE_ONLY = re.compile(
     r"^(?:我|他|她)(?:的|家)?(?:母亲|父亲|妈妈|爸爸|妈|爸|老汉儿?|老妈|老娘|婆婆|公公|爷爷|奶奶|"
@@ -260,7 +260,9 @@ def parse_name(text: str) -> str | None:
     # "他叫何家福，单人何，家庭的家": the name is the clause that says it; the rest spells it.
     # "申请人是我母亲，陈素芬。我叫周建华": past a relative's word to the name itself.
     first = [c for c in clauses if not _RELATIVE_ONLY.match(_NAME_PREFIX.sub("", c))][:1]
-    for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *first]:
+    # "申请人写我奶奶吧，她叫杨玉珍": the clause that says 叫
+    called = [c for c in clauses if re.match(r"^[他她]?(?:叫|名字叫?是?)", c)]
+    for cleaned in [re.sub(r"[:：]", "", "".join(clauses)), *first, *called]:
         cleaned = _NAME_PREFIX.sub("", cleaned)
         # Whoever is named ("他叫…", "我老汉儿叫…"): the words after 叫 are the name.
         cleaned = _SOMEONE_CALLED.sub("", cleaned)

@@ -96,6 +96,15 @@ def read_identity_and_place(
         # "冉德春 是我叔叔的名字 我叫冉小禾", "冉光全 是我爸 我叫冉小东": the first name is the
         # applicant's, the sender's own after it
         name = whole
+    sender = _SENDER_NAMED.search(without_id)
+    if (
+        name
+        and sender
+        and requested != "applicant_name"
+        and (state.get("proxy") or proxy.detect(text))
+        and parse_name(sender.group(1)) == parse_name(name)
+    ):
+        name = None  # "可以 我是她哥 叫牟大贵": the sender's own name, not the applicant's
     if name and parse_name(name):
         state["applicant_name"] = parse_name(name)
         reading.understood |= requested == "applicant_name"
@@ -167,6 +176,10 @@ def _applicant_by_name(text: str, requested: str | None, state: dict) -> str:
             "|".join(map(re.escape, aliases)), f"{name[0]}{'婆婆' if woman else '大爷'}", text
         )
     return re.sub("|".join(map(re.escape, aliases)), "他", text)
+
+
+# The sender naming themselves: "我是她哥 叫牟大贵", "我是他们的孙女，叫李雨萱", "我叫王志刚"
+_SENDER_NAMED = re.compile(r"我(?:是[^，。]{0,8}?[，,\s]*)?(?:叫|名字叫?是?)\s*([\u4e00-\u9fff]{2,4})")
 
 
 def read_household(text: str, requested: str | None, state: dict, reading: Reading) -> None:
