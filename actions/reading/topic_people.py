@@ -179,7 +179,9 @@ def _applicant_by_name(text: str, requested: str | None, state: dict) -> str:
 
 
 # The sender naming themselves: "我是她哥 叫牟大贵", "我是他们的孙女，叫李雨萱", "我叫王志刚"
-_SENDER_NAMED = re.compile(r"我(?:是[^，。]{0,8}?[，,\s]*)?(?:叫|名字叫?是?)\s*([\u4e00-\u9fff]{2,4})")
+_SENDER_NAMED = re.compile(
+    r"我(?:是[^，。]{0,8}?[，,\s]*)?(?:叫|名字叫?是?)\s*([\u4e00-\u9fff]{2,4})"
+)
 
 
 def read_household(text: str, requested: str | None, state: dict, reading: Reading) -> None:

@@ -350,3 +350,9 @@ def test_an_operation_said_to_be_over_is_no_sudden_trouble_now():
 )
 def test_a_fall_said_not_to_count_or_an_accident_of_years_ago_is_no_sudden_trouble(text):
     assert standing_text.read_hardship(text) is None
+
+
+def test_consent_heard_after_a_caller_asks_what_was_said():
+    from actions.reading import reader
+
+    assert reader.read("啥子 哦 要得要得 你问", "consent", {}).updates["consent"] is True

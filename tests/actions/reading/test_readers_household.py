@@ -657,3 +657,17 @@ def test_my_one_at_home_is_the_spouse():
         members, "我家那个三月份在工地上从三楼摔下来 下半身瘫了 屎尿都要人弄"
     )
     assert [bool(m["bedridden"]) for m in members] == [False, True]
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [("户主黎德秀", "黎德秀"), ("申请人写我奶奶吧，她叫杨玉珍。", "杨玉珍")],
+)
+def test_the_head_of_household_and_she_is_called(words, name):
+    assert parse_name(words) == name
+
+
+def test_the_sender_naming_themselves_at_consent_is_not_the_applicant():
+    slots = {"proxy": {"who": "妹妹", "relation": "sibling", "by": "family"}}
+    updates = reader.read("可以 我是她哥 叫牟大贵", "consent", slots).updates
+    assert updates["consent"] is True and "applicant_name" not in updates

@@ -1100,3 +1100,8 @@ def test_a_cobbler_and_a_stall_whose_fee_is_taken_off(text, income):
 )
 def test_over_ten_thousand_and_an_illness_seen_to(text, costs):
     assert money_text.read_expenses(text) == costs
+
+
+def test_scorpions_sold_for_a_sum_nobody_can_say_are_unknown():
+    words = "蝎子卖好多我也说不清楚 有时候一个月卖几百 有时候啥子都莫得"
+    assert money_text.vague_kinds(words) == ["agriculture"]

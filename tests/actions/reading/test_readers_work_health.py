@@ -589,7 +589,9 @@ def test_he_is_the_one_man_among_daughters_and_a_mother():
     assert members[1]["able_to_work"] is True
 
 
-@pytest.mark.parametrize("words", ["我今年考到重庆,学费一年五千二", "我在永州读", "女儿在贵阳读护理"])
+@pytest.mark.parametrize(
+    "words", ["我今年考到重庆,学费一年五千二", "我在永州读", "女儿在贵阳读护理"]
+)
 def test_college_said_by_where_or_what_is_read(words):
     from actions.reading.people.circumstances import circumstances
 
