@@ -94,6 +94,8 @@ CUES: tuple[Cue, ...] = (
     # Disability: care subsidy, living subsidy, separate household, whether disabled people
     # can get 低保.
     _cue("disability_care_subsidy", r"护理补贴"),
+    # "重度残疾人如何申请重度残疾人补助": the severely disabled one's subsidy is for care
+    _cue("disability_care_subsidy", r"重度残疾", r"(补助|补贴)", strong=True),
     _cue("disability_care_subsidy", _DISABLED, r"(护理|照护|照顾|看护)", r"(补|钱)"),
     _cue("disability_care_subsidy", r"(一级|二级|重度)", _DISABLED, _MONEY),
     _cue(
@@ -871,6 +873,9 @@ _HARD_OUTSIDE = re.compile(
     # land taken (said the other way round), farm and crop subsidies, family planning's
     # lists, an epidemic's lockdown
     r"征用[^，。]{0,4}(?:土地|田|地)|避孕|节育|结扎|上环|"
+    # cigarettes asked as a favour's price, unpaid wages on a card, moving house
+    r"(?:要|拿|送)[^，。]{0,2}烟|(?:卡上|卡里)[^，。]{0,4}没有?钱|领到[^，。]{0,4}(?:去年|今年)?的?工资|"
+    r"(?:工资|补助|补贴)[^，。]{0,6}(?:没到|没发|还没领|没领到)|想搬到|"
     r"^(?!.*(?:低保|救助|残疾|特困|五保)).*(?:"
     r"(?:种|栽|养)了?[^，。]{0,8}[，,]?[^，。]{0,6}(?:补贴|补助)|封城|疫情))"
 )
