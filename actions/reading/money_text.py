@@ -101,6 +101,7 @@ _DECLINED = re.compile(
 # "哦今年涨了 两千", "不对 是两千": the figure said before, put right.
 _PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|今年是)")
 # "老伴也是一百八": the same source as the clause before.
+_NET_AFTER = re.compile(r"(除开|扣除|刨开|刨去|除去|减去|去掉|除了)")
 _RESTATED = re.compile(r"\s*(?:合计|总计|总共|一共|加起来|合起来|共计)")
 _SAME = re.compile(r"^[^，。\d]{0,6}也(?:是|有|领|拿)")
 # After a pension, another member's own figure: "我妈一百九", "老婆今年也开始领了 一百九".
@@ -350,9 +351,32 @@ def _by_kind(
             if (
                 value is not None
                 and last is not None
+                and _NET_AFTER.search(previous)
+                and not numbers(previous)
+            ):
+                # "一年毛收入一万二，除开种子化肥农药，一年落得到七千八": the net, said after
+                amounts[last] += value - last_value
+                last_value = value
+                continue
+            if (
+                value is not None
+                and last is not None
+                and last_value
+                and value in (last_value, last_value / 12)
+                and re.match(r"\s*(?:那|就是|也就是|算下来|合起来)", clause)
+            ):
+                continue  # "一个月八百，那一年该是九千六": the same figure, by the year
+            corrected_before = any(
+                _PUT_RIGHT.search(c) and not numbers(c) for c in parts[max(0, index - 3) : index]
+            ) and not any(numbers(c) for c in parts[max(0, index - 3) : index][-2:])
+            if (
+                value is not None
+                and last is not None
                 and (
                     (_PUT_RIGHT.search(clause) and not _PUT_RIGHT.search(previous))
                     or (_PUT_RIGHT.search(previous) and not numbers(previous))
+                    # "…一年八千。。哦不对，她是按月拿的，一个月八百"
+                    or corrected_before
                 )
             ):
                 fixed = value * 12 if monthly is not None and not YEAR.search(clause) else value

@@ -1105,3 +1105,21 @@ def test_over_ten_thousand_and_an_illness_seen_to(text, costs):
 def test_scorpions_sold_for_a_sum_nobody_can_say_are_unknown():
     words = "蝎子卖好多我也说不清楚 有时候一个月卖几百 有时候啥子都莫得"
     assert money_text.vague_kinds(words) == ["agriculture"]
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        (
+            "种了十来亩，一年毛收入一万二，除开种子化肥农药，一年落得到七千八。",
+            {"agriculture": 7800},
+        ),
+        (
+            "我做泥水一年一万五。婆娘在超市一年八千。。哦不对，她是按月拿的，一个月八百，那一年该是九千六",
+            {"wages": 24600},
+        ),
+        ("老汉我妈养老金一人一个月一百多", {"basic_pension": 2400}),
+    ],
+)
+def test_the_net_after_the_gross_a_figure_put_right_by_the_month_and_both_parents(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
