@@ -1111,7 +1111,7 @@ def test_scorpions_sold_for_a_sum_nobody_can_say_are_unknown():
     ("text", "income"),
     [
         (
-            "种了十来亩，一年毛收入一万二，除开种子化肥农药，一年落得到七千八。",
+            "种了十来亩，苞谷洋芋，一年毛收入一万二，除开种子化肥农药，一年落得到七千八。",
             {"agriculture": 7800},
         ),
         (
