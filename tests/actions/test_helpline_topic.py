@@ -519,3 +519,56 @@ def test_thirteenth_round_cues():
     assert topic_by_terms("建卡户一个月发好多补助") == "registered_poor_vs_dibao"
     for text in ("住院要住几天才给补", "贫困户能贷款不", "妇女免费体检要带啥子"):
         assert outside(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("我兄弟是残疾 能不能单独施保", "separate_household"),
+        ("屋头五口人 为啥子就我一个人吃低保", "separate_household"),
+        ("我老汉名下有两万存款 低保就被停了", "assets"),
+        ("隔壁那家才是真正的困难户", "objection"),
+        ("低保的钱能不能全村平分", "dibao_amount"),
+        ("我去年住院 为啥子没得补助", "major_disease"),
+        ("低保是哪个部门审批", "who_decides"),
+        ("看病的开支算不算进去", "expenditure_poverty"),
+        ("傻儿子的爹妈都过世了 以后谁管他", "tekun"),
+        ("吃低保的女儿结婚了 还能吃不", "report_changes"),
+        ("有没有好心人捐款", "charity"),
+        ("交了材料要多久才有结果", "how_long"),
+        ("评议过后名单上没我了", "objection"),
+        ("都是关系户在享受", "objection"),
+        ("重度残疾人有啥子补贴", "disability_care_subsidy"),
+    ],
+)
+def test_fourteenth_to_seventeenth_round_cues(text, key):
+    """Cues written after the fourteenth to seventeenth real sets' first measurements, in our
+    own words."""
+    assert topic_by_terms(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "想给我爸办个残疾证 要去哪里鉴定",
+        "修路把我家房子震裂了 找哪个赔",
+        "我家的羊生病了 兽医看不好",
+        "村干部截留了我的补助款",
+        "征用我家土地的钱还没给",
+        "种了几亩核桃 有没有补贴",
+        "我的工资卡上一直没有钱",
+        "想搬到镇上去住",
+    ],
+)
+def test_other_offices_matters_of_the_later_rounds_are_outside(text):
+    from actions.policy_terms import outside
+
+    assert outside(text)
+
+
+def test_a_subsidy_or_a_disaster_asked_about_is_not_declined():
+    from actions.policy_terms import outside
+
+    assert not outside("想给我妈办个残疾证 乡上有啥子补贴没得")
+    assert not outside("房子失火了 怎么赔偿")
+    assert not outside("没办残疾证能吃低保不")
