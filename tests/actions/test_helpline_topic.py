@@ -572,3 +572,8 @@ def test_a_subsidy_or_a_disaster_asked_about_is_not_declined():
     assert not outside("想给我妈办个残疾证 乡上有啥子补贴没得")
     assert not outside("房子失火了 怎么赔偿")
     assert not outside("没办残疾证能吃低保不")
+
+
+def test_sharing_out_asked_about_or_complained_of():
+    assert topic_by_terms("低保的钱可以平均分配吗") == "dibao_amount"
+    assert topic_by_terms("为啥子非要把低保拿来平分") == "objection"
