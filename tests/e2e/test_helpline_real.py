@@ -103,6 +103,10 @@ LATER_SETS = [
     ("questions_11.yaml", "+86138100", 27, 0.85),
     ("questions_12.yaml", "+86138200", 24, 0.95),
     ("questions_13.yaml", "+86138300", 17, 0.94),
+    ("questions_14.yaml", "+86138400", 36, 0.94),
+    ("questions_15.yaml", "+86138500", 20, 0.90),
+    ("questions_16.yaml", "+86138600", 21, 0.90),
+    ("questions_17.yaml", "+86138700", 23, 0.95),
 ]
 
 
