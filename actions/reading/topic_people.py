@@ -17,7 +17,7 @@ from actions.reading.parsing import parse_name, to_arabic
 from actions.reading.people import household_text as people
 from actions.reading.people import member_facts, members_told, people_words, proxy
 from actions.reading.people.household_size import stated_size
-from actions.reading.people.member_identity import new_member
+from actions.reading.people.member_identity import given_named, new_member
 from actions.reading.places import stated_name, stated_township, village_named, without_kin
 from core.phones import normalise_phone
 
@@ -162,7 +162,14 @@ def _applicant_by_name(text: str, requested: str | None, state: dict) -> str:
     them by name or 老 and the surname, which the readers take as the person applied for (他):
     not a spouse called by the surname, as a wife says "老陈"."""
     name = state.get("applicant_name") or ""
-    if not state.get("proxy") or len(name) < 2 or requested in (None, "consent", "members"):
+    if not state.get("proxy"):
+        if len(name) == 3 and requested in ("household_size", "members"):
+            # "五个，德才 秀莲 强娃 青青": the speaker among the others by their given name
+            return re.sub(
+                rf"{re.escape(name)}|(?<![\u4e00-\u9fff]){re.escape(name[1:])}", "我", text
+            )
+        return text
+    if len(name) < 2 or requested in (None, "consent", "members"):
         return text
     aliases = [name, f"老{name[0]}"] + ([name[1:]] if len(name) == 3 else [])
     if requested == "household_size":
@@ -187,7 +194,7 @@ _SENDER_NAMED = re.compile(
 def read_household(text: str, requested: str | None, state: dict, reading: Reading) -> None:
     """The household's size and members, and what is said of each member (health, work,
     school, disability), as far as the question being asked lets a passing word change it."""
-    text = _applicant_by_name(text, requested, state)
+    text = people.former_by_name(_applicant_by_name(text, requested, state))
     size = stated_size(text, requested)
     if size:
         state["household_size"] = size
@@ -195,7 +202,9 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
     members = state.get("members") or []
     telling = requested in (None, "consent", "household_size", "members")
     if telling or len(members) < (state.get("household_size") or 0):
-        listed = people.read_members(proxy.without_them(text) if state.get("proxy") else text)
+        listed = people.read_members(
+            proxy.without_them(text) if state.get("proxy") else text, given_named(members)
+        )
         if state.get("proxy"):
             listed = proxy.as_applicant(listed, state["proxy"], text)
         if listed and requested in (None, "consent"):
@@ -224,7 +233,9 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
         reading.understood = True
     members_told.add_applicant(state)
     members_told.settle_relations(state)
-    named_nobody = not people_words.mentions(to_arabic(text))
+    named_nobody = not people_words.mentions(
+        to_arabic(text), names=given_named(state.get("members") or [])
+    )
     if requested == "disability_grade" and named_nobody:
         pass  # "二级": the grade asked for, read below for the member asked about
     elif requested == "disability_grade" and state.get("members"):

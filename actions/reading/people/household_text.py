@@ -13,6 +13,7 @@ has died, is `member_identity`.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from actions.reading.parsing import pauses_as_commas, to_arabic
 from actions.reading.people import ages
@@ -27,7 +28,14 @@ from actions.reading.people.member_identity import (
     one_of_group,
     speaker_only,
 )
-from actions.reading.people.people_words import SURNAMES, TO_RELATION, Mention, mentions
+from actions.reading.people.people_words import (
+    SURNAMES,
+    TO_RELATION,
+    Mention,
+    given_names,
+    is_given_name,
+    mentions,
+)
 
 _CLAUSE = re.compile(r"[，,。；;\n！!？?]|还有|另外|然后")
 
@@ -65,17 +73,18 @@ _OWN_WORK = re.compile(r"\s*(?:和|又|还|也)?(?:种|做|干|打|喂|养|煮|�
 
 
 def parts(
-    text: str, together: bool = False
+    text: str, together: bool = False, names: Sequence[str] = ()
 ) -> list[tuple[list[Mention], list[tuple[Mention | None, str]]]]:
     """Per clause: the people named, and (mention, the words after it) pieces; `together`:
-    people named one after the other are one group (what is said of them, not their ages)."""
+    people named one after the other are one group (what is said of them, not their ages);
+    `names`: members known by a given name only."""
     parts = []
     before: list[Mention] = []
     whole = to_arabic(text)
     for clause in clauses(whole):
         found = [
             m
-            for m in mentions(clause, whole)
+            for m in mentions(clause, whole, names)
             if not (_CARED_FOR.search(clause[: m.start]) and _OWN_WORK.match(clause[m.end :]))
             and not (_NEEDS.search(clause[: m.start]) and _CARING.match(clause[m.end :]))
         ]
@@ -159,19 +168,60 @@ _NOT_NAMES = {
 }
 
 
-def _names_before_ages(text: str) -> str:
-    """ "男人高松林47": the name between the person and the age, left out (the age is his)."""
-    return _NAME_THEN_AGE.sub(
-        lambda m: m.group(0) if m.group(2) in _NOT_NAMES else m.group(1), text
-    )
+def _names_before_ages(text: str, called: list[tuple[str, str]]) -> str:
+    """ "男人高松林47": the name between the person and the age, left out (the age is his);
+    (word, name) added to `called`, for the later answers that name him so."""
+
+    def person(match: re.Match) -> str:
+        if match.group(2) in _NOT_NAMES:
+            return match.group(0)
+        called.append((match.group(1), match.group(2)))
+        return match.group(1)
+
+    return _NAME_THEN_AGE.sub(person, text)
 
 
-def read_members(text: str) -> list[dict]:
+# "前头那个郭红军43": a former spouse by name, a member known by the name
+_FORMER_NAMED = re.compile(
+    rf"(?:前头那个|前头的|原来那个)(?:男人|男的|老公|婆娘|女的|老婆)?(?=[{SURNAMES}][\u4e00-\u9fff]{{1,2}}\d)"
+)
+
+
+def former_by_name(text: str) -> str:
+    """ "前头那个郭红军43 瘫起的" → "郭红军43 瘫起的": the former spouse is the named member."""
+    return _FORMER_NAMED.sub("", to_arabic(text))
+
+
+_FORMER = (
+    "前头那个男人",
+    "前头那个男的",
+    "前头那个老公",
+    "前头那个婆娘",
+    "前头的男人",
+    "前夫",
+    "前妻",
+)
+_LIVES_HERE = re.compile(
+    r"(带过来|带过去|一起过|一起住|住一起|住在一起|在屋头|瘫|伺候|照顾|养着|守着|睡在床上|卧床)"
+)
+
+
+_IS_ME = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:就是我|是我自己|是我)(?![\u4e00-\u9fff])")
+
+
+def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
-    "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members."""
+    "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members; `names`: members
+    known by a given name only, to whom a new one said ("德才52 秀莲33") is added."""
+    called: list[tuple[str, str]] = []
+    text = former_by_name(text)
     text = _relative_ages(
-        _ages_fixed(_THEN.sub("", _PAST_AGE.sub("", _names_before_ages(to_arabic(text)))))
+        _ages_fixed(_THEN.sub("", _PAST_AGE.sub("", _names_before_ages(text, called))))
     )
+    me = _IS_ME.search(text)
+    if me and is_given_name(me.group(1)):  # "德才52 … 德才就是我": the speaker by name
+        text = text.replace(me.group(0), "").replace(me.group(1), "我")
+    names = list(dict.fromkeys([*names, *given_names(text)]))
     members: list[dict] = []
     group: list[dict] = []
     grouped: list[dict] = []
@@ -179,7 +229,7 @@ def read_members(text: str) -> list[dict]:
     gone_away: set[str] = set()
     adjacent: list[dict] = []  # named just before, with nothing between: "公公婆婆七十多"
     last_clause: list[dict] = []  # everyone the clause before named with nothing said
-    for found, pieces in parts(text):
+    for found, pieces in parts(text, names=names):
         said = "".join(words for _, words in pieces)
         if not found and last_clause and _MARRIED_AWAY.match(said):
             # "三个儿两个女 都成家了 各过各的": the children named just before live apart
@@ -309,6 +359,12 @@ def read_members(text: str) -> list[dict]:
             if not words[end:].strip():
                 last_clause += group
     _ages_in_order(members, text)
+    for word, name in called:
+        member = next((m for m in members if m["label"] == word and "called" not in m), None)
+        if member is not None:
+            member["called"] = name  # "我现在的男人刘万成50 … 刘万成在场镇上打小工"
+    if not _LIVES_HERE.search(text):  # "前夫不管": a former spouse, not of the household
+        members = [m for m in members if m["label"] not in _FORMER]
     return members
 
 

@@ -23,6 +23,7 @@ from actions.reading.people.member_identity import (
     AWAY,
     counted_member,
     find,
+    given_named,
     pick_ordinal,
     speaker_only,
 )
@@ -132,7 +133,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     strong: list[dict] = []  # "老伴还硬朗": the farming said next is work, at any age
     graded = [m.get("disability_grade") for m in members]
     last_group: list[dict] = []
-    for found, pieces in parts(text, together=True):
+    for found, pieces in parts(text, together=True, names=given_named(members)):
         if (
             AWAY.search("".join(words for _, words in pieces))
             and not speaker_only(found)
@@ -252,7 +253,11 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     only = _ONLY_CERTIFIED.search(text)
     if only:
         # "只有儿媳妇办了残疾证": the others waiting for a grade have no certificate
-        holders = {id(t) for m in mentions(only.group(1)) for t in _targets(members, m, [])}
+        holders = {
+            id(t)
+            for m in mentions(only.group(1), names=given_named(members))
+            for t in _targets(members, m, [])
+        }
         for member in members:
             if member.get("disability_grade") == "unknown" and id(member) not in holders:
                 member["disability_grade"] = None
@@ -293,7 +298,9 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
             r"1个都不能|都做不得)",
             c,
         )
-        and not any(not m.is_group for m in mentions(c))  # "儿子半年都做不得": one of them
+        and not any(
+            not m.is_group for m in mentions(c, names=given_named(members))
+        )  # "儿子半年都做不得": one of them
         # "右手啥子都做不得": nothing can be done with it, not nobody can work
         and not re.search(r"(啥子|什么|哪样|么子|样样|啥)都(?:不能|干不了|做不动|做不得)", c)
     ]
@@ -394,7 +401,9 @@ def _said_again(members: list[dict], text: str) -> bool:
     not an answer that left someone out (more levels than pupils known, or others named)."""
     levels = _LEVEL.findall(text)
     pupils = [m for m in members if m["in_school"]]
-    named = [find(members, r, w) for m in mentions(text) for r, w in m.people]
+    named = [
+        find(members, r, w) for m in mentions(text, names=given_named(members)) for r, w in m.people
+    ]
     return bool(
         levels
         and len(levels) <= len(pupils)
@@ -453,7 +462,11 @@ def read_grades(members: list[dict], text: str) -> bool:
     before: list[dict] = []  # "儿媳妇 三级 智力的": the clause before named her
     for clause in clauses(to_arabic(text)):
         # "两个儿都是一级": each of the group, not its first twice
-        named = [t for mention in mentions(clause) for t in _targets(members, mention, [])]
+        named = [
+            t
+            for mention in mentions(clause, names=given_named(members))
+            for t in _targets(members, mention, [])
+        ]
         waiting = [m for m in members if m["disability_grade"] == "unknown"]
         targets = [m for m in named if m is not None and any(m is w for w in waiting)]
         if not named and _OTHERS.search(clause):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from actions.reading.people.people_words import RELATIONS, Mention
+from actions.reading.people.people_words import RELATIONS, Mention, is_given_name
 
 FLAGS = (
     "disability_grade",
@@ -49,6 +49,14 @@ DIED = re.compile(
 )
 NEARLY = re.compile(r"(差点|险些|差一点|怕|吓)")
 GONE = re.compile(r"(?:也|早就|已经|早)?(?:没得了|没了|不在了)")  # "妈没得了": died
+
+
+def given_named(members: list[dict]) -> list[str]:
+    """The members told by a given name only ("秀莲", "刘华福" also as "华福"), for the readers
+    of later answers."""
+    names = [m["label"] for m in members if m["relation"] == "other" and is_given_name(m["label"])]
+    names += [m["called"] for m in members if m.get("called")]
+    return names + [name[1:] for name in names if len(name) == 3]
 
 
 def speaker_only(found: list[Mention]) -> bool:
@@ -186,6 +194,10 @@ def find(members: list[dict], relation: str, label: str, taken: list[dict] = ())
     fallback = None  # the same word's person again, when every other is taken
     for pool in (
         [m for m in members if m["label"] == label],
+        # "华福瘫了" of the member told as "刘华福"
+        [m for m in members if relation == "other" and len(label) == 2 and m["label"][1:] == label],
+        # "刘万成在打小工" of the one told as "我现在的男人刘万成50"
+        [m for m in members if label in (m.get("called"), (m.get("called") or "")[1:])],
         # "孙女读小学" of the member first told as "小孙女"
         [m for m in members if _ORDER_PREFIX.match(m["label"]) and m["label"].endswith(label)],
         # "女子说不读了" of the member told as "女儿": a daughter, not the son told first

@@ -8,6 +8,7 @@ members that share what is said after it ("我和老婆五十多岁" → two adu
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Word the resident says → relation in the Household JSON (relative to the sender).
@@ -81,6 +82,7 @@ RELATIONS = {
         "孩子",
         "小孩",
         "闺女",
+        "大女",  # "大女 20 小女 15": the elder daughter
         "小女",  # (a father's "my daughter" in a written letter; 犬子 his son)
         "犬子",
         "姑娘",
@@ -162,6 +164,15 @@ RELATIONS = {
         "舅妈",
         # an uncle's or aunt's child, living with the household (to a nephew applying for
         # the uncle, his son: proxy.as_applicant)
+        # a former spouse who still lives in ("我前头那个男人瘫了 改嫁的时候把他带过来一起过";
+        # household_text keeps them only when said to live here)
+        "前头那个男人",
+        "前头那个男的",
+        "前头那个老公",
+        "前头那个婆娘",
+        "前头的男人",
+        "前夫",
+        "前妻",
         "堂弟",
         "堂哥",
         "堂兄",
@@ -344,12 +355,73 @@ def _as_children(text: str) -> str:
     return re.sub(r"[3三]胞胎", "3个娃", text)
 
 
-def mentions(text: str, context: str | None = None) -> list[Mention]:
+# A member known only by a given name ("德才52 秀莲33", "五个，德才 秀莲 青青", "还有华福"):
+# two characters (three with a surname) in none of the family words, with none of the
+# characters of the everyday words that stand before an age or in a list ("今年", "一共").
+_NOT_IN_NAMES = re.compile(
+    r"[年岁今共有是个口人家里多都也还满快过读上就了的在和跟们几约差概现月天块元钱万千百"
+    r"没不啥么哪这那我你他她儿爸妈姓叫名户该爹娘哥姐弟妹婆公爷奶学级初高中小大老号斤亩病残证地田]"
+)
+_NOT_NAMES = {
+    "低保",
+    "存款",
+    "房子",
+    "贷款",
+    "补贴",
+    "医保",
+    "社保",
+    "养老",
+    "土地",
+    "粮食",
+    "困难",
+    "特困",
+}
+_BEFORE_AGE = re.compile(
+    r"(?:^|(?<=[\s，,、。；;：:]))([\u4e00-\u9fff]{2,3})"
+    r"(?=\s*\d{1,3}\s*(?:岁|周岁)?(?:[\s，,、。；;]|$))"
+)
+_COUNT_THEN_LIST = re.compile(r"^\s*(?:\d{1,2}|几)\s*[个口](?:人)?\s*[，,、：:\s]\s*([^，,。；;]+)")
+_AND_ALSO = re.compile(r"还有([\u4e00-\u9fff]{2})(?=\s*(?:[，,。；;\s]|$))")
+
+
+def is_given_name(word: str) -> bool:
+    given = word[1:] if len(word) == 3 and word[0] in SURNAMES else word
+    return (
+        len(given) == 2
+        and word not in _NOT_NAMES
+        and not _NOT_IN_NAMES.search(given)
+        and not any(w in word for w, _ in _WORDS if len(w) >= 2)
+        and not any(title in word for title in ELDER_TITLES)
+    )
+
+
+def given_names(text: str) -> list[str]:
+    """The members a message names by given name only (digits already Arabic): before an
+    age, listed after the household's count, or "还有华福" at the end of a list."""
+    found = [m.group(1) for m in _BEFORE_AGE.finditer(text)]
+    listed = _COUNT_THEN_LIST.match(text)
+    if listed:
+        words = [w for w in re.split(r"[\s，,、]+|还有|和|跟", listed.group(1)) if w]
+        named = [w for w in words if is_given_name(w)]
+        found += named if len(named) >= 2 else []
+    found += [m.group(1) for m in _AND_ALSO.finditer(text) if found or _SINGLE.search(text)]
+    found = [w for w in found if is_given_name(w)]
+    # "华福54 姓刘 刘华福": the full name of one told by the given name
+    return list(dict.fromkeys(w for w in found if not (len(w) == 3 and w[1:] in found)))
+
+
+def mentions(text: str, context: str | None = None, names: Sequence[str] = ()) -> list[Mention]:
     """Each person or group named in `text` (digits already Arabic), in order; `context`:
-    the whole message `text` is a clause of, where who a group is depends on it."""
+    the whole message `text` is a clause of, where who a group is depends on it; `names`:
+    members known by a given name only ("秀莲"), each a member of relation `other`."""
     text = _as_children(text)
     found: list[Mention] = []
     taken = [False] * len(text)
+    for name in sorted(names, key=len, reverse=True):
+        for match in re.finditer(re.escape(name), text):
+            if not any(taken[match.start() : match.end()]):
+                found.append(Mention([("other", name)], match.start(), match.end()))
+                taken[match.start() : match.end()] = [True] * len(name)
     for pattern, people in _GROUPS:
         for match in pattern.finditer(text):
             if any(taken[match.start() : match.end()]):

@@ -671,3 +671,53 @@ def test_the_sender_naming_themselves_at_consent_is_not_the_applicant():
     slots = {"proxy": {"who": "妹妹", "relation": "sibling", "by": "family"}}
     updates = reader.read("可以 我是她哥 叫牟大贵", "consent", slots).updates
     assert updates["consent"] is True and "applicant_name" not in updates
+
+
+def test_members_told_by_their_given_names_only():
+    got = people.read_members("我61 桂英58 春生12岁 还有冬梅")
+    assert [(m["relation"], m["label"], m["age"]) for m in got] == [
+        ("applicant", "我", 61),
+        ("other", "桂英", 58),
+        ("other", "春生", 12),
+        ("other", "冬梅", None),
+    ]
+
+
+def test_given_names_listed_after_the_count_and_the_speaker_among_them():
+    slots = {"applicant_name": "王建国"}
+    got = reader.read("五个 建国 桂英 春生 冬梅 还有我妈", "household_size", slots).updates
+    assert got["household_size"] == 5
+    assert [m["label"] for m in got["members"]] == ["我", "桂英", "春生", "冬梅", "妈"]
+
+
+def test_a_member_by_given_name_in_the_later_answers():
+    members = new_members(("applicant", "我", 61), ("other", "桂英", 58), ("other", "春生", 12))
+    member_facts.apply_circumstances(members, "桂英中风了 瘫在床上 我还好")
+    assert [bool(m["bedridden"]) for m in members] == [False, True, False]
+    assert member_facts.read_work(members, "春生还小 桂英做不得 我在砖厂搬砖")
+    assert [m["able_to_work"] for m in members] == [True, False, False]
+
+
+def test_the_name_said_after_the_relation_word_names_that_member_later():
+    members = people.read_members("我50 男人张大海53 女儿14")
+    assert members[1]["called"] == "张大海"
+    member_facts.read_work(members, "大海在砖厂上班 我在屋头种地")
+    assert members[1]["able_to_work"] is True
+
+
+@pytest.mark.parametrize(
+    ("words", "members"),
+    [
+        # a former husband who lives in, by name and by word
+        (
+            "我52 现在的老公58 前头那个陈志强49 瘫在床上",
+            [("applicant", 52), ("spouse", 58), ("other", 49)],
+        ),
+        ("我前夫出车祸瘫了 我后来改嫁 把他带过来一起过", [("other", None), ("applicant", None)]),
+        # … and one who does not
+        ("离婚了 前夫不管 就我和两个娃", [("applicant", None), ("child", None), ("child", None)]),
+    ],
+)
+def test_a_former_spouse_counts_only_when_living_here(words, members):
+    got = people.read_members(words)
+    assert [(m["relation"], m["age"]) for m in got] == members
