@@ -119,7 +119,11 @@ _DAY_RATE = re.compile(
 
 
 # The months of the year the days were worked ("今年算下来做了七个月的样子"): not twelve.
-_MONTHS_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*(\d+(?:\.5)?)\s*个多?月")
+# "一年做得到两个月"; "一早上三十来块 两个来月有": the months said by themselves after the rate
+_MONTHS_WORKED = re.compile(
+    r"(?:(?:做|干|上|打|摘|采|捡)了?(?:得到)?|(?<![\d月])(?=\d+(?:\.5)?\s*个[多来]?月\s*"
+    r"(?:有|左右|的样子)?(?:[\s，,。]|$)))\s*(\d+(?:\.5)?)\s*个[多来]?月"
+)
 _HALF_YEAR_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*半年")
 
 

@@ -912,7 +912,15 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         ):
             # "开摩的拉客 一趟五块 一天跑二三十趟", "卖包面 一天赚得到二十来块": the trade named before
             kind = "business"
-        if kind == "agriculture" and not market:
+        elif (
+            kind in ("wages", UNASSIGNED)
+            and len(earnings) == 1
+            and not re.search(INCOME_SOURCES["wages"], _EARNING.sub("", text))
+            and _GATHERED.search(text)
+        ):
+            kind = "agriculture"  # "捡菌子卖 一早上捡得到三十": what was gathered, named before
+        gathered = _GATHERED.search(text if len(earnings) == 1 else "".join(where))
+        if kind == "agriculture" and not market and not gathered:
             kind = "wages"  # paid by the day for picking tea or digging: someone else's farm
         if not any(per_year(c) is not None for c in clauses(text) if not about_days(c)):
             amounts.pop(UNASSIGNED, None)
@@ -976,6 +984,10 @@ def _costs_by_the_time(text: str) -> list[tuple[str, Decimal, list[str]]]:
         if kind is not None and said:
             found.append((kind, value, said))
     return found
+
+
+# What the hills give, sold by the day's gathering ("捡菌子一早上三十来块"): the household's own.
+_GATHERED = re.compile(r"(捡菌|采菌|菌子|蘑菇|蝎子|山货|竹笋|笋子|蕨菜|野菜)")
 
 
 # Money paid out, not earned: "自己出", "花", "交" (not 花椒, 花生: crops).

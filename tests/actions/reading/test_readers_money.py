@@ -1123,3 +1123,18 @@ def test_scorpions_sold_for_a_sum_nobody_can_say_are_unknown():
 )
 def test_the_net_after_the_gross_a_figure_put_right_by_the_month_and_both_parents(text, income):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # the months said by themselves after the day's takings; what the hills give is the
+        # household's own, whatever the unit of the day
+        ("上山采蘑菇 一上午卖得到四十来块 差不多三个月有", {"agriculture": 3600}),
+        ("挖笋子一天五十 两个来月", {"agriculture": 3000}),
+        # picking someone else's tea by the day stays a wage
+        ("帮人摘茶一天七十 做了两个月", {"wages": 4200}),
+    ],
+)
+def test_gathering_by_the_day_and_the_months_said_alone(text, income):
+    assert money_text.read_income(text) == {k: Decimal(v) for k, v in income.items()}
