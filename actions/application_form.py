@@ -71,6 +71,29 @@ def answered_by_a_rule(tracker: Tracker) -> bool:
     return False
 
 
+# Whether applying costs anything ("要不要钱哦", "收不收费", "要交钱不").
+_ASKS_THE_FEE = re.compile(
+    r"(要不要钱|要钱不|要不要交钱|交不交钱|要交钱|收不收钱|收钱不|收不收费|收费|花不花钱|要花钱不|"
+    r"要不要给钱|给不给钱|送礼)"
+)
+
+
+def left_to_the_form(tracker: Tracker) -> bool:
+    """True when, since the resident's last message, the helpline said nothing and left the
+    message to the form ("嗯 要不要钱哦" read there as an answer): the form must then read it
+    (and count the asking), not yield to the rules again, or the question comes back
+    without end."""
+    said = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "bot":
+            said = True
+        if event.get("event") == "action" and event.get("name") in SILENT_WHEN_ANSWERING:
+            return not said
+    return False
+
+
 def _told(statements: str) -> bool:
     """Words beyond a greeting or a lead-in ("我问一下", "请问") are left once the questions
     are taken out of a message."""
@@ -108,14 +131,20 @@ class ValidateApplicationForm(FormValidationAction):
             # policy question (the rule's action said nothing): read it, and ask again if it
             # cannot be read
             intent = "inform"
-        if intent in DIGRESSIONS and (
-            (speech.looks_like_question(text) and not self._answers_told(tracker, requested))
-            or not self._answers(tracker, requested, intent)
+        left = left_to_the_form(tracker)
+        if (
+            intent in DIGRESSIONS
+            and not left
+            and (
+                (speech.looks_like_question(text) and not self._answers_told(tracker, requested))
+                or not self._answers(tracker, requested, intent)
+            )
         ):
             return []  # a question or a request: the form yields to the rules
         events = self.read_answer(tracker, requested, intent)
         if (
-            intent in SOCIAL | STATEMENT_LIKE
+            not left
+            and intent in SOCIAL | STATEMENT_LIKE
             and (speech.SOCIAL_ONLY.match(text) or speech.looks_like_question(text))
             and not any(e["name"] in FACT_SLOTS and e["name"] not in BOOKKEEPING for e in events)
         ):
@@ -231,6 +260,8 @@ class ValidateApplicationForm(FormValidationAction):
         """Why the question is asked again, if it is: shown to the resident."""
         if reading.understood:
             return None
+        if requested == "consent" and _ASKS_THE_FEE.search(text):
+            return "free"  # "嗯 要不要钱哦": applying costs nothing, then the question again
         if intent == "dont_know" or speech.DONT_KNOW.search(text):
             if slots.get("reask") == "dont_know" and requested in questions.MAY_BE_UNKNOWN:
                 updates["unknown_facts"] = sorted({*(slots["unknown_facts"] or []), requested})

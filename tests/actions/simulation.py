@@ -71,6 +71,13 @@ class Conversation:
         self._apply(events)
         return self.requested
 
+    def say_after(self, text: str, intent: str, action: str) -> str | None:
+        """The form runs on `text` after a rule's `action` left the message to it, silent."""
+        self.messages += 1
+        tracker = self.tracker(text, intent, action)
+        self._apply(asyncio.run(self.form.run(CollectingDispatcher(), tracker, {})))
+        return self.requested
+
     def say(self, text: str, intent: str | None = "inform") -> str | None:
         self.messages += 1
         events = asyncio.run(self.form.run(CollectingDispatcher(), self.tracker(text, intent), {}))

@@ -298,3 +298,16 @@ def test_farming_or_animals_named_without_a_figure_are_asked_about_once():
     conversation.say("鸡蛋卖了七八百")
     assert conversation.slots["income"]["agriculture"] == 750
     assert conversation.requested == "expenses"
+
+
+def test_a_question_the_helpline_leaves_to_the_form_is_not_asked_back_without_end():
+    # The helpline took "嗯 收不收费哦" for an answer and said nothing; the form must not
+    # yield to it again: the fee is answered, and the consent is not asked a third time.
+    conversation = Conversation()
+    conversation.back_from("action_listen_start")
+    assert conversation.say_after("嗯 收不收费哦", "faq", "action_answer_policy") == "consent"
+    assert conversation.slots["reask"] == "free"
+    assert "不收任何钱" in question("consent", conversation.slots, voice=False)
+    conversation.say_after("嗯 收不收费哦", "faq", "action_answer_policy")
+    assert conversation.requested is None and conversation.slots["consent"] is False
+    assert conversation.slots["asks"]["consent"] == 2
