@@ -149,6 +149,7 @@ def _share_paid_back(clause: str) -> Decimal | None:
 _USUALLY = re.compile(r"^\s*(?:一般|平时|通常|平常|多数时候)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
+_ANOTHER_EARNER = re.compile(r"\s*(?:我|)(?:老公|男人|丈夫|老婆|媳妇|儿子|女儿|他|她)")
 
 
 # Money that came in before and no longer does ("儿子以前在外头打工一个月四千多 现在莫得了"),
@@ -246,6 +247,7 @@ def _by_kind(
     `pending` is such a kind named in an earlier message (the work answer). A figure for
     the whole year after a monthly one ("一年下来也就两万") replaces it."""
     amounts: dict[str, Decimal] = {}
+    told_before = pending  # the kind an earlier message named
     last = None
     last_value = Decimal(0)  # what the clause of `last` added
     monthly = None  # the last clause's monthly figure, for "做得到半年"
@@ -519,9 +521,19 @@ def _by_kind(
         if kind == "transfers" and pending == ahead_kind == "wages" and _BROUGHT.search(clause):
             kind = "wages"  # "在工地做了四个月 拿回来两万出头": his own wages, brought home
         if (
+            kind == "transfers"
+            and last == "wages"
+            and _BROUGHT.search(clause)
+            and value < last_value
+            and not _GIVER.search(clause)
+        ):
+            continue  # "老公一年挣三万出头 … 拿回来一万多": part of the wage said, brought home
+        if (
             pending is not None
             and kind == "wages"
             and not re.search(kinds["wages"], _EARNING.sub("", clause))
+            # "老公一年挣得到三万出头" after the work answer named only the farm: his wage
+            and not (pending == told_before and _ANOTHER_EARNER.match(clause))
         ):
             kind = pending  # "跑货车拉货，一个月挣得到三千来块": the earning of that work
         if value < _MONTHLY_AT_MOST.get(kind, 0) and not (

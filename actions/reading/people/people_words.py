@@ -121,7 +121,22 @@ RELATIONS = {
     ],
     "grandparent": ["爷爷", "奶奶", "外公", "外婆", "家公", "家婆"],
     "grandchild": ["孙娃儿", "孙娃子", "孙娃", "孙子", "孙女", "外孙女", "外孙", "孙儿", "孙孙"],
-    "sibling": ["哥哥", "姐姐", "弟弟", "妹妹", "哥", "姐", "弟", "妹"],
+    "sibling": [
+        "大哥",
+        "二哥",
+        "三哥",
+        "大姐",
+        "二姐",
+        "三姐",
+        "哥哥",
+        "姐姐",
+        "弟弟",
+        "妹妹",
+        "哥",
+        "姐",
+        "弟",
+        "妹",
+    ],
     "in_law": [
         "儿媳妇",
         "儿媳",
@@ -283,7 +298,8 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
     # "柯大爷78 柯婆婆75", "罗孃孃": elders a neighbour or cadre names by surname and title
     (
-        re.compile(rf"(?:[{SURNAMES}])(?:{'|'.join(ELDER_TITLES)})"),
+        # (not the 顾 of 照顾: "照顾婆婆" is caring for her)
+        re.compile(rf"(?<![照回兼光不])(?:[{SURNAMES}])(?:{'|'.join(ELDER_TITLES)})"),
         lambda m: [("elder", m.group(0))],
     ),
     # "二孙女读五年级", "幺孙娃儿": a child or grandchild by order (member_identity.ordinal_index)
@@ -318,7 +334,7 @@ _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
     r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|自己会|自己能|自己可以|自己弄|自己穿|自己走|自己照顾|自己动|自己洗|我想|我要|我问|我申请|我不|我看|"
-    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|大哥|大姐|老弟)"
+    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|老弟)"
 )
 
 
@@ -436,6 +452,13 @@ def mentions(text: str, context: str | None = None, names: Sequence[str] = ()) -
         if any(taken[match.start() : match.end()]):
             continue
         word = match.group(0)
+        if (
+            word in ("大哥", "大姐")
+            and (context or text).startswith(text[: match.start()] + word)
+            and re.match(r"[，,！!\s]|你|您|请|麻烦|问", text[match.end() :] or "，")
+            and not text[: match.start()].strip()
+        ):
+            continue  # "大哥，我想问下": the one written to, not a brother
         after = match.end() + (blanked[match.end() : match.end() + 1] in "的家屋")
         if word == "我" and (
             (_SINGLE.match(blanked, after) and not taken[after : after + 1] == [True])

@@ -721,3 +721,19 @@ def test_the_name_said_after_the_relation_word_names_that_member_later():
 def test_a_former_spouse_counts_only_when_living_here(words, members):
     got = people.read_members(words)
     assert [(m["relation"], m["age"]) for m in got] == members
+
+
+@pytest.mark.parametrize(
+    ("words", "members"),
+    [
+        # brothers by order, in the household answer
+        ("我60 大哥66 二姐63", [("applicant", 60), ("sibling", 66), ("sibling", 63)]),
+        # the one written to is no brother
+        ("大哥，我想问下我妈这种情况", [("parent", None)]),
+        # 照顾婆婆: caring for the mother-in-law, not a 顾 婆婆
+        ("我在屋头照顾婆婆", [("applicant", None), ("in_law", None)]),
+    ],
+)
+def test_brothers_and_sisters_by_order_and_the_one_written_to(words, members):
+    got = people.read_members(words)
+    assert [(m["relation"], m["age"]) for m in got] == members

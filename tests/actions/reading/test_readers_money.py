@@ -1138,3 +1138,12 @@ def test_the_net_after_the_gross_a_figure_put_right_by_the_month_and_both_parent
 )
 def test_gathering_by_the_day_and_the_months_said_alone(text, income):
     assert money_text.read_income(text) == {k: Decimal(v) for k, v in income.items()}
+
+
+def test_a_member_s_wage_after_an_answer_that_named_only_the_farm():
+    # the work answer named the farm only; the husband's wage is still a wage, and what he
+    # brings home of it is part of it, not a gift
+    got = money_text.read_income(
+        "男人在外头一年挣得到两万多，自己吃住用一些，带回来八千左右。", ["agriculture"]
+    )
+    assert got == {"wages": Decimal(20000)}
