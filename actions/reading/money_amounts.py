@@ -100,10 +100,13 @@ def people_count(clause: str) -> int | None:
 
 
 # Days worked, or market days (赶场: a 场 every three days or so) gone to; or the times a
-# month a job is worked ("一个月上工十来次", paid "一次一百多到两百").
-_DAYS = re.compile(r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场|次|回)")
+# month a job is worked ("一个月上工十来次", paid "一次一百多到两百"); not the 回 of money sent
+# home ("一年打个两三千回来").
+_DAYS = re.compile(
+    r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场|次|回(?![来去家]))"
+)
 _DAYS_A_YEAR = re.compile(
-    r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场|次|回)"
+    r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*来?多?(?:天|场|次|回(?![来去家]))"
 )
 _DAYS_A_WEEK = re.compile(
     r"(?:一|1|每)个?(?:礼拜|里拜|星期|周)[^，。\d]{0,4}?(\d)\s*(?:天|场|次|回)"

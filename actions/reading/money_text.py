@@ -39,7 +39,7 @@ from actions.reading.parsing import _plain, numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短])打(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|高龄补贴|农保)",
@@ -159,8 +159,12 @@ _PAST = re.compile(
 )
 _NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
 _OWN_SHARE = re.compile(r"(自己[^，。\d]{0,3}出|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)")
-_OVER_THE_YEAR = re.compile(r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头|第一年|头一年)")
+# (平均下来: "好的时候一天一百多，差的时候几十块，平均下来一个月两千左右")
+_OVER_THE_YEAR = re.compile(
+    r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头|第一年|头一年|平均下来|平均起来|平均算)"
+)
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
+_IN_HOSPITAL = re.compile(r"(住院|住了?[^，。]{0,3}院|手术|开刀)")
 
 
 # Somebody else's money, said to compare ("人家有三四千退休金"): not the household's.
@@ -439,6 +443,16 @@ def _by_kind(
                 continue
             if value is not None and last is not None and _OVER_THE_YEAR.search(clause):
                 amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
+            elif (
+                value is not None
+                and last is not None
+                and _OWN_SHARE.search(clause)
+                and _IN_HOSPITAL.search(clause)
+                and not _IN_HOSPITAL.search(previous)
+            ):
+                # "吃药一个月三百多，今年住两回院报了自己出了四千来块": the stays, besides
+                amounts[last] += value
+                last_value, monthly = value, None
             elif value is not None and last is not None and _OWN_SHARE.search(clause):
                 if monthly is not None and not (YEAR.search(clause) or MONTH.search(clause)):
                     value *= 12  # "透析一个月将近两千，报了过后自己还要出八九百": by the month

@@ -55,6 +55,8 @@ def read(
 ) -> Reading:
     # "①老人养老金… ②喂了几只鸡…": list marks are pauses, not figures
     text = plain_negation(re.sub(r"[①-⑳]", "，", simplified(unspaced((text or "").strip()))))
+    # "我五十四……老婆五十一……": trailing dots (a breathless caller's) are pauses
+    text = re.sub(r"(?:…+|\.{3,}|。{2,})", "，", text).strip("，")
     # "有三项：一、基础养老金…；二、…": the list's numbers are marks, not amounts
     text = re.sub(r"(^|[：:；;。，,\s])[一二三四五六七八九十][、．]", r"\1，", text)
     before = ((slots.get("unclear") or {}).get(requested) or [""])[-1]

@@ -577,3 +577,18 @@ def test_a_subsidy_or_a_disaster_asked_about_is_not_declined():
 def test_sharing_out_asked_about_or_complained_of():
     assert topic_by_terms("低保的钱可以平均分配吗") == "dibao_amount"
     assert topic_by_terms("为啥子非要把低保拿来平分") == "objection"
+
+
+def test_eighteenth_round_cues_and_declines():
+    """Written after the eighteenth real set's first measurement, in our own words."""
+    from actions.policy_terms import outside
+
+    assert topic_by_terms("为啥子我报上去那么久了 还是没有申请下来") == "objection"
+    for text in (
+        "娃儿的户口一直上不了 要交好多钱",
+        "在工地上摔了 包工头不给医药费",
+        "我爸住院了 出院怎么报销 要带哪些材料",
+        "帮我问下我的低保钱啥时候下来",
+    ):
+        assert outside(text), text
+    assert not outside("娃儿没户口 能不能吃低保")

@@ -41,3 +41,16 @@ def test_the_help_a_statement_points_to(text, key):
 )
 def test_care_no_one_to_support_school_costs_and_being_struck_off(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("她那次开刀就花了十几万，自费也有五六万", "major_disease"),
+        ("娃儿每个月都要输一回血，一回一千多", "major_disease"),
+        ("老婆病了做不得活路，屋头全靠我，我又走不开出去打工", "who_qualifies"),
+        ("村主任说我还做得动，不能吃低保，再去问理都不理", "objection"),
+    ],
+)
+def test_the_eighteenth_round_statements(text, key):
+    assert statement_topic(text) == key

@@ -10,7 +10,7 @@ from actions.reading.parsing import to_arabic
 from actions.reading.people.people_words import ELDER_MEN, TO_RELATION, mentions
 
 _FOR = re.compile(
-    r"(?:帮|替|给|代|为)(?:我们村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
+    r"(?:帮|替|给|代|为)(?:我们[^\s，,。我你]{0,4}村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
     r"(?P<who>[^\s，,。？?我你自己]{1,7}?)"
     r"(?:问一?下|问问|问|申请|办|登记|弄|搞|咨询)"
 )

@@ -737,3 +737,12 @@ def test_a_former_spouse_counts_only_when_living_here(words, members):
 def test_brothers_and_sisters_by_order_and_the_one_written_to(words, members):
     got = people.read_members(words)
     assert [(m["relation"], m["age"]) for m in got] == members
+
+
+def test_a_neighbour_asking_for_an_old_man_of_the_village_is_a_proxy():
+    assert detect("我在场镇上卖面的 帮我们石板村一个老婆婆问下低保") is not None
+
+
+def test_a_breathless_caller_s_dots_are_pauses():
+    got = reader.read("三个……我，老婆，女儿……我六十……老婆五十八……女儿十六", "household_size", {})
+    assert [m["age"] for m in got.updates["members"]] == [60, 58, 16]

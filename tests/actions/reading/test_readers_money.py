@@ -1147,3 +1147,31 @@ def test_a_member_s_wage_after_an_answer_that_named_only_the_farm():
         "男人在外头一年挣得到两万多，自己吃住用一些，带回来八千左右。", ["agriculture"]
     )
     assert got == {"wages": Decimal(20000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # the average said after a good day and a bad one is the figure
+        ("拉客生意好一天两百多，差的时候几十块，平均下来一个月三千左右", {"business": 36000}),
+        # money sent home "打了…回来", and the 回 of it is no count of days
+        (
+            "摘茶一天七十，一年做得到一个来月，女儿在浙江，一年打个两三千回来",
+            {"wages": 2100, "transfers": 2500},
+        ),
+        ("儿子过年打了八百块回来", {"transfers": 800}),
+    ],
+)
+def test_the_average_and_money_sent_home(text, income):
+    assert money_text.read_income(text) == {k: Decimal(v) for k, v in income.items()}
+
+
+def test_hospital_stays_besides_the_monthly_pills():
+    got = money_text.read_expenses("老伴吃药一个月两百多，今年住了一回院报了自己出了三千来块")
+    assert got == {"medical": Decimal(5400)}
+
+
+def test_each_one_s_pension_without_a_count_is_the_old_members_each():
+    members = new_members(("applicant", "我", 74), ("spouse", "老伴", 71))
+    updates = reader.read("养老金各人一个月一百六 别的没得", "income", {"members": members}).updates
+    assert updates["income"]["basic_pension"] == 3840
