@@ -746,3 +746,16 @@ def test_a_neighbour_asking_for_an_old_man_of_the_village_is_a_proxy():
 def test_a_breathless_caller_s_dots_are_pauses():
     got = reader.read("三个……我，老婆，女儿……我六十……老婆五十八……女儿十六", "household_size", {})
     assert [m["age"] for m in got.updates["members"]] == [60, 58, 16]
+
+
+def test_a_claim_the_village_denies_is_no_status():
+    from actions.reading.standing_text import read_status
+
+    assert read_status("她说她是五保户 我去问了村里 村里说不是") == {"receiving_tekun": False}
+    assert read_status("她说她在吃低保") == {"receiving_dibao": True}
+
+
+def test_treatment_whose_money_is_not_found_is_an_unmet_medical_need():
+    from actions.reading.standing_text import read_guarantees
+
+    assert read_guarantees("透析的钱还没得着落 房子住得") == ["medical"]
