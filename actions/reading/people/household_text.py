@@ -229,6 +229,7 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
     gone_away: set[str] = set()
     adjacent: list[dict] = []  # named just before, with nothing between: "公公婆婆七十多"
     last_clause: list[dict] = []  # everyone the clause before named with nothing said
+    opened: list[dict] = []  # the people the clause before began with
     for found, pieces in parts(text, names=names):
         said = "".join(words for _, words in pieces)
         if not found and last_clause and _MARRIED_AWAY.match(said):
@@ -238,6 +239,19 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
             continue
         last_clause = []
         adjacent = []  # (within one clause only)
+        if (
+            not found
+            and opened
+            and len(said.strip()) <= 8
+            and said.strip().startswith(("在", "也在", "都在", "还在", "一直在", "现在在"))
+            and AWAY.search(said)
+            and not all(m["relation"] == "applicant" for m in opened)
+        ):
+            # "大儿子20是跟他生的 在东莞": the one the clause before began with lives away
+            members = [m for m in members if not any(m is g for g in opened)]
+            group, opened = [], []
+            continue
+        opened = []
         if not found and group and _LOCKED_UP.search(said):
             # "儿子犯了事 判了五年 在监狱里": the one named just before does not live here
             members = [m for m in members if not any(m is g for g in group)]
@@ -314,6 +328,8 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                             member.pop("age_said", None)
                 continue
             group = [new_member(relation, label) for relation, label in mention.people]
+            if mention is found[0] and mention.start == 0:
+                opened = group
             shared: list[dict] = []
             age, end = ages.age_after(words)
             count = _PAIR_COUNT.match(words) if mention.is_group and age is None else None
@@ -338,6 +354,8 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                 # "和儿子两个住，儿子有精神病": one son, said twice
                 _apply(again, words[end:])
                 group = [again]
+                if mention is found[0] and mention.start == 0:
+                    opened = group
                 _pronoun_age(members, group, words[end:])
                 continue
             _set_age(group, age)

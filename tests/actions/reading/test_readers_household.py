@@ -759,3 +759,12 @@ def test_treatment_whose_money_is_not_found_is_an_unmet_medical_need():
     from actions.reading.standing_text import read_guarantees
 
     assert read_guarantees("透析的钱还没得着落 房子住得") == ["medical"]
+
+
+def test_the_one_a_clause_began_with_said_to_live_away_in_the_next():
+    got = people.read_members("我50 老婆48 大女儿24是前头生的 在广州 小儿子15")
+    assert [(m["relation"], m["age"]) for m in got] == [
+        ("applicant", 50),
+        ("spouse", 48),
+        ("child", 15),
+    ]
