@@ -5,6 +5,7 @@ questions. Works on the members in place; pure, no I/O."""
 
 from __future__ import annotations
 
+import copy
 import re
 
 from actions.reading.parsing import to_arabic
@@ -312,7 +313,13 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
             if not (others and member["relation"] == "applicant"):
                 member["able_to_work"] = False
         if others and rest:
-            apply_circumstances([m for m in members if m["relation"] == "applicant"], rest)
+            # the rest read of everyone (what is said of the husband stays his), and only
+            # the speaker's work taken from it
+            told = copy.deepcopy(members)
+            apply_circumstances(told, rest)
+            for member, after in zip(members, told, strict=True):
+                if member["relation"] == "applicant" and after["able_to_work"] is not None:
+                    member["able_to_work"] = after["able_to_work"]
         return True
     before = [m["able_to_work"] for m in members]
     if _ALL_ABLE.search(re.sub(r"\W", "", cleaned)):

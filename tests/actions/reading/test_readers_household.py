@@ -768,3 +768,10 @@ def test_the_one_a_clause_began_with_said_to_live_away_in_the_next():
         ("spouse", 48),
         ("child", 15),
     ]
+
+
+def test_only_the_speaker_works_and_what_is_said_of_the_others_stays_theirs():
+    members = new_members(("applicant", "我", 55), ("spouse", "老公", 57), ("child", "儿子", 30))
+    member_facts.read_work(members, "老公瘫在床上 屎尿都是我弄 就我一个人种地 他们两个都做不得")
+    assert [m["able_to_work"] for m in members] == [True, False, False]
+    assert not members[0]["bedridden"] and not members[0]["needs_long_term_care"]
