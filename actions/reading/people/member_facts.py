@@ -192,6 +192,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                         update(member, flags)
                         applied = True
                 continue
+            elif re.match(r"\s*(?:有)?[2-9]个(?![月年天人都])", words):
+                targets = []  # "三个老的 两个睡在床上": some of them, not the speaker
             else:
                 targets = previous
             flags = circumstances(words)

@@ -179,6 +179,9 @@ RELATIONS = {
         "舅妈",
         # an uncle's or aunt's child, living with the household (to a nephew applying for
         # the uncle, his son: proxy.as_applicant)
+        # a husband's elder brother, or the father's, living with them ("大伯92")
+        "大伯",
+        "二伯",
         # a former spouse who still lives in ("我前头那个男人瘫了 改嫁的时候把他带过来一起过";
         # household_text keeps them only when said to live here)
         "前头那个男人",
@@ -334,7 +337,9 @@ _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
     r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|自己会|自己能|自己可以|自己弄|自己穿|自己走|自己照顾|自己动|自己洗|我想|我要|我问|我申请|我不|我看|"
-    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|老弟)"
+    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|老弟|"
+    # "在县城他大伯屋头读书": a place, at the uncle's
+    r"[大二]伯(?=屋|家|那))"
 )
 
 

@@ -775,3 +775,16 @@ def test_only_the_speaker_works_and_what_is_said_of_the_others_stays_theirs():
     member_facts.read_work(members, "老公瘫在床上 屎尿都是我弄 就我一个人种地 他们两个都做不得")
     assert [m["able_to_work"] for m in members] == [True, False, False]
     assert not members[0]["bedridden"] and not members[0]["needs_long_term_care"]
+
+
+def test_the_uncle_at_home_and_at_whose_house():
+    got = people.read_members("公公89 婆婆87 大伯92 我57")
+    assert [m["age"] for m in got] == [89, 87, 92, 57]
+    away = people.read_members("我70 老伴68 孙女在镇上她大伯屋头读书")
+    assert [m["relation"] for m in away] == ["applicant", "spouse"]
+
+
+def test_some_of_a_count_of_people_are_not_the_speaker():
+    members = new_members(("other", "我", 50), ("applicant", "公公", 88), ("in_law", "婆婆", 86))
+    member_facts.apply_circumstances(members, "屋头三个老的 两个睡在床上起不来")
+    assert not members[0]["bedridden"]
