@@ -87,8 +87,24 @@ _DEBT = re.compile(
     r"还差[^，。]{0,4}没|没结|没给结|拖着不给|要不到)"
 )
 _MONTHS_WORKED = re.compile(
-    r"(?:做|干|上|打|开)[^，。\d]{0,3}?(半年|([2-9]|1[01])\s*个月)(?!\s*\d)"
+    r"(?:做|干|上|打|开)[^，。\d]{0,3}?(半年|([2-9](?:\.5)?|1[01])\s*个月)(?!\s*\d)"
 )
+
+
+def _months_worked(clause: str) -> re.Match | None:
+    """ "做了四个月"; "做了七八个月": the midpoint of the two months said (7.5)."""
+    converted = re.sub(
+        r"(?<![\d.])([1-9])([2-9])(?=\s*个月)",
+        lambda m: f"{m.group(1)}.5" if int(m.group(2)) == int(m.group(1)) + 1 else m.group(0),
+        to_arabic(clause),
+    )
+    return _MONTHS_WORKED.search(converted)
+
+
+def _month_count(months: re.Match) -> Decimal:
+    return Decimal(6) if months.group(1) == "半年" else Decimal(months.group(2))
+
+
 # "今年就开了半年", "今年只做了三个月": how long a source said in the past lasted this year.
 _THIS_YEAR = re.compile(
     r"今年[^，。\d]{0,3}(?:开|做|干|上|搞)了?[^，。\d]{0,2}(半年|([1-9]|1[01])\s*个月)(?!\s*\d)"
@@ -326,12 +342,12 @@ def _by_kind(
             kind = "other"  # "公司另外给了一万块营养费": compensation, not a relative's gift
         if about_days(clause):
             monthly = None  # the months said after days of work are theirs ("…做了七个月")
-        months = _MONTHS_WORKED.search(to_arabic(clause))
+        months = _months_worked(clause)
         if months and about_days(previous) and not numbers(clause):
             continue  # (read with the days, by day_earnings)
         if months and not numbers(to_arabic(clause)[: months.start()]) and monthly is None:
             # "做了四个月 一个月四千多": the months come first, and they are months of work
-            ahead = 6 if months.group(1) == "半年" else int(months.group(2))
+            ahead = _month_count(months)
             if "wages" in kinds:
                 pending = ahead_kind = kind or "wages"
             continue
@@ -342,7 +358,7 @@ def _by_kind(
             and not numbers(to_arabic(clause)[: months.start()])
         ):
             # "一个月一千来块，做得到半年": that many months, not twelve
-            count = 6 if months.group(1) == "半年" else int(months.group(2))
+            count = _month_count(months)
             amounts[last] += monthly * (count - 12)
             monthly = None
             continue

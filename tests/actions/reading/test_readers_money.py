@@ -1175,3 +1175,8 @@ def test_each_one_s_pension_without_a_count_is_the_old_members_each():
     members = new_members(("applicant", "我", 74), ("spouse", "老伴", 71))
     updates = reader.read("养老金各人一个月一百六 别的没得", "income", {"members": members}).updates
     assert updates["income"]["basic_pension"] == 3840
+
+
+def test_months_worked_said_as_a_range_are_their_midpoint():
+    got = money_text.read_income("今年在东莞做了五六个月 一个月三千左右 后头就回来了")
+    assert got == {"wages": Decimal(16500)}
