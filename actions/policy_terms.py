@@ -122,6 +122,26 @@ CUES: tuple[Cue, ...] = (
     ),
     # "唯独一组的尹廷斌家,那才是真正的贫困": someone poorer left out
     _cue("objection", r"(?:那才是|才是|才算)真正的?(?:贫困|困难|穷)", strong=True),
+    # "那么困难的人家都领不到，这叫啥子事": a poorer household left out; "他家条件比我们
+    # 好得多，咋个是贫困户": a better-off one taken in; "硬要我脱贫": struck off too soon
+    _cue(
+        "objection",
+        r"((?:这样的|这种|那样的|那种|那么[^，。]{0,4}的)(?:家庭|人家|户)[^。]{0,4}(?:却|都|也|还)?"
+        r"(?:领不到|评不上|吃不到|没评上|没得)|"
+        r"(?:比我[们家]*|条件比我)[^。]{0,6}好[^。]{0,16}(?:怎么|为什么|为啥|凭什么|凭啥|咋)[^。]{0,8}"
+        r"(?:是|吃|评|当)[^。]{0,4}(?:贫困户|低保)|"
+        r"(?:让|要|逼|叫|硬要)我[^，。]{0,4}脱贫|被脱贫)",
+        strong=True,
+    ),
+    # "父母老了照顾不动了，生活不能自理的残疾子女咋办": the severely disabled adult
+    # child, who can have 低保 on their own
+    _cue(
+        "separate_household",
+        r"((?:残障|残疾|智障|瘫|不能自理|无法[^，。]{0,4}自理)[^。]{0,10}(?:子女|孩子|儿子|女儿|娃)"
+        r"[^。]{0,10}(?:何去何从|咋办|怎么办|谁管|哪个管|靠谁))",
+        r"(老了|不在了|走了|照顾不动|无力)",
+        strong=True,
+    ),
     # "农村低保金可以平均分配吗", "为什么要拿出来平分": the money is the household's gap
     _cue(
         "dibao_amount",
@@ -898,6 +918,12 @@ _HARD_OUTSIDE = re.compile(
     # cigarettes asked as a favour's price, unpaid wages on a card, moving house
     r"(?:要|拿|送)[^，。]{0,2}烟|(?:卡上|卡里)[^，。]{0,4}没有?钱|领到[^，。]{0,4}(?:去年|今年)?的?工资|"
     r"(?:工资|补助|补贴)[^，。]{0,6}(?:没到|没发|还没领|没领到)|想搬到|"
+    # online lessons, a passbook's entries and money docked, the resettled's grants, a
+    # village head's land and funds, help with a phone's photos
+    r"^(?!.*(?:低保|救助|五保|特困)).*(?:"
+    r"网课|惠农存折|惠农卡|一卡通[^，。]{0,6}(?:名目|看不懂|查)|克扣|移民[^，。]{0,4}(?:补助|补偿|资金|款)|"
+    r"侵占[^，。]{0,4}集体|集体(?:资金|土地|财产)|利用职务|据为己有|"
+    r"帮我[^，。]{0,8}(?:拍照|拍个照|传给|发给))|"
     # the household register, a contractor's dispute over an injury, how a hospital bill is
     # repaid by the insurance
     r"^(?!.*(?:低保|救助|五保|特困|残疾)).*(?:"

@@ -592,3 +592,21 @@ def test_eighteenth_round_cues_and_declines():
     ):
         assert outside(text), text
     assert not outside("娃儿没户口 能不能吃低保")
+
+
+def test_nineteenth_round_cues_and_declines():
+    """Written after the nineteenth real set's first measurement, in our own words."""
+    from actions.policy_terms import outside
+
+    assert topic_by_terms("王家那么困难的人家都领不到，这算啥子道理") == "objection"
+    assert topic_by_terms("隔壁条件比我们好多了，为啥他家还是贫困户") == "objection"
+    assert topic_by_terms("猪还没出栏，硬要我脱贫，以后咋个办") == "objection"
+    assert topic_by_terms("我们老了管不动了，那个智障儿子以后哪个管") == "separate_household"
+    for text in (
+        "孙女要上网课 屋头没得手机",
+        "惠农存折上的钱看不懂 是不是被克扣了",
+        "移民补偿款一直没到位",
+        "村主任利用职务占了集体土地",
+        "帮我把这个照片发给我儿子",
+    ):
+        assert outside(text), text

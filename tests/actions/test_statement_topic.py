@@ -54,3 +54,15 @@ def test_care_no_one_to_support_school_costs_and_being_struck_off(text, key):
 )
 def test_the_eighteenth_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("这几年给娃儿做康复前前后后花了二十多万", "major_disease"),
+        ("现在一个月两万的治疗费，实在扛不住了", "major_disease"),
+        ("我死了，她也就活不成了", "tekun"),
+    ],
+)
+def test_the_nineteenth_round_statements(text, key):
+    assert statement_topic(text) == key
