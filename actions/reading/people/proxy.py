@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from actions.reading.parsing import to_arabic
-from actions.reading.people.people_words import ELDER_MEN, TO_RELATION, mentions
+from actions.reading.people.people_words import ELDER_MEN, SURNAMES, TO_RELATION, mentions
 
 _FOR = re.compile(
     r"(?:帮|替|给|代|为)(?:我们[^\s，,。我你]{0,4}村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
@@ -58,8 +58,14 @@ _SPOKEN = {
 
 # "申请人是我母亲": the applicant named as the sender's relative.
 _APPLICANT_IS = re.compile(
-    r"申请人(?:是|叫|为)?\s*我(?:的|家)?(?P<who>[^\s，,。:：]{1,4}?)(?=[\s，,。]|$)"
+    r"(?:申请人|户主)(?:是|叫|为)?\s*我(?:的|家)?(?P<who>[^\s，,。:：]{1,4}?)(?=[\s，,。]|$)"
 )
+# "我是桐子岭村骆家福的女儿": the sender is the named person's child or grandchild.
+_CHILD_OF = re.compile(
+    r"我是[^，。]{0,14}?(?P<name>[\u4e00-\u9fff]{2,3})的(?P<as>孙女|孙子|外孙女|外孙|女儿|儿子|儿媳妇|媳妇)"
+)
+_AS = {"孙女": "grandparent", "孙子": "grandparent", "外孙女": "grandparent", "外孙": "grandparent",
+       "女儿": "parent", "儿子": "parent", "儿媳妇": "in_law", "媳妇": "in_law"}  # fmt: skip
 
 
 # Kin outside the household, the person a nephew or niece applies for ("我幺婶是五保户").
@@ -86,6 +92,14 @@ def detect(text: str) -> dict | None:
     ):
         who = named.group("who")
         return {"who": who, "relation": TO_RELATION[who], "by": "family"}
+    child = _CHILD_OF.search(text or "")
+    if (
+        child
+        and child.group("name")[0] in SURNAMES
+        and child.group("name") not in TO_RELATION
+        and not _CADRE.search(text or "")
+    ):
+        return {"who": child.group("name"), "relation": _AS[child.group("as")], "by": "family"}
     match = _FOR.search(text or "")
     cadre = bool(_CADRE.search(text or ""))
     home = (

@@ -788,3 +788,9 @@ def test_some_of_a_count_of_people_are_not_the_speaker():
     members = new_members(("other", "我", 50), ("applicant", "公公", 88), ("in_law", "婆婆", 86))
     member_facts.apply_circumstances(members, "屋头三个老的 两个睡在床上起不来")
     assert not members[0]["bedridden"]
+
+
+def test_the_sender_as_the_named_person_s_child_or_the_head_of_household_as_my_father():
+    assert detect("我是石岗乡杨家村冉德明的女儿，想帮家里申请")["relation"] == "parent"
+    assert detect("户主是我妈，叫谭玉兰") == {"who": "妈", "relation": "parent", "by": "family"}
+    assert detect("我是老师的女儿") is None
