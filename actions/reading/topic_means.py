@@ -144,6 +144,14 @@ def _of_others(money: str, earners: set[str]) -> bool:
     return bool(earners - {"applicant"}) and not re.search(r"(我们|全家|一家|屋头)", money)
 
 
+# Figures that differ from time to time with none for the year ("有时候千把块 有时候几百 有时候
+# 一分都莫得"), or a year never counted.
+_STILL_UNSURE = re.compile(
+    r"有时候[^，。\s]{0,6}\d[^。]{0,16}有时候[^，。\s]{0,6}(?:\d|一分|没得|莫得|没有)|"
+    r"(?:没算过|算不清|说不准|说不清)[^，。]{0,4}$"
+)
+
+
 def _vague_pending(state: dict) -> list[str]:
     """Income sources said before without a figure that can be taken, none told since."""
     income = state.get("income") or {}
@@ -162,6 +170,16 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         # is no year's income or cost; money said by the period still is.
         money = "，".join(c for c in money_text.clauses(money) if _PERIOD.search(c))
     vague = money_text.vague_kinds(money) if requested in ("income", "work") else []
+    unsure_again = (
+        requested == "income"
+        and not vague
+        and len(_vague_pending(state)) == 1
+        and bool(_STILL_UNSURE.search(to_arabic(money)))
+    )
+    if unsure_again:
+        # "有时候千把块 有时候几百 有时候一分都莫得 … 没算过", asked again about a source
+        # whose figure could not be said: still no figure
+        vague = _vague_pending(state)
     if vague:
         state["unknown_facts"] = sorted(
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
@@ -199,6 +217,8 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         state["income_named"] = money_text.named_sources(money) or state.get("income_named")
     for kind in vague:
         income.pop(kind, None)
+    if unsure_again:
+        income = {}  # (its figures are of that source, none of another)
     if (
         income.get("transfers")
         and _SPOUSE_SENDS.search(money)

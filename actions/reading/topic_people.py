@@ -100,6 +100,17 @@ def read_identity_and_place(
     if (
         name
         and sender
+        and requested == "applicant_name"
+        and state.get("proxy")
+        and parse_name(sender.group(1)) == parse_name(name)
+        and (other := parse_name(without_id.replace(sender.group(0), "，")))
+        and other != parse_name(name)
+        and "我" not in other
+    ):
+        name = other  # "户主是我爸，骆家福。我叫骆小娟": the father's name, not the sender's
+    if (
+        name
+        and sender
         and requested != "applicant_name"
         and (state.get("proxy") or proxy.detect(text))
         and parse_name(sender.group(1)) == parse_name(name)

@@ -794,3 +794,9 @@ def test_the_sender_as_the_named_person_s_child_or_the_head_of_household_as_my_f
     assert detect("我是石岗乡杨家村冉德明的女儿，想帮家里申请")["relation"] == "parent"
     assert detect("户主是我妈，叫谭玉兰") == {"who": "妈", "relation": "parent", "by": "family"}
     assert detect("我是老师的女儿") is None
+
+
+def test_the_sender_s_own_name_beside_the_applicant_s_at_the_name_question():
+    slots = {"proxy": {"who": "大哥", "relation": "sibling", "by": "family"}}
+    got = reader.read("写我大哥的名字，牟大山。我叫牟小芳", "applicant_name", slots).updates
+    assert got["applicant_name"] == "牟大山"

@@ -1180,3 +1180,10 @@ def test_each_one_s_pension_without_a_count_is_the_old_members_each():
 def test_months_worked_said_as_a_range_are_their_midpoint():
     got = money_text.read_income("今年在东莞做了五六个月 一个月三千左右 后头就回来了")
     assert got == {"wages": Decimal(16500)}
+
+
+def test_a_source_asked_again_that_still_has_no_figure_stays_unknown():
+    slots = {"unknown_facts": ["income.wages"], "income": {}}
+    got = reader.read("有时候八百 有时候几百 有时候一分没得 我也没算过", "income", slots).updates
+    assert not (got.get("income") or {}).get("wages")
+    assert "income.wages" in got.get("unknown_facts", slots["unknown_facts"])
