@@ -1187,3 +1187,9 @@ def test_a_source_asked_again_that_still_has_no_figure_stays_unknown():
     got = reader.read("有时候八百 有时候几百 有时候一分没得 我也没算过", "income", slots).updates
     assert not (got.get("income") or {}).get("wages")
     assert "income.wages" in got.get("unknown_facts", slots["unknown_facts"])
+
+
+def test_a_night_watchman_s_pay_is_a_wage_after_a_work_answer_that_named_the_orchard():
+    assert money_text.read_income("他在厂里守夜 一个月一千二", ["agriculture"]) == {
+        "wages": Decimal(14400)
+    }
