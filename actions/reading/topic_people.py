@@ -17,7 +17,7 @@ from actions.reading.parsing import parse_name, to_arabic
 from actions.reading.people import household_text as people
 from actions.reading.people import member_facts, members_told, people_words, proxy
 from actions.reading.people.household_size import stated_size
-from actions.reading.people.member_identity import given_named, new_member
+from actions.reading.people.member_identity import AWAY, given_named, new_member
 from actions.reading.places import stated_name, stated_township, village_named, without_kin
 from core.phones import normalise_phone
 
@@ -218,6 +218,20 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
         )
         if state.get("proxy"):
             listed = proxy.as_applicant(listed, state["proxy"], text)
+        if (
+            requested == "household_size"
+            and size
+            and len(listed) == size + 1
+            and all(m["age"] is not None for m in listed)
+            and any(m["relation"] == "applicant" for m in listed)
+            and len(re.findall(r"\d{1,3}", to_arabic(text))) > len(listed)
+            and not AWAY.search(text)
+            and not re.search(r"(读大学|住在?学校|住校|不算|放假)", text)
+            and not state.get("proxy")
+        ):
+            # "4个，我61 老婆子58 儿子36 媳妇33 孙娃儿7岁": four besides the speaker, each
+            # with an age; the list is the household
+            state["household_size"] = size = len(listed)
         if listed and requested in (None, "consent"):
             for member in listed:
                 member["from_story"] = True  # named in passing: the household answer decides

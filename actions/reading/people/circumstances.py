@@ -81,6 +81,8 @@ _DISABLED = re.compile(
     # sight nearly gone, autism: a certificate is likely ("只看得到个影子", "自闭症 办了证")
     r"(?<!白内障)(?:眼睛[^，。]{0,3}看不[到见](?!清)(?![^，。]{0,3}白内障)|看不到路|只看得到[^，。]{0,2}影子)|失明|"
     r"自闭|孤独症|唐氏|"
+    # a mind that is not right ("脑壳有点问题", "智力有问题", "脑壳不灵光"): likely certified
+    r"(?:脑壳|脑子|脑袋|智力|精神)[^，。]{0,2}(?:有[^，。]{0,2}问题|不灵光|不好使|不正常|不清楚)|智力低下|傻子|"
     r"(?:锯|截)(?:了|掉)(?![^，。]{0,2}[树木柴板图])|少了?[一1](?:条|只)(?:腿|脚|手|胳膊))"
 )
 # A 重特大疾病: cancer, uremia, leukaemia, a big operation … Heart disease, a stroke and a

@@ -383,7 +383,22 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
             member["called"] = name  # "我现在的男人刘万成50 … 刘万成在场镇上打小工"
     if not _LIVES_HERE.search(text):  # "前夫不管": a former spouse, not of the household
         members = [m for m in members if m["label"] not in _FORMER]
+    wives = [m for m in members if m["relation"] == "spouse" and m["label"] not in _SON_S_WIFE]
+    sons = [m["age"] for m in members if m["relation"] == "child" and m["age"]]
+    for member in members:
+        if (
+            wives
+            and member["relation"] == "spouse"
+            and member["label"] in _SON_S_WIFE
+            and member["age"]
+            and sons
+            and member["age"] <= max(sons) + 10
+        ):
+            member["relation"] = "in_law"  # "老婆子58 儿子36 媳妇33": the son's wife
     return members
+
+
+_SON_S_WIFE = ("媳妇", "媳妇儿")
 
 
 # "我14岁就过来了", "他30岁那年": an age of long ago, not today's

@@ -800,3 +800,16 @@ def test_the_sender_s_own_name_beside_the_applicant_s_at_the_name_question():
     slots = {"proxy": {"who": "大哥", "relation": "sibling", "by": "family"}}
     got = reader.read("写我大哥的名字，牟大山。我叫牟小芳", "applicant_name", slots).updates
     assert got["applicant_name"] == "牟大山"
+
+
+def test_a_mind_not_right_asks_for_the_certificate():
+    from actions.reading.people.circumstances import circumstances
+
+    assert circumstances("大儿子脑壳有点问题")["disability_grade"] == "unknown"
+    assert circumstances("头脑清楚得很") == {}
+
+
+def test_the_son_s_wife_beside_the_speaker_s_own_and_the_list_that_counts_the_speaker_too():
+    got = reader.read("3个，我63 老伴60 儿子34 媳妇31", "household_size", {}).updates
+    assert got["household_size"] == 4
+    assert [m["relation"] for m in got["members"]] == ["applicant", "spouse", "child", "in_law"]
