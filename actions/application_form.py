@@ -224,6 +224,8 @@ class ValidateApplicationForm(FormValidationAction):
         )
         updates = dict(reading.updates)
         reask = self._reask(reading, requested, intent, text, updates, slots)
+        if requested == "consent" and updates.get("consent") is True and _ASKS_THE_FEE.search(text):
+            reask = "free"  # "要得 要不要钱": yes, and the fee answered with the next question
         if updates.get("consent") is True and not slots.get("phone") and sender_phone(tracker):
             updates["phone"] = sender_phone(tracker)
         if (tracker.get_latest_input_channel() or "") == "voice" and slots.get("medium") != "voice":

@@ -67,6 +67,10 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
     """The text of the question for `slot`, as it should be asked now."""
     table = wording()["questions"][slot]
     reask = slots.get("reask")
+    note = ""
+    if reask == "free" and slot != "consent":
+        # "要得 要不要钱": the consent given, the fee question answered before the next one
+        note, reask = wording()["fee_note"]["voice" if voice else "sms"], None
     asked = (slots.get("asks") or {}).get(slot, 1)
     fields = {
         "household_size": slots.get("household_size"),
@@ -111,7 +115,7 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
     text = (text["voice"] if voice else text["sms"]).format(**fields)
     if asked >= 2 and variant not in ("pension", "transfers", "produce", "school"):
         text += wording()["handoff_offer"]["voice" if voice else "sms"]
-    return text
+    return note + text
 
 
 class AskQuestion(Action):

@@ -311,3 +311,12 @@ def test_a_question_the_helpline_leaves_to_the_form_is_not_asked_back_without_en
     conversation.say_after("嗯 收不收费哦", "faq", "action_answer_policy")
     assert conversation.requested is None and conversation.slots["consent"] is False
     assert conversation.slots["asks"]["consent"] == 2
+
+
+def test_the_fee_asked_with_the_consent_is_answered_before_the_next_question():
+    conversation = Conversation()
+    conversation.back_from("action_listen_start")
+    assert conversation.say("要得 要不要钱哦") == "applicant_name"
+    assert conversation.slots["consent"] is True
+    text = question("applicant_name", conversation.slots, voice=False)
+    assert text.startswith("申请不收任何钱。") and "姓名" in text
