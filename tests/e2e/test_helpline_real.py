@@ -107,6 +107,8 @@ LATER_SETS = [
     ("questions_15.yaml", "+86138500", 20, 0.90),
     ("questions_16.yaml", "+86138600", 21, 0.90),
     ("questions_17.yaml", "+86138700", 23, 0.95),
+    ("questions_18.yaml", "+86138800", 24, 0.90),
+    ("questions_19.yaml", "+86138900", 23, 0.90),
 ]
 
 
