@@ -74,6 +74,9 @@ def merge(state: dict, listed: list[dict], missed: bool = False) -> None:
         ]
         if not same and (member["relation"] in ("applicant", "spouse") or full):
             same = [m for m in members if m["relation"] == member["relation"]]
+        if not same and full and member["label"] in _NEPHEWS:
+            # "我 我幺妹 还有她儿子 … 侄儿16": her son, told now as the speaker's nephew
+            same = [m for m in members if m["relation"] == "child" and m["age"] is None][:1]
         if not same and full and member["relation"] in ("child", "grandchild"):
             # "三个孙女 … 幺妹四岁": the youngest of the children counted, whatever the word
             same = _by_order(members, member, used)
@@ -96,6 +99,7 @@ def merge(state: dict, listed: list[dict], missed: bool = False) -> None:
 
 
 UNIQUE = ("applicant", "spouse", "parent", "grandparent")
+_NEPHEWS = ("侄儿", "侄子", "侄儿子", "侄女", "外甥", "外甥女")
 
 
 def _by_order(members: list[dict], member: dict, used: list[dict]) -> list[dict]:
@@ -153,6 +157,15 @@ def settle_relations(state: dict) -> None:
             if member["relation"] == "spouse" and member["label"] in ("媳妇", "媳妇儿"):
                 member["relation"] = "in_law"
     age = applicant.get("age")
+    for member in members:
+        if (
+            member["relation"] == "child"
+            and member["label"] in ("幺妹", "小妹")
+            and age
+            and member.get("age")
+            and abs(member["age"] - age) < 15
+        ):
+            member["relation"] = "sibling"  # "我53 幺妹47": the youngest sister, not a daughter
     if age and age >= 45 and not any(m["relation"] == "spouse" for m in members):
         for member in members:
             if (

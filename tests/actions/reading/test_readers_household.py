@@ -813,3 +813,10 @@ def test_the_son_s_wife_beside_the_speaker_s_own_and_the_list_that_counts_the_sp
     got = reader.read("3个，我63 老伴60 儿子34 媳妇31", "household_size", {}).updates
     assert got["household_size"] == 4
     assert [m["relation"] for m in got["members"]] == ["applicant", "spouse", "child", "in_law"]
+
+
+def test_her_son_told_again_as_the_speaker_s_nephew():
+    slots: dict = {}
+    slots.update(reader.read("三个 我 我幺妹 还有她儿子", "household_size", slots).updates)
+    updates = reader.read("我55 幺妹48 侄儿14", "members", slots).updates
+    assert sorted(m["age"] for m in updates["members"]) == [14, 48, 55]
