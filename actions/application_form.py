@@ -52,7 +52,8 @@ REQUEST_WORDS = {
 }
 # Rules that may leave a message to the form, saying nothing, when it answers the question.
 SILENT_WHEN_ANSWERING = {"action_answer_policy", "action_out_of_scope_in_form"}
-MAX_ASKS_AROUND = 4  # a question asked again after the resident's own questions, at most
+# A question shown again after the resident's own question, at most: never a third time.
+MAX_ASKS_AROUND = 2
 
 
 def answered_by_a_rule(tracker: Tracker) -> bool:

@@ -8,7 +8,7 @@ import re
 from core.townships import find_township
 
 # "材料由村里协助", "今年四月份村上": the village's people or office, not a name.
-_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)(?![里上委民干头子长部小级集支会组织医口])")
+_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)(?![里上委民干头子长部小级集支会组织医口卫])")
 _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 
 
@@ -50,7 +50,7 @@ def stated_township(text: str) -> str | None:
     return None
 
 
-_NOT_A_PLACE = re.compile(r"[我你他她们在帮给个这那哪爸妈到去]")  # (回龙村 is a village)
+_NOT_A_PLACE = re.compile(r"[我你他她们在帮给个这那哪爸妈到去是药]")  # (回龙村 is a village)
 _BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头户口"
 
 

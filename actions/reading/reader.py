@@ -123,9 +123,9 @@ _RELAYED = re.compile(
 
 def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
     cleaned = re.sub(r"[\s，。,.!！]", "", text)
-    # "哦 要得要得", "啥子 哦 要得要得 你问" (a caller who did not hear at first)
+    # "哦 要得要得", "啥子 哦 要得要得 你问", "啊？哦，要得嘛" (a caller who did not hear at first)
     cleaned = re.sub(
-        r"^(?:喂|啥子|啥|什么|你说啥子?|哦|噢|喔|嗯|啊|呃|唉|哎|那|好嘛)+(?=.)", "", cleaned
+        r"^(?:喂|啥子|啥|什么|你说啥子?|哦|噢|喔|嗯|啊|呃|唉|哎|那|好嘛|[？?])+(?=.)", "", cleaned
     )
     # "婆婆说要得", "我妈说同意": the applicant's word, passed on by the one typing
     cleaned = _RELAYED.sub("", cleaned)

@@ -39,9 +39,14 @@ _NEGATED_QUESTION_WORD = re.compile(
 )
 
 
+# "要得嘛", "可以嘛", "好嘛": a yes, whatever 嘛 says elsewhere.
+_ASSENT = re.compile(r"(?:要得|可以|好|行|是|对|同意|中)\s*嘛\s*[哦哈]?\s*$")
+
+
 def looks_like_question(text: str) -> bool:
     """ "建档立卡户能吃低保吗？" is a question; "是建档立卡户，没吃低保" is an answer."""
-    return bool(QUESTION.search(_NEGATED_QUESTION_WORD.sub("", simplified(text or ""))))
+    said = _NEGATED_QUESTION_WORD.sub("", simplified(text or ""))
+    return bool(QUESTION.search(_ASSENT.sub("", said)))
 
 
 def statements(text: str) -> str:

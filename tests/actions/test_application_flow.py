@@ -320,3 +320,32 @@ def test_the_fee_asked_with_the_consent_is_answered_before_the_next_question():
     assert conversation.slots["consent"] is True
     text = question("applicant_name", conversation.slots, voice=False)
     assert text.startswith("申请不收任何钱。") and "姓名" in text
+
+
+def test_a_caller_s_yes_after_not_hearing_and_a_grandmother_for_the_granddaughter_she_raises():
+    from actions.reading import reader, speech
+    from actions.reading.people.proxy import detect
+
+    assert reader.read("啊？哦，要得嘛", "consent", {}).updates == {"consent": True}
+    assert not speech.looks_like_question("可以嘛")
+    assert detect("我想给我孙子申请个低保 他爸妈都不在了") is None
+
+
+def test_a_question_is_shown_at_most_twice_though_the_resident_keeps_asking():
+    # The helpline answers each of the resident's questions (a rule that speaks); the
+    # question they interrupted comes back once, not a third time.
+    conversation = Conversation()
+    conversation.back_from("action_listen_start")
+    shown = 1
+    for _ in range(3):
+        tracker = conversation.tracker("登记了别人会不会晓得哦？", "faq", "action_say_policy")
+        tracker.events.append({"event": "bot", "text": "会公示。"})
+        conversation._apply(asyncio.run(conversation.form.run(CollectingDispatcher(), tracker, {})))
+        shown += conversation.requested == "consent"
+    assert shown <= 2 and conversation.requested != "consent"
+
+
+def test_the_village_clinic_is_no_village():
+    from actions.reading.places import village_named
+
+    assert village_named("我的药是村卫生室开的") is None

@@ -129,6 +129,10 @@ def detect(text: str) -> dict | None:
         who = _ONE_OF_PAIR.get(match.group("who"), match.group("who"))
         if who not in TO_RELATION and (named := mentions(to_arabic(who))):
             who = named[0].people[0][1]  # "老汉儿老妈": the first of them
+        if TO_RELATION.get(who) == "grandchild" and not cadre:
+            # "我想给我孙女申请个低保": a grandmother for the granddaughter she raises applies
+            # for her own household, as its head
+            return None
         return {
             "who": who,
             "relation": TO_RELATION.get(who, "other"),
