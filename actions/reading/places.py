@@ -8,7 +8,7 @@ import re
 from core.townships import find_township
 
 # "材料由村里协助", "今年四月份村上": the village's people or office, not a name.
-_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)(?![里上委民干头子长部小级集支会组织医口卫])")
+_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}?村)(?![里上委民干头子长部小级集支会组织医口])")
 _NOT_VILLAGE = ("农村", "乡村", "村里", "村委", "村上")
 
 
