@@ -178,6 +178,10 @@ class ActionStartApplication(Action):
 
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
+        if policy_terms.hard_outside(text) and not wants_to_apply(text):
+            # "能帮我申请一个助行器吗": applying for another office's help, not for 低保
+            dispatcher.utter_message(response="utter_out_of_scope")
+            return []
         if _HOW.search(text) and not _PERSONAL.search(text) and not wants_to_apply(text):
             # "农村如何申请办理低保": the answer and the offer, not the form
             from actions.helpline import answer_how  # the helpline imports this module

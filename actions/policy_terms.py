@@ -120,6 +120,12 @@ CUES: tuple[Cue, ...] = (
         r"(取消|停|不给|没了|退出|清退)",
         strong=True,
     ),
+    # "父亲退休后拿了退休费，低保金就减了": a pension coming in is counted as income
+    _cue(
+        "income_counted",
+        r"(退休费|退休金|养老金|退休工资)[^。]{0,24}低保[^。]{0,8}(?:减|少|降|停|取消|没了)",
+        strong=True,
+    ),
     # "唯独一组的尹廷斌家,那才是真正的贫困": someone poorer left out
     _cue("objection", r"(?:那才是|才是|才算)真正的?(?:贫困|困难|穷)", strong=True),
     # "那么困难的人家都领不到，这叫啥子事": a poorer household left out; "他家条件比我们
@@ -921,6 +927,8 @@ _HARD_OUTSIDE = re.compile(
     # online lessons, a passbook's entries and money docked, the resettled's grants, a
     # village head's land and funds, help with a phone's photos
     r"^(?!.*(?:低保|救助|五保|特困)).*(?:"
+    r"灾后重建|重建新村|新村建设|安置房|路[^，。]{0,10}(?:没修|不修|修不好|没修好|没人修)|"
+    r"(?:申请|要|领|配)[^，。]{0,4}(?:助行器|拐杖|助听器|假肢)|"
     r"网课|惠农存折|惠农卡|一卡通[^，。]{0,6}(?:名目|看不懂|查)|克扣|移民[^，。]{0,4}(?:补助|补偿|资金|款)|"
     r"侵占[^，。]{0,4}集体|集体(?:资金|土地|财产)|利用职务|据为己有|"
     r"帮我[^，。]{0,8}(?:拍照|拍个照|传给|发给))|"

@@ -610,3 +610,16 @@ def test_nineteenth_round_cues_and_declines():
         "帮我把这个照片发给我儿子",
     ):
         assert outside(text), text
+
+
+def test_twentieth_round_cues_and_declines():
+    """Written after the twentieth real set's first measurement, in our own words."""
+    from actions.policy_terms import outside
+
+    assert topic_by_terms("我妈开始领退休金了 屋头的低保就被减了一截") == "income_counted"
+    for text in (
+        "山洪过后说好的重建新村到现在都没动工",
+        "村里那条路都好几年了还是没修好",
+        "想给我爸领一个拐杖 找哪个",
+    ):
+        assert outside(text), text

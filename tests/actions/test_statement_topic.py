@@ -66,3 +66,14 @@ def test_the_eighteenth_round_statements(text, key):
 )
 def test_the_nineteenth_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("老汉儿现在饭都煮不了了，请了个人来帮忙", "who_qualifies"),
+        ("只想给她找个落脚的地方，我们走了也放心", "tekun"),
+    ],
+)
+def test_the_twentieth_round_statements(text, key):
+    assert statement_topic(text) == key
