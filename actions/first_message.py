@@ -178,7 +178,11 @@ class ActionStartApplication(Action):
 
     def run(self, dispatcher, tracker, domain):
         text = tracker.latest_message.get("text") or ""
-        if policy_terms.hard_outside(text) and not wants_to_apply(text):
+        if (
+            policy_terms.hard_outside(text)
+            and not wants_to_apply(text)
+            and not re.search(r"(低保|救助|五保|特困|困难|补助)", text)
+        ):
             # "能帮我申请一个助行器吗": applying for another office's help, not for 低保
             dispatcher.utter_message(response="utter_out_of_scope")
             return []

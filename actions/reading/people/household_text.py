@@ -152,7 +152,9 @@ def _ages_fixed(text: str) -> str:
 _RELATION_WORD = "|".join(
     re.escape(w) for w in sorted(TO_RELATION, key=len, reverse=True) if len(w) >= 2
 )
-_NAME_THEN_AGE = re.compile(rf"({_RELATION_WORD})([{SURNAMES}][\u4e00-\u9fff]{{1,2}})(?=\d)")
+_NAME_THEN_AGE = re.compile(
+    rf"({_RELATION_WORD})([{SURNAMES}][\u4e00-\u9fff]{{1,2}}?)(?=(?:也是|今年|是)?\d)"
+)
 _NOT_NAMES = {
     "高中",
     "高一",
@@ -222,6 +224,10 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
     if me and is_given_name(me.group(1)):  # "德才52 … 德才就是我": the speaker by name
         text = text.replace(me.group(0), "").replace(me.group(1), "我")
     names = list(dict.fromkeys([*names, *given_names(text)]))
+    # "三个女儿 15岁 12岁 8岁": a group's ages said one after the other
+    group_in_turn = bool(
+        re.search(r"[2-9]个[^\d\s，,。]{1,4}[\s，,]+\d{1,2}\s*岁?[\s，,]+\d{1,2}\s*岁?", text)
+    )
     members: list[dict] = []
     group: list[dict] = []
     grouped: list[dict] = []
@@ -310,6 +316,23 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                     _set_age(group, ages.bare_age(words))  # "只有我一个，今年78了"
                 elif (
                     len(group) > 1
+                    and any(m["age"] is None for m in group)
+                    and not all(m["age"] is None for m in group)
+                    and re.fullmatch(r"\s*\d{1,3}\s*(?:岁|周岁)?\s*", words)
+                ):
+                    # "三个女儿 15岁 12岁 8岁": each age said in turn, to the next of them
+                    _set_age([next(m for m in group if m["age"] is None)], ages.bare_age(words))
+                elif (
+                    len(group) > 1
+                    and all(m["age"] is None for m in group)
+                    and re.fullmatch(r"\s*\d{1,3}\s*(?:岁|周岁)?\s*", words)
+                    and re.match(r"\s*\d", words)
+                    and not shared
+                    and group_in_turn
+                ):
+                    _set_age(group[:1], ages.bare_age(words))
+                elif (
+                    len(group) > 1
                     and all(m["age"] is None for m in group)
                     and re.match(r"\s*(?:\d个|两个)?\s*都(?:是|有)?\s*\d", words)
                 ):
@@ -358,7 +381,14 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                     opened = group
                 _pronoun_age(members, group, words[end:])
                 continue
-            _set_age(group, age)
+            in_turn = re.findall(r"(?<![\d.])(\d{1,2})\s*(?:岁|周岁)", words) or re.findall(
+                r"(?<![\d.])(\d{1,2})(?=[\s，,]|$)", words
+            )
+            if group_in_turn and mention.is_group and len(in_turn) == len(group):
+                for member, said_age in zip(group, in_turn, strict=True):
+                    member["age"] = int(said_age)  # "三个女儿 15岁 12岁 8岁": each in turn
+            else:
+                _set_age(group, age)
             _pronoun_age(members, group, words[end:])
             shares = re.split(r"(?:另)?1个", words[end:]) if mention.is_group else [words[end:]]
             if mention.is_group and len(shares) - 1 == len(group):

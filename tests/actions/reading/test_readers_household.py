@@ -820,3 +820,10 @@ def test_her_son_told_again_as_the_speaker_s_nephew():
     slots.update(reader.read("三个 我 我幺妹 还有她儿子", "household_size", slots).updates)
     updates = reader.read("我55 幺妹48 侄儿14", "members", slots).updates
     assert sorted(m["age"] for m in updates["members"]) == [14, 48, 55]
+
+
+def test_a_group_s_ages_in_turn_and_a_name_before_also_the_age():
+    got = people.read_members("三个孙女 14岁 11岁 6岁")
+    assert [m["age"] for m in got] == [14, 11, 6]
+    got = people.read_members("我40，男人陈大勇也是40")
+    assert [(m["label"], m["age"]) for m in got] == [("我", 40), ("男人", 40)]
