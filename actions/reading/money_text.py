@@ -1059,7 +1059,15 @@ def _by_the_weeks_said(text: str) -> str:
     )
 
 
+# A cost still to come ("手术要十几万 还没做 拿不出来"): no money spent this year.
+_NOT_YET = re.compile(r"(还没做|还没有做|没做成|还没动|还没开始|等钱做|没钱做)")
+
+
 def read_expenses(text: str) -> dict[str, Decimal]:
+    if _NOT_YET.search(text or ""):
+        text = "，".join(
+            c for c in clauses(text) if not (re.search(r"(要|得|需要)", c) and numbers(c))
+        )
     text = _by_the_weeks_said(_each_then_all(text))
     by_time = _costs_by_the_time(text)
     rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]

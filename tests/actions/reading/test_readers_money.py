@@ -1193,3 +1193,8 @@ def test_a_night_watchman_s_pay_is_a_wage_after_a_work_answer_that_named_the_orc
     assert money_text.read_income("他在厂里守夜 一个月一千二", ["agriculture"]) == {
         "wages": Decimal(14400)
     }
+
+
+def test_an_operation_still_to_come_is_no_cost_yet():
+    got = money_text.read_expenses("女儿吃药一个月两百，手术要七八万 还没做 钱凑不齐")
+    assert got == {"medical": Decimal(2400)}
