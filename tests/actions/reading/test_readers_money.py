@@ -1198,3 +1198,8 @@ def test_a_night_watchman_s_pay_is_a_wage_after_a_work_answer_that_named_the_orc
 def test_an_operation_still_to_come_is_no_cost_yet():
     got = money_text.read_expenses("女儿吃药一个月两百，手术要七八万 还没做 钱凑不齐")
     assert got == {"medical": Decimal(2400)}
+
+
+def test_minding_someone_s_fish_pond_and_an_illness_said_not_to_be():
+    assert money_text.read_income("外公帮人守鱼塘 一个月七百") == {"wages": Decimal(8400)}
+    assert money_text.read_expenses("身体没啥子大病，老汉在帮人看门，一个月九百") == {}
