@@ -223,6 +223,14 @@ class ValidateApplicationForm(FormValidationAction):
             entities=tracker.latest_message.get("entities") or [],
             sender_phone=sender_phone(tracker),
         )
+        if (
+            requested == "consent"
+            and not reading.understood
+            and tracker.get_slot("reask") == "free"
+            and re.match(r"\s*(?:嗯|要得|好|可以|行|中)", text)
+        ):
+            # "嗯 要不要钱哦" again after being told it is free: the 嗯 is a yes
+            reading.updates["consent"], reading.understood = True, True
         updates = dict(reading.updates)
         reask = self._reask(reading, requested, intent, text, updates, slots)
         if requested == "consent" and updates.get("consent") is True and _ASKS_THE_FEE.search(text):
