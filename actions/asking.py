@@ -114,6 +114,8 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
     text = table.get(variant, table.get("ask", next(iter(table.values()))))
     text = (text["voice"] if voice else text["sms"]).format(**fields)
     if asked >= 2 and variant not in ("pension", "transfers", "produce", "school"):
+        if not text.endswith(("。", "？", "！", "?", "!")):
+            text += "。"  # "…例如：张小明" then "也可回“转人工”。"
         text += wording()["handoff_offer"]["voice" if voice else "sms"]
     return note + text
 

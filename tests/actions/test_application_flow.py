@@ -350,3 +350,9 @@ def test_the_village_clinic_is_no_village():
     from actions.reading.places import village_named
 
     assert village_named("我的药是村卫生室开的") is None
+
+
+def test_the_offer_of_a_person_follows_a_full_stop():
+    slots = {"asks": {"applicant_name": 2}, "reask": "misunderstood"}
+    text = question("applicant_name", slots, voice=False)
+    assert "。也可回“转人工”" in text or "？也可回“转人工”" in text
