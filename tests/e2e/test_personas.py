@@ -37,12 +37,18 @@ HELD_OUT_FLOORS = {
     "held_out_19": 0.82,
     "held_out_20": 0.86,
     "held_out_21": 0.84,
+    "held_out_22": 0.93,
+    "held_out_23": 0.85,
+    "held_out_24": 0.80,
+    # the newest, measured once and not yet read (87.5 % the first time)
+    "held_out_25": 0.84,
 }
-# The issue's target is 95 % of the sheets' facts right over all the personas. It held over
-# the 315 personas of the twelfth session (95.7 % on them now), but not over the 375 with the
-# four sets added in the thirteenth (94.6 % live): this floor guards against sliding back
-# while the target is still open (docs/conversation.md, "Figures").
-ALL_FLOOR = 0.945
+# The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
+# the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
+# the 435 with the four sets added in the fourteenth (94.5 % over 420 before the newest was
+# added): this floor guards against sliding back while the target is still open
+# (docs/conversation.md, "Figures").
+ALL_FLOOR = 0.94
 OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 
 
