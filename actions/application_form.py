@@ -6,6 +6,7 @@ unknown). The summary and the filing are ``actions.application``."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from rasa_sdk import FormValidationAction, Tracker
@@ -56,17 +57,25 @@ SILENT_WHEN_ANSWERING = {"action_answer_policy", "action_out_of_scope_in_form"}
 MAX_ASKS_AROUND = 2
 
 
-def answered_by_a_rule(tracker: Tracker) -> bool:
-    """True when, since the resident's last message, a rule has already answered it (a
-    "why?", a policy question …): the form then only asks its next question."""
+def _since_the_message(tracker: Tracker) -> Iterator[tuple[str, bool]]:
+    """The actions run since the resident's last message, latest first, each with whether
+    the assistant has said something since it."""
     said = False
     for event in reversed(tracker.events):
         if event.get("event") == "user":
-            return False
+            return
         if event.get("event") == "bot":
             said = True
-        if event.get("event") == "action" and event.get("name") not in FORM_TURN:
-            if event.get("name") in SILENT_WHEN_ANSWERING and not said:
+        if event.get("event") == "action":
+            yield event.get("name"), said
+
+
+def answered_by_a_rule(tracker: Tracker) -> bool:
+    """True when, since the resident's last message, a rule has already answered it (a
+    "why?", a policy question …): the form then only asks its next question."""
+    for name, said in _since_the_message(tracker):
+        if name not in FORM_TURN:
+            if name in SILENT_WHEN_ANSWERING and not said:
                 continue  # the helpline left the message to the form: it answers the question
             return True
     return False
@@ -84,15 +93,10 @@ def left_to_the_form(tracker: Tracker) -> bool:
     message to the form ("嗯 要不要钱哦" read there as an answer): the form must then read it
     (and count the asking), not yield to the rules again, or the question comes back
     without end."""
-    said = False
-    for event in reversed(tracker.events):
-        if event.get("event") == "user":
-            return False
-        if event.get("event") == "bot":
-            said = True
-        if event.get("event") == "action" and event.get("name") in SILENT_WHEN_ANSWERING:
-            return not said
-    return False
+    return next(
+        (not said for name, said in _since_the_message(tracker) if name in SILENT_WHEN_ANSWERING),
+        False,
+    )
 
 
 def _told(statements: str) -> bool:

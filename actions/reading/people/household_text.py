@@ -29,6 +29,7 @@ from actions.reading.people.member_identity import (
     speaker_only,
 )
 from actions.reading.people.people_words import (
+    FORMER_SPOUSE,
     SURNAMES,
     TO_RELATION,
     Mention,
@@ -194,15 +195,6 @@ def former_by_name(text: str) -> str:
     return _FORMER_NAMED.sub("", to_arabic(text))
 
 
-_FORMER = (
-    "前头那个男人",
-    "前头那个男的",
-    "前头那个老公",
-    "前头那个婆娘",
-    "前头的男人",
-    "前夫",
-    "前妻",
-)
 _LIVES_HERE = re.compile(
     r"(带过来|带过去|一起过|一起住|住一起|住在一起|在屋头|瘫|伺候|照顾|养着|守着|睡在床上|卧床)"
 )
@@ -412,7 +404,7 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
         if member is not None:
             member["called"] = name  # "我现在的男人刘万成50 … 刘万成在场镇上打小工"
     if not _LIVES_HERE.search(text):  # "前夫不管": a former spouse, not of the household
-        members = [m for m in members if m["label"] not in _FORMER]
+        members = [m for m in members if m["label"] not in FORMER_SPOUSE]
     wives = [m for m in members if m["relation"] == "spouse" and m["label"] not in _SON_S_WIFE]
     sons = [m["age"] for m in members if m["relation"] == "child" and m["age"]]
     for member in members:

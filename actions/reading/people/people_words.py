@@ -12,6 +12,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 # Word the resident says → relation in the Household JSON (relative to the sender).
+FORMER_SPOUSE = (
+    "前头那个男人",
+    "前头那个男的",
+    "前头那个老公",
+    "前头那个婆娘",
+    "前头的男人",
+    "前夫",
+    "前妻",
+)
 RELATIONS = {
     # (老朽, 老身: an old man's or woman's "I" in a written letter)
     "applicant": ["我自己", "本人", "自己", "老朽", "老身", "我"],
@@ -184,13 +193,7 @@ RELATIONS = {
         "二伯",
         # a former spouse who still lives in ("我前头那个男人瘫了 改嫁的时候把他带过来一起过";
         # household_text keeps them only when said to live here)
-        "前头那个男人",
-        "前头那个男的",
-        "前头那个老公",
-        "前头那个婆娘",
-        "前头的男人",
-        "前夫",
-        "前妻",
+        *FORMER_SPOUSE,
         "堂弟",
         "堂哥",
         "堂兄",
