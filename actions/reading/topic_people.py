@@ -82,8 +82,12 @@ def read_identity_and_place(
         )
     ):
         name = theirs.group(1)  # "我外婆叫周九芬，我叫代小琴": the applicant's, not the sender's
+    # "身份证上是廖国清": the name as the card has it
+    on_card = re.sub(
+        r"(?:身份证|户口本|户口簿)上面?(?:写的|的名字)?(?:是|叫|写成)?", "", without_id
+    )
     whole = (
-        parse_name(re.split(r"[，,\s]", without_kin(without_id).strip())[0])
+        parse_name(re.split(r"[，,\s]", without_kin(on_card).strip())[0])
         if requested == "applicant_name"
         else None
     )

@@ -827,3 +827,8 @@ def test_a_group_s_ages_in_turn_and_a_name_before_also_the_age():
     assert [m["age"] for m in got] == [14, 11, 6]
     got = people.read_members("我40，男人陈大勇也是40")
     assert [(m["label"], m["age"]) for m in got] == [("我", 40), ("男人", 40)]
+
+
+def test_the_name_as_the_identity_card_has_it():
+    got = reader.read("身份证上是冉国富 村上以前写成冉国福", "applicant_name", {}).updates
+    assert got["applicant_name"] == "冉国富"
