@@ -107,7 +107,7 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
                 and (s.get("income") is not None or s.get("income_total") is not None)
                 and (
                     not (pension_unsaid(s) or transfers_unsaid(s) or produce_unsaid(s))
-                    or s.get("income_checked")
+                    or (s.get("income_checked") and not produce_unsaid(s))
                     or _asked(s, "income") >= 2
                 )
             ),
@@ -196,14 +196,31 @@ def transfers_unsaid(slots: dict) -> bool:
     )
 
 
+def _adult_at_home(slots: dict) -> bool:
+    """A grown member under 60 besides the applicant, of whose work nothing was said, and no
+    farm income told: in a village, most likely at home on the land ("就打小工那点" told of
+    the husband's work only)."""
+    income = slots.get("income") or {}
+    return not income.get("agriculture") and any(
+        m.get("relation") != "applicant"
+        and 18 <= (m.get("age") or 0) < 60
+        and m.get("able_to_work") is None
+        and not m.get("in_school")
+        and not m.get("bedridden")
+        and not isinstance(m.get("disability_grade"), int)
+        for m in _members(slots)
+    )
+
+
 def produce_unsaid(slots: dict) -> bool:
-    """Farming or animals named in an earlier answer ("种点菜 喂了十几只鸡") with no figure
-    for them in the income told: asked about once ("种的、养的卖了钱吗？"), since a figure
-    nobody asked for is rarely said, and none is not the same as not known."""
+    """Farming or animals named in an earlier answer ("种点菜 喂了十几只鸡"), or a grown member
+    at home of whom no work was said, with no figure for the farm in the income told: asked
+    about once ("种的、养的卖了钱吗？"), since a figure nobody asked for is rarely said, and
+    none is not the same as not known."""
     income = slots.get("income") or {}
     unknown = set(slots.get("unknown_facts") or [])
     return (
-        "agriculture" in (slots.get("income_named") or [])
+        ("agriculture" in (slots.get("income_named") or []) or _adult_at_home(slots))
         and not income.get("agriculture")
         and "income.agriculture" not in unknown
         and slots.get("income_total") is None

@@ -152,6 +152,10 @@ _STILL_UNSURE = re.compile(
 )
 
 
+_SPREAD_UNSURE = re.compile(r"多的时候[^。]{0,12}少的时候|少的时候[^。]{0,12}多的时候")
+_CANNOT_COUNT = re.compile(r"(算不清|说不清|记不到|算不到|说不准|没算过|不晓得好多)")
+
+
 def _vague_pending(state: dict) -> list[str]:
     """Income sources said before without a figure that can be taken, none told since."""
     income = state.get("income") or {}
@@ -215,6 +219,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         income = {"wages": Decimal(str(state["income"]["wages"])) * new / old}
     if requested in ("work", "health", None, "consent"):
         state["income_named"] = money_text.named_sources(money) or state.get("income_named")
+    if requested == "income" and _SPREAD_UNSURE.search(money) and _CANNOT_COUNT.search(money):
+        # "多的时候一两千 少的时候几百 也不是月月都有 我算不清楚": no year's figure for the
+        # money told so, however a range in it reads
+        spread = [k for k in income if k in ("transfers", "other")]
+        vague = sorted({*vague, *spread})
+        state["unknown_facts"] = sorted(
+            {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in spread)}
+        )
     for kind in vague:
         income.pop(kind, None)
     if unsure_again:

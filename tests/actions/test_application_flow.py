@@ -356,3 +356,19 @@ def test_the_offer_of_a_person_follows_a_full_stop():
     slots = {"asks": {"applicant_name": 2}, "reask": "misunderstood"}
     text = question("applicant_name", slots, voice=False)
     assert "。也可回“转人工”" in text or "？也可回“转人工”" in text
+
+
+def test_the_farm_named_before_is_asked_about_once_though_the_income_answer_said_only_the_wage():
+    slots = {
+        "consent": True,
+        "income_asked": True,
+        "income": {"wages": 22500},
+        "income_named": ["agriculture"],
+        "income_checked": True,  # "就打小工那点"
+        "asks": {"income": 1},
+    }
+    from actions.questions import _RULES
+
+    _, answered = _RULES["income"]
+    assert not answered(slots)  # asked once more: "种的、养的卖了钱吗？"
+    assert answered({**slots, "asks": {"income": 2}})

@@ -1203,3 +1203,12 @@ def test_an_operation_still_to_come_is_no_cost_yet():
 def test_minding_someone_s_fish_pond_and_an_illness_said_not_to_be():
     assert money_text.read_income("外公帮人守鱼塘 一个月七百") == {"wages": Decimal(8400)}
     assert money_text.read_expenses("身体没啥子大病，老汉在帮人看门，一个月九百") == {}
+
+
+def test_money_sent_now_more_now_less_and_not_counted_is_unknown():
+    slots = {"income": {"agriculture": 3000}}
+    got = reader.read(
+        "女儿有时候寄点回来 多的时候两三千 少的时候几百 我也算不清楚", "income", slots
+    ).updates
+    assert "income.transfers" in got["unknown_facts"]
+    assert not (got.get("income") or {}).get("transfers")
