@@ -260,7 +260,7 @@ def by_the_piece(text: str) -> tuple[Decimal, list[str]] | None:
     price = Decimal(rate.group(2))
     rest = converted[rate.end() :]
     said = rate.group(0)
-    if tenths := re.match(r"\s*(?:块|元)钱?\s*(\d)(?![\d个只件条把张双])", rest):
+    if tenths := re.match(r"\s*(?:块|元)钱?(\d)(?![\d个只件条把张双年月天周])", rest):
         price += Decimal(tenths.group(1)) / 10  # "一个一块五": 1.5
         said += tenths.group(0)
     elif jiao := re.match(r"\s*(?:毛|角)", rest):

@@ -44,7 +44,7 @@ INCOME_SOURCES = {
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|高龄补贴|农保)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
-    "business": r"(做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|篮|筐|竹|席|撮箕|扫帚|盖|草鞋|凉席)|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "business": r"(做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
     "wages": r"(打工|务工|上班|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
@@ -825,8 +825,8 @@ def _each_then_all(text: str) -> str:
 # A price a piece or a time said alone ("三块钱一个"): no income without the count.
 _FIGURE = r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百]+)"
 _PRICE_EACH = (
-    rf"(?:{_FIGURE}\s*(?:块|元)钱?\s*(?:一|1)\s*(?:个|次|回|位|碗|份)(?!月)|"
-    rf"(?:一|1)\s*(?:个|次|回|位|碗|份)\s*{_FIGURE}\s*(?:块|元)?钱?)"
+    rf"(?:{_FIGURE}\s*(?:块|元)钱?\s*(?:一|1)\s*(?:个|次|回|位|碗|份|把|件|双|条|张|床|捆)(?!月)|"
+    rf"(?:一|1)\s*(?:个|次|回|位|碗|份|把|件|双|条|张|床|捆)\s*{_FIGURE}\s*(?:块|元)?钱?)"
 )
 
 
@@ -877,11 +877,18 @@ def _rent_paid(text: str) -> tuple[str, Decimal]:
     return text, Decimal(0)
 
 
+_PENSION_EACH = re.compile(
+    r"((?:养老金|养老钱|老年钱)[^，。\d]{0,3})一个(?=\s*[一二三四五六七八九两\d])"
+)
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
+    # "两个人养老金 一个一百七": each one's ("一个" for "一个人")
+    text = _PENSION_EACH.sub(r"\1一个人", text)
     text = by_the_weight_picked(
         by_the_small_piece(
             by_the_job(_each_then_all(_all_then_each(_counts_corrected(_by_the_season(text)))))

@@ -32,6 +32,8 @@ BABY = re.compile(r"^\s*(?:刚|才|刚满|才满)?\s*\d{1,2}\s*个月")
 # "一个岁数" said alone: "今年78了", "七十多了" (the answer to "多大了").
 BARE_AGE = re.compile(
     r"(?:今年|已经|都|也|才|快|将近)?\s*(?P<near>快|将近)?(?P<n>\d{1,3})\s*(?P<approx>多|几|来|出头|好几)?\s*(?:岁|周岁|了)"
+    # (not "带个8岁的娃儿": the age of someone named next)
+    r"(?!的)"
 )
 SCHOOL_AGE = {
     "幼儿园": 4,

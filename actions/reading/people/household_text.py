@@ -331,16 +331,7 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                     _set_age(group, ages.bare_age(words))  # "我和老伴两个，都70多了"
                 elif len(group) > 1 and re.match(r"^(?:另|还有)?1个", words):
                     # "两个娃儿，一个读高中16，一个读小学10岁": the shares, in turn
-                    for share in re.split(r"(?:另)?1个", words)[1:]:
-                        member = next((m for m in group if not any(m is d for d in shared)), None)
-                        if member is None:
-                            break
-                        shared.append(member)
-                        _apply(member, share)
-                        late = re.search(r"(\d{1,2})\s*(?:岁|$)", share)
-                        if late and member["age"] in (None, ages.school_age(share)):
-                            member["age"] = int(late.group(1))
-                            member.pop("age_said", None)
+                    _shares_in_turn(group, shared, words)
                 continue
             group = [new_member(relation, label) for relation, label in mention.people]
             if mention is found[0] and mention.start == 0:
@@ -351,6 +342,9 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
             if count:  # "我跟老公两个四十多": the count, then the age of each
                 age, end = ages.age_after(words[count.end() :])
                 end += count.end()
+            in_shares = mention.is_group and len(group) > 1 and re.match(r"\s*(?:另)?1个", words)
+            if in_shares:
+                age, end = None, 0  # "两个儿子一个9岁一个6岁": each one's age, in turn
             if age is not None and _one_generation(adjacent, group):
                 _set_age(adjacent, age)  # "公公婆婆七十多", "爸妈七十多": the age of both
             adjacent = (
@@ -383,13 +377,8 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                 _set_age(group, age)
             _pronoun_age(members, group, words[end:])
             shares = re.split(r"(?:另)?1个", words[end:]) if mention.is_group else [words[end:]]
-            if mention.is_group and len(shares) - 1 == len(group):
-                for member, share in zip(group, shares[1:], strict=True):
-                    _apply(member, share)
-                    if (late := re.search(r"(\d{1,2})\s*(?:岁|$)", share)) and member[
-                        "age"
-                    ] is None:
-                        member["age"] = int(late.group(1))  # "一个读高中16"
+            if in_shares or (mention.is_group and len(shares) - 1 == len(group)):
+                _shares_in_turn(group, shared, words[end:])  # "一个读高中16，一个…"
             else:
                 for member in group:
                     _apply(member, words[end:])
@@ -510,6 +499,24 @@ def _set_age(group: list[dict], age: ages.Age | None) -> None:
             member["age_said"] = f"{age.low}-{age.high}"
         if not age.settled:
             member["age_range"] = [age.low, age.high]
+
+
+def _shares_in_turn(group: list[dict], shared: list[dict], words: str) -> None:
+    """ "两个娃儿一个读高中16 一个读小学10岁", "两个儿子一个9岁一个6岁": each share of the
+    group's words ("一个…") is the next member's not yet told of (`shared`, kept across the
+    clauses the shares are said in)."""
+    for share in re.split(r"(?:另)?1个", words)[1:]:
+        member = next((m for m in group if not any(m is d for d in shared)), None)
+        if member is None:
+            break
+        shared.append(member)
+        _apply(member, share)
+        late = re.search(r"(\d{1,2})\s*(?:岁|$)", share)
+        if late and member["age"] in (None, ages.school_age(share)):
+            member["age"] = int(late.group(1))  # "一个读高中16"
+            member.pop("age_said", None)
+        elif member["age"] is None and (each := ages.age_after(share)[0]) is not None:
+            _set_age([member], each)  # "一个三十多一个二十多"
 
 
 def _apply(member: dict, words: str) -> None:

@@ -157,6 +157,9 @@ def one_of_group(grouped: list[dict], mention: Mention) -> dict | None:
     if relation in ("applicant", "spouse"):
         # "我和老婆 … 我50 老婆48": the two of the group
         return next((m for m in grouped if m["relation"] == relation and m["age"] is None), None)
+    if relation == "sibling":
+        # "他们两兄弟 … 大哥60 二哥55": the brothers counted before, in turn
+        return next((m for m in grouped if m["relation"] == relation and m["age"] is None), None)
     young = [m for m in grouped if m["relation"] in ("child", "grandchild")]
     waiting = [m for m in young if m["age"] is None]
     if not waiting or (

@@ -141,6 +141,7 @@ RELATIONS = {
         "姐姐",
         "弟弟",
         "妹妹",
+        "兄弟",  # "我兄弟六十六": a brother (a younger one, mostly)
         "哥",
         "姐",
         "弟",
@@ -302,10 +303,20 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         lambda m: [("spouse", m.group(1))],
     ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
+    # "我们两弟兄住一起": the speaker and a brother
+    # ("他们两兄弟": both of them, neither the speaker)
+    (
+        re.compile(r"(?:[他她]们)?(?:两|2)(?:弟兄|兄弟)"),
+        lambda m: [("sibling", "兄弟")] * (2 if m.group(0).startswith(("他们", "她们")) else 1),
+    ),
     # "柯大爷78 柯婆婆75", "罗孃孃": elders a neighbour or cadre names by surname and title
     (
         # (not the 顾 of 照顾: "照顾婆婆" is caring for her)
-        re.compile(rf"(?<![照回兼光不])(?:[{SURNAMES}])(?:{'|'.join(ELDER_TITLES)})"),
+        # ("王以秀婆婆": by the whole name and the title)
+        re.compile(
+            rf"(?<![照回兼光不])(?:[{SURNAMES}])(?:[^\s\d，,。、的和跟与了在是有说叫个]{{2}})?"
+            rf"(?:{'|'.join(ELDER_TITLES)})"
+        ),
         lambda m: [("elder", m.group(0))],
     ),
     # "二孙女读五年级", "幺孙娃儿": a child or grandchild by order (member_identity.ordinal_index)
@@ -340,9 +351,11 @@ _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
     r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|自己会|自己能|自己可以|自己弄|自己穿|自己走|自己照顾|自己动|自己洗|我想|我要|我问|我申请|我不|我看|"
-    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|姐妹|姊妹|兄弟|弟兄|老弟|"
+    r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|兄弟姐妹|兄弟姊妹|姐妹|姊妹|兄弟们|弟兄们|弟兄伙|老弟|"
+    # "兄弟，问一下": one written to, not one of the household
+    r"(?:^|(?<=[，。,\s]))兄弟(?=[，,!！])|"
     # "在县城他大伯屋头读书": a place, at the uncle's
-    r"[大二]伯(?=屋|家|那))"
+    r"(?:[大二]伯|兄弟)(?=屋|家|那))"
 )
 
 

@@ -7,7 +7,13 @@ from __future__ import annotations
 import re
 
 from actions.reading.parsing import to_arabic
-from actions.reading.people.people_words import ELDER_MEN, SURNAMES, TO_RELATION, mentions
+from actions.reading.people.people_words import (
+    ELDER_MEN,
+    ELDER_TITLES,
+    SURNAMES,
+    TO_RELATION,
+    mentions,
+)
 
 _FOR = re.compile(
     r"(?:帮|替|给|代|为)(?:我们[^\s，,。我你]{0,4}村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
@@ -190,6 +196,10 @@ def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
         ),
         None,
     )  # "我爸我妈" for "帮我妈申请": the mother, though the father is a parent too
+    if proxy.get("by") == "cadre" or proxy.get("relation") in (None, "other"):
+        for member in listed:
+            if member["label"] in ELDER_TITLES and member["relation"] != "applicant":
+                member["relation"] = "elder"  # "婆婆和她儿子": the old woman herself, to a cadre
     elders = [m for m in listed if m["relation"] == "elder"]
     if chosen is None and elders:
         chosen = elders[0]  # "帮隔壁两个老人问下 … 柯大爷78 柯婆婆75": the first named

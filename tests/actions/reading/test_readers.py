@@ -356,3 +356,11 @@ def test_consent_heard_after_a_caller_asks_what_was_said():
     from actions.reading import reader
 
     assert reader.read("啥子 哦 要得要得 你问", "consent", {}).updates["consent"] is True
+
+
+def test_not_a_registered_poor_household_said_as_jianka_pinkunhu_and_living_on_loans():
+    got = standing_text.read_status("我是低保户 他不是 都不是建卡贫困户，没得")
+    assert got == {"registered_poor": False, "receiving_dibao": True}
+    assert standing_text.read_status("是建档立卡贫困户") == {"registered_poor": True}
+    found = standing_text.read_hardship("就是女儿今年得病，现在都是借钱过日子")
+    assert found == {"kind": "illness", "basic_living_unsustainable": True}

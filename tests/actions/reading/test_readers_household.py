@@ -832,3 +832,58 @@ def test_a_group_s_ages_in_turn_and_a_name_before_also_the_age():
 def test_the_name_as_the_identity_card_has_it():
     got = reader.read("身份证上是冉国富 村上以前写成冉国福", "applicant_name", {}).updates
     assert got["applicant_name"] == "冉国富"
+
+
+@pytest.mark.parametrize(
+    "text, ages",
+    [
+        ("两个儿子一个9岁一个6岁", [9, 6]),
+        ("两个娃儿一个读高中16，一个读小学10岁", [16, 10]),
+        ("两个儿子一个三十多岁一个二十多", [30, 20]),
+        ("两个孙娃儿一个上初中一个上小学", [13, 9]),
+    ],
+)
+def test_each_of_a_group_told_in_turn(text, ages):
+    assert [m["age"] for m in people.read_members(text)] == ages
+
+
+def test_an_age_said_before_whom_it_is_of_is_not_the_one_named_before():
+    got = reader.read("我替我兄弟问一下 他有精神分裂 带个8岁的娃儿", None, {}).updates
+    assert not any(m["age"] == 8 and m["relation"] != "child" for m in got["members"])
+
+
+@pytest.mark.parametrize(
+    "text, relations",
+    [
+        ("两个人 我跟我兄弟，我七十三 兄弟六十六", ["applicant", "sibling"]),
+        ("我们两弟兄住一起", ["applicant", "sibling"]),
+        ("兄弟姐妹都出去了，就我一个", ["applicant"]),
+        ("现在住在我兄弟屋头，我一个", ["applicant"]),
+    ],
+)
+def test_a_brother_said_as_xiongdi(text, relations):
+    assert [m["relation"] for m in people.read_members(text)] == relations
+
+
+def test_the_two_brothers_a_sister_applies_for_then_each_by_order():
+    slots = {"proxy": {"who": "哥哥", "relation": "sibling", "by": "family"}}
+    got = reader.read("就他们两兄弟 两个人，大哥60 二哥55", "household_size", slots).updates
+    assert got["household_size"] == 2
+    assert sorted(m["age"] for m in got["members"]) == [55, 60]
+
+
+def test_the_old_woman_a_cadre_applies_for_is_called_granny_not_an_in_law():
+    first = (
+        "我是长安乡水井村的网格员小向，帮村里一个老人家申请低保。王以秀婆婆86了，"
+        "跟她儿子两个住，儿子59岁 瘫在床上十几年了"
+    )
+    slots = reader.read(first, None, {}).updates
+    assert [(m["relation"], m["age"]) for m in slots["members"]] == [
+        ("applicant", 86),
+        ("child", 59),
+    ]
+    slots.update(reader.read("两个人 婆婆和她儿子。婆婆86 儿子59", "household_size", slots).updates)
+    assert [(m["relation"], m["age"]) for m in slots["members"]] == [
+        ("applicant", 86),
+        ("child", 59),
+    ]

@@ -1212,3 +1212,28 @@ def test_money_sent_now_more_now_less_and_not_counted_is_unknown():
     ).updates
     assert "income.transfers" in got["unknown_facts"]
     assert not (got.get("income") or {}).get("transfers")
+
+
+@pytest.mark.parametrize(
+    "text, income",
+    [
+        ("扎扫把卖 十八块一把，一年卖得到百把把 还有养老金一个月一百七",
+         {"business": 1800, "basic_pension": 2040}),
+        ("扎扫把卖 十八块一把", {}),  # a price alone: the count is asked for
+        ("编背篼卖 三十块一个 一年卖二十个", {"business": 600}),
+        ("一个一块五 一年卖两百个", {"business": 300}),
+        ("两个人养老金 一个一百七", {"basic_pension": 4080}),
+    ],
+)  # fmt: skip
+def test_pieces_made_and_sold_and_each_one_s_pension(text, income):
+    assert money_text.read_income(text) == {k: Decimal(v) for k, v in income.items()}
+
+
+def test_a_price_said_first_and_the_count_asked_again_make_the_year():
+    slots = {"income_named": ["agriculture"]}
+    slots.update(reader.read("扎扫把卖 十八块一把", "income", slots).updates)
+    assert not (slots.get("income") or {}).get("agriculture")
+    slots["asks"] = {"income": 2}
+    slots["unclear"] = {"income": ["扎扫把卖 十八块一把"]}  # (kept by the form, unread)
+    got = reader.read("一年卖得到百把把 还有养老金一个月一百七", "income", slots).updates
+    assert got["income"] == {"business": 1800, "basic_pension": 2040}

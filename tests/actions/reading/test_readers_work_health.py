@@ -596,3 +596,30 @@ def test_college_said_by_where_or_what_is_read(words):
     from actions.reading.people.circumstances import circumstances
 
     assert circumstances(words)["in_school"] is True
+
+
+@pytest.mark.parametrize(
+    "words, flags",
+    [
+        # still at a trade though the fields are too much
+        ("还砍得动竹子 扎扫把卖 地种不动了 种点菜自己吃", {"able_to_work": True}),
+        # what was sold off is no work
+        ("我奶奶说把她的棺材拿去卖了给女儿治病", {}),
+        ("闲了上山捡点板栗 核桃 拿去卖", {"able_to_work": True}),
+        ("以前在厂里打工 现在做不到事", {"able_to_work": False}),
+        ("半边动不得 要人招呼", {"able_to_work": False, "needs_long_term_care": True}),
+        ("女儿书读不成了，休学了", {"in_school": False}),
+    ],
+)
+def test_the_fifteenth_session_s_words_of_work_care_and_school(words, flags):
+    from actions.reading.people.circumstances import circumstances
+
+    got = circumstances(words)
+    assert {k: got.get(k) for k in flags} == flags
+
+
+def test_half_paralysed_is_not_bedridden():
+    from actions.reading.people.circumstances import circumstances
+
+    assert not circumstances("中风了瘫了半边").get("bedridden")
+    assert circumstances("瘫了 一直睡在床上")["bedridden"] is True
