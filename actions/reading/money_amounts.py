@@ -29,8 +29,10 @@ QUARTER = re.compile(r"((?:一|每|1)个?季度?(?![节])|按季度?)")
 
 
 _EACH = re.compile(
-    r"(\d+|两|二|三|四|五)\s*(?:个|兄弟|姊妹|姐妹|口子)[^，。]{0,8}?(?:各|一个给|一人|每人|每个|[一1]个人)"
+    r"(\d+|两|二|三|四|五)\s*(?:个|兄弟|姊妹|姐妹|口子)[^，。]{0,8}?(?:各|一个给|一人|每人|每个(?!月)|[一1]个人)"
 )
+# "两兄弟每个月一起给她寄六七百": the sum of them all, not each one's
+_TOGETHER = re.compile(r"(一起|一共|合起|凑|加起)")
 # "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
 _EACH_OF_TWO = re.compile(
     r"(我(?:跟|和)我?的?[^，。\d]{1,3}?|他们|老两口|两口子|两个老的|(?:我)?爸妈|父母|公婆|我们两个|我们2个|"
@@ -59,7 +61,9 @@ def per_year(clause: str) -> Decimal | None:
     )  # fmt: skip
     if _TERM.search(clause) and not YEAR.search(clause):
         value *= 2
-    if each := _EACH.search(clause):  # "两个女儿各给五百"
+    if _TOGETHER.search(clause):
+        pass
+    elif each := _EACH.search(clause):  # "两个女儿各给五百"
         count = {"两": 2, "二": 2, "三": 3, "四": 4, "五": 5}.get(each.group(1)) or int(
             each.group(1)
         )

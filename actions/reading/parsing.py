@@ -235,6 +235,8 @@ def numbers(text: str) -> list[Decimal]:
         unit_after = re.sub(r"^(来|多|把|几)", "", converted[match.end() : match.end() + 3])
         # "药一个月七八十", "一场卖二三十": a small figure right after a period is money
         per_period = _AFTER_PERIOD.search(converted[max(0, match.start() - 9) : match.start()])
+        if converted[max(0, match.start() - 1) : match.start()] == "几":
+            continue  # "几十块": some tens, no figure
         if not unit and (
             _COUNTED.match(after)
             # "一百来天", "二十多次": counted, not money

@@ -467,9 +467,16 @@ def _relative_ages(text: str) -> str:
 def _pronoun_age(members: list[dict], group: list[dict], words: str) -> None:
     """ "我和老公，我48他50": 他 is the one named before who has no age yet."""
     if pronoun := re.match(r"\s*[，、]?(?:他|她)\s*(\d{1,3})(?!\d)", words):
-        other = next((m for m in reversed(members) if m["age"] is None and m not in group), None)
+        age = int(pronoun.group(1))
+        waiting = [m for m in reversed(members) if m["age"] is None and m not in group]
+        # "一个女儿一个儿子，他48 我46": of an age to be the husband, not the son named last
+        young = ("child", "grandchild")
+        other = next(
+            (m for m in waiting if (m["relation"] in young) == (age < 25)),
+            waiting[0] if waiting else None,
+        )
         if other is not None:
-            other["age"] = int(pronoun.group(1))
+            other["age"] = age
 
 
 def _said_before(

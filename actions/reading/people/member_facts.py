@@ -152,6 +152,12 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 targets = _targets(members, mention, [])
             elif _SOMEONE.search(words):
                 targets = []  # "我屋头有个瘫起的": someone not yet named, not the speaker
+            elif (
+                re.match(r"\s*我(?:要|想|不|看)", words)
+                and _by_proxy(members)
+                and (sender := [m for m in members if m["label"] == "我" and m is not speaker[0]])
+            ):
+                targets = sender  # "我要守他 只能打点零工": the sender of the household, not him
             elif pronoun := bool(_by_proxy(members) and _PROXY_PRONOUN.search(words)):
                 # "带他去把残疾证办下来": to someone applying for another, 他/她 is that person
                 targets = [m for m in members if m["relation"] == "applicant"]

@@ -364,3 +364,8 @@ def test_not_a_registered_poor_household_said_as_jianka_pinkunhu_and_living_on_l
     assert standing_text.read_status("是建档立卡贫困户") == {"registered_poor": True}
     found = standing_text.read_hardship("就是女儿今年得病，现在都是借钱过日子")
     assert found == {"kind": "illness", "basic_living_unsustainable": True}
+
+
+def test_a_house_propped_up_with_timber_and_a_household_propped_up_by_one():
+    assert standing_text.read_guarantees("房子是土墙的 侧边用木头撑到的 怕垮") == ["housing"]
+    assert standing_text.read_guarantees("这个家全靠她撑着") == []

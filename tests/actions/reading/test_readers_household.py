@@ -887,3 +887,19 @@ def test_the_old_woman_a_cadre_applies_for_is_called_granny_not_an_in_law():
         ("applicant", 86),
         ("child", 59),
     ]
+
+
+def test_he_of_an_age_to_be_the_husband_not_the_son_named_last():
+    got = people.read_members("四个 我们两个 一个女儿一个儿子，他48 我46 女儿15 儿子8岁")
+    assert sorted((m["relation"], m["age"]) for m in got) == [
+        ("applicant", 46),
+        ("child", 8),
+        ("child", 15),
+        ("spouse", 48),
+    ]
+
+
+def test_a_wife_applying_for_her_husband_works_though_she_minds_him():
+    members = new_members(("spouse", "我", 46), ("applicant", "老伴", 48))
+    member_facts.apply_circumstances(members, "他做不得了。我要守他 只能在附近打点零工")
+    assert [m["able_to_work"] for m in members] == [True, False]

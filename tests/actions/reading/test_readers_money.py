@@ -1237,3 +1237,17 @@ def test_a_price_said_first_and_the_count_asked_again_make_the_year():
     slots["unclear"] = {"income": ["扎扫把卖 十八块一把"]}  # (kept by the form, unread)
     got = reader.read("一年卖得到百把把 还有养老金一个月一百七", "income", slots).updates
     assert got["income"] == {"business": 1800, "basic_pension": 2040}
+
+
+@pytest.mark.parametrize(
+    "text, income",
+    [
+        ("我们两兄弟每个月一起给她寄六七百", {"transfers": 7800}),  # together, not each
+        ("两个儿子每个月各给三百", {"transfers": 7200}),
+        ("就是我跟老三每个月凑五百块给他们买米买油 其他没得了", {"transfers": 6000}),
+        ("儿子有个残疾补贴，几十块，那个不算吧", {}),  # some tens: no figure
+        ("残疾补贴一个月七十几", {"other": 840}),
+    ],
+)
+def test_money_sent_together_pooled_and_some_tens(text, income):
+    assert money_text.read_income(text) == {k: Decimal(v) for k, v in income.items()}
