@@ -441,7 +441,13 @@ class ActionDefaultFallback(Action):
                 or choose(message, tracker.get_slot("helpline_topic"), questions(), asked=False)
                 or statement_topic(text)
             ):
-                return reply_to(dispatcher, tracker, asked=False)
+                events = reply_to(dispatcher, tracker, asked=False)
+                if any(isinstance(e, dict) and e.get("event") == "followup" for e in events):
+                    return events
+                # Answered: now the resident's turn. (Without it no policy is surer the second
+                # time, and the fallback, answering again, would run until Rasa's limit of ten
+                # actions: the same answer sent ten times.)
+                return [*events, FollowupAction("action_listen")]
             if said_something(text):  # a whole sentence: someone else's matter (as the triage)
                 dispatcher.utter_message(response="utter_out_of_scope")
                 return [UserUtteranceReverted()]

@@ -80,6 +80,15 @@ def test_a_hardship_told_gets_the_help_for_it_and_the_application(stack):
     assert "12345" in reply and "反映" in reply and "答不了" not in reply
 
 
+def test_a_message_no_policy_is_sure_of_is_answered_once(stack):
+    """Answered by the core fallback (no policy sure of the next action): one answer, then
+    the resident's turn — not the same answer until Rasa's limit of ten actions."""
+    resident = Resident(stack, "+8613800000707")
+    reply = resident.say("步行街建设选材不科学,路面光滑,导致多人摔伤")
+    assert reply.count("依据") <= 1 and len(reply.split("\n")) <= 2, reply
+    assert "同意" in resident.say("申请")  # and the conversation goes on
+
+
 def test_an_amount_follows_a_value_county_staff_add(stack):
     resident = Resident(stack, "+8613800000703")
     assert "410元" in resident.say("2019年的低保标准是多少")
