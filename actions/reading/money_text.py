@@ -844,6 +844,8 @@ _SPENT_OR_DIBAO = re.compile(
     r"耕地[^，。]{0,4}补贴|地力[^，。]{0,2}补贴|种粮补贴|粮食?补贴|粮补|农资补贴|"
     # the money left in one's pocket ("回来的时候身上就剩四十块钱"): no income
     r"(?:身上|手上|兜里|包里)[^，。]{0,4}剩|"
+    # what neighbours gave after a fire or a flood ("村民捐的三千多块"): no income
+    r"捐[的了款助]|募捐|(?:水滴|轻松)筹|众筹|"
     rf"^\s*{_PRICE_EACH}\s*$"
 )
 
@@ -877,6 +879,9 @@ def _rent_paid(text: str) -> tuple[str, Decimal]:
     return text, Decimal(0)
 
 
+_BOUND_AFTER = re.compile(
+    r"(?<=[\d一二三四五六七八九十百千万几多来块元头])[，,\s]*(?:不到|不够|没到|不满)\s*[一二三四五六七八九十两百千万\d]+\s*(?:块|元)?(?=$|[，。,\s])"
+)
 _PENSION_EACH = re.compile(
     r"((?:养老金|养老钱|老年钱)[^，。\d]{0,3})一个(?=\s*[一二三四五六七八九两\d])"
 )
@@ -889,6 +894,11 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
     # "两个人养老金 一个一百七": each one's ("一个" for "一个人")
     text = _PENSION_EACH.sub(r"\1一个人", text)
+    if len(numbers(text)) >= 2:
+        # "是一百八十几 不到两百": the bound said after the figure is no second amount
+        text = _BOUND_AFTER.sub("", text)
+    # "两个老的养老金 一个月一人一百七十几": one clause, the pause before its figure
+    text = re.sub(r"((?:养老金|养老钱|老年钱))\s+(?=(?:一|1|每)个?月)", r"\1", text)
     text = by_the_weight_picked(
         by_the_small_piece(
             by_the_job(_each_then_all(_all_then_each(_counts_corrected(_by_the_season(text)))))

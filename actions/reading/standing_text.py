@@ -41,7 +41,7 @@ HARDSHIPS = {
 _UNSUSTAINABLE = re.compile(
     r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|没钱吃饭|生活困难得很|日子难过|撑不下去|过不走|"
     r"吃饭都成问题|(?:吃饭|过年|买米|生活|买菜)的?钱都没|没得着落|没着落|吃了上顿没下顿|难得过|顶梁柱倒|过不起走|莫法过|没得法过|"
-    r"没得?粮了?|没米了|周济|接济|借[^，。]{0,3}(?:过日子|度日|吃饭|过生活)|靠借钱|熬[^，。]{0,3}算[^，。]{0,3}|维持不下去|维持不了)"
+    r"没得?粮了?|没米了|周济|接济|基本生活[^，。]{0,3}(?:困难|难以|保障不了|没保障)|借[^，。]{0,3}(?:过日子|度日|吃饭|过生活)|靠借钱|熬[^，。]{0,3}算[^，。]{0,3}|维持不下去|维持不了)"
 )
 _NONE = re.compile(
     r"^(没有|没得|莫得|都没有|都没得|都莫得|没|无|都不是|都没|都好|还好|不是|没有的|都不)"
@@ -120,6 +120,11 @@ def read_status(text: str) -> dict[str, bool]:
                 and not former
                 # "贫困户？不是": the question said back, then the answer
                 and not re.match(r"\s*[？?]\s*(?:不是|没有|没得|莫得|不)", after)
+                # "啥子建档立卡 不晓得哦 应该不是": the word asked back, then the answer
+                and not (
+                    re.search(r"(?:啥子|什么|啥)$", before)
+                    and re.search(r"(?:应该|可能|估计|好像)?(?:不是|没有|没得|莫得)", after)
+                )
                 # "他说他是五保户 村上说不是": a claim the village denies
                 and not (
                     re.search(_CLAIMED, cleaned[: match.start()][-8:])

@@ -241,6 +241,17 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
     if income and "total" not in income:
         unassigned = income.pop(money_text.UNASSIGNED, None)
         known = [k for k, v in (state.get("income") or {}).items() if v]
+        if (
+            requested == "income"
+            and _PUT_RIGHT.search(money)
+            and len(known) == 1
+            and len(income) + (unassigned is not None) == 1
+            and not money_text.named_sources(money)
+        ):
+            # "说错了 是一百八十几" after "养老金一个月两百": the one source told, put right
+            unassigned = unassigned if unassigned is not None else income.popitem()[1]
+            income[known[0]] = unassigned
+            unassigned = None
         if unassigned is not None and requested == "confirmed" and len(known) == 1:
             income[known[0]] = unassigned  # "不对，一个月一千二": the one source told
         elif unassigned is not None and (

@@ -77,3 +77,27 @@ def test_the_nineteenth_round_statements(text, key):
 )
 def test_the_twentieth_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    "text, key",
+    [
+        ("我真的想放弃治疗了,可我还不到30岁", "major_disease"),
+        ("医生说没有治愈希望,让出院,但我不能眼睁睁看着儿子走。", "major_disease"),
+        ("那些甜瓜挺贵的,想着等卖完了挣些钱再检查。", "major_disease"),
+        ("法院判他们赔近万,但我却没有钱救我老公,还欠了70万!", "major_disease"),
+        ("没办法,我不管他,他可怎么活啊。", "who_qualifies"),
+        ("真正贫困的得不到补助,弄虚作假的却开着小汽车,什么世道啊!", "objection"),
+        ("现一人独居,无任何经济来源。", "tekun"),
+        ("要不是政府和邻居帮助,我和孙子都不知道如何过日子。", "temporary_assistance"),
+        ("希望村里能腾出一间房子来让我们暂时住一段时间", "temporary_assistance"),
+        ("这些天多亏大伙帮忙。不然,这个年不知道怎么过了。", "temporary_assistance"),
+        # other offices' matters
+        ("步行街建设选材不科学,路面光滑,导致多人摔伤", None),
+        ("大多时候停水不会提前通知,常常突然袭击", None),
+        ("村民的流转资金没有到位,部分村民生活困难", None),
+        ("村里的学校没有了四年,撤学校时说的好好安排校车", None),
+    ],
+)
+def test_the_twenty_first_to_twenty_third_round_statements(text, key):
+    assert statement_topic(text) == key

@@ -164,6 +164,10 @@ RELATIONS = {
         "丈人",
         "老岳母",
         "老岳父",
+        # a husband's brothers, living with his wife's household ("大伯哥52", "小叔子")
+        "大伯哥",
+        "大伯子",
+        "小叔子",
     ],
     # A brother's or sister's spouse, to the sender (proxy maps them to the applicant).
     "sibling_in_law": ["嫂子", "嫂嫂", "大嫂", "弟媳妇", "弟媳", "弟妹", "姐夫", "妹夫"],

@@ -369,3 +369,10 @@ def test_not_a_registered_poor_household_said_as_jianka_pinkunhu_and_living_on_l
 def test_a_house_propped_up_with_timber_and_a_household_propped_up_by_one():
     assert standing_text.read_guarantees("房子是土墙的 侧边用木头撑到的 怕垮") == ["housing"]
     assert standing_text.read_guarantees("这个家全靠她撑着") == []
+
+
+def test_the_word_asked_back_then_the_answer_and_a_living_said_hard():
+    got = standing_text.read_status("啥子建档立卡 不晓得哦 应该不是，也没吃低保")
+    assert got == {"registered_poor": False, "receiving_dibao": False}
+    found = standing_text.read_hardship("房子烧了，十月份火灾，房子烧光了，基本生活很困难")
+    assert found["basic_living_unsustainable"] is True

@@ -903,3 +903,13 @@ def test_a_wife_applying_for_her_husband_works_though_she_minds_him():
     members = new_members(("spouse", "我", 46), ("applicant", "老伴", 48))
     member_facts.apply_circumstances(members, "他做不得了。我要守他 只能在附近打点零工")
     assert [m["able_to_work"] for m in members] == [True, False]
+
+
+def test_the_husband_s_elder_brother_is_one_in_law():
+    got = people.read_members("四个，我35，婆婆76，大伯哥52，儿子10岁")
+    assert [(m["relation"], m["age"]) for m in got] == [
+        ("applicant", 35),
+        ("in_law", 76),
+        ("in_law", 52),
+        ("child", 10),
+    ]

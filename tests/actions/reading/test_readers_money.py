@@ -1251,3 +1251,26 @@ def test_a_price_said_first_and_the_count_asked_again_make_the_year():
 )
 def test_money_sent_together_pooled_and_some_tens(text, income):
     assert money_text.read_income(text) == {k: Decimal(v) for k, v in income.items()}
+
+
+@pytest.mark.parametrize(
+    "text, income",
+    [
+        ("两个老的养老金 一个月一人一百七十几", {"basic_pension": 4080}),
+        ("说错了 是一百八十几 不到两百", {"unassigned": 180}),  # the bound is no second figure
+        ("脐橙今年冰雹打了 卖了不到五千块", {"agriculture": 5000}),
+        ("他老婆卖猪一年三四千。村民捐的三千多块不算吧？", {"agriculture": 3500}),
+    ],
+)
+def test_each_one_s_pension_after_a_pause_a_bound_and_gifts_after_a_fire(text, income):
+    assert money_text.read_income(text) == {k: Decimal(v) for k, v in income.items()}
+
+
+def test_a_pension_put_right_is_that_pension_by_the_month():
+    slots = {
+        "income": {"basic_pension": 2400},
+        "income_named": ["agriculture"],
+        "asks": {"income": 2},
+    }
+    got = reader.read("说错了 是一百八十几 不到两百", "income", slots).updates
+    assert got["income"] == {"basic_pension": 2160}

@@ -623,3 +623,9 @@ def test_half_paralysed_is_not_bedridden():
 
     assert not circumstances("中风了瘫了半边").get("bedridden")
     assert circumstances("瘫了 一直睡在床上")["bedridden"] is True
+
+
+def test_not_at_work_says_nothing_of_being_able_and_selling_is_work():
+    members = new_members(("applicant", "我", 34), ("spouse", "老公", 36), ("child", "儿子", 6))
+    member_facts.apply_circumstances(members, "老公在县城跑业务，每天回来，我走不开，没上班")
+    assert [m["able_to_work"] for m in members] == [None, True, None]
