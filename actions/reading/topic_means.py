@@ -192,6 +192,17 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
     pending = _vague_pending(state) if requested == "income" else []
     if len(pending) == 1 and not vague:
         named = pending  # the source the resident could not put a figure on
+    unread = (
+        ((state.get("unclear") or {}).get("income") or [""])[-1] if requested == "income" else ""
+    )
+    if (
+        unread
+        and not money_text.named_sources(money)
+        and len(earlier := money_text.named_sources(unread)) == 1
+    ):
+        # "补鞋好的时候一天五六十，落雨就没得", then "一个月算下来一千块左右": the figure of
+        # the source the answer before named and could not put a figure on
+        named = earlier
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
     told = _pension_words(to_arabic(money))

@@ -208,7 +208,7 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members; `names`: members
     known by a given name only, to whom a new one said ("德才52 秀莲33") is added."""
     called: list[tuple[str, str]] = []
-    text = former_by_name(text)
+    text = _AGES_LISTED.sub(_each_with_age, former_by_name(text))
     text = _relative_ages(
         _ages_fixed(_THEN.sub("", _PAST_AGE.sub("", _names_before_ages(text, called))))
     )
@@ -506,6 +506,18 @@ def _set_age(group: list[dict], age: ages.Age | None) -> None:
             member["age_said"] = f"{age.low}-{age.high}"
         if not age.settled:
             member["age_range"] = [age.low, age.high]
+
+
+# "女儿16、13、10岁": the ages of several of one word, listed after it.
+_AGES_LISTED = re.compile(
+    r"(?P<who>(?:女儿|儿子|娃儿|孙子|孙女|孙娃儿|女子|孩子|小孩))"
+    r"(?P<ages>\d{1,2}\s*岁?(?:\s*、\s*\d{1,2}\s*岁?){1,5})(?!\s*[\d个口人的])"
+)
+
+
+def _each_with_age(match: re.Match) -> str:
+    ages = re.findall(r"\d{1,2}", match.group("ages"))
+    return "，".join(f"{match.group('who')}{age}岁" for age in ages)
 
 
 def _shares_in_turn(group: list[dict], shared: list[dict], words: str) -> None:

@@ -913,3 +913,8 @@ def test_the_husband_s_elder_brother_is_one_in_law():
         ("in_law", 52),
         ("child", 10),
     ]
+
+
+def test_the_ages_of_several_listed_after_their_word():
+    got = people.read_members("我42，我妈66，女儿16、13、10岁。")
+    assert [m["age"] for m in got] == [42, 66, 16, 13, 10]

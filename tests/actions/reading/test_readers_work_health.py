@@ -629,3 +629,18 @@ def test_not_at_work_says_nothing_of_being_able_and_selling_is_work():
     members = new_members(("applicant", "我", 34), ("spouse", "老公", 36), ("child", "儿子", 6))
     member_facts.apply_circumstances(members, "老公在县城跑业务，每天回来，我走不开，没上班")
     assert [m["able_to_work"] for m in members] == [None, True, None]
+
+
+def test_a_grade_in_words_a_shoe_mender_at_work_and_good_days_are_no_health():
+    from actions.reading.people.circumstances import circumstances
+
+    assert circumstances("截瘫，腰以下没得知觉，有残疾证一级。")["disability_grade"] == 1
+    assert circumstances("我坐手摇车到场上补鞋")["able_to_work"] is True
+    assert "disability_grade" not in circumstances("补鞋好的时候一天五六十，落雨就没得")
+
+
+def test_the_figure_after_an_answer_that_named_its_source_without_one():
+    slots = {"income_named": ["business", "agriculture"], "asks": {"income": 2},
+             "unclear": {"income": ["补鞋好的时候一天五六十，落雨就没得"]}}  # fmt: skip
+    got = reader.read("一个月算下来一千块左右", "income", slots).updates
+    assert got["income"] == {"business": 12000}
