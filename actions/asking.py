@@ -102,6 +102,8 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
         elif questions.transfers_unsaid(slots):
             variant = "transfers"  # "记下了：…。子女亲戚给钱吗？…"
+        elif questions.wages_unsaid(slots):
+            variant = "wages"  # "记下了：…。打工、打零工一年挣得到多少？…"
         elif questions.produce_unsaid(slots):
             variant = "produce"  # "记下了：…。种的、养的卖了钱吗？…"
     if slot == "expenses" and slots.get("expenses") is not None and asked >= 2:
@@ -109,11 +111,17 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             variant = "school"  # "记下了：看病两千。娃儿读书一年自己要花多少？"
             fields["expense_words"] = money_words(slots["expenses"], EXPENSE_WORDS) or "没有"
             fields["who"] = _names(pupils) if len(pupils) < 3 else "娃儿们"
-    if (asked >= 2 or reask) and variant not in ("pension", "transfers", "produce", "school"):
+    if (asked >= 2 or reask) and variant not in (
+        "pension",
+        "transfers",
+        "wages",
+        "produce",
+        "school",
+    ):
         variant = next((v for v in (reask, "again") if v and v in table), variant)
     text = table.get(variant, table.get("ask", next(iter(table.values()))))
     text = (text["voice"] if voice else text["sms"]).format(**fields)
-    if asked >= 2 and variant not in ("pension", "transfers", "produce", "school"):
+    if asked >= 2 and variant not in ("pension", "transfers", "wages", "produce", "school"):
         if not text.endswith(("。", "？", "！", "?", "!")):
             text += "。"  # "…例如：张小明" then "也可回“转人工”。"
         text += wording()["handoff_offer"]["voice" if voice else "sms"]
@@ -139,6 +147,7 @@ class AskQuestion(Action):
             and (
                 questions.pension_unsaid(slots)
                 or questions.transfers_unsaid(slots)
+                or questions.wages_unsaid(slots)
                 or questions.produce_unsaid(slots)
             )
         ):

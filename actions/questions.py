@@ -106,7 +106,12 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
                 s.get("income_asked") is True
                 and (s.get("income") is not None or s.get("income_total") is not None)
                 and (
-                    not (pension_unsaid(s) or transfers_unsaid(s) or produce_unsaid(s))
+                    not (
+                        pension_unsaid(s)
+                        or transfers_unsaid(s)
+                        or wages_unsaid(s)
+                        or produce_unsaid(s)
+                    )
                     or (s.get("income_checked") and not produce_unsaid(s))
                     or _asked(s, "income") >= 2
                 )
@@ -193,6 +198,20 @@ def transfers_unsaid(slots: dict) -> bool:
     )
     return bool(members) and (
         2 * len(old) >= len(members) or not any(m.get("able_to_work") for m in members) or skipped
+    )
+
+
+def wages_unsaid(slots: dict) -> bool:
+    """Work for pay named in an earlier answer ("他爸有时候出去打点零工") and no wage in the
+    income told: asked about once, as the farm's figure is."""
+    income = slots.get("income") or {}
+    unknown = set(slots.get("unknown_facts") or [])
+    return (
+        "wages" in (slots.get("income_named") or [])
+        and any(m.get("able_to_work") is True for m in _members(slots))  # ("以前在工地": no)
+        and not income.get("wages")
+        and "income.wages" not in unknown
+        and slots.get("income_total") is None
     )
 
 

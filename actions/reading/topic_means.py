@@ -173,7 +173,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         # The savings answer's story of a sum spent ("占地赔了六万 给我妈做手术 … 还剩一万")
         # is no year's income or cost; money said by the period still is.
         money = "，".join(c for c in money_text.clauses(money) if _PERIOD.search(c))
-    vague = money_text.vague_kinds(money) if requested in ("income", "work") else []
+    vague = (
+        money_text.vague_kinds(money)
+        if requested == "income"
+        # (in the work answer, only money said vaguely: "有时候出去打点零工" names work, whose
+        # figure the income question asks for)
+        or (requested == "work" and re.search(r"(块|元|钱|百|千|万)", money))
+        else []
+    )
     unsure_again = (
         requested == "income"
         and not vague

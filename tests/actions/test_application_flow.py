@@ -372,3 +372,18 @@ def test_the_farm_named_before_is_asked_about_once_though_the_income_answer_said
     _, answered = _RULES["income"]
     assert not answered(slots)  # asked once more: "种的、养的卖了钱吗？"
     assert answered({**slots, "asks": {"income": 2}})
+
+
+def test_work_for_pay_named_without_a_figure_is_asked_about_once():
+    conversation = run(TYPICAL[:3])
+    conversation.say("3口人，我56，老公58，儿子28")
+    conversation.say("儿子尿毒症。我和他爸上山挖药卖，他爸有时候出去打点零工")
+    while conversation.requested != "income":
+        conversation.say("没有")
+    conversation.say("挖药一年卖得到三四千")
+    assert conversation.requested == "income"
+    slots = {**conversation.slots, "reask": None}
+    assert "打工、打零工一年挣得到多少" in question("income", slots, voice=False)
+    conversation.say("他爸打零工一天一百五，今年做了个把月")
+    assert conversation.slots["income"] == {"agriculture": 3500, "wages": 4500}
+    assert conversation.requested == "expenses"

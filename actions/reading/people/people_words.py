@@ -307,6 +307,12 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         lambda m: [("spouse", m.group(1))],
     ),
     (re.compile(r"1儿1女|一儿一女"), lambda m: [("child", "儿子"), ("child", "女儿")]),
+    # "我和他爸上山挖药": a mother speaking of the children's father by the child
+    (
+        re.compile(r"(?<=我[和跟同与])[他她](?:爸爸?|老汉儿?|爹)(?![爸妈])"),
+        lambda m: [("spouse", "老公")],
+    ),
+    (re.compile(r"(?<=我[和跟同与])[他她](?:妈妈?|娘)(?![爸妈])"), lambda m: [("spouse", "老婆")]),
     # "我们两弟兄住一起": the speaker and a brother
     # ("他们两兄弟": both of them, neither the speaker)
     (

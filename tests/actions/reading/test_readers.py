@@ -376,3 +376,11 @@ def test_the_word_asked_back_then_the_answer_and_a_living_said_hard():
     assert got == {"registered_poor": False, "receiving_dibao": False}
     found = standing_text.read_hardship("房子烧了，十月份火灾，房子烧光了，基本生活很困难")
     assert found["basic_living_unsustainable"] is True
+
+
+def test_a_fall_then_a_stay_in_hospital_and_a_complication():
+    found = standing_text.read_hardship("就是七月份那一跤 住了半个月院 饭还是吃得起")
+    assert found["kind"] == "accident"
+    found = standing_text.read_hardship("今年二月份又出了并发症，住了一个月院")
+    assert found["kind"] == "illness"
+    assert standing_text.read_guarantees("医生说要换肾，那个钱我们哪里拿得出来") == ["medical"]

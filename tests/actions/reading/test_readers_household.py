@@ -918,3 +918,9 @@ def test_the_husband_s_elder_brother_is_one_in_law():
 def test_the_ages_of_several_listed_after_their_word():
     got = people.read_members("我42，我妈66，女儿16、13、10岁。")
     assert [m["age"] for m in got] == [42, 66, 16, 13, 10]
+
+
+def test_a_mother_calls_the_children_s_father_his_dad():
+    got = people_words.mentions("我和他爸上山挖药卖")
+    assert [m.people for m in got] == [[("applicant", "我")], [("spouse", "老公")]]
+    assert people_words.mentions("他爸爸死得早")[0].people == [("parent", "爸爸")]

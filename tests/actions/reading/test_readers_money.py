@@ -521,7 +521,7 @@ def test_prices_idioms_and_farm_costs_are_not_money_of_their_own(words, income, 
         ("打针一个月两次 一次两百", {}, {"medical": 4800}),
         # medicine beside a day's pay is no pay; herbs dug and sold are no medicine
         ("打零工一天一百 一个月十天 吃药一个月两百", {"wages": 12000}, {"medical": 2400}),
-        ("挖点药卖 一年一千", {"unassigned": 1000}, {}),
+        ("挖点药卖 一年一千", {"agriculture": 1000}, {}),  # (gathered: the farm's)
         # a wage after an illness is not its cost
         ("老公住院 我打零工一个月两千", {"wages": 24000}, {}),
     ],
@@ -1274,3 +1274,7 @@ def test_a_pension_put_right_is_that_pension_by_the_month():
     }
     got = reader.read("说错了 是一百八十几 不到两百", "income", slots).updates
     assert got["income"] == {"basic_pension": 2160}
+
+
+def test_herbs_dug_and_sold_are_the_farm_s():
+    assert money_text.read_income("挖药一年卖得到三四千") == {"agriculture": Decimal(3500)}
