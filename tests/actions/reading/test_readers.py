@@ -384,3 +384,9 @@ def test_a_fall_then_a_stay_in_hospital_and_a_complication():
     found = standing_text.read_hardship("今年二月份又出了并发症，住了一个月院")
     assert found["kind"] == "illness"
     assert standing_text.read_guarantees("医生说要换肾，那个钱我们哪里拿得出来") == ["medical"]
+
+
+def test_a_fall_told_as_better_now_and_a_kidney_too_dear():
+    text = "建卡这些我不晓得 应该没有 低保没吃过，没得，就是摔了一跤 现在好些了"
+    assert standing_text.read_hardship(text) is None and standing_text.told_as_past(text)
+    assert standing_text.read_guarantees("医生说最好换肾 换不起") == ["medical"]

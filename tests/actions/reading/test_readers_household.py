@@ -924,3 +924,8 @@ def test_a_mother_calls_the_children_s_father_his_dad():
     got = people_words.mentions("我和他爸上山挖药卖")
     assert [m.people for m in got] == [[("applicant", "我")], [("spouse", "老公")]]
     assert people_words.mentions("他爸爸死得早")[0].people == [("parent", "爸爸")]
+
+
+def test_a_father_not_heard_of_is_not_counted():
+    got = people.read_members("我爸出去打工 三月份就联系不上了，屋头就我妈跟我弟")
+    assert [m["relation"] for m in got] == ["parent", "sibling"]
