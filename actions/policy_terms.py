@@ -846,7 +846,7 @@ def strong_topic(text: str) -> str | None:
 # funerals, payment days. Declined unless a strong cue says otherwise.
 _OUTSIDE = re.compile(
     r"(养老保险|社保|合作医疗.{0,8}(几月|什么时候|哪天|交多少)|几号发|几月份|结婚证|离婚|"
-    r"身份证.{0,6}(泄露|丢|补办)|户口迁|去世.{0,8}(补助|丧葬)|丧葬费|安葬费|上涨.{0,4}元|高龄|"
+    r"身份证.{0,6}(泄露|丢|补办)|户口迁|去世.{0,8}(补助|丧葬)|丧葬费|安葬费|上涨.{0,4}元|高龄(?:补贴|津贴|补助|老人补|金)|"
     r"公租房|廉租房|住房补贴|(什么时候|几号|哪天|几月份?)发放?|"
     # the day the money arrives ("我的低保钱啥时下来"): the township window knows
     r"(?:低保|补助|补贴)钱[^，。]{0,3}(?:啥时|啥子时候|什么时候|几时)候?(?:下来|到|发|打)|"

@@ -623,3 +623,24 @@ def test_twentieth_round_cues_and_declines():
         "想给我爸领一个拐杖 找哪个",
     ):
         assert outside(text), text
+
+
+def test_twenty_first_to_twenty_third_round_cues_and_declines():
+    """Written after the twenty-first to twenty-third real sets were read, in our own words."""
+    from actions.policy_terms import outside
+
+    assert topic_by_terms("听说贫困户退出的条件今年变了 是啥条件") == "poverty_line"
+    for text in (
+        "村上把地流转给公司了 流转的钱两年没给",
+        "学校撤了以后校车也不来了 娃儿走路上学",
+        "我们这些农民工的工资老板拖了半年 求领导帮帮我们",
+        "电线杆被大树压歪了 供电所也不来管",
+        "一个月停水好几回 也不通知",
+    ):
+        assert outside(text), text
+    for text in (
+        "我妈今年已经九十多岁高龄了 一个人住 没有任何经济来源",  # an age, not the allowance
+        "老公在医院 法院判的赔偿一分没拿到 我没钱给他治",
+    ):
+        assert not outside(text), text
+    assert outside("八十岁以上的高龄津贴在哪里领")
