@@ -179,7 +179,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 or _besides(members, speaker)
             ):
                 targets = group  # "就我一个人做 … 他们两个都做不得": the others, not the speaker
-            elif re.match(r"\s*(?:我们|咱们)?(?:两个|2个|俩)都", words) and len(members) >= 2:
+            elif re.match(r"\s*(?:我们|咱们)?(?:两个人?|2个人?|俩)都", words) and len(members) >= 2:
                 # "…，两个都还在做": the two named before, or the two of the household
                 targets = named[-2:] if len(named) >= 2 else members[:2]
             elif _OTHERS.search(words):

@@ -1278,3 +1278,8 @@ def test_a_pension_put_right_is_that_pension_by_the_month():
 
 def test_herbs_dug_and_sold_are_the_farm_s():
     assert money_text.read_income("挖药一年卖得到三四千") == {"agriculture": Decimal(3500)}
+
+
+def test_a_source_whose_money_cannot_be_said_is_unknown():
+    text = "橙子钱说不清楚 往年好的时候卖得到七八千 今年还没卖完 价钱又低 不晓得卖得到好多"
+    assert money_text.vague_kinds(text) == ["agriculture"]

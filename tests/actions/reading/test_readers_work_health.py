@@ -644,3 +644,13 @@ def test_the_figure_after_an_answer_that_named_its_source_without_one():
              "unclear": {"income": ["补鞋好的时候一天五六十，落雨就没得"]}}  # fmt: skip
     got = reader.read("一个月算下来一千块左右", "income", slots).updates
     assert got["income"] == {"business": 12000}
+
+
+def test_both_said_able_with_two_people():
+    members = new_members(
+        ("applicant", "我", 69), ("spouse", "老婆", 66), ("grandchild", "孙子", 13)
+    )
+    member_facts.apply_circumstances(
+        members, "我胃不好 老婆还好 都没残疾证，种脐橙 两个人都还做得动"
+    )
+    assert [m["able_to_work"] for m in members] == [True, True, None]
