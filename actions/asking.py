@@ -111,21 +111,20 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             variant = "school"  # "记下了：看病两千。娃儿读书一年自己要花多少？"
             fields["expense_words"] = money_words(slots["expenses"], EXPENSE_WORDS) or "没有"
             fields["who"] = _names(pupils) if len(pupils) < 3 else "娃儿们"
-    if (asked >= 2 or reask) and variant not in (
-        "pension",
-        "transfers",
-        "wages",
-        "produce",
-        "school",
-    ):
+    if (asked >= 2 or reask) and variant not in _FOLLOW_UPS:
         variant = next((v for v in (reask, "again") if v and v in table), variant)
     text = table.get(variant, table.get("ask", next(iter(table.values()))))
     text = (text["voice"] if voice else text["sms"]).format(**fields)
-    if asked >= 2 and variant not in ("pension", "transfers", "wages", "produce", "school"):
+    if asked >= 2 and variant not in _FOLLOW_UPS:
         if not text.endswith(("。", "？", "！", "?", "!")):
             text += "。"  # "…例如：张小明" then "也可回“转人工”。"
         text += wording()["handoff_offer"]["voice" if voice else "sms"]
     return note + text
+
+
+# The questions asked once more about what an answer left out: their own wording, never
+# "again" nor the offer of a person.
+_FOLLOW_UPS = ("pension", "transfers", "wages", "produce", "school")
 
 
 class AskQuestion(Action):
@@ -141,16 +140,7 @@ class AskQuestion(Action):
         voice = slots.get("medium") == "voice"
         number = secret(tracker, "id_number") if self.slot == "id_readback" else None
         dispatcher.utter_message(text=question(self.slot, slots, voice=voice, id_number=number))
-        if (
-            self.slot == "income"
-            and slots.get("income")
-            and (
-                questions.pension_unsaid(slots)
-                or questions.transfers_unsaid(slots)
-                or questions.wages_unsaid(slots)
-                or questions.produce_unsaid(slots)
-            )
-        ):
+        if self.slot == "income" and slots.get("income") and questions.income_follow_up(slots):
             return [SlotSet("income_checked", True)]  # the pension and gifts asked about once
         if self.slot == "expenses" and questions.school_cost_unsaid(slots):
             return [SlotSet("expenses_checked", bool(slots.get("expenses") is not None))]

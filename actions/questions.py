@@ -106,12 +106,7 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
                 s.get("income_asked") is True
                 and (s.get("income") is not None or s.get("income_total") is not None)
                 and (
-                    not (
-                        pension_unsaid(s)
-                        or transfers_unsaid(s)
-                        or wages_unsaid(s)
-                        or produce_unsaid(s)
-                    )
+                    not income_follow_up(s)
                     or (s.get("income_checked") and not produce_unsaid(s))
                     or _asked(s, "income") >= 2
                 )
@@ -198,6 +193,16 @@ def transfers_unsaid(slots: dict) -> bool:
     )
     return bool(members) and (
         2 * len(old) >= len(members) or not any(m.get("able_to_work") for m in members) or skipped
+    )
+
+
+def income_follow_up(slots: dict) -> bool:
+    """Something the income told so far leaves out, asked about once more."""
+    return bool(
+        pension_unsaid(slots)
+        or transfers_unsaid(slots)
+        or wages_unsaid(slots)
+        or produce_unsaid(slots)
     )
 
 
