@@ -114,6 +114,8 @@ LATER_SETS = [
     ("questions_21.yaml", "+86137200", 14, 0.95),
     ("questions_22.yaml", "+86137300", 19, 0.80),
     ("questions_23.yaml", "+86137400", 16, 0.45),
+    # read in the sixteenth session (37.5 % the first time)
+    ("questions_24.yaml", "+86137500", 16, 0.35),
 ]
 
 

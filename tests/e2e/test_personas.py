@@ -45,6 +45,9 @@ HELD_OUT_FLOORS = {
     "held_out_25": 0.90,
     "held_out_26": 0.87,
     "held_out_27": 0.91,
+    # read in the sixteenth session (92.6 and 90.1 % the first time)
+    "held_out_28": 0.90,
+    "held_out_29": 0.88,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
