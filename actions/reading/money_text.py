@@ -39,7 +39,7 @@ from actions.reading.parsing import _plain, numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|高龄补贴|农保)",
@@ -631,6 +631,16 @@ _HOW_MUCH_UNKNOWN = re.compile(
 )
 
 
+# "五百还是八百我记不清了": one figure or another, the resident cannot say which
+_EITHER_UNSURE = re.compile(
+    r"还是[^，。]{1,6}?(?:我|也|都)?(?:记不清|记不到|记不得|说不准|说不清|搞不清|不晓得|不知道)"
+)
+# "记不到好多了", "不晓得好多": the amount not known, said first
+_UNKNOWN_HOW_MUCH = re.compile(
+    r"\s*(?:我|也|都|真的?)?(?:不晓得|不知道|不清楚|说不清|记不到|记不清|算不到|算不清)[^，。\d]{0,2}(?:好多|多少)"
+)
+
+
 # … said either way round ("给好多不知道", "不晓得好多")
 _AMOUNT_UNKNOWN = re.compile(
     rf"{_HOW_MUCH_UNKNOWN.pattern}|(不晓得|不知道|不清楚|说不清)[^，。\d]{{0,3}}(好多|多少)"
@@ -654,9 +664,14 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
         previous = parts[index - 1] if index else ""
         said = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
         named = said or named
-        unknown_how_much = _HOW_MUCH_UNKNOWN.search(clause) or (
-            re.match(r"\s*(不晓得|不知道|不清楚|说不清)", clause)
-            and re.search(r"(好多|多少)\s*$", previous)  # "寄好多 不晓得"
+        unknown_how_much = (
+            _HOW_MUCH_UNKNOWN.search(clause)
+            or _EITHER_UNSURE.search(clause)  # "五百还是八百我记不清了"
+            or (
+                re.match(r"\s*(不晓得|不知道|不清楚|说不清)", clause)
+                and re.search(r"(好多|多少)\s*$", previous)  # "寄好多 不晓得"
+            )
+            or _UNKNOWN_HOW_MUCH.match(clause)  # "包谷也卖了点 记不到好多了"
         )
         if (
             said is None
@@ -668,7 +683,13 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             # is told, the year's sum not
             found.append(kind or named)
             continue
-        if said is None and (kind or named) and unknown_how_much and not figures.get(kind or named):
+        another_item = kind and not numbers(previous)  # "卖猪两千多 … 包谷也卖了点 记不到好多"
+        if (
+            said is None
+            and (kind or named)
+            and unknown_how_much
+            and (another_item or not figures.get(kind or named))
+        ):
             # the clause before named the source, or one a few clauses before ("他编那个盖盖
             # … 编好多我又没数过 … 卖好多钱我真的说不来")
             found.append(kind or named)

@@ -30,7 +30,7 @@ _SOMEONE_CALLED = re.compile(r"^[\u4e00-\u9fff]{0,5}?(叫|名字是|名字叫)")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}$")
 _PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|每月|一月)")
 _NOT_A_NAME = re.compile(
-    r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器)"
+    r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器|名字|姓名|嗦|听不|大声)"
 )
 # After a number, words that make it a count, an age, a date or a grade, not an amount.
 _COUNTED = re.compile(
@@ -60,6 +60,10 @@ _WORDS_NOT_NUMBERS = re.compile(
     # the days of the week ("礼拜五回来", "星期二", "周六"): no count
     r"|(?:(?<=礼拜)|(?<=星期)|(?<=周))[一二三四五六](?![十百千万块元次场天个趟多来\d一二三四五六七八九]|回(?!来|去))"
 )
+# Four-character idioms made of numerals ("七零八碎的" is bits and pieces, not 708): what
+# they say, without a figure
+_IDIOMS = re.compile(r"七零八[碎落]|三三[二两]{2}|七七八八")
+_IDIOMS_SAY = {"七": "零碎", "三": "零星"}
 _HIDDEN = "幺零一五三万二四六"
 _HIDE = str.maketrans({c: chr(0xE000 + i) for i, c in enumerate(_HIDDEN)})
 _SHOW = str.maketrans({chr(0xE000 + i): c for i, c in enumerate(_HIDDEN)})
@@ -200,6 +204,7 @@ def to_arabic(text: str) -> str:
     text = re.sub(
         r"(?<![一二三四五六七八九十两几\d])([百千万])(?=[元块])", lambda m: "一" + m.group(1), text
     )
+    text = _IDIOMS.sub(lambda m: _IDIOMS_SAY[m.group(0)[0]], text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
     text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天, "十五六天" → 15.5天

@@ -191,12 +191,15 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         # "有时候千把块 有时候几百 有时候一分都莫得 … 没算过", asked again about a source
         # whose figure could not be said: still no figure
         vague = _vague_pending(state)
+    # the sources whose figure could not be said before this answer (one this very answer
+    # cannot put a figure on takes none of its figures: "卖猪两千多 包谷也卖了点 记不到好多")
+    before_vague = _vague_pending(state) if requested == "income" else []
     if vague:
         state["unknown_facts"] = sorted(
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
         )
     named = state.get("income_named") if requested in ("income", "work") else None
-    pending = _vague_pending(state) if requested == "income" else []
+    pending = before_vague
     if len(pending) == 1 and not vague:
         named = pending  # the source the resident could not put a figure on
     unread = (

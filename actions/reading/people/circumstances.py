@@ -59,6 +59,10 @@ _FARM = re.compile(
 # "就门口种点菜" and "重活做不了 种点菜" say how little is left (see `by_age`).
 _SMALL_FARM = re.compile(r"种了?点(?:小?菜|地|田|苞谷|包谷|玉米|洋芋|土豆|庄稼|粮食|红薯|谷子)")
 _ONLY_SMALL_FARM = re.compile(r"(?:只|就)[^，。]{0,5}种了?点|老的[^，。]{0,3}种了?点")
+# "就种点菜种点包谷": a field crop besides the vegetables is farming, however it is put
+_FIELD_CROP = re.compile(
+    r"种了?点[^，。]{0,2}菜[^，。]{0,3}种了?点(?:苞谷|包谷|玉米|洋芋|土豆|红薯|谷子|庄稼|粮食)"
+)
 _WELL = re.compile(
     r"^[^，。]{0,2}(好的(?!时候)|都好|好好的|身体好|健康|没得病|没病|没啥病|没得啥病)"
 )
@@ -215,7 +219,7 @@ def circumstances(words: str) -> dict:
     elif (
         _SMALL_FARM.search(light)
         and not _HEAVY_ONLY.search(words)
-        and not _ONLY_SMALL_FARM.search(words)
+        and not (_ONLY_SMALL_FARM.search(words) and not _FIELD_CROP.search(words))
         and not flags.get("needs_long_term_care")
     ):
         # "老婆在屋头种点菜", "公公种点菜" (in their sixties): still farming, however small;

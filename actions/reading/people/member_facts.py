@@ -26,6 +26,7 @@ from actions.reading.people.member_identity import (
     find,
     given_named,
     pick_ordinal,
+    pick_ordinal_group,
     speaker_only,
 )
 from actions.reading.people.people_words import Mention, mentions
@@ -150,6 +151,13 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             pronoun = False  # the person is said by a pronoun or an order word
             if mention is not None:
                 targets = _targets(members, mention, [])
+                lead = pieces[position - 1][1][-2:] if position else ""
+                if len(mention.people) == 1 and (
+                    eldest := pick_ordinal_group(members, mention.people[0][1] + words)
+                    or pick_ordinal_group(members, lead + mention.people[0][1])
+                ):
+                    # "大的两个读小学", "两个大的读初中": the two eldest children
+                    targets = eldest
             elif _SOMEONE.search(words):
                 targets = []  # "我屋头有个瘫起的": someone not yet named, not the speaker
             elif (
@@ -186,6 +194,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 targets = [m for m in members if not any(m is n for n in named)]
             elif _EVERYONE.search(words) and not named:
                 targets = list(members)
+            elif eldest := pick_ordinal_group(members, words):
+                targets = eldest  # "大的两个读小学": the two eldest children
             elif ordinal := pick_ordinal(members, words):
                 targets = [ordinal]  # "大的读一年级，小的还没上幼儿园"
                 pronoun = True  # the clauses after go on about that child

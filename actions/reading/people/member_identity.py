@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from actions.reading.parsing import to_arabic
 from actions.reading.people.people_words import RELATIONS, Mention, is_given_name
 
 FLAGS = (
@@ -33,7 +34,7 @@ def new_member(relation: str, label: str, age: int | None = None) -> dict:
 AWAY = re.compile(
     r"(在外|外头|外面|外地|广东|深圳|浙江|上海|北京|江苏|福建|主城|成都|广州|东莞|温州|宁波|苏州|杭州|新疆|"
     r"厦门|武汉|西安|昆明|贵阳|万州|重庆城|出去打工|打工去了|不在屋头|不在家|"
-    r"没回来|走了|去世|过世|死了|没留住|没救过来|没挺过来|没抢救过来|[冻病淹摔饿]死|死在|不住一起|离家|嫁出去|成家了|靠.{0,6}给|给的钱|给钱|寄|打钱|"
+    r"没回来|走了|去世|过世|死了|没留住|没救过来|没挺过来|没抢救过来|[冻病淹摔饿]死|死在|不住一起|离家|嫁出去|成家了|成家[^，。\d]{0,2}出去|分出去|分家了|靠.{0,6}给|给的钱|给钱|寄|打钱|"
     # married out (not 嫁过来, married in); in prison; said not to count
     r"嫁了|嫁人|出嫁|嫁到|嫁给|嫁在|监狱|坐牢|服刑|劳改|判了|在里头|不算[嘛的了吧哈哦]?$|不算在内|不算家里|"
     # married into his wife's family
@@ -238,6 +239,26 @@ def _ordinal_pool(members: list[dict], word: str) -> list[dict]:
     ):
         return grandchildren
     return young
+
+
+_ORDER_GROUP = re.compile(
+    r"\s*(?:(?P<a>[大小])的\s*(?P<n>[2-5二两三])个|(?P<m>[2-5二两三])个(?P<b>[大小])的)"
+)
+
+
+def pick_ordinal_group(members: list[dict], words: str) -> list[dict]:
+    """ "大的两个读小学 幺女读幼儿园": the two eldest (or youngest) children, by age."""
+    said = _ORDER_GROUP.match(words)
+    if not said:
+        return []
+    count = int(to_arabic(said.group("n") or said.group("m")))
+    pool = sorted(
+        (m for m in members if m["relation"] in ("child", "grandchild") and m["age"] is not None),
+        key=lambda m: -m["age"],
+    )
+    if len(pool) <= count:
+        return []
+    return pool[:count] if (said.group("a") or said.group("b")) == "大" else pool[-count:]
 
 
 def pick_ordinal(members: list[dict], words: str) -> dict | None:

@@ -86,3 +86,10 @@ def test_a_message_typed_one_character_at_a_time_is_joined(text, joined):
     from actions.reading.parsing import unspaced
 
     assert unspaced(text) == joined
+
+
+@pytest.mark.parametrize("text", ["真说不清楚 七零八碎的", "七七八八加起来", "三三两两卖点"])
+def test_idioms_of_numerals_are_no_figure(text):
+    from actions.reading.parsing import numbers
+
+    assert numbers(text) == []

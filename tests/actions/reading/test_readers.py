@@ -390,3 +390,8 @@ def test_a_fall_told_as_better_now_and_a_kidney_too_dear():
     text = "建卡这些我不晓得 应该没有 低保没吃过，没得，就是摔了一跤 现在好些了"
     assert standing_text.read_hardship(text) is None and standing_text.told_as_past(text)
     assert standing_text.read_guarantees("医生说最好换肾 换不起") == ["medical"]
+
+
+def test_yes_written_as_it_sounds():
+    assert reader.read("要的", "consent", {}).updates["consent"] is True
+    assert not speech.AFFIRM.match("要的东西多")

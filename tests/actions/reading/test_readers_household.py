@@ -929,3 +929,35 @@ def test_a_mother_calls_the_children_s_father_his_dad():
 def test_a_father_not_heard_of_is_not_counted():
     got = people.read_members("我爸出去打工 三月份就联系不上了，屋头就我妈跟我弟")
     assert [m["relation"] for m in got] == ["parent", "sibling"]
+
+
+@pytest.mark.parametrize(
+    ("text", "in_school"),
+    [
+        ("大的两个读小学 小的还没读", [False, True, True, False]),
+        ("两个大的读初中 小的还小", [False, True, True, False]),
+        ("大的读初中 小的两个读小学", [False, True, True, True]),
+    ],
+)
+def test_the_two_eldest_or_youngest_said_together(text, in_school):
+    members = new_members(
+        ("applicant", "我", 60),
+        ("grandchild", "大孙女", 13),
+        ("grandchild", "孙儿", 10),
+        ("grandchild", "小孙女", 4),
+    )
+    member_facts.read_school(members, text)
+    assert [m["in_school"] for m in members] == in_school
+
+
+@pytest.mark.parametrize(
+    "text", ["就我们两个老的 三个儿子都成家出去了", "我和老伴 女儿早就分出去了"]
+)
+def test_children_married_and_moved_out_are_not_counted(text):
+    assert len(people.read_members(text)) == 2
+
+
+def test_a_caller_who_asks_back_gives_no_name():
+    assert parse_name("你说啥子 名字嗦") is None
+    assert parse_name("姓名啊 等一下") is None
+    assert parse_name("王德明 三横王") == "王德明"

@@ -1283,3 +1283,38 @@ def test_herbs_dug_and_sold_are_the_farm_s():
 def test_a_source_whose_money_cannot_be_said_is_unknown():
     text = "橙子钱说不清楚 往年好的时候卖得到七八千 今年还没卖完 价钱又低 不晓得卖得到好多"
     assert money_text.vague_kinds(text) == ["agriculture"]
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # one item of the farm's told, another not: the farm's year is not known
+        ("卖猪的钱就卖了一头 两千多 其他的都死了 包谷也卖了点 记不到好多了", ["agriculture"]),
+        # one sum or another, the resident cannot say which
+        ("他今年好像就打过一回 五百还是八百我记不清了", ["transfers"]),
+        ("洗碗的钱 还有他打的钱 不一定", ["transfers"]),
+        ("卖猪两千 包谷一千", []),
+    ],
+)
+def test_money_a_resident_cannot_put_a_figure_on(text, vague):
+    assert money_text.vague_kinds(text) == vague
+
+
+def test_money_sent_home_and_earned_told_apart():
+    assert money_text.read_income("老公打的钱一年三千") == {"transfers": Decimal(3000)}
+    assert money_text.read_income("他在外面打工打的钱一个月三千") == {"wages": Decimal(36000)}
+
+
+def test_a_figure_said_with_a_source_that_cannot_be_told_goes_to_its_own_source():
+    """Wages by the day, the pension, the one pig sold — and the maize "记不到好多": the farm
+    is unknown, and the day's pay is not put to it."""
+    members = new_members(("applicant", "我", 52), ("parent", "老妈", 76))
+    members[0]["able_to_work"] = True
+    state = {"members": members, "income_named": ["wages", "agriculture"]}
+    text = (
+        "我打零工一年个把月 一天一百五 老妈养老金一百七十几 卖猪的钱今年就卖了一头 两千多"
+        " 其他的都死了 包谷也卖了点 记不到好多了"
+    )
+    updates = reader.read(text, "income", state).updates
+    assert updates["income"] == {"basic_pension": 2040, "wages": 4500}
+    assert "income.agriculture" in updates["unknown_facts"]

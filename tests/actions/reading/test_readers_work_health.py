@@ -654,3 +654,9 @@ def test_both_said_able_with_two_people():
         members, "我胃不好 老婆还好 都没残疾证，种脐橙 两个人都还做得动"
     )
     assert [m["able_to_work"] for m in members] == [True, True, None]
+
+
+def test_vegetables_and_maize_at_sixty_six_are_farming():
+    members = new_members(("applicant", "妈", 66), ("grandchild", "孙儿", 9))  # (by proxy)
+    member_facts.apply_circumstances(members, "我妈就种点菜种点包谷 出不去 要守娃儿")
+    assert members[0]["able_to_work"] is True
