@@ -103,15 +103,28 @@ def read_status(text: str) -> dict[str, bool]:
             before = cleaned[max(0, match.start() - 3) : match.start()]
             after = cleaned[match.end() : match.end() + 12]
             former = (
-                name in ("receiving_dibao", "receiving_tekun")
-                and (
-                    re.search(r"(以前|原来|过去|之前|曾经|前年|去年)\w{0,2}$", before)
-                    or re.search(r"(过低保|停了|取消|没了|没得了)", match.group(0) + after)
-                )  # "以前有低保，现在没得了": not any more
-            ) or (
-                name == "registered_poor"
-                and re.search(r"(以前|原来|原先|过去|之前|曾经)\w{0,2}$", before)
-                and re.search(r"(脱了|脱贫|出列|销号|摘帽|摘了帽|退出)", after)
+                (
+                    name in ("receiving_dibao", "receiving_tekun")
+                    and (
+                        re.search(r"(以前|原来|过去|之前|曾经|前年|去年)\w{0,2}$", before)
+                        or re.search(r"(过低保|停了|取消|没了|没得了)", match.group(0) + after)
+                    )  # "以前有低保，现在没得了": not any more
+                )
+                or (
+                    # "以前是建卡户 现在不是了": not any more
+                    name == "registered_poor"
+                    and re.search(r"(以前|原来|原先|过去|之前|曾经)\w{0,2}$", before)
+                    and re.search(
+                        r"^[^，。]{0,3}[，。\s]*(?:现在|如今|已经)[^，。]{0,2}不是", after
+                    )
+                )
+                or (
+                    name == "registered_poor"
+                    and re.search(r"(以前|原来|原先|过去|之前|曾经)\w{0,2}$", before)
+                    and re.search(r"(脱了|脱贫|出列|销号|摘帽|摘了帽|退出)", after)
+                    # (but "现在说是脱贫户了": still on the roll, as a household out of poverty)
+                    and not re.search(r"(?:现在|如今)[^，。]{0,3}(?:是|算)脱贫户", after)
+                )
             )  # "以前是建卡户 一八年脱了": left poverty since
             flags[name] = (
                 not _negated_list(text, match.group(0))

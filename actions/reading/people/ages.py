@@ -101,8 +101,15 @@ def age_after(words: str) -> tuple[Age | None, int]:
     match = AGE.match(words)
     if not match:
         return None, 0
-    if not match.group("unit") and not match.group("approx") and int(match.group("n")) < 10:
-        return None, 0  # "老汉儿72" is an age; a lone small number without 岁 is not
+    if (
+        not match.group("unit")
+        and not match.group("approx")
+        and int(match.group("n")) < 10
+        and words[match.end() :].strip()
+    ):
+        # "老汉儿72" is an age; a small number without 岁 only when nothing follows it
+        # ("女儿14 儿子7"), not before other words
+        return None, 0
     return _span(match), match.end("n") + len(match.group("approx") or "")
 
 

@@ -249,6 +249,17 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
             members = [m for m in members if not any(m is g for g in opened)]
             group, opened = [], []
             continue
+        if (
+            not found
+            and opened
+            and all(m["relation"] == "applicant" for m in opened)
+            and len(members) > len(opened)
+            and _NOT_LIVING_HERE.match(said)
+        ):
+            # "我在县城，不在屋头住", of one writing for her parents: the sender lives apart
+            members = [m for m in members if not any(m is g for g in opened)]
+            group, opened = [], []
+            continue
         opened = []
         if not found and group and _LOCKED_UP.search(said):
             # "儿子犯了事 判了五年 在监狱里": the one named just before does not live here
@@ -414,6 +425,9 @@ _SON_S_WIFE = ("媳妇", "媳妇儿")
 
 # "我14岁就过来了", "他30岁那年": an age of long ago, not today's
 _PAST_AGE = re.compile(r"\d{1,3}\s*岁(?=\s*(?:就|那年|的时候|时候|那会|时(?!间)|过来|嫁|出去))")
+_NOT_LIVING_HERE = re.compile(
+    r"\s*(?:也|都|平时)?(?:不在|没在|没有在)(?:屋头|家里?|家头)(?:住|头住)|\s*(?:也|都|平时)?(?:不|没)住(?:在|到)?(?:屋头|家里?)"
+)
 _MARRIED_AWAY = re.compile(
     r"\s*(?:都|也都|全都)?(?:成家了|结婚了|嫁出去了|分家了|各过各的|不跟我们|不在一起)"
 )

@@ -365,7 +365,9 @@ _NOT_PEOPLE = re.compile(
     # "兄弟，问一下": one written to, not one of the household
     r"(?:^|(?<=[，。,\s]))兄弟(?=[，,!！])|"
     # "在县城他大伯屋头读书": a place, at the uncle's
-    r"(?:[大二]伯|兄弟)(?=屋|家|那))"
+    r"(?:[大二]伯|兄弟)(?=屋|家|那)|"
+    # "34岁了还跟个娃儿一样": a likeness, no one of the household
+    r"(?<=[跟像和])个?(?:娃儿?|小娃儿?|小孩子?|孩子|细娃儿?|老人|老头儿?|老太婆)(?=一样|似的|样的))"
 )
 
 

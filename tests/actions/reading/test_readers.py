@@ -395,3 +395,15 @@ def test_a_fall_told_as_better_now_and_a_kidney_too_dear():
 def test_yes_written_as_it_sounds():
     assert reader.read("要的", "consent", {}).updates["consent"] is True
     assert not speech.AFFIRM.match("要的东西多")
+
+
+@pytest.mark.parametrize(
+    ("text", "registered"),
+    [
+        ("以前是建卡贫困户 现在说是脱贫户了 没吃过低保", True),  # still on the roll
+        ("以前是建卡户 一八年脱了", False),
+        ("以前是贫困户，现在不是了", False),
+    ],
+)
+def test_a_household_out_of_poverty_and_one_no_longer_on_the_roll(text, registered):
+    assert standing_text.read_status(text)["registered_poor"] is registered

@@ -961,3 +961,16 @@ def test_a_caller_who_asks_back_gives_no_name():
     assert parse_name("你说啥子 名字嗦") is None
     assert parse_name("姓名啊 等一下") is None
     assert parse_name("王德明 三横王") == "王德明"
+
+
+def test_the_sender_living_apart_and_a_likeness_are_no_members():
+    members = people.read_members("三个人，我爸我妈我弟弟。我在县城，不在屋头住")
+    assert [m["label"] for m in members] == ["爸", "妈", "弟弟"]
+    members = people.read_members("我弟弟智力有问题，34岁了还跟个娃儿一样，离不得人")
+    assert [(m["label"], m["age"]) for m in members] == [("弟弟", 34)]
+
+
+@pytest.mark.parametrize("text", ["我41 老婆39 女儿14 儿子7", "儿子7 女儿14 我41 老婆39"])
+def test_a_small_age_said_last_in_its_clause(text):
+    ages = {m["label"]: m["age"] for m in people.read_members(text)}
+    assert ages["儿子"] == 7 and ages["女儿"] == 14

@@ -1318,3 +1318,8 @@ def test_a_figure_said_with_a_source_that_cannot_be_told_goes_to_its_own_source(
     updates = reader.read(text, "income", state).updates
     assert updates["income"] == {"basic_pension": 2040, "wages": 4500}
     assert "income.agriculture" in updates["unknown_facts"]
+
+
+def test_board_at_school_is_schooling():
+    text = "女儿学费一年五千二 住宿一千二 儿子一学期两千多 一年两学期"
+    assert money_text.read_expenses(text) == {"education": Decimal(10400)}
