@@ -166,6 +166,8 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
     count = Decimal({"十": 10, "二十": 20}.get(said) or said)
     if days:
         months = _MONTHS_WORKED.search(region)
+        if months and _OWN_SUM.match(region[months.end() :]):
+            months = None  # "我出去做了两个多月 挣了万把块": those months' own sum
         worked = Decimal(months.group(1)) if months and 0 < Decimal(months.group(1)) <= 12 else 12
         if months is None and _HALF_YEAR_WORKED.search(region):
             worked = Decimal(6)
@@ -176,6 +178,8 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
 
 
 _ANY_DAYS = (_DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK, _DAYS_IN_ALL)
+# months of work followed by what they earned in all: theirs, not a day rate's
+_OWN_SUM = re.compile(r"[\s，,]*[^，。\d]{0,4}(?:挣|赚|找|拿|得)了?[^，。\d]{0,3}\d")
 
 
 def day_earnings(text: str) -> list[tuple[Decimal, str]]:

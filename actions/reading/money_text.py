@@ -42,7 +42,7 @@ INCOME_SOURCES = {
     "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
-    "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|高龄补贴|农保)",
+    "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|农保)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
     "business": r"(做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
@@ -53,7 +53,8 @@ INCOME_SOURCES = {
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
-    "other": r"(其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
+    # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme)
+    "other": r"(高龄补贴|高龄津贴|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -174,7 +175,9 @@ _PAST = re.compile(
     r"(以前|原来|过去|之前|前几年|那时候|那几年|没出事前|往年|往常|平常年|年成好|好的年成)"
 )
 _NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
-_OWN_SHARE = re.compile(r"(自己[^，。\d]{0,3}出|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)")
+_OWN_SHARE = re.compile(
+    r"(自己[^，。\d]{0,3}(?:出|贴|垫)|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)"
+)
 # (平均下来: "好的时候一天一百多，差的时候几十块，平均下来一个月两千左右")
 _OVER_THE_YEAR = re.compile(
     r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头|第一年|头一年|平均下来|平均起来|平均算)"
@@ -1108,7 +1111,7 @@ def read_expenses(text: str) -> dict[str, Decimal]:
         text = "，".join(
             c for c in clauses(text) if not (re.search(r"(要|得|需要)", c) and numbers(c))
         )
-    text = _by_the_weeks_said(_each_then_all(text))
+    text = _by_the_weeks_said(_each_then_all(_own_share_only(text)))
     by_time = _costs_by_the_time(text)
     rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]
     amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED_OR_LIVING)
@@ -1122,3 +1125,21 @@ def read_expenses(text: str) -> dict[str, Decimal]:
 
 
 _REIMBURSED = re.compile(r"(报销|报了|报完|报过)")
+# Paid by someone else: "包工头那八千块是直接交的医院", "老板出了一万"
+_PAID_BY_OTHERS = re.compile(
+    r"(包工头|老板|公司|厂里|政府|民政|医保|保险|好心人|别人)[^，。]{0,8}(?:交|出|给|付|垫|赔)"
+)
+
+
+def _own_share_only(text: str) -> str:
+    """ "包工头那八千块是直接交的医院 我们自己还贴了两万多": of a bill paid partly by someone
+    else, the household's own share is its cost."""
+    parts = clauses(text)
+    if not any(_OWN_SHARE.search(c) and numbers(c) for c in parts):
+        return text
+    kept = [
+        c
+        for c in parts
+        if not (_PAID_BY_OTHERS.search(c) and numbers(c) and not _OWN_SHARE.search(c))
+    ]
+    return "，".join(kept) if len(kept) < len(parts) else text

@@ -974,3 +974,9 @@ def test_the_sender_living_apart_and_a_likeness_are_no_members():
 def test_a_small_age_said_last_in_its_clause(text):
     ages = {m["label"]: m["age"] for m in people.read_members(text)}
     assert ages["儿子"] == 7 and ages["女儿"] == 14
+
+
+def test_a_village_doctor_who_does_it_for_an_old_woman_is_her_proxy():
+    text = "我是白果坪村卫生室的村医。我们组王婆婆81岁了，一个人住。她想申请低保，我帮她弄一下"
+    assert detect(text)["by"] == "cadre"
+    assert detect("儿子是一级残疾，听说可以单独给他办低保") is None

@@ -1323,3 +1323,24 @@ def test_a_figure_said_with_a_source_that_cannot_be_told_goes_to_its_own_source(
 def test_board_at_school_is_schooling():
     text = "女儿学费一年五千二 住宿一千二 儿子一学期两千多 一年两学期"
     assert money_text.read_expenses(text) == {"education": Decimal(10400)}
+
+
+def test_months_away_with_their_own_sum_are_not_the_day_rate_s():
+    text = "我老婆打零工一天八十 一个月做得到十五天左右 我过了年出去做了两个多月 挣了万把块"
+    assert money_text.read_income(text) == {"wages": Decimal(14400 + 10000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "cost"),
+    [
+        ("看病啊 包工头那八千块是直接交的医院 我们自己还贴了两万多", 20000),
+        ("看病 老板出了一万 我们自己掏了三千", 3000),
+    ],
+)
+def test_of_a_bill_paid_partly_by_someone_else_the_own_share_is_the_cost(text, cost):
+    assert money_text.read_expenses(text) == {"medical": Decimal(cost)}
+
+
+def test_the_allowance_of_the_very_old_is_no_pension():
+    text = "养老金一个月一百七十几，高龄补贴一个月五十"
+    assert money_text.read_income(text) == {"basic_pension": Decimal(2040), "other": Decimal(600)}
