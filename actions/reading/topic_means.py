@@ -63,6 +63,28 @@ _HOW_MANY = re.compile(
 )
 
 
+# An allowance said by the person: "失独的特扶金一个人一个月四百", "高龄补贴一个人五六十"
+_ALLOWANCE_EACH = re.compile(
+    r"(?P<what>特扶|扶助金|高龄补贴|高龄津贴)[^，。\d]{0,6}(?:[一1]个人|[一1]人|每人|每个人|各人)"
+)
+
+
+def _each_one_s_allowance(money: str, members: list[dict], income: dict) -> None:
+    """Each of the couple's allowance, not one: a parents' 特扶金 is each parent's, 高龄补贴
+    each one's of eighty and over."""
+    for clause in money_text.clauses(money):
+        said = _ALLOWANCE_EACH.search(to_arabic(clause))
+        value = money_text.read_income(clause).get("other") if said else None
+        if not value:
+            continue
+        if said.group("what").startswith("高龄"):
+            each = [m for m in members if (m.get("age") or 0) >= 80]
+        else:
+            each = [m for m in members if m["relation"] in ("applicant", "spouse")]
+        if len(each) > 1:
+            income["other"] += value * (len(each) - 1)
+
+
 def _pension_words(money: str) -> str:
     """The words of the message about the pension: from the clause before it that names it
     (or the start) on; "我妈在包装厂一天一百 … 养老金一个人一个月一百一" names 我妈 for the
@@ -225,6 +247,8 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
     ):
         # "还有养老金 一个人一百多" of a couple of seventy: each of the old has one
         income["basic_pension"] = income["basic_pension"] * len(old)
+    if income.get("other"):
+        _each_one_s_allowance(money, state.get("members") or [], income)
     if requested == "expenses" and not money_text.read_expenses(money):
         # "老婆一个月一千五" when the costs are asked, after "我一个月挣两千": the income
         # answer goes on with another earner's wages; nothing else is taken from it here.

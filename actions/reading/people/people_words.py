@@ -183,6 +183,9 @@ RELATIONS = {
         # … and the uncle or aunt who raises them ("我和我弟跟着叔叔过")
         "叔叔",
         "幺爸",
+        "二爸",  # (a father's younger brothers, by order)
+        "三爸",
+        "四爸",
         "幺叔",
         "小叔",
         "舅舅",

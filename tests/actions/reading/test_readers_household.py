@@ -980,3 +980,8 @@ def test_a_village_doctor_who_does_it_for_an_old_woman_is_her_proxy():
     text = "我是白果坪村卫生室的村医。我们组王婆婆81岁了，一个人住。她想申请低保，我帮她弄一下"
     assert detect(text)["by"] == "cadre"
     assert detect("儿子是一级残疾，听说可以单独给他办低保") is None
+
+
+def test_an_uncle_by_order_is_no_father_of_two():
+    members = people.read_members("奶奶75 二爸52")
+    assert [(m["label"], m["age"]) for m in members] == [("奶奶", 75), ("二爸", 52)]

@@ -1344,3 +1344,24 @@ def test_of_a_bill_paid_partly_by_someone_else_the_own_share_is_the_cost(text, c
 def test_the_allowance_of_the_very_old_is_no_pension():
     text = "养老金一个月一百七十几，高龄补贴一个月五十"
     assert money_text.read_income(text) == {"basic_pension": Decimal(2040), "other": Decimal(600)}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # "十几天": ten days, as "十来天" is
+        ("老公打零工一天一百二 一个月做十几天", {"wages": 14400}),
+        # a brother's money given in a bad year
+        ("我哥看我病了拿了五千块", {"transfers": 5000}),
+        ("卖了点黄豆五百多", {"agriculture": 500}),
+    ],
+)
+def test_days_by_the_ten_a_relative_s_money_and_beans(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_each_parent_s_allowance_is_counted_for_both():
+    members = new_members(("applicant", "我", 78), ("spouse", "老婆子", 75))
+    text = "养老金两个人一个月加起来三百六七 计生那个失独的特扶金一个人一个月四百"
+    updates = reader.read(text, "income", {"members": members}).updates
+    assert updates["income"]["other"] == 9600
