@@ -69,7 +69,7 @@ ALREADY_SAID = re.compile(
     r"就[^，。]{1,6}(?:那点|这点|的钱|那些))"
 )
 EXPENSE_TYPES = {
-    "medical": r"(看病|(?:看|治)[^，。\d]{0,2}(?:哮喘|风湿|关节炎|高血压|血压|糖尿病|心脏病|胃病|气管炎|褥疮)|降压|(?:看|治)(?:腰|腿|脚|眼|牙|胃|肺|心脏|肝|肾|头|手|关节)|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|手术|开刀|打针|检查|靶向药|(?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|胰岛素|吸氧|复查|"
+    "medical": r"(看病|(?:看|治)[^，。\d]{0,2}(?:哮喘|风湿|关节炎|高血压|血压|糖尿病|心脏病|胃病|气管炎|褥疮)|降压|(?:看|治)(?:腰|腿|脚|眼|牙|胃|肺|心脏|肝|肾|头|手|关节)|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|输血|手术|开刀|打针|检查|靶向药|(?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|胰岛素|吸氧|复查|"
     r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|[的个]病(?!人)|1?场病)",
     "disability_care": r"(护理费|请人(?![^，。\s]{0,2}(?:收|挖|割|种|栽|打|搬|砍|摘|采|犁|耕|修|帮忙收))|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|住宿费?|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
@@ -1111,7 +1111,7 @@ def read_expenses(text: str) -> dict[str, Decimal]:
         text = "，".join(
             c for c in clauses(text) if not (re.search(r"(要|得|需要)", c) and numbers(c))
         )
-    text = _by_the_weeks_said(_each_then_all(_own_share_only(text)))
+    text = _by_the_weeks_said(_each_then_all(_own_share_only(_this_year_only(text))))
     by_time = _costs_by_the_time(text)
     rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]
     amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED_OR_LIVING)
@@ -1129,6 +1129,29 @@ _REIMBURSED = re.compile(r"(报销|报了|报完|报过)")
 _PAID_BY_OTHERS = re.compile(
     r"(包工头|老板|公司|厂里|政府|民政|医保|保险|好心人|别人)[^，。]{0,8}(?:交|出|给|付|垫|赔)"
 )
+
+
+_FROM_NOW_ON = re.compile(r"\s*(?:后面|以后|今后|往后|接下来|将来|后头)")
+
+
+def _this_year_only(text: str) -> str:
+    """ "今年…自己出了四万多，后面每个月还要输血，一个月自己也要出一两千": the year's cost told,
+    not what is to come."""
+    parts = clauses(text)
+    kept, coming = [], False
+    for at, clause in enumerate(parts):
+        if at and _FROM_NOW_ON.match(clause) and any(numbers(c) for c in parts[:at]):
+            coming = True  # (and the clauses that go on about it)
+        elif coming and (
+            _GOES_ON.match(clause) or any(re.search(p, clause) for p in EXPENSE_TYPES.values())
+        ):
+            coming = False  # "平时降压药每月五十左右": another cost
+        if not coming:
+            kept.append(clause)
+    return "，".join(kept) if len(kept) < len(parts) else text
+
+
+_GOES_ON = re.compile(r"\s*(?:平时|另外|还有|再就是|其他)")
 
 
 def _own_share_only(text: str) -> str:

@@ -24,7 +24,7 @@ GUARANTEES = {
     r"(?:手术|住院|治疗|化疗|透析|换肾|医药|吃药|药)[^，。]{0,8}(?:拿不出|凑不齐|凑不起|凑不出|出不起|付不起|交不起)|"
     r"(?:透析|化疗|住院|治病|医药|药)的?钱都?是?借|没得?钱(?:看|治)|(?:医院|去看|去治|割|开刀)[^，。]{0,3}没得?钱|"
     r"看病[^，。]{0,6}(?:钱|费)[^，。]{0,2}不够|治不下去|(?:停药|断药)了?[^，。]{0,3}(?:治不|没钱|没得钱)|没钱[^，。]{0,2}(?:做|开刀|植皮|手术|住院)|(?:做|开刀|手术)不起)",
-    "housing": r"(危房(?!改造)|借住|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房|(?<!不)漏雨|就漏|"
+    "housing": r"(危房(?!改造)|垮了?[^，。]{0,2}[一1]?个?角|塑料(?:布|膜|纸)[^，。]{0,3}(?:遮|盖|搭)|借住|房子烂|房子垮|住房不安全|没房住|房子漏|房子裂|住房困难|土坯房|(?<!不)漏雨|就漏|"
     r"(?<!不)漏水|(?:房|屋子|墙)[^，。头]{0,3}垮了|冲垮|下雨[^，。]{0,2}漏|墙歪|墙[^，。]{0,3}歪了|开裂|(?:墙|房|屋)[^，。]{0,4}裂|要垮|怕垮|(?:木头|木棒|柱子|棍子|杆子|木料)[^，。]{0,3}撑|烧了|没得房子住|莫得房子住|没地方住|住不得|裂缝|土泥巴屋|窝棚|房子?[^，。]{0,8}(?<!不)危险|不安全)",
 }
 HARDSHIPS = {
@@ -39,7 +39,7 @@ HARDSHIPS = {
     "other": r"(变故|被骗|顶梁柱|收入[^，。]{0,3}断了|断了收入|唯一的收入)",
 }
 _UNSUSTAINABLE = re.compile(
-    r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|没钱吃饭|生活困难得很|日子难过|撑不下去|过不走|"
+    r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|没钱吃饭|生活困难得很|日子难过|撑不下去|撑不住|扛不住|顶不住|熬不下去|过不走|"
     r"吃饭都成问题|(?:吃饭|过年|买米|生活|买菜)的?钱都没|没得着落|没着落|吃了上顿没下顿|难得过|顶梁柱倒|过不起走|莫法过|没得法过|"
     r"没得?粮了?|没米了|周济|接济|基本生活[^，。]{0,3}(?:困难|难以|保障不了|没保障)|借[^，。]{0,3}(?:过日子|度日|吃饭|过生活)|靠借钱|熬[^，。]{0,3}算[^，。]{0,3}|维持不下去|维持不了)"
 )
@@ -166,11 +166,18 @@ _LONG_AGO = re.compile(
 )
 
 
-def _long_ago(text: str, match: re.Match) -> bool:
-    """ "我男人前几年出车祸走了": an event years ago is no sudden hardship now."""
+_LAST_YEAR = re.compile(r"(去年|上一年|头年)")
+
+
+def _clause_of(text: str, match: re.Match) -> str:
     start = text.rfind("，", 0, match.start()) + 1
     end = text.find("，", match.end())
-    return bool(_LONG_AGO.search(text[start : end if end >= 0 else len(text)]))
+    return text[start : end if end >= 0 else len(text)]
+
+
+def _long_ago(text: str, match: re.Match) -> bool:
+    """ "我男人前几年出车祸走了": an event years ago is no sudden hardship now."""
+    return bool(_LONG_AGO.search(_clause_of(text, match)))
 
 
 # "去年孙儿住院 今年还好": over now.
@@ -239,6 +246,12 @@ def read_hardship(text: str) -> dict | None:
         if any(
             not _negated(cleaned, match)
             and not _long_ago(cleaned, match)
+            # "房子去年下大雨垮了一个角": last year's storm or fall, living going on since
+            and not (
+                kind in ("accident", "disaster")
+                and _LAST_YEAR.search(_clause_of(cleaned, match))
+                and not _UNSUSTAINABLE.search(cleaned)
+            )
             and not _feared(cleaned, match)
             and not _RECOVERED.search(cleaned[match.end() :])
             and not re.match(

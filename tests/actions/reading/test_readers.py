@@ -407,3 +407,13 @@ def test_yes_written_as_it_sounds():
 )
 def test_a_household_out_of_poverty_and_one_no_longer_on_the_roll(text, registered):
     assert standing_text.read_status(text)["registered_poor"] is registered
+
+
+def test_a_family_that_cannot_hold_out_and_last_year_s_storm():
+    told = standing_text.read_hardship("女儿这个病，今年一月份开始的，家里已经撑不住了")
+    assert told == {"kind": "illness", "basic_living_unsustainable": True}
+    # a corner of the house fell in last year's rain, covered with plastic since: the house
+    # is unsafe, but no sudden hardship this year
+    text = "房子去年下大雨垮了一个角 拿塑料布遮起的"
+    assert standing_text.read_hardship(text) is None
+    assert "housing" in standing_text.read_guarantees(text)

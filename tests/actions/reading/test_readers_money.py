@@ -1365,3 +1365,16 @@ def test_each_parent_s_allowance_is_counted_for_both():
     text = "养老金两个人一个月加起来三百六七 计生那个失独的特扶金一个人一个月四百"
     updates = reader.read(text, "income", {"members": members}).updates
     assert updates["income"]["other"] == 9600
+
+
+@pytest.mark.parametrize(
+    ("text", "cost"),
+    [
+        # the year's cost told, not the transfusions to come
+        ("今年医院报了以后自己出了四万多，后面每个月还要输血，一个月自己也要出一两千", 40000),
+        # … but the habitual cost said after what is to come is the year's too
+        ("这次住院自己出了四千多，后面还要复查。平时降压药每月五十左右。", 4600),
+    ],
+)
+def test_the_year_s_costs_not_those_to_come(text, cost):
+    assert money_text.read_expenses(text) == {"medical": Decimal(cost)}
