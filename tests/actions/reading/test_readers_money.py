@@ -1378,3 +1378,12 @@ def test_each_parent_s_allowance_is_counted_for_both():
 )
 def test_the_year_s_costs_not_those_to_come(text, cost):
     assert money_text.read_expenses(text) == {"medical": Decimal(cost)}
+
+
+def test_work_for_others_is_wages_and_others_money_is_not_ours():
+    text = "他帮人家做零工 一年做得到个一两千 我妈养老金一个月一百七十几"
+    assert money_text.read_income(text, ["agriculture"]) == {
+        "wages": Decimal(1500),
+        "basic_pension": Decimal(2040),
+    }
+    assert money_text.read_income("别人家一年几万 我们一年三千") == {"unassigned": Decimal(3000)}
