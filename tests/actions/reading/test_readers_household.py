@@ -985,3 +985,16 @@ def test_a_village_doctor_who_does_it_for_an_old_woman_is_her_proxy():
 def test_an_uncle_by_order_is_no_father_of_two():
     members = people.read_members("奶奶75 二爸52")
     assert [(m["label"], m["age"]) for m in members] == [("奶奶", 75), ("二爸", 52)]
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("我七十七了 老婆婆七十三 幺儿四十七", [("我", 77), ("老婆婆", 73), ("幺儿", 47)]),
+        # the speaker, said of herself
+        ("我一个老婆婆带两个孙娃儿", [("我", None), ("孙娃儿", None), ("孙娃儿", None)]),
+        ("领导你好 我是个老婆婆 字打得慢", [("我", None)]),
+    ],
+)
+def test_an_old_man_s_老婆婆_and_an_old_woman_of_herself(text, told):
+    assert [(m["label"], m["age"]) for m in people.read_members(text)] == told
