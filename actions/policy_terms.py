@@ -884,7 +884,7 @@ _HARD_OUTSIDE = re.compile(
     r"营养餐|助学贷款|计划生育|独生子女|失独|法律援助|打官司|"
     # roads, water, power and signal; compensation for land and crops; the certificate of a
     # disability itself; festival gifts; grain levies
-    r"(?:路|公路|道路|村道)[^，。]{0,8}硬化|修路|路灯|自来水|饮水工程|吃水难|通电|停电|通网|没信号|"
+    r"(?:路|公路|道路|村道)[^，。]{0,8}硬化|修路|路灯|自来水|饮水工程|吃水难|通电|停电|通网|没信号|信号[^，。]{0,4}(?:差|不好|弱|没得|没有)|(?:家里|屋头|屋里)[^，。]{0,6}打不出去|电压|"
     r"田地补偿|土地补偿|青苗补偿|补偿款|残疾(?:人)?(?:认证|鉴定)|(?<![没未])(?:办|评)残疾证|残疾证[^，。]{0,4}(?:怎么|咋个?|在哪|哪里)办|"
     r"(?:节日|过节|春节)[^，。]{0,12}(?:礼物|慰问品|东西)|慰问金|公粮|"
     # births and childcare subsidies; building one's house

@@ -51,6 +51,15 @@ _TOPICS: tuple[tuple[str, re.Pattern], ...] = (
             r"(?:残疾|瘫)[^，。]{0,12}(?:照顾|管不动|伺候))"
         ),
     ),
+    # Debts the household cannot carry ("我们已经债台高筑,实在借无可借了"): costs beyond
+    # what it earns, 支出型贫困
+    (
+        "expenditure_poverty",
+        re.compile(
+            r"(债台高筑|借无可借|借遍了|借不到钱了|到处借钱|欠[^，。]{0,3}(?:一屁股|一身|一大笔)[^，。]{0,2}债|"
+            r"(?:债|账|钱)[^，。]{0,4}(?:还不起|还不上|还不清|还不完))"
+        ),
+    ),
     # Someone who cannot work and the one who keeps the house tied to them
     # ("老婆病了做不得活路，屋头全靠我一个，我也走不开"): who can have 低保.
     (

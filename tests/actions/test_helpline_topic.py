@@ -644,3 +644,12 @@ def test_twenty_first_to_twenty_third_round_cues_and_declines():
     ):
         assert not outside(text), text
     assert outside("八十岁以上的高龄津贴在哪里领")
+
+
+def test_twenty_fourth_round_declines():
+    """Written after the twenty-fourth real set was read, in our own words."""
+    from actions.policy_terms import hard_outside
+
+    assert hard_outside("我们组手机信号太差了 在屋头打不出去")
+    assert hard_outside("一到晚上电压低得很 电饭锅都煮不熟饭")
+    assert not hard_outside("我家是低保户 想问下能拿好多")

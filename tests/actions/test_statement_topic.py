@@ -101,3 +101,15 @@ def test_the_twentieth_round_statements(text, key):
 )
 def test_the_twenty_first_to_twenty_third_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # written after the twenty-fourth real set was read, in our own words
+        ("屋头欠的债这辈子都还不清了", "expenditure_poverty"),
+        ("亲戚朋友都借遍了 再也借不到钱了", "expenditure_poverty"),
+    ],
+)
+def test_the_twenty_fourth_round_statements(text, key):
+    assert statement_topic(text) == key
