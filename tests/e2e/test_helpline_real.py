@@ -116,6 +116,7 @@ LATER_SETS = [
     ("questions_23.yaml", "+86137400", 16, 0.45),
     # read in the sixteenth session (37.5 % the first time)
     ("questions_24.yaml", "+86137500", 16, 0.35),
+    ("questions_25.yaml", "+86137600", 9, 0.50),
 ]
 
 

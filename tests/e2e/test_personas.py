@@ -48,6 +48,9 @@ HELD_OUT_FLOORS = {
     # read in the sixteenth session (92.6 and 90.1 % the first time)
     "held_out_28": 0.90,
     "held_out_29": 0.88,
+    # written and first measured in the sixteenth session after those (92.6 and 88.3 %)
+    "held_out_30": 0.90,
+    "held_out_31": 0.86,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
