@@ -191,8 +191,13 @@ def transfers_unsaid(slots: dict) -> bool:
     skipped = any(m.get("relation") == "grandchild" for m in members) and not any(
         m.get("relation") == "child" and (m.get("age") or 0) >= 18 for m in members
     )
+    # "儿子在广东打工": a child working away was told of
+    away = "transfers" in (slots.get("income_named") or [])
     return bool(members) and (
-        2 * len(old) >= len(members) or not any(m.get("able_to_work") for m in members) or skipped
+        2 * len(old) >= len(members)
+        or not any(m.get("able_to_work") for m in members)
+        or skipped
+        or away
     )
 
 

@@ -75,7 +75,7 @@ _SHOP = re.compile(r"(门面|门市|商铺|铺面|店面|商品房出租|收租)
 _SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}卖[了掉]")
 # Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
 _ONCE = re.compile(r"(原来|以前|之前|本来)")
-_LEFT = re.compile(r"(还剩|剩下|剩了|只剩|剩的)")
+_LEFT = re.compile(r"(还剩|剩下|剩了|只剩|剩的|现在剩|就剩)")
 # A sum once received ("修路占地赔了六万", "拆迁补偿款"): what is left of it is savings.
 _LUMP = re.compile(
     r"(赔了|赔偿|赔的钱|赔款|补偿款|补偿了|征地|占地|拆迁|卖房子的钱|卖房的钱|抚恤金|保险赔)"

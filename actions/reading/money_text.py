@@ -47,12 +47,12 @@ INCOME_SOURCES = {
     "business": r"(做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
-    "wages": r"(打工|务工|上班|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|茶厂|茶场|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
-    r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
+    "wages": r"(打工|务工|上班|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
+    r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
-    r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
+    r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
     # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme)
     "other": r"(高龄补贴|高龄津贴|特扶|扶助金|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
@@ -637,6 +637,8 @@ _HOW_MUCH_UNKNOWN = re.compile(
 )
 
 
+_CHOICE = re.compile(r"\d[^，。\s\d]{0,3}还是[^，。\s\d]{0,3}\d")
+_UNSURE = re.compile(r"(说不准|记不清|记不到|搞不清|说不清|不晓得|不知道|拿不准)")
 # "五百还是八百我记不清了": one figure or another, the resident cannot say which
 _EITHER_UNSURE = re.compile(
     r"还是[^，。]{1,6}?(?:我|也|都)?(?:记不清|记不到|记不得|说不准|说不清|搞不清|不晓得|不知道)"
@@ -666,6 +668,17 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     kind = None
     named = None  # the last source named, however many clauses ago
     parts = clauses(text)
+    for index, clause in enumerate(parts):
+        said = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
+        if (
+            (said or named)
+            and _CHOICE.search(to_arabic(clause))
+            and any(_UNSURE.search(c) for c in parts[index:])
+        ):
+            # "春茶卖了好像七八千还是一万 … 我说不准": one sum or another, not known which
+            found.append(said or named)
+        named = said or named
+    named = None
     for index, clause in enumerate(parts):
         previous = parts[index - 1] if index else ""
         said = next((k for k, p in (kinds or INCOME_SOURCES).items() if re.search(p, clause)), None)
@@ -837,6 +850,24 @@ def _all_then_each(text: str) -> str:
         if piece and to_arabic(piece).strip("，,。 ") == each:
             return text.replace(piece, "", 1)  # the words as said, not in Arabic figures
     return text
+
+
+# "一个人一学期两千五左右 两个人": each one's figure, then how many
+_COUNT_AFTER = re.compile(
+    r"(?P<lead>[^，。\s\d]*?)(?P<each>(?:(?<!\d)1个人|每人|每个人|(?<!\d)1人)[^，。]*?\d[^，。]*?)[\s，,]+"
+    r"(?P<n>[2-9])\s*个人?(?=[\s，,。]|$)"
+)
+
+
+def _count_said_after(text: str) -> str:
+    """ "娃儿一个人一学期两千五 两个人" → "2个人 娃儿一个人一学期2500": the count first, as
+    "两个娃儿 一个人…" says it."""
+    converted = to_arabic(text)
+    found = _COUNT_AFTER.search(converted)
+    if not found:
+        return text
+    moved = f"{found.group('n')}个{found.group('lead') or '人'}，{found.group('each').strip()}"
+    return converted[: found.start()] + moved + converted[found.end() :]
 
 
 def _each_then_all(text: str) -> str:
@@ -1114,7 +1145,9 @@ def read_expenses(text: str) -> dict[str, Decimal]:
         text = "，".join(
             c for c in clauses(text) if not (re.search(r"(要|得|需要)", c) and numbers(c))
         )
-    text = _by_the_weeks_said(_each_then_all(_own_share_only(_this_year_only(text))))
+    text = _by_the_weeks_said(
+        _each_then_all(_count_said_after(_own_share_only(_this_year_only(text))))
+    )
     by_time = _costs_by_the_time(text)
     rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]
     amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED_OR_LIVING)

@@ -178,6 +178,14 @@ _SPREAD_UNSURE = re.compile(r"多的时候[^。]{0,12}少的时候|少的时候[
 _CANNOT_COUNT = re.compile(r"(算不清|说不清|记不到|算不到|说不准|没算过|不晓得好多)")
 
 
+# A son or daughter (or the husband's kin) working away from home
+_KIN_AWAY_WORKING = re.compile(
+    r"(?:儿子|女儿|儿|女|闺女|子女|儿女|娃儿|大儿|二儿|幺儿|女婿|孙子|孙女)[^，。]{0,6}"
+    r"(?:在外|外头|外面|外地|出去|广东|深圳|东莞|浙江|上海|北京|福建|江苏|新疆|主城|重庆|成都)[^，。]{0,6}"
+    r"(?:打工|务工|上班|做事|做活路?|挣钱)"
+)
+
+
 def _vague_pending(state: dict) -> list[str]:
     """Income sources said before without a figure that can be taken, none told since."""
     income = state.get("income") or {}
@@ -220,7 +228,11 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         state["unknown_facts"] = sorted(
             {*(state.get("unknown_facts") or []), *(f"income.{k}" for k in vague)}
         )
-    named = state.get("income_named") if requested in ("income", "work") else None
+    named = (
+        [k for k in state.get("income_named") or [] if k != "transfers"] or None
+        if requested in ("income", "work")
+        else None
+    )
     pending = before_vague
     if len(pending) == 1 and not vague:
         named = pending  # the source the resident could not put a figure on
@@ -263,7 +275,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         new, old = fixed
         income = {"wages": Decimal(str(state["income"]["wages"])) * new / old}
     if requested in ("work", "health", None, "consent"):
-        state["income_named"] = money_text.named_sources(money) or state.get("income_named")
+        kept = [k for k in state.get("income_named") or [] if k == "transfers"]
+        named_now = money_text.named_sources(money)
+        state["income_named"] = [*named_now, *kept] if named_now else state.get("income_named")
+    if requested in (None, "consent", "household_size", "members") and _KIN_AWAY_WORKING.search(
+        money
+    ):
+        # "儿子在广东打工不在屋头": a child working away, whose money home is asked about once
+        state["income_named"] = [*(state.get("income_named") or []), "transfers"]
     if requested == "income" and _SPREAD_UNSURE.search(money) and _CANNOT_COUNT.search(money):
         # "多的时候一两千 少的时候几百 也不是月月都有 我算不清楚": no year's figure for the
         # money told so, however a range in it reads

@@ -203,11 +203,19 @@ _LIVES_HERE = re.compile(
 _IS_ME = re.compile(r"([\u4e00-\u9fff]{2,3}?)(?:就是我|是我自己|是我)(?![\u4e00-\u9fff])")
 
 
+# "双胞胎16 一个儿子一个女儿": the pair, then which is which
+_TWINS_TOLD = re.compile(
+    r"(?:双胞胎|龙凤胎|(?:两|二|2)个(?:娃儿?|孩子|小孩))[^\d\s，,。]{0,3}(?P<age>\d{1,2})\s*岁?[\s，,]*"
+    r"(?:一|1)个(?P<a>儿子|女儿|男娃|女娃|儿|女)[\s，,]*(?:一|1)个(?P<b>儿子|女儿|男娃|女娃|儿|女)"
+)
+
+
 def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members; `names`: members
     known by a given name only, to whom a new one said ("德才52 秀莲33") is added."""
     called: list[tuple[str, str]] = []
+    text = _TWINS_TOLD.sub(r"\g<a>\g<age> \g<b>\g<age>", text)
     text = _AGES_LISTED.sub(_each_with_age, former_by_name(text))
     text = _relative_ages(
         _ages_fixed(_THEN.sub("", _PAST_AGE.sub("", _names_before_ages(text, called))))

@@ -998,3 +998,14 @@ def test_an_uncle_by_order_is_no_father_of_two():
 )
 def test_an_old_man_s_老婆婆_and_an_old_woman_of_herself(text, told):
     assert [(m["label"], m["age"]) for m in people.read_members(text)] == told
+
+
+def test_twins_then_which_is_which():
+    members = people.read_members("我44 老公46 双胞胎16 一个儿子一个女儿 婆婆72")
+    assert [(m["label"], m["age"]) for m in members] == [
+        ("我", 44),
+        ("老公", 46),
+        ("儿子", 16),
+        ("女儿", 16),
+        ("婆婆", 72),
+    ]

@@ -1387,3 +1387,44 @@ def test_work_for_others_is_wages_and_others_money_is_not_ours():
         "basic_pension": Decimal(2040),
     }
     assert money_text.read_income("别人家一年几万 我们一年三千") == {"unassigned": Decimal(3000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # one sum or another, and "我说不准" after: not known which
+        (
+            "茶叶鲜叶卖给茶厂的 今年春茶卖了好像七八千还是一万 账是他爸记的 我说不准",
+            ["agriculture"],
+        ),
+        ("一年两千还是三千 就是这个数", []),
+    ],
+)
+def test_a_choice_of_sums_the_resident_is_unsure_of(text, vague):
+    assert money_text.vague_kinds(text) == vague
+
+
+def test_leaves_sold_to_the_tea_factory_are_the_farm_s():
+    assert money_text.read_income("鲜叶卖给茶厂 一年六千") == {"agriculture": Decimal(6000)}
+    assert money_text.read_income("在茶厂上班一个月两千") == {"wages": Decimal(24000)}
+
+
+def test_each_one_s_school_cost_then_how_many():
+    text = "娃儿一个人一学期学费住宿费两千五左右 两个人 一年两学期 婆婆吃药一年三四百"
+    assert money_text.read_expenses(text) == {"education": Decimal(10000), "medical": Decimal(350)}
+
+
+def test_what_is_left_of_the_savings_now():
+    text = "以前存了万把块 交学费用了 现在剩两三千 没得车 房子一个"
+    assert assets_text.read_assets(text)["deposits"] == 2500
+
+
+def test_a_child_working_away_is_asked_about_once():
+    from actions.questions import transfers_unsaid
+
+    members = new_members(("applicant", "我", 45), ("spouse", "他", 48), ("child", "女儿", 14))
+    members[0]["able_to_work"] = True
+    state = {"members": members}
+    said = reader.read("三个 我 我男人 女儿 儿子在广东打工不在屋头", "household_size", state)
+    assert transfers_unsaid({**state, **said.updates, "income": {"agriculture": 4500}})
+    assert not transfers_unsaid({**state, "income": {"agriculture": 4500}})
