@@ -111,8 +111,9 @@ _FIGURE_ENDS = re.compile(
 
 def pauses_as_commas(text: str) -> str:
     """Speech written without punctuation ("老汉儿脑梗 半边瘫了 儿子腿断了"): the spaces
-    between words are where the clauses break."""
-    return _PAUSE.sub("，", text or "")
+    between words are where the clauses break, but not a pause inside one figure ("三百
+    五十几块")."""
+    return _PAUSE.sub("，", _PAUSED_FIGURE.sub(_figure_rejoined, text or ""))
 
 
 # Keyboard slips of pinyin input that the readers' words must survive ("申情低保").
@@ -192,10 +193,28 @@ def _count_range(match: re.Match) -> str:
     return _plain(Decimal(tens) + Decimal(low + high) / 2)
 
 
+_DIGIT_BEFORE_UNIT = re.compile(r"(?<![\d.])(\d)(?=[万千百](?![米克]))")
+_PAUSED_FIGURE = re.compile(
+    r"(?<![一二两三四五六七八九十零])(?P<big>[一二两三四五六七八九十]+(?P<u>[万千百]))[\s，,]+"
+    r"(?P<small>[一二两三四五六七八九](?P<v>[千百十]))"
+)
+_RANK = {"万": 4, "千": 3, "百": 2, "十": 1}
+
+
+def _figure_rejoined(match: re.Match) -> str:
+    if _RANK[match.group("v")] >= _RANK[match.group("u")]:
+        return match.group(0)  # "三百 四百": two figures
+    return match.group("big") + match.group("small")
+
+
 def to_arabic(text: str) -> str:
     """Chinese numerals in `text` replaced by digits ("一万二左右" → "12000左右"), a range by
     its midpoint ("一两千" → "1500", "四千到五千" → "4500")."""
     text = (text or "").replace("两", "二").replace("俩", "二")
+    # "5百", "1千2百多" (a transcript mixing digits and words): the words' figure
+    text = _DIGIT_BEFORE_UNIT.sub(lambda m: "零一二三四五六七八九"[int(m.group(1))], text)
+    # "三百 五十几块", "一万 两千": one figure said with a pause inside it
+    text = _PAUSED_FIGURE.sub(_figure_rejoined, text)
     # "千把块", "万把块", "百把块": about a thousand …
     text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
     # "就要上万", "上千块": at least that, the figure said

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from actions.reading.parsing import pauses_as_commas
+from actions.reading.parsing import pauses_as_commas, to_arabic
 
 _NEGATION = r"(不是|没有|没得|莫得|没|不|未|非)"
 STATUS = {
@@ -33,7 +33,7 @@ HARDSHIPS = {
     r"(?:腿|手|脚|骨头|腰|胳膊|肋骨|脚杆|手杆)[^，。]{0,3}断了|断了(?:腿|手|脚))",
     "disaster": r"(涨大水|涨水|发大水|大水|水淹|淹了|天干(?!净)|干死了|大旱|垮山|山垮|遭埋|埋了|火灾|失火|水灾|洪水|滑坡|地震|冰雹|遭灾|受灾|房子垮了|泥石流|垮塌|干旱|旱灾|暴雨|大雨|"
     r"山洪|塌方|冲走|冲垮|雪灾|冻灾|遭了?冻|霜冻|风灾|大风|雷)",
-    "illness": r"(突然倒|倒下了|并发症|住了[^，。]{0,5}院|得了重病|得了大病|得了癌|住院|开刀|动了?手术|做了?手术|急病|查出|重病|确诊|患了|得了.{0,4}(?:癌|病|症)|癌|尿毒症|脑梗(?!过)|中风(?!过)|"
+    "illness": r"(突然倒|倒下了|并发症|今年[^，。]{0,4}(?:这个|这场|得的|生的)病|住了[^，。]{0,5}院|得了重病|得了大病|得了癌|住院|开刀|动了?手术|做了?手术|急病|查出|重病|确诊|患了|得了.{0,4}(?:癌|病|症)|癌|尿毒症|脑梗(?!过)|中风(?!过)|"
     r"白血病|血友病|病.{0,3}加重|病重|得了?[^，。看]{0,3}病|癌症|病倒)",
     # A death is not itself a sudden hardship here: "老伴走了" is often years ago.
     "other": r"(变故|被骗|顶梁柱|收入[^，。]{0,3}断了|断了收入|唯一的收入)",
@@ -177,7 +177,7 @@ def _clause_of(text: str, match: re.Match) -> str:
 
 def _long_ago(text: str, match: re.Match) -> bool:
     """ "我男人前几年出车祸走了": an event years ago is no sudden hardship now."""
-    return bool(_LONG_AGO.search(_clause_of(text, match)))
+    return bool(_LONG_AGO.search(to_arabic(_clause_of(text, match))))  # (二〇一九年 too)
 
 
 # "去年孙儿住院 今年还好": over now.

@@ -180,9 +180,9 @@ def circumstances(words: str) -> dict:
         value = _flag(pattern, words)
         if value is not None:
             flags[name] = value
-    if re.search(r"(坐轮椅|推轮椅|轮椅上)", words) and not re.search(
-        r"(卧床|床上|下不来床)", words
-    ):
+    if re.search(
+        r"(坐轮椅|推轮椅|轮椅上|坐得起轮椅|坐得上轮椅|坐[^，。]{0,2}轮椅)", words
+    ) and not re.search(r"(卧床|床上|下不来床)", words):
         flags["bedridden"] = False  # "瘫了 坐轮椅": in a wheelchair, not in bed
     if flags.get("bedridden"):
         flags.setdefault("able_to_work", False)

@@ -306,6 +306,11 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                 group = []
                 continue
         away = AWAY.search(DIED.sub("", said)) if NEARLY.search(said) else AWAY.search(said)
+        if away and speaker_only(found) and _SENDER_NOT_COUNTED.search(said):
+            # "我嫁出去了不算", of one who writes for her father's household
+            members = [m for m in members if m["relation"] != "applicant" or m["age"] is not None]
+            group = []
+            continue
         if away and not speaker_only(found):
             gone_away |= {label for mention in found for _, label in mention.people}
             group = []
@@ -433,6 +438,9 @@ _SON_S_WIFE = ("媳妇", "媳妇儿")
 
 # "我14岁就过来了", "他30岁那年": an age of long ago, not today's
 _PAST_AGE = re.compile(r"\d{1,3}\s*岁(?=\s*(?:就|那年|的时候|时候|那会|时(?!间)|过来|嫁|出去))")
+_SENDER_NOT_COUNTED = re.compile(
+    r"(嫁出去|出嫁|嫁人|分出去|成家)[^，。]{0,3}(?:了)?[^，。]{0,2}不算"
+)
 _NOT_LIVING_HERE = re.compile(
     r"\s*(?:也|都|平时)?(?:不在|没在|没有在)(?:屋头|家里?|家头)(?:住|头住)|\s*(?:也|都|平时)?(?:不|没)住(?:在|到)?(?:屋头|家里?)"
 )

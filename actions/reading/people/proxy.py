@@ -18,7 +18,7 @@ from actions.reading.people.people_words import (
 _FOR = re.compile(
     r"(?:帮|替|给|代|为)(?:我们[^\s，,。我你]{0,4}村的?|村里的?|我们这的?|屋头的?|我们?(?:的|家)?)?(?:一个|一位|1个)?"
     r"(?P<who>[^\s，,。？?我你自己]{1,7}?)"
-    r"(?:问一?下|问问|问|申请|办|登记|弄|搞|咨询)"
+    r"(?:问一?下|问问|问|申请|办|登记|弄|搞|咨询|打的?电话|打的)"
 )
 _NOT_WHO = re.compile(
     r"^(一下|忙|个忙|点|的|人|大家|别人|他|她|他们|她们|老百姓|群众|钱|屋头|家里|我家|家|屋里|我们家)$"
@@ -35,7 +35,9 @@ _FOR_SOMEONE = re.compile(
     # "我帮他们问一下低保", "我片区有一户…", "是我结对帮扶的户": a cadre or a doctor for a household
     r"(?:帮|替|给)(?:他们|她们)(?:家)?(?:重新|再|一起)?(?:问|申请|办|报)|(?:帮|替)(?:这户|这家)|结对帮扶的户|片区有一户)"
 )
-_LIVES_WITH = re.compile(r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾)")
+_LIVES_WITH = re.compile(
+    r"(一起住|住一起|住在一起|跟我住|和我住|同住|我在照顾|我[^，。]{0,6}(?:在屋头住|住在屋头|在家住|住在家里))"
+)
 # Applying for a couple ("替父母申请"): the first of them is the applicant, the other a member.
 _ONE_OF_PAIR = {
     "父母": "父亲",
@@ -64,7 +66,8 @@ _SPOKEN = {
 
 # "申请人是我母亲": the applicant named as the sender's relative.
 _APPLICANT_IS = re.compile(
-    r"(?:申请人|户主)(?:是|叫|为)?\s*我(?:的|家)?(?P<who>[^\s，,。:：]{1,4}?)(?=[\s，,。]|$)"
+    r"(?:(?:申请人|户主)(?:是|叫|为)?\s*|(?:用|写|填|以)\s*)我(?:的|家)?(?P<who>[^\s，,。:：的]{1,4}?)"
+    r"(?=[\s，,。]|$|的(?:名字|名义|身份证))"
 )
 # "我是桐子岭村骆家福的女儿": the sender is the named person's child or grandchild.
 _CHILD_OF = re.compile(

@@ -93,3 +93,20 @@ def test_idioms_of_numerals_are_no_figure(text):
     from actions.reading.parsing import numbers
 
     assert numbers(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a transcript mixing digits and words, and a pause inside one figure
+        ("一个月打5百回来", [Decimal(500)]),
+        ("柑子今年卖了1千2百多", [Decimal(1200)]),
+        ("自己出了一万 两千", [Decimal(12000)]),
+        ("三百 四百", [Decimal(300), Decimal(400)]),  # two figures
+        ("1.5万", [Decimal(15000)]),
+    ],
+)
+def test_figures_as_a_caller_s_transcript_gives_them(text, figures):
+    from actions.reading.parsing import numbers, pauses_as_commas
+
+    assert numbers(pauses_as_commas(text)) == figures

@@ -417,3 +417,9 @@ def test_a_family_that_cannot_hold_out_and_last_year_s_storm():
     text = "房子去年下大雨垮了一个角 拿塑料布遮起的"
     assert standing_text.read_hardship(text) is None
     assert "housing" in standing_text.read_guarantees(text)
+
+
+def test_this_year_s_illness_and_an_accident_dated_years_ago():
+    told = standing_text.read_hardship("就是今年这个病 日子嘛还勉强过得走")
+    assert told == {"kind": "illness", "basic_living_unsustainable": False}
+    assert standing_text.read_hardship("兄弟是二〇一九年摔的 今年没得啥子新的") is None

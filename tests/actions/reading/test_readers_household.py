@@ -1009,3 +1009,19 @@ def test_twins_then_which_is_which():
         ("女儿", 16),
         ("婆婆", 72),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("喂 你好 我是帮我妈打的电话 我妈七十了 我兄弟瘫了 我在万州上班", "妈"),
+        ("我帮他们发短信 我是他们女儿 在屋头住的 想给我们家申请低保 用我爸的名字", "爸"),
+    ],
+)
+def test_who_a_call_or_a_text_is_made_for(text, who):
+    assert detect(text)["who"] == who
+
+
+def test_a_daughter_married_out_is_not_counted():
+    text = "三个 我老汉儿 我哥哥 还有我侄女 我嫁出去了不算，我老汉儿82 我哥哥52 侄女17岁"
+    assert [m["label"] for m in people.read_members(text)] == ["老汉儿", "哥哥", "侄女"]

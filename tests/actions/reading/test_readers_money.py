@@ -1428,3 +1428,8 @@ def test_a_child_working_away_is_asked_about_once():
     said = reader.read("三个 我 我男人 女儿 儿子在广东打工不在屋头", "household_size", state)
     assert transfers_unsaid({**state, **said.updates, "income": {"agriculture": 4500}})
     assert not transfers_unsaid({**state, "income": {"agriculture": 4500}})
+
+
+def test_a_pacemaker_is_a_medical_cost():
+    text = "起搏器那个 自己出了一万 两千 平时吃药一个月一百多点"
+    assert money_text.read_expenses(text) == {"medical": Decimal(13200)}

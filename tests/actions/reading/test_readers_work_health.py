@@ -660,3 +660,10 @@ def test_vegetables_and_maize_at_sixty_six_are_farming():
     members = new_members(("applicant", "妈", 66), ("grandchild", "孙儿", 9))  # (by proxy)
     member_facts.apply_circumstances(members, "我妈就种点菜种点包谷 出不去 要守娃儿")
     assert members[0]["able_to_work"] is True
+
+
+def test_a_paraplegic_who_sits_in_a_wheelchair_is_not_bedridden():
+    from actions.reading.people.circumstances import circumstances
+
+    flags = circumstances("兄弟高位截瘫 残疾证一级 坐得起轮椅 上厕所要人帮")
+    assert flags["bedridden"] is False and flags["disability_grade"] == 1
