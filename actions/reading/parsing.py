@@ -215,6 +215,12 @@ def to_arabic(text: str) -> str:
     text = _DIGIT_BEFORE_UNIT.sub(lambda m: "零一二三四五六七八九"[int(m.group(1))], text)
     # "三百 五十几块", "一万 两千": one figure said with a pause inside it
     text = _PAUSED_FIGURE.sub(_figure_rejoined, text)
+    # "千五", "万二": a thousand five hundred, twelve thousand (一 unsaid)
+    text = re.sub(
+        r"(?<![一二三四五六七八九十\d])([千万])(?=[一二三四五六七八九](?![十百千万]))",
+        lambda m: "一" + m.group(1),
+        text,
+    )
     # "千把块", "万把块", "百把块": about a thousand …
     text = re.sub(r"(?<![一二三四五六七八九十\d])([百千万])把", lambda m: "一" + m.group(1), text)
     # "就要上万", "上千块": at least that, the figure said

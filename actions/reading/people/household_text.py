@@ -501,9 +501,10 @@ def _pronoun_age(members: list[dict], group: list[dict], words: str) -> None:
         waiting = [m for m in reversed(members) if m["age"] is None and m not in group]
         # "一个女儿一个儿子，他48 我46": of an age to be the husband, not the son named last
         young = ("child", "grandchild")
+        # (a grown man's age is no child's: "他和两个娃儿 … 他39 女儿12" by his sister, of him)
         other = next(
             (m for m in waiting if (m["relation"] in young) == (age < 25)),
-            waiting[0] if waiting else None,
+            waiting[0] if waiting and not (age >= 25 and waiting[0]["relation"] in young) else None,
         )
         if other is not None:
             other["age"] = age

@@ -1025,3 +1025,16 @@ def test_who_a_call_or_a_text_is_made_for(text, who):
 def test_a_daughter_married_out_is_not_counted():
     text = "三个 我老汉儿 我哥哥 还有我侄女 我嫁出去了不算，我老汉儿82 我哥哥52 侄女17岁"
     assert [m["label"] for m in people.read_members(text)] == ["老汉儿", "哥哥", "侄女"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        ("他老婆前几年跑了 留了两个娃儿", ["娃儿", "娃儿"]),  # a wife who left
+        ("老婆跑了四年了 我和两个娃儿", ["我", "娃儿", "娃儿"]),
+        ("我男人到处乱跑了", ["男人"]),  # one who wanders off is still at home
+        ("他和两个娃儿 3个人，他39 女儿12 儿子9", ["女儿", "儿子"]),  # his age is no child's
+    ],
+)
+def test_a_wife_who_left_one_who_wanders_and_a_grown_man_s_age(text, labels):
+    assert [m["label"] for m in people.read_members(text)] == labels

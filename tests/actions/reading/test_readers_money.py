@@ -1433,3 +1433,22 @@ def test_a_child_working_away_is_asked_about_once():
 def test_a_pacemaker_is_a_medical_cost():
     text = "起搏器那个 自己出了一万 两千 平时吃药一个月一百多点"
     assert money_text.read_expenses(text) == {"medical": Decimal(13200)}
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        # the savings are no count of motorbikes
+        ("存了五千 摩托车一个 跑活路的 房子一个", {"deposits": 5000, "vehicles": 1, "houses": 1}),
+        ("原来存了三万多 全部用了 没得车 房子一个", {"deposits": 0, "vehicles": 0, "houses": 1}),
+    ],
+)
+def test_savings_a_motorbike_and_savings_all_spent(text, assets):
+    assert {k: int(v) for k, v in assets_text.read_assets(text).items()} == assets
+
+
+def test_months_on_the_road_and_a_thousand_five():
+    text = "我跑摩的一个月三千五 除了过年都在跑 今年跑了十一个月"
+    assert money_text.read_income(text) == {"business": Decimal(38500)}
+    text = "透析报了过后自己还要出千五左右一个月 她吃药一个月两百"
+    assert money_text.read_expenses(text) == {"medical": Decimal(20400)}
