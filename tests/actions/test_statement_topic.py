@@ -113,3 +113,16 @@ def test_the_twenty_first_to_twenty_third_round_statements(text, key):
 )
 def test_the_twenty_fourth_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # written after the twenty-fifth real set was read, in our own words
+        ("我腰杆坏了不能劳动 屋头全靠老婆一个人照顾", "who_qualifies"),
+        ("屋头的担子都压在我一个人肩上", "who_qualifies"),
+        ("娃儿没人养 想送到福利院去 孤儿院收不收", "tekun"),
+    ],
+)
+def test_the_twenty_fifth_round_statements(text, key):
+    assert statement_topic(text) == key
