@@ -39,7 +39,7 @@ from actions.reading.parsing import _plain, numbers, pauses_as_commas, to_arabic
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|农保)",
@@ -110,7 +110,7 @@ def _month_count(months: re.Match) -> Decimal:
 _THIS_YEAR = re.compile(
     r"今年[^，。\d]{0,3}(?:开|做|干|上|搞)了?[^，。\d]{0,2}(半年|([1-9]|1[01])\s*个月)(?!\s*\d)"
 )
-_OWN_USE = re.compile(r"(自己吃|自己用|自家吃|不卖)")
+_OWN_USE = re.compile(r"(自己吃(?![^，。\s]{0,3}药)|自己用|自家吃|不卖)")  # (not "我自己吃降压药")
 # "村里说给我个扫地的公益岗 一个月八百 我没去": offered, not taken.
 _DECLINED = re.compile(
     r"^\s*我?(?:没去|没要|不要|没干|没做|没去成|不去|没答应)|^\s*(?:一|1)分[^，。]{0,2}[都也]?还?(?:没|莫)"
@@ -326,7 +326,14 @@ def _by_kind(
                 amounts[last] -= back
                 last_value -= back
             continue
-        if last is not None and _NET.search(clause) and (net := per_year(clause)) is not None:
+        if (
+            last is not None
+            and _NET.search(clause)
+            and (net := per_year(clause)) is not None
+            # (not another source's net: "我一年两万出头 烤烟除开化肥落得到四千来块")
+            and next((k for k, p in kinds.items() if re.search(p, _NET.sub("", clause))), last)
+            == last
+        ):
             if net < amounts[last]:
                 amounts[last] += net - last_value  # "一年收一万 除了租金剩六千": the net
                 last_value = net
@@ -334,8 +341,11 @@ def _by_kind(
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind == "business" and "other" in kinds and _LET.search(clause):
             kind = "other"  # "门市租出去一年八千": rent, not trade
-        if kind == "transfers" and re.search(r"(实习|工资|工钱)", clause):
-            kind = "wages"  # "女儿实习一个月给她八百": her pay, not a gift
+        if kind == "transfers" and re.search(
+            r"(实习|工资|工钱|看果园|看园子|守果园|看林子|看山|看大门|帮人看)", clause
+        ):
+            # "女儿实习一个月给她八百", "看果园一年给我三千": pay, not a gift
+            kind = "wages"
         if (
             kind in ("transfers", "wages")
             and "other" in kinds

@@ -1452,3 +1452,23 @@ def test_months_on_the_road_and_a_thousand_five():
     assert money_text.read_income(text) == {"business": Decimal(38500)}
     text = "透析报了过后自己还要出千五左右一个月 她吃药一个月两百"
     assert money_text.read_expenses(text) == {"medical": Decimal(20400)}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # another source's net is no net of the wage said before
+        ("我一年做得到两万出头 烤烟除开化肥落得到四千来块", {"wages": 20000, "agriculture": 4000}),
+        # pay for minding an orchard is a wage, not a gift
+        ("看果园一年给我三千 老婆洗碗一个月一千二 做了八个月", {"wages": 12600}),
+        # "没给她办" is no word about money
+        ("以前村里说她有侄儿侄女，就没给她办", {}),
+    ],
+)
+def test_another_source_s_net_pay_for_minding_and_no_money_word(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_one_s_own_pills_are_a_cost():
+    text = "我自己吃降压药 一个月五六十 娃儿读书没得好多钱 学校都免了的"
+    assert money_text.read_expenses(text) == {"medical": Decimal(660)}
