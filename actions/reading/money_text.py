@@ -35,6 +35,7 @@ from actions.reading.money_amounts import (
     shop_by_the_day,
 )
 from actions.reading.parsing import _plain, numbers, pauses_as_commas, to_arabic
+from actions.reading.speech import DONT_KNOW_WORDS
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
@@ -634,6 +635,9 @@ def _carried(
     return value
 
 
+# Not knowing a sum: not remembering it (speech.DONT_KNOW_WORDS) or never having counted it.
+CANNOT_COUNT = f"{DONT_KNOW_WORDS}|说不来|算不清|算不到|算不来|没数过|没算过"
+
 _VAGUE = re.compile(
     r"(几百|几千|几万|给点|给[他她我们]{1,2}点|一点|点点|有点|有些|有时候|不晓得好多|不知道多少|不一定|不固定|"
     r"说不准|没个准|看情况|不晓得|不知道|说不清|算不清|算不出)"
@@ -643,30 +647,28 @@ _VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一
 # "侄儿子给他点钱 好多我不晓得": the amount not known, said in the next clause.
 _HOW_MUCH_UNKNOWN = re.compile(
     r"(好多|多少)[^，。\d]{0,3}(?:我|他|她|我们)?(?:又|真的?|确实|也|是|都|实在)?"
-    r"(不晓得|不知道|不清楚|说不清|说不来|说不准|没数过|没算过|算不到|算不清|算不来|记不到|记不清)"
+    f"({CANNOT_COUNT})"
 )
 
 
 _CHOICE = re.compile(r"\d[^，。\s\d]{0,3}还是[^，。\s\d]{0,3}\d")
-_UNSURE = re.compile(r"(说不准|记不清|记不到|搞不清|说不清|不晓得|不知道|拿不准)")
+_UNSURE = re.compile(f"({CANNOT_COUNT})")
 # "五百还是八百我记不清了": one figure or another, the resident cannot say which
-_EITHER_UNSURE = re.compile(
-    r"还是[^，。]{1,6}?(?:我|也|都)?(?:记不清|记不到|记不得|说不准|说不清|搞不清|不晓得|不知道)"
-)
+_EITHER_UNSURE = re.compile(f"还是[^，。]{{1,6}}?(?:我|也|都)?(?:{CANNOT_COUNT})")
 # "记不到好多了", "不晓得好多": the amount not known, said first
 _UNKNOWN_HOW_MUCH = re.compile(
-    r"\s*(?:我|也|都|真的?)?(?:不晓得|不知道|不清楚|说不清|记不到|记不清|算不到|算不清)[^，。\d]{0,2}(?:好多|多少)"
+    r"\s*(?:我|也|都|真的?)?" f"(?:{CANNOT_COUNT})" r"[^，。\d]{0,2}(?:好多|多少)"
 )
 
 
 # … said either way round ("给好多不知道", "不晓得好多")
 _AMOUNT_UNKNOWN = re.compile(
-    rf"{_HOW_MUCH_UNKNOWN.pattern}|(不晓得|不知道|不清楚|说不清)[^，。\d]{{0,3}}(好多|多少)"
+    rf"{_HOW_MUCH_UNKNOWN.pattern}|({CANNOT_COUNT})[^，。\d]{{0,3}}(好多|多少)"
 )
 
 
 _YEAR_UNKNOWN = re.compile(
-    r"(?:说不清|说不准|不晓得|不知道|算不到|算不清)[^，。\d]{0,3}(?:一年|全年|1年)[^，。\d]{0,3}(?:好多|多少)"
+    f"(?:{CANNOT_COUNT})" r"[^，。\d]{0,3}(?:一年|全年|1年)[^，。\d]{0,3}(?:好多|多少)"
 )
 
 

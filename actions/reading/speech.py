@@ -8,7 +8,11 @@ import re
 from actions.reading.parsing import pauses_as_commas
 from actions.reading.script import simplified
 
-DONT_KNOW = re.compile(r"(不晓得|不知道|不清楚|记不得|记不清|说不准|搞不清|不太清楚|晓不得|不记得)")
+# Not knowing or not remembering, as residents say it; the one list the readers share.
+DONT_KNOW_WORDS = (
+    "不晓得|不知道|不清楚|不太清楚|晓不得|不记得|记不得|记不清|记不到|说不准|说不清|搞不清|拿不准"
+)
+DONT_KNOW = re.compile(f"({DONT_KNOW_WORDS})")
 AFFIRM = re.compile(
     r"^(是|是的|对|对的|同意|可以|可(?!是|能|怜|惜|不)|好|好的|要得|要的(?=\W|$)|行|嗯|嗯嗯|没问题|对头|确认|没错|正确|ok|OK|"
     r"核对无误|无误|谨遵|照办|"

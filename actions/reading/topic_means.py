@@ -170,12 +170,13 @@ def _of_others(money: str, earners: set[str]) -> bool:
 # 一分都莫得"), or a year never counted.
 _STILL_UNSURE = re.compile(
     r"有时候[^，。\s]{0,6}\d[^。]{0,16}有时候[^，。\s]{0,6}(?:\d|一分|没得|莫得|没有)|"
-    r"(?:没算过|算不清|说不准|说不清)[^，。]{0,4}$"
+    f"(?:{money_text.CANNOT_COUNT})"
+    r"[^，。]{0,4}$"
 )
 
 
 _SPREAD_UNSURE = re.compile(r"多的时候[^。]{0,12}少的时候|少的时候[^。]{0,12}多的时候")
-_CANNOT_COUNT = re.compile(r"(算不清|说不清|记不到|算不到|说不准|没算过|不晓得好多)")
+_CANNOT_COUNT = re.compile(f"({money_text.CANNOT_COUNT})")
 
 
 # A son or daughter (or the husband's kin) working away from home
