@@ -651,15 +651,14 @@ _HOW_MUCH_UNKNOWN = re.compile(
 )
 
 
+# One sum or another, with not knowing which said then or later ("五百还是八百我记不清了",
+# "七八千还是一万 … 我说不准")
 _CHOICE = re.compile(r"\d[^，。\s\d]{0,3}还是[^，。\s\d]{0,3}\d")
 _UNSURE = re.compile(f"({CANNOT_COUNT})")
-# "五百还是八百我记不清了": one figure or another, the resident cannot say which
-_EITHER_UNSURE = re.compile(f"还是[^，。]{{1,6}}?(?:我|也|都)?(?:{CANNOT_COUNT})")
 # "记不到好多了", "不晓得好多": the amount not known, said first
 _UNKNOWN_HOW_MUCH = re.compile(
     r"\s*(?:我|也|都|真的?)?" f"(?:{CANNOT_COUNT})" r"[^，。\d]{0,2}(?:好多|多少)"
 )
-
 
 # … said either way round ("给好多不知道", "不晓得好多")
 _AMOUNT_UNKNOWN = re.compile(
@@ -697,7 +696,6 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
         named = said or named
         unknown_how_much = (
             _HOW_MUCH_UNKNOWN.search(clause)
-            or _EITHER_UNSURE.search(clause)  # "五百还是八百我记不清了"
             or (
                 re.match(r"\s*(不晓得|不知道|不清楚|说不清)", clause)
                 and re.search(r"(好多|多少)\s*$", previous)  # "寄好多 不晓得"
