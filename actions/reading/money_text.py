@@ -1151,13 +1151,8 @@ _NOT_YET = re.compile(r"(还没做|还没有做|没做成|还没动|还没开始
 
 
 def read_expenses(text: str) -> dict[str, Decimal]:
-    if _NOT_YET.search(text or ""):
-        text = "，".join(
-            c for c in clauses(text) if not (re.search(r"(要|得|需要)", c) and numbers(c))
-        )
-    text = _by_the_weeks_said(
-        _each_then_all(_count_said_after(_own_share_only(_this_year_only(text))))
-    )
+    for rewrite in _EXPENSE_REWRITES:
+        text = rewrite(text)
     by_time = _costs_by_the_time(text)
     rest = [c for c in clauses(to_arabic(text)) if not any(c in said for _, _, said in by_time)]
     amounts = _by_kind("，".join(rest) if by_time else text, _EXPENSE_ORDER, skip=_EARNED_OR_LIVING)
@@ -1168,6 +1163,13 @@ def read_expenses(text: str) -> dict[str, Decimal]:
         # "今年报销完自己还出了七万多": what is left after a reimbursement is a medical cost
         return read_expenses(f"看病，{text}")
     return amounts
+
+
+def _not_yet_needed(text: str) -> str:
+    """A cost still to come ("还没做 要三万") is no cost of the year."""
+    if not _NOT_YET.search(text or ""):
+        return text
+    return "，".join(c for c in clauses(text) if not (re.search(r"(要|得|需要)", c) and numbers(c)))
 
 
 _REIMBURSED = re.compile(r"(报销|报了|报完|报过)")
@@ -1212,3 +1214,16 @@ def _own_share_only(text: str) -> str:
         if not (_PAID_BY_OTHERS.search(c) and numbers(c) and not _OWN_SHARE.search(c))
     ]
     return "，".join(kept) if len(kept) < len(parts) else text
+
+
+# The expense answer's rewrites, in the order they apply: each returns the text as the next
+# reads it (a cost to come dropped, the year's cost kept, the own share, a count said after
+# the cost, each one's then all, costs by the week).
+_EXPENSE_REWRITES = (
+    _not_yet_needed,
+    _this_year_only,
+    _own_share_only,
+    _count_said_after,
+    _each_then_all,
+    _by_the_weeks_said,
+)
