@@ -69,18 +69,39 @@ _ALLOWANCE_EACH = re.compile(
 )
 
 
-def _each_one_s_allowance(money: str, members: list[dict], income: dict) -> None:
-    """Each of the couple's allowance, not one: a parents' 特扶金 is each parent's, 高龄补贴
-    each one's of eighty and over."""
+# Whose each one's money is: the old of sixty and over (the basic pension), the parents (特扶金,
+# 扶助金), the old of eighty and over (高龄补贴).
+_EACH_OF = {
+    "pension": lambda m: (m.get("age") or 0) >= 60,
+    "parents": lambda m: m["relation"] in ("applicant", "spouse"),
+    "eighty": lambda m: (m.get("age") or 0) >= 80,
+}
+
+
+def _each_one_s(money: str, members: list[dict], income: dict) -> None:
+    """Money said as each one's ("养老金一个人一百多", "特扶金一个人一个月四百") is each of
+    those it is paid to, not one's: the pension each of the old's, 特扶金 each parent's,
+    高龄补贴 each one's of eighty and over."""
+    told = _pension_words(to_arabic(money))
+    old = [m for m in members if _EACH_OF["pension"](m)]
+    if (
+        income.get("basic_pension")
+        and _EACH_ONE.search(told)
+        and not _HOW_MANY.search(told)
+        and not any(m.is_group for m in mentions(told))
+        and len(old) > 1
+    ):
+        # "还有养老金 一个人一百多" of a couple of seventy: each of the old has one
+        income["basic_pension"] = income["basic_pension"] * len(old)
+    if not income.get("other"):
+        return
     for clause in money_text.clauses(money):
         said = _ALLOWANCE_EACH.search(to_arabic(clause))
         value = money_text.read_income(clause).get("other") if said else None
         if not value:
             continue
-        if said.group("what").startswith("高龄"):
-            each = [m for m in members if (m.get("age") or 0) >= 80]
-        else:
-            each = [m for m in members if m["relation"] in ("applicant", "spouse")]
+        whose = "eighty" if said.group("what").startswith("高龄") else "parents"
+        each = [m for m in members if _EACH_OF[whose](m)]
         if len(each) > 1:
             income["other"] += value * (len(each) - 1)
 
@@ -250,18 +271,7 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         named = earlier
     # In answer to the costs question, "生活费" is a cost, not money sent home.
     income = money_text.read_income(money, named) if requested != "expenses" else {}
-    told = _pension_words(to_arabic(money))
-    if (
-        income.get("basic_pension")
-        and _EACH_ONE.search(told)
-        and not _HOW_MANY.search(told)
-        and not any(m.is_group for m in mentions(told))
-        and len(old := [m for m in state.get("members") or [] if (m.get("age") or 0) >= 60]) > 1
-    ):
-        # "还有养老金 一个人一百多" of a couple of seventy: each of the old has one
-        income["basic_pension"] = income["basic_pension"] * len(old)
-    if income.get("other"):
-        _each_one_s_allowance(money, state.get("members") or [], income)
+    _each_one_s(money, state.get("members") or [], income)
     if requested == "expenses" and not money_text.read_expenses(money):
         # "老婆一个月一千五" when the costs are asked, after "我一个月挣两千": the income
         # answer goes on with another earner's wages; nothing else is taken from it here.
