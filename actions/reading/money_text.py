@@ -955,23 +955,28 @@ _PENSION_EACH = re.compile(
 )
 
 
+def _pension_each_one(text: str) -> str:
+    """ "两个人养老金 一个一百七": each one's ("一个" for "一个人")."""
+    return _PENSION_EACH.sub(r"\1一个人", text)
+
+
+def _bound_after_dropped(text: str) -> str:
+    """ "是一百八十几 不到两百": the bound said after the figure is no second amount."""
+    return _BOUND_AFTER.sub("", text) if len(numbers(text)) >= 2 else text
+
+
+def _pension_paused(text: str) -> str:
+    """ "两个老的养老金 一个月一人一百七十几": one clause, the pause before its figure."""
+    return re.sub(r"((?:养老金|养老钱|老年钱))\s+(?=(?:一|1|每)个?月)", r"\1", text)
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
-    # "两个人养老金 一个一百七": each one's ("一个" for "一个人")
-    text = _PENSION_EACH.sub(r"\1一个人", text)
-    if len(numbers(text)) >= 2:
-        # "是一百八十几 不到两百": the bound said after the figure is no second amount
-        text = _BOUND_AFTER.sub("", text)
-    # "两个老的养老金 一个月一人一百七十几": one clause, the pause before its figure
-    text = re.sub(r"((?:养老金|养老钱|老年钱))\s+(?=(?:一|1|每)个?月)", r"\1", text)
-    text = by_the_weight_picked(
-        by_the_small_piece(
-            by_the_job(_each_then_all(_all_then_each(_counts_corrected(_by_the_season(text)))))
-        )
-    )
+    for rewrite in _INCOME_REWRITES:
+        text = rewrite(text)
     weighed = by_weight(text)
     sold = by_quantity(text) if weighed is None else None
     if weighed is not None or sold is not None:
@@ -1226,4 +1231,19 @@ _EXPENSE_REWRITES = (
     _count_said_after,
     _each_then_all,
     _by_the_weeks_said,
+)
+
+
+# The income answer's rewrites, in the order they apply, before the figures are read.
+_INCOME_REWRITES = (
+    _pension_each_one,
+    _bound_after_dropped,
+    _pension_paused,
+    _by_the_season,
+    _counts_corrected,
+    _all_then_each,
+    _each_then_all,
+    by_the_job,
+    by_the_small_piece,
+    by_the_weight_picked,
 )
