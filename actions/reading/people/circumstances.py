@@ -153,6 +153,11 @@ _STROKE = re.compile(r"(中风|脑梗|脑血栓|大手术|做过手术|动过手
 _YEARS_AGO = re.compile(r"(前年|几年|好多年|多年|以前|早年|早些年|那些年|年轻时|做过|动过)")
 
 
+# Words that name work but say nothing of the light work still done, dropped before it is read:
+# heavy work only, tied to the house, something sold off, not at work now.
+_NO_WORK_SAID = (_HEAVY_ONLY, _TIED, _SOLD_OFF, _NOT_AT_WORK)
+
+
 def circumstances(words: str) -> dict:
     """Flags said about someone: "二级残疾，卧床" → grade 2, bedridden; "没得残疾" → none."""
     flags: dict = {}
@@ -192,7 +197,9 @@ def circumstances(words: str) -> dict:
         flags["in_school"] = True
     # "干不动也得干": done all the same
     words = _DONE_ANYWAY.sub("还在做", words)
-    light = _NOT_AT_WORK.sub("", _SOLD_OFF.sub("", _TIED.sub("", _HEAVY_ONLY.sub("", words))))
+    light = words
+    for unsaid in _NO_WORK_SAID:
+        light = unsaid.sub("", light)
     if (
         flags.get("serious_illness")
         and _STROKE.search(words)
