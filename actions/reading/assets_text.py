@@ -29,6 +29,11 @@ _CAR = re.compile(
     r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|机动三轮|三轮摩托|车)"
 )
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*([1-9])\s*(?:辆|个|台)")
+# A motorbike said, and no car ("一个摩托车 没得汽车"): the motorbike is a motor vehicle
+_MOTORBIKE = re.compile(
+    r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:摩托车?|三轮摩托)"
+)
+_NO_CAR_ONLY = re.compile(r"(?:没有?|莫得|没得|没买)\s?(?:汽车|小车|轿车)(?![^，。]{0,4}摩托)")
 _HAS_CAR = re.compile(
     r"(有|买了)\s*(?:一)?(?:辆|个|台)?[^，。没]{0,5}?(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托|车)"
     # "车就那个三轮摩托": the one vehicle there is
@@ -129,11 +134,15 @@ def read_assets(text: str, asked: bool = True) -> dict:
                 if left is not None:
                     assets["deposits"] = numbers(left)[0]  # "…用了些 还剩五千左右"
             elif _LUMP.search(clause) and "deposits" not in assets:
-                left = next((c for c in parts[index + 1 :] if _LEFT.search(c) and numbers(c)), None)
+                # "占地赔了六万 … 还剩一万出头", "赔的钱还剩两万多"
+                left = next((c for c in parts[index:] if _LEFT.search(c) and numbers(c)), None)
                 if left is not None:
-                    assets["deposits"] = numbers(left)[0]  # "占地赔了六万 … 还剩一万出头"
+                    assets["deposits"] = numbers(_LEFT.split(left)[-1] or left)[0]
     without_farm = _SOLD.sub("", _FARM.sub("", cleaned))
-    if _NO_CAR.search(without_farm):
+    motorbike = _MOTORBIKE.search(without_farm)
+    if motorbike and _NO_CAR_ONLY.search(without_farm):
+        assets["vehicles"] = int(motorbike.group(1))  # "一个摩托车 没得汽车": the motorbike
+    elif _NO_CAR.search(without_farm):
         assets["vehicles"] = 0
     elif match := _CAR.search(without_farm) or _CAR_AFTER.search(without_farm):
         assets["vehicles"] = int(match.group(1))

@@ -50,7 +50,7 @@ INCOME_SOURCES = {
     r"加工房)",
     "wages": r"(打工|务工|上班|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
     r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
-    r"餐馆|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
+    r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
@@ -116,6 +116,7 @@ _OWN_USE = re.compile(r"(自己吃(?![^，。\s]{0,3}药)|自己用|自家吃|�
 _DECLINED = re.compile(
     r"^\s*我?(?:没去|没要|不要|没干|没做|没去成|不去|没答应)|^\s*(?:一|1)分[^，。]{0,2}[都也]?还?(?:没|莫)"
 )
+_OTHERS_OF_IT = re.compile(r"\s*(?:后头|后面|剩下|其余|其他|别)的")
 # "哦今年涨了 两千", "不对 是两千": the figure said before, put right.
 _PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|今年是)")
 # "老伴也是一百八": the same source as the clause before.
@@ -253,6 +254,13 @@ _EARNED_OR_LIVING = re.compile(
 _SPENT = re.compile(r"(花了|花光|花掉|花费|用了|用光|开销|开支|自己出)")
 # The basic pension is paid by the month: "养老金一百多" with no period is a month's.
 _MONTHLY_AT_MOST = {"basic_pension": Decimal(1000)}
+# Someone else named, then only a figure (its period at most): "我妈一个月一百多"
+_ANOTHER_S_FIGURE = re.compile(
+    r"^\s*(?:我|他|她)?(?:妈|爸|老汉|老伴|老婆|老公|哥|姐|弟|妹|婆婆|公公|爷爷|奶奶|儿子|女儿)"
+    r"[^，。\d]{0,3}(?:(?:1|每)个?(?:月|年))?[^，。\d]{0,2}\d"
+)
+# Allowances paid by the month, said without their period ("还有高龄补贴一百")
+_MONTHLY_ALLOWANCE = re.compile(r"(高龄补贴|高龄津贴|长寿补贴|特扶金|特扶|扶助金)")
 
 
 _NOTHING_ANYWHERE = re.compile(
@@ -379,7 +387,14 @@ def _by_kind(
             amounts[last] += monthly * (count - 12)
             monthly = None
             continue
-        if _DECLINED.search(clause) and kind is None and last is not None and not numbers(clause):
+        if (
+            _DECLINED.search(clause)
+            and kind is None
+            and last is not None
+            and not numbers(clause)
+            # (not of others in between: "收了一万出头 后头的都死了 一分没卖到")
+            and not _OTHERS_OF_IT.match(previous)
+        ):
             amounts[last] -= last_value  # "…一个月八百 我没去": not taken
             if not amounts[last]:
                 amounts.pop(last)
@@ -458,6 +473,8 @@ def _by_kind(
                         to_arabic(clause),
                     )
                 )
+                # "我哥吃药一个月三百左右 我妈一个月一百多": another's cost of the same kind
+                or (last == "medical" and _ANOTHER_S_FIGURE.match(to_arabic(clause)))
                 # "我一个月三千左右，老婆一千多": the spouse's wage, by the month said before
                 or (
                     last in ("wages", UNASSIGNED)
@@ -585,9 +602,10 @@ def _by_kind(
             and not (pending == told_before and _ANOTHER_EARNER.match(clause))
         ):
             kind = pending  # "跑货车拉货，一个月挣得到三千来块": the earning of that work
-        if value < _MONTHLY_AT_MOST.get(kind, 0) and not (
-            MONTH.search(clause) or YEAR.search(clause)
-        ):
+        if (
+            value < _MONTHLY_AT_MOST.get(kind, 0)
+            or (_MONTHLY_ALLOWANCE.search(clause) and value < _MONTHLY_AT_MOST["basic_pension"])
+        ) and not (MONTH.search(clause) or YEAR.search(clause)):
             value *= 12
         elif (
             kind == "wages"
@@ -649,6 +667,10 @@ _HOW_MUCH_UNKNOWN = re.compile(
     r"(好多|多少)[^，。\d]{0,3}(?:我|他|她|我们)?(?:又|真的?|确实|也|是|都|实在)?"
     f"({CANNOT_COUNT})"
 )
+
+
+# A range one end of which is no figure ("几百到一千多"): after "好多我也说不准", no figure
+_VAGUE_END = re.compile(r"几[十百千万][^，。\d]{0,3}(?:到|至)|(?:到|至)[^，。\d]{0,2}几[十百千万]")
 
 
 # One sum or another, with not knowing which said then or later ("五百还是八百我记不清了",
@@ -717,7 +739,11 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             said is None
             and (kind or named)
             and unknown_how_much
-            and (another_item or not figures.get(kind or named))
+            and (
+                another_item
+                or not figures.get(kind or named)
+                or _VAGUE_END.search(" ".join(parts[index : index + 2]))
+            )
         ):
             # the clause before named the source, or one a few clauses before ("他编那个盖盖
             # … 编好多我又没数过 … 卖好多钱我真的说不来")

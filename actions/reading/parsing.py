@@ -245,6 +245,8 @@ def has_range(text: str) -> bool:
     return any(_arabic_range(m) != m.group(0) for m in _ARABIC_RANGE.finditer(_cn2an(text)))
 
 
+# "高龄补贴五十": a small figure right after an allowance paid by the month is money
+_AFTER_ALLOWANCE = re.compile(r"(?:高龄补贴|高龄津贴|长寿补贴|养老金|特扶金?)(?:是|有|就)?$")
 _AFTER_PERIOD = re.compile(
     r"(?:§|1?个?月|每天|1天|一天|个?学期|个?礼拜|个?星期|1场|一场|每场|1次|一次|每次)"
     r"(?:也|就|还|都)?(?:要|得|卖|花|给|出|用|赚|挣|收|拿|吃|打)?(?:得到|个)?"
@@ -264,7 +266,9 @@ def numbers(text: str) -> list[Decimal]:
         # "五十来块", "三十多块": the approximation before the unit says nothing of it
         unit_after = re.sub(r"^(来|多|把|几)", "", converted[match.end() : match.end() + 3])
         # "药一个月七八十", "一场卖二三十": a small figure right after a period is money
-        per_period = _AFTER_PERIOD.search(converted[max(0, match.start() - 9) : match.start()])
+        per_period = _AFTER_PERIOD.search(
+            converted[max(0, match.start() - 9) : match.start()]
+        ) or _AFTER_ALLOWANCE.search(converted[max(0, match.start() - 6) : match.start()])
         if converted[max(0, match.start() - 1) : match.start()] == "几":
             continue  # "几十块": some tens, no figure
         if not unit and (

@@ -36,7 +36,8 @@ HARDSHIPS = {
     "illness": r"(突然倒|倒下了|并发症|今年[^，。]{0,4}(?:这个|这场|得的|生的)病|住了[^，。]{0,5}院|得了重病|得了大病|得了癌|住院|开刀|动了?手术|做了?手术|急病|查出|重病|确诊|患了|得了.{0,4}(?:癌|病|症)|癌|尿毒症|脑梗(?!过)|中风(?!过)|"
     r"白血病|血友病|病.{0,3}加重|病重|得了?[^，。看]{0,3}病|癌症|病倒)",
     # A death is not itself a sudden hardship here: "老伴走了" is often years ago.
-    "other": r"(变故|被骗|顶梁柱|收入[^，。]{0,3}断了|断了收入|唯一的收入)",
+    # (a livestock epidemic is no natural disaster: "猪瘟 猪死完了")
+    "other": r"(变故|被骗|顶梁柱|收入[^，。]{0,3}断了|断了收入|唯一的收入|猪瘟|鸡瘟|发瘟|瘟疫|死完了)",
 }
 _UNSUSTAINABLE = re.compile(
     r"(过不下去|揭不开锅|吃不起饭|活不下去|没法过|没钱吃饭|生活困难得很|日子难过|撑不下去|撑不住|扛不住|顶不住|熬不下去|过不走|"
@@ -265,6 +266,13 @@ def read_hardship(text: str) -> dict | None:
             }
     if _UNSUSTAINABLE.search(cleaned):
         # "就是婆娘这个病 屋头快揭不开锅了": the illness that broke the family's living
-        kind = "illness" if re.search(r"(病|住院|化疗|手术)", cleaned) else "other"
+        # (not "看病有医保": a word about the cover, not an illness)
+        kind = (
+            "illness"
+            if re.search(
+                r"((?<!看)病|看病(?![^，。]{0,2}(?:有医保|看得起|没问题))|住院|化疗|手术)", cleaned
+            )
+            else "other"
+        )
         return {"kind": kind, "basic_living_unsustainable": True}
     return None

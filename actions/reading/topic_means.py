@@ -69,6 +69,12 @@ _ALLOWANCE_EACH = re.compile(
 )
 
 
+# Both have the same ("两个人的养老金 一个月都是一百八十几"): each one's
+_BOTH_THE_SAME = re.compile(
+    r"(?:两个人?|2个人?|两口子|老两口|我们两个|我们2个|二老)[^，。\d]{0,4}(?:养老金|养老钱)[^，。]{0,8}?都是"
+)
+
+
 # Whose each one's money is: the old of sixty and over (the basic pension), the parents (特扶金,
 # 扶助金), the old of eighty and over (高龄补贴).
 _EACH_OF = {
@@ -86,9 +92,14 @@ def _each_one_s(money: str, members: list[dict], income: dict) -> None:
     old = [m for m in members if _EACH_OF["pension"](m)]
     if (
         income.get("basic_pension")
-        and _EACH_ONE.search(told)
-        and not _HOW_MANY.search(told)
-        and not any(m.is_group for m in mentions(told))
+        and (
+            (
+                _EACH_ONE.search(told)
+                and not _HOW_MANY.search(told)
+                and not any(m.is_group for m in mentions(told))
+            )
+            or _BOTH_THE_SAME.search(told)
+        )
         and len(old) > 1
     ):
         # "还有养老金 一个人一百多" of a couple of seventy: each of the old has one
@@ -180,6 +191,27 @@ def _another_earner(money: str, requested: str | None, state: dict, income: dict
         # "两个人加起来五千" is everyone's total, unless it is of others named ("公公婆婆砖厂
         # 两个人一个月两千出头" after the speaker's own wages)
         and not (_ALL_TOLD.search(money) and not _of_others(money, now))
+    )
+
+
+# Kin named as the one a pension is of ("我哥", "老伴的")
+_KIN_OF = re.compile(r"(哥|姐|弟|妹|爸|妈|老汉|老伴|老公|老婆|婆婆|公公|爷爷|奶奶|外公|外婆|他|她)")
+
+
+def _another_s_pension(money: str, requested, state: dict, income: dict, before: dict) -> bool:
+    """The pension of another of the old, told when asked for more income: not the first
+    one's said again (a different figure, of someone named, with two or more of sixty)."""
+    new, old = income.get("basic_pension"), before.get("basic_pension")
+    return bool(
+        requested == "income"
+        and new
+        and old
+        and new != Decimal(str(old))
+        and Decimal(str(old)) % new
+        and new % Decimal(str(old))
+        and not _PUT_RIGHT.search(money)
+        and _KIN_OF.search(money)
+        and len([m for m in state.get("members") or [] if (m.get("age") or 0) >= 60]) > 1
     )
 
 
@@ -371,6 +403,9 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
                 else v
                 for k, v in income.items()
             }
+        if _another_s_pension(money, requested, state, income, before):
+            # "我哥刚满60 养老金才开始领 一个月一百八" after the mother's: his own, added
+            income["basic_pension"] += Decimal(str(before["basic_pension"]))
         state["income"] = {**before, **_amounts(income)}
         state["income"].pop("total", None)
         told = {f"income.{k}" for k, v in income.items() if v and k not in vague}

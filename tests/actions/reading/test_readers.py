@@ -50,6 +50,10 @@ def test_standing_told_not_asked(text, flags):
         ("没得了 房子垮了 滑坡", "disaster"),
         ("她男人前几年出车祸走了", None),  # years ago
         ("意外没得", None),
+        # a livestock epidemic is a trouble of its own, no natural disaster
+        ("就是鸡瘟 鸡死完了", "other"),
+        # "看病有医保" is a word about the cover, not an illness
+        ("房子住得 看病有医保，就是老伴走了 日子过不走了", "other"),
     ],
 )
 def test_sudden_hardship(text, kind):

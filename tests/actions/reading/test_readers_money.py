@@ -1472,3 +1472,47 @@ def test_another_source_s_net_pay_for_minding_and_no_money_word(text, income):
 def test_one_s_own_pills_are_a_cost():
     text = "我自己吃降压药 一个月五六十 娃儿读书没得好多钱 学校都免了的"
     assert money_text.read_expenses(text) == {"medical": Decimal(660)}
+
+
+def test_what_is_left_of_a_sum_received_said_in_one_breath():
+    assert assets_text.read_assets("保险赔的钱剩了一万五 放在信用社")["deposits"] == 15000
+
+
+def test_a_motorbike_and_no_car_is_one_vehicle():
+    assets = assets_text.read_assets("一个旧摩托车 没得小车 房子一个")
+    assert assets["vehicles"] == 1
+    assert assets_text.read_assets("摩托车也没得 没得小车")["vehicles"] == 0
+
+
+def test_a_month_not_known_then_a_range_with_no_figure_at_one_end():
+    text = "婆娘在饭馆打杂 一个月好多我说不清 几百到一千吧 我养老金一百八"
+    assert money_text.vague_kinds(text) == ["wages"]
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # an allowance paid by the month, said without its period
+        ("我爸养老金一个月一百九 还有高龄补贴八十", {"basic_pension": 2280, "other": 960}),
+        # nothing for the rest: the figure for the first stands
+        ("今年卖了五头牛 收了两万 剩下的遭病死了 一分没卖到", {"agriculture": 20000}),
+    ],
+)
+def test_an_allowance_by_the_month_and_nothing_for_the_rest(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_another_s_cost_of_the_same_kind_by_a_figure_alone():
+    assert money_text.read_expenses("老汉吃药一个月两百 我妈一个月五十多") == {
+        "medical": Decimal(3000)
+    }
+
+
+def test_both_the_same_pension_and_another_s_told_next():
+    members = new_members(("applicant", "我", 72), ("spouse", "老伴", 69))
+    said = reader.read("两个人的养老金一个月都是一百七", "income", {"members": members})
+    assert said.updates["income"]["basic_pension"] == 4080
+    members = new_members(("applicant", "妈", 88), ("child", "我老汉", 61))
+    state = {"members": members, "income": {"basic_pension": 2400}, "asks": {"income": 1}}
+    said = reader.read("我老汉今年满六十 养老金一个月一百七", "income", state)
+    assert said.updates["income"]["basic_pension"] == 4440
