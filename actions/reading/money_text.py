@@ -55,7 +55,7 @@ INCOME_SOURCES = {
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
     # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme)
-    "other": r"(高龄补贴|高龄津贴|特扶|扶助金|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
+    "other": r"(高龄补贴|高龄津贴|高龄的|特扶|扶助金|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -137,7 +137,7 @@ _ALSO_DRAWS = re.compile(r"也[^，。\d]{0,4}(?:领|有|拿)[^，。\d]{0,2}$")
 _GIVER = re.compile(
     r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)"
 )
-_LET = re.compile(r"(租出去|租给|出租|收租|租金|包给别?人|包出去|转包)")
+_LET = re.compile(r"(租出去|租给|出租|收租|租金|包给别?人|包出去|转包|流转)")
 # What is left of the clause before's takings after its costs: "除了租金剩六千", "去掉本钱落得到两千".
 _NET = re.compile(
     r"(除了|除去|除开|去掉|去了|扣了|扣掉|刨去|刨开|减去|减了|抛开)[^，。\d]{0,10}?"
@@ -260,7 +260,7 @@ _ANOTHER_S_FIGURE = re.compile(
     r"[^，。\d]{0,3}(?:(?:1|每)个?(?:月|年))?[^，。\d]{0,2}\d"
 )
 # Allowances paid by the month, said without their period ("还有高龄补贴一百")
-_MONTHLY_ALLOWANCE = re.compile(r"(高龄补贴|高龄津贴|长寿补贴|特扶金|特扶|扶助金)")
+_MONTHLY_ALLOWANCE = re.compile(r"(高龄补贴|高龄津贴|高龄的|长寿补贴|特扶金|特扶|扶助金)")
 
 
 _NOTHING_ANYWHERE = re.compile(
@@ -348,8 +348,8 @@ def _by_kind(
                 last_value = net
             continue
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
-        if kind == "business" and "other" in kinds and _LET.search(clause):
-            kind = "other"  # "门市租出去一年八千": rent, not trade
+        if kind in ("business", "transfers") and "other" in kinds and _LET.search(clause):
+            kind = "other"  # "门市租出去一年八千": rent, not trade; "地流转了一年给八百"
         if kind == "transfers" and re.search(
             r"(实习|工资|工钱|看果园|看园子|守果园|看林子|看山|看大门|帮人看)", clause
         ):
@@ -433,14 +433,19 @@ def _by_kind(
                     or corrected_before
                 )
             ):
-                fixed = value * 12 if monthly is not None and not YEAR.search(clause) else value
+                fixed = (
+                    value * 12
+                    if (monthly is not None or value < _MONTHLY_AT_MOST.get(last, 0))
+                    and not (YEAR.search(clause) or MONTH.search(clause))
+                    else value
+                )
                 amounts[last] += fixed - last_value  # "一个月一千八 哦今年涨了 两千"
                 last_value, monthly = fixed, (fixed / 12 if monthly is not None else None)
                 continue
             if (
                 value is not None
                 and last is not None
-                and _RESTATED.match(clause)
+                and (_RESTATED.match(clause) or _PUT_RIGHT.search(clause))
                 and value in (last_value, amounts.get(last), last_value / 12)
             ):
                 continue  # "三个子女每人每年给1000元，合计3000元": the sum said again
@@ -981,6 +986,14 @@ _PENSION_EACH = re.compile(
 )
 
 
+def _not_then_said_again(text: str) -> str:
+    """ "一百九 不是 两百 两百出头": the figure after 不是 said again is the figure put right
+    (not "one hundred ninety, not two hundred")."""
+    converted = to_arabic(text)
+    fixed = re.sub(r"不是\s*(\d+)\s*[，,\s]\s*(?=\1(?!\d))", "哦 ", converted)
+    return fixed if fixed != converted else text
+
+
 def _pension_each_one(text: str) -> str:
     """ "两个人养老金 一个一百七": each one's ("一个" for "一个人")."""
     return _PENSION_EACH.sub(r"\1一个人", text)
@@ -1262,6 +1275,7 @@ _EXPENSE_REWRITES = (
 
 # The income answer's rewrites, in the order they apply, before the figures are read.
 _INCOME_REWRITES = (
+    _not_then_said_again,
     _pension_each_one,
     _bound_after_dropped,
     _pension_paused,

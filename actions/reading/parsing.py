@@ -246,7 +246,7 @@ def has_range(text: str) -> bool:
 
 
 # "高龄补贴五十": a small figure right after an allowance paid by the month is money
-_AFTER_ALLOWANCE = re.compile(r"(?:高龄补贴|高龄津贴|长寿补贴|养老金|特扶金?)(?:是|有|就)?$")
+_AFTER_ALLOWANCE = re.compile(r"(?:高龄补贴|高龄津贴|高龄的|长寿补贴|养老金|特扶金?)(?:是|有|就)?$")
 _AFTER_PERIOD = re.compile(
     r"(?:§|1?个?月|每天|1天|一天|个?学期|个?礼拜|个?星期|1场|一场|每场|1次|一次|每次)"
     r"(?:也|就|还|都)?(?:要|得|卖|花|给|出|用|赚|挣|收|拿|吃|打)?(?:得到|个)?"

@@ -340,6 +340,13 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
                     member["able_to_work"] = after["able_to_work"]
         return True
     before = [m["able_to_work"] for m in members]
+    household = [m for m in members if m["able_to_work"] is None and _working_age_and_well(m)]
+    if asked and household and _of_the_household(members, cleaned):
+        # "就管果园 冬天帮别人摘果子打点零工" when the speaker's work is known: no one
+        # named, the household's work, of those of working age with nothing against it
+        for member in household:
+            member["able_to_work"] = True
+        return True
     if _ALL_ABLE.search(re.sub(r"\W", "", cleaned)):
         for member in members:
             if not member.get("in_school") and (member["age"] or 30) >= 16:
@@ -369,6 +376,27 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
                 else None
             )
     return True
+
+
+def _of_the_household(members: list[dict], cleaned: str) -> bool:
+    """Work told with no one named, after the speaker's own capacity was told."""
+    speaker = next((m for m in members if m["relation"] == "applicant"), None)
+    return bool(
+        speaker is not None
+        and speaker["able_to_work"] is True
+        and not mentions(cleaned, names=given_named(members))
+        and circumstances(cleaned).get("able_to_work") is True
+        and not UNABLE.search(cleaned)
+    )
+
+
+def _working_age_and_well(member: dict) -> bool:
+    return bool(
+        18 <= (member.get("age") or 0) < 60
+        and not member.get("in_school")
+        and not member.get("serious_illness")
+        and not _past_work(member)
+    )
 
 
 def _past_work(member: dict) -> bool:

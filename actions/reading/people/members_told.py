@@ -48,7 +48,9 @@ def _replace(state: dict, listed: list[dict]) -> None:
         if not member.get("from_story"):
             kept.append(member)
             continue
-        match = next((m for m in listed if same_person(m, member)), None)
+        match = next((m for m in listed if same_person(m, member)), None) or _the_one_of(
+            member, listed, state.get("members") or []
+        )
         if member["relation"] == "applicant" and not any(
             m["relation"] == "applicant" for m in listed
         ):
@@ -59,6 +61,19 @@ def _replace(state: dict, listed: list[dict]) -> None:
                 if match.get(key) is None and value is not None and key != "from_story":
                     match[key] = value
     state["members"] = kept
+
+
+def _the_one_of(member: dict, listed: list[dict], before: list[dict]) -> dict | None:
+    """The one listed of the story member's relation, when each names one and the ages do
+    not differ ("娃儿 九岁 … 离不得人", then "我和儿子 … 儿子9岁"): the same person."""
+    if member["relation"] == "applicant":
+        return None
+    now = [m for m in listed if m["relation"] == member["relation"]]
+    then = [m for m in before if m["relation"] == member["relation"] and m.get("from_story")]
+    if len(now) != 1 or len(then) != 1:
+        return None
+    ages = {member.get("age"), now[0].get("age")} - {None}
+    return now[0] if len(ages) <= 1 else None
 
 
 def merge(state: dict, listed: list[dict], missed: bool = False) -> None:

@@ -1038,3 +1038,11 @@ def test_a_daughter_married_out_is_not_counted():
 )
 def test_a_wife_who_left_one_who_wanders_and_a_grown_man_s_age(text, labels):
     assert [m["label"] for m in people.read_members(text)] == labels
+
+
+def test_the_story_s_child_listed_under_another_word_keeps_what_was_said():
+    said = reader.read("我一个人带个娃 娃儿七岁 脑瘫 离不得人 想问下低保", None, {})
+    state = {**said.updates}
+    listed = reader.read("两个 我和女儿，我31 女儿7岁", "household_size", state)
+    child = next(m for m in listed.updates["members"] if m["relation"] == "child")
+    assert child["needs_long_term_care"] is True

@@ -1516,3 +1516,25 @@ def test_both_the_same_pension_and_another_s_told_next():
     state = {"members": members, "income": {"basic_pension": 2400}, "asks": {"income": 1}}
     said = reader.read("我老汉今年满六十 养老金一个月一百七", "income", state)
     assert said.updates["income"]["basic_pension"] == 4440
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # a figure put right, then said again: once
+        ("护路员一个月六百 哦 七百 今年涨了 七百", {"poverty_project_wages": 8400}),
+        # "X 不是 Y Y出头": Y put right, not "X, not Y"
+        ("他养老金一百八 不是 两百 两百出头", {"basic_pension": 2400}),
+        ("一天一百五 不是两百", {}),
+        # a wage by the month put right by the month: the year's once
+        ("工资一个月一千六 哦今年涨了 一个月两千", {"wages": 24000}),
+        # two kin named, each
+        ("我哥和我姐一人一年给她两千", {"transfers": 4000}),
+        # 高龄的: the old-age allowance, by the month
+        ("养老金一百八 还有高龄的六十", {"basic_pension": 2160, "other": 720}),
+        # land let to a cooperative is rent, not a gift
+        ("田土流转给合作社了 一年给一千一", {"other": 1100}),
+    ],
+)
+def test_figures_put_right_each_of_two_kin_and_land_let(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income

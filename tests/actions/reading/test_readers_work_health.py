@@ -667,3 +667,10 @@ def test_a_paraplegic_who_sits_in_a_wheelchair_is_not_bedridden():
 
     flags = circumstances("兄弟高位截瘫 残疾证一级 坐得起轮椅 上厕所要人帮")
     assert flags["bedridden"] is False and flags["disability_grade"] == 1
+
+
+def test_work_with_no_one_named_after_the_speaker_s_is_the_household_s():
+    members = new_members(("applicant", "我", 56), ("spouse", "老婆", 53), ("parent", "妈", 80))
+    members[0]["able_to_work"] = True
+    assert member_facts.read_work(members, "就守那几亩茶园 农闲去镇上帮人搬货") is True
+    assert [m["able_to_work"] for m in members] == [True, True, None]
