@@ -134,6 +134,17 @@ _MONTHS_WORKED = re.compile(
     r"(?:(?:做|干|上|打|摘|采|捡)了?(?:得到)?|(?<![\d月])(?=\d+(?:\.5)?\s*个[多来]?月\s*"
     r"(?:有|左右|的样子)?(?:[\s，,。]|$)))\s*(\d+(?:\.5)?)\s*个[多来]?月"
 )
+
+
+def months_midpoint(converted: str) -> str:
+    """ "做了78个月" (七八个月, after to_arabic): the midpoint of the two months said, 7.5."""
+    return re.sub(
+        r"(?<![\d.])([1-9])([2-9])(?=\s*个月)",
+        lambda m: f"{m.group(1)}.5" if int(m.group(2)) == int(m.group(1)) + 1 else m.group(0),
+        converted,
+    )
+
+
 _HALF_YEAR_WORKED = re.compile(r"(?:做|干|上|打|摘|采)了?(?:得到)?\s*半年")
 
 
@@ -190,7 +201,8 @@ def day_earnings(text: str) -> list[tuple[Decimal, str]]:
     it). "一个月做得到十来天，一天一百五" → 12 × 10 × 150; "拉客一天四五十 一个月二十来天 女儿
     一天一百 做了四十来天" → two earnings, each with the days said nearest it (after it, or
     else before it), a count of days serving one rate only."""
-    converted = to_arabic(text).replace("个把月", "30天")  # "一年做个把月": a month's days
+    # "一年做个把月": a month's days; "做得到七八个月": seven and a half
+    converted = months_midpoint(to_arabic(text).replace("个把月", "30天"))
     # "一场除开本钱落得到五六十": the net of the day is the day's earning
     converted = re.sub(r"(?:除开|除了|除去|去掉|刨开|刨去|扣了|扣掉|减去)本钱", "", converted)
     rates = list(_DAY_RATE.finditer(converted))
@@ -243,7 +255,7 @@ def shop_by_the_day(text: str) -> Decimal | None:
 
 # By the piece: "背篓一个卖四十左右，一个月编得到十来个" (the piece's price × pieces a month).
 _PIECE_RATE = re.compile(
-    r"(?:一|1|每)(个(?!月)|双|件|条|床|把|张|只|头)[^，。\d给寄打发拿]{0,3}?(?:卖|能卖|卖得到|值|赚)?"
+    r"(?:一|1|每)(个(?!月|人)|双|件|条|床|把|张|只|头)[^，。\d给寄打发拿]{0,3}?(?:卖|能卖|卖得到|值|赚)?"
     r"[^，。\d给寄打发拿]{0,2}?(\d+)(?!\d)"
 )
 
@@ -278,8 +290,11 @@ def by_the_piece(text: str) -> tuple[Decimal, list[str]] | None:
         price /= 10  # "一个五毛"
         said += jiao.group(0)
     count = r"(\d+(?:\.\d+)?)"  # "一年卖五六只": 5.5
-    monthly = re.search(rf"(?:一|1|每)个?月[^，。\d]{{0,8}}?{count}\s*来?多?{unit}", converted)
-    yearly = re.search(rf"(?:一|1|每)年[^，。\d]{{0,8}}?{count}\s*来?多?{unit}", converted)
+    # (not months: "一年做得到七八个月")
+    monthly = re.search(
+        rf"(?:一|1|每)个?月[^，。\d]{{0,8}}?{count}\s*来?多?{unit}(?!月)", converted
+    )
+    yearly = re.search(rf"(?:一|1|每)年[^，。\d]{{0,8}}?{count}\s*来?多?{unit}(?!月)", converted)
     if monthly and 1 < Decimal(monthly.group(1)) <= 1000:
         return (price * Decimal(monthly.group(1)) * 12).to_integral_value(), [
             said,

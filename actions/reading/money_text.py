@@ -28,6 +28,7 @@ from actions.reading.money_amounts import (
     by_the_weight_picked,
     by_weight,
     day_earnings,
+    months_midpoint,
     people_count,
     per_weight,
     per_year,
@@ -95,12 +96,7 @@ _MONTHS_WORKED = re.compile(
 
 def _months_worked(clause: str) -> re.Match | None:
     """ "做了四个月"; "做了七八个月": the midpoint of the two months said (7.5)."""
-    converted = re.sub(
-        r"(?<![\d.])([1-9])([2-9])(?=\s*个月)",
-        lambda m: f"{m.group(1)}.5" if int(m.group(2)) == int(m.group(1)) + 1 else m.group(0),
-        to_arabic(clause),
-    )
-    return _MONTHS_WORKED.search(converted)
+    return _MONTHS_WORKED.search(months_midpoint(to_arabic(clause)))
 
 
 def _month_count(months: re.Match) -> Decimal:
@@ -125,8 +121,8 @@ _RESTATED = re.compile(r"\s*(?:合计|总计|总共|一共|加起来|合起来|�
 _SAME = re.compile(r"^[^，。\d]{0,6}也(?:是|有|领|拿)")
 # After a pension, another member's own figure: "我妈一百九", "老婆今年也开始领了 一百九".
 _ALSO_THEIRS = re.compile(
-    r"^\s*[我她他]?(?:妈|爸|老婆|老伴|老公|婆娘|男人|老头子?|老太婆|奶奶|爷爷|婆婆|公公|外婆|外公)"
-    r"[^，。\d]{0,2}\d"
+    r"^\s*(?:[我她他]?(?:妈|爸|老婆|老伴|老公|婆娘|男人|老头子?|老太婆|奶奶|爷爷|婆婆|公公|外婆|外公)"
+    r"[^，。\d]{0,2}\d|[她他](?:也|是|的)?\s*\d+(?![\d年个月天]))"
 )
 # After a pension, others' each: "我和老婆各人一百多", "我们两个一个人一百二".
 _EACH_OF_THEM = re.compile(
@@ -178,7 +174,7 @@ _PAST = re.compile(
 )
 _NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
 _OWN_SHARE = re.compile(
-    r"(自己[^，。\d]{0,3}(?:出|贴|垫)|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)"
+    r"(自己(?:(?:每|一|1)个?月|(?:每|一|1)年)?[^，。\d]{0,3}(?:出|贴|垫)|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)"
 )
 # (平均下来: "好的时候一天一百多，差的时候几十块，平均下来一个月两千左右")
 _OVER_THE_YEAR = re.compile(
@@ -502,8 +498,11 @@ def _by_kind(
                 value is not None
                 and last is not None
                 and _OWN_SHARE.search(clause)
-                and _IN_HOSPITAL.search(clause)
-                and not _IN_HOSPITAL.search(previous)
+                and (
+                    (_IN_HOSPITAL.search(clause) and not _IN_HOSPITAL.search(previous))
+                    # "…每个月两百多 今年发病住了回院 自己出了三千多": the stay said just before
+                    or (_IN_HOSPITAL.search(previous) and not numbers(previous))
+                )
             ):
                 # "吃药一个月三百多，今年住两回院报了自己出了四千来块": the stays, besides
                 amounts[last] += value
@@ -1203,9 +1202,21 @@ def read_expenses(text: str) -> dict[str, Decimal]:
     amounts.pop(UNASSIGNED, None)
     for kind, value, _ in by_time:
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
-    if not amounts and _REIMBURSED.search(text) and _OWN_SHARE.search(text) and "看病" not in text:
-        # "今年报销完自己还出了七万多": what is left after a reimbursement is a medical cost
-        return read_expenses(f"看病，{text}")
+    if not amounts.get("medical") and _REIMBURSED.search(text) and _OWN_SHARE.search(text):
+        # "今年报销完自己还出了七万多", "报了过后自己每个月还要出一千二 女儿一学期…": what is
+        # left after a reimbursement is a medical cost
+        parts = clauses(text)
+        told = [i for i, c in enumerate(parts) if _REIMBURSED.search(c) or _OWN_SHARE.search(c)]
+        # (not of a cost named before it: "康复训练一个月一千多 报了一部分 自己还要出四五百")
+        named = any(re.search(p, c) for c in parts[: told[0] + 1] for p in EXPENSE_TYPES.values())
+        share = "，".join(parts[i] for i in told)
+        medical = (
+            read_expenses(f"看病，{share}").get("medical")
+            if "看病" not in text and not named
+            else None
+        )
+        if medical:
+            amounts["medical"] = medical
     return amounts
 
 

@@ -240,6 +240,13 @@ _KIN_AWAY_WORKING = re.compile(
 )
 
 
+# A child named, then only a figure (and its period): "儿子一年一千"
+_CHILD_S_FIGURE = re.compile(
+    r"\s*我?(?:儿子|女儿|儿女|子女|大儿子?|二儿子?|幺儿|大女儿?|二女儿?|幺女|女婿)"
+    r"[^，。\d]{0,3}(?:(?:1|每)个?月|(?:1|每)年|过年)?[^，。\d]{0,2}\d+[^，。\d]{0,4}$"
+)
+
+
 def _vague_pending(state: dict) -> list[str]:
     """Income sources said before without a figure that can be taken, none told since."""
     income = state.get("income") or {}
@@ -369,6 +376,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         elif unassigned is not None and len(pending) == 1:
             # "儿子寄钱 好多不晓得" first, "一般八百 有时候一千" when asked again: that source's
             income[pending[0]] = income.get(pending[0], 0) + unassigned
+        elif (
+            unassigned is not None
+            and requested == "income"
+            and _CHILD_S_FIGURE.match(to_arabic(money))
+            and not any(m["relation"] == "child" for m in state.get("members") or [])
+        ):
+            # "儿子一年一千" of one who lives without her children: money they give
+            income["transfers"] = income.get("transfers", 0) + unassigned
         elif unassigned is not None and requested in ("income", "work"):
             # An amount said without its source: a worker's wages when someone in the
             # household works, else "other" (the summary shows it; it counts the same).

@@ -306,7 +306,9 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                 group = []
                 continue
         away = AWAY.search(DIED.sub("", said)) if NEARLY.search(said) else AWAY.search(said)
-        if away and speaker_only(found) and _SENDER_NOT_COUNTED.search(said):
+        if speaker_only(found) and (
+            (away and _SENDER_NOT_COUNTED.search(said)) or _REGISTER_MOVED.search(said)
+        ):
             # "我嫁出去了不算", of one who writes for her father's household
             members = [m for m in members if m["relation"] != "applicant" or m["age"] is not None]
             group = []
@@ -441,6 +443,8 @@ _PAST_AGE = re.compile(r"\d{1,3}\s*岁(?=\s*(?:就|那年|的时候|时候|那�
 _SENDER_NOT_COUNTED = re.compile(
     r"(嫁出去|出嫁|嫁人|分出去|成家)[^，。]{0,3}(?:了)?[^，。]{0,2}不算"
 )
+# "我户口早迁出来了", of one who writes for her parents' household
+_REGISTER_MOVED = re.compile(r"户口[^，。]{0,3}(?:迁出|迁走|迁到|迁了|早迁)")
 _NOT_LIVING_HERE = re.compile(
     r"\s*(?:也|都|平时)?(?:不在|没在|没有在)(?:屋头|家里?|家头)(?:住|头住)|\s*(?:也|都|平时)?(?:不|没)住(?:在|到)?(?:屋头|家里?)"
 )

@@ -1046,3 +1046,8 @@ def test_the_story_s_child_listed_under_another_word_keeps_what_was_said():
     listed = reader.read("两个 我和女儿，我31 女儿7岁", "household_size", state)
     child = next(m for m in listed.updates["members"] if m["relation"] == "child")
     assert child["needs_long_term_care"] is True
+
+
+def test_a_sender_whose_register_moved_out_is_no_member():
+    members = people.read_members("三个 我公公婆婆和我小叔子 我户口迁走了，公公70 婆婆68 小叔子35")
+    assert "我" not in [m["label"] for m in members]

@@ -1538,3 +1538,39 @@ def test_both_the_same_pension_and_another_s_told_next():
 )
 def test_figures_put_right_each_of_two_kin_and_land_let(text, income):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # after a pension, "她" and her figure: her own pension
+        ("养老金我一百七十几 她一百六十几", {"basic_pension": 3960}),
+        ("养老金一个月一百多 他说一年两三千", {"basic_pension": 1200, "unassigned": 2500}),
+        # months as a range after a day's pay; "一个人" is no piece sold
+        (
+            "砖厂一天一百八 一个月做二十天 一年做得到五六个月 两个老的养老金一个人一个月一百七",
+            {"wages": 19800, "basic_pension": 4080},
+        ),
+    ],
+)
+def test_her_pension_months_as_a_range_and_no_piece(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        # the stay said in the clause before the own share: the stay's cost, not by the month
+        ("老汉吃药每个月一百多 上个月住了回院 自己出了两千多", {"medical": 3200}),
+        # the own share every month after a reimbursement, of no cost named: medical
+        ("报了以后自己每个月还要出八百 儿子一学期一千", {"medical": 9600, "education": 2000}),
+    ],
+)
+def test_a_stay_said_before_and_the_own_share_by_the_month(text, expenses):
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+def test_a_child_s_figure_of_one_living_without_children_is_a_gift():
+    members = new_members(("applicant", "我", 76))
+    said = reader.read("女儿一年八百", "income", {"members": members})
+    assert said.updates["income"] == {"transfers": 800}
