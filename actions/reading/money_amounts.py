@@ -370,7 +370,10 @@ def by_quantity(text: str) -> tuple[Decimal, list[str]] | None:
     right: a 公斤 is two 斤), and the words that said it (to be read for nothing else)."""
     converted = per_weight(text)
     price = _PRICE_BY_WEIGHT.search(converted)
-    sold = _SOLD_WEIGHT.search(converted)
+    # what was sold, before what was picked ("收了三百多斤 只卖出去一百来斤")
+    sold = next(
+        (m for m in _SOLD_WEIGHT.finditer(converted) if m.group(0).startswith("卖")), None
+    ) or _SOLD_WEIGHT.search(converted)
     if not (price and sold):
         return None
     each, unit = _price_and_unit(price)
@@ -382,7 +385,9 @@ def by_quantity(text: str) -> tuple[Decimal, list[str]] | None:
     value = weight * each
     if _MONTH_SOLD.search(converted[: sold.start()]):
         value *= 12  # "一个月卖得到百把斤菜"
-    return value.to_integral_value(), [sold.group(0), price.group(0)]
+    # (the weight picked, said besides, is no money either)
+    picked = [m.group(0) for m in _SOLD_WEIGHT.finditer(converted) if m.group(0) != sold.group(0)]
+    return value.to_integral_value(), [sold.group(0), price.group(0), *picked]
 
 
 # Paid by the trip or the job ("拉一趟八十 一天两三趟"): the day's pay is the job's × the jobs a

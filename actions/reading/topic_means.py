@@ -496,6 +496,15 @@ def read_assets_and_standing(
         state["status"] = {**(state.get("status") or {}), **flags}
         reading.understood |= requested == "status"
     guarantees = standing_text.read_guarantees(text)
+    members = state.get("members") or []
+    if (
+        "education" in guarantees
+        and members
+        and all(m.get("age") is not None and not 6 <= m["age"] < 18 for m in members)
+    ):
+        # "儿子没读书了 病了就没读了" of a son of twenty: no child of school age is kept
+        # from school
+        guarantees = [g for g in guarantees if g != "education"]
     if guarantees:
         state["three_guarantees"] = guarantees
         reading.understood |= requested == "three_guarantees"

@@ -1574,3 +1574,14 @@ def test_a_child_s_figure_of_one_living_without_children_is_a_gift():
     members = new_members(("applicant", "我", 76))
     said = reader.read("女儿一年八百", "income", {"members": members})
     assert said.updates["income"] == {"transfers": 800}
+
+
+def test_the_weight_sold_not_the_weight_picked():
+    text = "今年收了两百多斤菜籽 卖出去一百五十斤 三块钱一斤"
+    assert money_text.read_income(text) == {"agriculture": Decimal(450)}
+
+
+def test_a_grown_son_out_of_school_leaves_no_child_kept_from_school():
+    members = new_members(("applicant", "我", 50), ("child", "儿子", 19))
+    said = reader.read("儿子病了就没读了", "school", {"members": members})
+    assert "education" not in (said.updates.get("three_guarantees") or [])
