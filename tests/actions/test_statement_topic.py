@@ -126,3 +126,18 @@ def test_the_twenty_fourth_round_statements(text, key):
 )
 def test_the_twenty_fifth_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "strong"),
+    [
+        # written after the twenty-sixth real set was read, in our own words
+        ("屋头实在太困难了 不想求人的", "who_qualifies", "who_qualifies"),
+        ("我们老两口真的过不下去了", "who_qualifies", None),
+        ("钱借完了 老汉的药下个月就要断了", "major_disease", "major_disease"),
+        ("为了给他看这个病 屋头啥子都没得了", "major_disease", "major_disease"),
+    ],
+)
+def test_the_twenty_sixth_round_statements(text, key, strong):
+    assert statement_topic(text) == key
+    assert statement_topic(text, soft=False) == strong
