@@ -198,7 +198,9 @@ def _another_earner(money: str, requested: str | None, state: dict, income: dict
 _KIN_OF = re.compile(r"(哥|姐|弟|妹|爸|妈|老汉|老伴|老公|老婆|婆婆|公公|爷爷|奶奶|外公|外婆|他|她)")
 
 
-def _another_s_pension(money: str, requested, state: dict, income: dict, before: dict) -> bool:
+def _another_s_pension(
+    money: str, requested: str | None, state: dict, income: dict, before: dict
+) -> bool:
     """The pension of another of the old, told when asked for more income: not the first
     one's said again (a different figure, of someone named, with two or more of sixty)."""
     new, old = income.get("basic_pension"), before.get("basic_pension")
@@ -211,7 +213,7 @@ def _another_s_pension(money: str, requested, state: dict, income: dict, before:
         and new % Decimal(str(old))
         and not _PUT_RIGHT.search(money)
         and _KIN_OF.search(money)
-        and len([m for m in state.get("members") or [] if (m.get("age") or 0) >= 60]) > 1
+        and len([m for m in state.get("members") or [] if _EACH_OF["pension"](m)]) > 1
     )
 
 
