@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from actions.reading.allowances import BY_THE_MONTH, alternation
 from actions.reading.money_amounts import (
     EACH_ANIMAL,
     EACH_HEAD,
@@ -56,7 +57,7 @@ INCOME_SOURCES = {
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
     # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme)
-    "other": r"(高龄补贴|高龄津贴|高龄的|特扶|扶助金|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
+    "other": rf"({alternation(BY_THE_MONTH)}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -256,7 +257,7 @@ _ANOTHER_S_FIGURE = re.compile(
     r"[^，。\d]{0,3}(?:(?:1|每)个?(?:月|年))?[^，。\d]{0,2}\d"
 )
 # Allowances paid by the month, said without their period ("还有高龄补贴一百")
-_MONTHLY_ALLOWANCE = re.compile(r"(高龄补贴|高龄津贴|高龄的|长寿补贴|特扶金|特扶|扶助金)")
+_MONTHLY_ALLOWANCE = re.compile(f"({alternation(BY_THE_MONTH)})")
 
 
 _NOTHING_ANYWHERE = re.compile(

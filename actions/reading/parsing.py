@@ -17,6 +17,8 @@ from decimal import Decimal
 
 import cn2an
 
+from actions.reading.allowances import BY_THE_MONTH, alternation
+
 _NUMBER = re.compile(r"(\d+(?:\.\d+)?)\s*(万|千|百|k|K|w|W)?(?![a-zA-Z])")
 _MONTHLY = re.compile(r"(每个?月|一个?月|月收入|每月|个月|月均|一月)")
 _NAME_PREFIX = re.compile(
@@ -245,8 +247,11 @@ def has_range(text: str) -> bool:
     return any(_arabic_range(m) != m.group(0) for m in _ARABIC_RANGE.finditer(_cn2an(text)))
 
 
-# "高龄补贴五十": a small figure right after an allowance paid by the month is money
-_AFTER_ALLOWANCE = re.compile(r"(?:高龄补贴|高龄津贴|高龄的|长寿补贴|养老金|特扶金?)(?:是|有|就)?$")
+# "高龄补贴五十", "高龄补贴一个人五十": a small figure right after an allowance paid by the
+# month (each one's, it may be) is money
+_AFTER_ALLOWANCE = re.compile(
+    f"(?:{alternation(BY_THE_MONTH)}|养老金)(?:[一1]个人|每人|每个人|各人)?(?:是|有|就)?$"
+)
 _AFTER_PERIOD = re.compile(
     r"(?:§|1?个?月|每天|1天|一天|个?学期|个?礼拜|个?星期|1场|一场|每场|1次|一次|每次)"
     r"(?:也|就|还|都)?(?:要|得|卖|花|给|出|用|赚|挣|收|拿|吃|打)?(?:得到|个)?"
@@ -268,7 +273,7 @@ def numbers(text: str) -> list[Decimal]:
         # "药一个月七八十", "一场卖二三十": a small figure right after a period is money
         per_period = _AFTER_PERIOD.search(
             converted[max(0, match.start() - 9) : match.start()]
-        ) or _AFTER_ALLOWANCE.search(converted[max(0, match.start() - 6) : match.start()])
+        ) or _AFTER_ALLOWANCE.search(converted[max(0, match.start() - 9) : match.start()])
         if converted[max(0, match.start() - 1) : match.start()] == "几":
             continue  # "几十块": some tens, no figure
         if not unit and (

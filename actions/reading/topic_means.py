@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from actions.reading import assets_text, money_text, standing_text
+from actions.reading.allowances import BY_THE_MONTH, FOR_THE_VERY_OLD, alternation
 from actions.reading.money_amounts import MONTH, YEAR, rate_correction
 from actions.reading.parsing import to_arabic
 from actions.reading.people.member_identity import identity
@@ -65,7 +66,7 @@ _HOW_MANY = re.compile(
 
 # An allowance said by the person: "失独的特扶金一个人一个月四百", "高龄补贴一个人五六十"
 _ALLOWANCE_EACH = re.compile(
-    r"(?P<what>特扶|扶助金|高龄补贴|高龄津贴)[^，。\d]{0,6}(?:[一1]个人|[一1]人|每人|每个人|各人)"
+    rf"(?P<what>{alternation(BY_THE_MONTH)})[^，。\d]{{0,6}}(?:[一1]个人|[一1]人|每人|每个人|各人)"
 )
 
 
@@ -111,7 +112,7 @@ def _each_one_s(money: str, members: list[dict], income: dict) -> None:
         value = money_text.read_income(clause).get("other") if said else None
         if not value:
             continue
-        whose = "eighty" if said.group("what").startswith("高龄") else "parents"
+        whose = "eighty" if said.group("what") in FOR_THE_VERY_OLD else "parents"
         each = [m for m in members if _EACH_OF[whose](m)]
         if len(each) > 1:
             income["other"] += value * (len(each) - 1)

@@ -1368,6 +1368,22 @@ def test_each_parent_s_allowance_is_counted_for_both():
 
 
 @pytest.mark.parametrize(
+    ("text", "ages", "other"),
+    [
+        # each name of an allowance paid by the month: a month's, each one's of those paid it
+        ("长寿补贴一个人五十", (86, 82), 1200),
+        ("高龄的一个人一个月六十", (88, 84), 1440),
+        ("扶助金一个人一个月两百", (66, 63), 4800),
+        ("扶助金两百", (66, 63), 2400),
+    ],
+)
+def test_every_name_of_an_allowance_by_the_month(text, ages, other):
+    members = new_members(("applicant", "我", ages[0]), ("spouse", "老伴", ages[1]))
+    updates = reader.read(text, "income", {"members": members}).updates
+    assert updates["income"]["other"] == other
+
+
+@pytest.mark.parametrize(
     ("text", "cost"),
     [
         # the year's cost told, not the transfusions to come
