@@ -37,6 +37,7 @@ from actions.reading.money_amounts import (
     shop_by_the_day,
 )
 from actions.reading.parsing import _plain, numbers, pauses_as_commas, to_arabic
+from actions.reading.people.people_words import KIN_BEFORE_A_FIGURE, kin_words
 from actions.reading.speech import DONT_KNOW_WORDS
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
@@ -122,7 +123,7 @@ _RESTATED = re.compile(r"\s*(?:合计|总计|总共|一共|加起来|合起来|�
 _SAME = re.compile(r"^[^，。\d]{0,6}也(?:是|有|领|拿)")
 # After a pension, another member's own figure: "我妈一百九", "老婆今年也开始领了 一百九".
 _ALSO_THEIRS = re.compile(
-    r"^\s*(?:[我她他]?(?:妈|爸|老婆|老伴|老公|婆娘|男人|老头子?|老太婆|奶奶|爷爷|婆婆|公公|外婆|外公)"
+    rf"^\s*(?:[我她他]?(?:{kin_words('parents', 'spouse', 'grandparents')})"
     r"[^，。\d]{0,2}\d|[她他](?:也|是|的)?\s*\d+(?![\d年个月天]))"
 )
 # After a pension, others' each: "我和老婆各人一百多", "我们两个一个人一百二".
@@ -253,7 +254,7 @@ _SPENT = re.compile(r"(花了|花光|花掉|花费|用了|用光|开销|开支|�
 _MONTHLY_AT_MOST = {"basic_pension": Decimal(1000)}
 # Someone else named, then only a figure (its period at most): "我妈一个月一百多"
 _ANOTHER_S_FIGURE = re.compile(
-    r"^\s*(?:我|他|她)?(?:妈|爸|老汉|老伴|老婆|老公|哥|姐|弟|妹|婆婆|公公|爷爷|奶奶|儿子|女儿)"
+    rf"^\s*(?:我|他|她)?(?:{kin_words(*KIN_BEFORE_A_FIGURE)})"
     r"[^，。\d]{0,3}(?:(?:1|每)个?(?:月|年))?[^，。\d]{0,2}\d"
 )
 # Allowances paid by the month, said without their period ("还有高龄补贴一百")

@@ -18,7 +18,7 @@ from actions.reading.allowances import BY_THE_MONTH, FOR_THE_VERY_OLD, alternati
 from actions.reading.money_amounts import MONTH, YEAR, rate_correction
 from actions.reading.parsing import to_arabic
 from actions.reading.people.member_identity import identity
-from actions.reading.people.people_words import mentions
+from actions.reading.people.people_words import kin_words, mentions
 from actions.reading.speech import looks_like_question, statements
 
 if TYPE_CHECKING:
@@ -196,7 +196,7 @@ def _another_earner(money: str, requested: str | None, state: dict, income: dict
 
 
 # Kin named as the one a pension is of ("我哥", "老伴的")
-_KIN_OF = re.compile(r"(哥|姐|弟|妹|爸|妈|老汉|老伴|老公|老婆|婆婆|公公|爷爷|奶奶|外公|外婆|他|她)")
+_KIN_OF = re.compile(f"({kin_words('parents', 'spouse', 'grandparents', 'siblings')}|他|她)")
 
 
 def _another_s_pension(

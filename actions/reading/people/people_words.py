@@ -215,6 +215,23 @@ RELATIONS = {
     ],
 }
 # Titles for an elder outside the family, after a surname: the man's, then the woman's.
+# The short kin words a resident puts right before someone's figure ("我妈一个月一百多",
+# "老伴一百六"), by kind: the money readers tell whose a sum is by them.
+KIN_BEFORE_A_FIGURE = {
+    "parents": ("妈", "爸", "老汉"),
+    "spouse": ("老伴", "老婆", "老公", "婆娘", "男人", "老头子", "老头", "老太婆"),
+    "grandparents": ("爷爷", "奶奶", "婆婆", "公公", "外公", "外婆"),
+    "siblings": ("哥", "姐", "弟", "妹"),
+    "children": ("儿子", "女儿"),
+}
+
+
+def kin_words(*kinds: str) -> str:
+    """The kin words of `kinds` as a regular-expression alternation, the longest first."""
+    words = {word for kind in kinds for word in KIN_BEFORE_A_FIGURE[kind]}
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
+
+
 ELDER_MEN = ("大爷", "爷爷", "伯伯", "大伯", "老汉", "老爷子", "公公")
 ELDER_WOMEN = ("大娘", "婆婆", "奶奶", "孃孃", "嬢嬢", "大妈", "老婆婆", "太婆", "婶婶", "老太太")
 ELDER_TITLES = sorted(ELDER_MEN + ELDER_WOMEN, key=len, reverse=True)

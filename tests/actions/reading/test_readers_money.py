@@ -1601,3 +1601,19 @@ def test_a_grown_son_out_of_school_leaves_no_child_kept_from_school():
     members = new_members(("applicant", "我", 50), ("child", "儿子", 19))
     said = reader.read("儿子病了就没读了", "school", {"members": members})
     assert "education" not in (said.updates.get("three_guarantees") or [])
+
+
+@pytest.mark.parametrize(
+    ("text", "income", "expenses"),
+    [
+        # every short kin word before a figure tells whose it is: 老汉's own pension …
+        ("我养老金一百七 老汉一百六", {"basic_pension": 3960}, {}),
+        # … and 婆娘's or 外婆's own cost of the same kind
+        ("药钱我一个月两百 婆娘一个月一百多", {}, {"medical": 3600}),
+        ("老汉吃药一个月两百 外婆一个月五十多", {}, {"medical": 3000}),
+    ],
+)
+def test_every_short_kin_word_before_a_figure(text, income, expenses):
+    read = {k: int(v) for k, v in money_text.read_income(text).items() if k != "unassigned"}
+    assert read == income
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
