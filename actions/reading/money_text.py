@@ -699,6 +699,29 @@ _YEAR_UNKNOWN = re.compile(
 )
 
 
+# A month's sum not paid every month ("一个月给五百 有时候给有时候不给"): with the year's sum
+# not remembered, the year is not known.
+_NOT_EVERY_MONTH = re.compile(
+    r"有时候?(给|打|寄|拿)[^，。]{0,2}有时候?不\1|有一回没一回|有一次没一次|有一个月没一个月|"
+    r"时有时无|不是每个月都|不是月月都"
+)
+_A_MONTH = re.compile(r"(?:一|1|每)个?月")
+
+
+def _monthly_not_every_month(parts: list[str], kinds: dict[str, str]) -> list[str]:
+    """ "他爸说一个月给五百 但是有时候给有时候不给 … 我记不清了": the source unknown."""
+    if not any(re.search(CANNOT_COUNT, clause) for clause in parts):
+        return []
+    found, named, monthly = [], None, False
+    for clause in parts:
+        said = next((k for k, p in kinds.items() if re.search(p, clause)), None)
+        if said and numbers(clause):
+            named, monthly = said, bool(_A_MONTH.search(to_arabic(clause)))
+        elif named and monthly and _NOT_EVERY_MONTH.search(clause):
+            found.append(named)
+    return found
+
+
 def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     """Sources said with no figure that can be taken ("侄儿子有时候给点", "卖点菜一年几百块"):
     unknown, never a guess."""
@@ -791,6 +814,7 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             found.append(kind)  # "有时候给五百": not a yearly figure
         elif per_year(clause) is None and not figures.get(kind):
             found.append(kind)  # "给两三千，有时候还不给" has its figure
+    found += _monthly_not_every_month(parts, kinds or INCOME_SOURCES)
     # "有时候打五百 有时候一两个月都没打 一年下来三千左右": the year's figure is told
     summed = any(_OVER_THE_YEAR.search(c) and per_year(c) is not None for c in parts)
     return [k for k in dict.fromkeys(found) if not (summed and figures.get(k))]

@@ -143,6 +143,13 @@ def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
         or bool(re.search(r"(?<!不)同意", cleaned))
         # "要录下来啊 那 那要得嘛": a yes after the hesitation
         or bool(re.search(r"那(?:就)?(?:要得|可以|行|好)(?:嘛|吧|哈|哦|的)?$", cleaned))
+        # "你问嘛", "那你记嘛": go ahead and ask, write it down
+        or bool(
+            re.fullmatch(
+                r"(?:那|好)?(?:你|你们)?(?:就)?(?:问|记|登记|记下来)(?:嘛|吧|哈|噻|撒|就是)",
+                cleaned,
+            )
+        )
     )
     if said_no or (intent == "deny" and not said_yes):
         reading.updates["consent"] = False

@@ -126,6 +126,9 @@ def detect(text: str) -> dict | None:
         if parents:
             return {"who": parents[0][1], "relation": parents[0][0], "by": "family"}
         match = None
+    if match and match.group("who") in ("他", "她") and (kin := _named_before(text, match.start())):
+        # "我爸…尘肺…我帮他问下低保": the one 他 stands for, named before
+        return {"who": kin[1], "relation": kin[0], "by": "cadre" if cadre else "family"}
     if match and _NOT_WHO.match(match.group("who")):
         match = None
     if match and _OURSELVES.match(match.group(0)):
@@ -162,6 +165,16 @@ def detect(text: str) -> dict | None:
             "by": "cadre" if cadre else "family",
         }
     return None
+
+
+# Those a sender applies for when they say "帮他问": not the sender, not the sender's spouse
+_APPLIED_FOR = ("parent", "grandparent", "in_law", "sibling")
+
+
+def _named_before(text: str, end: int) -> tuple[str, str] | None:
+    """The last of the sender's kin named before `end`, as (relation, word)."""
+    people = [p for m in mentions(to_arabic(text[:end])) for p in m.people]
+    return next((p for p in reversed(people) if p[0] in _APPLIED_FOR), None)
 
 
 def without_them(text: str) -> str:

@@ -257,7 +257,15 @@ def test_consent_is_read_from_the_words_before_the_intent(text, intent, consent)
 
 @pytest.mark.parametrize(
     ("text", "consent"),
-    [("要录下来啊 那 那要得嘛", True), ("要录音啊 那就算了", False), ("那可以", True)],
+    [
+        ("要录下来啊 那 那要得嘛", True),
+        ("要录音啊 那就算了", False),
+        ("那可以", True),
+        # go ahead and ask: a yes
+        ("你问嘛", True),
+        ("那你们记嘛", True),
+        ("你问啥子", None),
+    ],
 )
 def test_consent_after_a_hesitation(text, consent):
     assert reader.read(text, "consent", {}).updates.get("consent") is consent

@@ -1051,3 +1051,17 @@ def test_the_story_s_child_listed_under_another_word_keeps_what_was_said():
 def test_a_sender_whose_register_moved_out_is_no_member():
     members = people.read_members("三个 我公公婆婆和我小叔子 我户口迁走了，公公70 婆婆68 小叔子35")
     assert "我" not in [m["label"] for m in members]
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # "帮他问": the kin named before, not the sender's spouse
+        ("我爸以前挖煤 前年查出来尘肺 我帮他问下低保咋个申请 我是他女儿", "爸"),
+        ("我哥残疾 一个人住 我帮他问问", "哥"),
+        ("我老公瘫了 我帮他问下低保", None),
+    ],
+)
+def test_help_him_ask_is_for_the_kin_named_before(text, who):
+    found = detect(text)
+    assert (found or {}).get("who") == who

@@ -1617,3 +1617,20 @@ def test_every_short_kin_word_before_a_figure(text, income, expenses):
     read = {k: int(v) for k, v in money_text.read_income(text).items() if k != "unassigned"}
     assert read == income
     assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+@pytest.mark.parametrize(
+    ("text", "vague"),
+    [
+        # a month's sum not paid every month, the year's not remembered: unknown
+        (
+            "他爸说一个月给五百抚养费 但是有时候给有时候不给 今年好像给了几回 我记不清了",
+            ["transfers"],
+        ),
+        # … the month's figure stands when nothing says the year is not known
+        ("他爸一个月给五百 有时候给有时候不给", []),
+        ("儿子一个月打五百 有时候打有时候不打 一年下来三千左右 记不清了", []),
+    ],
+)
+def test_a_month_s_sum_not_paid_every_month(text, vague):
+    assert money_text.vague_kinds(text) == vague
