@@ -164,6 +164,7 @@ def _share_paid_back(clause: str) -> Decimal | None:
 
 
 _USUALLY = re.compile(r"^\s*(?:一般|平时|通常|平常|多数时候)")
+_SOMETIMES_A_HEAD = re.compile(r"^\s*(?:有时候?|有的时候)\s*(?:一|1)\s*(头|只|匹)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
 _ANOTHER_EARNER = re.compile(r"\s*(?:我|)(?:老公|男人|丈夫|老婆|媳妇|儿子|女儿|他|她)")
@@ -181,6 +182,11 @@ _OWN_SHARE = re.compile(
 # (平均下来: "好的时候一天一百多，差的时候几十块，平均下来一个月两千左右")
 _OVER_THE_YEAR = re.compile(
     r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头|第一年|头一年|平均下来|平均起来|平均算)"
+)
+# The year's sum of a source said by the month before ("今年拢共就给了两千")
+_THIS_YEARS_SUM = re.compile(
+    r"(?:今年|这一年|一年)[^，。\d]{0,3}(?:拢共|一共|总共|统共|加起来|合起来)|"
+    r"(?:拢共|一共|总共|统共)[^，。\d]{0,3}(?:给|打|寄|拿|转)了"
 )
 _TOTAL = re.compile(r"(收入|总共|一共|加起来|全家|总的)")
 _IN_HOSPITAL = re.compile(r"(住院|住了?[^，。]{0,3}院|手术|开刀)")
@@ -302,6 +308,10 @@ def _by_kind(
             continue  # "一天一百八 不是两百": the figure said before, corrected
         if _PRICE_A_WEIGHT.search(to_arabic(clause)) and len(numbers(clause)) == 1:
             continue  # "晒干一块钱一斤": a price, not what came in; the kind waits on
+        if (head := _SOMETIMES_A_HEAD.match(to_arabic(clause))) and not animal_count(
+            earlier, head.group(1)
+        ):
+            continue  # "有时候一只卖得到一千多 有时候几百块": the price of one, as it varies
         if _PAST.search(clause):
             # its source is the one a figure said next without a source is about
             said = next((k for k, p in kinds.items() if re.search(p, clause)), None)
@@ -519,6 +529,7 @@ def _by_kind(
                 and monthly is not None
                 and _SOMETIMES.match(clause)
                 and not (MONTH.search(clause) or YEAR.search(clause))
+                and pending is None  # (not after another source named: "卖羊子说不准 …")
             ):
                 # "一个月寄一千五 有时候两千": a range, the midpoint of the two months
                 amounts[last] += (value * 12 - monthly * 12) / 2
@@ -621,6 +632,11 @@ def _by_kind(
             and value * 12 == per_year(f"一个月{to_arabic(clause)}")
         ):
             value *= 12  # "我在工地一个月三千，老婆在超市两千": the month said before
+        if kind == last and monthly is not None and _THIS_YEARS_SUM.search(clause):
+            # "一个月给五百 但是他经常不给 今年拢共就给了两千": the year's sum, not 12 months
+            amounts[kind] += value - last_value
+            last_value, monthly = value, None
+            continue
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
         pending, last, last_value = None, kind, value
         # (by the week too: "洗碗一个礼拜三百 … 做了半年" is half a year of weeks)

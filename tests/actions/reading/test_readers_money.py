@@ -1634,3 +1634,27 @@ def test_every_short_kin_word_before_a_figure(text, income, expenses):
 )
 def test_a_month_s_sum_not_paid_every_month(text, vague):
     assert money_text.vague_kinds(text) == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "income", "vague"),
+    [
+        # a month's sum promised, the year's said after: the year's
+        (
+            "就饭馆一个月一千五 前夫说好一个月给五百 但是他经常不给 今年拢共就给了两千",
+            {"unassigned": 18000, "transfers": 2000},
+            [],
+        ),
+        ("儿子一个月打一千 其实有时候打有时候不打 今年一共打了七千左右", {"transfers": 7000}, []),
+        # the price of one head as it varies, after another source: no sum, and not the pension's
+        (
+            "老妈养老金一个月一百八十几 卖羊子这个说不准 有时候一只卖得到一千多 有时候几百块 "
+            "好多钱我真的算不清楚",
+            {"basic_pension": 2160},
+            ["agriculture"],
+        ),
+    ],
+)
+def test_the_year_s_sum_after_a_month_s_and_a_varying_price_of_one(text, income, vague):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+    assert money_text.vague_kinds(text) == vague
