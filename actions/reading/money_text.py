@@ -298,6 +298,11 @@ def _by_kind(
         earlier = " ".join(parts[max(0, index - 2) : index])  # "卖了两头猪 猪价孬 一头…"
         if _DEBT.search(clause):
             continue
+        if _COMPENSATION.search(clause) and any(
+            _FOR_THE_BILLS.search(c) and not numbers(c)
+            for c in (clause, *parts[index + 1 : index + 2])
+        ):
+            continue  # "包工头赔了三万 都拿去交医药费了": paid for the care, not income
         if skip is not None and skip.search(clause):
             if not numbers(clause) and (
                 said := next((k for k, p in kinds.items() if re.search(p, clause)), None)
@@ -662,14 +667,18 @@ def _carried(
         and not numbers(previous)
     ):
         return value * 4  # "公益岗一个季度发一回 一回三千六"
+    # (the clauses after the last with a figure: "自己出了四万多 现在每个月还要买药 五六百")
+    pieces = previous.split(" ")
+    last_figure = max((i for i, piece in enumerate(pieces) if numbers(piece)), default=-1)
+    before = " ".join(pieces[last_figure + 1 :])
     if (
         value is not None
         and not (MONTH.search(clause) or YEAR.search(clause))
-        and re.search(r"(每个?月|一个月|每月|月月)", previous)
-        and not YEAR.search(previous)
-        and not numbers(previous)
-        and not about_days(previous)
-        and not (own and any(re.search(p, previous) for p in kinds.values()))
+        and re.search(r"(每个?月|一个月|每月|月月)", before)
+        and not YEAR.search(before)
+        and not numbers(before)
+        and not about_days(before)
+        and not (own and any(re.search(p, before) for p in kinds.values()))
     ):
         return value * 12
     return value
@@ -901,6 +910,11 @@ def _by_the_season(text: str) -> str:
     return text
 
 
+# What was paid for an injury went to the care ("都拿去交医药费了")
+_FOR_THE_BILLS = re.compile(
+    r"(?:拿去|拿来|用来|用于|用在|花在|垫)[^，。\d]{0,3}(?:交|付|给|还)?[^，。\d]{0,2}"
+    r"(?:医药费|医疗费|住院费|手术费|看病|治病|医院|药费)"
+)
 _COMPENSATION = re.compile(r"(营养费|赔偿|赔了|误工费|抚恤|补偿)")
 _PAYER = re.compile(rf"(公司|老板|厂里|单位|保险|优待金|部队|{_COMPENSATION.pattern[1:-1]})")
 

@@ -16,6 +16,7 @@ from actions.reading import id_card
 from actions.reading.parsing import parse_name, to_arabic
 from actions.reading.people import household_text as people
 from actions.reading.people import member_facts, members_told, people_words, proxy
+from actions.reading.people.circumstances import circumstances
 from actions.reading.people.household_size import stated_size
 from actions.reading.people.member_identity import AWAY, given_named, new_member
 from actions.reading.places import stated_name, stated_township, village_named, without_kin
@@ -141,6 +142,23 @@ _KIN_WORDS = (
 
 
 # "还有我婆婆 前头漏了": someone the resident forgot to count.
+def _speaker_of_an_opening(state: dict, text: str) -> None:
+    """A story that opens on the sender, no one named ("八月份从架子上摔下来 腰杆摔断了 现在还
+    下不得床 屋头就靠老婆"): the sender's own illness or bed, kept for the applicant."""
+    members = state.get("members") or []
+    if any(m["relation"] == "applicant" for m in members):
+        return
+    first = people_words.mentions(to_arabic(text), names=given_named(members))
+    opening = text[: first[0].start] if first else text
+    flags = circumstances(opening)
+    said = {f: True for f in ("bedridden", "serious_illness") if flags.get(f) is True}
+    if not said:
+        return
+    applicant = new_member("applicant", "我")
+    applicant.update(said, able_to_work=False, from_story=True)
+    state["members"] = [applicant, *members]
+
+
 _LEFT_OUT = re.compile(r"(漏了|忘了说|少说了|说掉了|没算上|忘记说)")
 
 
@@ -258,6 +276,8 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
         applicant = new_member("applicant", state["proxy"]["who"])
         applicant["from_story"] = True
         state["members"] = [applicant, *(state.get("members") or [])]
+    if requested in (None, "consent") and not state.get("proxy"):
+        _speaker_of_an_opening(state, text)
     if requested == "members" and members_told.read_missing_ages(state, text):
         reading.understood = True
     members_told.add_applicant(state)

@@ -1065,3 +1065,13 @@ def test_a_sender_whose_register_moved_out_is_no_member():
 def test_help_him_ask_is_for_the_kin_named_before(text, who):
     found = detect(text)
     assert (found or {}).get("who") == who
+
+
+def test_a_story_opening_on_the_sender_keeps_the_sender_s_bed():
+    text = "八月份在工地上从架子上摔下来 腰杆摔断了 做了手术 现在还下不得床 屋头就靠老婆 女儿在县城读高中"
+    members = reader.read(text, None, {}).updates["members"]
+    applicant = next(m for m in members if m["relation"] == "applicant")
+    assert applicant["bedridden"] is True and applicant["able_to_work"] is False
+    # … not when the story names who it is about first
+    members = reader.read("我老公从架子上摔下来 现在还下不得床", None, {}).updates["members"]
+    assert not any(m["relation"] == "applicant" and m["bedridden"] for m in members)

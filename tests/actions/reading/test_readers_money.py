@@ -1658,3 +1658,28 @@ def test_a_month_s_sum_not_paid_every_month(text, vague):
 def test_the_year_s_sum_after_a_month_s_and_a_varying_price_of_one(text, income, vague):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
     assert money_text.vague_kinds(text) == vague
+
+
+@pytest.mark.parametrize(
+    ("text", "income", "expenses"),
+    [
+        # compensation for an injury that went to the bills: no income
+        (
+            "老婆一个月两千 包工头赔了三万 都拿去交医药费了 不够还借了两万",
+            {"unassigned": 24000},
+            {},
+        ),
+        ("厂里赔了五万", {"other": 50000}, {}),
+        # the month said after another figure, before its own: this figure's period
+        (
+            "手术加住院花了八万多 报了一部分 自己出了四万多 现在每个月还要买药 五六百",
+            {},
+            {"medical": 46600},
+        ),
+    ],
+)
+def test_compensation_for_the_bills_and_a_month_said_after_another_figure(text, income, expenses):
+    if income:
+        assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+    if expenses:
+        assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
