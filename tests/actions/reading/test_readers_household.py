@@ -1075,3 +1075,8 @@ def test_a_story_opening_on_the_sender_keeps_the_sender_s_bed():
     # … not when the story names who it is about first
     members = reader.read("我老公从架子上摔下来 现在还下不得床", None, {}).updates["members"]
     assert not any(m["relation"] == "applicant" and m["bedridden"] for m in members)
+
+
+def test_a_reason_is_no_one_applied_for():
+    assert detect("会不会因为他坐牢就不给办") is None
+    assert detect("为我妈申请低保")["who"] == "妈"
