@@ -42,13 +42,15 @@ from actions.reading.speech import DONT_KNOW_WORDS
 
 # Tried in this order; the first source whose words a clause has wins. Money children or
 # relatives who live elsewhere send home is a transfer, even when they earn it by 打工.
+# Scrap picked up and sold (a dealer's 收废品 is a trade)
+_GLEANED = r"(?<!收)(?:废品|破烂)(?!站|收购)|纸壳|纸板|瓶子"
 INCOME_SOURCES = {
     "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|农保)",
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
-    "business": r"(做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|捡破烂|收破烂|捡废品|收废品|卖废品|破烂|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "business": r"(做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|收破烂|收废品|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
     "wages": r"(打工|务工|上班|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|"
@@ -57,8 +59,9 @@ INCOME_SOURCES = {
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
-    # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme)
-    "other": rf"({alternation(BY_THE_MONTH)}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
+    # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme; scrap
+    # picked up and sold is gleaning, other income, where a dealer's 收废品 is a business)
+    "other": rf"({alternation(BY_THE_MONTH)}|{_GLEANED}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -164,6 +167,7 @@ def _share_paid_back(clause: str) -> Decimal | None:
 
 
 _USUALLY = re.compile(r"^\s*(?:一般|平时|通常|平常|多数时候)")
+_GOOD_DAYS = re.compile(r"\s*(?:好的时候|差的时候|多的时候|少的时候|忙的时候|闲的时候|生意好)")
 _SOMETIMES_A_HEAD = re.compile(r"^\s*(?:有时候?|有的时候)\s*(?:一|1)\s*(头|只|匹)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
@@ -311,6 +315,13 @@ def _by_kind(
             continue
         if _NOT_THAT.match(to_arabic(clause)):
             continue  # "一天一百八 不是两百": the figure said before, corrected
+        if (
+            _GOOD_DAYS.match(clause)
+            and about_days(previous)
+            and not (MONTH.search(clause) or YEAR.search(clause))
+            and not any(about_days(c) for c in parts[index + 1 :])
+        ):
+            continue  # "一天卖得到五六块 好的时候十几块 一个月百把块": a day's, as the one before
         if _PRICE_A_WEIGHT.search(to_arabic(clause)) and len(numbers(clause)) == 1:
             continue  # "晒干一块钱一斤": a price, not what came in; the kind waits on
         if (head := _SOMETIMES_A_HEAD.match(to_arabic(clause))) and not animal_count(
@@ -1140,6 +1151,13 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         ):
             # "开摩的拉客 一趟五块 一天跑二三十趟", "卖包面 一天赚得到二十来块": the trade named before
             kind = "business"
+        elif (
+            kind in ("wages", UNASSIGNED)
+            and len(earnings) == 1
+            and not re.search(INCOME_SOURCES["wages"], _EARNING.sub("", text))
+            and re.search(_GLEANED, text)
+        ):
+            kind = "other"  # "捡废品天天都去 一天卖得到七八块": scrap picked up and sold
         elif (
             kind in ("wages", UNASSIGNED)
             and len(earnings) == 1

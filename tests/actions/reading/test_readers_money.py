@@ -893,8 +893,10 @@ def test_an_illness_said_as_a_cost_subject():
 @pytest.mark.parametrize(
     "words, income",
     [
-        # small figures said as a range, a day's takings every day, scrap sold is a trade
-        ("捡废品天天都去 一天卖得到七八块", {"business": 2700}),
+        # small figures said as a range, a day's takings every day, scrap picked up and sold
+        ("捡废品天天都去 一天卖得到七八块", {"other": 2700}),
+        ("收废品 收了拉到镇上的废品站卖 一个月两千", {"business": 24000}),
+        ("捡废品一天卖得到五六块 好的时候十几块 一个月百把块钱", {"other": 1200}),
         # a day's takings told in passing is no year's income
         ("昨天卖了两三块钱的菜", {}),
     ],
