@@ -168,7 +168,9 @@ def _share_paid_back(clause: str) -> Decimal | None:
 
 _USUALLY = re.compile(r"^\s*(?:一般|平时|通常|平常|多数时候)")
 # The pay of one job or one client ("按一个钟提二十几块", "一单抽十块"): no sum
-_A_JOB_S_RATE = re.compile(r"(?:一|1|每)\s*(?:个钟|单|趟|个客人?|位客人?)[^，。\d]{0,3}(?:提|抽|拿|赚|挣|得)")
+_A_JOB_S_RATE = re.compile(
+    r"(?:一|1|每)\s*(?:个钟|单|趟|个客人?|位客人?)[^，。\d]{0,3}(?:提|抽|拿|赚|挣|得)"
+)
 _GOOD_DAYS = re.compile(r"\s*(?:好的时候|差的时候|多的时候|少的时候|忙的时候|闲的时候|生意好)")
 _SOMETIMES_A_HEAD = re.compile(r"^\s*(?:有时候?|有的时候)\s*(?:一|1)\s*(头|只|匹)")
 _SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
@@ -1267,6 +1269,25 @@ def _by_the_weeks_said(text: str) -> str:
     )
 
 
+# The times had so far this year, then the cost of one ("化疗做了四次了 一次自己要出三千多")
+_TIMES_THEN_ONE = re.compile(
+    r"(?P<had>(?:做|住|打|透|化|输|去)了?\s*(?P<times>\d{1,2})\s*(?:次|回)了?)[，。,\s]+"
+    r"(?:一|1|每)(?:次|回)(?P<how>[^，。\d]{0,6}?)(?P<one>\d+(?:\.\d+)?)(?![\d.])"
+)
+
+
+def _times_had_then_one(text: str) -> str:
+    """ "化疗做了四次了 一次自己要出三千多": the times had × the cost of one, this year's."""
+    if not _TIMES_THEN_ONE.search(to_arabic(text)):
+        return text
+    return _TIMES_THEN_ONE.sub(
+        lambda m: (
+            f"{m['had']}，今年{m['how']}{(Decimal(m['one']) * int(m['times'])).normalize():f}"
+        ),
+        to_arabic(text),
+    )
+
+
 # A cost still to come ("手术要十几万 还没做 拿不出来"): no money spent this year.
 _NOT_YET = re.compile(r"(还没做|还没有做|没做成|还没动|还没开始|等钱做|没钱做)")
 
@@ -1359,6 +1380,7 @@ _EXPENSE_REWRITES = (
     _count_said_after,
     _each_then_all,
     _by_the_weeks_said,
+    _times_had_then_one,
 )
 
 

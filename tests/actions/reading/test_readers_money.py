@@ -1687,3 +1687,8 @@ def test_compensation_for_the_bills_and_a_month_said_after_another_figure(text, 
         assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
     if expenses:
         assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+def test_the_times_had_this_year_then_the_cost_of_one():
+    text = "化疗做了四次了 一次自己要出三千多 还要吃药 一个月五六百"
+    assert money_text.read_expenses(text) == {"medical": Decimal(18600)}
