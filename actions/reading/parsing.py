@@ -126,6 +126,13 @@ _SLIPS = (
     (re.compile(r"透西(?!瓜)"), "透析"),
     (re.compile(r"公益刚|公益杠|公议岗"), "公益岗"),
     (re.compile(r"(?<=[一二三四五六七八九两])白(?![菜天色])"), "百"),
+    # homophones of a writer who types by the sound ("养老近", "鸡旦", "高学压", "残及正")
+    (re.compile(r"养老(?:近|今|进|巾)"), "养老金"),
+    (re.compile(r"鸡旦"), "鸡蛋"),
+    (re.compile(r"高(?:学|雪)压"), "高血压"),
+    (re.compile(r"残(?:及|急|积)"), "残疾"),
+    (re.compile(r"(?<=残疾)正"), "证"),
+    (re.compile(r"(?<=[读上念][一二三四五六1-6])年几"), "年级"),
 )
 
 

@@ -1080,3 +1080,17 @@ def test_a_story_opening_on_the_sender_keeps_the_sender_s_bed():
 def test_a_reason_is_no_one_applied_for():
     assert detect("会不会因为他坐牢就不给办") is None
     assert detect("为我妈申请低保")["who"] == "妈"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("养老近一个月一白七十几", "养老金一个月一百七十几"),
+        ("卖鸡旦", "卖鸡蛋"),
+        ("我有高学压 没得残及正", "我有高血压 没得残疾证"),
+        ("孙子读四年几", "孙子读四年级"),
+        ("一年几百块", "一年几百块"),  # a year, some hundreds: no grade
+    ],
+)
+def test_words_typed_by_their_sound(typed, meant):
+    assert plain_negation(typed) == meant

@@ -896,6 +896,8 @@ def test_an_illness_said_as_a_cost_subject():
         # small figures said as a range, a day's takings every day, scrap picked up and sold
         ("捡废品天天都去 一天卖得到七八块", {"other": 2700}),
         ("收废品 收了拉到镇上的废品站卖 一个月两千", {"business": 24000}),
+        # the dealer bought it: the scrap picked up is still the seller's other income
+        ("捡纸壳子 瓶子 卖给收废品的 一个月百把块", {"other": 1200}),
         ("捡废品一天卖得到五六块 好的时候十几块 一个月百把块钱", {"other": 1200}),
         # the month's pay, then how it is made up (a commission by the session): the month's
         ("按摩一个月拿得到一千八左右 按一个钟提二十几块", {"wages": 21600}),
