@@ -159,6 +159,24 @@ def _speaker_of_an_opening(state: dict, text: str) -> None:
     state["members"] = [applicant, *members]
 
 
+# Someone on the register who lives elsewhere now ("结婚了在县城住", "搬出去了")
+_MOVED_OUT = re.compile(
+    r"(结婚了|成家了|嫁出去|分家|分出去|搬[^，。]{0,3}(?:出去|走|到)|自己开伙|另外住|单独住|"
+    r"在[^，。]{1,4}住(?!院))"
+)
+
+
+def _moved_out(text: str) -> list[str]:
+    """The clauses that say someone named (in them or just before) lives elsewhere now."""
+    said = people.clauses(text)
+    return [
+        clause
+        for i, clause in enumerate(said)
+        if _MOVED_OUT.search(clause)
+        and any(people_words.mentions(to_arabic(c)) for c in (clause, said[i - 1] if i else ""))
+    ]
+
+
 _LEFT_OUT = re.compile(r"(漏了|忘了说|少说了|说掉了|没算上|忘记说)")
 
 
@@ -253,6 +271,19 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
         ):
             # "4个，我61 老婆子58 儿子36 媳妇33 孙娃儿7岁": four besides the speaker, each
             # with an age; the list is the household
+            state["household_size"] = size = len(listed)
+        counted = size or state.get("household_size")
+        moved = _moved_out(text)
+        if (
+            requested in ("household_size", "members")
+            and counted
+            and moved
+            and listed
+            and len(listed) == counted - len(moved)
+            and all(m["age"] is not None for m in listed)
+        ):
+            # "三个 户口本上三个，我58 老婆56 儿子32 结婚了在县城住": the son on the register
+            # lives elsewhere; the household is those who live here
             state["household_size"] = size = len(listed)
         if listed and requested in (None, "consent"):
             for member in listed:

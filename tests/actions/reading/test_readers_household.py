@@ -1094,3 +1094,10 @@ def test_a_reason_is_no_one_applied_for():
 )
 def test_words_typed_by_their_sound(typed, meant):
     assert plain_negation(typed) == meant
+
+
+def test_one_on_the_register_who_lives_elsewhere_is_not_counted():
+    text = "三个 户口本上三个，我58 老婆56 儿子32 结婚了在县城住"
+    updates = reader.read(text, "household_size", {}).updates
+    assert updates["household_size"] == 2
+    assert [m["relation"] for m in updates["members"]] == ["applicant", "spouse"]
