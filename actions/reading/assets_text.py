@@ -40,6 +40,11 @@ _HAS_CAR = re.compile(
     r"|车子?(?:就|只有|就是)(?:是)?(?:一|那)?(?:辆|个|台)?[^，。没]{0,3}?"
     r"(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托)"
 )
+# A tricycle driven for hire ("开三轮车拉客", "就一个三轮车 跑生意的") is a motor tricycle
+_FOR_HIRE = re.compile(
+    r"(?<!电动)(?<!脚蹬)(?<!人力)(?<!电瓶)三轮车?(?!摩托)(?=[^，。]{0,8}(?:拉客|载客|跑生意|跑客|拉人|营运))|"
+    r"开(?:个|辆|的)?三轮车?(?!摩托)"
+)
 # (a motor tricycle, 机动三轮 or 三轮摩托, is a vehicle)
 _FARM = re.compile(
     r"(农用车|(?<!机动)(?<!摩托)(?<!电动)三轮车?(?!摩托)|拖拉机|旋耕机|代步车|轮椅|残疾车|残疾人助动车|助动车|"
@@ -138,6 +143,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
                 left = next((c for c in parts[index:] if _LEFT.search(c) and numbers(c)), None)
                 if left is not None:
                     assets["deposits"] = numbers(_LEFT.split(left)[-1] or left)[0]
+    cleaned = _FOR_HIRE.sub("机动三轮", cleaned)
     without_farm = _SOLD.sub("", _FARM.sub("", cleaned))
     motorbike = _MOTORBIKE.search(without_farm)
     if motorbike and _NO_CAR_ONLY.search(without_farm):

@@ -22,6 +22,7 @@ from actions.reading.people.circumstances import (
 from actions.reading.people.household_text import clauses, parts
 from actions.reading.people.member_identity import (
     AWAY,
+    ORDINAL_SHARES,
     counted_member,
     find,
     given_named,
@@ -196,7 +197,16 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 targets = list(members)
             elif eldest := pick_ordinal_group(members, words):
                 targets = eldest  # "大的两个读小学": the two eldest children
-            elif ordinal := pick_ordinal(members, words):
+            elif (ordinal := pick_ordinal(members, words)) and len(
+                shares := ORDINAL_SHARES.split(words)
+            ) > 1:
+                # "大的初二 二的三年级": each child's share, in turn
+                for share in shares:
+                    if (child := pick_ordinal(members, share)) and (flags := circumstances(share)):
+                        update(child, flags)
+                        applied = True
+                continue
+            elif ordinal:
                 targets = [ordinal]  # "大的读一年级，小的还没上幼儿园"
                 pronoun = True  # the clauses after go on about that child
             elif len(last_group) > 1 and re.match(r"^(?:另|还有)?1个", words):

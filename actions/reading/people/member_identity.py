@@ -100,7 +100,14 @@ ORDINALS = {
     "二的": 1,
     "二娃": 1,
     "老三": 2,
+    # (as the readers see them, in Arabic figures: "二的三年级" → "2的3年级")
+    "老2": 1,
+    "2的": 1,
+    "2娃": 1,
+    "老3": 2,
 }
+# A pause before an order word: one child's words end, the next's begin ("大的初二 二的三年级")
+ORDINAL_SHARES = re.compile(r"[\s，,]+(?=" + "|".join(ORDINALS) + ")")
 
 
 def identity(member: dict) -> str:

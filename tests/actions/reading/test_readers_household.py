@@ -1101,3 +1101,9 @@ def test_one_on_the_register_who_lives_elsewhere_is_not_counted():
     updates = reader.read(text, "household_size", {}).updates
     assert updates["household_size"] == 2
     assert [m["relation"] for m in updates["members"]] == ["applicant", "spouse"]
+
+
+def test_each_child_by_order_word_without_a_verb():
+    members = people.read_members("我42 婆娘40 大娃儿14 二娃儿9岁 幺儿4岁")
+    member_facts.read_school(members, "大的初二 二的三年级 幺儿还没读")
+    assert [m["in_school"] for m in members[2:]] == [True, True, False]

@@ -1694,3 +1694,16 @@ def test_compensation_for_the_bills_and_a_month_said_after_another_figure(text, 
 def test_the_times_had_this_year_then_the_cost_of_one():
     text = "化疗做了四次了 一次自己要出三千多 还要吃药 一个月五六百"
     assert money_text.read_expenses(text) == {"medical": Decimal(18600)}
+
+
+@pytest.mark.parametrize(
+    ("text", "vehicles"),
+    [
+        # a tricycle driven for hire is a motor tricycle; one pedalled or carrying crops is not
+        ("存款没得 就一个三轮车 跑生意的 房子一个", 1),
+        ("没得存款，三轮车是脚蹬的", 0),
+        ("有个三轮车 拉苞谷的", 0),
+    ],
+)
+def test_a_tricycle_for_hire_is_a_vehicle(text, vehicles):
+    assert assets_text.read_assets(text)["vehicles"] == vehicles
