@@ -383,6 +383,9 @@ class ActionIAmABot(Action):
         return []
 
 
+_FAREWELL = re.compile(r"(谢|再见|拜拜|好的|晓得了|知道了|明白了)")
+
+
 class ActionThanksOrGoodbye(Action):
     """ "谢谢" or "再见" as the NLU heard it: said alone, the polite reply; said with a trouble
     or a thanks for some help ("谢谢政府，我的手术费报了大半"; "我害怕自己先走了，没人能照料
@@ -398,7 +401,11 @@ class ActionThanksOrGoodbye(Action):
         if tracker.active_loop_name is None and said_something(text):
             if wants_to_apply(text):
                 return [FollowupAction("action_start_application")]
-            if statement_topic(text):
+            # (or another office's matter, with no thanks or farewell in it: "…要安装自来水了…
+            # 一等再等也没见施工队来")
+            if statement_topic(text) or (
+                (elsewhere(text) or outside(text)) and not _FAREWELL.search(text)
+            ):
                 return reply_to(dispatcher, tracker, asked=False)
         dispatcher.utter_message(response=self.reply)
         return []

@@ -311,3 +311,24 @@ def test_thanks_told_with_a_story_is_answered_as_thanks(action_db):
     assert len(replies) == 1 and replies[0]["text"].startswith("不客气")
     assert "答不了" not in replies[0]["text"] and Settings().helpline_number in replies[0]["text"]
     assert len(replies[0]["text"]) <= SMS_LIMIT
+
+
+@pytest.mark.parametrize(
+    ("text", "declined"),
+    [
+        # another office's matter the NLU took for a farewell: the out-of-scope reply
+        ("前几年就说要通自来水 等了又等 施工队一直没来", True),
+        # a farewell that names one: the farewell
+        ("好的 自来水的事我晓得了 再见", False),
+    ],
+)
+def test_another_office_s_matter_taken_for_a_goodbye(action_db, text, declined):
+    from actions.helpline import ActionGoodbye
+
+    latest = {"text": text, "intent": {"name": "goodbye"}, "entities": []}
+    tracker = Tracker("+8613800000011", {}, latest, [], False, None, {}, "rest")
+    dispatcher = CollectingDispatcher()
+    ActionGoodbye().run(dispatcher, tracker, {})
+    said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
+    assert ("utter_out_of_scope" in said or "12345" in said) is declined
+    assert ("utter_goodbye" in said) is not declined

@@ -141,3 +141,17 @@ def test_the_twenty_fifth_round_statements(text, key):
 def test_the_twenty_sixth_round_statements(text, key, strong):
     assert statement_topic(text) == key
     assert statement_topic(text, soft=False) == strong
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # written after the twenty-seventh real set was read, in our own words
+        ("组长的老婆身体好好的 屋头有车 也在吃低保", "objection"),
+        ("村上评低保暗箱操作 还有人冒领", "objection"),
+        ("屋头能卖的都卖了 没得啥子值钱的了", "who_qualifies"),
+        ("这个月米都买不起了 饭也吃不上", "temporary_assistance"),
+    ],
+)
+def test_the_twenty_seventh_round_statements(text, key):
+    assert statement_topic(text) == key
