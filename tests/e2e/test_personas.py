@@ -54,6 +54,10 @@ HELD_OUT_FLOORS = {
     # written, first measured and read in the seventeenth session (86.7 and 89.9 % the first time)
     "held_out_32": 0.86,
     "held_out_33": 0.91,
+    # written, first measured and read in the eighteenth session (92.6 and 92.6 % the first
+    # time; offline after reading 96.9 and 96.9 %)
+    "held_out_34": 0.93,
+    "held_out_35": 0.93,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
