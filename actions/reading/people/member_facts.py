@@ -23,6 +23,7 @@ from actions.reading.people.household_text import clauses, parts
 from actions.reading.people.member_identity import (
     AWAY,
     ORDINAL_SHARES,
+    SAME_PERSON,
     counted_member,
     find,
     given_named,
@@ -53,12 +54,14 @@ _SOMEONE = re.compile(r"有(?:个|一个|1个)[^，。\d]{0,6}的(?:[，。\s]|$
 def _by_proxy(members: list[dict]) -> bool:
     """The applicant was named by someone else (the sender is not the applicant)."""
     applicant = next((m for m in members if m["relation"] == "applicant"), None)
-    return applicant is not None and applicant["label"] not in ("我", "自己", "本人")
+    return applicant is not None and applicant["label"] not in SAME_PERSON["applicant"]
 
 
 def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[dict]:
     targets = []
-    proxy_sender = _by_proxy(members) and not any(m["label"] == "我" for m in members)
+    proxy_sender = _by_proxy(members) and not any(
+        m["label"] in SAME_PERSON["applicant"] for m in members
+    )
     for relation, label in mention.people:
         if proxy_sender and relation == "applicant":
             continue  # "我在主城打工": the sender, who does not live in the household

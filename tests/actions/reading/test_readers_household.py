@@ -1107,3 +1107,19 @@ def test_each_child_by_order_word_without_a_verb():
     members = people.read_members("我42 婆娘40 大娃儿14 二娃儿9岁 幺儿4岁")
     member_facts.read_school(members, "大的初二 二的三年级 幺儿还没读")
     assert [m["in_school"] for m in members[2:]] == [True, True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["我在场上做搬运", "我在镇上跟到别个做房子", "我在镇上帮人下力"],
+)
+def test_the_speaker_s_own_work_in_the_words_of_the_trade(text):
+    members = people.read_members("我47 老婆44")
+    member_facts.apply_circumstances(members, text)
+    assert members[0]["able_to_work"] is True
+
+
+def test_i_myself_is_the_speaker():
+    members = people.read_members("我自己58 婆娘56")
+    member_facts.apply_circumstances(members, "我还好得很，我打零工 哪里喊就去哪里")
+    assert members[0]["able_to_work"] is True
