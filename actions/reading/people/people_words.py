@@ -382,6 +382,8 @@ _SINGLE = re.compile("|".join(re.escape(word) for word, _ in _WORDS))
 # Words that contain a relation word but are not a family member.
 _NOT_PEOPLE = re.compile(
     r"(我们村|我们这|我们那|我们家|我家|我屋|自己的|自己掏|自己出|自己吃|自己种|自己用|自己做|自己会|自己能|自己可以|自己弄|自己穿|自己走|自己照顾|自己动|自己洗|我想|我要|我问|我申请|我不|我看|"
+    # places abroad with a kin word in their name ("在安哥拉工地上")
+    r"安哥拉|墨西哥|芝加哥|哥伦比亚|圣地亚哥|哥斯达黎加|"
     r"小儿麻痹|男人家|老人家|妈的|爸的|媳妇儿?家|兄弟姐妹|兄弟姊妹|姐妹|姊妹|兄弟们|弟兄们|弟兄伙|老弟|"
     # "兄弟，问一下": one written to, not one of the household
     r"(?:^|(?<=[，。,\s]))兄弟(?=[，,!！])|"

@@ -1123,3 +1123,7 @@ def test_i_myself_is_the_speaker():
     members = people.read_members("我自己58 婆娘56")
     member_facts.apply_circumstances(members, "我还好得很，我打零工 哪里喊就去哪里")
     assert members[0]["able_to_work"] is True
+
+
+def test_a_place_abroad_with_a_kin_word_in_its_name_is_no_one():
+    assert [m.people for m in people_words.mentions("老公在安哥拉工地上")] == [[("spouse", "老公")]]
