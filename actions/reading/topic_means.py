@@ -47,7 +47,11 @@ _PERIOD = re.compile(r"((?:一|1|每|个)(?:个)?(?:月|年|季度|学期|星期
 
 
 # Said of the whole household's wages: not one more earner's ("两个人一共一个月四千").
-_ALL_TOLD = re.compile(r"(一共|总共|加起来|合计|合起来|两个人|两口子|我们|全家|一家)")
+# (not the days added up: "春茶秋茶加起来四十来天")
+_ALL_TOLD = re.compile(
+    r"(?:一共|总共|加起来|合计|合起来)(?![^，。\d]{0,2}[\d一二三四五六七八九十几两百]+\s*(?:来|多)?\s*个?(?:天|月|工))|"
+    r"两个人|两口子|我们|全家|一家"
+)
 
 
 _SPOUSE_SENDS = re.compile(
@@ -148,7 +152,11 @@ def wage_earners(money: str) -> list[str]:
     read."""
     subject = ["applicant"]
     earners: set[str] = set()
+    previous = ""
     for clause in money_text.clauses(money, by_figure=False):
+        # (not a pension's figure said after its name: "老汉今年开始领养老金了 一个月一百九")
+        pension = re.search(money_text.INCOME_SOURCES["basic_pension"], f"{previous} {clause}")
+        previous = clause
         found = mentions(to_arabic(clause))
         if found:
             subject = [identity({"relation": r, "label": w}) for r, w in found[0].people]
@@ -157,7 +165,7 @@ def wage_earners(money: str) -> list[str]:
         told = money_text.read_income(clause)
         if (
             told.get("wages")
-            or told.get(money_text.UNASSIGNED)
+            or (told.get(money_text.UNASSIGNED) and not pension)
             or (told.get("transfers") and _SPOUSE_SENDS.search(clause))
         ):
             earners |= set(subject)  # an amount without its source is the wage named around it

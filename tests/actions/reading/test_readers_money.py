@@ -1707,3 +1707,17 @@ def test_the_times_had_this_year_then_the_cost_of_one():
 )
 def test_a_tricycle_for_hire_is_a_vehicle(text, vehicles):
     assert assets_text.read_assets(text)["vehicles"] == vehicles
+
+
+def test_another_earner_s_days_added_up_and_a_pension_named_after():
+    members = new_members(
+        ("applicant", "我", 57), ("spouse", "老汉", 60), ("grandchild", "孙娃儿", 10)
+    )
+    for member in members[:2]:
+        member["able_to_work"] = True
+    state = {"members": members, "asks": {"income": 1}}
+    state.update(reader.read("老汉打零工 一天一百五 一年做得到个百把天", "income", state).updates)
+    text = "我采茶 一天七八十 春茶秋茶加起来四十来天 老汉今年开始领养老金了 一个月一百九"
+    state["asks"] = {"income": 2}
+    updates = reader.read(text, "income", state).updates
+    assert updates["income"]["wages"] == 18000 and updates["income"]["basic_pension"] == 2280
