@@ -29,6 +29,8 @@ _RELATIVE_ONLY = re.compile(
     r"外公|外婆|儿子|女儿|哥哥|姐姐|弟弟|妹妹)$"
 )
 _SOMEONE_CALLED = re.compile(r"^[\u4e00-\u9fff]{0,5}?(叫|名字是|名字叫)")
+# A name and the particle a grumbler ends it with ("王安福嘛")
+_GRUMBLE_END = re.compile(r"^([\u4e00-\u9fff]{2,3})(?:嘛|噻|撒|哦|嘞|啊|吧)$")
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}$")
 _PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|每月|一月)")
 _NOT_A_NAME = re.compile(
@@ -319,11 +321,13 @@ def parse_name(text: str) -> str | None:
         if _NOT_A_NAME.search(cleaned):
             continue
         if _NAME.match(cleaned):
-            return cleaned
+            return _GRUMBLE_END.sub(r"\1", cleaned)
     # "问我名字搞啥子 哦 要登记嘛 黎昌富 黎明的黎…": the one clause that is a name
     from actions.reading.people.people_words import SURNAMES
 
-    names = [c for c in clauses if _NAME.fullmatch(c) and c[0] in SURNAMES and "的" not in c]
+    # ("王安福嘛": a name, then the particle a grumbler ends it with)
+    bare = [_GRUMBLE_END.sub(r"\1", c) for c in clauses]
+    names = [c for c in bare if _NAME.fullmatch(c) and c[0] in SURNAMES and "的" not in c]
     names = [c for c in names if not _NOT_A_NAME.search(c)]
     return names[0] if len(names) == 1 else None
 

@@ -136,6 +136,8 @@ def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
         or bool(DENY.match(cleaned))
         or "不同意" in cleaned
         or bool(re.search(r"那(?:就)?算了$", cleaned))
+        # "录音啊 不可以": the last word, a no
+        or bool(re.search(r"(?:不可以|不行|不要|不干|不得行)(?:嘛|吧|哈|哦|的|噻)?$", cleaned))
     )
     said_yes = (
         cleaned == "1"
@@ -143,6 +145,8 @@ def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
         or bool(re.search(r"(?<!不)同意", cleaned))
         # "要录下来啊 那 那要得嘛": a yes after the hesitation
         or bool(re.search(r"那(?:就)?(?:要得|可以|行|好)(?:嘛|吧|哈|哦|的)?$", cleaned))
+        # "你录音做啥子嘛 算了 要得": the last word, a yes, after a grumble
+        or bool(re.search(r"(?<![不没])(?:要得|可以|同意|好的)(?:嘛|吧|哈|哦|的|噻)?$", cleaned))
         # "你问嘛", "那你记嘛": go ahead and ask, write it down
         or bool(
             re.fullmatch(

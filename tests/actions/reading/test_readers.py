@@ -265,6 +265,9 @@ def test_consent_is_read_from_the_words_before_the_intent(text, intent, consent)
         ("你问嘛", True),
         ("那你们记嘛", True),
         ("你问啥子", None),
+        # a grumble, then a yes
+        ("你录音做啥子嘛 算了 要得", True),
+        ("录音啊 不可以", False),
     ],
 )
 def test_consent_after_a_hesitation(text, consent):
@@ -435,3 +438,13 @@ def test_this_year_s_illness_and_an_accident_dated_years_ago():
     told = standing_text.read_hardship("就是今年这个病 日子嘛还勉强过得走")
     assert told == {"kind": "illness", "basic_living_unsustainable": False}
     assert standing_text.read_hardship("兄弟是二〇一九年摔的 今年没得啥子新的") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("你问我名字做啥子 王安福嘛 三横王 安全的安 福气的福", "王安福"), ("李红嘛", "李红")],
+)
+def test_a_name_ended_with_a_grumble(text, name):
+    from actions.reading.parsing import parse_name
+
+    assert parse_name(text) == name
