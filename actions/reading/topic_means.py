@@ -233,9 +233,12 @@ def _of_others(money: str, earners: set[str]) -> bool:
 # Figures that differ from time to time with none for the year ("有时候千把块 有时候几百 有时候
 # 一分都莫得"), or a year never counted.
 _STILL_UNSURE = re.compile(
-    r"有时候[^，。\s]{0,6}\d[^。]{0,16}有时候[^，。\s]{0,6}(?:\d|一分|没得|莫得|没有)|"
+    r"有时候[^，。\s]{0,6}(?:\d|几[十百千])[^。]{0,16}有时候[^，。\s]{0,6}(?:\d|几[十百千]|一分|没得|莫得|没有)|"
     f"(?:{money_text.CANNOT_COUNT})"
-    r"[^，。]{0,4}$"
+    r"[^，。]{0,4}$|"
+    # "真的记不到了 …": said first
+    r"^\s*(?:真的|确实|实在|还是|我)?"
+    f"(?:{money_text.CANNOT_COUNT})"
 )
 
 
@@ -355,7 +358,10 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
     for kind in vague:
         income.pop(kind, None)
     if unsure_again:
-        income = {}  # (its figures are of that source, none of another)
+        # (its figures are of that source, none of another, but for a source named with its
+        # own: "真的记不到了 有时候几百有时候一千多 … 打零工那个一天150 做了个把月")
+        named = {k for k, p in money_text.INCOME_SOURCES.items() if re.search(p, money)}
+        income = {k: v for k, v in income.items() if k in named and k not in vague}
     if (
         income.get("transfers")
         and _SPOUSE_SENDS.search(money)

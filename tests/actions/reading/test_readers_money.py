@@ -1721,3 +1721,17 @@ def test_another_earner_s_days_added_up_and_a_pension_named_after():
     state["asks"] = {"income": 2}
     updates = reader.read(text, "income", state).updates
     assert updates["income"]["wages"] == 18000 and updates["income"]["basic_pension"] == 2280
+
+
+def test_still_unsure_when_asked_again_keeps_the_source_unknown_and_another_s_figure():
+    members = new_members(("applicant", "我", 52), ("spouse", "老婆", 49))
+    members[0]["able_to_work"] = True
+    state = {"members": members, "asks": {"income": 1}}
+    first = "往年李子卖得到两万多 今年卖了好多我都算不清楚 零零星星卖的 几千块吧 没记账"
+    state.update(reader.read(first, "income", state).updates)
+    assert "income.agriculture" in state["unknown_facts"]
+    state["asks"] = {"income": 2}
+    again = "真的记不到了 有时候几百有时候一千多 反正不多 打零工那个一天150 做了个把月"
+    state.update(reader.read(again, "income", state).updates)
+    assert "agriculture" not in state["income"] and state["income"]["wages"] == 4500
+    assert "income.agriculture" in state["unknown_facts"]
