@@ -165,6 +165,21 @@ _TAIL_RANGE = re.compile(
 )
 
 
+# … with the smaller unit said: "一百七八十" → 175, "一千七八百" → 1750
+_TAIL_RANGE_SAID = re.compile(
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八九])([百千万])([一二三四五六七八])([二三四五六七八九])"
+    r"([十百千])(?![十百千万一二三四五六七八九])"
+)
+
+
+def _tail_range_said(match: re.Match) -> str:
+    head, unit, below = _DIGIT[match.group(1)], _SCALE[match.group(2)], _SCALE[match.group(5)]
+    low, high = _DIGIT[match.group(3)], _DIGIT[match.group(4)]
+    if high != low + 1 or below * 10 != unit:
+        return match.group(0)
+    return _plain(head * unit + Decimal(low + high) * below / 2)
+
+
 def _tail_range(match: re.Match) -> str:
     head, unit = _DIGIT[match.group(1)], _SCALE[match.group(2)]
     low, high = _DIGIT[match.group(3)], _DIGIT[match.group(4)]
@@ -242,6 +257,7 @@ def to_arabic(text: str) -> str:
     )
     text = _IDIOMS.sub(lambda m: _IDIOMS_SAY[m.group(0)[0]], text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
+    text = _TAIL_RANGE_SAID.sub(_tail_range_said, text)  # "一百七八十" → 175
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
     text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天, "十五六天" → 15.5天
     text = _ARABIC_RANGE.sub(_arabic_range, _cn2an(_CHINESE_RANGE.sub(_chinese_range, text)))

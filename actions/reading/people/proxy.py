@@ -169,7 +169,8 @@ def detect(text: str) -> dict | None:
 
 
 # Those a sender applies for when they say "帮他问": not the sender, not the sender's spouse
-_APPLIED_FOR = ("parent", "grandparent", "in_law", "sibling")
+# ("村里有个李婆婆85岁了 … 我帮她问一下": an elder named by title)
+_APPLIED_FOR = ("parent", "grandparent", "in_law", "sibling", "elder")
 
 
 def _named_before(text: str, end: int) -> tuple[str, str] | None:

@@ -2,7 +2,12 @@ from decimal import Decimal
 
 import pytest
 
-from actions.reading.parsing import parse_annual_amount, parse_household_size, parse_name
+from actions.reading.parsing import (
+    parse_annual_amount,
+    parse_household_size,
+    parse_name,
+    to_arabic,
+)
 
 
 @pytest.mark.parametrize(
@@ -110,3 +115,11 @@ def test_figures_as_a_caller_s_transcript_gives_them(text, figures):
     from actions.reading.parsing import numbers, pauses_as_commas
 
     assert numbers(pauses_as_commas(text)) == figures
+
+
+@pytest.mark.parametrize(
+    ("said", "figure"),
+    [("一年做得到一百七八十天", "1年做得到175天"), ("一千七八百块", "1750块"), ("一百七八", "175")],
+)
+def test_a_range_in_the_tail_with_its_unit_said(said, figure):
+    assert to_arabic(said) == figure

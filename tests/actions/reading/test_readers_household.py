@@ -1127,3 +1127,14 @@ def test_i_myself_is_the_speaker():
 
 def test_a_place_abroad_with_a_kin_word_in_its_name_is_no_one():
     assert [m.people for m in people_words.mentions("老公在安哥拉工地上")] == [[("spouse", "老公")]]
+
+
+def test_a_cadre_helps_an_elder_named_before_by_title():
+    text = "我是村卫生室的村医 村里有个李婆婆85岁了 一个人住 老年痴呆 我帮她问一下低保怎么申请"
+    assert detect(text) == {"who": "李婆婆", "relation": "elder", "by": "cadre"}
+
+
+def test_dementia_needs_long_term_care():
+    members = people.read_members("我85")
+    member_facts.apply_circumstances(members, "老年痴呆 有时候认不到人 火都忘了关")
+    assert members[0]["needs_long_term_care"] is True
