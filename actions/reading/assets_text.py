@@ -75,6 +75,8 @@ _A_HOUSE = re.compile(
 # No house to live in, whatever house was named: it fell, or it is someone else's.
 _HOMELESS = re.compile(
     r"((?:没得|没有|莫得)房子?住|没地方住|无家可归|自己[^，。]{0,3}(?:没得|没有|莫得)房|"
+    # "老房子拆了 新房子还没分到 现在没得房子"
+    r"房子[^，。]{0,2}(?:拆了|被拆|拆掉)[^。]{0,12}(?:没得|没有|莫得)房|"
     r"自己的房子[^，。]{0,6}垮了)"
 )
 _REBUILT = re.compile(

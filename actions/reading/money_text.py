@@ -1384,8 +1384,14 @@ _EXPENSE_REWRITES = (
 )
 
 
+def _about_the_same(text: str) -> str:
+    """ "爷爷养老金一个月210左右，奶奶也差不多，200": hers said as the same kind."""
+    return re.sub(r"也差不多[，,\s]*(?=\d|[一二三四五六七八九两])", "也是", text)
+
+
 # The income answer's rewrites, in the order they apply, before the figures are read.
 _INCOME_REWRITES = (
+    _about_the_same,
     _not_then_said_again,
     _pension_each_one,
     _bound_after_dropped,

@@ -172,6 +172,21 @@ _TAIL_RANGE_SAID = re.compile(
 )
 
 
+# Tens and a pair of neighbouring digits before a unit: "十二三万" → 125000, "二十三四万"
+_TENS_RANGE = re.compile(
+    r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八九])?十([一二三四五六七八])([二三四五六七八九])"
+    r"([百千万])"
+)
+
+
+def _tens_range(match: re.Match) -> str:
+    tens = _DIGIT[match.group(1)] if match.group(1) else 1
+    low, high = _DIGIT[match.group(2)], _DIGIT[match.group(3)]
+    if high != low + 1:
+        return match.group(0)
+    return _plain((tens * 10 + Decimal(low + high) / 2) * _SCALE[match.group(4)])
+
+
 def _tail_range_said(match: re.Match) -> str:
     head, unit, below = _DIGIT[match.group(1)], _SCALE[match.group(2)], _SCALE[match.group(5)]
     low, high = _DIGIT[match.group(3)], _DIGIT[match.group(4)]
@@ -257,6 +272,7 @@ def to_arabic(text: str) -> str:
     )
     text = _IDIOMS.sub(lambda m: _IDIOMS_SAY[m.group(0)[0]], text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
+    text = _TENS_RANGE.sub(_tens_range, text)  # "十二三万" → 125000
     text = _TAIL_RANGE_SAID.sub(_tail_range_said, text)  # "一百七八十" → 175
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250
     text = _COUNT_RANGE.sub(_count_range, text)  # "七八天" → 7.5天, "十五六天" → 15.5天

@@ -1735,3 +1735,24 @@ def test_still_unsure_when_asked_again_keeps_the_source_unknown_and_another_s_fi
     state.update(reader.read(again, "income", state).updates)
     assert "agriculture" not in state["income"] and state["income"]["wages"] == 4500
     assert "income.agriculture" in state["unknown_facts"]
+
+
+@pytest.mark.parametrize(
+    ("text", "income", "expenses"),
+    [
+        # tens and a pair before the unit: "十二三万" is 125,000
+        ("化疗一年多 自己掏的就有十二三万了 报销了一部分", {}, {"medical": 125000}),
+        # hers "也差不多", then her figure: the same kind
+        ("爷爷养老金一个月210左右，奶奶也差不多，200", {"basic_pension": 4920}, {}),
+    ],
+)
+def test_tens_and_a_pair_and_hers_about_the_same(text, income, expenses):
+    if income:
+        assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+    if expenses:
+        assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+def test_the_old_house_pulled_down_and_the_new_not_given_yet_is_no_house():
+    text = "存款没得 车没得 老房子拆了 新房子还没分到 现在没得房子"
+    assert assets_text.read_assets(text)["houses"] == 0
