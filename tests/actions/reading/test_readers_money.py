@@ -1742,6 +1742,8 @@ def test_still_unsure_when_asked_again_keeps_the_source_unknown_and_another_s_fi
     [
         # tens and a pair before the unit: "十二三万" is 125,000
         ("化疗一年多 自己掏的就有十二三万了 报销了一部分", {}, {"medical": 125000}),
+        # good times and bad by the week: the middle of the two, every week
+        ("一个星期好的时候三四百 差的时候两百多", {"unassigned": 14300}, {}),
         # hers "也差不多", then her figure: the same kind
         ("爷爷养老金一个月210左右，奶奶也差不多，200", {"basic_pension": 4920}, {}),
     ],
