@@ -38,7 +38,7 @@ from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, OVERRULE_BELOW, choose, selection
 from actions.policy_terms import elsewhere, near_topic, outside, strong_topic, topic_by_terms
 from actions.reading.speech import looks_like_question
-from actions.statement_topic import statement_topic
+from actions.statement_topic import reports_someone_s_dibao, statement_topic
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -228,11 +228,13 @@ def reply_to(
     if asked and answers_the_form(tracker):
         return []  # "自己还是出了四万多 好多是借的": an answer, not "how much?"
     applying = tracker.active_loop_name is None and wants_to_apply(text)
-    if elsewhere(text) and not applying:
+    # (a report of someone's 低保 is ours, whatever other office's words it holds)
+    ours = reports_someone_s_dibao(text)
+    if elsewhere(text) and not applying and not ours:
         helpline = get_settings().helpline_number
         dispatcher.utter_message(text=answer_table().elsewhere.format(helpline=helpline))
         return []
-    if outside(text) and not applying:
+    if outside(text) and not applying and not ours:
         dispatcher.utter_message(response="utter_out_of_scope")
         return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)

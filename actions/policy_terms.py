@@ -888,6 +888,7 @@ _HARD_OUTSIDE = re.compile(
     r"田地补偿|土地补偿|青苗补偿|补偿款|残疾(?:人)?(?:认证|鉴定)|(?<![没未])(?:办|评)残疾证|残疾证[^，。]{0,4}(?:怎么|咋个?|在哪|哪里)办|"
     r"(?:节日|过节|春节)[^，。]{0,12}(?:礼物|慰问品|东西)|慰问金|公粮|"
     # births and childcare subsidies; building one's house
+    r"撤点并校|学校[^，。]{0,4}(?:撤并|合并)|(?:撤并|合并)[^，。]{0,4}学校|"
     r"二胎|三胎|生育补贴|育儿补贴|违建|违章建筑|建房审批|宅基地[^，。]{0,4}(?:证|审批|批|划)|盖房子?[^，。]{0,6}(?:审批|手续|批|算不算)|"
     # land taken or to be restored; wages owed; other bureaus named; what insurance repays;
     # the low-rent flats some call 低保房

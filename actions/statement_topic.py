@@ -24,7 +24,9 @@ _TOPICS: tuple[tuple[str, re.Pattern], ...] = (
             # "孩子都吃不上饭了": no food in the house
             r"吃不上饭|吃不起饭|揭不开锅|没得米|没米了|断顿|饭[^，。]{0,2}吃不上|米[^，。]{0,2}(?:都|也)?买不(?:回来|起|到)|"
             # "希望…腾出一间房子来让我们暂时住一段时间"
-            r"暂时住|没有?地方住|没得地方住|腾[^，。]{0,4}房)"
+            r"暂时住|没有?地方住|没得地方住|腾[^，。]{0,4}房|"
+            # "牛棚四壁露风，冬天要怎么过呀": no shelter for the winter
+            r"牛棚|四壁露风|冬天[^，。]{0,4}(?:怎么|咋个?|如何)过)"
         ),
     ),
     (
@@ -163,6 +165,12 @@ _WAITING = re.compile(
 _ON_DIBAO = re.compile(
     r"((?:办了|吃上了?|评上了?|领到了?|拿到了?|给俺办了|给我办了)[^，。]{0,3}低保)"
 )
+# Someone else's 低保 reported: false claims, money kept back, a cadre's kin, one not poor.
+_REPORTED = re.compile(
+    r"暗箱操作|虚报|冒领|优亲厚友|人情保|关系保|骗保|私吞|克扣|贪污|挪用|不是困难户|不是贫困户[^。]{0,8}(?:拿|吃|领)|"
+    r"(?:村支书|支书|书记|村主任|村长|村干部|组长|社长)[^，。；]{0,8}(?:母亲|父亲|妈|爸|亲戚|老婆|儿子|女儿|家人)"
+    r"[^，。；]{0,16}(?:吃|拿|领|享受)[^，。；]{0,3}低保"
+)
 # A grievance: refused, passed over, stopped without a word.
 _GRIEVANCE = re.compile(
     r"(没评上|评不上|没批|不给批|批不下来|没申请上|申请不上|名额满|没得名额|说不符合|不够条件|"
@@ -173,9 +181,8 @@ _GRIEVANCE = re.compile(
     r"没有?申请下来|没有?(?:给予)?批复|没有?批下来|"
     # "真正贫困的得不到补助,弄虚作假的却开着小汽车", "突然被移除"
     r"得不到补助|弄虚作假|开着?[^，。]{0,2}小?汽车|什么世道|被移除|被移出|移出了|"
-    # someone else's 低保 reported: false claims, a cadre's kin, one who is not poor
-    r"暗箱操作|虚报|冒领|优亲厚友|人情保|关系保|骗保|不是困难户|不是贫困户[^。]{0,8}(?:拿|吃|领)|"
-    r"(?:村支书|支书|书记|村主任|村长|村干部|组长|社长)的?(?:母亲|父亲|妈|爸|亲戚|老婆|儿子|女儿|家人))"
+    # someone else's 低保 reported (_REPORTED)
+    f"{_REPORTED.pattern})"
 )
 
 
@@ -183,6 +190,9 @@ def statement_topic(text: str, soft: bool = True) -> str | None:
     """The answer key a statement's hardship or grievance points to; None if none. ``soft``:
     the softer words of thanks and worry too (not strong enough to overrule the NLU)."""
     text = spelled(text or "")
+    if reports_someone_s_dibao(text):
+        # (before another office's words: "…慰问金被村干部私吞；村干部代领并克扣村民低保")
+        return "objection"
     if hard_outside(text):
         return None  # "建议政府修条排水沟": another office's matter, whatever the rain did
     for key, pattern in _TOPICS:
@@ -198,6 +208,13 @@ def statement_topic(text: str, soft: bool = True) -> str | None:
         if pattern.search(text):
             return key
     return None
+
+
+def reports_someone_s_dibao(text: str) -> bool:
+    """ "村干部代领并克扣村民低保": a report of someone else's 低保, ours to answer whatever
+    other office's words it holds (慰问金)."""
+    text = spelled(text or "")
+    return bool(_REPORTED.search(text) and re.search(r"低保", text))
 
 
 def already_on_dibao(text: str) -> bool:

@@ -155,3 +155,16 @@ def test_the_twenty_sixth_round_statements(text, key, strong):
 )
 def test_the_twenty_seventh_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        # written after the twenty-eighth real set was read, in our own words
+        ("过年的慰问金遭村干部私吞了 低保也是他代领的", "objection"),
+        ("书记屋头的亲戚 一家人都在吃低保", "objection"),
+        ("住的牛棚 冬天咋个过哦", "temporary_assistance"),
+    ],
+)
+def test_the_twenty_eighth_round_statements(text, key):
+    assert statement_topic(text) == key
