@@ -121,6 +121,7 @@ LATER_SETS = [
     ("questions_26.yaml", "+86137700", 13, 0.70),
     # read in the eighteenth session (35.7 % the first time)
     ("questions_27.yaml", "+86137800", 14, 0.70),
+    ("questions_28.yaml", "+86137900", 10, 0.60),
 ]
 
 

@@ -58,6 +58,9 @@ HELD_OUT_FLOORS = {
     # time; offline after reading 96.9 and 96.9 %)
     "held_out_34": 0.93,
     "held_out_35": 0.93,
+    # … and after those (89.4 and 90.3 % the first time; offline after reading 90.8 and 90.8 %)
+    "held_out_36": 0.88,
+    "held_out_37": 0.88,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
