@@ -8,7 +8,7 @@ import re
 from actions.reading import assets_text, money_text, standing_text
 from actions.reading.parsing import parse_household_size, parse_name
 from actions.reading.people import member_facts
-from actions.reading.speech import AFFIRM, DENY
+from actions.reading.speech import AFFIRM, DENY, DONT_KNOW
 from core.townships import find_township
 
 
@@ -42,7 +42,11 @@ def read_answer(text, requested, state, intent, entities, sender_phone) -> bool:
         if township := find_township(cleaned):
             cleaned = re.sub(rf"^.*?{township}", "", cleaned)  # "兴隆镇 回龙村安置点"
         cleaned = re.sub(r"(的|嘛|哦|啊|呢|那里|这里)$", "", cleaned.split("村")[0] + "村")
-        if 3 <= len(cleaned) <= 6 and re.fullmatch(r"[\u4e00-\u9fff]+", cleaned):
+        if (
+            3 <= len(cleaned) <= 6
+            and re.fullmatch(r"[\u4e00-\u9fff]+", cleaned)
+            and not DONT_KNOW.search(cleaned)  # "不晓得": no village called 不晓得村
+        ):
             state["village"] = cleaned
         else:
             handled = False

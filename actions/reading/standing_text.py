@@ -132,8 +132,14 @@ def read_status(text: str) -> dict[str, bool]:
                 and not re.search(_NEGATION + "$", before)
                 and not re.search(_NEGATION + r"\w?$", before)
                 and not former
-                # "贫困户？不是": the question said back, then the answer
+                # "贫困户？不是": the question said back, then the answer; "贫困户好像不是": the
+                # word, then the answer after it
                 and not re.match(r"\s*[？?]\s*(?:不是|没有|没得|莫得|不)", after)
+                and not re.search(
+                    re.escape(match.group(0))
+                    + r" ?(?:好像|应该|可能|估计)?(?:不是|没有|没得|莫得|没评上)(?![吃领拿享办评低五特])",
+                    text or "",
+                )
                 # "啥子建档立卡 不晓得哦 应该不是": the word asked back, then the answer
                 and not (
                     re.search(r"(?:啥子|什么|啥)$", before)

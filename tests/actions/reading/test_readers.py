@@ -448,3 +448,23 @@ def test_a_name_ended_with_a_grumble(text, name):
     from actions.reading.parsing import parse_name
 
     assert parse_name(text) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "poor"),
+    [
+        # the word, then the answer right after it
+        ("不是低保 也不是五保 贫困户好像不是", False),
+        ("贫困户 不是", False),
+        # … not another question's answer after a pause
+        ("建档立卡贫困户，没有", True),
+        ("是建档立卡贫困户，没有吃低保", True),
+    ],
+)
+def test_the_standing_word_then_its_answer(text, poor):
+    assert standing_text.read_status(text)["registered_poor"] is poor
+
+
+def test_a_village_not_known_is_no_village():
+    assert "village" not in reader.read("不晓得", "village", {}).updates
+    assert reader.read("竹坪村", "village", {}).updates["village"] == "竹坪村"

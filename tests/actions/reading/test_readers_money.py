@@ -901,6 +901,8 @@ def test_an_illness_said_as_a_cost_subject():
         ("捡废品一天卖得到五六块 好的时候十几块 一个月百把块钱", {"other": 1200}),
         # the month's pay, then how it is made up (a commission by the session): the month's
         ("按摩一个月拿得到一千八左右 按一个钟提二十几块", {"wages": 21600}),
+        # an apprentice's pay is wages, in a repair shop too
+        ("修车铺当学徒 一个月两千", {"wages": 24000}),
         # a day's takings told in passing is no year's income
         ("昨天卖了两三块钱的菜", {}),
     ],
