@@ -61,6 +61,9 @@ HELD_OUT_FLOORS = {
     # … and after those (89.4 and 90.3 % the first time; offline after reading 90.8 and 90.8 %)
     "held_out_36": 0.88,
     "held_out_37": 0.88,
+    # written and first measured in the nineteenth session (92.2 and 86.0 % the first time)
+    "held_out_38": 0.90,
+    "held_out_39": 0.84,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
@@ -74,7 +77,9 @@ OUT = Path(__file__).resolve().parents[2] / "var" / "personas.json"
 @pytest.fixture(scope="module")
 def outcomes(stack):
     live = Live(stack["rasa_url"], "e2e-token", stack["database_url"])
-    results = [live.run(p, i, prefix="+86137") for i, p in enumerate(load_all())]
+    # Three conversations at a time: the same outcomes as one at a time (each has its own
+    # sender id), in about two thirds of the time on two cores (docs/conversation.md).
+    results = live.run_all(load_all(), prefix="+86137", workers=3)
     OUT.parent.mkdir(exist_ok=True)
     OUT.write_text(
         json.dumps(

@@ -93,6 +93,20 @@ class Live:
                 "household": record.household,
             }
 
+    def run_all(
+        self, personas: list[Persona], prefix: str = "+86139", workers: int = 1
+    ) -> list[Outcome]:
+        """Every persona's conversation, `workers` at a time (each its own sender id, so
+        their trackers, locks and cases stay apart), outcomes in the personas' order."""
+        if workers <= 1:
+            return [self.run(p, i, prefix) for i, p in enumerate(personas)]
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            return list(
+                pool.map(lambda item: self.run(item[1], item[0], prefix), enumerate(personas))
+            )
+
     def run(self, persona: Persona, index: int, prefix: str = "+86139") -> Outcome:
         sender = f"{prefix}{index:08d}"
         channel = "voice" if persona.channel == "voice" else "rest"

@@ -76,6 +76,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument(
+        "--workers", type=int, default=1, help="live conversations at a time (--live)"
+    )
+    parser.add_argument(
         "--markdown", type=Path, help="print the per-persona table of a --json file"
     )
     args = parser.parse_args(argv)
@@ -85,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
     personas = [p for p in load_all() if not args.only or p.id in args.only]
     if args.live:
         with tempfile.TemporaryDirectory() as folder, Servers(Path(folder)) as live:
-            outcomes = [live.run(p, i) for i, p in enumerate(personas)]
+            outcomes = live.run_all(personas, workers=args.workers)
     else:
         outcomes = [run_offline(p) for p in personas]
     for o in outcomes:
