@@ -45,15 +45,16 @@ from actions.reading.speech import DONT_KNOW_WORDS
 # Scrap picked up and sold (a dealer's 收废品 is a trade)
 _GLEANED = r"(?<!收)(?:废品|破烂)(?!站|收购)|纸壳|纸板|瓶子"
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|打钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|过年(?:的时候|回来)?[^，。\d]{0,2}拿(?:了|个)?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|农保)",
-    "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养)",
+    # (遗属补助: a dead worker's pension paid on to the one left, "遗嘱" its common slip)
+    "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养|遗[属嘱](?:补助|补贴|生活补助|困难补助|费|金))",
     "business": r"((?<!学)做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|(?<!给)收破烂|(?<!给)收废品|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
-    r"修车(?![^，。\d]{0,4}学徒)|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
+    r"修车(?![^，。\d]{0,4}(?:学徒|帮工|打工|上班))|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
-    "wages": r"(打工|务工|上班|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
+    "wages": r"(打工|务工|上班|(?:煤矿|挖煤|下井|矿上)(?![^，。\d]{0,6}(?:赔|出事|死|走了|没了))|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
     r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
@@ -76,7 +77,7 @@ ALREADY_SAID = re.compile(
     r"就[^，。]{1,6}(?:那点|这点|的钱|那些))"
 )
 EXPENSE_TYPES = {
-    "medical": r"(看病|(?:看|治)[^，。\d]{0,2}(?:哮喘|风湿|关节炎|高血压|血压|糖尿病|心脏病|胃病|气管炎|褥疮)|降压|(?:看|治)(?:腰|腿|脚|眼|牙|胃|肺|心脏|肝|肾|头|手|关节)|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|输血|起搏器|支架|手术|开刀|打针|检查|靶向药|(?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|胰岛素|吸氧|复查|"
+    "medical": r"((?<=的)(?:腰|腿|脚|眼睛|胃|心脏|肝|肾|关节)(?:杆子?)?(?=[^，。\d]{0,3}(?:一年|一个月|每个?月|每年))|看病|(?:看|治)[^，。\d]{0,2}(?:哮喘|风湿|关节炎|高血压|血压|糖尿病|心脏病|胃病|气管炎|褥疮)|降压|(?:看|治)(?:腰|腿|脚|眼|牙|胃|肺|心脏|肝|肾|头|手|关节)|治疗|医药|住院|医院|吃药|药费|药钱|医疗|治病|透析|化疗|输血|起搏器|支架|手术|开刀|打针|检查|靶向药|(?<![农兽挖采])(?<!挖点)(?<!采点)药(?![材卖])|胰岛素|吸氧|复查|"
     r"(?:生|得|患)了?(?:1?场)?大?病|大病|重病|病[了下倒]|[的个]病(?!人)|1?场病)",
     "disability_care": r"(护理费|请人(?![^，。\s]{0,2}(?:收|挖|割|种|栽|打|搬|砍|摘|采|犁|耕|修|帮忙收))|护工|尿不湿|尿片|尿布|纸尿裤|成人尿裤|康复|残疾人用品|请保姆)",
     "education": r"(读书|学费|上学|书费|学杂费|住宿费?|生活费|读大学|读高中|学校|买书|伙食费|资料费|学期|高中|初中|"
@@ -141,8 +142,13 @@ _GIVER = re.compile(
 _LET = re.compile(r"(租出去|租给|出租|收租|租金|包给别?人|包出去|转包|流转)")
 # What is left of the clause before's takings after its costs: "除了租金剩六千", "去掉本钱落得到两千".
 _NET = re.compile(
-    r"(除了|除去|除开|去掉|去了|扣了|扣掉|刨去|刨开|减去|减了|抛开)[^，。\d]{0,10}?"
+    r"(除了|除去|除开|去掉|去了|扣了|扣掉|刨去|刨开|减去|减了|抛开)[^，。\d]{0,16}?"
     r"(?:还|就|只|最多|顶多)?(?:剩|落|净|赚|得|有)"
+)
+# What the harvest cost to grow, said after what it sold for: "肥料农药就花了五千多".
+_INPUTS = re.compile(
+    r"(肥料|化肥|农药|种子|烟苗|饲料|本钱|成本|地膜|薄膜)[^，。\d]{0,6}?(?:就|都|也)?"
+    r"(?:花了|用了|去了|投了|投入了?|花|要)"
 )
 # Land rented in to farm ("租了十亩地种烤烟", "种别人的地"): its rent is a cost of the harvest.
 _RENTED_IN = re.compile(r"(租了|租的|租别人|租人家|种别人|种人家|承包了?)[^，。]{0,6}(地|田|土)")
@@ -311,6 +317,16 @@ def _by_kind(
             for c in (clause, *parts[index + 1 : index + 2])
         ):
             continue  # "包工头赔了三万 都拿去交医药费了": paid for the care, not income
+        if (
+            last in ("agriculture", "business")
+            and "agriculture" in kinds
+            and _INPUTS.search(clause)
+            and (cost := per_year(clause)) is not None
+            and cost < last_value
+        ):
+            amounts[last] -= cost  # "脐橙卖了一万二左右 肥料农药就花了五千多": the net
+            last_value -= cost
+            continue
         if skip is not None and skip.search(clause):
             if not numbers(clause) and (
                 said := next((k for k, p in kinds.items() if re.search(p, clause)), None)
@@ -1289,7 +1305,9 @@ def _times_had_then_one(text: str) -> str:
 
 
 # A cost still to come ("手术要十几万 还没做 拿不出来"): no money spent this year.
-_NOT_YET = re.compile(r"(还没做|还没有做|没做成|还没动|还没开始|等钱做|没钱做)")
+_NOT_YET = re.compile(
+    r"(还没做|还没有做|没做成|还没动|还没开始|等钱做|没钱做|还没开|还没有开|开不起|做不起|没钱开)"
+)
 
 
 def read_expenses(text: str) -> dict[str, Decimal]:
@@ -1370,11 +1388,57 @@ def _own_share_only(text: str) -> str:
     return "，".join(kept) if len(kept) < len(parts) else text
 
 
+_ADDED_UP = re.compile(r"(加上|加起来|算上|连[^，。]{0,6}一起)")
+_IN_ALL = re.compile(r"(总共|一共|合计|总的|加起来|全部加)")
+
+
+def _in_all_after_parts(text: str) -> str:
+    """ "透析自己还要出一千多一个月，加上吃药，一个月总共一千五左右": the parts added up, then
+    the sum said — the sum, under the parts' names (kept without their figures)."""
+    sentences = re.split(r"(?<=[。！!])", text)
+    told = []
+    for sentence in sentences:
+        parts = clauses(sentence)
+        last = max((i for i, c in enumerate(parts) if numbers(c)), default=None)
+        if (
+            last
+            and _IN_ALL.search(parts[last])
+            and _ADDED_UP.search(sentence)
+            # (not one cost's parts summed: "儿子读高中一学期学费住宿加起来一千五六")
+            and not any(re.search(p, parts[last]) for p in EXPENSE_TYPES.values())
+            and any(numbers(c) for c in parts[:last])
+        ):
+            named = [
+                next((m.group(0) for p in EXPENSE_TYPES.values() if (m := re.search(p, c))), "")
+                if numbers(c)
+                else c
+                for c in parts[:last]
+            ]
+            sentence = "，".join([n for n in named if n] + parts[last:]) + "。"
+        told.append(sentence)
+    return "".join(told)
+
+
+_BEFORE_THIS_YEAR = re.compile(r"(去年|前年|上一年|头年)")
+
+
+def _this_year_s_not_last(text: str) -> str:
+    """ "手术去年花了三万多 报了一大半 今年吃药一个月两百左右": last year's bill, then this
+    year's cost — the year's cost is this year's."""
+    parts = clauses(text)
+    last_year = [i for i, c in enumerate(parts) if _BEFORE_THIS_YEAR.search(c) and numbers(c)]
+    if not last_year or not any("今年" in c and numbers(c) for c in parts[last_year[0] + 1 :]):
+        return text
+    return "，".join(c for i, c in enumerate(parts) if i not in last_year)
+
+
 # The expense answer's rewrites, in the order they apply: each returns the text as the next
 # reads it (a cost to come dropped, the year's cost kept, the own share, a count said after
 # the cost, each one's then all, costs by the week).
 _EXPENSE_REWRITES = (
     _not_yet_needed,
+    _this_year_s_not_last,
+    _in_all_after_parts,
     _this_year_only,
     _own_share_only,
     _count_said_after,
@@ -1410,7 +1474,20 @@ def _about_the_same(text: str) -> str:
 
 
 # The income answer's rewrites, in the order they apply, before the figures are read.
+def _net_said_apart(text: str) -> str:
+    """ "卖了一万二 除开烟苗肥料 烤烟烧的煤 剩得到五六千": the costs taken off and the net
+    said in pauses, read as one clause."""
+    return _NET_APART.sub(lambda m: re.sub(r"[\s，,]+", "", m.group(0)), text)
+
+
+_NET_APART = re.compile(
+    r"(?:除了|除去|除开|去掉|扣掉|刨去|刨开|减去)[^。\d]{0,16}?[\s，,][^。\d]{0,12}?"
+    r"(?=(?:还|就|只)?(?:剩|落))"
+)
+
+
 _INCOME_REWRITES = (
+    _net_said_apart,
     _about_the_same,
     _good_and_bad_times,
     _not_then_said_again,

@@ -50,6 +50,21 @@ _SCALE = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 _CHINESE_RANGE = re.compile(
     r"(?<![一二三四五六七八九十百千万\d])([一二三四五六七八])([二三四五六七八九])([十百千万])"
 )
+# "一千两千的", "三百四百": two figures of one unit, the smaller first — a range
+_UNIT_TWICE = re.compile(
+    r"(?<![一二两三四五六七八九十百千万\d])([一二两三四五六七八九])([百千万])、?"
+    r"([二两三四五六七八九])\2(?![一二两三四五六七八九十])"
+)
+
+
+def _unit_twice(match: re.Match) -> str:
+    low, unit, high = match.groups()
+    digits = "一二三四五六七八九"
+    if digits.index(high.replace("两", "二")) <= digits.index(low.replace("两", "二")):
+        return match.group(0)
+    return f"{low}{unit}到{high}{unit}"
+
+
 _ARABIC_RANGE = re.compile(
     r"(\d+(?:\.\d+)?)\s*(万|千)?\s*(?:到|至|~|～|-|－)\s*(\d+(?:\.\d+)?)\s*(万|千)?"
 )
@@ -272,6 +287,7 @@ def to_arabic(text: str) -> str:
     )
     text = _IDIOMS.sub(lambda m: _IDIOMS_SAY[m.group(0)[0]], text)
     text = _WORDS_NOT_NUMBERS.sub(lambda m: m.group(0).translate(_HIDE), text)
+    text = _UNIT_TWICE.sub(_unit_twice, text)  # "一千两千" → "一千到二千"
     text = _TENS_RANGE.sub(_tens_range, text)  # "十二三万" → 125000
     text = _TAIL_RANGE_SAID.sub(_tail_range_said, text)  # "一百七八十" → 175
     text = _TAIL_RANGE.sub(_tail_range, text)  # "一百七八" → 175, "一千二三" → 1250

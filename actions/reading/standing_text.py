@@ -102,6 +102,15 @@ def read_status(text: str) -> dict[str, bool]:
         match = re.search(pattern, cleaned)
         if match:
             before = cleaned[max(0, match.start() - 3) : match.start()]
+            # "低保没有 贫困户是": a negation before a pause is the last clause's, when the
+            # word has its own yes after it
+            said_at = (text or "").find(match.group(0))
+            if (
+                said_at > 0
+                and re.match(r"[\s，。,.!！]", text[said_at - 1])
+                and re.match(r"(?:是|有|算|评上了)(?![不没])", cleaned[match.end() :])
+            ):
+                before = ""
             after = cleaned[match.end() : match.end() + 12]
             former = (
                 (
@@ -131,13 +140,18 @@ def read_status(text: str) -> dict[str, bool]:
                 not _negated_list(text, match.group(0))
                 and not re.search(_NEGATION + "$", before)
                 and not re.search(_NEGATION + r"\w?$", before)
+                # "以前也没评上贫困户": not chosen as one
+                and not re.search(
+                    _NEGATION + r"(?:评上|评到|评|选上|当上|算|纳入|办)$",
+                    cleaned[max(0, match.start() - 6) : match.start()],
+                )
                 and not former
                 # "贫困户？不是": the question said back, then the answer; "贫困户好像不是": the
                 # word, then the answer after it
                 and not re.match(r"\s*[？?]\s*(?:不是|没有|没得|莫得|不)", after)
                 and not re.search(
                     re.escape(match.group(0))
-                    + r" ?(?:好像|应该|可能|估计)?(?:不是|没有|没得|莫得|没评上)(?![吃领拿享办评低五特])",
+                    + r" ?(?:也|都)?(?:好像|应该|可能|估计)?(?:不是|没有|没得|莫得|没评上)(?![吃领拿享办评低五特])",
                     text or "",
                 )
                 # "啥子建档立卡 不晓得哦 应该不是": the word asked back, then the answer
@@ -151,6 +165,13 @@ def read_status(text: str) -> dict[str, bool]:
                     and _DENIED_AFTER.search(cleaned[match.end() :])
                 )
             )
+    # "低保也没吃过", "低保没有": the word first, then its denial
+    if "receiving_dibao" not in flags and re.search(
+        r"低保(?:也|都)?(?:没有|没得|莫得|没|不是)(?:吃|领|拿|享受|评)?(?:过|上|到)?"
+        r"(?:[的了])?(?=$|[，。,.!！\s]|[贫五特建])",
+        pauses_as_commas(text or ""),
+    ):
+        flags["receiving_dibao"] = False
     return flags
 
 
@@ -174,6 +195,9 @@ _LONG_AGO = re.compile(
 
 
 _LAST_YEAR = re.compile(r"(去年|上一年|头年)")
+
+
+_STILL_WEIGHING = re.compile(r"(尿毒症|癌|白血病|透析|化疗|花了|借|欠)")
 
 
 def _clause_of(text: str, match: re.Match) -> str:
@@ -217,6 +241,8 @@ def told_as_past(text: str) -> bool:
         and bool(re.search(r"(没得|没有|没|莫得)", cleaned))
         and bool(
             _LONG_AGO.search(cleaned)
+            # "不是，没有，我妈是去年中风的 今年就是一直瘫起的"
+            or re.search(r"去年[^，。]{0,8}的(?:事)?", cleaned)
             or _OVER_NOW.search(cleaned)
             # "就是摔了一跤 现在好些了": the trouble told, over now
             or re.search(r"(?:现在|如今|这阵)(?:好些了|好点了|好多了|好了|没事了)", cleaned)
@@ -254,10 +280,13 @@ def read_hardship(text: str) -> dict | None:
             not _negated(cleaned, match)
             and not _long_ago(cleaned, match)
             # "房子去年下大雨垮了一个角": last year's storm or fall, living going on since
+            # ("我妈去年中风瘫在床上了": last year's stroke too)
             and not (
-                kind in ("accident", "disaster")
+                kind in ("accident", "disaster", "illness")
                 and _LAST_YEAR.search(_clause_of(cleaned, match))
                 and not _UNSUSTAINABLE.search(cleaned)
+                # (but a grave illness still treated, or last year's bills still owed)
+                and not (kind == "illness" and _STILL_WEIGHING.search(cleaned))
             )
             and not _feared(cleaned, match)
             and not _RECOVERED.search(cleaned[match.end() :])

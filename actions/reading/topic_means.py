@@ -153,22 +153,35 @@ def wage_earners(money: str) -> list[str]:
     subject = ["applicant"]
     earners: set[str] = set()
     previous = ""
+    first_figure = None  # whose the first figure is ("一天六七十 … 老婆卖了点蜂蜜 一千来块")
     for clause in money_text.clauses(money, by_figure=False):
         # (not a pension's figure said after its name: "老汉今年开始领养老金了 一个月一百九")
         pension = re.search(money_text.INCOME_SOURCES["basic_pension"], f"{previous} {clause}")
-        previous = clause
         found = mentions(to_arabic(clause))
         if found:
             subject = [identity({"relation": r, "label": w}) for r, w in found[0].people]
         elif re.match(r"\s*(?:他|她)", clause):
             subject = ["?"]  # "他一个月六千": someone, maybe the one told before
         told = money_text.read_income(clause)
+        if first_figure is None and money_text.numbers(clause):
+            first_figure = list(subject)
+        # (a figure of a source named in the clause before: "卖了点蜂蜜 一千来块", "有时候给点
+        # 一年五六百")
+        of_the_last = (
+            set(money_text.read_income(f"{previous}，{clause}")) - {"wages", money_text.UNASSIGNED}
+            if told.get(money_text.UNASSIGNED) and previous
+            else set()
+        )
+        previous = clause
         if (
             told.get("wages")
-            or (told.get(money_text.UNASSIGNED) and not pension)
+            or (told.get(money_text.UNASSIGNED) and not pension and not of_the_last)
             or (told.get("transfers") and _SPOUSE_SENDS.search(clause))
         ):
             earners |= set(subject)  # an amount without its source is the wage named around it
+    whole = money_text.read_income(money)
+    if not earners and first_figure and (whole.get("wages") or whole.get(money_text.UNASSIGNED)):
+        earners = set(first_figure)  # "一天六七十 一个月做得到二十天": read only with its days
     if not earners and (
         (told := money_text.read_income(money)).get("wages") or told.get(money_text.UNASSIGNED)
     ):

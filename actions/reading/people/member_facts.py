@@ -487,6 +487,8 @@ def read_school(members: list[dict], text: str) -> bool:
         return True
     if re.search(
         r"^(?:\d个|[他她]们|娃儿|孩子)?(?:都|也都|都还)(?:在读|读书|上学|在上学|"
+        # "两个都在镇上读小学": where, then the level
+        r"在\w{1,4}?(?:读|上)(?:小学|初中|高中|大学|中职|职高|技校|幼儿园)|"
         # "两个都是初一", "都读五年级": all of them at one level
         r"(?:是|在读|读|上|在上|在)?(?:初[一二三123]|高[一二三123]|小学|初中|高中|大学|中职|职高|技校|\d年级))",
         re.sub(r"\W", "", cleaned),

@@ -118,6 +118,8 @@ def detect(text: str) -> dict | None:
     if match and (
         match.group("who") in ("娘家", "婆家", "老家", "娘屋头", "妈家")
         or (home and re.fullmatch(r"(?:两个)?(?:老人|老人家|老的|二老)", match.group("who")))
+        # "我爸…尘肺 … 我在主城上班 想帮家里申请个低保": the parents' household, from away
+        or (match.group("who") in ("家里", "屋头", "屋里", "家") and _AWAY.search(text))
     ):
         # "帮屋头老人问一下 … 我妈七十一了": the sender's parents, the first named
         # "我帮我娘家问一下 … 我妈八十了": the parents' household, the first parent named
@@ -166,6 +168,12 @@ def detect(text: str) -> dict | None:
             "by": "cadre" if cadre else "family",
         }
     return None
+
+
+# The sender lives and works away from the household applied for
+_AWAY = re.compile(
+    r"我(?:在|到)[^，。\s]{1,6}(?:上班|打工|工作|务工|做事)|我(?:早就)?嫁(?:到|出去)|我(?:早就)?出来了"
+)
 
 
 # Those a sender applies for when they say "帮他问": not the sender, not the sender's spouse

@@ -468,3 +468,38 @@ def test_the_standing_word_then_its_answer(text, poor):
 def test_a_village_not_known_is_no_village():
     assert "village" not in reader.read("不晓得", "village", {}).updates
     assert reader.read("竹坪村", "village", {}).updates["village"] == "竹坪村"
+
+
+@pytest.mark.parametrize(
+    ("text", "flags"),
+    [
+        # "not chosen as one", and the word then "也不是"
+        ("以前也没评上贫困户", {"registered_poor": False}),
+        ("特困也不是 我有儿子的嘛", {"receiving_tekun": False}),
+        # 低保 first, then its denial; a negation before a pause is the last clause's
+        ("低保也没领过", {"receiving_dibao": False}),
+        ("低保没有 贫困户是", {"registered_poor": True, "receiving_dibao": False}),
+    ],
+)
+def test_standing_not_chosen_and_the_word_then_its_denial(text, flags):
+    got = standing_text.read_status(text)
+    assert {k: got.get(k) for k in flags} == flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # last year's stroke, living going on since: no sudden trouble this year
+        ("老汉儿去年脑梗 现在瘫在床上", None),
+        # (but a grave illness still treated, or last year's bills still owed, is)
+        ("她去年查出癌症 现在还在化疗", "illness"),
+        ("去年老伴中风住院 花了五万 都是借的", "illness"),
+    ],
+)
+def test_last_year_s_illness(text, kind):
+    found = standing_text.read_hardship(text)
+    assert (found or {}).get("kind") == kind
+
+
+def test_last_year_s_stroke_told_at_the_troubles_question_is_past():
+    assert standing_text.told_as_past("不是，没有，他是去年中风的 今年就是一直睡起的")

@@ -439,7 +439,9 @@ def test_an_age_put_right_or_said_for_next_year(text, ages):
     assert [m["age"] for m in people.read_members(text)] == ages
 
 
-@pytest.mark.parametrize("text", ["两个都是初二 住校", "都读三年级", "两个都在读高一"])
+@pytest.mark.parametrize(
+    "text", ["两个都是初二 住校", "都读三年级", "两个都在读高一", "两个都在村里读小学 走读"]
+)
 def test_all_at_one_school_level(text):
     members = new_members(
         ("applicant", "我", 64), ("grandchild", "孙子", 15), ("grandchild", "孙女", 15)
@@ -1138,3 +1140,8 @@ def test_dementia_needs_long_term_care():
     members = people.read_members("我85")
     member_facts.apply_circumstances(members, "老年痴呆 有时候认不到人 火都忘了关")
     assert members[0]["needs_long_term_care"] is True
+
+
+def test_applying_for_the_household_from_away_is_for_the_parent_named():
+    text = "我妈瘫在床上三年了 我爸一个人照顾 我在深圳打工 想帮家里申请个低保"
+    assert detect(text) == {"who": "妈", "relation": "parent", "by": "family"}

@@ -1760,3 +1760,67 @@ def test_tens_and_a_pair_and_hers_about_the_same(text, income, expenses):
 def test_the_old_house_pulled_down_and_the_new_not_given_yet_is_no_house():
     text = "存款没得 车没得 老房子拆了 新房子还没分到 现在没得房子"
     assert assets_text.read_assets(text)["houses"] == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # two figures of one unit, the smaller first: a range
+        ("儿子一年给个三百四百的", {"transfers": 350}),
+        # money brought at New Year, by kin or "再" after a gift: a gift
+        ("我大姐在广东 过年拿三千", {"transfers": 3000}),
+        ("我一个月给他们打四百 过年再拿一千", {"transfers": 5800}),
+        # the harvest's costs taken off, in pauses or said after the sale
+        ("包谷卖了八千 除开种子化肥 请人的钱 剩得到三四千", {"agriculture": 3500}),
+        ("魔芋卖了九千多 化肥农药就花了两千", {"agriculture": 7000}),
+        # a dead worker's pension paid on to the one left (遗属补助, "遗嘱" a slip)
+        ("老伴以前在供销社 我一个月有个遗嘱补助三百多", {"other_pension": 3600}),
+        # work in a mine is wages; its compensation is not
+        ("老公在山西煤矿 一个月三千五", {"wages": 42000}),
+        ("在修车铺帮工 一个月两千", {"wages": 24000}),
+    ],
+)
+def test_ranges_of_one_unit_new_year_s_gifts_net_harvests_and_pensions_left(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        # the parts added up, then the sum said: the sum, once
+        ("化疗自己出八百一个月，加上吃药，一个月总共一千二", {"medical": 14400}),
+        # (but one cost's own parts summed stands beside another cost)
+        ("老汉吃药一个月一百 娃儿学费住宿加起来一学期一千", {"medical": 1200, "education": 2000}),
+        # an operation the doctor wants and the household cannot pay for is no cost of the year
+        ("降压药一个月八十 腿要开刀 医生说要五千 开不起", {"medical": 960}),
+        # last year's bill, then this year's cost: this year's
+        ("去年住院花了两万 今年吃药一个月三百左右", {"medical": 3600}),
+        # a body part's cost in the costs answer is medical
+        ("我的腿一年八百多 娃儿一学期一千", {"medical": 800, "education": 2000}),
+    ],
+)
+def test_costs_summed_not_yet_had_last_year_s_and_a_body_part_s(text, expenses):
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        # the one motorbike there is, used for the work
+        ("存款没得 就一个摩托车 拉客用的", {"deposits": 0, "vehicles": 1}),
+        # (an electric bike, "not a motorbike", is none)
+        ("就一个电瓶车 不是摩托", {"vehicles": 0}),
+        # a house half fallen still stands
+        ("没存款 老家一个房子塌了一半 没车", {"deposits": 0, "vehicles": 0, "houses": 1}),
+    ],
+)
+def test_the_one_motorbike_and_a_house_half_fallen(text, assets):
+    got = assets_text.read_assets(text)
+    assert {k: got.get(k) for k in assets} == assets
+
+
+def test_a_day_s_pay_then_a_wife_s_sales_and_a_daughter_s_gift_are_the_speaker_s_wages():
+    from actions.reading.topic_means import wage_earners
+
+    money = "一天八十 一个月二十天 做了四个月 老婆卖了点鸡蛋 几百块 儿子有时候给点 一年一千"
+    assert wage_earners(money) == ["applicant"]

@@ -37,6 +37,8 @@ from tests.actions.reading.readings import new_members
         ("我们两个都出去打工了", {"我": True, "男人": True}),
         ("我们两口子都在广东进厂", {"我": True, "男人": True}),
         ("我开摩托车拉人，男人在鞋厂上班", {"我": True, "男人": True}),
+        # work in a mine
+        ("男人在贵州煤矿 我在屋头喂猪", {"我": True, "男人": True}),
     ],
 )
 def test_who_can_work(text, able):
