@@ -171,6 +171,11 @@ _REPORTED = re.compile(
     r"(?:村支书|支书|书记|村主任|村长|村干部|组长|社长)[^，。；]{0,8}(?:母亲|父亲|妈|爸|亲戚|老婆|儿子|女儿|家人)"
     r"[^，。；]{0,16}(?:吃|拿|领|享受)[^，。；]{0,3}低保"
 )
+# A decision asked to be looked at again, or money held back to be paid.
+_RECONSIDERED = re.compile(
+    r"(?:请求|要求|申请|希望|求)[^。？?]{0,10}重新(?:核定|审核|认定|评定|核查|调查)|重新核定|"
+    r"补发[^，。]{0,6}低保|行政复议|扣发[^，。]{0,6}低保"
+)
 # A grievance: refused, passed over, stopped without a word.
 _GRIEVANCE = re.compile(
     r"(没评上|评不上|没批|不给批|批不下来|没申请上|申请不上|名额满|没得名额|说不符合|不够条件|"
@@ -195,6 +200,10 @@ def statement_topic(text: str, soft: bool = True) -> str | None:
         return "objection"
     if hard_outside(text):
         return None  # "建议政府修条排水沟": another office's matter, whatever the rain did
+    if _RECONSIDERED.search(text) and "低保" in text:
+        # "请求重新核定…符合低保救助条件，补发低保金": a decision asked to be looked at again,
+        # whatever illness or house the story tells
+        return "objection"
     for key, pattern in _TOPICS:
         if pattern.search(text):
             return key

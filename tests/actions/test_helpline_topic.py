@@ -653,3 +653,12 @@ def test_twenty_fourth_round_declines():
     assert hard_outside("我们组手机信号太差了 在屋头打不出去")
     assert hard_outside("一到晚上电压低得很 电饭锅都煮不熟饭")
     assert not hard_outside("我家是低保户 想问下能拿好多")
+
+
+def test_twenty_ninth_round_declines():
+    """Written after the twenty-ninth real set was read, in our own words: a farm subsidy
+    held back by cadres is the discipline inspectors' and agriculture's, not ours."""
+    from actions.policy_terms import hard_outside
+
+    assert hard_outside("村干部把我们的种粮直补扣发了 问都不敢问")
+    assert not hard_outside("村干部把我妈的低保扣发了")

@@ -168,3 +168,19 @@ def test_the_twenty_seventh_round_statements(text, key):
 )
 def test_the_twenty_eighth_round_statements(text, key):
     assert statement_topic(text) == key
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a decision asked to be looked at again, whatever illness the story tells
+        "我老汉儿癌症好几年了 那几个月说我们不符合 我们要求重新核定 把低保金补发给我们",
+        "镇上扣发了我妈半年的低保金",
+    ],
+)
+def test_a_decision_asked_to_be_looked_at_again_is_an_objection(text):
+    assert statement_topic(text) == "objection"
+
+
+def test_whether_dibao_is_checked_again_each_year_is_no_objection():
+    assert statement_topic("低保是不是每年都要重新审核一次") != "objection"
