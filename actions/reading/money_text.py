@@ -1292,15 +1292,21 @@ _TIMES_THEN_ONE = re.compile(
 )
 
 
+def _in_figures_where(pattern: re.Pattern, replace, text: str) -> str:
+    """`text` with `pattern`'s matches replaced, read in Arabic figures; unchanged (its own
+    words kept) where nothing matches."""
+    converted = to_arabic(text)
+    return pattern.sub(replace, converted) if pattern.search(converted) else text
+
+
 def _times_had_then_one(text: str) -> str:
     """ "化疗做了四次了 一次自己要出三千多": the times had × the cost of one, this year's."""
-    if not _TIMES_THEN_ONE.search(to_arabic(text)):
-        return text
-    return _TIMES_THEN_ONE.sub(
+    return _in_figures_where(
+        _TIMES_THEN_ONE,
         lambda m: (
             f"{m['had']}，今年{m['how']}{(Decimal(m['one']) * int(m['times'])).normalize():f}"
         ),
-        to_arabic(text),
+        text,
     )
 
 
@@ -1457,14 +1463,12 @@ _GOOD_AND_BAD = re.compile(
 
 def _good_and_bad_times(text: str) -> str:
     """ "一个星期好的时候三四百 差的时候两百多": the middle of the two, for that period."""
-    converted = to_arabic(text)
-    if not _GOOD_AND_BAD.search(converted):
-        return text
-    return _GOOD_AND_BAD.sub(
+    return _in_figures_where(
+        _GOOD_AND_BAD,
         lambda m: (
             f"{m['period'].replace('1', '一')}{_plain((Decimal(m['a']) + Decimal(m['b'])) / 2)}"
         ),
-        converted,
+        text,
     )
 
 
@@ -1473,7 +1477,6 @@ def _about_the_same(text: str) -> str:
     return re.sub(r"也差不多[，,\s]*(?=\d|[一二三四五六七八九两])", "也是", text)
 
 
-# The income answer's rewrites, in the order they apply, before the figures are read.
 def _net_said_apart(text: str) -> str:
     """ "卖了一万二 除开烟苗肥料 烤烟烧的煤 剩得到五六千": the costs taken off and the net
     said in pauses, read as one clause."""
@@ -1486,6 +1489,7 @@ _NET_APART = re.compile(
 )
 
 
+# The income answer's rewrites, in the order they apply, before the figures are read.
 _INCOME_REWRITES = (
     _net_said_apart,
     _about_the_same,
