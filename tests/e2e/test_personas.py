@@ -65,6 +65,9 @@ HELD_OUT_FLOORS = {
     # time; offline after reading 95.6 and 90.6 %)
     "held_out_38": 0.93,
     "held_out_39": 0.88,
+    # … and after those (89.5 and 89.1 % the first time)
+    "held_out_40": 0.87,
+    "held_out_41": 0.87,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
