@@ -98,6 +98,8 @@ _LUMP = re.compile(
 _USED_UP = re.compile(
     r"(拿去|用完|花光|花完|用光|买光|吃光|现在没得了|现在没有了|都没了|全部用了|全都用了|都用了|都花了|全花了)"
 )
+# "没得几个", "不多": few, the figure said next
+_FEW = re.compile(r"(?:没得|没有|莫得)(?:几个|好多|多少)|不多|没多少|不得好多")
 # "存款好多我不晓得，应该莫得好多": savings said without a figure that can be taken.
 _VAGUE_DEPOSITS = re.compile(
     r"(不晓得|不知道|不清楚|说不清|莫得好多|没得好多|没好多|没多少|不多|一点点|有点)"
@@ -138,6 +140,13 @@ def read_assets(text: str, asked: bool = True) -> dict:
                 following = parts[index + 1] if index + 1 < len(parts) else ""
                 if not found and not re.search(r"(车|房|屋|欠|借|贷)", following):
                     found = numbers(following)  # "存款不多，两三千"
+                after = parts[index + 2] if index + 2 < len(parts) else ""
+                if (
+                    not found
+                    and _FEW.fullmatch(following.strip())
+                    and not re.search(r"(车|房|屋|欠|借|贷)", after)
+                ):
+                    found = numbers(after)  # "存款 没得几个 两三千块"
                 if len(found) == 1:
                     assets["deposits"] = found[0]
                 left = next((c for c in parts[index + 1 :] if _LEFT.search(c) and numbers(c)), None)

@@ -192,6 +192,20 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
 
 
 _ANY_DAYS = (_DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK, _DAYS_IN_ALL)
+# Another person's doings begun after a rate and its days ("一个月赶四五场 他去年冬天帮人家看
+# 工地 看了三个月"): the months said there are not the rate's
+_ANOTHER = re.compile(r"[，。,\s](?:他|她|老公|老婆|男人|婆娘|儿子|女儿)(?!们)")
+
+
+def _up_to_another(text: str, rate: re.Match) -> str:
+    """`text` up to where, after the rate and the days said with it, another person's doings
+    begin."""
+    said = [m.end() for p in _ANY_DAYS if (m := p.search(text, rate.end()))]
+    start = min(said) if said else rate.end()
+    another = _ANOTHER.search(text, start)
+    return text[: another.start()] if another else text
+
+
 # months of work followed by what they earned in all: theirs, not a day rate's
 _OWN_SUM = re.compile(r"[\s，,]*[^，。\d]{0,4}(?:挣|赚|找|拿|得)了?[^，。\d]{0,3}\d")
 
@@ -207,7 +221,7 @@ def day_earnings(text: str) -> list[tuple[Decimal, str]]:
     converted = re.sub(r"(?:除开|除了|除去|去掉|刨开|刨去|扣了|扣掉|减去)本钱", "", converted)
     rates = list(_DAY_RATE.finditer(converted))
     if len(rates) <= 1:
-        value = _year_of_days(rates[0], converted) if rates else None
+        value = _year_of_days(rates[0], _up_to_another(converted, rates[0])) if rates else None
         return [] if value is None else [(value, converted)]
     counts = sorted(
         (m for pattern in _ANY_DAYS for m in pattern.finditer(converted)), key=lambda m: m.start()
@@ -339,7 +353,7 @@ _PRICE_BY_WEIGHT = re.compile(
     rf"(?:{_PRICE})\s*每\s*(公斤|斤)|每\s*(公斤|斤)[^，。\d]{{0,3}}?(?:{_PRICE.replace('(', '(?P<a>', 1)})"
 )
 _SOLD_WEIGHT = re.compile(
-    r"(?:卖(?!不)|(?<=[摘收])(?=了))(?:了|出去了?|掉了?|出了?|得到|脱了?)?[^，。\d不]{0,4}?(\d+(?:\.\d+)?)\s*(?:来|多|左右)?\s*(公斤|斤)"
+    r"(?:卖(?!不)|(?<=[摘收])(?=了)|(?<=打)(?=了|得到))(?:了|出去了?|掉了?|出了?|得到|脱了?)?[^，。\d不]{0,4}?(\d+(?:\.\d+)?)\s*(?:来|多|左右)?\s*(公斤|斤)"
 )
 
 _MONTH_SOLD = re.compile(r"(?:1|一|每)个?月[^，。\d\s]{0,6}$")

@@ -58,7 +58,7 @@ INCOME_SOURCES = {
     r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
-    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|猪|鸡|鸭|牛|羊|"
+    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|(?<!野)猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
     # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme; scrap
     # picked up and sold is gleaning, other income, where a dealer's 收废品 is a business)
@@ -96,7 +96,7 @@ _DEBT = re.compile(
     r"还差[^，。]{0,4}没|没结|没给结|拖着不给|要不到)"
 )
 _MONTHS_WORKED = re.compile(
-    r"(?:做|干|上|打|开|跑)[^，。\d]{0,3}?(半年|([2-9](?:\.5)?|1[01])\s*个月)(?!\s*\d)"
+    r"(?:做|干|上|打|开|跑|看|守|帮)[^，。\d]{0,3}?(半年|([2-9](?:\.5)?|1[01])\s*个月)(?!\s*\d|[^，。]{0,2}病)"
 )
 
 
@@ -422,6 +422,23 @@ def _by_kind(
             if "wages" in kinds:
                 pending = ahead_kind = kind or "wages"
             continue
+        named_before = (
+            next((k for k, p in kinds.items() if re.search(p, previous)), None)
+            if previous and not numbers(previous)
+            else None
+        )
+        if (
+            months
+            and monthly is not None
+            and named_before not in (None, last)
+            and "wages" in kinds
+            and not numbers(to_arabic(clause)[: months.start()])
+        ):
+            # "一个月赶四五场 他去年冬天帮人家看工地 看了三个月 一个月八百": other work named,
+            # its months, then its pay — the months are that work's
+            ahead, monthly = _month_count(months), None
+            pending = ahead_kind = named_before
+            continue
         if (
             months
             and last
@@ -725,6 +742,7 @@ _VAGUE = re.compile(
     r"说不准|没个准|看情况|不晓得|不知道|说不清|算不清|算不出)"
 )
 _CHILDREN_AWAY = re.compile(r"(儿子|女儿|儿女|娃儿|子女|亲戚|侄儿)[^，。]{0,3}(那边|那里|们)?")
+_CHILD_S_OWN = re.compile(r"(生病|病了|发烧|感冒|上学|读书|放学|放假|哭|闹|去不了|走不开)")
 _VAGUE_OR_UNKNOWN = re.compile(r"(不晓得|不知道|不清楚|有时候|不一定|没个准|莫得个准)")
 # "侄儿子给他点钱 好多我不晓得": the amount not known, said in the next clause.
 _HOW_MUCH_UNKNOWN = re.compile(
@@ -862,7 +880,13 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             # source's year is not known, whatever the first gave
             found.append(part_said)
             continue
-        if kind is None and _CHILDREN_AWAY.search(clause) and _VAGUE_OR_UNKNOWN.search(clause):
+        if (
+            kind is None
+            and _CHILDREN_AWAY.search(clause)
+            and _VAGUE_OR_UNKNOWN.search(clause)
+            # (not a child's own doings: "有时候娃儿生病去不了")
+            and not _CHILD_S_OWN.search(clause)
+        ):
             if not figures.get("transfers"):
                 found.append("transfers")  # "儿子那边不晓得 有时候打点有时候不打"
             continue
@@ -1259,7 +1283,7 @@ _GATHERED = re.compile(r"(捡菌|采菌|菌子|蘑菇|蝎子|山货|竹笋|笋�
 
 
 # Money paid out, not earned: "自己出", "花", "交" (not 花椒, 花生: crops).
-_COST = re.compile(r"(自己出|自付|自费|花(?![椒生卉草])了?|交了?|用了?|要出)")
+_COST = re.compile(r"(自己出|自付|自费|花(?![椒生卉草])了?|交了?|用了?|要出|(?<!只)要(?=\s*\d))")
 
 
 # "一个星期生活费八十 … 一年读四十来个星期": the weeks of a school year, not 52.
@@ -1438,10 +1462,24 @@ def _this_year_s_not_last(text: str) -> str:
     return "，".join(c for i, c in enumerate(parts) if i not in last_year)
 
 
+# A time's cost, then the own share of it after the reimbursement: "化疗一次要三千多 报了还要
+# 自己出一千多 一个月一次".
+_ONE_TIME_S_SHARE = re.compile(
+    r"(?P<once>(?:1|一|每)次)[^，。\d]{0,4}?\d+(?:\.\d+)?[^，。\d]{0,3}[，,\s]+"
+    r"报[了销完过]?[^，。\d]{0,6}?(?:自己|自付)[^，。\d]{0,3}?(?P<own>\d+(?:\.\d+)?)"
+)
+
+
+def _one_time_s_own_share(text: str) -> str:
+    """ "化疗一次要三千多 报了还要自己出一千多": the time's own share is its cost."""
+    return _in_figures_where(_ONE_TIME_S_SHARE, lambda m: f"{m['once']}自己出{m['own']}", text)
+
+
 # The expense answer's rewrites, in the order they apply: each returns the text as the next
 # reads it (a cost to come dropped, the year's cost kept, the own share, a count said after
 # the cost, each one's then all, costs by the week).
 _EXPENSE_REWRITES = (
+    _one_time_s_own_share,
     _not_yet_needed,
     _this_year_s_not_last,
     _in_all_after_parts,
@@ -1477,6 +1515,37 @@ def _about_the_same(text: str) -> str:
     return re.sub(r"也差不多[，,\s]*(?=\d|[一二三四五六七八九两])", "也是", text)
 
 
+# What was paid before, then what is paid now, the period said once: "以前一个月一百七十几
+# 现在两百零几了".
+_THEN_AND_NOW = re.compile(
+    r"(?:以前|原来|之前|去年)(?P<period>(?:1|一|每)个?月|(?:1|一|每)年)?[^，。\d]{0,4}?"
+    r"\d+(?:\.\d+)?[^，。\d]{0,3}[，,\s]+(?P<now>(?:现在|今年|这阵)[^，。\d]{0,4}?)"
+    r"(?P<new>\d+(?:\.\d+)?)"
+)
+
+
+def _then_and_now(text: str) -> str:
+    """ "以前一个月一百七十几 现在两百零几了": now's figure, by the period said before."""
+    return _in_figures_where(
+        _THEN_AND_NOW, lambda m: f"{m['now']}{m['period'] or ''}{m['new']}", text
+    )
+
+
+# A figure said as not even reached ("今年一千都没得"): no figure.
+_NOT_EVEN = re.compile(r"\d+(?:\.\d+)?\s*(?:块|元)?钱?\s*都(?:没得|没有|莫得|不到)")
+# Each one's figure with "一个人" after it ("一个月两百左右一个人"): said before it.
+_EACH_AFTER = re.compile(
+    r"(?:好像|大概|应该|估计|可能)?(?P<period>(?:1|一|每)个?月)(?P<figure>\d+(?:\.\d+)?\s*(?:块|元)?(?:左右|多|来)?)[1一]个人"
+)
+
+
+def _not_even(text: str) -> str:
+    """ "今年一千都没得 卖了七八百": the first is no figure; "一个月两百左右一个人": each
+    one's, as "一个人一个月两百左右"."""
+    text = _in_figures_where(_NOT_EVEN, lambda m: "", text)
+    return _in_figures_where(_EACH_AFTER, lambda m: f"一个人{m['period']}{m['figure']}", text)
+
+
 def _net_said_apart(text: str) -> str:
     """ "卖了一万二 除开烟苗肥料 烤烟烧的煤 剩得到五六千": the costs taken off and the net
     said in pauses, read as one clause."""
@@ -1491,7 +1560,9 @@ _NET_APART = re.compile(
 
 # The income answer's rewrites, in the order they apply, before the figures are read.
 _INCOME_REWRITES = (
+    _not_even,
     _net_said_apart,
+    _then_and_now,
     _about_the_same,
     _good_and_bad_times,
     _not_then_said_again,

@@ -167,13 +167,18 @@ _MOVED_OUT = re.compile(
 
 
 def _moved_out(text: str) -> list[str]:
-    """The clauses that say someone named (in them or just before) lives elsewhere now."""
+    """The clauses that say someone named with an age (in them or just before) lives
+    elsewhere now ("儿子32 结婚了在县城住"; not "两个 女儿嫁出去了", a count that leaves her
+    out)."""
     said = people.clauses(text)
     return [
         clause
         for i, clause in enumerate(said)
         if _MOVED_OUT.search(clause)
-        and any(people_words.mentions(to_arabic(c)) for c in (clause, said[i - 1] if i else ""))
+        and any(
+            people_words.mentions(to_arabic(c)) and re.search(r"\d", to_arabic(c))
+            for c in (clause, said[i - 1] if i else "")
+        )
     ]
 
 

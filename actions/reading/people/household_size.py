@@ -41,11 +41,19 @@ def stated_size(text: str, requested: str | None) -> int | None:
     converted = to_arabic(text)
     # "老两口" is the couple, not the household.
     # "一口一口省下来的", "一口饭": a mouthful, not a household.
-    size = re.search(
-        r"(?<![\d.老上吃喝咬叹])(\d+)\s*(口人|口(?=\W|$|之家|人家|都|在|住|的|哦|嘛|啊|了))",
-        converted,
-    ) or re.search(
-        r"(?:家里|屋头|一共|总共|全家|我们家|我家|一家)(?:有|是)?\s*(\d+)\s*个?人", converted
+    size = (
+        re.search(
+            r"(?<![\d.老上吃喝咬叹])(\d+)\s*(口人|口(?=\W|$|之家|人家|都|在|住|的|哦|嘛|啊|了))",
+            converted,
+        )
+        or re.search(
+            r"(?:家里|屋头|一共|总共|全家|我们家|我家|一家)(?:有|是)?\s*(\d+)\s*个?人", converted
+        )
+        or re.search(
+            # "…所以屋头就是我 婆婆 三个孙娃儿 5个人吃饭": those who eat together, counted
+            r"(?<![\d.])(\d{1,2})\s*个人\s*(?:吃饭|一起吃|一起住|住在?一起|过日子|生活)",
+            converted,
+        )
     )
     if size and 1 <= int(size.group(1)) <= 20:
         return int(size.group(1))

@@ -419,13 +419,15 @@ _ORDER_WORD = re.compile(r"(老[大二三四五幺]|幺儿|幺女|大儿|二儿|
 
 def _as_children(text: str) -> str:
     """ "三个小的都是一岁", "三胞胎": that many children, in words of the same length (the
-    mentions' places are the text's)."""
+    mentions' places are the text's); "男的51", the husband."""
     text = re.sub(r"(?<=[2-9两二三四五])个小的", "个娃儿", text)
     # "两个女": two daughters
     text = re.sub(r"(?<=[2-9两二三四五])个女(?![儿子婿人娃孩])", "个娃", text)
     # "两个儿都是一级": two sons ("两个儿是双胞胎" names them once, as the twins)
     text = re.sub(r"(?<=[2-9两二三四五])个儿(?![子女媳童孙]|是[双2二两三3]胞胎)", "个娃", text)
     text = re.sub(r"[双2二两]胞胎", "2个娃", text)
+    # "我48 男的51": a wife's word for her husband, when an age follows it
+    text = re.sub(r"(?<![2-9两二三四五个])男的(?=\s*\d)", "男人", text)
     return re.sub(r"[3三]胞胎", "3个娃", text)
 
 

@@ -1145,3 +1145,20 @@ def test_dementia_needs_long_term_care():
 def test_applying_for_the_household_from_away_is_for_the_parent_named():
     text = "我妈瘫在床上三年了 我爸一个人照顾 我在深圳打工 想帮家里申请个低保"
     assert detect(text) == {"who": "妈", "relation": "parent", "by": "family"}
+
+
+def test_applying_for_a_parent_of_the_home_from_away():
+    assert detect("我在厦门打工 帮屋头我妈申请低保")["who"] == "妈"
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        # a long story, then those who eat together counted
+        ("老汉走得早 儿子在外头 媳妇也走了 所以屋头就是我和两个孙娃儿 3个人吃饭", 3),
+    ],
+)
+def test_those_who_eat_together_counted_after_a_story(text, size):
+    from actions.reading.people.household_size import stated_size
+
+    assert stated_size(text, "household_size") == size

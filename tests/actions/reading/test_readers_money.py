@@ -1824,3 +1824,47 @@ def test_a_day_s_pay_then_a_wife_s_sales_and_a_daughter_s_gift_are_the_speaker_s
 
     money = "一天八十 一个月二十天 做了四个月 老婆卖了点鸡蛋 几百块 儿子有时候给点 一年一千"
     assert wage_earners(money) == ["applicant"]
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # what was paid before, then now, the period said once: now's, by that period
+        ("低保没有 养老金涨了 原来一个月一百六 现在一百九了", {"basic_pension": 2280}),
+        # a figure not even reached is none; each one's figure with "一个人" after it
+        ("往年卖魔芋有三千多 今年两千都没得 卖了一千二", {"agriculture": 1200}),
+        ("我们两个人都有养老金 大概一个月一百九十块一个人", {"basic_pension": 4560}),
+        # the honey taken (打) and its price a 斤
+        ("蜂蜜一年打得到一百来斤 卖三十五一斤", {"agriculture": 3500}),
+        # a market day's takings and their days; then another's work, its months, its pay
+        (
+            "我赶场卖鸡蛋 一场卖三十块 一个月赶六场 他帮人家守仓库 守了四个月 一个月一千",
+            {"agriculture": 2160, "wages": 4000},
+        ),
+        # a wild boar's damage paid is no livestock sold
+        ("野猪赔了三百", {"unassigned": 300}),
+    ],
+)
+def test_then_and_now_not_even_each_after_honey_and_another_s_months(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        # a time's cost, then its own share after the reimbursement
+        ("透析一次要八百多 报了还要自己出两百 一个星期两次", {"medical": 20800}),
+        # a day's cost said every day
+        ("药和尿片 一天下来要二十几块 天天都要", {"medical": 7200}),
+    ],
+)
+def test_a_time_s_own_share_and_a_day_s_cost(text, expenses):
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+def test_savings_few_then_the_figure():
+    assert assets_text.read_assets("存款 没得几个 一两千块 车子没得")["deposits"] == 1500
+
+
+def test_a_child_s_own_doings_are_no_money_from_children():
+    assert money_text.vague_kinds("一个月两千多 有时候娃儿发烧去不了") == []
