@@ -38,7 +38,7 @@ from actions.first_message import facts_told, wants_to_apply
 from actions.helpline_topic import MIN_CONFIDENCE, OVERRULE_BELOW, choose, selection
 from actions.policy_terms import elsewhere, near_topic, outside, strong_topic, topic_by_terms
 from actions.reading.speech import looks_like_question
-from actions.statement_topic import reports_someone_s_dibao, statement_topic
+from actions.statement_topic import asks_to_reconsider, reports_someone_s_dibao, statement_topic
 from actions.store import store_engine
 from cases.parameters import current_parameters
 from core.settings import get_settings
@@ -239,7 +239,9 @@ def reply_to(
         return []
     key = choose(message, tracker.get_slot("helpline_topic"), questions(), asked=asked)
     told = statement_topic(text) if tracker.active_loop_name is None else None
-    if told and (
+    if told == "objection" and asks_to_reconsider(text):
+        key = told  # (not the illness the story tells: the decision is what is asked about)
+    elif told and (
         key is None
         or (statement_topic(text, soft=False) and _unsure_of_a_statement(message, key, text))
     ):

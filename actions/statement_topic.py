@@ -174,7 +174,9 @@ _REPORTED = re.compile(
 # A decision asked to be looked at again, or money held back to be paid.
 _RECONSIDERED = re.compile(
     r"(?:请求|要求|申请|希望|求)[^。？?]{0,10}重新(?:核定|审核|认定|评定|核查|调查)|重新核定|"
-    r"补发[^，。]{0,6}低保|行政复议|扣发[^，。]{0,6}低保"
+    r"补发[^，。]{0,6}低保|行政复议|扣发[^，。]{0,6}低保|"
+    # "撤销…《最低生活保障金停发告知书》，恢复最低生活社会保障待遇": a stop to be undone
+    r"撤销[^。]{0,12}(?:停发|取消|终止)|恢复[^，。]{0,6}(?:低保|最低生活)"
 )
 # A grievance: refused, passed over, stopped without a word.
 _GRIEVANCE = re.compile(
@@ -200,7 +202,7 @@ def statement_topic(text: str, soft: bool = True) -> str | None:
         return "objection"
     if hard_outside(text):
         return None  # "建议政府修条排水沟": another office's matter, whatever the rain did
-    if _RECONSIDERED.search(text) and "低保" in text:
+    if asks_to_reconsider(text):
         # "请求重新核定…符合低保救助条件，补发低保金": a decision asked to be looked at again,
         # whatever illness or house the story tells
         return "objection"
@@ -217,6 +219,13 @@ def statement_topic(text: str, soft: bool = True) -> str | None:
         if pattern.search(text):
             return key
     return None
+
+
+def asks_to_reconsider(text: str) -> bool:
+    """ "请求重新核定…补发低保金", "撤销…停发告知书，恢复最低生活保障待遇": a decision on
+    低保 asked to be looked at again — how objections are heard, whatever the story names."""
+    text = spelled(text or "")
+    return bool(_RECONSIDERED.search(text) and re.search(r"低保|最低生活", text))
 
 
 def reports_someone_s_dibao(text: str) -> bool:

@@ -662,3 +662,12 @@ def test_twenty_ninth_round_declines():
 
     assert hard_outside("村干部把我们的种粮直补扣发了 问都不敢问")
     assert not hard_outside("村干部把我妈的低保扣发了")
+
+
+def test_thirtieth_round_declines():
+    """Written after the thirtieth real set was read, in our own words: wild animals in the
+    fields are forestry's matter."""
+    from actions.policy_terms import hard_outside
+
+    assert hard_outside("野猪天天来拱我们的苞谷 这个哪个管嘛")
+    assert not hard_outside("野猪把庄稼拱完了 屋头没得吃的了 低保能不能申请")

@@ -184,3 +184,8 @@ def test_a_decision_asked_to_be_looked_at_again_is_an_objection(text):
 
 def test_whether_dibao_is_checked_again_each_year_is_no_objection():
     assert statement_topic("低保是不是每年都要重新审核一次") != "objection"
+
+
+def test_a_stop_to_be_undone_is_an_objection():
+    text = "我攒的那点钱是打零工攒的 要求撤销停发低保的通知 恢复我的低保"
+    assert statement_topic(text) == "objection"
