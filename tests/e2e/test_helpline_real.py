@@ -124,7 +124,8 @@ LATER_SETS = [
     ("questions_28.yaml", "+86137900", 10, 0.60),
     # written in the nineteenth session (71.4 % the first time)
     ("questions_29.yaml", "+86138000", 7, 0.70),
-    # written in the nineteenth session after that one was read (33.3 % the first time)
+    # written in the nineteenth session after that one was read (33.3 % the first time;
+    # 3 / 3 after reading)
     ("questions_30.yaml", "+86138100", 3, 0.30),
 ]
 
