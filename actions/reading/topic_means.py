@@ -179,20 +179,16 @@ def wage_earners(money: str) -> list[str]:
             or (told.get("transfers") and _SPOUSE_SENDS.search(clause))
         ):
             earners |= set(subject)  # an amount without its source is the wage named around it
-    whole = money_text.read_income(money)
-    if not earners and first_figure and (whole.get("wages") or whole.get(money_text.UNASSIGNED)):
-        earners = set(first_figure)  # "一天六七十 一个月做得到二十天": read only with its days
-    if not earners and (
-        (told := money_text.read_income(money)).get("wages") or told.get(money_text.UNASSIGNED)
-    ):
-        # "老汉零工一天七八十，一个月做得到十来天": a day's pay read only with its days, of the
-        # one named first (or the speaker)
-        found = mentions(to_arabic(money))
-        earners = (
-            {identity({"relation": r, "label": w}) for r, w in found[0].people}
-            if found
-            else {"applicant"}
+    if (
+        not earners
+        and first_figure
+        and (
+            (told := money_text.read_income(money)).get("wages") or told.get(money_text.UNASSIGNED)
         )
+    ):
+        # a day's pay read only with its days ("一天六七十 一个月做得到二十天", "老汉零工一天
+        # 七八十，一个月做得到十来天"): of the one the first figure's clause is about
+        earners = set(first_figure)
     return sorted(earners)
 
 
