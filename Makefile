@@ -23,15 +23,17 @@ export MODEL
 export ACTION_SERVER_TOKEN ?= dev-action-token
 # An unset ENVIRONMENT is production; `make run` is development, `make test` is test.
 run shell run-cluster: export ENVIRONMENT ?= development
-test test-unit test-postgres test-rasa: export ENVIRONMENT ?= test
+test test-unit test-postgres test-rasa personas-live: export ENVIRONMENT ?= test
 
-.PHONY: help setup train run run-cluster test test-unit test-postgres test-rasa lint shell clean
+.PHONY: help setup train run run-cluster test test-unit test-postgres test-rasa personas-live lint shell clean
 
 help:
 	@echo "make run    - set up, train if needed, start Rasa, the action server and the API"
 	@echo "make run-cluster - the same as a model of a deployment: PostgreSQL, Redis, two Rasa"
 	@echo "                   servers, two API processes behind nginx (docs/deploy.md)"
 	@echo "make test   - set up, train if needed, run every test (the store tests on SQLite and on PostgreSQL)"
+	@echo "make personas-live - every resident persona through the real servers (make test runs a"
+	@echo "                     quarter of each set live, all of them offline); var/personas.json"
 	@echo "make train  - train the Rasa model if its inputs changed"
 	@echo "make shell  - talk to the assistant in the terminal (rasa shell)"
 	@echo "make lint   - ruff check and ruff format --check (make test runs it first)"
@@ -73,6 +75,10 @@ shell: setup train
 	scripts/shell.sh $(MODEL)
 
 test: setup lint train test-unit test-postgres test-rasa
+
+# Every persona live, every floor (tests/e2e/test_personas.py); figures in var/personas.json.
+personas-live: setup train
+	PERSONAS_LIVE=all .venv/bin/pytest tests/e2e/test_personas.py $(PYTEST_ARGS)
 
 test-unit:
 	.venv/bin/pytest $(PYTEST_ARGS)

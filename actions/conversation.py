@@ -90,6 +90,12 @@ class ActionResetApplication(Action):
         ]
 
 
+# "转人工", "我要找人工", "叫个工作人员给我打电话": a person asked for in so many words
+_ASKS_FOR_A_PERSON = re.compile(
+    r"(人工|真人|工作人员|客服|干部[^，。]{0,4}(?:打|回)|打[^，。]{0,4}电话给我|回[个一]?电话|找[个一]?人)"
+)
+
+
 class ActionHandoff(Action):
     """ "转人工": flag the resident's case for a call-back, or file what was said so far as a
     call-back request, and give the township window and the helpline."""
@@ -98,6 +104,14 @@ class ActionHandoff(Action):
         return "action_handoff"
 
     def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain):
+        text = tracker.latest_message.get("text") or ""
+        if tracker.active_loop_name is None and _ASKS_FOR_A_PERSON.search(text) is None:
+            from actions.first_message import wants_to_apply  # (it imports this package)
+
+            if wants_to_apply(text):
+                # "我帮我爸问一下低保 他…摔下来 腰杆以下都没得知觉了": a story told for someone,
+                # not a request for a person: the application, which keeps what it told
+                return [FollowupAction("action_start_application")]
         phone = sender_phone(tracker)
         township = tracker.get_slot("township")
         flagged = False

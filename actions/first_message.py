@@ -108,7 +108,9 @@ _THIRD_PERSON = re.compile(
 
 
 # "工伤瘫在床上了 想申请低保": another office's scheme in a story that asks for ours.
-_ASKS_FOR_OURS = re.compile(r"(申请|吃|办|评)(?![了过]|理了)[^，。]{0,3}(低保|临时救助|特困|五保)")
+_ASKS_FOR_OURS = re.compile(
+    r"(申请|吃|办|评|问一?下|问问|咨询)(?![了过]|理了)[^，。]{0,3}(低保|临时救助|特困|五保)"
+)
 
 
 _THANKED = re.compile(r"(谢谢|感谢|多谢|多亏|记着这份情|感恩)")
@@ -158,14 +160,46 @@ def wants_to_apply(text: str) -> bool:
     )
 
 
+# Facts a message before the application may have stored already (the helpline's offer keeps
+# them): when one is set, the earlier messages are not read again.
+_TOLD_BEFORE = ("proxy", "household_size", "members", "applicant_name", "income", "hardship")
+
+
+def told_before(tracker) -> list[str]:
+    """The sender's own story or plea told earlier in this conversation, outside the form,
+    that did not start the application ("我是村主任，帮我们村一个老人问低保…" answered as a
+    policy question, then "申请低保"): its facts are the application's too."""
+    if any(tracker.get_slot(slot) for slot in _TOLD_BEFORE):
+        return []
+    texts: list[str] = []
+    in_form = False
+    for event in tracker.events[:-1] if tracker.events else []:
+        kind = event.get("event")
+        if kind in ("session_started", "restart"):
+            texts, in_form = [], False
+        elif kind == "active_loop":
+            in_form = event.get("name") == "application_form"
+        elif kind == "user" and not in_form:
+            text = event.get("text") or ""
+            if wants_to_apply(text) or (proxy.detect(text) and not _GENERAL.search(text)):
+                texts.append(text)
+    latest = tracker.latest_message.get("text") or ""
+    return [t for t in texts if t != latest]
+
+
 def facts_told(tracker) -> list[dict]:
-    """The facts the latest message states, as slot events (kept for the application)."""
+    """The facts the latest message states, and those of the sender's story told before it
+    (``told_before``), as slot events (kept for the application)."""
     text = tracker.latest_message.get("text") or ""
     slots = {slot: tracker.get_slot(slot) for slot in FACT_SLOTS}
-    reading = reader.read(text, None, slots, entities=[])
+    updates: dict = {}
+    for said in [*told_before(tracker), text]:
+        reading = reader.read(said, None, slots, entities=[])
+        slots.update(reading.updates)
+        updates.update(reading.updates)
     return [
         SlotSet(slot, ValidateApplicationForm._stored(slot, value))
-        for slot, value in reading.updates.items()
+        for slot, value in updates.items()
         if slot not in ("consent", "confirmed")
     ]
 

@@ -34,7 +34,7 @@ _GRUMBLE_END = re.compile(r"^([\u4e00-\u9fff]{2,3})(?:嘛|噻|撒|哦|嘞|啊|�
 _NAME = re.compile(r"^[\u4e00-\u9fff]{2,5}$|^[\u4e00-\u9fff]{1,6}[·•][\u4e00-\u9fff]{1,6}$")
 _PERIOD = re.compile(r"(一年|每年|全年|一年到头|一个月|每个月|每月|一月)")
 _NOT_A_NAME = re.compile(
-    r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器|名字|姓名|嗦|听不|大声)"
+    r"(不晓得|不知道|不清楚|什么|啥子|为什么|低保|申请|你好|谢谢|没有|莫得|没得|机器|名字|姓名|嗦|听不|大声|我|你)"
 )
 # After a number, words that make it a count, an age, a date or a grade, not an amount.
 _COUNTED = re.compile(

@@ -259,7 +259,7 @@ _CANNOT_COUNT = re.compile(f"({money_text.CANNOT_COUNT})")
 _KIN_AWAY_WORKING = re.compile(
     r"(?:儿子|女儿|儿|女|闺女|子女|儿女|娃儿|大儿|二儿|幺儿|女婿|孙子|孙女)[^，。]{0,6}"
     r"(?:在外|外头|外面|外地|出去|广东|深圳|东莞|浙江|上海|北京|福建|江苏|新疆|主城|重庆|成都)[^，。]{0,6}"
-    r"(?:打工|务工|上班|做事|做活路?|挣钱)"
+    r"(?:打工|务工|上班|做事|做活路?|挣钱|不在屋头|不在家|没在屋头|没在家|安家|成家)"
 )
 
 
@@ -354,7 +354,8 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
     if requested in (None, "consent", "household_size", "members") and _KIN_AWAY_WORKING.search(
         money
     ):
-        # "儿子在广东打工不在屋头": a child working away, whose money home is asked about once
+        # "儿子在广东打工", "儿子在福建 不在屋头": a child working or living away, whose money
+        # home is asked about once
         state["income_named"] = [*(state.get("income_named") or []), "transfers"]
     if requested == "income" and _SPREAD_UNSURE.search(money) and _CANNOT_COUNT.search(money):
         # "多的时候一两千 少的时候几百 也不是月月都有 我算不清楚": no year's figure for the

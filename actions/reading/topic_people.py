@@ -19,6 +19,7 @@ from actions.reading.people import member_facts, members_told, people_words, pro
 from actions.reading.people.circumstances import circumstances
 from actions.reading.people.household_size import stated_size
 from actions.reading.people.member_identity import AWAY, given_named, new_member
+from actions.reading.people.people_words import SURNAMES
 from actions.reading.places import stated_name, stated_township, village_named, without_kin
 from core.phones import normalise_phone
 
@@ -72,10 +73,10 @@ def read_identity_and_place(
         reading.understood |= requested == "phone"
     # The NLU's person_name counts in answer to the name question or beside 叫/名字: it
     # also tags places ("老公在浙江工地" gave "浙江").
-    entity = _entity(entities, "person_name")
-    if requested != "applicant_name" and not re.search(r"(叫|名字|姓名)", without_id):
-        entity = None
+    entity = _named_entity(_entity(entities, "person_name"), without_id, requested, state)
     name = entity or stated_name(without_id)
+    if name and requested != "applicant_name" and _someone_else_s(name, without_id, state):
+        name = None  # "她七十五 叫谭银枝", "我老公叫黄志强": another person's name
     if (who := (state.get("proxy") or {}).get("who")) and (
         theirs := re.search(
             rf"{re.escape(who)}(?:叫|的名字叫?|名字叫?)\s*(?![我你他她是])([\u4e00-\u9fff·]{{2,4}})",
@@ -87,6 +88,7 @@ def read_identity_and_place(
     on_card = re.sub(
         r"(?:身份证|户口本|户口簿)上面?(?:写的|的名字)?(?:是|叫|写成)?", "", without_id
     )
+    on_card = re.sub(r"[（(][^）)]{0,24}[）)]", "", on_card)  # "吴清和（口天吴，…）"
     whole = (
         parse_name(re.split(r"[，,\s]", without_kin(on_card).strip())[0])
         if requested == "applicant_name"
@@ -96,6 +98,12 @@ def read_identity_and_place(
         name = whole  # the NLU may cut a name short ("德福" of "王德福")
     elif whole and (
         re.search(r"(?:是|\s)(?:我|他|她)[^，。\s]{0,4}的名字", without_id)
+        or (
+            # "罗大元 我是他邻居邓春梅": the sender's name after the applicant's
+            whole[0] in SURNAMES
+            and "我" not in whole
+            and re.search(rf"我(?:是|叫)[^，。]{{0,8}}{re.escape(name or '')}", without_id)
+        )
         or re.search(rf"^\s*{re.escape(whole)}[\s，,]*是?我(?:的|家)?{_KIN_WORDS}", without_id)
     ):
         # "冉德春 是我叔叔的名字 我叫冉小禾", "冉光全 是我爸 我叫冉小东": the first name is the
@@ -118,7 +126,7 @@ def read_identity_and_place(
         and sender
         and requested != "applicant_name"
         and (state.get("proxy") or proxy.detect(text))
-        and parse_name(sender.group(1)) == parse_name(name)
+        and _same_name(sender.group(1), name)
     ):
         name = None  # "可以 我是她哥 叫牟大贵": the sender's own name, not the applicant's
     if name and parse_name(name):
@@ -133,6 +141,49 @@ def read_identity_and_place(
         state["village"] = village
         reading.understood |= requested == "village"
     return money
+
+
+def _named_entity(entity: str | None, text: str, requested: str | None, state: dict):
+    """The NLU's person_name as a name said in `text`: only in answer to the name question
+    or beside 叫/名字 (it also tags places: "老公在浙江工地" gave "浙江"); never a word that
+    spells a character ("于德洪 干钩于 道德的德" gave "道德"); with the surname the NLU cut
+    off before it ("王安福嘛" gave "安福")."""
+    if not entity or (requested != "applicant_name" and not re.search(r"(叫|名字|姓名)", text)):
+        return None
+    if re.search(rf"{re.escape(entity)}的[{re.escape(entity)}]", text):
+        return None
+    whole = re.search(rf"([\u4e00-\u9fff]){re.escape(entity)}", text)
+    if len(entity) == 2 and whole and whole.group(1) in SURNAMES and entity[0] not in SURNAMES:
+        return whole.group(1) + entity
+    return entity
+
+
+# Who is named after 叫 ("她七十五 叫谭银枝", "我老公叫黄志强"): someone other than the sender
+_THEIR_NAME = re.compile(
+    r"(?:[她他]|老伴|老婆|老公|媳妇|男人|女人|儿子|女儿|孙子|孙女|儿媳|女婿|爸|妈|哥|姐|弟|妹)"
+    r"[^，。,.我]{0,6}?(?:叫|名字叫?是?)\s*$"
+)
+# … and a name said as the applicant's own, or as a correction of it
+_OWN_NAME = re.compile(r"我(?:的)?(?:叫|名字)|申请人|户主|名字[^，。]{0,3}(?:错|不对)")
+
+
+def _someone_else_s(name: str, text: str, state: dict) -> bool:
+    """A name told outside the name question that is not the applicant's: said as another
+    member's, or, once the applicant's name is known, not said as theirs."""
+    at = text.find(name)
+    if at < 0:
+        return False
+    if (who := (state.get("proxy") or {}).get("who")) and who in text[:at]:
+        return False  # "我外婆叫周九芬": the person applied for
+    if _THEIR_NAME.search(text[max(0, at - 12) : at]):
+        return True
+    return bool(state.get("applicant_name")) and not _OWN_NAME.search(text)
+
+
+def _same_name(one: str, other: str) -> bool:
+    """The same name, though one is cut short ("李雨" of "李雨萱")."""
+    one, other = parse_name(one) or one, parse_name(other) or other
+    return one == other or (len(other) >= 2 and other in one) or (len(one) >= 2 and one in other)
 
 
 _KIN_WORDS = (

@@ -22,6 +22,7 @@ class Conversation:
         self.form = ValidateApplicationForm()
         self.messages = 0
         self.medium: str | None = None  # "voice" for a phone call
+        self.question = ""  # the text of the last question asked (``ask``)
 
     def tracker(self, text: str, intent: str | None, after: str | None = None) -> Tracker:
         slots = {slot: self.slots.get(slot) for slot in [*FACT_SLOTS, "reask"]}
@@ -83,3 +84,19 @@ class Conversation:
         events = asyncio.run(self.form.run(CollectingDispatcher(), self.tracker(text, intent), {}))
         self._apply(events)
         return self.requested
+
+    def ask(self) -> str:
+        """The question the form asks now, as its ask action words it (``action_ask_<slot>``,
+        whose events, such as "income_checked", are applied as Rasa would)."""
+        from actions import asking
+
+        self.question = ""
+        if self.requested is None:
+            return self.question
+        action = getattr(asking, f"Ask{self.requested.title().replace('_', '')}", None)
+        if action is None:
+            return self.question
+        dispatcher = CollectingDispatcher()
+        self._apply(action().run(dispatcher, self.tracker("", None), {}))
+        self.question = "".join(m.get("text") or "" for m in dispatcher.messages)
+        return self.question

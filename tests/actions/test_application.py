@@ -234,3 +234,38 @@ def test_are_you_a_bot_then_a_plea_says_what_it_is_and_starts_the_application():
     dispatcher = CollectingDispatcher()
     assert ActionIAmABot().run(dispatcher, tracker(text="你是不是机器人"), {}) == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_iamabot"]
+
+
+def test_a_story_taken_for_a_call_back_request_starts_the_application(action_db):
+    """ "我帮我爸问一下低保 他…摔下来…": a story told for someone, not a person asked for."""
+    text = "你好 我帮我爸问一下低保 他今年六月份帮人家拉电线 从上面摔下来 腰杆以下都没得知觉了"
+    dispatcher = CollectingDispatcher()
+    events = ActionHandoff().run(dispatcher, tracker(sender="+8613900000005", text=text), {})
+    assert events == [FollowupAction("action_start_application")] and not dispatcher.messages
+
+
+def test_the_story_before_the_application_is_kept():
+    """A cadre's story answered as a policy question, then "申请低保": the application keeps
+    whom it is for and what the story told; an earlier policy question tells nothing."""
+    from actions.first_message import ActionStartApplication
+
+    story = "我是鹤峰乡狮子村的村主任，帮我们村一个老人问低保。老人今年91了，眼睛看不见，也下不了床"
+    events = [
+        {"event": "session_started"},
+        {"event": "user", "text": "低保标准是好多"},
+        {"event": "bot", "text": "现在630元"},
+        {"event": "user", "text": story},
+        {"event": "bot", "text": "可以向村上反映"},
+        {"event": "user", "text": "申请低保"},
+    ]
+    start = Tracker(
+        PHONE, {}, {"text": "申请低保", "intent": {"name": "apply_dibao"}}, events, False,
+        None, {}, "rest",
+    )  # fmt: skip
+    told = {
+        e["name"]: e["value"]
+        for e in ActionStartApplication().run(CollectingDispatcher(), start, {})
+        if e.get("event") == "slot"
+    }
+    assert told["proxy"]["by"] == "cadre"
+    assert told["village"] == "狮子村" and told["members"][0]["bedridden"] is True

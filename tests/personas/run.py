@@ -49,7 +49,8 @@ def run_offline(persona: Persona) -> Outcome:
     while conversation.requested is not None and conversation.messages < MAX_MESSAGES:
         topic = conversation.requested
         asked.append(topic)
-        conversation.say(resident.answer(topic), intent=None)
+        question = conversation.ask()  # as the live run, the resident hears the question
+        conversation.say(resident.answer(topic, question), intent=None)
     slots = conversation.slots
     if conversation.requested is not None or not slots.get("consent"):
         return outcome(persona, resident, False, conversation.messages + 1, asked, None)

@@ -503,3 +503,62 @@ def test_last_year_s_illness(text, kind):
 
 def test_last_year_s_stroke_told_at_the_troubles_question_is_past():
     assert standing_text.told_as_past("不是，没有，他是去年中风的 今年就是一直睡起的")
+
+
+@pytest.mark.parametrize(
+    ("words", "asked", "state", "tagged", "name"),
+    [
+        # the NLU cut the name at the bracket that spells it
+        ("吴清和（口天吴，清水的清，和平的和）。", "applicant_name", {}, "吴清", "吴清和"),
+        # a word that spells a character is no name
+        ("于德洪 干钩于 道德的德 洪水的洪", "applicant_name", {}, "道德", "于德洪"),
+        # the surname the NLU cut off
+        (
+            "你问我名字做啥子 王安福嘛 三横王 安全的安 福气的福",
+            "applicant_name",
+            {},
+            "安福",
+            "王安福",
+        ),
+        # the sender introduces themself after the applicant's name
+        (
+            "罗大元 我是他邻居邓春梅",
+            "applicant_name",
+            {"proxy": {"who": "老大爷"}},
+            "邓春梅",
+            "罗大元",
+        ),
+        (
+            "段华成（申请人），我是代办的向文平。",
+            "applicant_name",
+            {"proxy": {"who": "群众"}},
+            "向文平",
+            "段华成",
+        ),
+        # the sender's own name, cut short by the NLU
+        ("同意。我是他们的孙女，叫李雨萱。", "consent", {"proxy": {"who": "奶奶"}}, "李雨", None),
+        # another member's name
+        ("我先说一下我老公叫黄志强，不过申请人写我就行。", "consent", {}, "黄志强", None),
+        (
+            "我七十七 她七十五 叫谭银枝",
+            "household_size",
+            {"applicant_name": "向德明"},
+            "谭银枝",
+            None,
+        ),
+        (
+            "我六十八 她六十六 她叫谭桂兰",
+            "household_size",
+            {"applicant_name": "邹明贵"},
+            "谭桂兰",
+            None,
+        ),
+        # still the applicant's: said as such, or a correction
+        ("名字打错了 是张三丰", "confirmed", {"applicant_name": "张三"}, "张三丰", "张三丰"),
+        ("我外婆叫周九芬，我叫代小琴", "consent", {"proxy": {"who": "外婆"}}, "周九芬", "周九芬"),
+    ],
+)
+def test_whose_name_a_message_tells(words, asked, state, tagged, name):
+    entities = [{"entity": "person_name", "value": tagged}]
+    updates = reader.read(words, asked, dict(state), entities=entities).updates
+    assert updates.get("applicant_name") == name
