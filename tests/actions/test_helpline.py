@@ -332,3 +332,20 @@ def test_another_office_s_matter_taken_for_a_goodbye(action_db, text, declined):
     said = " ".join(m.get("text") or m.get("response") or "" for m in dispatcher.messages)
     assert ("utter_out_of_scope" in said or "12345" in said) is declined
     assert ("utter_goodbye" in said) is not declined
+
+
+@pytest.mark.parametrize(
+    "text, question",
+    [
+        # 几 after 十, 有时候, 就, 这, 前 … is "a few", not "how many?"
+        ("洗碗一天六七十 一个月有时候十几天有时候几天 说不清楚", False),
+        ("一个月做十几天", False),
+        ("前几天去医院查了", False),
+        ("申请要几天能批", True),
+        ("低保一年评几次", True),
+    ],
+)
+def test_a_few_days_is_no_question(text, question):
+    from actions.reading.speech import looks_like_question
+
+    assert looks_like_question(text) is question

@@ -28,7 +28,16 @@ from tests.personas.live import Live, Servers  # noqa: E402
 from tests.personas.outcomes import MAX_MESSAGES, Outcome, markdown, outcome, report
 from tests.personas.resident import Persona, SimulatedResident, load_all
 
-__all__ = ["Live", "Outcome", "Servers", "main", "markdown", "report", "run_offline"]
+__all__ = [
+    "Live",
+    "Outcome",
+    "Servers",
+    "main",
+    "markdown",
+    "report",
+    "run_offline",
+    "run_offline_all",
+]
 
 
 # --- offline: the form's reading logic without Rasa ----------------------------------------
@@ -70,6 +79,17 @@ def run_offline(persona: Persona) -> Outcome:
     return outcome(persona, resident, True, conversation.messages + 1, asked, case)
 
 
+def run_offline_all(personas: list[Persona], workers: int = 1) -> list[Outcome]:
+    """Every persona offline, in `workers` processes (each conversation is its own; the
+    outcomes are the same as one at a time, in the personas' order)."""
+    if workers <= 1 or len(personas) < 2:
+        return [run_offline(p) for p in personas]
+    import multiprocessing
+
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(run_offline, personas, chunksize=8)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--live", action="store_true")
@@ -77,7 +97,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument(
-        "--workers", type=int, default=1, help="live conversations at a time (--live)"
+        "--workers", type=int, default=1, help="conversations at a time (processes offline)"
     )
     parser.add_argument(
         "--markdown", type=Path, help="print the per-persona table of a --json file"
@@ -91,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as folder, Servers(Path(folder)) as live:
             outcomes = live.run_all(personas, workers=args.workers)
     else:
-        outcomes = [run_offline(p) for p in personas]
+        outcomes = run_offline_all(personas, args.workers)
     for o in outcomes:
         print(
             f"{o.id:45} {'filed' if o.filed else 'NOT FILED':9} msgs={o.messages:2} "

@@ -7,18 +7,20 @@ tests/e2e/test_personas.py; the two agree but for what the NLU adds (docs/conver
 
 from __future__ import annotations
 
+import os
 import statistics
 
 import pytest
 
 from tests.personas.floors import ALL_FLOOR, HELD_OUT_FLOORS, below_floors, newest_held_out
 from tests.personas.resident import load_all
-from tests.personas.run import report, run_offline
+from tests.personas.run import report, run_offline_all
 
 
 @pytest.fixture(scope="module")
 def outcomes():
-    return [run_offline(persona) for persona in load_all()]
+    # one process per core: the same outcomes as one at a time (a conversation is its own)
+    return run_offline_all(load_all(), workers=len(os.sched_getaffinity(0)))
 
 
 def test_every_persona_reaches_filing(outcomes):
