@@ -100,6 +100,10 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             variant = "pension"  # "记下了：…。公公有养老金吗？…"
             fields["who"] = _names(elders) if len(elders) < 3 else "老人"
             fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
+            if questions.transfers_unsaid(slots):
+                # "有养老金吗？子女或亲戚给钱吗？": both asked in the one follow-up, since
+                # the income question is asked at most twice
+                variant = "pension_transfers"
         elif questions.transfers_unsaid(slots):
             variant = "transfers"  # "记下了：…。子女亲戚给钱吗？…"
         elif questions.wages_unsaid(slots):
@@ -124,7 +128,7 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
 
 # The questions asked once more about what an answer left out: their own wording, never
 # "again" nor the offer of a person.
-_FOLLOW_UPS = ("pension", "transfers", "wages", "produce", "school")
+_FOLLOW_UPS = ("pension", "pension_transfers", "transfers", "wages", "produce", "school")
 
 
 class AskQuestion(Action):

@@ -118,6 +118,13 @@ _OWN_USE = re.compile(r"(自己吃(?![^，。\s]{0,3}药)|自己用|自家吃|�
 _DECLINED = re.compile(
     r"^\s*我?(?:没去|没要|不要|没干|没做|没去成|不去|没答应)|^\s*(?:一|1)分[^，。]{0,2}[都也]?还?(?:没|莫)"
 )
+# "说好一个月给三百，给了两个月就没给了，现在一分都没有": given for a while, no longer.
+_STOPPED = re.compile(
+    r"^\s*(?:给了[^，。]{0,5})?(?:就|后来|后头|后面|早就|再也?)(?:就|都)?(?:没|不|莫)(?:给|寄|打)(?:了|过了)"
+    r"|^\s*(?:现在|如今|这几年)[^，。\d]{0,2}(?:一分|1分)钱?[都也]?(?:没有|没得|莫得|不给|没给)"
+)
+# "我过年给一千 平时给点 一年两千左右吧": the rest said only as "some", then the year's whole.
+_SOME_MORE = re.compile(r"(平时|平常|其他时候|有时候?|偶尔)[^，。\d]{0,4}(点|些)")
 _OTHERS_OF_IT = re.compile(r"\s*(?:后头|后面|剩下|其余|其他|别)的")
 # "哦今年涨了 两千", "不对 是两千": the figure said before, put right.
 _PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|今年是)")
@@ -350,6 +357,15 @@ def _by_kind(
             earlier, head.group(1)
         ):
             continue  # "有时候一只卖得到一千多 有时候几百块": the price of one, as it varies
+        if (
+            _STOPPED.search(clause)
+            and last is not None
+            # right after the figure it stops ("我以前一天三百 现在一分都没得": his past pay)
+            and ((numbers(previous) and not _PAST.search(previous)) or _STOPPED.search(previous))
+        ):
+            amounts[last] -= last_value  # "…一个月给三百，给了两个月就没给了": not this year's
+            last_value = Decimal(0)
+            continue
         if _PAST.search(clause):
             # its source is the one a figure said next without a source is about
             said = next((k for k, p in kinds.items() if re.search(p, clause)), None)
@@ -473,6 +489,19 @@ def _by_kind(
             ):
                 # "一年毛收入一万二，除开种子化肥农药，一年落得到七千八": the net, said after
                 amounts[last] += value - last_value
+                last_value = value
+                continue
+            if (
+                value is not None
+                and last is not None
+                and last_value
+                and value > last_value
+                and re.match(r"\s*(?:一年|每年|1年)", to_arabic(clause))
+                and _SOME_MORE.search(previous)
+                and not numbers(previous)
+                and not _GIVER.search(previous)  # (not "女儿平时给点 一年两千": hers)
+            ):
+                amounts[last] += value - last_value  # "过年给一千 平时给点 一年两千左右"
                 last_value = value
                 continue
             if (

@@ -275,6 +275,23 @@ def test_gifts_are_asked_about_once_when_grandparents_raise_grandchildren():
     assert conversation.slots["income"]["transfers"] == 4000
 
 
+def test_the_pension_and_gifts_are_asked_about_together_when_both_are_unsaid():
+    conversation = run(OLD_COUPLE)
+    conversation.say("老伴帮人剥玉米一年挣得到一千来块")
+    assert conversation.requested == "income"
+    slots = {**conversation.slots, "reask": None}
+    text = question("income", slots, voice=False)
+    assert "有养老金吗" in text and "子女或亲戚给钱吗" in text
+    assert len(text) <= 140  # two SMS segments at most
+    conversation.say("养老金两个一个月三百多 儿子过年给一千")
+    assert conversation.requested == "expenses"
+    assert conversation.slots["income"] == {
+        "wages": 1000,
+        "basic_pension": 3600,
+        "transfers": 1000,
+    }
+
+
 def test_an_income_answer_that_says_it_is_all_is_not_followed_up():
     conversation = run(OLD_COUPLE)
     conversation.say("就养老金 一个月三百多 别的没得了")

@@ -102,10 +102,14 @@ class SimulatedResident:
         unsaid = [i for i in range(len(said)) if i not in used]
         asked_for = [words for asks, words in FOLLOW_UPS if asks.search(question)]
         telling = [i for i in unsaid if any(w.search(str(said[i])) for w in asked_for)]
-        if telling and unsaid[0] != telling[0]:
+        # the first unsaid words that tell each thing asked for
+        firsts = [next((i for i in telling if w.search(str(said[i]))), None) for w in asked_for]
+        firsts = list(dict.fromkeys(i for i in firsts if i is not None))
+        if firsts and firsts != [unsaid[0]]:
             # "妈有养老金吗？还有别的收入也说一下": the words for both
-            used.update((unsaid[0], telling[0]))
-            return f"{said[unsaid[0]]} {said[telling[0]]}"
+            chosen = list(dict.fromkeys([unsaid[0], *firsts]))
+            used.update(chosen)
+            return " ".join(str(said[i]) for i in chosen)
         index = (unsaid or [len(said) - 1])[0]
         used.add(index)
         return str(said[index])

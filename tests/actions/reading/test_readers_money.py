@@ -1868,3 +1868,21 @@ def test_savings_few_then_the_figure():
 
 def test_a_child_s_own_doings_are_no_money_from_children():
     assert money_text.vague_kinds("一个月两千多 有时候娃儿发烧去不了") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # given for a while, no longer: none this year
+        ("孩子他爸讲好一个月给四百，给了半年就不给了", {"transfers": 0}),
+        ("女儿一年给三千 现在一分钱都没有", {"transfers": 0}),
+        # one's own past pay stopped is not the pension told before it
+        ("老伴养老金一个月一百五 我以前一天两百 现在一分都没得", {"basic_pension": 1800}),
+        # a part, the rest only as "some", then the year's whole
+        ("过年给八百 平常给些 一年一千五左右", {"transfers": 1500}),
+        # … unless the "some" is another giver's
+        ("儿子过年给五百 女儿平常给点 一年一千", {"transfers": 1500}),
+    ],
+)
+def test_money_that_stopped_and_a_year_s_whole_after_some(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
