@@ -246,7 +246,23 @@ class ValidateApplicationForm(FormValidationAction):
         merged = {**slots, **updates}
         asks = dict(slots.get("asks") or {})
         unclear = dict(slots.get("unclear") or {})
-        if reading.understood:
+        if (
+            reading.understood
+            and requested in questions.MAY_BE_UNKNOWN
+            and tracker.get_slot("reask") == "dont_know"
+            and speech.DONT_KNOW.search(text)
+            # (not when the words said which source is not known: "女子给点 好多不晓得")
+            and not any(
+                f.startswith(f"{requested}.")
+                for f in set(merged.get("unknown_facts") or [])
+                - set(slots.get("unknown_facts") or [])
+            )
+        ):
+            # "我也不晓得今年好多 女儿过年给两千", asked again after "说不清楚": the figure
+            # told is kept, the rest stays unknown, and both answers stay for staff
+            merged["unknown_facts"] = sorted({*(merged.get("unknown_facts") or []), requested})
+            unclear[requested] = [*unclear.get(requested, []), mask_numbers(text)][-2:]
+        elif reading.understood:
             unclear.pop(requested, None)
         elif reask not in ("changed", "what_to_change"):
             unclear[requested] = [*unclear.get(requested, []), mask_numbers(text)][-2:]

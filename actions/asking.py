@@ -100,7 +100,7 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             variant = "pension"  # "记下了：…。公公有养老金吗？…"
             fields["who"] = _names(elders) if len(elders) < 3 else "老人"
             fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
-            if questions.transfers_unsaid(slots):
+            if questions.transfers_unsaid(slots) or questions.one_source(slots):
                 # "有养老金吗？子女或亲戚给钱吗？": both asked in the one follow-up, since
                 # the income question is asked at most twice
                 variant = "pension_transfers"
@@ -110,6 +110,8 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             variant = "wages"  # "记下了：…。打工、打零工一年挣得到多少？…"
         elif questions.produce_unsaid(slots):
             variant = "produce"  # "记下了：…。种的、养的卖了钱吗？…"
+        if variant in ("wages", "produce") and questions.one_source(slots):
+            variant += "_transfers"  # "…打工一年挣得到多少？子女或亲戚给钱吗？…"
     if slot == "expenses" and slots.get("expenses") is not None and asked >= 2:
         if pupils := questions.school_cost_unsaid(slots):
             variant = "school"  # "记下了：看病两千。娃儿读书一年自己要花多少？"
@@ -128,7 +130,16 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
 
 # The questions asked once more about what an answer left out: their own wording, never
 # "again" nor the offer of a person.
-_FOLLOW_UPS = ("pension", "pension_transfers", "transfers", "wages", "produce", "school")
+_FOLLOW_UPS = (
+    "pension",
+    "pension_transfers",
+    "transfers",
+    "wages",
+    "wages_transfers",
+    "produce",
+    "produce_transfers",
+    "school",
+)
 
 
 class AskQuestion(Action):

@@ -193,11 +193,26 @@ def transfers_unsaid(slots: dict) -> bool:
     )
     # "儿子在广东打工": a child working away was told of
     away = "transfers" in (slots.get("income_named") or [])
+    # "洗碗一个月一千六": one source told (the work or the farm named and not yet told of are
+    # asked about with it: ``one_source``)
+    single = one_source(slots) and not wages_unsaid(slots) and not produce_unsaid(slots)
     return bool(members) and (
-        2 * len(old) >= len(members)
+        single
+        or 2 * len(old) >= len(members)
         or not any(m.get("able_to_work") for m in members)
         or skipped
         or away
+    )
+
+
+def one_source(slots: dict) -> bool:
+    """One source of income told or none, and no word of money from relatives: a household
+    rarely lives on one alone, and gifts are rarely told unasked."""
+    income = slots.get("income") or {}
+    return (
+        "transfers" not in income
+        and slots.get("income_total") is None
+        and len([k for k, v in income.items() if v]) <= 1
     )
 
 

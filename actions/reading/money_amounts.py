@@ -112,6 +112,7 @@ def people_count(clause: str) -> int | None:
 _DAYS = re.compile(
     r"(?:一|1|每)个?月[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*(?:来|多|几)?(?:天|场|次|回(?![来去家]))"
 )
+_AVERAGE_DAYS = re.compile(r"(?:平均|一般|算下来)[^，。\d]{0,4}" + _DAYS.pattern)
 _DAYS_A_YEAR = re.compile(
     r"(?:一|1|每)年[^，。]{0,6}?(\d+(?:\.5)?|十|二十)\s*(?:来|多|几)?(?:天|场|次|回(?![来去家]))"
 )
@@ -160,7 +161,8 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
         return None
     if rate.group(2) and Decimal(rate.group(2)) > pay:
         pay = (pay + Decimal(rate.group(2))) / 2  # "一次一百多到两百": the midpoint
-    days = _DAYS.search(region)
+    # "忙的时候一个月二十天 闲的时候就几天 平均下来一个月十二三天": the average, said last
+    days = _AVERAGE_DAYS.search(region) or _DAYS.search(region)
     yearly = _DAYS_A_YEAR.search(region) if not days else None
     weekly = _DAYS_A_WEEK.search(region) if not (days or yearly) else None
     in_all = _DAYS_IN_ALL.search(region) if not (days or yearly or weekly) else None
@@ -210,6 +212,10 @@ def _up_to_another(text: str, rate: re.Match) -> str:
 _OWN_SUM = re.compile(r"[\s，,]*[^，。\d]{0,4}(?:挣|赚|找|拿|得)了?[^，。\d]{0,3}\d")
 
 
+# Between a day's pay and the same said again: a space, "哦", "大概", "就是" — no one else.
+_RESTATED_RATE = re.compile(r"[^，。\d]{0,2}[\s，,]*(?:哦|噢|就是|大概|差不多|反正)?[\s，,]*")
+
+
 def day_earnings(text: str) -> list[tuple[Decimal, str]]:
     """Each day's (or time's) pay said with its days: (the year's amount, the words that said
     it). "一个月做得到十来天，一天一百五" → 12 × 10 × 150; "拉客一天四五十 一个月二十来天 女儿
@@ -220,6 +226,13 @@ def day_earnings(text: str) -> list[tuple[Decimal, str]]:
     # "一场除开本钱落得到五六十": the net of the day is the day's earning
     converted = re.sub(r"(?:除开|除了|除去|去掉|刨开|刨去|扣了|扣掉|减去)本钱", "", converted)
     rates = list(_DAY_RATE.finditer(converted))
+    if (
+        len(rates) == 2
+        and _RESTATED_RATE.fullmatch(converted[rates[0].end() : rates[1].start()])
+        and not any(p.search(converted, 0, rates[1].start()) for p in _ANY_DAYS)
+    ):
+        # "一天几十块 一天六七十 一个月做得到二十天": the day's pay said again, more closely
+        rates = rates[1:]
     if len(rates) <= 1:
         value = _year_of_days(rates[0], _up_to_another(converted, rates[0])) if rates else None
         return [] if value is None else [(value, converted)]

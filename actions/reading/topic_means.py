@@ -55,7 +55,8 @@ _ALL_TOLD = re.compile(
 
 
 _SPOUSE_SENDS = re.compile(
-    r"^\s*(?:我的?)?(?:老公|男人|老婆|婆娘|媳妇|爱人)[^，。]{0,8}(?:寄|打|拿|带)[^，。]{0,8}回"
+    r"(?:^|(?<=[，。,；;\s]))\s*(?:我的?)?(?:老公|男人|老婆|婆娘|媳妇|爱人)[^，。\s]{0,8}"
+    r"(?:寄|打|拿|带)[^，。]{0,8}回[^，。\s]*"
 )
 
 
@@ -377,8 +378,14 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         and _SPOUSE_SENDS.search(money)
         and any(m["relation"] == "spouse" for m in state.get("members") or [])
     ):
-        # "老公一个月寄两千来块回来": a member's wage sent home, not a relative's gift
-        income["wages"] = income.get("wages", 0) + income.pop("transfers")
+        # "老公一个月寄两千来块回来": a member's wage sent home, not a relative's gift (of
+        # the transfers, that clause's: "…老公寄两千回来 我妈过年给五百")
+        sent = money_text.read_income(_SPOUSE_SENDS.search(money).group(0)).get("transfers")
+        moved = min(sent, income["transfers"]) if sent else income["transfers"]
+        income["wages"] = income.get("wages", 0) + moved
+        income["transfers"] -= moved
+        if not income["transfers"]:
+            income.pop("transfers")
     if income and "total" not in income:
         unassigned = income.pop(money_text.UNASSIGNED, None)
         known = [k for k, v in (state.get("income") or {}).items() if v]

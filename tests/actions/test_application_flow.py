@@ -292,6 +292,37 @@ def test_the_pension_and_gifts_are_asked_about_together_when_both_are_unsaid():
     }
 
 
+def test_gifts_are_asked_about_once_when_one_source_alone_is_told():
+    conversation = run(
+        [
+            ("同意", "affirm"),
+            ("向春燕 500236198807101569", "inform"),
+            ("红土乡观音村", "inform"),
+            ("三个，我38 两个女儿12岁和8岁", "inform"),
+            ("都没病，我在场镇上饭馆帮厨", "inform"),
+            ("两个都在读小学", "inform"),
+        ]
+    )
+    assert conversation.requested == "income"
+    conversation.say("帮厨一个月一千五")
+    assert conversation.requested == "income"  # 子女或亲戚给钱吗？
+    conversation.say("她们外婆一年给个一千")
+    assert conversation.slots["income"] == {"wages": 18000, "transfers": 1000}
+
+
+def test_a_figure_told_with_a_second_dont_know_is_kept_and_the_income_stays_unknown():
+    conversation = run(OLD_COUPLE)
+    conversation.say("种药材 要看行情 有时候卖得多有时候卖得少 我说不清楚")
+    assert conversation.requested == "income"
+    slots = {**conversation.slots, "reask": "dont_know"}
+    assert "子女或亲戚给钱吗" in question("income", slots, voice=False)
+    conversation.say("我真的不晓得好多 儿子过年给一千")
+    assert conversation.requested == "expenses"
+    assert conversation.slots["income"] == {"transfers": 1000}
+    assert "income" in conversation.slots["unknown_facts"]
+    assert len(conversation.slots["unclear"]["income"]) == 2  # both answers, for staff
+
+
 def test_an_income_answer_that_says_it_is_all_is_not_followed_up():
     conversation = run(OLD_COUPLE)
     conversation.say("就养老金 一个月三百多 别的没得了")

@@ -46,7 +46,8 @@ def load_all(folder: Path = HERE) -> list[Persona]:
 # words of the sheet that tell it, though the sheet lists them for a later asking.
 FOLLOW_UPS = (
     (re.compile(r"有养老金吗"), re.compile(r"养老")),
-    (re.compile(r"子女或者?亲戚给钱吗"), re.compile(r"(给|寄)")),
+    # (not "三亩地租给合作社", "卖给贩子": let or sold, no gift)
+    (re.compile(r"子女或者?亲戚给钱吗"), re.compile(r"((?<![租卖借])给(?![人别])|寄)")),
 )
 
 

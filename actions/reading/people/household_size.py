@@ -79,6 +79,11 @@ def stated_size(text: str, requested: str | None) -> int | None:
     if requested == "household_size":
         if _ALONE_ANSWER.search(converted):
             return 1
+        # "3，我50 老婆49 儿13": a bare count, then the list
+        if (bare := re.match(r"\s*(\d{1,2})\s*[，,。、;；\s]+(?=[^\d岁])", converted)) and (
+            1 <= int(bare.group(1)) <= 12
+        ):
+            return int(bare.group(1))
         return leading_count(text) or parse_household_size(text)
     return None
 

@@ -364,6 +364,11 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
         re.compile(r"[我他她](儿|女)(?![子儿女媳婿孙娃人士])"),
         lambda m: [("child", "儿子" if m.group(1) == "儿" else "女儿")],
     ),
+    # "我50 老婆49 儿13": a son or daughter in one character, in a list, before the age
+    (
+        re.compile(r"(?:^|(?<=[\s，,。、;；]))(儿|女)(?=\s*\d)"),
+        lambda m: [("child", "儿子" if m.group(1) == "儿" else "女儿")],
+    ),
     # "大的14，小的11": the children by age, when an age follows
     (
         re.compile(r"(大的|小的|老大|老二|老三|大娃|小娃)(?=\s*(?:\d|读|在读|上|念|还在读))"),

@@ -16,8 +16,8 @@ from actions.reading.people.people_words import (
 )
 
 _FOR = re.compile(
-    # (not "因为他坐牢就不给办": a reason, no one applied for)
-    r"(?:帮|替|给|代|(?<![因作成认以])为)(?:我们[^\s，,。我你]{0,4}村的?|村里的?|我们这的?|屋头的?(?=我)|屋头的?|我们?(?:的|家)?)?"
+    # (not "因为他坐牢就不给办", "为了女儿想问下": a reason, no one applied for)
+    r"(?:帮|替|给|代|(?<![因作成认以])为(?!了))(?:我们[^\s，,。我你]{0,4}村的?|村里的?|我们这的?|屋头的?(?=我)|屋头的?|我们?(?:的|家)?)?"
     # ("帮屋头我爸申请": the home, then the one of it)
     r"(?:我(?:的|家)?(?=[爸妈老婆奶爷外]))?(?:一个|一位|1个)?"
     r"(?P<who>[^\s，,。？?我你自己不]{1,7}?)"
@@ -96,6 +96,27 @@ _I_AM_THEIRS = re.compile(
 def detect(text: str) -> dict | None:
     """{"who": word for the applicant, "relation", "by": "family" | "cadre"} when the sender
     applies for someone else, else None."""
+    found = _detect(text)
+    if found is None and text:
+        # "帮我妈和我哥问一下低保": the first of two applied for
+        # "我是 帮我老丈母 问一下 低保": a caller's words, heard with a space after each
+        words = text.split()
+        spoken = len(words) >= 6 and sorted(map(len, words))[len(words) // 2] <= 2
+        for said in (
+            _AND_ANOTHER.sub(r"\g<1>", text),
+            re.sub(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])", "", text) if spoken else text,
+        ):
+            if said != text and (found := _detect(said)):
+                break
+    return found
+
+
+_AND_ANOTHER = re.compile(
+    r"((?:帮|替|给)我?[^\s，,。和跟我]{1,4}?)(?:和|跟)我?[^\s，,。]{1,4}?(?=问|申请|办|登记)"
+)
+
+
+def _detect(text: str) -> dict | None:
     named = _APPLICANT_IS.search(text or "")
     if (
         named
@@ -209,12 +230,18 @@ def spoken(proxy: dict) -> str:
     return "这位老人" if "老人" in who or who in ("五保户", "孤寡老人") else who
 
 
+# "两个 我妈和我哥 我不算": the sender said to be no member
+_NOT_ME = re.compile(r"(我不算|不算我|我不在(?:内|里头|里面)|没算我|不包括我)")
+
+
 def as_applicant(listed: list[dict], proxy: dict, text: str) -> list[dict]:
     """Members as a proxy lists them: the person applied for becomes the applicant; the
     sender ("我") is left out unless they live together."""
     counted = re.match(r"\s*\d+\s*[个口]", to_arabic(text or ""))
     aged = re.search(r"(?<![妈爸娘汉哥姐弟妹])我\s*\d{1,3}(?!\d)", to_arabic(text or ""))  # "我21"
-    if not _LIVES_WITH.search(text or "") and not counted and not aged:
+    if (not _LIVES_WITH.search(text or "") and not counted and not aged) or _NOT_ME.search(
+        text or ""
+    ):
         listed = [m for m in listed if m["relation"] != "applicant"]
     chosen = next((m for m in listed if m["label"] == proxy.get("who")), None) or next(
         (

@@ -268,6 +268,11 @@ def test_consent_is_read_from_the_words_before_the_intent(text, intent, consent)
         # a grumble, then a yes
         ("你录音做啥子嘛 算了 要得", True),
         ("录音啊 不可以", False),
+        # "can", and thanks for the help, as a yes; "can I?" is no answer
+        ("能 那就辛苦你们", True),
+        ("好 谢谢你们了", True),
+        ("能不能不录", None),
+        ("不能 谢谢你们", False),
     ],
 )
 def test_consent_after_a_hesitation(text, consent):

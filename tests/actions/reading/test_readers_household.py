@@ -1162,3 +1162,45 @@ def test_those_who_eat_together_counted_after_a_story(text, size):
     from actions.reading.people.household_size import stated_size
 
     assert stated_size(text, "household_size") == size
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "members"),
+    [
+        # a bare count, then the list, a son said in one character before his age
+        ("4，我61 老伴60 儿35 孙娃儿8岁", 4, ["applicant", "spouse", "child", "grandchild"]),
+        ("2、我42 女17", 2, ["applicant", "child"]),
+    ],
+)
+def test_a_bare_count_then_the_list(text, size, members):
+    from actions.reading import reader
+
+    got = reader.read(text, "household_size", {})
+    assert got.updates["household_size"] == size
+    assert [m["relation"] for m in got.updates["members"]] == members
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        # two applied for: the first named is the applicant
+        ("我在宁波上班 想帮我爸和我弟问一下低保", "爸"),
+        # a caller's words, a space after each
+        ("喂 我 是 帮 我岳母 问 一下 低保 的", "岳母"),
+        # (a long message with spaces is no caller's: no one applied for)
+        ("我离婚三年了 带到女儿跟我爸住 为了女儿想问下低保能不能申请", None),
+    ],
+)
+def test_the_first_of_two_applied_for_and_a_caller_s_spaced_words(text, who):
+    assert (detect(text) or {}).get("who") == who
+
+
+def test_a_sender_who_says_they_are_not_counted_is_no_member():
+    from actions.reading import reader
+
+    state = {"proxy": detect("帮我爸和我姐问一下低保")}
+    got = reader.read(
+        "两个 我爸和我姐 我不算 我在县城成家了 我爸70 我姐45", "household_size", state
+    )
+    members = got.updates["members"]
+    assert [(m["relation"], m["age"]) for m in members] == [("applicant", 70), ("child", 45)]

@@ -155,7 +155,7 @@ def test_the_costs_question_is_asked_even_when_school_costs_were_told():
         village="x",
         household_size=1,
         health=True,
-        income={"wages": 1},
+        income={"wages": 1, "agriculture": 1},
         income_asked=True,
         members=[
             {
@@ -1451,7 +1451,8 @@ def test_a_child_working_away_is_asked_about_once():
     state = {"members": members}
     said = reader.read("三个 我 我男人 女儿 儿子在广东打工不在屋头", "household_size", state)
     assert transfers_unsaid({**state, **said.updates, "income": {"agriculture": 4500}})
-    assert not transfers_unsaid({**state, "income": {"agriculture": 4500}})
+    # (one source alone is asked about too: two told, and no child away, are not)
+    assert not transfers_unsaid({**state, "income": {"agriculture": 4500, "wages": 9000}})
 
 
 def test_a_pacemaker_is_a_medical_cost():
@@ -1885,4 +1886,49 @@ def test_a_child_s_own_doings_are_no_money_from_children():
     ],
 )
 def test_money_that_stopped_and_a_year_s_whole_after_some(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # a piece's price is no income
+        ("在屋头编草鞋 五毛钱一双", {}),
+        # a brother's help is a gift
+        ("她舅舅一年帮衬一千多", {"transfers": 1000}),
+        # a day's pay said, then said again more closely, with the months worked
+        ("一天几十块 大概一天七八十 一个月做得到十五天 今年做了四个月", {"wages": 4500}),
+    ],
+)
+def test_a_piece_s_price_help_from_kin_and_a_day_s_pay_said_again(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_a_spouse_s_pay_sent_home_among_other_money_is_the_household_s_wage():
+    from actions.reading import reader
+
+    state = {
+        "members": [
+            {"relation": "applicant", "label": "我", "age": 33, "able_to_work": True},
+            {"relation": "spouse", "label": "男人", "age": 35},
+        ]
+    }
+    got = reader.read("我男人在外头每个月打一千五回来 我姐过年给八百", "income", state)
+    assert got.updates["income"] == {"wages": 18000, "transfers": 800}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # the average days said after the busy and the slack months
+        ("一天八十 忙的时候一个月二十几天 闲的时候没得 平均下来一个月十来天", {"wages": 9600}),
+        # two pensions "both" the figure
+        ("养老金两个人都是一个月两百出头", {"basic_pension": 4800}),
+        # what was grown, sold
+        ("他屋头种的卖了一千多", {"agriculture": 1000}),
+        # an egg's price, then the month's takings
+        ("鸭蛋一个卖一块五 一个月卖得到一百多", {"agriculture": 1200}),
+    ],
+)
+def test_average_days_both_pensions_grown_and_sold_and_an_egg_s_price(text, income):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
