@@ -112,7 +112,13 @@ def unspaced(text: str) -> str:
     someone whose fingers are bent or who types one character at a time): the spaces are no
     pauses; joined again, except between two figures ("我 和 老 伴 72 71")."""
     tokens = (text or "").split()
-    if len(tokens) < 5 or sum(len(t) == 1 for t in tokens) < 0.7 * len(tokens):
+    singles = sum(len(t) == 1 for t in tokens)
+    words = [t for t in tokens if not t.isdigit()]
+    if len(words) >= 6 and 0.4 * len(tokens) <= singles < 0.7 * len(tokens):
+        # "还 有 那个 高龄 补贴 一 个 月 五十": a caller's words heard one by one; a
+        # character alone joins its neighbours, words of two or more keep their pauses
+        return _word_spaced(tokens)
+    if len(tokens) < 5 or singles < 0.7 * len(tokens):
         return text
     joined = _SPACED.sub(
         lambda m: " " if text[m.start() - 1].isdigit() and text[m.end()].isdigit() else "", text
@@ -120,6 +126,24 @@ def unspaced(text: str) -> str:
     # The clause breaks are lost with the spaces: one after each figure that ends its
     # clause ("一个月一百二娃儿们过年…" → "一个月一百二，娃儿们过年…")
     return _FIGURE_ENDS.sub(r"\1，", joined)
+
+
+_PERSON_WORD = re.compile(
+    r"我|他|她|老婆|老公|男人|婆娘|媳妇|老伴|女儿|儿子|女子|娃儿|孙子|孙女|老汉儿?|老妈|我妈|我爸|妈妈|爸爸"
+)
+
+
+def _word_spaced(tokens: list[str]) -> str:
+    out = tokens[0]
+    for before, token in zip(tokens, tokens[1:], strict=False):
+        figures = before[-1].isdigit() and token[0].isdigit()
+        # (not into a longer word: "杨 明 山 木易杨 明天的明" keeps the name apart)
+        joins = (len(before) == 1 and len(token) <= 2) or (len(token) == 1 and len(before) <= 2)
+        # (nor into the next person, where a new clause begins: "搬 砖 老婆 在家")
+        joins = joins and not _PERSON_WORD.fullmatch(token)
+        out += "" if joins and not figures else " "
+        out += token
+    return out
 
 
 _FIGURE_ENDS = re.compile(

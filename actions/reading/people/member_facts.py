@@ -122,6 +122,24 @@ def _besides(members: list[dict], speaker: list[dict]) -> list[dict]:
     return [m for m in members if not any(m is s for s in speaker)]
 
 
+_CHILD_BY_ORDER = re.compile(
+    r"^(?:大的|小的|老[大二三四幺]|幺儿|幺女|大儿|二儿|小儿|大女|二女|小女)$"
+)
+
+
+def _another_child(mention, targets: list[dict], named: list[dict]) -> bool:
+    """A child said by an order word ("幺儿") whose only match is a child named by another
+    order word earlier in the same message ("老二"): a child not on the list."""
+    return bool(
+        len(mention.people) == 1
+        and _CHILD_BY_ORDER.match(mention.people[0][1])
+        and len(targets) == 1
+        and any(targets[0] is n for n in named)
+        and _CHILD_BY_ORDER.match(targets[0]["label"])
+        and targets[0]["label"] != mention.people[0][1]
+    )
+
+
 def apply_circumstances(members: list[dict], text: str) -> bool:
     """Apply what `text` says about the members ("老汉儿二级残疾", "其他人都没得残疾") to
     `members`, in place. True when anything was applied. A clause that names nobody is
@@ -155,6 +173,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             pronoun = False  # the person is said by a pronoun or an order word
             if mention is not None:
                 targets = _targets(members, mention, [])
+                if _another_child(mention, targets, named):
+                    targets = []  # "老二五年级 幺儿还没上幼儿园": 幺儿 is not 老二
                 lead = pieces[position - 1][1][-2:] if position else ""
                 if len(mention.people) == 1 and (
                     eldest := pick_ordinal_group(members, mention.people[0][1] + words)

@@ -1204,3 +1204,15 @@ def test_a_sender_who_says_they_are_not_counted_is_no_member():
     )
     members = got.updates["members"]
     assert [(m["relation"], m["age"]) for m in members] == [("applicant", 70), ("child", 45)]
+
+
+def test_a_child_by_another_order_word_is_not_the_one_named_before():
+    from actions.reading.people import member_facts
+
+    members = [
+        {"relation": "applicant", "label": "我", "age": 40, "in_school": None},
+        {"relation": "child", "label": "大的", "age": 14, "in_school": None},
+        {"relation": "child", "label": "老二", "age": 9, "in_school": None},
+    ]
+    member_facts.read_school(members, "大的初二，老二三年级，幺女还没读书")
+    assert [m["in_school"] for m in members] == [False, True, True]

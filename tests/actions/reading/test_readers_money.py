@@ -1932,3 +1932,26 @@ def test_a_spouse_s_pay_sent_home_among_other_money_is_the_household_s_wage():
 )
 def test_average_days_both_pensions_grown_and_sold_and_an_egg_s_price(text, income):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        # a caller's words heard one by one: a character alone joins its neighbours
+        ("还 有 那个 残疾 补贴 一 个 月 八十 别的 没得", "还有那个 残疾 补贴一个月八十 别的 没得"),
+        # … but not into a longer word, nor into the next person
+        ("王 德 福 三横王 道德的德 福 幸福的福", "王德福 三横王 道德的德 福 幸福的福"),
+        ("我 工地 挑 砖 老婆 在家 喂 猪", "我工地挑砖 老婆 在家喂猪"),
+    ],
+)
+def test_a_caller_s_words_heard_one_by_one(text, joined):
+    from actions.reading.parsing import unspaced
+
+    assert unspaced(text) == joined
+
+
+def test_a_caller_s_allowance_heard_word_by_word():
+    from actions.reading.parsing import unspaced
+
+    got = money_text.read_income(unspaced("还 有 那个 高龄 补贴 一 个 月 五十 别的 没得"))
+    assert got == {"other": Decimal(600)}
