@@ -35,7 +35,7 @@ _EACH = re.compile(
 _TOGETHER = re.compile(r"(一起|一共|合起|凑|加起)")
 # "我跟我兄弟一人每个月给五百", "他们养老金一个人一百多": two people, each.
 _EACH_OF_TWO = re.compile(
-    r"(我(?:跟|和)我?的?[^，。\d]{1,3}?|他们|老两口|两口子|两个老的|(?:我)?爸妈|父母|公婆|我们两个|我们2个|"
+    r"(我(?:跟|和)我?的?[^，。\d]{1,3}?|我们(?:跟|和)[^，。\d]{1,4}?|他们|老两口|两口子|两个老的|(?:我)?爸妈|父母|公婆|我们两个|我们2个|"
     r"两个的|两个人的?|两人的?|2个的|2个人的?|"
     r"爷爷奶奶|外公外婆|公公婆婆|两个老人|"
     r"(?:老汉|老爸|爸爸?|爷爷|公公|外公)[和跟]?我?(?:老娘|老妈|妈妈?|奶奶|婆婆|外婆)|"
@@ -123,6 +123,7 @@ _DAYS_A_WEEK = re.compile(
 _DAYS_IN_ALL = re.compile(
     r"(?:(?:做|干|跑|上|打|去|摘|采)(?:了|得到)|加起来|合起来|总共|一共)\s*(\d+)\s*(?:来|多|几)?天"
 )
+_PUT_RIGHT_DAYS = re.compile(r"(不对|不是|说错|搞错|哦)")
 _DAY_RATE = re.compile(
     rf"(?:(?:一|1|每)(?:天|早上|上午|下午|晚上)|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
     r"(\d+(?:\.\d+)?)(?![\d.]|\s*[双个斤只件张条根包箱株棵次回挑趟担单])(?:\s*多?\s*到\s*(\d+))?"
@@ -180,6 +181,11 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
         return None
     said = found.group(1)
     count = Decimal({"十": 10, "二十": 20}.get(said) or said)
+    if in_all:
+        counts = [Decimal(m.group(1)) for m in _DAYS_IN_ALL.finditer(region)]
+        # "春茶做了三十来天 秋茶做了十来天": the days of each season, added; "做了二十天
+        # 哦不对 十五天": the count put right
+        count = counts[-1] if _PUT_RIGHT_DAYS.search(region) else sum(counts)
     if days:
         months = _MONTHS_WORKED.search(region)
         if months and _OWN_SUM.match(region[months.end() :]):

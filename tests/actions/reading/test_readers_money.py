@@ -1955,3 +1955,20 @@ def test_a_caller_s_allowance_heard_word_by_word():
 
     got = money_text.read_income(unspaced("还 有 那个 高龄 补贴 一 个 月 五十 别的 没得"))
     assert got == {"other": Decimal(600)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses", "income"),
+    [
+        # stays in hospital counted ("住两回院"), then the month's medicine
+        ("住了三回院自己出了三千多，平时吃的药一个月五十", {"medical": 3600}, {}),
+        # the days of each season added; a count put right
+        ("摘花椒一天一百 头一茬做了二十天 二茬做了十来天", {}, {"wages": 3000}),
+        ("一天八十 做了二十天 哦不对 做了十天", {}, {"wages": 800}),
+        # "we and her daughter, each"
+        ("我们和她女儿一个月各给三百", {}, {"transfers": 7200}),
+    ],
+)
+def test_hospital_stays_seasons_days_and_we_and_another_each(text, expenses, income):
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
