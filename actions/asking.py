@@ -117,6 +117,11 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
             variant = "school"  # "记下了：看病两千。娃儿读书一年自己要花多少？"
             fields["expense_words"] = money_words(slots["expenses"], EXPENSE_WORDS) or "没有"
             fields["who"] = _names(pupils) if len(pupils) < 3 else "娃儿们"
+        elif ill := questions.medical_cost_unsaid(slots):
+            variant = "medical"  # "记下了：读书六千七。爷爷看病吃药一年自己要花多少？"
+            fields["expense_words"] = money_words(slots["expenses"], EXPENSE_WORDS) or "没有"
+            fields["who"] = _names(ill) if len(ill) < 3 else "家里人"
+            fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
     if (asked >= 2 or reask) and variant not in _FOLLOW_UPS:
         variant = next((v for v in (reask, "again") if v and v in table), variant)
     text = table.get(variant, table.get("ask", next(iter(table.values()))))
@@ -139,6 +144,7 @@ _FOLLOW_UPS = (
     "produce",
     "produce_transfers",
     "school",
+    "medical",
 )
 
 
@@ -157,7 +163,9 @@ class AskQuestion(Action):
         dispatcher.utter_message(text=question(self.slot, slots, voice=voice, id_number=number))
         if self.slot == "income" and slots.get("income") and questions.income_follow_up(slots):
             return [SlotSet("income_checked", True)]  # the pension and gifts asked about once
-        if self.slot == "expenses" and questions.school_cost_unsaid(slots):
+        if self.slot == "expenses" and (
+            questions.school_cost_unsaid(slots) or questions.medical_cost_unsaid(slots)
+        ):
             return [SlotSet("expenses_checked", bool(slots.get("expenses") is not None))]
         return []
 

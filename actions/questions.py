@@ -121,7 +121,7 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
                 s.get("expenses") is not None
                 and bool(_asked(s, "expenses"))
                 and (
-                    not school_cost_unsaid(s)
+                    not (school_cost_unsaid(s) or medical_cost_unsaid(s))
                     or s.get("expenses_checked")
                     or _asked(s, "expenses") >= 2
                 )
@@ -269,6 +269,25 @@ def produce_unsaid(slots: dict) -> bool:
         and "income.agriculture" not in unknown
         and slots.get("income_total") is None
     )
+
+
+def medical_cost_unsaid(slots: dict) -> list[dict]:
+    """The ill, bedridden, cared for or disabled when the costs told name no medical cost
+    ("学费五千五 住宿一千二" of a household with a grandfather on medicine): asked about once,
+    as medicine is often left out when school fees come to mind first."""
+    expenses = slots.get("expenses") or {}
+    if expenses.get("medical") or expenses.get("disability_care"):
+        return []
+    if "expenses.medical" in set(slots.get("unknown_facts") or []):
+        return []
+    return [
+        m
+        for m in _members(slots)
+        if m.get("serious_illness")
+        or m.get("bedridden")
+        or m.get("needs_long_term_care")
+        or isinstance(m.get("disability_grade"), int)
+    ]
 
 
 def school_cost_unsaid(slots: dict) -> list[dict]:

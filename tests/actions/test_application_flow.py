@@ -323,6 +323,26 @@ def test_a_figure_told_with_a_second_dont_know_is_kept_and_the_income_stays_unkn
     assert len(conversation.slots["unclear"]["income"]) == 2  # both answers, for staff
 
 
+def test_medicine_is_asked_about_once_when_only_school_costs_were_told():
+    conversation = run(
+        [
+            ("同意", "affirm"),
+            ("张小明 500236199001011235", "inform"),
+            ("吐祥镇石梁村", "inform"),
+            ("3口人，我36岁，儿子12岁读初中，老汉儿70岁", "inform"),
+            ("老汉儿得了肺癌 在化疗；我能干活", "inform"),
+            ("打工一万五，种地两千，老汉儿养老金每月一百八", "inform"),
+        ]
+    )
+    conversation.say("儿子读书一年住宿生活费三千")
+    assert conversation.requested == "expenses"
+    slots = {**conversation.slots, "reask": None}
+    assert "老汉儿看病吃药一年自己要花多少" in question("expenses", slots, voice=False)
+    conversation.say("化疗报了还要自己出一万左右")
+    assert conversation.slots["expenses"] == {"education": 3000, "medical": 10000}
+    assert conversation.requested == "assets"
+
+
 def test_an_income_answer_that_says_it_is_all_is_not_followed_up():
     conversation = run(OLD_COUPLE)
     conversation.say("就养老金 一个月三百多 别的没得了")
