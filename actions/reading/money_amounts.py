@@ -123,6 +123,7 @@ _DAYS_A_WEEK = re.compile(
 _DAYS_IN_ALL = re.compile(
     r"(?:(?:做|干|跑|上|打|去|摘|采)(?:了|得到)|加起来|合起来|总共|一共)\s*(\d+)\s*(?:来|多|几)?天"
 )
+_DAYS_THEN_MONTH = re.compile(r"(\d+(?:\.5)?\s*(?:来|多)?)天(左右)?\s*(?:一|1|每)个?月(?!\d)")
 _PUT_RIGHT_DAYS = re.compile(r"(不对|不是|说错|搞错|哦)")
 _DAY_RATE = re.compile(
     rf"(?:(?:一|1|每)(?:天|早上|上午|下午|晚上)|{_MARKET}|(?:一|1|每)(?:次|回)(?!\s*\d+\s*[次回]))[^，。\d]{{0,4}}?"
@@ -229,6 +230,8 @@ def day_earnings(text: str) -> list[tuple[Decimal, str]]:
     else before it), a count of days serving one rate only."""
     # "一年做个把月": a month's days; "做得到七八个月": seven and a half
     converted = months_midpoint(to_arabic(text).replace("个把月", "30天"))
+    # "十天左右一个月": the days said before their month
+    converted = _DAYS_THEN_MONTH.sub(r"一个月\1天\2", converted)
     # "一场除开本钱落得到五六十": the net of the day is the day's earning
     converted = re.sub(r"(?:除开|除了|除去|去掉|刨开|刨去|扣了|扣掉|减去)本钱", "", converted)
     rates = list(_DAY_RATE.finditer(converted))

@@ -1098,6 +1098,8 @@ _SPENT_OR_DIBAO = re.compile(
 _PRICE_A_WEIGHT = re.compile(
     r"(\d+(?:\.\d+)?\s*(?:块|元|毛|角)(?:\d)?钱?\s*(?:一|1|每)\s*(?:斤|公斤|串|件|双|捆|根|颗))"
     r"|(?:一|1|每)\s*(?:斤|公斤)[^，。\d]{0,3}\d"
+    # "租金一亩四百": a rate by the mu (the year's sum is said with the mu counted)
+    r"|(?:租金|租钱|流转费?)[^，。\d]{0,2}(?:一|1|每)\s*亩[^，。\d]{0,3}\d"
     # "鸡蛋一个卖一块二": a few yuan a piece, a price
     r"|(?:一|1|每)\s*个[^，。\d]{0,3}(?<!\d)[1-9](?:\.\d+)?\s*(?:块|元|毛|角)\s*\d?(?![\d.])"
 )
@@ -1202,9 +1204,17 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         amounts["agriculture"] = amounts.get("agriculture", Decimal(0)) + weighed[0]
     if sold is not None:
         amounts[said_of] = amounts.get(said_of, Decimal(0)) + sold[0]
-    if (mu := by_the_mu(text)) is not None:
+    if (mu := by_the_mu(text)) is not None and not any(
+        abs(v - mu[0] * mu[1]) <= mu[0] * mu[1] * Decimal("0.15")
+        for k, v in amounts.items()
+        if k in ("other", UNASSIGNED) and v != mu[0]
+    ):
+        # (not when the year's sum is said too: "租金一亩四百 流转了五亩半 一年两千二")
         rate, count = mu
-        kind = next((k for k, v in amounts.items() if v == rate), UNASSIGNED)
+        kind = next(
+            (k for k, v in amounts.items() if v == rate),
+            "other" if re.search(r"(租金|租钱|流转)", text) else UNASSIGNED,
+        )
         amounts[kind] = rate * count  # "一亩七百 九亩": the mu's rent, times the mu
     summed = any(_SUMMED.search(c) and numbers(c) for c in clauses(text))
     earnings = day_earnings(text) if not summed else []

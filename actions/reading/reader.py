@@ -147,6 +147,8 @@ def _read_consent(text: str, intent: str | None, reading: Reading) -> None:
         or bool(re.search(r"那(?:就)?(?:要得|可以|行|好)(?:嘛|吧|哈|哦|的)?$", cleaned))
         # "你录音做啥子嘛 算了 要得": the last word, a yes, after a grumble
         or bool(re.search(r"(?<![不没])(?:要得|可以|同意|好的)(?:嘛|吧|哈|哦|的|噻)?$", cleaned))
+        # "要填啥子嘛 填就填嘛": fill it in then, a yes after the grumble
+        or bool(re.search(r"(填|登记|记|问|办|弄|录)就\1(?:嘛|吧|撒|噻|哦)?$", cleaned))
         # "能 麻烦你们了": "can" as a yes, thanks for the help as agreeing to it
         or bool(re.match(r"能(?:的|嘛|哦)?(?![不否吗么啊呀办申])", cleaned))
         or bool(

@@ -210,6 +210,31 @@ _TWINS_TOLD = re.compile(
 )
 
 
+# Away for work or school, and nothing more: "我男人47在广东做工地", "儿子19在万州读大专"
+_AWAY_FOR = {
+    "spouse": re.compile(r"(打工|做工|工地|上班|做事|挣钱|务工|做活路?)"),
+    "child": re.compile(
+        r"(读大学|上大学|读大专|读专科|读高中|读中专|读职高|读技校|读书|上学|住校|念书)"
+    ),
+}
+_LEFT_FOR_GOOD = re.compile(
+    r"(离婚|离了|跑了|跑掉|走了|去世|过世|死|不在了|嫁|成家|分家|分出去|坐牢|监狱|服刑|不算|联系不上|"
+    r"找不到|失联|不回来|没回来|上门|倒插门|判给|改嫁|不管)"
+)
+
+
+def _AWAY_YET_OF_IT(found: list[Mention], said: str) -> bool:
+    """A spouse working away, or a child away at school, is still of the household (共同生活
+    的家庭成员: the spouse; a child in full-time schooling): not one who left it."""
+    people = [p for mention in found for p in mention.people]
+    return (
+        len(people) == 1
+        and people[0][0] in _AWAY_FOR
+        and bool(_AWAY_FOR[people[0][0]].search(said))
+        and not _LEFT_FOR_GOOD.search(said)
+    )
+
+
 def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
     """Everyone named in `text`, with their age when said and what is said of them:
     "我和老婆五十多岁，两个娃儿一个读高中一个读初中，还有老妈" → five members; `names`: members
@@ -313,7 +338,26 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
             members = [m for m in members if m["relation"] != "applicant" or m["age"] is not None]
             group = []
             continue
-        if away and not speaker_only(found):
+        if (
+            away
+            and len(pieces) > 1
+            and pieces[0][0] is not None
+            and re.fullmatch(r"\s*\d{1,3}\s*(?:岁|多|了)?\s*", pieces[0][1])
+            and not AWAY.search(pieces[0][1])
+            and AWAY.search("".join(words for _, words in pieces[1:]))
+        ):
+            # "老婆64 两个儿子都在外面": the first with her age is here; those after are away
+            gone_away |= {
+                label
+                for mention, _ in pieces[1:]
+                if mention is not None
+                for _, label in mention.people
+            }
+            found = [pieces[0][0]]
+            pieces = pieces[:1]
+            said = pieces[0][1]
+            away = None
+        if away and not speaker_only(found) and not _AWAY_YET_OF_IT(found, said):
             gone_away |= {label for mention in found for _, label in mention.people}
             group = []
             continue  # "儿子媳妇在外头打工": not living here

@@ -273,6 +273,7 @@ def test_consent_is_read_from_the_words_before_the_intent(text, intent, consent)
         ("好 谢谢你们了", True),
         ("能不能不录", None),
         ("不能 谢谢你们", False),
+        ("问那么多干啥子 登记就登记嘛", True),
     ],
 )
 def test_consent_after_a_hesitation(text, consent):

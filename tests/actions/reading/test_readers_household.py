@@ -1216,3 +1216,24 @@ def test_a_child_by_another_order_word_is_not_the_one_named_before():
     ]
     member_facts.read_school(members, "大的初二，老二三年级，幺女还没读书")
     assert [m["in_school"] for m in members] == [False, True, True]
+
+
+@pytest.mark.parametrize(
+    ("text", "members"),
+    [
+        # a wife with her age, then the sons who live away
+        ("我71 老伴69 三个女儿都嫁出去了", [("applicant", 71), ("spouse", 69)]),
+        # a husband working away and a son at college away are still of the household
+        (
+            "我42 老公44在新疆工地上 女儿20在万州读大学",
+            [("applicant", 42), ("spouse", 44), ("child", 20)],
+        ),
+        # … a son working away, or a husband gone, are not
+        ("我50 儿子25在广东打工", [("applicant", 50)]),
+        ("我39 男人跑了好几年了 女儿12", [("applicant", 39), ("child", 12)]),
+    ],
+)
+def test_who_is_away_and_still_of_the_household(text, members):
+    from actions.reading.people.household_text import read_members
+
+    assert [(m["relation"], m["age"]) for m in read_members(text)] == members

@@ -1972,3 +1972,17 @@ def test_a_caller_s_allowance_heard_word_by_word():
 def test_hospital_stays_seasons_days_and_we_and_another_each(text, expenses, income):
     assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # the rent by the mu, the mu, then the year's sum: the sum, once
+        ("流转费一亩三百 流转了六亩 一年一千八", {"other": 1800}),
+        ("租金一亩五百 四亩", {"other": 2000}),
+        # the days said before their month
+        ("一天一百二 十五天左右一个月", {"wages": 21600}),
+    ],
+)
+def test_rent_by_the_mu_with_its_sum_and_days_before_their_month(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
