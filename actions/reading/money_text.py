@@ -125,6 +125,7 @@ _STOPPED = re.compile(
 )
 # "我过年给一千 平时给点 一年两千左右吧": the rest said only as "some", then the year's whole.
 _SOME_MORE = re.compile(r"(平时|平常|其他时候|有时候?|偶尔)[^，。\d]{0,4}(点|些)")
+_TIMES_A_YEAR = re.compile(r"\s*(?:1|每)年[^，。\d]{0,3}(\d{1,2})\s*(?:回|次|道)\s*$")
 _OTHERS_OF_IT = re.compile(r"\s*(?:后头|后面|剩下|其余|其他|别)的")
 # "哦今年涨了 两千", "不对 是两千": the figure said before, put right.
 _PUT_RIGHT = re.compile(r"(哦|噢|不对|说错了|搞错了|涨了|现在是|今年是)")
@@ -368,6 +369,16 @@ def _by_kind(
         ):
             amounts[last] -= last_value  # "…一个月给三百，给了两个月就没给了": not this year's
             last_value = Decimal(0)
+            continue
+        if (
+            last == "transfers"
+            and last_value
+            and (times := _TIMES_A_YEAR.match(to_arabic(clause)))
+            and 1 < int(times.group(1)) <= 12
+        ):
+            # "逢年过节给个两三百 一年给三回": that many times a year
+            amounts[last] += last_value * (int(times.group(1)) - 1)
+            last_value *= int(times.group(1))
             continue
         if _PAST.search(clause):
             # its source is the one a figure said next without a source is about

@@ -43,6 +43,9 @@ _PRICE_ONLY = re.compile(
 )
 
 
+_JIAO_AFTER = re.compile(r"块\s*零?\s*(?:几|[一二两三四五六七八九\d])\s*[角毛](?:钱)?")
+
+
 def read(
     text: str,
     requested: str | None,
@@ -55,6 +58,8 @@ def read(
 ) -> Reading:
     # "①老人养老金… ②喂了几只鸡…": list marks are pauses, not figures
     text = plain_negation(re.sub(r"[①-⑳]", "，", simplified(unspaced((text or "").strip()))))
+    # "两百零五块几角", "二十五块五角": the jiao after the yuan are no figure of their own
+    text = _JIAO_AFTER.sub("块", text)
     # "我五十四……老婆五十一……": trailing dots (a breathless caller's) are pauses
     text = re.sub(r"(?:…+|\.{3,}|。{2,})", "，", text).strip("，")
     # "有三项：一、基础养老金…；二、…": the list's numbers are marks, not amounts

@@ -1986,3 +1986,13 @@ def test_hospital_stays_seasons_days_and_we_and_another_each(text, expenses, inc
 )
 def test_rent_by_the_mu_with_its_sum_and_days_before_their_month(text, income):
     assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_jiao_after_yuan_savings_on_a_card_and_gifts_a_few_times_a_year():
+    from actions.reading import reader
+
+    state = {"members": [{"relation": "applicant", "label": "我", "age": 80}]}
+    got = reader.read("养老金一个月一百九十八块几角", "income", state)
+    assert got.updates["income"] == {"basic_pension": 2376}
+    assert assets_text.read_assets("存折上还剩一千五 以前攒的 快用完了")["deposits"] == 1500
+    assert money_text.read_income("侄儿过节给个一两百 一年给四回") == {"transfers": Decimal(600)}
