@@ -31,6 +31,8 @@ _OURSELVES = re.compile(
 )
 _CADRE = re.compile(
     r"(妇女主任|妇联|小组长|组长|社长|村干部|网格员|村主任|村支书|支书|村委|社工|驻村|第一书记|村文书|村医|"
+    # "我是冯坪乡火石村的文书": the village's clerk or accountant
+    r"村的?(?:文书|会计|主任|书记)|"
     r"[乡镇]的?干部|帮扶干部|结对帮扶)"
 )
 _FOR_SOMEONE = re.compile(

@@ -1996,3 +1996,16 @@ def test_jiao_after_yuan_savings_on_a_card_and_gifts_a_few_times_a_year():
     assert got.updates["income"] == {"basic_pension": 2376}
     assert assets_text.read_assets("存折上还剩一千五 以前攒的 快用完了")["deposits"] == 1500
     assert money_text.read_income("侄儿过节给个一两百 一年给四回") == {"transfers": Decimal(600)}
+
+
+def test_herding_for_others_is_pay_and_a_village_clerk_applies_as_a_cadre():
+    from actions.reading.people.proxy import detect
+
+    assert money_text.read_income("帮别个放牛一年给我两千") == {"wages": Decimal(2000)}
+    said = detect("我是吐祥镇石梁村的会计 我们村有个老人 一个人住 我帮他问下低保")
+    assert said is not None and said["by"] == "cadre"
+
+
+def test_a_crop_said_by_its_mu_is_farming():
+    text = "种了三亩烟 卖了九千多 除了肥料 剩五千左右"
+    assert money_text.read_income(text) == {"agriculture": Decimal(5000)}
