@@ -156,6 +156,7 @@ def test_a_household_above_the_standard(stack):
             "2口人，我46岁，老公48岁",
             "没有，我和老公都能干活",
             "打工一年八万",
+            "没有",  # asked once: one source alone, and nothing said of relatives' money
             "没有",
             "存款三万，有一辆小车，一处房",
             "都没有",

@@ -223,7 +223,7 @@ _LEFT_FOR_GOOD = re.compile(
 )
 
 
-def _AWAY_YET_OF_IT(found: list[Mention], said: str) -> bool:
+def _away_yet_of_it(found: list[Mention], said: str) -> bool:
     """A spouse working away, or a child away at school, is still of the household (共同生活
     的家庭成员: the spouse; a child in full-time schooling): not one who left it."""
     people = [p for mention in found for p in mention.people]
@@ -357,7 +357,7 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
             pieces = pieces[:1]
             said = pieces[0][1]
             away = None
-        if away and not speaker_only(found) and not _AWAY_YET_OF_IT(found, said):
+        if away and not speaker_only(found) and not _away_yet_of_it(found, said):
             gone_away |= {label for mention in found for _, label in mention.people}
             group = []
             continue  # "儿子媳妇在外头打工": not living here
