@@ -1961,7 +1961,7 @@ def test_a_caller_s_allowance_heard_word_by_word():
     ("text", "expenses", "income"),
     [
         # stays in hospital counted ("住两回院"), then the month's medicine
-        ("住了三回院自己出了三千多，平时吃的药一个月五十", {"medical": 3600}, {}),
+        ("住过两趟院自己出了三千多，平时吃的药一个月五十", {"medical": 3600}, {}),
         # the days of each season added; a count put right
         ("摘花椒一天一百 头一茬做了二十天 二茬做了十来天", {}, {"wages": 3000}),
         ("一天八十 做了二十天 哦不对 做了十天", {}, {"wages": 800}),
