@@ -63,6 +63,11 @@ def id_spoken(number: str | None, voice: bool) -> str:
     return "，".join(" ".join(SPOKEN_DIGITS[d] for d in group) for group in groups)
 
 
+def _you(who: str) -> str:
+    """The resident, named in a question put to them: 您, not "我"."""
+    return "您" if who in ("我", "本人", "自己") else who
+
+
 def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = None) -> str:
     """The text of the question for `slot`, as it should be asked now."""
     table = wording()["questions"][slot]
@@ -85,7 +90,7 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
     elif slot == "disability_grade":
         members = slots.get("members") or []
         who = next((m["label"] for m in members if m.get("disability_grade") == "unknown"), "")
-        fields["who"] = "您" if who in ("我", "本人", "自己") else who
+        fields["who"] = _you(who)
     elif slot == "school":
         members = slots.get("members") or []
         fields["who"] = _names(
@@ -98,8 +103,7 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
         fields["income_words"] = money_words(slots["income"], INCOME_WORDS)
         if elders := questions.pension_unsaid(slots):
             variant = "pension"  # "记下了：…。公公有养老金吗？…"
-            fields["who"] = _names(elders) if len(elders) < 3 else "老人"
-            fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
+            fields["who"] = _you(_names(elders) if len(elders) < 3 else "老人")
             if questions.transfers_unsaid(slots) or questions.one_source(slots):
                 # "有养老金吗？子女或亲戚给钱吗？": both asked in the one follow-up, since
                 # the income question is asked at most twice
@@ -120,8 +124,7 @@ def question(slot: str, slots: dict, *, voice: bool, id_number: str | None = Non
         elif ill := questions.medical_cost_unsaid(slots):
             variant = "medical"  # "记下了：读书六千七。爷爷看病吃药一年自己要花多少？"
             fields["expense_words"] = money_words(slots["expenses"], EXPENSE_WORDS) or "没有"
-            fields["who"] = _names(ill) if len(ill) < 3 else "家里人"
-            fields["who"] = "您" if fields["who"] in ("我", "本人", "自己") else fields["who"]
+            fields["who"] = _you(_names(ill) if len(ill) < 3 else "家里人")
     if (asked >= 2 or reask) and variant not in _FOLLOW_UPS:
         variant = next((v for v in (reask, "again") if v and v in table), variant)
     text = table.get(variant, table.get("ask", next(iter(table.values()))))
