@@ -10,7 +10,8 @@ from decimal import Decimal
 from actions.reading.money_text import clauses, says_nothing
 from actions.reading.parsing import numbers, to_arabic
 
-_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存起|攒了|攒的|存到|存得有|存有|存着|卡上有|卡里有|卡头有|卡里头有|(?:卡|折子|存折)(?:上|里|里头)?还(?:剩|有)|(?:卡|折子|存折)(?:上|里|里头)\s*$)"
+_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存的(?:就是|有|是)|存起|攒了|攒的|存到|存得有|存有|存着|卡上有|卡里有|卡头有|卡里头有|(?:卡|折子|存折)(?:上|里|里头)(?:就|只)(?:有|剩)?|(?:卡|折子|存折)(?:上|里|里头)?还(?:剩|有)|(?:卡|折子|存折)(?:上|里|里头)\s*$)"
+_CARD_HOLDS = re.compile(r"(?:卡|折子|存折)(?:上|里|里头)(?:就|只)(?:有|剩)?")
 _NO_DEPOSITS = re.compile(
     r"(没有?存款|莫得存款|没得存款|没存款|没存(?!几个|好多|多少)|存款没有(?!几个|好多|多少)|"
     r"存款莫得(?!几个|好多|多少)|存款没得(?!几个|好多|多少)|一分存款都没有|没积蓄|没有积蓄|"
@@ -72,7 +73,7 @@ _ONE_HOUSE = re.compile(
 # "老家一个房子，镇上还买了个小房子": one house per clause.
 _A_HOUSE = re.compile(
     r"((?:1|一)个[^，。没]{0,2}房子|买了个?[^，。没]{0,2}房|(?:1|一)套[^，。没]{0,2}房|"
-    r"(?:分的|分了|分到)(?:1|一)套|(?:老房子|老屋)(?:也)?还在|修了个?[^，。没]{0,2}房|"
+    r"(?:分的|分了|分到)(?:1|一)?套|(?:安置房|新房子?|老房子?|老屋)(?:1|一)(?:套|处|栋|个)|(?:老房子|老屋)(?:也)?还在|修了个?[^，。没]{0,2}房|"
     r"还有(?:1|一)套|^\s*(?:1|一)套|(?:搬迁|安置)[^，。没]{0,4}(?:修了|分了|有)(?:1|一)个)"
 )
 # No house to live in, whatever house was named: it fell, or it is someone else's.
@@ -130,6 +131,10 @@ def read_assets(text: str, asked: bool = True) -> dict:
     cleaned = to_arabic(text)
     if _NO_DEPOSITS.search(cleaned):
         assets["deposits"] = Decimal(0)
+        # "没得存款 他那个卡上就三百多块": no savings to speak of, and what the card holds
+        held = next((c for c in clauses(text) if _CARD_HOLDS.search(c) and numbers(c)), None)
+        if held is not None:
+            assets["deposits"] = numbers(held)[0]
     else:
         parts = clauses(text, by_figure=False)
         for index, clause in enumerate(parts):
@@ -191,7 +196,9 @@ def read_assets(text: str, asked: bool = True) -> dict:
         assets["houses"] = 1
     if _SHOP.search(cleaned):
         assets["commercial_property"] = not re.search(
-            r"(没有?|莫得|没得)(门面|商铺|铺面|店面)|(门面|商铺|铺面|店面)[^，。]{0,3}(租的|租别人|是租)",
+            r"(没有?|莫得|没得)(门面|商铺|铺面|店面)|(门面|商铺|铺面|店面)[^，。]{0,3}(租的|租别人|是租)|"
+            # "铺面就是屋头前面那间": a room of the house they live in
+            r"(门面|商铺|铺面|店面)[^，。]{0,2}(?:就)?是(?:自己)?(?:屋头|屋里|家里|住的房子|房子)",
             cleaned,
         )  # "店面是租的": not theirs
     if says_nothing(cleaned):

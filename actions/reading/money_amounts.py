@@ -182,6 +182,11 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
         return None
     said = found.group(1)
     count = Decimal({"十": 10, "二十": 20}.get(said) or said)
+    if days and (fix := _PUT_RIGHT_DAYS.search(region, days.end())):
+        # "一个月做二十天 哦不对 没得二十天 十五天左右": the month's days put right, said last
+        later = re.findall(r"(\d+(?:\.5)?)\s*(?:来|多|几)?天", region[fix.end() :])
+        if later:
+            count = Decimal(later[-1])
     if in_all:
         counts = [Decimal(m.group(1)) for m in _DAYS_IN_ALL.finditer(region)]
         # "春茶做了三十来天 秋茶做了十来天": the days of each season, added; "做了二十天

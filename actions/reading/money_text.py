@@ -45,16 +45,16 @@ from actions.reading.speech import DONT_KNOW_WORDS
 # Scrap picked up and sold (a dealer's 收废品 is a trade)
 _GLEANED = r"(?<!收)(?:废品|破烂)(?!站|收购)|纸壳|纸板|瓶子"
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|帮衬|接济|贴补|打钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|过年(?:的时候|回来)?[^，。\d]{0,2}拿(?:了|个)?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|帮衬|接济|贴补|打(?:点|些|了点|了些|个)?钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|过年(?:的时候|回来)?[^，。\d]{0,2}拿(?:了|个)?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|农保)",
     # (遗属补助: a dead worker's pension paid on to the one left, "遗嘱" its common slip)
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养|遗[属嘱](?:补助|补贴|生活补助|困难补助|费|金))",
-    "business": r"((?<!学)做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|(?<!给)收破烂|(?<!给)收废品|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "business": r"((?<!学)做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|(?<!给)收破烂|(?<!给)收废品|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|(?:磨|做|点)豆腐|豆腐坊|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车(?![^，。\d]{0,4}(?:学徒|帮工|打工|上班))|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|门市|作坊|"
     r"加工房)",
-    "wages": r"(打工|务工|上班|(?:煤矿|挖煤|下井|矿上)(?![^，。\d]{0,6}(?:赔|出事|死|走了|没了))|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|钢筋|架子工|砌砖|刷墙|抹灰|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
+    "wages": r"(打工|务工|上班|清漂|(?:煤矿|挖煤|下井|矿上)(?![^，。\d]{0,6}(?:赔|出事|死|走了|没了))|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|钢筋|架子工|砌砖|刷墙|抹灰|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
     r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
@@ -136,7 +136,7 @@ _SAME = re.compile(r"^[^，。\d]{0,6}也(?:是|有|领|拿)")
 # After a pension, another member's own figure: "我妈一百九", "老婆今年也开始领了 一百九".
 _ALSO_THEIRS = re.compile(
     rf"^\s*(?:[我她他]?(?:{kin_words('parents', 'spouse', 'grandparents')})"
-    r"[^，。\d]{0,2}\d|[她他](?:也|是|的)?\s*\d+(?![\d年个月天]))"
+    r"[^，。\d]{0,2}\d|[她他我](?:也|是|的)?\s*\d+(?![\d年个月天岁]))"
 )
 # After a pension, others' each: "我和老婆各人一百多", "我们两个一个人一百二".
 _EACH_OF_THEM = re.compile(
@@ -147,6 +147,8 @@ _ALSO_DRAWS = re.compile(r"也[^，。\d]{0,4}(?:领|有|拿)[^，。\d]{0,2}$")
 _GIVER = re.compile(
     r"(儿|女|子女|娃|亲戚|侄|妈|爸|哥|姐|弟|妹|孙|家里人|亲|舅|姑|姨|叔|伯|婆|公|岳|老人)"
 )
+# Money sent to the household from outside: "我每个月给屋头打一千五" (a son applying for his father).
+_SENT_HOME = re.compile(r"(给(?:屋头|屋里|家里|家头|老家)|(?:寄|打|拿|带)回(?:家|屋|来))")
 _LET = re.compile(r"(租出去|租给|出租|收租|租金|包给别?人|包出去|转包|流转)")
 # What is left of the clause before's takings after its costs: "除了租金剩六千", "去掉本钱落得到两千".
 _NET = re.compile(
@@ -199,7 +201,7 @@ _PAST = re.compile(
 )
 _NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
 _OWN_SHARE = re.compile(
-    r"(自己(?:(?:每|一|1)个?月|(?:每|一|1)年)?[^，。\d]{0,3}(?:出|贴|垫)|自付|自费|自己掏|自己花|个人出|自己承担|落到自己)"
+    r"(自己(?:(?:每|一|1)个?月|(?:每|一|1)年)?[^，。\d]{0,3}(?:出|贴|垫)|自付|自费|自己[^，。\d]{0,2}掏|自己花|个人出|自己承担|落到自己)"
 )
 # (平均下来: "好的时候一天一百多，差的时候几十块，平均下来一个月两千左右")
 _OVER_THE_YEAR = re.compile(
@@ -438,7 +440,11 @@ def _by_kind(
             and (
                 (_COMPENSATION.search(clause) if kind == "wages" else _PAYER.search(clause))
                 # "优待金 部队上的 … 今年打的一万二": paid in, by whom said before
-                or (kind == "transfers" and pending == "other" and not _GIVER.search(clause))
+                or (
+                    kind == "transfers"
+                    and pending == "other"
+                    and not (_GIVER.search(clause) or _SENT_HOME.search(clause))
+                )
             )
         ):
             kind = "other"  # "公司另外给了一万块营养费": compensation, not a relative's gift
@@ -570,6 +576,8 @@ def _by_kind(
                 _SAME.search(clause)
                 or (
                     last in ("basic_pension", "other_pension")
+                    # (not after another source named: "养老金一百九 移民补助三个人有 一个人一年六百")
+                    and next((k for k, p in kinds.items() if re.search(p, previous)), last) == last
                     and (
                         _ALSO_THEIRS.match(to_arabic(clause))
                         or _ALSO_DRAWS.search(previous)
@@ -769,6 +777,8 @@ def _carried(
         value is not None
         and not (MONTH.search(clause) or YEAR.search(clause))
         and re.search(r"(每个?月|一个月|每月|月月)", before)
+        # ("我一百九 她一百七 一个月的 女儿过年给了一千": the month of the figures before)
+        and not re.fullmatch(r"\s*(?:都是|是)?(?:每|一|1)个?月的\s*", before)
         and not YEAR.search(before)
         and not numbers(before)
         and not about_days(before)
@@ -814,8 +824,14 @@ _AMOUNT_UNKNOWN = re.compile(
 )
 
 
+# "洗碗那点钱": the money told before, pointed back to (no vague figure).
+_TOLD_BEFORE = re.compile(r"^\s*[^，。\d\s]{1,6}(?:那点|这点)(?:钱|工资|收入)?\s*$")
 _YEAR_UNKNOWN = re.compile(
-    f"(?:{CANNOT_COUNT})" r"[^，。\d]{0,3}(?:一年|全年|1年)[^，。\d]{0,3}(?:好多|多少)"
+    f"(?:{CANNOT_COUNT})"
+    r"[^，。\d]{0,3}(?:一年|全年|1年)[^，。\d]{0,3}(?:好多|多少)"
+    # "一年到底好多我也说不清楚": the year first
+    r"|(?:一年|全年|1年)[^，。\d]{0,3}(?:好多|多少)[^，。\d]{0,4}"
+    f"(?:{CANNOT_COUNT})"
 )
 
 
@@ -934,7 +950,7 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             if not figures.get("transfers"):
                 found.append("transfers")  # "儿子那边不晓得 有时候打点有时候不打"
             continue
-        if not kind or not _VAGUE.search(clause):
+        if not kind or not _VAGUE.search(clause) or _TOLD_BEFORE.match(clause):
             continue
         if per_year(clause) is not None and "有时候" in clause:
             found.append(kind)  # "有时候给五百": not a yearly figure
@@ -1099,6 +1115,8 @@ _SPENT_OR_DIBAO = re.compile(
     r"耕地[^，。]{0,4}补贴|地力[^，。]{0,2}补贴|种粮补贴|粮食?补贴|粮补|农资补贴|"
     # the money left in one's pocket ("回来的时候身上就剩四十块钱"): no income
     r"(?:身上|手上|兜里|包里)[^，。]{0,4}剩|"
+    # what is left of a sum paid once ("赔的钱剩得有三万多"): savings, no year's income
+    r"(?:赔|补偿)[^，。\d]{0,4}(?:剩|还剩|还有)|"
     # what neighbours gave after a fire or a flood ("村民捐的三千多块"): no income
     r"捐[的了款助]|募捐|(?:水滴|轻松)筹|众筹|"
     rf"^\s*{_PRICE_EACH}\s*$"
@@ -1210,7 +1228,10 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
     amounts = _by_kind(text, INCOME_SOURCES, earlier, skip=_SPENT_OR_DIBAO)
     if rent and amounts.get("agriculture"):
         amounts["agriculture"] = max(Decimal(0), amounts["agriculture"] - rent)
-    if piece is not None:
+    if piece is not None and not any(
+        _OVER_THE_YEAR.search(c) and numbers(c) and amounts.get(piece_kind) for c in clauses(text)
+    ):
+        # (not when the year's sum of it is said too: "一只一千二 … 一年算下来七八千块")
         amounts[piece_kind] = amounts.get(piece_kind, Decimal(0)) + piece[0]
     if weighed is not None:
         amounts["agriculture"] = amounts.get("agriculture", Decimal(0)) + weighed[0]
@@ -1249,7 +1270,15 @@ def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]
         # … 一天一百 做了四十来天") is a wage, not the source an earlier answer named.
         own = len(earnings) > 1 and _WORKED.search("".join(said))
         kind = next(
-            (k for c in where for k, p in INCOME_SOURCES.items() if re.search(p, c)),
+            (
+                k
+                for c in where
+                for k, p in INCOME_SOURCES.items()
+                if re.search(p, c)
+                # (what is sold at market is no gift nor pension said in another clause:
+                # "一场赚个六七十 一个月十场左右 儿子有时候打点钱回来")
+                and (c in said or k not in ("transfers", "basic_pension", "other_pension"))
+            ),
             (None if own else earlier) or ("wages" if UNASSIGNED in amounts or not amounts
                                            or _WORKED.search("".join(said)) else UNASSIGNED),
         )  # fmt: skip
@@ -1413,7 +1442,11 @@ def read_expenses(text: str) -> dict[str, Decimal]:
     amounts.pop(UNASSIGNED, None)
     for kind, value, _ in by_time:
         amounts[kind] = amounts.get(kind, Decimal(0)) + value
-    if not amounts.get("medical") and _REIMBURSED.search(text) and _OWN_SHARE.search(text):
+    if (
+        not amounts.get("medical")
+        and (_REIMBURSED.search(text) or _PAID_BY_OTHERS.search(text))
+        and _OWN_SHARE.search(text)
+    ):
         # "今年报销完自己还出了七万多", "报了过后自己每个月还要出一千二 女儿一学期…": what is
         # left after a reimbursement is a medical cost
         parts = clauses(text)
@@ -1542,7 +1575,16 @@ def _one_time_s_own_share(text: str) -> str:
 # The expense answer's rewrites, in the order they apply: each returns the text as the next
 # reads it (a cost to come dropped, the year's cost kept, the own share, a count said after
 # the cost, each one's then all, costs by the week).
+# "学费五千加住宿一千二": two costs joined by 加, each its own
+_PLUS = re.compile(r"(?<=[\d千百万十两一二三四五六七八九块元])\s*加上?\s*(?![起工班油钱\d])")
+
+
+def _plus_apart(text: str) -> str:
+    return _PLUS.sub("，", text)
+
+
 _EXPENSE_REWRITES = (
+    _plus_apart,
     _one_time_s_own_share,
     _not_yet_needed,
     _this_year_s_not_last,

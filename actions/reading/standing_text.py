@@ -151,7 +151,7 @@ def read_status(text: str) -> dict[str, bool]:
                 and not re.match(r"\s*[？?]\s*(?:不是|没有|没得|莫得|不)", after)
                 and not re.search(
                     re.escape(match.group(0))
-                    + r" ?(?:也|都)?(?:好像|应该|可能|估计)?(?:不是|没有|没得|莫得|没评上)(?![吃领拿享办评低五特])",
+                    + r" ?(?:也|都)?(?:好像|应该|可能|估计)?(?:不是|没有|没得|莫得|没评上)(?![吃领拿享办评低五特贫建扶监])",
                     text or "",
                 )
                 # "啥子建档立卡 不晓得哦 应该不是": the word asked back, then the answer
@@ -185,6 +185,8 @@ def _negated(text: str, match: re.Match) -> bool:
     return bool(
         re.search(r"(没有|没得|莫得|没)[^，。]{0,3}$", text[: match.start()])
         or re.search(r"^[^，。]{0,2}(没有|没得|莫得|没)", text[match.end() :])
+        # "今年天干蜜少了 也算不上啥子": said, and said to be no hardship
+        or re.search(r"^[^。]{0,10}(?:算不上|不算(?:啥|什么|个啥))", text[match.end() :])
     )
 
 

@@ -38,6 +38,8 @@ _NONE = re.compile(
 )
 _FILLER = re.compile(
     r"\s*(我|我的|我家|我们|我屋头|还有|就是|只有|就只有|有个|那个|这个|然后|另外)?\s*"
+    # "今年八月间老头子脑溢血": the time first, then the person the clause is about
+    r"(?:(?:今年|去年|前年|上个?月|这个?月)?(?:[一二三四五六七八九十\d]{1,2}月)?(?:份|间|底|初|头)?(?:的时候)?)?\s*"
     # "我屋头两个儿是双胞胎": the count before the group named
     r"(?:[两23三]个(?:儿子?|女儿?|娃儿?|孙[子女儿娃])[都也]?是)?\s*"
 )

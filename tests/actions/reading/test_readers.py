@@ -568,3 +568,11 @@ def test_whose_name_a_message_tells(words, asked, state, tagged, name):
     entities = [{"entity": "person_name", "value": tagged}]
     updates = reader.read(words, asked, dict(state), entities=entities).updates
     assert updates.get("applicant_name") == name
+
+
+def test_on_dibao_but_not_registered_and_a_trouble_said_to_be_none():
+    assert standing_text.read_status("是低保户 不是建卡户") == {
+        "registered_poor": False,
+        "receiving_dibao": True,
+    }
+    assert standing_text.read_hardship("今年涨水淹了点地 算不上啥子") is None

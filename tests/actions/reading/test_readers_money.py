@@ -2009,3 +2009,70 @@ def test_herding_for_others_is_pay_and_a_village_clerk_applies_as_a_cadre():
 def test_a_crop_said_by_its_mu_is_farming():
     text = "种了三亩烟 卖了九千多 除了肥料 剩五千左右"
     assert money_text.read_income(text) == {"agriculture": Decimal(5000)}
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # each one's pension after the word, "他" first
+        ("养老金 他一百七 我一百六", {"basic_pension": 3960}),
+        # "each" after another source named: that source's, not the pension's
+        ("养老金一个月一百八 退耕补助 一个人一年三百", {"basic_pension": 2160, "other": 300}),
+        # the sender's own money sent home, after an allowance
+        (
+            "退耕补助我们两个都有 一个人一年五百 我每个月往家里打一千",
+            {"other": 1000, "transfers": 12000},
+        ),
+        ("女婿每个月打点钱过来 三百", {"transfers": 3600}),
+        # clearing the river of rubbish is a job
+        ("江上清漂一个月两千 做了三个月", {"wages": 6000}),
+        # what is left of a compensation is savings, no year's income
+        ("赔偿款还剩两万", {}),
+        # the month's days put right, said last
+        ("一天一百 一个月做十五天 不对 没得十五天 十天左右", {"wages": 12000}),
+        # "一个月的" closes the figures before it, not the gift after it
+        (
+            "养老金我一百八 老伴一百七 都是一个月的 儿子过年给了两千",
+            {"basic_pension": 4200, "transfers": 2000},
+        ),
+        # the price of one and the year's sum: the sum
+        ("猪一年卖四头 一头两千多 一年算下来八千左右", {"agriculture": 8000}),
+    ],
+)
+def test_each_one_s_pension_money_sent_home_and_sums_put_right(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_market_days_are_the_trade_s_and_a_year_not_known_is_unknown():
+    text = "一场卖得到五十来块 一个月赶十场 女儿有时候寄点钱回来"
+    assert money_text.read_income(text, ["business"]) == {"business": Decimal(6000)}
+    said = "侄儿有时候给点 有时候两三百 一年到底多少我也说不清"
+    assert money_text.vague_kinds(said) == ["transfers"]
+    # "那点钱": the wage told before, pointed back to
+    assert money_text.vague_kinds("就是扫地那点钱 其他没得") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        # the part left after the employer paid is a medical cost
+        ("厂里出了大头 自己又掏了两千多", {"medical": 2000}),
+        # two costs joined by 加
+        ("学费三千加生活费两千", {"education": 5000}),
+    ],
+)
+def test_own_share_after_an_employer_paid_and_costs_joined_by_jia(text, expenses):
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        ("老屋一处 安置房一套", {"houses": 2}),
+        ("没存款 折子里只有两百", {"deposits": 200, "vehicles": 0}),
+        ("门面就是自己屋头的", {"commercial_property": False}),
+        ("存的有五千", {"deposits": 5000}),
+    ],
+)
+def test_two_houses_a_card_s_few_hundred_and_a_shop_in_the_house(text, assets):
+    assert assets_text.read_assets(text) == assets

@@ -676,3 +676,16 @@ def test_work_with_no_one_named_after_the_speaker_s_is_the_household_s():
     members[0]["able_to_work"] = True
     assert member_facts.read_work(members, "就守那几亩茶园 农闲去镇上帮人搬货") is True
     assert [m["able_to_work"] for m in members] == [True, True, None]
+
+
+def test_the_time_first_then_the_person_a_care_given_and_a_bed_not_to_stay_in():
+    members = new_members(("applicant", "我", 61), ("spouse", "老伴", 63))
+    member_facts.apply_circumstances(members, "去年六月间老伴中风 救过来了 现在瘫在床上")
+    assert members[1]["bedridden"] is True and members[0]["bedridden"] is None
+    from actions.reading.people.circumstances import circumstances
+
+    # coming back to look after someone gives care; staying in bed is what he must not do
+    assert "needs_long_term_care" not in circumstances("我要回去照顾她")
+    assert "bedridden" not in circumstances("医生说不能一直睡在床上")
+    assert circumstances("走路要人扶")["needs_long_term_care"] is True
+    assert circumstances("在县职教中心读电焊")["in_school"] is True
