@@ -69,6 +69,10 @@ HELD_OUT_FLOORS = {
     # 91.5 %)
     "held_out_46": 0.93,
     "held_out_47": 0.89,
+    # written, first measured and read in the twenty-second session (89.8 and 96.3 % the
+    # first time; offline after reading 97.0 and 97.7 %)
+    "held_out_48": 0.95,
+    "held_out_49": 0.95,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over
