@@ -10,8 +10,13 @@ from decimal import Decimal
 from actions.reading.money_text import clauses, says_nothing
 from actions.reading.parsing import numbers, to_arabic
 
-_DEPOSITS = r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存的(?:就是|有|是)|存起|攒了|攒的|存到|存得有|存有|存着|卡上有|卡里有|卡头有|卡里头有|(?:卡|折子|存折)(?:上|里|里头)(?:就|只)(?:有|剩)?|(?:卡|折子|存折)(?:上|里|里头)?还(?:剩|有)|(?:卡|折子|存折)(?:上|里|里头)\s*$)"
+# "卡上就三百多": what a card or passbook holds
 _CARD_HOLDS = re.compile(r"(?:卡|折子|存折)(?:上|里|里头)(?:就|只)(?:有|剩)?")
+_DEPOSITS = (
+    r"(存款|存了|存折|银行里|银行有|积蓄|存的钱|存的(?:就是|有|是)|存起|攒了|攒的|存到|存得有|存有|存着|卡上有|卡里有|卡头有|卡里头有|"
+    rf"{_CARD_HOLDS.pattern}|"
+    r"(?:卡|折子|存折)(?:上|里|里头)?还(?:剩|有)|(?:卡|折子|存折)(?:上|里|里头)\s*$)"
+)
 _NO_DEPOSITS = re.compile(
     r"(没有?存款|莫得存款|没得存款|没存款|没存(?!几个|好多|多少)|存款没有(?!几个|好多|多少)|"
     r"存款莫得(?!几个|好多|多少)|存款没得(?!几个|好多|多少)|一分存款都没有|没积蓄|没有积蓄|"
