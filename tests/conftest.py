@@ -10,12 +10,15 @@ code), and those marked `postgresql`, which run in that pass only."""
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from sqlmodel import Session
 
+from accounts import passwords, users
 from accounts.models import Role
 from accounts.users import create_user
 from api.main import create_app
@@ -103,6 +106,56 @@ def pytest_terminal_summary(terminalreporter, config):
         print(f"{cluster_missing}: the cluster test was skipped", file=sys.stderr)
 
 
+class RememberingHasher(PasswordHasher):
+    """argon2 itself, but each password is hashed once per run and each (hash, password)
+    checked once: the same hashes and the same answers, without the tenth of a second argon2
+    spends each time on the run's thousands of accounts and sign-ins (about five minutes
+    of a CI run). The tests of the hasher itself (tests/accounts) use the real one."""
+
+    _hashes: dict[str, str] = {}
+    _checked: dict[tuple[str, str], Exception | bool] = {}
+
+    def hash(self, password, *, salt=None):
+        if salt is not None:
+            return super().hash(password, salt=salt)
+        if password not in self._hashes:
+            self._hashes[password] = super().hash(password)
+        return self._hashes[password]
+
+    def verify(self, hash, password):
+        key = (hash, password)
+        if key not in self._checked:
+            try:
+                self._checked[key] = super().verify(hash, password)
+            except Exception as refused:
+                self._checked[key] = refused
+        answer = self._checked[key]
+        if isinstance(answer, Exception):
+            raise type(answer)(*answer.args)
+        return answer
+
+
+@pytest.fixture(autouse=True)
+def remembered_hashes(request, monkeypatch):
+    if request.node.path.parent.name == "accounts":
+        return
+    hasher = RememberingHasher()
+    monkeypatch.setattr(passwords, "hasher", hasher)
+    monkeypatch.setattr(users, "hasher", hasher)
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory):
+    """A migrated SQLite store, migrated once: each test's store is a copy of it, as on
+    PostgreSQL each is a copy of the template database (migrating takes a fifth of a second,
+    a copy a millisecond)."""
+    path = tmp_path_factory.mktemp("template") / "intake.db"
+    engine = make_engine(f"sqlite:///{path}")
+    migrate(engine)
+    engine.dispose()  # the last connection closed: the write-ahead log is in the file
+    return path
+
+
 @pytest.fixture(scope="session")
 def postgres():
     """The throw-away PostgreSQL cluster of this run, with the migrated template."""
@@ -132,7 +185,9 @@ def database_url(request, tmp_path) -> str:
     """The store of this test: a new SQLite file (the `engine` fixture migrates it), or a
     PostgreSQL database copied from the migrated template and dropped after the test."""
     if not on_postgresql(request.config):
-        return f"sqlite:///{tmp_path / 'intake.db'}"
+        path = tmp_path / "intake.db"
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+        return f"sqlite:///{path}"
     server = request.getfixturevalue("postgres")
     url = server.new_database()
     request.addfinalizer(lambda: server.drop_database(url))
@@ -160,6 +215,7 @@ def fresh_store(request):
         if on_postgresql(request.config):
             database_url = request.getfixturevalue("postgres").new_database()
         else:
+            shutil.copyfile(request.getfixturevalue("sqlite_template"), folder / "intake.db")
             database_url = f"sqlite:///{folder / 'intake.db'}"
         engine = make_engine(database_url)
         migrate(engine)
