@@ -24,10 +24,10 @@ export ACTION_SERVER_TOKEN ?= dev-action-token
 # An unset ENVIRONMENT is production; `make run` is development, `make test` is test.
 run shell run-cluster: export ENVIRONMENT ?= development
 test test-unit test-postgres test-rasa test-unit-no-model test-postgres-no-model test-e2e \
-personas-live: export ENVIRONMENT ?= test
+test-e2e-side personas-live: export ENVIRONMENT ?= test
 
 .PHONY: help setup train run run-cluster test test-unit test-postgres test-rasa personas-live lint \
-	shell clean test-unit-no-model test-postgres-no-model test-e2e
+	shell clean test-unit-no-model test-postgres-no-model test-e2e test-e2e-side
 
 help:
 	@echo "make run    - set up, train if needed, start Rasa, the action server and the API"
@@ -35,7 +35,7 @@ help:
 	@echo "                   servers, two API processes behind nginx (docs/deploy.md)"
 	@echo "make test   - set up, train if needed, run every test (the store tests on SQLite and on PostgreSQL)"
 	@echo "make personas-live - every resident persona through the real servers (make test runs a"
-	@echo "                     eighth of each set live, all of them offline); var/personas.json"
+	@echo "                     fifteenth of each set live, all of them offline); var/personas.json"
 	@echo "make train  - train the Rasa model if its inputs changed"
 	@echo "make shell  - talk to the assistant in the terminal (rasa shell)"
 	@echo "make lint   - ruff check and ruff format --check (make test runs it first)"
@@ -78,11 +78,13 @@ shell: setup train
 
 # Training runs on one core (TensorFlow here does not spread it): the tests that need no
 # model (neither pass's e2e tests) take the other core meanwhile, the PostgreSQL pass's
-# beside the SQLite pass's once training is done; then the e2e tests and Rasa's own tests
-# of the model side by side (docs/operations.md, "CI time").
+# beside the SQLite pass's once training is done. Then two lanes again: the e2e tests, whose
+# Rasa start-ups and one-at-a-time conversations leave a core idle much of the time, beside
+# Rasa's own tests of the model, the cluster test and Rasa on PostgreSQL (docs/operations.md,
+# "CI time").
 test: setup lint
 	$(MAKE) -j2 train test-unit-no-model test-postgres-no-model
-	$(MAKE) -j2 test-e2e test-rasa
+	$(MAKE) -j2 test-e2e test-e2e-side
 
 test-unit-no-model: $(APP_STAMP)
 	.venv/bin/pytest -m "not e2e" $(PYTEST_ARGS)
@@ -90,9 +92,14 @@ test-unit-no-model: $(APP_STAMP)
 test-postgres-no-model: $(APP_STAMP)
 	.venv/bin/pytest --store postgresql -m "not e2e" $(PYTEST_ARGS)
 
-# The e2e tests of both passes (the PostgreSQL pass has one: Rasa on PostgreSQL and Redis).
+# The SQLite pass's e2e tests but the cluster test.
 test-e2e: $(APP_STAMP) $(RASA_STAMP) $(MODEL)
-	.venv/bin/pytest -m e2e $(PYTEST_ARGS)
+	.venv/bin/pytest -m e2e --ignore tests/e2e/test_cluster.py $(PYTEST_ARGS)
+
+# Beside them: Rasa's tests of the model, the cluster test (its own PostgreSQL, Redis, nginx
+# and two Rasa servers) and the PostgreSQL pass's one e2e test (Rasa on PostgreSQL and Redis).
+test-e2e-side: test-rasa $(APP_STAMP) $(RASA_STAMP) $(MODEL)
+	.venv/bin/pytest tests/e2e/test_cluster.py $(PYTEST_ARGS)
 	.venv/bin/pytest --store postgresql -m e2e $(PYTEST_ARGS)
 
 # Every persona live, every floor (tests/e2e/test_personas.py); figures in var/personas.json.
