@@ -1,7 +1,7 @@
 """The resident personas (tests/personas) apply through the real Rasa server and action
 server; the filed cases are compared with the personas' fact sheets (issue 10).
 
-`make test` runs two of every set of fifteen live (``floors.live_sample``): the offline run of
+`make test` runs one of every set of fifteen live (``floors.live_sample``): the offline run of
 every persona (tests/personas/test_offline.py) checks each set's floor, this one that the
 real servers give what it gives. ``PERSONAS_LIVE=all`` (``make personas-live``) runs every
 persona live and checks every floor; its figures, per persona and in total, are written to
@@ -63,7 +63,7 @@ def test_the_live_sample_takes_some_of_every_set():
     personas = load_all()
     sample = live_sample(personas)
     assert {p.made for p in sample} == {p.made for p in personas}
-    assert len(personas) / 10 < len(sample) < len(personas) / 6
+    assert len(personas) / 15 <= len(sample) < len(personas) / 10
 
 
 def test_every_persona_reaches_filing(outcomes):
