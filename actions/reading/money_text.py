@@ -165,9 +165,7 @@ _RENTED_IN = re.compile(r"(租了|租的|租别人|租人家|种别人|种人家
 _RENT = re.compile(r"(租金|地租|租钱|租子|田租)")
 _RENT_PAID = re.compile(r"(房租|租房)")
 # What insurance paid back of a cost told before: "新农合报了一万二", "报销了一半", "医保报了百分之六十".
-_REIMBURSED = re.compile(
-    r"(报销|报了|报账|能报|可以报|医保[^，。]{0,3}(?:报|赔|给)|新农合|大病保险|农合)"
-)
+_REIMBURSED = re.compile(r"(报销|报了|报完|报过)")
 _SHARE = re.compile(r"((?:一|1)半|(\d+)\s*成(?!本)|百分之\s*(\d+)|(\d+)\s*%)")
 
 
@@ -1471,7 +1469,6 @@ def _not_yet_needed(text: str) -> str:
     return "，".join(c for c in clauses(text) if not (re.search(r"(要|得|需要)", c) and numbers(c)))
 
 
-_REIMBURSED = re.compile(r"(报销|报了|报完|报过)")
 # Paid by someone else: "包工头那八千块是直接交的医院", "老板出了一万"
 _PAID_BY_OTHERS = re.compile(
     r"(包工头|老板|公司|厂里|政府|民政|医保|保险|好心人|别人)[^，。]{0,8}(?:交|出|给|付|垫|赔)"
