@@ -109,8 +109,8 @@ def pytest_terminal_summary(terminalreporter, config):
 class RememberingHasher(PasswordHasher):
     """argon2 itself, but each password is hashed once per run and each (hash, password)
     checked once: the same hashes and the same answers, without the tenth of a second argon2
-    spends each time on the run's thousands of accounts and sign-ins (about five minutes
-    of a CI run). The tests of the hasher itself (tests/accounts) use the real one."""
+    spends each time on the run's hundreds of accounts and sign-ins (about a minute and a
+    half of each pass). The tests of the hasher itself (tests/accounts) use the real one."""
 
     _hashes: dict[str, str] = {}
     _checked: dict[tuple[str, str], Exception | bool] = {}
@@ -156,6 +156,13 @@ def sqlite_template(tmp_path_factory):
     return path
 
 
+def _copy_of_template(request, folder) -> str:
+    """The URL of a new SQLite store in `folder`: a copy of the migrated template."""
+    path = folder / "intake.db"
+    shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
+    return f"sqlite:///{path}"
+
+
 @pytest.fixture(scope="session")
 def postgres():
     """The throw-away PostgreSQL cluster of this run, with the migrated template."""
@@ -182,12 +189,10 @@ def redis(tmp_path_factory):
 
 @pytest.fixture
 def database_url(request, tmp_path) -> str:
-    """The store of this test: a new SQLite file (the `engine` fixture migrates it), or a
-    PostgreSQL database copied from the migrated template and dropped after the test."""
+    """The store of this test: a new SQLite file or PostgreSQL database, each a copy of the
+    migrated template (the PostgreSQL one dropped after the test)."""
     if not on_postgresql(request.config):
-        path = tmp_path / "intake.db"
-        shutil.copyfile(request.getfixturevalue("sqlite_template"), path)
-        return f"sqlite:///{path}"
+        return _copy_of_template(request, tmp_path)
     server = request.getfixturevalue("postgres")
     url = server.new_database()
     request.addfinalizer(lambda: server.drop_database(url))
@@ -215,8 +220,7 @@ def fresh_store(request):
         if on_postgresql(request.config):
             database_url = request.getfixturevalue("postgres").new_database()
         else:
-            shutil.copyfile(request.getfixturevalue("sqlite_template"), folder / "intake.db")
-            database_url = f"sqlite:///{folder / 'intake.db'}"
+            database_url = _copy_of_template(request, folder)
         engine = make_engine(database_url)
         migrate(engine)
         engines.append(engine)
