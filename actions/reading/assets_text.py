@@ -32,12 +32,12 @@ _NO_CAR = re.compile(
     r"车子?[^，。]{0,8}(?:朋友|亲戚|别人|别个)的|车子?[^，。]{0,6}不是(?:我们|我|自己)的)"
 )
 _CAR = re.compile(
-    r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|机动三轮|三轮摩托|车)"
+    r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手|2手)?\s*(?:小|大)?(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|机动三轮|三轮摩托|车)"
 )
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*([1-9])\s*(?:辆|个|台)")
 # A motorbike said, and no car ("一个摩托车 没得汽车"): the motorbike is a motor vehicle
 _MOTORBIKE = re.compile(
-    r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手)?\s*(?:摩托车?|三轮摩托)"
+    r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手|2手)?\s*(?:摩托车?|三轮摩托)"
 )
 _NO_CAR_ONLY = re.compile(r"(?:没有?|莫得|没得|没买)\s?(?:汽车|小车|轿车)(?![^，。]{0,4}摩托)")
 _HAS_CAR = re.compile(
@@ -46,7 +46,7 @@ _HAS_CAR = re.compile(
     r"|车子?(?:就|只有|就是)(?:是)?(?:一|那)?(?:辆|个|台)?[^，。没]{0,3}?"
     r"(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托)"
     # "存款没得 就那个摩托车 跑摩的用的": the one there is
-    r"|(?:^|[\s，。,])(?:就|只有|就是)(?:那|这|1|一)(?:辆|个|台)[^，。没不\s]{0,3}?"
+    r"|(?:^|[\s，。,])(?:就|只有|就是)(?:那|这|1|一)(?:辆|个|台)[^，。没不\s]{0,5}?"
     r"(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托)"
 )
 # A tricycle driven for hire ("开三轮车拉客", "就一个三轮车 跑生意的") is a motor tricycle
@@ -81,6 +81,8 @@ _A_HOUSE = re.compile(
     r"(?:分的|分了|分到)(?:1|一)?套|(?:安置房|新房子?|老房子?|老屋)(?:1|一)(?:套|处|栋|个)|(?:老房子|老屋)(?:也)?还在|修了个?[^，。没]{0,2}房|"
     r"还有(?:1|一)套|^\s*(?:1|一)套|(?:搬迁|安置)[^，。没]{0,4}(?:修了|分了|有)(?:1|一)个)"
 )
+# "就住的这一个房子": only the house they live in, whatever else was said of it.
+_ONLY_THIS_HOUSE = re.compile(r"(?:就|只有)(?:住的)?(?:这|那)(?:1|一)?(?:个|栋|处)(?:房|屋)")
 # No house to live in, whatever house was named: it fell, or it is someone else's.
 _HOMELESS = re.compile(
     r"((?:没得|没有|莫得)房子?住|没地方住|无家可归|自己[^，。]{0,3}(?:没得|没有|莫得)房|"
@@ -176,8 +178,23 @@ def read_assets(text: str, asked: bool = True) -> dict:
         assets["vehicles"] = 0
     elif match := _CAR.search(without_farm) or _CAR_AFTER.search(without_farm):
         assets["vehicles"] = int(match.group(1))
+        kinds = {
+            re.sub(r"^\d\s*(?:辆|个|台)?\s*(?:旧|破|二手|2手)?\s*", "", m.group(0)).replace(
+                "摩托车", "摩托"
+            ): m
+            for m in _CAR.finditer(without_farm)
+        }
+        kinds = {k: m for k, m in kinds.items() if k not in ("车", "车子")}
+        if len(kinds) > 1:
+            # "一个摩托 一个二手面包车": each kind of vehicle named with its own count
+            assets["vehicles"] = sum(int(m.group(1)) for m in kinds.values())
     elif _HAS_CAR.search(without_farm):
-        assets["vehicles"] = 1
+        # "有个摩托 还有个面包车": one of each kind named
+        named = {
+            (m.group(2) or m.group(3) or m.group(4)).replace("摩托车", "摩托")
+            for m in _HAS_CAR.finditer(without_farm)
+        } - {"车"}
+        assets["vehicles"] = max(1, len(named))
     elif _FARM.search(cleaned) or (asked and _SOLD.search(cleaned)):
         # farm machinery and mobility vehicles do not count; a vehicle sold is none
         assets["vehicles"] = 0
@@ -193,6 +210,8 @@ def read_assets(text: str, asked: bool = True) -> dict:
         own and not any(_NO_HOUSE.search(c) or _RENTING.search(c) for c in own)
     ):  # "老家有个老房子，城里是租的": one house of their own
         assets["houses"] = 0
+    elif _ONLY_THIS_HOUSE.search(cleaned):
+        assets["houses"] = 1  # "赔的钱修了房子 … 就住的这一个房子": the one they live in
     elif len([c for c in clauses(cleaned, by_figure=False) if _A_HOUSE.search(c)]) >= 2:
         assets["houses"] = len([c for c in clauses(cleaned, by_figure=False) if _A_HOUSE.search(c)])
     elif match := _HOUSES.search(cleaned):

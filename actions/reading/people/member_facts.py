@@ -142,6 +142,27 @@ def _another_child(mention, targets: list[dict], named: list[dict]) -> bool:
     )
 
 
+_SAID_WELL = re.compile(r"(身体还行|身体还好|身体好|都还好|都好|还硬朗|好得很|没得病|没啥子病)")
+
+
+def _elders_told_before_the_speakers_work(
+    targets: list[dict], speaker: list[dict], flags: dict, well: list[dict], words: str
+) -> bool:
+    """A clause naming nobody, carried to parents told of just before, that tells wage work
+    ("打零工", "跑摩的") or, after the parents were said well, being unable: the speaker's,
+    when the speaker is of working age."""
+    if not (targets and speaker) or any(t is speaker[0] for t in targets):
+        return False
+    if not all(t["relation"] in ("parent", "grandparent") for t in targets):
+        return False
+    if not 16 <= (speaker[0].get("age") or 0) < 60 or not all(
+        (t["age"] or 0) >= 55 for t in targets
+    ):
+        return False
+    said = flags.get("able_to_work")
+    return said is True or (said is False and all(any(t is w for w in well) for t in targets))
+
+
 def apply_circumstances(members: list[dict], text: str) -> bool:
     """Apply what `text` says about the members ("老汉儿二级残疾", "其他人都没得残疾") to
     `members`, in place. True when anything was applied. A clause that names nobody is
@@ -157,6 +178,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     unable: list[dict] = []
     weak: list[dict] = []
     strong: list[dict] = []  # "老伴还硬朗": the farming said next is work, at any age
+    well: list[dict] = []  # "爸妈身体还行": said to be well
     graded = [m.get("disability_grade") for m in members]
     last_group: list[dict] = []
     for found, pieces in parts(text, together=True, names=given_named(members)):
@@ -259,6 +281,14 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             ):
                 # "娃儿离不得人 … 在屋头给厂里串珠子 计件的": work a child cannot do is the speaker's
                 targets = speaker
+            elif (
+                mention is None
+                and targets is previous
+                and _elders_told_before_the_speakers_work(targets, speaker, flags, well, words)
+            ):
+                # "我妈血压有点高 其他都好，打零工 …", "爸妈身体还行，没上班 … 做不了事":
+                # the work the speaker goes on to tell is the speaker's, not the parents'
+                targets = speaker
             if flags.get("in_school") and len(targets) == 1 and (targets[0]["age"] or 3) < 3:
                 # "孙娃儿读幼儿园" of grandchildren of 1, 5 and 10: not the baby
                 targets = _of_school_age(members, targets[0], named) or targets
@@ -286,6 +316,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 if flags:
                     update(target, flags)
                     applied = True
+            if _SAID_WELL.search(words):
+                well += targets
             if mention is not None:
                 named += [t for t in targets if not any(t is n for n in named)]
                 last_group = targets if mention.is_group else []

@@ -2076,3 +2076,58 @@ def test_own_share_after_an_employer_paid_and_costs_joined_by_jia(text, expenses
 )
 def test_two_houses_a_card_s_few_hundred_and_a_shop_in_the_house(text, assets):
     assert assets_text.read_assets(text) == assets
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # parcel and meal delivery are wages
+        ("儿子在县城跑快递 一个月两千五", {"wages": 30000}),
+        # the figure before 除开了 is already net; the next person's month is not a net
+        (
+            "老汉开三轮拉客一个月剩两千 油钱已经除开了 女儿一个月一千二",
+            {"business": 24000, "unassigned": 14400},
+        ),
+        # the month's figure said a second time, closer
+        ("养老金一个月一百多 一百一十几", {"basic_pension": 1200}),
+        # minding someone's shop is a wage, a shop of one's own a business
+        ("我帮别人守门市 一年四千", {"wages": 4000}),
+        ("自己开个门市卖烟酒 一年落一万", {"business": 10000}),
+        # a father-in-law outside the household gives some
+        ("老丈人过年拿点 一年八百", {"transfers": 800}),
+        ("老妈每个月拿个一百八的养老金", {"basic_pension": 2160}),
+        # a loss is no income
+        ("鸡瘟死了一半 亏了五千多", {}),
+        ("喂羊卖了九千 亏了一千", {"agriculture": 9000}),
+    ],
+)
+def test_delivery_wages_a_net_already_taken_and_a_month_said_again(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        # a second treatment's own share is added to the first's, not put in its place
+        ("开刀报了以后自己掏了两万 放疗做了五次 一次自己出三千", {"medical": 35000}),
+        # the part of the body with the own share
+        ("老婆腰杆自己出了六千", {"medical": 6000}),
+    ],
+)
+def test_a_second_treatments_own_share_and_a_body_part_paid_for(text, expenses):
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        ("1辆摩托 1辆二手小货车", {"vehicles": 2}),
+        ("有个摩托车 还有个旧面包车", {"vehicles": 2}),
+        ("一辆车 就是那个面包车", {"vehicles": 1}),
+        ("就那个送货用的摩托车 没存款", {"vehicles": 1, "deposits": 0}),
+        # the house built with a sum is the one they live in
+        ("那笔钱修了房子 就住的这个房子", {"houses": 1}),
+    ],
+)
+def test_a_motorbike_and_a_van_and_the_house_built_is_the_one(text, assets):
+    assert assets_text.read_assets(text) == assets

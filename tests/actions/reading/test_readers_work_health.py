@@ -689,3 +689,23 @@ def test_the_time_first_then_the_person_a_care_given_and_a_bed_not_to_stay_in():
     assert "needs_long_term_care" not in circumstances("我要回去照顾她")
     assert "bedridden" not in circumstances("医生说不能一直睡在床上")
     assert circumstances("在县职教中心读电焊")["in_school"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "able"),
+    [
+        # work told after the parents, with no one named, is the speaker's
+        ("老汉儿腿不好 其他都好，在场镇打零工", {"我": True, "老汉儿": None}),
+        ("老娘身体还行，我没上班 回来了做不了事", {"我": False, "老娘": None}),
+        ("老娘身体还行，没做事了 回来就做不了事", {"我": False, "老娘": None}),
+        # but a parent's own words about the parent stay theirs
+        ("老汉儿72了 腿不好 做不得了", {"我": None, "老汉儿": False}),
+        # fruit and orchards are farming
+        ("老汉儿老娘种柑子", {"老汉儿": True, "老娘": True}),
+    ],
+)
+def test_the_speakers_work_after_the_parents_and_fruit_farming(text, able):
+    members = new_members(("applicant", "我", 35), ("parent", "老汉儿", 58), ("parent", "老娘", 57))
+    member_facts.apply_circumstances(members, text)
+    got = {m["label"]: m["able_to_work"] for m in members}
+    assert {k: got[k] for k in able} == able
