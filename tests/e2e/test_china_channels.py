@@ -178,10 +178,17 @@ def test_a_slow_reply_arrives_by_customer_service_message(stack, remote, wechat)
         answer = slow.post(path, content=body)
         assert answer.status_code == 200 and answer.text == ""  # at once, nothing
         text = wait_for(lambda: wechat_api.texts(openid), 120, "the 客服消息")
+
+        def the_row_once_sent():
+            # (the sender marks the row sent once WeChat's answer is back, just after the fake
+            # recorded the text: under load the test can look in between)
+            with Session(slow.engine) as session:
+                row = session.exec(select(OutboundMessage).where(
+                    OutboundMessage.to_number == conversation(slow, openid))).one()  # fmt: skip
+            return row if row.status not in (OutboxStatus.queued, OutboxStatus.sending) else None
+
+        row = wait_for(the_row_once_sent, 30, "the outbox row marked")
     assert "同意" in text[0]
-    with Session(slow.engine) as session:
-        row = session.exec(select(OutboundMessage).where(
-            OutboundMessage.to_number == conversation(slow, openid))).one()  # fmt: skip
     assert (row.channel, row.status, row.via) == ("wechat", OutboxStatus.sent, None)
 
 
