@@ -68,7 +68,7 @@ _NO_HOUSE = re.compile(
 # about assets; said in passing ("住的租的房子，还可以") it does not undo that answer.
 _RENTING = re.compile(r"(租房|借住|住亲戚|租的房|租的|住的我的房子|住在我屋|住我屋|住的我屋)")
 _HOUSES = re.compile(
-    r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)|房子?[^，。\d]{0,3}(\d+)\s*(?:处|套|栋|座)"
+    r"(\d+)\s*(?:处|套|栋|间|座|个)\s*(?:房|屋)|房子?[^，。\d]{0,3}(\d+)\s*(?:处|套|栋|座)|房子\s*([2-9])\s*个(?![月人娃儿子女平年])"
 )
 _ONE_HOUSE = re.compile(
     r"(有房子|一处房|1处房|1个房子|房子1个|1间|1栋|老房子|自己的房子|住自己屋|自建房|这个房子|住的这个|"
@@ -94,8 +94,10 @@ _REBUILT = re.compile(
     r"(房子[^，。]{0,3}(?:重新|翻)修|重新修了?[^，。]{0,2}房|修了新房|新房子(?![^，。]{0,4}(?:还没|没|在修|正在|要修|明年|才交|才能|交钥匙))|(?:房子|屋)[^，。]{0,2}重建)"
 )
 _SHOP = re.compile(r"(门面|门市|商铺|铺面|店面|商品房出租|收租)")
-# A vehicle sold: "原先有个摩托车 卖了请律师了".
-_SOLD = re.compile(r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}卖[了掉]")
+# A vehicle sold: "原先有个摩托车 卖了请律师了", "原来有个摩托车，看病卖了".
+_SOLD = re.compile(
+    r"[^，。\s]*(?:摩托车?|小车|车子?|货车|面包车)[^，。]{0,5}(?:[，,][^，。\d]{0,4})?卖[了掉]"
+)
 # Savings that were: "原来存了两万多 都拿去医院了 现在莫得了".
 _ONCE = re.compile(r"(原来|以前|之前|本来)")
 _LEFT = re.compile(r"(还剩|剩下|剩了|只剩|剩的|现在剩|就剩)")
@@ -215,7 +217,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
     elif len([c for c in clauses(cleaned, by_figure=False) if _A_HOUSE.search(c)]) >= 2:
         assets["houses"] = len([c for c in clauses(cleaned, by_figure=False) if _A_HOUSE.search(c)])
     elif match := _HOUSES.search(cleaned):
-        assets["houses"] = int(match.group(1) or match.group(2))
+        assets["houses"] = int(match.group(1) or match.group(2) or match.group(3))
     elif _ONE_HOUSE.search(cleaned):
         assets["houses"] = 1
     if _SHOP.search(cleaned):

@@ -40,8 +40,8 @@ _EACH_OF_TWO = re.compile(
     r"爷爷奶奶|外公外婆|公公婆婆|两个老人|"
     r"(?:老汉|老爸|爸爸?|爷爷|公公|外公)[和跟]?我?(?:老娘|老妈|妈妈?|奶奶|婆婆|外婆)|"
     # "我爸和我叔一人一年给她一千五": two kin named, each
-    r"我?(?:爸|叔|伯|舅|姑|姨|哥|姐|弟|妹|儿子|女儿)[^，。\d和跟]{0,2}[和跟]我?"
-    r"(?:爸|叔|伯|舅|姑|姨|哥|姐|弟|妹|儿子|女儿)[^，。\d]{0,2}?)"
+    r"我?[大二三四幺小]?(?:爸|叔|伯|舅|姑|姨|哥|姐|弟|妹|儿子|女儿)[^，。\d和跟]{0,2}[和跟]我?"
+    r"[大二三四幺小]?(?:爸|叔|伯|舅|姑|姨|哥|姐|弟|妹|儿子|女儿)[^，。\d]{0,2}?)"
     r"[^，。]{0,10}?(?:各|[一1]人|每人|[一1]个人)"
 )
 
@@ -208,16 +208,20 @@ def _year_of_days(rate: re.Match, region: str) -> Decimal | None:
 _ANY_DAYS = (_DAYS, _DAYS_A_YEAR, _DAYS_A_WEEK, _DAYS_IN_ALL)
 # Another person's doings begun after a rate and its days ("一个月赶四五场 他去年冬天帮人家看
 # 工地 看了三个月"): the months said there are not the rate's
-_ANOTHER = re.compile(r"[，。,\s](?:他|她|老公|老婆|男人|婆娘|儿子|女儿)(?!们)")
+_ANOTHER = re.compile(
+    r"[，。,\s](?:他|她|老公|老婆|男人|婆娘|儿子|女儿|我(?=在|去|帮|到|就))(?!们)"
+)
 
 
 def _up_to_another(text: str, rate: re.Match) -> str:
-    """`text` up to where, after the rate and the days said with it, another person's doings
-    begin."""
+    """`text` from where the rate's person is named before it ("…春茶采了个把月卖鲜叶 卖了四千多
+    老婆帮别个采茶一天一百二 采了二十来天": the month of one's own tea is not her days) up to
+    where, after the rate and the days said with it, another person's doings begin."""
     said = [m.end() for p in _ANY_DAYS if (m := p.search(text, rate.end()))]
     start = min(said) if said else rate.end()
     another = _ANOTHER.search(text, start)
-    return text[: another.start()] if another else text
+    named = [m.start() for m in _ANOTHER.finditer(text, 0, rate.start())]
+    return text[named[-1] if named else 0 : another.start() if another else len(text)]
 
 
 # months of work followed by what they earned in all: theirs, not a day rate's

@@ -56,13 +56,13 @@ INCOME_SOURCES = {
     r"加工房)",
     "wages": r"(打工|务工|上班|清漂|(?:煤矿|挖煤|下井|矿上)(?![^，。\d]{0,6}(?:赔|出事|死|走了|没了))|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|钢筋|架子工|砌砖|刷墙|抹灰|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|帮(?:别人|别个|人家)[看守]|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
     r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
-    r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|送快递|快递员|跑快递|送外卖|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
+    r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|送快递|送货|快递员|跑快递|送外卖|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
-    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|喂(?=[^，,。！!？?\s])|(?<!野)猪|鸡|鸭|牛|羊|"
+    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|(?:春|夏|秋|夏秋|明前|老)茶(?![厂场馆])|喂(?=[^，,。！!？?\s])|(?<!野)猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|种的(?=[^，。\d]{0,4}卖)|亩(?:烟|地|田|茶|菜)(?![^，。]{0,4}(?:租|包|流转))|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
     # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme; scrap
     # picked up and sold is gleaning, other income, where a dealer's 收废品 is a business)
-    "other": rf"({alternation(BY_THE_MONTH)}|{_GLEANED}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金)",
+    "other": rf"({alternation(BY_THE_MONTH)}|{_GLEANED}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金|(?:农业)?保险[^，。\d]{{0,3}}赔|理赔)",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -122,6 +122,10 @@ _DECLINED = re.compile(
 _STOPPED = re.compile(
     r"^\s*(?:给了[^，。]{0,5})?(?:就|后来|后头|后面|早就|再也?)(?:就|都)?(?:没|不|莫)(?:给|寄|打)(?:了|过了)"
     r"|^\s*(?:现在|如今|这几年)[^，。\d]{0,2}(?:一分|1分)钱?[都也]?(?:没有|没得|莫得|不给|没给)"
+)
+# "今年只给了四个月" after a monthly gift: the months it came.
+_MONTHS_PAID = re.compile(
+    r"^\s*(?:今年|去年)?(?:只|就|才)?(?:给|打|寄|发)了?\s*(\d{1,2})\s*个月(?![^，。]{0,2}\d)"
 )
 # "我过年给一千 平时给点 一年两千左右吧": the rest said only as "some", then the year's whole.
 _SOME_MORE = re.compile(r"(平时|平常|其他时候|有时候?|偶尔)[^，。\d]{0,4}(点|些)")
@@ -373,6 +377,18 @@ def _by_kind(
         ):
             amounts[last] -= last_value  # "…一个月给三百，给了两个月就没给了": not this year's
             last_value = Decimal(0)
+            continue
+        if (
+            last is not None
+            and last_value
+            and MONTH.search(previous)
+            and (paid := _MONTHS_PAID.match(to_arabic(clause)))
+            and 0 < int(paid.group(1)) < 12
+        ):
+            # "说好他一个月给五百 今年只给了四个月": those months' only
+            now = last_value / 12 * int(paid.group(1))
+            amounts[last] += now - last_value
+            last_value = now
             continue
         if (
             last == "transfers"
@@ -1136,6 +1152,8 @@ _SPENT_OR_DIBAO = re.compile(
     rf"{_SPENT.pattern}|(?:低保|五保|特困)(?:金|钱|费)?[^，。]{{0,4}}(?:\d|一|两|二|三|四|五|六|七|八|九|百)|"
     # one day's takings told in a story ("今天卖了五六块给他买了点肉"): no year's income
     r"(?:今天|昨天|前天|那天)[^，。]{0,4}(?:卖了|挣了|得了|赚了)|"
+    # a settlement paid once for an injury ("老板私了给了六万"): what is left of it is savings
+    r"私了|一次性[^，。\d]{0,3}(?:赔|补偿)|"
     # a loss ("猪瘟死了六头 亏了两三万"): no income
     r"亏了|亏本|亏损|蚀本|折本|赔本|白干|"
     # a stall's fee said to be taken off already ("摊位费一个月两百多已经除了")
@@ -1633,6 +1651,20 @@ _GOOD_AND_BAD = re.compile(
 )
 
 
+# The period's usual figure, then how far it goes either way ("一个月一千五左右 活多的时候一千八
+# 少的时候一千二"): the usual figure, the range only said around it.
+_USUAL_THEN_RANGE = re.compile(
+    r"(?P<said>(?:一|1|每)个?(?:星期|礼拜|周|月|天)[^，。\d]{0,3}\d+(?:\.\d+)?\s*(?:左右|上下|的样子)?)"
+    r"[\s，,]*活?(?:多|好)的时候[^，。\d]{0,3}\d+(?:\.\d+)?[^，。\d]{0,3}[，,\s]*"
+    r"活?(?:少|差|不好)的时候[^，。\d]{0,3}\d+(?:\.\d+)?"
+)
+
+
+def _usual_then_range(text: str) -> str:
+    """ "一个月一千五左右 活多的时候一千八 少的时候一千二" → "一个月1500左右"."""
+    return _in_figures_where(_USUAL_THEN_RANGE, lambda m: m["said"], text)
+
+
 def _good_and_bad_times(text: str) -> str:
     """ "一个星期好的时候三四百 差的时候两百多": the middle of the two, for that period."""
     return _in_figures_where(
@@ -1693,11 +1725,25 @@ _NET_APART = re.compile(
 
 
 # The income answer's rewrites, in the order they apply, before the figures are read.
+# A gift sent for a cost ("每个月给他妈打三百块买药"): the gift, not the cost it pays.
+_GIFT_FOR_A_COST = re.compile(
+    r"((?:给|打|寄)[^，。]{0,6}?(?:\d+|[一两二三四五六七八九十百千万]+)\s*(?:块|元)?钱?)"
+    r"(?:给[他她我]们?)?(?:买药|拿药|吃药|看病|买米)(?:的|用)?"
+)
+
+
+def _gift_for_a_cost(text: str) -> str:
+    """ "每个月给他妈打三百块买药" → "每个月给他妈打三百块": what it is for said no more."""
+    return _GIFT_FOR_A_COST.sub(r"\1", text)
+
+
 _INCOME_REWRITES = (
+    _gift_for_a_cost,
     _not_even,
     _net_said_apart,
     _then_and_now,
     _about_the_same,
+    _usual_then_range,
     _good_and_bad_times,
     _not_then_said_again,
     _pension_each_one,

@@ -77,7 +77,11 @@ _ALLOWANCE_EACH = re.compile(
 
 # Both have the same ("两个人的养老金 一个月都是一百八十几"): each one's
 _BOTH_THE_SAME = re.compile(
-    r"(?:两个人?|2个人?|两口子|老两口|我们两个|我们2个|二老)[^，。\d]{0,4}(?:养老金|养老钱)[^，。]{0,8}?都是"
+    r"(?:两个人?|2个人?|两口子|老两口|我们两个|我们2个|二老)[^，。\d]{0,4}(?:养老金|养老钱)[^，。]{0,8}?都是|"
+    # "他们两个都有养老金 一个人一个月一百八十几": each of the two has the figure
+    # ("两个人都有养老金 一个人…" is each one's in money_text already)
+    r"(?:两个|2个)(?!人)[^，。\d]{0,2}都有(?:养老金|养老钱)[\s，,]*"
+    r"(?:[一1]个人|[一1]人|每人|每个人)"
 )
 
 
@@ -112,8 +116,18 @@ def _each_one_s(money: str, members: list[dict], income: dict) -> None:
         income["basic_pension"] = income["basic_pension"] * len(old)
     if not income.get("other"):
         return
-    for clause in money_text.clauses(money):
+    told_clauses = money_text.clauses(money)
+    for index, clause in enumerate(told_clauses):
         said = _ALLOWANCE_EACH.search(to_arabic(clause))
+        if (
+            not said
+            and index + 1 < len(told_clauses)
+            and re.search(alternation(BY_THE_MONTH), clause)
+            and not money_text.read_income(clause)
+        ):
+            # "还有个高龄补贴 好像一个人一个月五十": the allowance named, its figure next
+            clause = f"{clause} {told_clauses[index + 1]}"
+            said = _ALLOWANCE_EACH.search(to_arabic(clause))
         value = money_text.read_income(clause).get("other") if said else None
         if not value:
             continue
@@ -425,6 +439,12 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
             key = "wages" if workers else "other"
             income[key] = income.get(key, 0) + unassigned
         before = state.get("income") or {}
+        if (
+            before.get("other")
+            and income.get("other") == 0
+            and re.search(r"(?:没得|没有|莫得|无)(?:啥子)?(?:别的|其他|其它)", money)
+        ):
+            income.pop("other")  # "没得别的收入" after "保险赔了两千四": nothing more, not none
         if requested in ("income", "confirmed") and not (MONTH.search(money) or YEAR.search(money)):
             for kind, value in income.items():
                 told = Decimal(str(before.get(kind) or 0))
@@ -432,6 +452,35 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
                     income[kind] = told  # "女儿实习那八百": the month's figure said again
                 elif told and _PUT_RIGHT.search(money) and told / 2 <= value * 12 <= told * 2:
                     income[kind] = value * 12  # "哦不对 护林员是五百": by the month, as before
+        elif requested == "income" and before:
+            # "就是养老金一百八，残疾补贴一百一，我给的三百一个月" after the same said by the
+            # month: a source's month's figure said again in a clause without its period
+            # ("儿子送货三千左右一个月" after "一个月三千左右，一年做十个月": the month's
+            # figure again, the months worked told before)
+            for clause in money_text.clauses(money):
+                if YEAR.search(clause):
+                    continue
+                for said, value in money_text.read_income(clause).items():
+                    # (a figure without its source is the source it was put to)
+                    kind = said
+                    if said == "unassigned":
+                        kind = next((k for k, v in income.items() if value and v == value), said)
+                    told = Decimal(str(before.get(kind) or 0))
+                    if not (told and value and income.get(kind) == value):
+                        continue
+                    if not MONTH.search(clause) and told == value * 12:
+                        income[kind] = told
+                    elif (
+                        MONTH.search(clause)
+                        and (state.get("asks") or {}).get("income", 0) <= 1
+                        and not re.search(r"(不是|打错|说错|搞错|不对|记错)", money)
+                        and any(told == value / 12 * n for n in range(3, 12))
+                        and (
+                            kind != "wages"
+                            or set(wage_earners(clause)) <= set(state.get("wage_earners") or [])
+                        )
+                    ):
+                        income[kind] = told  # (the same earner's, not one more's)
         if income.get("wages"):
             if _another_earner(
                 money, "income" if requested == "expenses" else requested, state, income

@@ -77,6 +77,10 @@ HELD_OUT_FLOORS = {
     # the first time; offline after reading 98.7 and 95.2 %)
     "held_out_50": 0.97,
     "held_out_51": 0.94,
+    # written, first measured (offline) and read in the twenty-fifth session (89.8 and 92.5 %
+    # the first time; offline after reading 96.4 and 94.9 %)
+    "held_out_52": 0.96,
+    "held_out_53": 0.94,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over

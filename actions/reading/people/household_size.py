@@ -8,7 +8,8 @@ import re
 from actions.reading.parsing import parse_household_size, to_arabic
 
 _ALONE = re.compile(
-    r"(一个人住|一个人过|独居|孤身一人|孤寡|就剩我一个|就剩他一个|就剩她一个|他一个人住|她一个人住|"
+    # "中过风，一个人住不得" says he cannot live alone
+    r"(一个人住(?!不)|一个人过(?!不)|独居|孤身一人|孤寡|就剩我一个|就剩他一个|就剩她一个|他一个人住|她一个人住|"
     r"屋头就他一个|现在就他一个)"
 )
 # Two (or three) who live together, said as a pair: "爷儿两个", "娘儿俩", "和儿子两个住".
@@ -40,10 +41,12 @@ def stated_size(text: str, requested: str | None) -> int | None:
     text = _SIGH.sub("", text or "")
     converted = to_arabic(text)
     # "老两口" is the couple, not the household.
-    # "一口一口省下来的", "一口饭": a mouthful, not a household.
+    # "一口一口省下来的", "一口饭", "有我们一口饭吃就有他一口": a mouthful, not a household
+    # (one person is "一个人", never a bare "一口").
     size = (
         re.search(
-            r"(?<![\d.老上吃喝咬叹])(\d+)\s*(口人|口(?=\W|$|之家|人家|都|在|住|的|哦|嘛|啊|了))",
+            r"(?<![\d.老上吃喝咬叹])(\d+)\s*口人"
+            r"|(?<![\d.老上吃喝咬叹他她我你])([2-9]|1\d)\s*口(?=\W|$|之家|人家|都|在|住|的|哦|嘛|啊|了)",
             converted,
         )
         or re.search(
@@ -55,8 +58,8 @@ def stated_size(text: str, requested: str | None) -> int | None:
             converted,
         )
     )
-    if size and 1 <= int(size.group(1)) <= 20:
-        return int(size.group(1))
+    if size and 1 <= int(count := size.group(1) or size.group(2)) <= 20:
+        return int(count)
     # "五个娃儿 加我们两个大人七个": the sum said after the parts
     if summed := re.search(
         r"(?:加|加上|连|算上)[^，,。\d]{0,6}\d\s*个[^，,。\d]{0,4}?(\d{1,2})\s*个", converted

@@ -64,9 +64,16 @@ def _targets(members: list[dict], mention: Mention, taken: list[dict]) -> list[d
     proxy_sender = _by_proxy(members) and not any(
         m["label"] in SAME_PERSON["applicant"] for m in members
     )
+    couple = mention.people == [("applicant", "我"), ("spouse", "老伴")]
     for relation, label in mention.people:
-        if proxy_sender and relation == "applicant":
+        if proxy_sender and relation == "applicant" and not couple:
             continue  # "我在主城打工": the sender, who does not live in the household
+        if proxy_sender and couple and relation == "applicant":
+            # "两口子种烤烟" of the household applied for: the applicant and spouse
+            target = next((m for m in members if m["relation"] == "applicant"), None)
+            if target is not None and not any(target is t for t in targets):
+                targets.append(target)
+            continue
         target = find(members, relation, label, taken + targets if mention.is_group else ())
         if target is not None and not any(target is t for t in targets):
             targets.append(target)

@@ -207,6 +207,9 @@ def find(members: list[dict], relation: str, label: str, taken: list[dict] = ())
     fallback = None  # the same word's person again, when every other is taken
     for pool in (
         [m for m in members if m["label"] == label],
+        # "我妈种地" of the member told as "妈妈" (to a daughter applying for her father the
+        # mother is the applicant's spouse, not his parent)
+        [m for m in members if len(label) == 1 and m["label"] == label * 2],
         # "华福瘫了" of the member told as "刘华福"
         [m for m in members if relation == "other" and len(label) == 2 and m["label"][1:] == label],
         # "刘万成在打小工" of the one told as "我现在的男人刘万成50"

@@ -1237,3 +1237,24 @@ def test_who_is_away_and_still_of_the_household(text, members):
     from actions.reading.people.household_text import read_members
 
     assert [(m["relation"], m["age"]) for m in read_members(text)] == members
+
+
+def test_one_who_cannot_live_alone_and_a_mouthful_are_no_household_size():
+    from actions.reading.people.household_size import stated_size
+    from actions.reading.standing_text import read_guarantees, read_hardship
+
+    said = "屋头4个人，老汉中风了一个人住不得，有我们一口饭就有他一口"
+    assert stated_size(said, None) == 4
+    assert stated_size("婆婆一个人住不得", None) is None
+    assert stated_size("一个人住", None) == 1
+    assert "housing" not in read_guarantees(said)
+    # rain that leaks in is the house's trouble, not a disaster
+    assert read_hardship("房子下大雨要漏") is None
+    assert "housing" in read_guarantees("房子裂了缝 下大雨要漏")
+
+
+def test_a_daughters_mother_is_the_applicants_wife():
+    from actions.reading.people.member_identity import find
+
+    members = new_members(("applicant", "爸爸", 57), ("spouse", "妈妈", 54), ("parent", "婆婆", 81))
+    assert find(members, "parent", "妈") is members[1]

@@ -2131,3 +2131,50 @@ def test_a_second_treatments_own_share_and_a_body_part_paid_for(text, expenses):
 )
 def test_a_motorbike_and_a_van_and_the_house_built_is_the_one(text, assets):
     assert assets_text.read_assets(text) == assets
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # tea of a season is the farm's
+        ("春茶卖了三千 夏茶少 卖了五六百", {"agriculture": 3550}),
+        # the month picking one's own tea is not the days of her day rate
+        (
+            "自己屋头茶叶采了个把月 卖了两千 老婆帮人采茶一天一百 采了十来天",
+            {"agriculture": 2000, "wages": 1000},
+        ),
+        # the months the speaker worked are not the husband's
+        (
+            "老公打零工一天两百 一个月做十天 我在超市上班 一个月两千 只做了三个月",
+            {"wages": 30000},
+        ),
+        ("工伤老板私了给了五万", {}),  # a settlement: what is left of it is savings
+        ("遭了冰雹 保险赔了一千八", {"other": 1800}),
+        ("女儿每个月给她打两百块买药", {"transfers": 2400}),  # the gift, not the medicine
+        ("在厂里 一个月两千左右 多的时候两千五 少的时候一千五", {"wages": 24000}),
+        ("前夫说好一个月给三百 今年只给了五个月", {"transfers": 1500}),
+        ("我二叔和我大姑一个人一年给一千", {"transfers": 2000}),
+        ("送货一个月三千", {"wages": 36000}),
+    ],
+)
+def test_tea_seasons_a_settlement_a_gift_for_medicine_and_months_paid(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "assets"),
+    [
+        ("以前有个摩托车，住院卖了", {"vehicles": 0}),
+        ("房子两个 老屋还没拆", {"houses": 2}),
+        ("房子是土坯房 不到四十个平方", {"houses": 1}),
+    ],
+)
+def test_a_vehicle_sold_for_a_bill_and_two_houses_counted(text, assets):
+    assert assets_text.read_assets(text) == assets
+
+
+def test_no_other_income_after_an_insurance_payout_keeps_it():
+    slots = {"income": {"other": 1800}, "members": new_members(("applicant", "我", 50))}
+    slots["asks"] = {"income": 1}
+    updates = reader.read("没得别的收入", "income", slots).updates
+    assert updates.get("income", {}).get("other", 1800) == 1800

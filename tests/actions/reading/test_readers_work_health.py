@@ -709,3 +709,17 @@ def test_the_speakers_work_after_the_parents_and_fruit_farming(text, able):
     member_facts.apply_circumstances(members, text)
     got = {m["label"]: m["able_to_work"] for m in members}
     assert {k: got[k] for k in able} == able
+
+
+@pytest.mark.parametrize(
+    ("text", "able"),
+    [
+        ("在附近修路", True),
+        ("老公在福建晋江鞋厂", True),
+        ("路修好了", None),
+    ],
+)
+def test_road_work_and_a_far_shoe_factory_are_work(text, able):
+    from actions.reading.people.circumstances import ABLE
+
+    assert (ABLE.search(text) is not None) is bool(able)
