@@ -285,6 +285,41 @@ _CHILD_S_FIGURE = re.compile(
 )
 
 
+# A figure said wrong before ("前面我打错了 不是一千五"): what follows is a correction.
+_SAID_WRONG = re.compile(r"(不是|打错|说错|搞错|不对|记错)")
+
+
+def _month_said_again(money: str, state: dict, income: dict, before: dict) -> None:
+    """A source's month's figure said again keeps the year told: in a clause without its
+    period ("就是养老金一百八，残疾补贴一百一，我给的三百一个月" after the allowance by the month),
+    or with it after the months worked were told ("儿子送货三千左右一个月" after "一个月三千左右，
+    一年做十个月"), of the same earner, in the first income answer, not as a correction."""
+    for clause in money_text.clauses(money):
+        if YEAR.search(clause):
+            continue
+        for said, value in money_text.read_income(clause).items():
+            # (a figure without its source is the source it was put to)
+            kind = said
+            if said == "unassigned":
+                kind = next((k for k, v in income.items() if value and v == value), said)
+            told = Decimal(str(before.get(kind) or 0))
+            if not (told and value and income.get(kind) == value):
+                continue
+            if not MONTH.search(clause) and told == value * 12:
+                income[kind] = told
+            elif (
+                MONTH.search(clause)
+                and (state.get("asks") or {}).get("income", 0) <= 1
+                and not _SAID_WRONG.search(money)
+                and any(told == value / 12 * n for n in range(3, 12))
+                and (
+                    kind != "wages"
+                    or set(wage_earners(clause)) <= set(state.get("wage_earners") or [])
+                )
+            ):
+                income[kind] = told
+
+
 def _vague_pending(state: dict) -> list[str]:
     """Income sources said before without a figure that can be taken, none told since."""
     income = state.get("income") or {}
@@ -453,34 +488,7 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
                 elif told and _PUT_RIGHT.search(money) and told / 2 <= value * 12 <= told * 2:
                     income[kind] = value * 12  # "哦不对 护林员是五百": by the month, as before
         elif requested == "income" and before:
-            # "就是养老金一百八，残疾补贴一百一，我给的三百一个月" after the same said by the
-            # month: a source's month's figure said again in a clause without its period
-            # ("儿子送货三千左右一个月" after "一个月三千左右，一年做十个月": the month's
-            # figure again, the months worked told before)
-            for clause in money_text.clauses(money):
-                if YEAR.search(clause):
-                    continue
-                for said, value in money_text.read_income(clause).items():
-                    # (a figure without its source is the source it was put to)
-                    kind = said
-                    if said == "unassigned":
-                        kind = next((k for k, v in income.items() if value and v == value), said)
-                    told = Decimal(str(before.get(kind) or 0))
-                    if not (told and value and income.get(kind) == value):
-                        continue
-                    if not MONTH.search(clause) and told == value * 12:
-                        income[kind] = told
-                    elif (
-                        MONTH.search(clause)
-                        and (state.get("asks") or {}).get("income", 0) <= 1
-                        and not re.search(r"(不是|打错|说错|搞错|不对|记错)", money)
-                        and any(told == value / 12 * n for n in range(3, 12))
-                        and (
-                            kind != "wages"
-                            or set(wage_earners(clause)) <= set(state.get("wage_earners") or [])
-                        )
-                    ):
-                        income[kind] = told  # (the same earner's, not one more's)
+            _month_said_again(money, state, income, before)
         if income.get("wages"):
             if _another_earner(
                 money, "income" if requested == "expenses" else requested, state, income
