@@ -107,7 +107,11 @@ _RULES: dict[str, tuple[Callable[[dict], bool], Callable[[dict], bool]]] = dict(
                 and (s.get("income") is not None or s.get("income_total") is not None)
                 and (
                     not income_follow_up(s)
-                    or (s.get("income_checked") and not produce_unsaid(s))
+                    or (
+                        s.get("income_checked")
+                        and not produce_unsaid(s)
+                        and not kin_money_unsaid(s)
+                    )
                     or _asked(s, "income") >= 2
                 )
             ),
@@ -176,6 +180,17 @@ def pension_unsaid(slots: dict) -> list[dict]:
     if income.get("basic_pension") or income.get("other_pension"):
         return []
     return [m for m in _members(slots) if (m.get("age") or 0) >= 60]
+
+
+def kin_money_unsaid(slots: dict) -> bool:
+    """A child or relative said to work away ("我爸妈在广东打工"), and the one income answer, to
+    the follow-up that asked about their money, left it out: asked about once more."""
+    income = slots.get("income") or {}
+    return (
+        "transfers" in (slots.get("income_named") or [])
+        and "transfers" not in income
+        and slots.get("income_total") is None
+    )
 
 
 def transfers_unsaid(slots: dict) -> bool:

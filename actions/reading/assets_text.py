@@ -32,7 +32,7 @@ _NO_CAR = re.compile(
     r"车子?[^，。]{0,8}(?:朋友|亲戚|别人|别个)的|车子?[^，。]{0,6}不是(?:我们|我|自己)的)"
 )
 _CAR = re.compile(
-    r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手|2手)?\s*(?:小|大)?(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|机动三轮|三轮摩托|车)"
+    r"(?<![\d.])(\d)(?![\d.])\s*(?:辆|个|台)?\s*(?:旧|破|二手|2手)?\s*(?P<kind>(?:小|大)?(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子|机动三轮|三轮摩托|车))"
 )
 _CAR_AFTER = re.compile(r"(?:小车|轿车|货车|面包车|汽车|摩托车|摩托|车子)\s*([1-9])\s*(?:辆|个|台)")
 # A motorbike said, and no car ("一个摩托车 没得汽车"): the motorbike is a motor vehicle
@@ -51,7 +51,7 @@ _HAS_CAR = re.compile(
 )
 # A tricycle driven for hire ("开三轮车拉客", "就一个三轮车 跑生意的") is a motor tricycle
 _FOR_HIRE = re.compile(
-    r"(?<!电动)(?<!脚蹬)(?<!人力)(?<!电瓶)三轮车?(?!摩托)(?=[^，。]{0,8}(?:拉客|载客|跑生意|跑客|拉人|营运))|"
+    r"(?<!电动)(?<!脚蹬)(?<!人力)(?<!电瓶)三轮车?(?!摩托)(?=[^，。]{0,8}(?:拉客|载客|跑生意|跑客|拉人|营运|拉货|有油|烧油|加油))|"
     r"开(?:个|辆|的)?三轮车?(?!摩托)"
 )
 # (a motor tricycle, 机动三轮 or 三轮摩托, is a vehicle)
@@ -180,12 +180,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
         assets["vehicles"] = 0
     elif match := _CAR.search(without_farm) or _CAR_AFTER.search(without_farm):
         assets["vehicles"] = int(match.group(1))
-        kinds = {
-            re.sub(r"^\d\s*(?:辆|个|台)?\s*(?:旧|破|二手|2手)?\s*", "", m.group(0)).replace(
-                "摩托车", "摩托"
-            ): m
-            for m in _CAR.finditer(without_farm)
-        }
+        kinds = {m.group("kind").replace("摩托车", "摩托"): m for m in _CAR.finditer(without_farm)}
         kinds = {k: m for k, m in kinds.items() if k not in ("车", "车子")}
         if len(kinds) > 1:
             # "一个摩托 一个二手面包车": each kind of vehicle named with its own count

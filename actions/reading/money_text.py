@@ -45,7 +45,7 @@ from actions.reading.speech import DONT_KNOW_WORDS
 # Scrap picked up and sold (a dealer's 收废品 is a trade)
 _GLEANED = r"(?<!收)(?:废品|破烂)(?!站|收购)|纸壳|纸板|瓶子"
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|赡养费|生活费|馈赠|帮衬|接济|贴补|打(?:点|些|了点|了些|个)?钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|过年(?:的时候|回来)?[^，。\d]{0,2}拿(?:了|个)?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|(?:[妈爸娘]|老汉|父母|丈人|丈母娘?|岳父|岳母)[^，。\d养工退补]{0,6}拿(?:点|些|个|了)(?![^，。]{0,8}(?:养老|退休|补贴|工资))|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))(?![^，。]{0,4}(?:个月|多月|天|年)[^，。]{0,3}(?:零工|工|小工))|赡养费|生活费|馈赠|帮衬|接济|贴补|打(?:点|些|了点|了些|个)?钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|过年(?:的时候|回来)?[^，。\d]{0,2}拿(?:了|个)?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|(?:[妈爸娘]|老汉|父母|丈人|丈母娘?|岳父|岳母)[^，。\d养工退补]{0,6}拿(?:点|些|个|了)(?![^，。]{0,8}(?:养老|退休|补贴|工资))|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|农保)",
@@ -55,14 +55,16 @@ INCOME_SOURCES = {
     r"修车(?![^，。\d]{0,4}(?:学徒|帮工|打工|上班))|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|(?<!看)(?<!守)门市|作坊|"
     r"加工房)",
     "wages": r"(打工|务工|上班|清漂|(?:煤矿|挖煤|下井|矿上)(?![^，。\d]{0,6}(?:赔|出事|死|走了|没了))|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|钢筋|架子工|砌砖|刷墙|抹灰|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|帮(?:别人|别个|人家)[看守]|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
-    r"小工|砌墙|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
+    r"小工|砌墙|砌坎|堡坎|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|送快递|送货|快递员|跑快递|送外卖|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
-    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|(?:春|夏|秋|夏秋|明前|老)茶(?![厂场馆])|喂(?=[^，,。！!？?\s])|(?<!野)猪|鸡|鸭|牛|羊|"
+    r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|(?<![甜])蜜(?![月])|(?:春|夏|秋|夏秋|明前|老)茶(?![厂场馆])|喂(?=[^，,。！!？?\s])|(?<!野)猪|鸡|鸭|牛|羊|"
     r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|种的(?=[^，。\d]{0,4}卖)|亩(?:烟|地|田|茶|菜)(?![^，。]{0,4}(?:租|包|流转))|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
     # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme; scrap
     # picked up and sold is gleaning, other income, where a dealer's 收废品 is a business)
-    "other": rf"({alternation(BY_THE_MONTH)}|{_GLEANED}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金|(?:农业)?保险[^，。\d]{{0,3}}赔|理赔)",
+    "other": rf"({alternation(BY_THE_MONTH)}|{_GLEANED}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金|(?:农业)?保险[^，。\d]{{0,3}}赔|理赔|"
+    # what a boss gave once after an injury ("老板给了两千块钱就不管了"): no wage
+    r"老板[^，。\d]{0,3}(?:给了|赔了)(?=[^。]{0,14}(?:不管|就那[一1]回|就[一1]回|打发|了事)))",
 }
 # "就养老金", "别的莫得了", "没得人给钱": the income told is all there is.
 ALL_SAID = re.compile(
@@ -96,7 +98,8 @@ _DEBT = re.compile(
     r"还差[^，。]{0,4}没|没结|没给结|拖着不给|要不到)"
 )
 _MONTHS_WORKED = re.compile(
-    r"(?:做|干|上|打|开|跑|看|守|帮)[^，。\d]{0,3}?(半年|([2-9](?:\.5)?|1[01])\s*个月)(?!\s*\d|[^，。]{0,2}病)"
+    # ("一个月三千左右 一年七八个月": the months of the year there is work)
+    r"(?:(?:做|干|上|打|开|跑|看|守|帮)[^，。\d]{0,3}?|(?<![\d.])1年(?:里头?|下来|就|有)?\s*)(半年|([2-9](?:\.5)?|1[01])\s*个月)(?!\s*\d|[^，。]{0,2}病)"
 )
 
 
@@ -278,7 +281,10 @@ def _words_to_their_figure(pieces: list[str]) -> list[str]:
 
 # Clauses about earning are no cost, whatever cost was named before them ("包工头出了住院的钱
 # … 去年还挣得到五万多" is no hospital bill).
-_EARNED = re.compile(r"(挣|工资|收入|进项|养老金|赚|打工|零工|务工|上班|做工|帮工|工钱)")
+_EARNED = re.compile(
+    # (and money sent home: "大儿子…每个月打五百回来" is no cost of the schooling named before)
+    r"(挣|工资|收入|进项|养老金|赚|打工|零工|务工|上班|做工|帮工|工钱|(?:打|寄|带)[^，。]{0,6}回来)"
+)
 # Living costs are no rigid expense of the rules: rent, water and power, the phone.
 _EARNED_OR_LIVING = re.compile(
     rf"{_EARNED.pattern}|(房租|租房|租金|租的房|水电|电费|水费|话费|网费|燃气|煤气)"
@@ -342,6 +348,16 @@ def _by_kind(
         ):
             amounts[last] -= cost  # "脐橙卖了一万二左右 肥料农药就花了五千多": the net
             last_value -= cost
+            continue
+        if (
+            kinds is _EXPENSE_ORDER
+            and not numbers(clause)
+            and re.search(INCOME_SOURCES["wages"], clause)
+            and not any(re.search(p, clause) for p in kinds.values())
+        ):
+            # "每年冬天要住一回院 … 我在附近帮人砌坎子 … 一个月两千五": the work named
+            # between, whose figure is no cost of the illness named before
+            pending = None
             continue
         if skip is not None and skip.search(clause):
             if not numbers(clause) and (
@@ -728,7 +744,12 @@ def _by_kind(
                 amounts[key] = amounts.get(key, Decimal(0)) + value
                 pending, last, last_value = None, key, value
             continue
-        if re.search(r"(没有|没得|莫得|没)(?:人|谁)?" + kinds[kind], clause):
+        # "读书没得啥子学费 就是买点本子": a cost of nothing to speak of (not so of income:
+        # "没得啥子挣钱的门路" is no wage of 0, "没啥子大病" no cost)
+        fee = rf"(?:啥子?|什么|么子)(?:{kinds[kind]})[^，。\d]{{0,3}}?(?<=[费钱支销])"
+        if re.search(r"(没有|没得|莫得|没)(?:人|谁)?" + kinds[kind], clause) or (
+            kind in EXPENSE_TYPES and re.search(r"(没有|没得|莫得|没)" + fee, clause)
+        ):
             # "女儿一年给个千把块 儿子莫得给": one giver's nothing is not the other's
             amounts.setdefault(kind, Decimal(0))
             continue
@@ -1223,13 +1244,17 @@ def _not_then_said_again(text: str) -> str:
 # "养老金两个人都是一个月一百九十几": the same, each one's ("他们两个养老金都是…" is read
 # with the members, in topic_means)
 _PENSION_BOTH = re.compile(
-    r"((?:养老金|养老钱)[^，。\d]{0,2}(?:两个人?|两人|我们两个|他们两个|两个老的))都是"
+    r"((?:养老金|养老钱)[^，。\d]{0,2}(?:两个人?|两人|我们两个|他们两个|两个老的))"
+    # ("养老金两个人一个月都是一百八十几")
+    r"((?:一|1|每)个?月)?都是"
 )
 
 
 def _pension_each_one(text: str) -> str:
     """ "两个人养老金 一个一百七": each one's ("一个" for "一个人"); "…两个人都是…": each."""
-    return _PENSION_BOTH.sub(r"\1各", _PENSION_EACH.sub(r"\1一个人", text))
+    return _PENSION_BOTH.sub(
+        lambda m: f"{m.group(1)}各{m.group(2) or ''}", _PENSION_EACH.sub(r"\1一个人", text)
+    )
 
 
 def _bound_after_dropped(text: str) -> str:
@@ -1242,11 +1267,39 @@ def _pension_paused(text: str) -> str:
     return re.sub(r"((?:养老金|养老钱|老年钱))\s+(?=(?:一|1|每)个?月)", r"\1", text)
 
 
+# A dead worker's dependants' monthly 抚恤 ("抚恤金一个月两千四 是我们几个人的供养的"): a
+# survivors' pension, as 遗属补助 is, not a veteran's 优抚
+_DEPENDANTS = re.compile(
+    r"抚恤[^。]{0,20}供养|供养[^。]{0,10}抚恤|(?:矿上|厂里|单位|公司)[^，。\d]{0,6}抚恤|工亡"
+)
+
+
+# "大儿子在福建 二儿子在广东 两个加起来一年两千来块": what the two named give together
+_KIN_TOGETHER = re.compile(
+    r"((?:大|二|三|幺|小)?(?:儿子|女儿|闺女)[^，。\d]{0,8}[\s，,]+(?:大|二|三|幺|小)?(?:儿子|女儿|闺女)"
+    r"[^，。\d]{0,8}[\s，,]+(?:两|2)个(?:人)?(?:加起来|合起来|一起))(?!给)"
+)
+
+
+def _kin_together(text: str) -> str:
+    return _KIN_TOGETHER.sub(r"\1给", text)
+
+
+def _dependants_pension(text: str) -> str:
+    return re.sub(r"抚恤金?", "遗属补助", text) if _DEPENDANTS.search(text) else text
+
+
+# The farm's produce said to be eaten, not sold
+_NOT_SOLD = re.compile(r"(没卖过|没有?卖|不卖|莫卖|拿来吃|自己吃|留到吃|留着吃)")
+
+
 def read_income(text: str, named: list[str] | None = None) -> dict[str, Decimal]:
     """Annual income by source; {"total": x} when only a total was said. `named`: the
     sources an earlier answer named without amounts; when it is one source other than
     plain wages, an earning said without its source ("一年做得到万把块") is that source's."""
     earlier = named[0] if named and len(named) == 1 and named[0] != "wages" else None
+    if earlier == "agriculture" and _NOT_SOLD.search(text):
+        earlier = None  # "钱就是儿子一人一千，米和苞谷是拿来吃的没卖过": not the farm's
     for rewrite in _INCOME_REWRITES:
         text = rewrite(text)
     weighed = by_weight(text)
@@ -1729,15 +1782,20 @@ _NET_APART = re.compile(
 _GIFT_FOR_A_COST = re.compile(
     r"((?:给|打|寄)[^，。]{0,6}?(?:\d+|[一两二三四五六七八九十百千万]+)\s*(?:块|元)?钱?)"
     r"(?:给[他她我]们?)?(?:买药|拿药|吃药|看病|买米)(?:的|用)?"
+    # "我娘家哥哥今年拿了五千块钱给我看病"
+    r"|(拿了?[^，。]{0,2}?(?:\d+|[一两二三四五六七八九十百千万]+)\s*(?:块|元)?钱?)"
+    r"给[他她我]们?(?:买药|拿药|吃药|看病|治病)(?:的|用)?"
 )
 
 
 def _gift_for_a_cost(text: str) -> str:
     """ "每个月给他妈打三百块买药" → "每个月给他妈打三百块": what it is for said no more."""
-    return _GIFT_FOR_A_COST.sub(r"\1", text)
+    return _GIFT_FOR_A_COST.sub(lambda m: m.group(1) or m.group(2), text)
 
 
 _INCOME_REWRITES = (
+    _dependants_pension,
+    _kin_together,
     _gift_for_a_cost,
     _not_even,
     _net_said_apart,

@@ -360,7 +360,7 @@ def numbers(text: str) -> list[Decimal]:
         if not unit and (
             _COUNTED.match(after)
             # "一百来天", "二十多次": counted, not money
-            or re.match(r"(?:来|多|把|几)(?:天|次|场|个|岁|年|回|趟|亩|头|只)", after)
+            or re.match(r"(?:来|多|把|几)(?:天|次|场|个|岁|年|回|趟|亩|头|只|斤|公)", after)
             or (
                 per_period
                 and Decimal(value) < 100

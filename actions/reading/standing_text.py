@@ -29,7 +29,7 @@ GUARANTEES = {
 }
 HARDSHIPS = {
     "accident": r"(车祸|意外|[摔跌绊][了倒]?[一1]?跤|[那一1]跤|跌倒|摔(?!东西|碗|门|盘|杯|桌)|工伤|受伤|出事故|事故|不小心|烧了|着火|出事|出了事|出的事|撞|骨折|腿断|"
-    r"卷进|绞进|轧断|压断|砸断|砸伤|压伤|"
+    r"卷进|绞进|轧断|压断|砸断|砸伤|压伤|(?:闪|扭)[了到伤]?(?:了)?腰|"
     r"(?:腿|手|脚|骨头|腰|胳膊|肋骨|脚杆|手杆)[^，。]{0,3}断了|断了(?:腿|手|脚))",
     "disaster": r"(涨大水|涨水|发大水|大水|水淹|淹了|天干(?!净)|干死了|大旱|垮山|山垮|遭埋|埋了|火灾|失火|水灾|洪水|滑坡|地震|冰雹|遭灾|受灾|房子垮了|泥石流|垮塌|干旱|旱灾|(?:暴雨|大雨)(?![^，。]{0,3}漏)|"
     r"山洪|塌方|冲走|冲垮|雪灾|冻灾|遭了?冻|霜冻|风灾|大风|雷)",
@@ -69,8 +69,9 @@ def says_none(text: str) -> bool:
 
 
 _GUARANTEES_FINE = re.compile(
-    r"(医保[^，。]{0,3}(?:有|买|交|参)|看病[^，。]{0,4}(?:没问题|还好|报得|能报)|房子?[^，。]{0,3}(?:住得|还好|没问题|不漏)|"
-    r"(?:读书|上学)[^，。]{0,4}(?:没问题|读得起|不要钱|还好))"
+    r"(医保[^，。]{0,3}(?:有|买|交|参)|看病[^，。]{0,4}(?:没问题|还好|报得|能报|还可以|还行)|"
+    r"房子?[^，。]{0,3}(?:住得|还好|没问题|不漏|修好了|(?:改造|修|建)起了)|住起放心|"
+    r"(?:读书|上学)[^，。]{0,4}(?:没问题|读得起|不要钱|还好|还可以|还行))"
 )
 
 
@@ -187,6 +188,8 @@ def _negated(text: str, match: re.Match) -> bool:
         or re.search(r"^[^，。]{0,2}(没有|没得|莫得|没)", text[match.end() :])
         # "今年天干蜜少了 也算不上啥子": said, and said to be no hardship
         or re.search(r"^[^。]{0,10}(?:算不上|不算(?:啥|什么|个啥))", text[match.end() :])
+        # "病是前几年得的 不是今年才出的事"
+        or re.search(r"不是(?:今年|最近|这几天|这段时间)才?[^，。]{0,2}$", text[: match.start()])
     )
 
 
@@ -226,6 +229,8 @@ def _feared(text: str, match: re.Match) -> bool:
     return bool(
         re.search(r"(怕|担心|万一|要是)[^，。]{0,3}$", text[: match.start()])
         or re.search(r"^[^，。]{0,2}(就怕|怕|担心)", text[match.end() :])
+        # "下大雨还是不放心": a worry
+        or re.search(r"^[^，。]{0,4}(?:不放心|心慌|睡不着)", text[match.end() :])
     )
 
 
@@ -284,7 +289,7 @@ def read_hardship(text: str) -> dict | None:
             # "房子去年下大雨垮了一个角": last year's storm or fall, living going on since
             # ("我妈去年中风瘫在床上了": last year's stroke too)
             and not (
-                kind in ("accident", "disaster", "illness")
+                kind in ("accident", "disaster", "illness", "other")
                 and _LAST_YEAR.search(_clause_of(cleaned, match))
                 and not _UNSUSTAINABLE.search(cleaned)
                 # (but a grave illness still treated, or last year's bills still owed)

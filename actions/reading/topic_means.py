@@ -40,7 +40,10 @@ _PUT_RIGHT = re.compile(r"(不对|说错了|搞错了|应该是|记错了)")
 _MORE = re.compile(r"(还|另外|另|也|再)[^，。,.]{0,3}(卖|有|养|喂|种|挣|赚|得|收)")
 
 # More costs, in answer to the costs question asked again: "还有药 一个月三四百".
-_MORE_COSTS = re.compile(r"\s*(还有|另外|还要|还得|再加上|加上|另外还有)")
+# (and "现在还在贴膏药吃药 一个月两百" after the operation's share: the cost that goes on)
+_MORE_COSTS = re.compile(
+    r"\s*(还有|另外|还要|还得|再加上|加上|另外还有|(?:现在|目前|到现在)?都?还在)"
+)
 
 
 _PERIOD = re.compile(r"((?:一|1|每|个)(?:个)?(?:月|年|季度|学期|星期|礼拜|天)|每月|每年|年年|月月)")
@@ -272,7 +275,9 @@ _CANNOT_COUNT = re.compile(f"({money_text.CANNOT_COUNT})")
 
 # A son or daughter (or the husband's kin) working away from home
 _KIN_AWAY_WORKING = re.compile(
-    r"(?:儿子|女儿|儿|女|闺女|子女|儿女|娃儿|大儿|二儿|幺儿|女婿|孙子|孙女)[^，。]{0,6}"
+    r"(?:儿子|女儿|儿|女|闺女|子女|儿女|娃儿|大儿|二儿|幺儿|女婿|孙子|孙女|"
+    # "我爸妈在广东打工", by a grandchild writing for a grandparent
+    r"我(?:爸妈|爸爸|妈妈|父母|老汉儿?))[^，。]{0,6}"
     r"(?:在外|外头|外面|外地|出去|广东|深圳|东莞|浙江|上海|北京|福建|江苏|新疆|主城|重庆|成都)[^，。]{0,6}"
     r"(?:打工|务工|上班|做事|做活路?|挣钱|不在屋头|不在家|没在屋头|没在家|安家|成家)"
 )
@@ -282,6 +287,12 @@ _KIN_AWAY_WORKING = re.compile(
 _CHILD_S_FIGURE = re.compile(
     r"\s*我?(?:儿子|女儿|儿女|子女|大儿子?|二儿子?|幺儿|大女儿?|二女儿?|幺女|女婿)"
     r"[^，。\d]{0,3}(?:(?:1|每)个?月|(?:1|每)年|过年)?[^，。\d]{0,2}\d+[^，。\d]{0,4}$"
+)
+
+
+# "儿子一人一千": each child's figure
+_EACH_CHILD_S = re.compile(
+    r"(?:儿子|女儿|子女|儿女)[^，。\d]{0,3}(?:一人|每人|1人|1个人|一个人)\s*\d"
 )
 
 
@@ -467,6 +478,12 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         ):
             # "儿子一年一千" of one who lives without her children: money they give
             income["transfers"] = income.get("transfers", 0) + unassigned
+        elif (
+            unassigned is not None
+            and (state.get("income") or {}).get("transfers")
+            and _EACH_CHILD_S.search(to_arabic(money))
+        ):
+            pass  # "钱就是儿子一人一千" after "两个儿子一年一个给一千": each one's, told again
         elif unassigned is not None and requested in ("income", "work"):
             # An amount said without its source: a worker's wages when someone in the
             # household works, else "other" (the summary shows it; it counts the same).

@@ -281,7 +281,9 @@ def _applicant_by_name(text: str, requested: str | None, state: dict) -> str:
     aliases = [name, f"老{name[0]}"] + ([name[1:]] if len(name) == 3 else [])
     if requested == "household_size":
         if (state["proxy"].get("relation") or "other") != "other":
-            return text
+            # "他和我妈 … 陈小兵38岁 我妈68岁", by his sister: the brother applied for
+            who = state["proxy"].get("who")
+            return re.sub("|".join(map(re.escape, aliases)), who, text) if who else text
         # "老周63，他婆娘61": in the household answer, as an elder named by surname and title,
         # whom the proxy's household reading takes as the applicant (proxy.as_applicant)
         number = state.get("id_number") or ""
@@ -310,7 +312,8 @@ def read_household(text: str, requested: str | None, state: dict, reading: Readi
     telling = requested in (None, "consent", "household_size", "members")
     if telling or len(members) < (state.get("household_size") or 0):
         listed = people.read_members(
-            proxy.without_them(text) if state.get("proxy") else text, given_named(members)
+            proxy.without_them(text, state["proxy"]) if state.get("proxy") else text,
+            given_named(members),
         )
         if state.get("proxy"):
             listed = proxy.as_applicant(listed, state["proxy"], text)

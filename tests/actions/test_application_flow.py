@@ -455,3 +455,12 @@ def test_work_for_pay_named_without_a_figure_is_asked_about_once():
     conversation.say("他爸打零工一天一百五，今年做了个把月")
     assert conversation.slots["income"] == {"agriculture": 3500, "wages": 4500}
     assert conversation.requested == "expenses"
+
+
+def test_money_from_kin_working_away_left_out_of_the_one_income_answer_is_asked_again():
+    from actions import questions
+
+    slots = {"income_named": ["wages", "transfers"], "income": {"wages": 10000}}
+    assert questions.kin_money_unsaid(slots)
+    slots["income"]["transfers"] = 0
+    assert not questions.kin_money_unsaid(slots)

@@ -81,6 +81,10 @@ HELD_OUT_FLOORS = {
     # the first time; offline after reading 96.4 and 94.9 %)
     "held_out_52": 0.96,
     "held_out_53": 0.94,
+    # written, first measured (offline) and read in the twenty-sixth session (89.9 and 91.0 %
+    # the first time; offline after reading 94.1 and 96.6 %)
+    "held_out_54": 0.94,
+    "held_out_55": 0.96,
 }
 # The issue's target is 95 % of the sheets' facts right over all the personas. It holds over
 # the 375 personas of the thirteenth session (95.05 % live in the fourteenth), but not over

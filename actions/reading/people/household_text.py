@@ -32,6 +32,7 @@ from actions.reading.people.people_words import (
     FORMER_SPOUSE,
     SURNAMES,
     TO_RELATION,
+    TWO_THEN_TWINS,
     Mention,
     given_names,
     is_given_name,
@@ -209,6 +210,18 @@ _TWINS_TOLD = re.compile(
     r"(?:一|1)个(?P<a>儿子|女儿|男娃|女娃|儿|女)[\s，,]*(?:一|1)个(?P<b>儿子|女儿|男娃|女娃|儿|女)"
 )
 
+# "两个娃儿都是8岁 双胞胎", "两个娃儿 双胞胎 8岁": the two just named are the twins, not two more
+_THE_TWO_ARE_TWINS = re.compile(
+    rf"(?P<two>{TWO_THEN_TWINS})(?:是|都是)?[双2二两]胞胎(?P<age>\s*(?=\d{{1,2}}\s*岁))?"
+)
+# "大孙孙8岁 两个小的…": the younger ones of the same word
+_THE_SMALL_ONES = re.compile(
+    r"大(?P<who>孙孙|孙子|孙女|孙娃儿?|儿子|女儿|娃儿|女子)(?P<mid>[^。]{0,12}?[两2二三3])个小的"
+)
+# "双胞胎 8岁", "双胞胎儿子8岁": one age, of both
+_TWINS_AGE = re.compile(
+    r"(?:[双2二两]胞胎|龙凤胎)(?P<who>儿子|女儿|孙子|孙女|娃儿?)?\s*(?=\d{1,2}\s*岁)"
+)
 
 # Away for work or school, and nothing more: "我男人47在广东做工地", "儿子19在万州读大专"
 _AWAY_FOR = {
@@ -241,6 +254,9 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
     known by a given name only, to whom a new one said ("德才52 秀莲33") is added."""
     called: list[tuple[str, str]] = []
     text = _TWINS_TOLD.sub(r"\g<a>\g<age> \g<b>\g<age>", text)
+    text = _THE_SMALL_ONES.sub(r"大\g<who>\g<mid>个\g<who>", text)
+    text = _THE_TWO_ARE_TWINS.sub(lambda m: m.group("two") + ("都" if m.group("age") else ""), text)
+    text = _TWINS_AGE.sub(lambda m: f"两个{m.group('who') or '娃儿'}都", text)
     text = _AGES_LISTED.sub(_each_with_age, former_by_name(text))
     text = _relative_ages(
         _ages_fixed(_THEN.sub("", _PAST_AGE.sub("", _names_before_ages(text, called))))
@@ -422,6 +438,17 @@ def read_members(text: str, names: Sequence[str] = ()) -> list[dict]:
                 if age is None and re.fullmatch(r"\s*(?:和|跟|同|与)?\s*", words)
                 else []
             )
+            told = _group_said_before(members, mention, age, grouped)
+            if told is not None:
+                # "我和两个娃儿，我36 两个娃儿都是8岁": the same two, said again
+                if in_shares:
+                    _shares_in_turn(told, shared, words[end:])
+                else:
+                    _set_age(told, age)
+                    for member in told:
+                        _apply(member, words[end:])
+                group = told
+                continue
             again = _said_before(members, mention, age, grouped)
             if again is None and len(mention.people) == 1:
                 again = one_of_group(grouped, mention)
@@ -485,7 +512,7 @@ _SON_S_WIFE = ("媳妇", "媳妇儿")
 # "我14岁就过来了", "他30岁那年": an age of long ago, not today's
 _PAST_AGE = re.compile(r"\d{1,3}\s*岁(?=\s*(?:就|那年|的时候|时候|那会|时(?!间)|过来|嫁|出去))")
 _SENDER_NOT_COUNTED = re.compile(
-    r"(嫁出去|出嫁|嫁人|分出去|成家)[^，。]{0,3}(?:了)?[^，。]{0,2}不算"
+    r"(嫁出[去来]|出嫁|嫁人|分出[去来]|成家)[^，。]{0,3}(?:了)?[^，。]{0,2}不算"
 )
 # "我户口早迁出来了", of one who writes for her parents' household
 _REGISTER_MOVED = re.compile(r"户口[^，。]{0,3}(?:迁出|迁走|迁到|迁了|早迁)")
@@ -574,6 +601,37 @@ def _said_before(
     if age is not None:
         _set_age(earlier, age)
     return earlier[0]
+
+
+def _group_said_before(
+    members: list[dict], mention: Mention, age: ages.Age | None, grouped: list[dict]
+) -> list[dict] | None:
+    """The one group of the same words named before in this message ("两个娃儿 … 两个娃儿都是
+    8岁"), when it had no age or the same one; or the rest of a larger group of one word with
+    no age yet ("三个孙孙 … 大孙孙8岁 两个小的是双胞胎 4岁")."""
+    if not mention.is_group:
+        return None
+    labels = [label for _, label in mention.people]
+    size = len(labels)
+    runs = [
+        members[start : start + size]
+        for start in range(len(members) - size + 1)
+        if [m["label"] for m in members[start : start + size]] == labels
+        and all(any(m is g for g in grouped) for m in members[start : start + size])
+        and len({m["age"] for m in members[start : start + size]}) == 1
+        and (age is None or members[start]["age"] in (None, age.recorded))
+    ]
+    if len(runs) == 1:
+        return runs[0]
+    if len(set(labels)) == 1:
+        waiting = [
+            m
+            for m in members
+            if m["label"] == labels[0] and m["age"] is None and any(m is g for g in grouped)
+        ]
+        if len(waiting) == size:
+            return waiting
+    return None
 
 
 def _set_age(group: list[dict], age: ages.Age | None) -> None:

@@ -285,7 +285,13 @@ _GROUPS: list[tuple[re.Pattern, object]] = [
     ),
     # "屋头五口人 两个老的八十岁了 婆娘有病": with a spouse named too, the two old ones are
     # the parents; said alone ("两个老的都七十多了"), the couple speaking
-    (re.compile(r"(?<![们我])(?:2|二|两)个老的"), None),
+    # (and "老婆屋头种地 老的做不动了": the old ones, said bare after a pause)
+    (
+        re.compile(
+            r"(?<![们我])(?:2|二|两)个老的|(?<![\u4e00-\u9fff\d])老的(?=[都也]?(?:做不|干不|动不|走不))"
+        ),
+        None,
+    ),
     # "三个 我 我屋头的 女儿": the one of the house, said for the wife (or the husband)
     (
         re.compile(
@@ -422,6 +428,14 @@ class Mention:
 _ORDER_WORD = re.compile(r"(老[大二三四五幺]|幺儿|幺女|大儿|二儿|大女|二女)")
 
 
+# Two children named as a pair, then said to be twins: "两个娃儿(都是8岁) 双胞胎"
+TWO_THEN_TWINS = (
+    r"[两2二俩]个(?:娃儿?|孩子|小孩|儿子|女儿|娃娃|孙子|孙女|孙孙|孙娃儿?)[^，。\d]{0,3}"
+    r"(?:\d{1,2}\s*岁?)?[^，。\d]{0,3}?"
+)
+_TWINS_OF_THE_TWO = re.compile(rf"({TWO_THEN_TWINS})((?:是|都是)?[双2二两]胞胎)")
+
+
 def _as_children(text: str) -> str:
     """ "三个小的都是一岁", "三胞胎": that many children, in words of the same length (the
     mentions' places are the text's); "男的51", the husband."""
@@ -430,6 +444,8 @@ def _as_children(text: str) -> str:
     text = re.sub(r"(?<=[2-9两二三四五])个女(?![儿子婿人娃孩])", "个娃", text)
     # "两个儿都是一级": two sons ("两个儿是双胞胎" names them once, as the twins)
     text = re.sub(r"(?<=[2-9两二三四五])个儿(?![子女媳童孙]|是[双2二两三3]胞胎)", "个娃", text)
+    # "两个娃儿都是8岁 双胞胎": the two just named are the twins, not two more
+    text = _TWINS_OF_THE_TWO.sub(lambda m: m.group(1) + " " * len(m.group(2)), text)
     text = re.sub(r"[双2二两]胞胎", "2个娃", text)
     # "我48 男的51": a wife's word for her husband, when an age follows it
     text = re.sub(r"(?<![2-9两二三四五个])男的(?=\s*\d)", "男人", text)

@@ -212,14 +212,19 @@ def _named_before(text: str, end: int) -> tuple[str, str] | None:
     return next((p for p in reversed(people) if p[0] in _APPLIED_FOR), None)
 
 
-def without_them(text: str) -> str:
+def without_them(text: str, applied: dict | None = None) -> str:
     """ "他们老两口", "就他们两个老的": the people applied for, already named, not the sender and
-    a spouse."""
-    return re.sub(
+    a spouse; "张俊30，他爸58，我56", of a mother applying for her son: his father is her
+    husband."""
+    text = re.sub(
         r"(他们|她们)(老两口|两口子|老2口|2口子|老二口|(?:两|2|二)个老的|(?:两|2|二)个老人)",
         "他们",
         text or "",
     )
+    if (applied or {}).get("relation") == "child":
+        text = re.sub(r"[他她](?:爸爸?|老汉儿?|父亲)", "老公", text)
+        text = re.sub(r"[他她](?:妈妈?|母亲)", "老婆", text)
+    return text
 
 
 def spoken(proxy: dict) -> str:

@@ -1258,3 +1258,27 @@ def test_a_daughters_mother_is_the_applicants_wife():
 
     members = new_members(("applicant", "爸爸", 57), ("spouse", "妈妈", 54), ("parent", "婆婆", 81))
     assert find(members, "parent", "妈") is members[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "ages"),
+    [
+        ("我和两个娃儿，我40 两个娃儿都是9岁 双胞胎", [40, 9, 9]),  # the two are the twins
+        ("双胞胎儿子6岁", [6, 6]),
+        ("四个 我 老伴 三个孙子，大孙子10岁 两个小的是双胞胎 5岁", [None, None, 10, 5, 5]),
+        ("两个娃儿8岁 两个娃儿都在读书", [8, 8]),  # the same two, said again
+    ],
+)
+def test_twins_and_a_group_said_again_are_the_same_children(text, ages):
+    assert [m["age"] for m in people.read_members(text)] == ages
+
+
+def test_a_sister_who_married_out_is_not_counted():
+    members = people.read_members("三个人 我爸我妈和我弟 我嫁出来了不算")
+    assert [m["relation"] for m in members] == ["parent", "parent", "sibling"]
+
+
+def test_his_father_to_a_mother_applying_for_her_son_is_her_husband():
+    from actions.reading.people.proxy import without_them
+
+    assert without_them("李强30 他爸60 我58", {"relation": "child"}) == "李强30 老公60 我58"

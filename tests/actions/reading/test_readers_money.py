@@ -2178,3 +2178,53 @@ def test_no_other_income_after_an_insurance_payout_keeps_it():
     slots["asks"] = {"income": 1}
     updates = reader.read("没得别的收入", "income", slots).updates
     assert updates.get("income", {}).get("other", 1800) == 1800
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        ("老板给了一千五就不管了", {"other": 1500}),  # a handout once, after an injury
+        ("在工地做事 一个月两千 一年六个月", {"wages": 12000}),
+        ("割了八十多斤蜜 五十块一斤 卖了四千左右", {"agriculture": 4000}),  # 斤, not yuan
+        ("丈夫在煤矿出事了 抚恤金一个月一千八 是我和娃儿的供养", {"other_pension": 21600}),
+        ("他今年打了两个多月零工 挣了五千", {"wages": 5000}),  # 打了 the work, not a gift
+        ("养老金两个人一个月都是一百九", {"basic_pension": 4560}),
+        ("大女儿在上海 二女儿在深圳 两个加起来一年三千", {"transfers": 3000}),
+        ("在附近帮人砌堡坎 一个月两千", {"wages": 24000}),
+    ],
+)
+def test_a_handout_months_of_the_year_honey_a_miners_dependants_and_gifts_together(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+@pytest.mark.parametrize(
+    ("text", "expenses"),
+    [
+        ("读书没得啥子学费 就买点本子", {"education": 0}),
+        ("身体没啥子大病", {}),  # an illness said not to be is no cost of 0
+        ("每年要住一回院 我在附近帮人做活路 一个月两千", {}),  # the wage, not the hospital's
+        ("两个娃儿读书 大女儿在深圳 每个月打三百回来", {}),  # money sent home, no school cost
+    ],
+)
+def test_costs_of_nothing_to_speak_of_and_figures_that_are_no_cost(text, expenses):
+    assert {k: int(v) for k, v in money_text.read_expenses(text).items()} == expenses
+
+
+def test_a_cost_that_goes_on_is_added_to_the_one_told():
+    slots = {"expenses": {"medical": 4000}, "members": new_members(("applicant", "我", 45))}
+    slots["asks"] = {"expenses": 1}
+    updates = reader.read("现在还在贴膏药吃药 一个月两百左右", "expenses", slots).updates
+    assert updates["expenses"]["medical"] == 6400
+
+
+def test_each_childs_gift_said_again_is_not_new_income():
+    slots = {"income": {"transfers": 2000}, "members": new_members(("applicant", "我", 80))}
+    slots["asks"] = {"income": 1}
+    updates = reader.read("钱就是儿子一人一千", "income", slots).updates
+    assert updates.get("income", {"transfers": 2000}) == {"transfers": 2000}
+
+
+def test_a_gift_brought_for_a_bill_is_a_gift_and_a_tricycle_for_goods_a_vehicle():
+    income = money_text.read_income("我娘家哥哥拿了三千块钱给我看病")
+    assert {k: int(v) for k, v in income.items()} == {"transfers": 3000}
+    assert assets_text.read_assets("有个三轮车 拉货的 有油的")["vehicles"] == 1

@@ -723,3 +723,47 @@ def test_road_work_and_a_far_shoe_factory_are_work(text, able):
     from actions.reading.people.circumstances import ABLE
 
     assert (ABLE.search(text) is not None) is bool(able)
+
+
+def test_one_who_cannot_feed_himself_does_no_chores():
+    from actions.reading.people.circumstances import circumstances
+
+    assert circumstances("瘫在床上 自己吃不得饭").get("able_to_work") is not True
+
+
+def test_a_wrenched_back_is_an_accident_and_a_rebuilt_house_is_sound():
+    from actions.reading import standing_text
+
+    assert standing_text.read_hardship("搬东西闪了腰 干不了活")["kind"] == "accident"
+    assert standing_text.guarantees_fine("房子修好了 看病还可以")
+
+
+def test_the_old_ones_said_bare_are_the_parents_not_the_wife_named_before():
+    members = new_members(
+        ("applicant", "我", 44),
+        ("spouse", "老婆", 42),
+        ("parent", "老汉", 72),
+        ("parent", "妈", 69),
+    )
+    member_facts.read_work(members, "我在工地上做小工 老婆屋头种地 老的做不动了", asked=False)
+    assert [m["able_to_work"] for m in members] == [True, True, False, False]
+
+
+def test_both_at_work_in_the_orchard_can_work():
+    members = new_members(("applicant", "我", 55), ("spouse", "老婆", 53))
+    member_facts.read_work(members, "两个人都在橙子地头 没出去打工")
+    assert [m["able_to_work"] for m in members] == [True, True]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "土墙房垮了个角 下大雨还是不放心，没有突然的事",  # a worry
+        "病是前几年得的 不是今年才出的事",
+        "猪瘟是去年的事 今年就是还账紧",  # last year's
+    ],
+)
+def test_worries_and_last_years_troubles_are_no_sudden_hardship(text):
+    from actions.reading import standing_text
+
+    assert standing_text.read_hardship(text) is None
