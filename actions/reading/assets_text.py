@@ -48,6 +48,9 @@ _HAS_CAR = re.compile(
     # "存款没得 就那个摩托车 跑摩的用的": the one there is
     r"|(?:^|[\s，。,])(?:就|只有|就是)(?:那|这|1|一)(?:辆|个|台)[^，。没不\s]{0,5}?"
     r"(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托)"
+    # "摩托车是送外卖用的": the one there is, said by what it is for
+    r"|(?:^|[\s，。,])(小车|轿车|货车|面包车|汽车|摩托车|摩托|机动三轮|三轮摩托)(?:是|就是)"
+    r"[^，。没不\s]{1,8}(?:用的|买的)"
 )
 # A tricycle driven for hire ("开三轮车拉客", "就一个三轮车 跑生意的") is a motor tricycle
 _FOR_HIRE = re.compile(
@@ -188,7 +191,7 @@ def read_assets(text: str, asked: bool = True) -> dict:
     elif _HAS_CAR.search(without_farm):
         # "有个摩托 还有个面包车": one of each kind named
         named = {
-            (m.group(2) or m.group(3) or m.group(4)).replace("摩托车", "摩托")
+            (m.group(2) or m.group(3) or m.group(4) or m.group(5)).replace("摩托车", "摩托")
             for m in _HAS_CAR.finditer(without_farm)
         } - {"车"}
         assets["vehicles"] = max(1, len(named))

@@ -462,12 +462,16 @@ def _as_a_days_pay(text: str, rate: re.Match, count: re.Match, day: Decimal) -> 
     day_earnings to read (the two in either order)."""
     said = {rate: "", count: f"一天{day}"}
     first, second = sorted((rate, count), key=lambda m: m.start())
+    rest = text[second.end() :]
+    if re.match(r"\s+\d", rest) and said[second]:
+        # ("一天跑二三十单 一个月下来三千五六": a pause between two figures stays a pause)
+        rest = "，" + rest.lstrip()
     return (
         text[: first.start()]
         + said[first]
         + text[first.end() : second.start()]
         + said[second]
-        + text[second.end() :]
+        + rest
     )
 
 

@@ -45,21 +45,21 @@ from actions.reading.speech import DONT_KNOW_WORDS
 # Scrap picked up and sold (a dealer's 收废品 is a trade)
 _GLEANED = r"(?<!收)(?:废品|破烂)(?!站|收购)|纸壳|纸板|瓶子"
 INCOME_SOURCES = {
-    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))(?![^，。]{0,4}(?:个月|多月|天|年)[^，。]{0,3}(?:零工|工|小工))|赡养费|生活费|馈赠|帮衬|接济|贴补|打(?:点|些|了点|了些|个)?钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|过年(?:的时候|回来)?[^，。\d]{0,2}拿(?:了|个)?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?<!工)打的钱|(?:[妈爸娘]|老汉|父母|丈人|丈母娘?|岳父|岳母)[^，。\d养工退补]{0,6}拿(?:点|些|个|了)(?![^，。]{0,8}(?:养老|退休|补贴|工资))|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
+    "transfers": r"((?<!给人)(?<!给别人)(?<!租)(?<!包)(?<!卖)(?<!借)(?<!说)(?<!贩子)(?<!老板)(?:给|寄|凑[^，。\d]{0,3}(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?:打|拿|带).{0,6}回|(?<![零散短少多])打了?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))(?![^，。]{0,4}(?:个月|多月|天|年)[^，。]{0,3}(?:零工|工|小工))|赡养费|生活费|馈赠|帮衬|接济|贴补|打(?:点|些|了点|了些|个)?钱|(?<=[哥姐弟妹舅姑姨叔伯戚家婿])[^，。\d]{0,8}拿了(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|过年(?:的时候|回来)?[^，。\d]{0,2}拿(?:了|个)?(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千|万))|(?:过年过节|逢年过节)[^，。\d]{0,2}拿(?:点|些)|(?:(?<=过年)|(?<=过节)|(?<=过年就)|(?<=过年会))打个(?=\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百|千))|(?<!工)打的钱|(?:[妈爸娘]|老汉|父母|丈人|丈母娘?|岳父|岳母)[^，。\d养工退补]{0,6}拿(?:点|些|个|了)(?![^，。]{0,8}(?:养老|退休|补贴|工资))|打来的钱|打过(?=[^，。\d]{0,2}[一两几\d][回次道])|转钱|转账|转了?[^，。]{0,3}钱)(?!了个|我们村|人|我个|我一个|我安排|安排|脸|面子|力|[他她我]?们?(?:办|评|批|报|申请|登记|上报)|[他她我]?[^，。]{0,1}买|[^，。\d]{0,4}(?:店|厂|老板|公司|工地)))",
     "poverty_project_wages": r"(公益岗|公益性岗|扶贫岗|扶贫车间|(?<!厂里)(?<!工厂)车间|扶贫工厂|扶贫项目|护林员|保洁员|护路员|"
     r"就业帮扶|生态护林|乡村公益|扶贫基地|(?:村里|村上|河道|公路|道路|村道|组上)[^，。]{0,4}保洁|护林)",
     "basic_pension": r"(基础养老金|养老金|养劳金|养老钱|老年钱|老年金|社保钱|养老保险|老年补贴|农保)",
     # (遗属补助: a dead worker's pension paid on to the one left, "遗嘱" its common slip)
     "other_pension": r"(退休金|退休工资|职工养老|企业养老|病退|退休的钱|退养|遗[属嘱](?:补助|补贴|生活补助|困难补助|费|金))",
-    "business": r"((?<!学)做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|(?<!给)收破烂|(?<!给)收废品|拉客|载客|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|(?:磨|做|点)豆腐|豆腐坊|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
+    "business": r"((?<!学)做生意|生意|补鞋|修鞋|小摊|摊子|摊位(?!费)|剪头发|剪脑壳|理发|剃头|(?<!给)收破烂|(?<!给)收废品|拉客|载客|面包车(?=[^，。]{0,6}(?:拉|跑|一个月|一天|一趟|落得|挣|找))|三轮|摩的|开店|小卖部|篾货|编[^，。\d]{0,4}(?:背篓|背篼|篮|筐|竹|席|撮箕|扫帚|扫把|盖|草鞋|凉席)|扎[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:卖|做)[^，。\d]{0,2}(?:扫把|扫帚|笤帚)|(?:扫把|扫帚|笤帚|背篼|背篓)[^，。\d]{0,2}卖|卖包面|卖抄手|卖面|卖早餐|卖小吃|卖包子|卖凉粉|卖豆腐|(?:磨|做|点)豆腐|豆腐坊|跑车|跑货车|货车|拉货|跑运输|摆摊|卖东西|跑摩的|开饭馆|开车拉|"
     r"修车(?![^，。\d]{0,4}(?:学徒|帮工|打工|上班))|补胎|(?:小|开了?个?|自己的?|自家的?)[^，。看]{0,3}[店馆](?!里打工|里上班|里帮)|店子|(?<!看)(?<!守)门市|作坊|"
     r"加工房)",
-    "wages": r"(打工|务工|上班|清漂|(?:煤矿|挖煤|下井|矿上)(?![^，。\d]{0,6}(?:赔|出事|死|走了|没了))|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|钢筋|架子工|砌砖|刷墙|抹灰|工资|做工|帮工|打零工|零工|采茶|摘茶|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|帮(?:别人|别个|人家)[看守]|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
+    "wages": r"(打工|务工|上班|清漂|(?:煤矿|挖煤|下井|矿上)(?![^，。\d]{0,6}(?:赔|出事|死|走了|没了))|实习|守夜|值夜班|看大门|守[^，。\d]{0,3}防火|防火点|看山|守山|锁边|钉扣|按件|计件|串珠|穿珠|手工活|挑砖|背砖|挑[^，。\d]{0,2}(?:沙|煤|水泥)|组长|社长|村干部|村会计|村文书|出去了?\s*[\d一二三四五六七八九十半两]+\s*个?多?月|木工|木匠|瓦匠|泥水|钢筋|架子工|砌砖|刷墙|抹灰|工资|做工|帮工|打零工|零工|采茶|摘茶|摘棉花|拾棉花|采棉花|(?<!卖给)(?<!卖到)(?<!交给)茶[厂场]|挣了|挣|做活|干活|工地|帮人|帮(?:别人|别个|人家)[看守]|看店|搬砖|保安|门卫|按摩|推拿|棒棒|学徒|"
     r"小工|砌墙|砌坎|堡坎|当保安|(?:看|守)鱼塘|做事|(?<!卖给)(?<!卖到)(?<!交给)(?<!茶)厂|做得到|挣得到|工钱|装修|洗碗|服务员|保姆|扫地|散工|基地|帮厨|厨师|打杂|"
     r"餐馆|馆子|饭店|酒店|宾馆|杂活|超市|商场|送快递|送货|快递员|跑快递|送外卖|(?:宾馆|酒店|医院|小区|公司|县城|城里|学校)[^，。]{0,4}保洁)",
     "agriculture": r"(种地|种庄稼|养蚕|蚕茧|蚕|捡菌子|捡菌|采菌|烤烟|烟草|种菜|卖菜|养猪|养鸡|养牛|养羊|养殖|种植|卖粮|务农|农业|喂猪|庄稼|卖猪|"
     r"果子|柑橘|脐橙|烟叶|种烟|种点|卖点|采点茶|茶园|茶地|茶树|粮食|包谷|苞谷|土豆|洋芋|红薯|蜂|茶叶|(?<![甜])蜜(?![月])|(?:春|夏|秋|夏秋|明前|老)茶(?![厂场馆])|喂(?=[^，,。！!？?\s])|(?<!野)猪|鸡|鸭|牛|羊|"
-    r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|种的(?=[^，。\d]{0,4}卖)|亩(?:烟|地|田|茶|菜)(?![^，。]{0,4}(?:租|包|流转))|养鱼|卖鱼|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
+    r"地里|收成|菜|鱼塘|种[了着起]?[^，。\d]{0,5}(?:的)?(?:地|田)|种的(?=[^，。\d]{0,4}卖)|亩(?:烟|地|田|茶|菜)(?![^，。]{0,4}(?:租|包|流转))|养鱼|卖鱼|鱼(?=[^，。\d]{0,4}卖)|芋头|红苕|萝卜|辣椒|花椒|黄豆|豆子|花生|油菜|菜籽|稻谷|小麦|荞麦|高粱|菌子|蘑菇|香菇|木耳|橙子|橘子|柑子|桔子|柚子|李子|脆李|桃子|梨子|枇杷|樱桃|葡萄|猕猴桃|核桃|板栗|药材|魔芋|蝎子|鲜叶|茶青|山货|竹笋|笋子|蕨菜|野菜|挖[^，。\d]{0,2}(?:药|草药|天麻|半夏)|采药)",
     # (高龄补贴, the allowance of the very old, is no pension of the residents' scheme; scrap
     # picked up and sold is gleaning, other income, where a dealer's 收废品 is a business)
     "other": rf"({alternation(BY_THE_MONTH)}|{_GLEANED}|其他|别的|另外|补助|补贴|租给|租出去|包给|包出去|转包|流转|老兵|退伍|复员|优抚|抚恤|参战|地租|租金|公益林补偿|退耕|生态林|生态补偿|补偿|孤儿|无人抚养|困境儿童|优待金|(?:农业)?保险[^，。\d]{{0,3}}赔|理赔|"
@@ -116,7 +116,9 @@ def _month_count(months: re.Match) -> Decimal:
 _THIS_YEAR = re.compile(
     r"今年[^，。\d]{0,3}(?:开|做|干|上|搞)了?[^，。\d]{0,2}(半年|([1-9]|1[01])\s*个月)(?!\s*\d)"
 )
-_OWN_USE = re.compile(r"(自己吃(?![^，。\s]{0,3}药)|自己用|自家吃|不卖)")  # (not "我自己吃降压药")
+_OWN_USE = re.compile(
+    r"(自己吃(?![^，。\s]{0,3}药)|自己用|自家吃|不卖|(?:种|喂|养)[^，。\s\d]{0,3}(?:菜|鸡|猪)吃(?![^，。\s]{0,3}药))"
+)  # (not "我自己吃降压药")
 # "村里说给我个扫地的公益岗 一个月八百 我没去": offered, not taken.
 _DECLINED = re.compile(
     r"^\s*我?(?:没去|没要|不要|没干|没做|没去成|不去|没答应)|^\s*(?:一|1)分[^，。]{0,2}[都也]?还?(?:没|莫)"
@@ -198,7 +200,7 @@ _A_JOB_S_RATE = re.compile(
 )
 _GOOD_DAYS = re.compile(r"\s*(?:好的时候|差的时候|多的时候|少的时候|忙的时候|闲的时候|生意好)")
 _SOMETIMES_A_HEAD = re.compile(r"^\s*(?:有时候?|有的时候)\s*(?:一|1)\s*(头|只|匹)")
-_SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候)")
+_SOMETIMES = re.compile(r"^\s*(?:有时候|有时|有的时候|多的时候|少的时候|差的时候|不好的时候|淡季)")
 _BROUGHT = re.compile(r"(?:拿|带)[^，。]{0,6}回")
 _ANOTHER_EARNER = re.compile(r"\s*(?:我|)(?:老公|男人|丈夫|老婆|媳妇|儿子|女儿|他|她)")
 
@@ -210,11 +212,22 @@ _PAST = re.compile(
 )
 _NOT_THAT = re.compile(r"\s*(?:不是|不止|没得|没有)\s*\d")
 _OWN_SHARE = re.compile(
-    r"(自己(?:(?:每|一|1)个?月|(?:每|一|1)年)?[^，。\d]{0,3}(?:出|贴|垫)|自付|自费|自己[^，。\d]{0,2}掏|自己花|个人出|自己承担|落到自己)"
+    r"(自己(?:(?:每|一|1)个?月|(?:每|一|1)年)?[^，。\d]{0,3}(?:出|贴|垫|拿)|自付|自费|自己[^，。\d]{0,2}掏|自己花|个人出|自己承担|落到自己)"
 )
 # (平均下来: "好的时候一天一百多，差的时候几十块，平均下来一个月两千左右")
 _OVER_THE_YEAR = re.compile(
     r"(一年下来|一年算下来|算下来|拢共|合起来|一年到头|第一年|头一年|平均下来|平均起来|平均算)"
+)
+# What a sum paid before has become ("降到三百了")
+_CHANGED_TO = re.compile(
+    r"(?:降到|减到|少到|涨到|加到|变成|改成|只给)\s*(?:\d|一|两|二|三|四|五|六|七|八|九|十|百)"
+)
+# A year's figure said bare ("一年七八千", "一年差不多八千") after the month's
+_A_YEAR_IN_ALL = re.compile(
+    r"\s*(?:一年|1年|全年)(?:就|也就|差不多|大概|大约|算起来|下来)?\s*\d[\d.]*\s*[十百千万]?[^，。\d]{0,4}$"
+)
+_MORE_AT_TIMES = re.compile(
+    r"(?:过年|过节|逢年过节|年底|有时候?)[^，。\d]{0,4}(?:多|还|另外)[^，。\d]{0,3}(?:给|打|寄|拿)"
 )
 # The year's sum of a source said by the month before ("今年拢共就给了两千")
 _THIS_YEARS_SUM = re.compile(
@@ -462,12 +475,28 @@ def _by_kind(
         kind = next((k for k, pattern in kinds.items() if re.search(pattern, clause)), None)
         if kind in ("business", "transfers") and "other" in kinds and _LET.search(clause):
             kind = "other"  # "门市租出去一年八千": rent, not trade; "地流转了一年给八百"
+        elif (
+            kind is None
+            and "other" in kinds
+            and _LET.search(previous)
+            and not numbers(previous)
+            and numbers(clause)
+        ):
+            kind = pending = "other"  # "地都流转给搞柑橘的老板了 一年才八百块": its rent
         if kind == "transfers" and re.search(
             r"(实习|工资|工钱|看果园|看园子|守果园|看林子|看山|看大门|帮(?:人家?|别人|别个)看|看牛|放牛|放羊)",
             clause,
         ):
             # "女儿实习一个月给她八百", "看果园一年给我三千": pay, not a gift
             kind = "wages"
+        if (
+            kind == "transfers"
+            and pending == "wages"
+            and re.search(r"(?:拿|带)[^，。\d]{0,2}回来", clause)
+            and re.search(r"(下来|除开|除了|除去|落)", previous + clause)
+            and not _GIVER.search(previous + clause)
+        ):
+            kind = "wages"  # "摘棉花 … 除开车费伙食 拿回来一万出头": the pay brought home
         if (
             kind in ("transfers", "wages")
             and "other" in kinds
@@ -657,7 +686,22 @@ def _by_kind(
                 amounts[last] += value  # "基础养老金一百八，老伴也是一百八"
                 last_value = value
                 continue
-            if value is not None and last is not None and _OVER_THE_YEAR.search(clause):
+            if (
+                value is not None
+                and last is not None
+                and (
+                    _OVER_THE_YEAR.search(clause)
+                    # "我每个月给他们打五百，过年多给点，一年七八千": the month's, then the year's
+                    or (
+                        monthly is not None
+                        and _A_YEAR_IN_ALL.match(to_arabic(clause))
+                        # (the clause between adds to the month's: "过年多给点")
+                        and _MORE_AT_TIMES.search(previous)
+                        and not numbers(previous)
+                        and monthly * 12 <= value <= monthly * 24
+                    )
+                )
+            ):
                 amounts[last] = value  # "一个月三千多，…一年下来也就两万": the year's figure
             elif (
                 value is not None
@@ -727,7 +771,7 @@ def _by_kind(
                     and not (MONTH.search(clause) or YEAR.search(clause))
                 )
                 if (EACH_HEAD.match(clause) or re.search(r"各\s*\d", to_arabic(clause))) and (
-                    count := people_count(previous)
+                    count := _people_before(parts, index)
                 ):
                     value *= count  # "我们两个养老金 一个人一个月一百多"
                 elif (head := EACH_ANIMAL.match(clause)) and (
@@ -766,7 +810,7 @@ def _by_kind(
             and ("wages" in amounts or UNASSIGNED in amounts)
         ):
             continue  # "老公一个月三千左右 … 一个月寄回来一千五": part of his wage
-        if EACH_HEAD.match(clause) and (count := people_count(previous)):
+        if EACH_HEAD.match(clause) and (count := _people_before(parts, index)):
             value *= count  # "两个儿子 每个一年给一千"
         elif (head := EACH_ANIMAL.match(clause)) and (
             count := animal_count(earlier, head.group(1))
@@ -828,6 +872,14 @@ def _carried(
     own = any(re.search(p, clause) for p in kinds.values())
     if (
         value is not None
+        and _CHANGED_TO.search(clause)
+        and not (MONTH.search(clause) or YEAR.search(clause))
+        and _PAST.search(previous)
+        and re.search(r"(每个?月|一个月|每月|月月)", previous)
+    ):
+        return value * 12  # "以前每个月给她一千, 外甥上大学以后降到三百了": a month's, now
+    if (
+        value is not None
         and re.match(r"\s*(?:一|1)(?:回|次)", clause)
         and re.search(r"季度", previous)
         and not numbers(previous)
@@ -853,7 +905,9 @@ def _carried(
 
 
 # Not knowing a sum: not remembering it (speech.DONT_KNOW_WORDS) or never having counted it.
-CANNOT_COUNT = f"{DONT_KNOW_WORDS}|说不来|算不清|算不到|算不来|没数过|没算过"
+CANNOT_COUNT = (
+    f"{DONT_KNOW_WORDS}|说不来|说不好|说不出|算不清|算不到|算不来|没数过|没算过|不记账|没记账"
+)
 
 _VAGUE = re.compile(
     r"(几百|几千|几万|给点|给[他她我们]{1,2}点|一点|点点|有点|有些|有时候|不晓得好多|不知道多少|不一定|不固定|"
@@ -906,6 +960,17 @@ _NOT_EVERY_MONTH = re.compile(
     r"时有时无|不是每个月都|不是月月都"
 )
 _A_MONTH = re.compile(r"(?:一|1|每)个?月")
+
+
+def _people_before(parts: list[str], index: int) -> int | None:
+    """How many were named just before ("两个儿子"), or one clause further back when the clause
+    between says where they are ("两个儿子 一个在上海一个在奉节城头 一年一个给三千")."""
+    previous = parts[index - 1] if index else ""
+    if count := people_count(previous):
+        return count
+    if index >= 2 and not numbers(previous):
+        return people_count(parts[index - 2])
+    return None
 
 
 def _monthly_not_every_month(parts: list[str], kinds: dict[str, str]) -> list[str]:
@@ -1016,6 +1081,8 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
             continue
         if not kind or not _VAGUE.search(clause) or _TOLD_BEFORE.match(clause):
             continue
+        if _OWN_USE.search(clause) and not numbers(clause):
+            continue  # "只有点自留地种菜吃": food for the table, no income
         if per_year(clause) is not None and "有时候" in clause:
             found.append(kind)  # "有时候给五百": not a yearly figure
         elif per_year(clause) is None and not figures.get(kind):
@@ -1026,12 +1093,17 @@ def vague_kinds(text: str, kinds: dict[str, str] | None = None) -> list[str]:
     return [k for k in dict.fromkeys(found) if not (summed and figures.get(k))]
 
 
+_HOW_PAID = re.compile(r"\s*(?:是|按)?(?:计件|按件|按天|按月|论件)(?:的|算|拿钱)?\s*$")
+
+
 def named_sources(text: str) -> list[str]:
     """Sources named without an amount ("我在扶贫项目的基地打工"): the work answer tells what
     the income answer's "基地上一年做得到万把块" is."""
-    found = []
+    found: list[str] = []
     for clause in clauses(text):
         kind = next((k for k, p in INCOME_SOURCES.items() if re.search(p, clause)), None)
+        if kind == "wages" and found[-1:] == ["poverty_project_wages"] and _HOW_PAID.match(clause):
+            continue  # "老婆在扶贫车间做手工，计件的": how that work is paid, no other work
         # Money sent home is not named by a work answer ("给大车打气" is no gift).
         if (
             kind
@@ -1176,7 +1248,7 @@ _SPENT_OR_DIBAO = re.compile(
     # a settlement paid once for an injury ("老板私了给了六万"): what is left of it is savings
     r"私了|一次性[^，。\d]{0,3}(?:赔|补偿)|"
     # a loss ("猪瘟死了六头 亏了两三万"): no income
-    r"亏了|亏本|亏损|蚀本|折本|赔本|白干|"
+    r"亏了|亏本|亏损|损失|蚀本|折本|赔本|白干|"
     # a stall's fee said to be taken off already ("摊位费一个月两百多已经除了")
     r"(?:摊位费|铺面费|场地费|门面费|房租)[^，。]{0,8}(?:已经)?(?:除了|扣了|刨了|除开|减了)|"
     # farm subsidies (耕地地力保护补贴, 种粮补贴) are not counted as income
@@ -1202,7 +1274,7 @@ _PRICE_A_WEIGHT = re.compile(
     r"|(?:一|1|每)\s*个[^，。\d]{0,3}(?<!\d)[1-9](?:\.\d+)?\s*(?:块|元|毛|角)\s*\d?(?![\d.])"
 )
 _WORKED = re.compile(r"(做了|干了|上了|儿子|女儿|老公|男人|婆娘|老婆|媳妇|女婿|暑假|寒假)")
-_SUMMED = re.compile(r"(算下来|算起来|合起来|拢共|总共|一共)")
+_SUMMED = re.compile(r"((?:一|1|每)个?月下来|一年下来|算下来|算起来|合起来|拢共|总共|一共)")
 
 
 def _sold_kind(text: str) -> str:
@@ -1250,8 +1322,16 @@ _PENSION_BOTH = re.compile(
 )
 
 
+# "两个人养老金一个月一百八十几 一人一份": the figure, then that each has it
+_A_SHARE_EACH = re.compile(
+    r"((?:两个人?|两人|两个老的|他们两个|我们两个)的?(?:养老金|养老钱))([^，。\s]{1,14})[\s，,]+"
+    r"(?:一人一份|一个人一份|每人一份|一人一个|各一份|一人一样)"
+)
+
+
 def _pension_each_one(text: str) -> str:
     """ "两个人养老金 一个一百七": each one's ("一个" for "一个人"); "…两个人都是…": each."""
+    text = _A_SHARE_EACH.sub(r"\1各\2", text)
     return _PENSION_BOTH.sub(
         lambda m: f"{m.group(1)}各{m.group(2) or ''}", _PENSION_EACH.sub(r"\1一个人", text)
     )

@@ -51,7 +51,7 @@ def stated_township(text: str) -> str | None:
 
 
 _NOT_A_PLACE = re.compile(r"[我你他她们在帮给个这那哪爸妈到去是药]")  # (回龙村 is a village)
-_BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头户口"
+_BEFORE_VILLAGE = "我住在是的镇乡街道家了完做来闲农里头户口从"
 
 
 def village_named(text: str) -> str | None:

@@ -270,6 +270,11 @@ _STILL_UNSURE = re.compile(
 
 
 _SPREAD_UNSURE = re.compile(r"多的时候[^。]{0,12}少的时候|少的时候[^。]{0,12}多的时候")
+# Figures that differ from time to time, said of no source ("有时候1个月1000多 有时候几百")
+_SPREAD_SAID = re.compile(
+    r"有时候?[^，。\s]{0,6}\d[^。]{0,16}有时候?[^，。\s]{0,6}(?:\d|几[十百千]|1分|没得|莫得|没有)|"
+    f"{_SPREAD_UNSURE.pattern}"
+)
 _CANNOT_COUNT = re.compile(f"({money_text.CANNOT_COUNT})")
 
 
@@ -341,6 +346,19 @@ def _vague_pending(state: dict) -> list[str]:
     ]
 
 
+def _spread_of_the_named(money: str, state: dict) -> list[str]:
+    """ "真的算不清楚 有时候一个月一千多 有时候几百 … 一年好多我说不出来", of work named in an
+    earlier answer with no figure yet: that source's year is not known (not a month's figure)."""
+    spread = _SPREAD_SAID.search(to_arabic(money))
+    if not spread or not _CANNOT_COUNT.search(money):
+        return []
+    if any(re.search(p, spread.group(0)) for p in money_text.INCOME_SOURCES.values()):
+        return []  # the spread of a source it names: vague_kinds' to read
+    income = state.get("income") or {}
+    unfigured = [k for k in dict.fromkeys(state.get("income_named") or []) if not income.get(k)]
+    return unfigured if len(unfigured) == 1 else []
+
+
 def read_money(text: str, money: str, requested: str | None, state: dict, reading: Reading) -> None:
     """Income by source and costs (`money`: the message without identity and phone numbers);
     vague amounts are unknown facts, never guesses."""
@@ -366,6 +384,8 @@ def read_money(text: str, money: str, requested: str | None, state: dict, readin
         # "有时候千把块 有时候几百 有时候一分都莫得 … 没算过", asked again about a source
         # whose figure could not be said: still no figure
         vague = _vague_pending(state)
+    if requested == "income" and not vague and not unsure_again:
+        vague = _spread_of_the_named(money, state)
     # the sources whose figure could not be said before this answer (one this very answer
     # cannot put a figure on takes none of its figures: "卖猪两千多 包谷也卖了点 记不到好多")
     before_vague = _vague_pending(state) if requested == "income" else []

@@ -70,7 +70,7 @@ def _from_person_to_person(pieces: list[str]) -> list[str]:
 _CARED_FOR = re.compile(r"(?:带|照顾|照看|看|管|守|陪|伺候|供|养|喂|接送)(?:到|着|倒)?$")
 # "要我妈照顾", "全靠老婆伺候": the one who gives care, named inside the need for it.
 _NEEDS = re.compile(r"(?:要|需要|靠|全靠|得|都是|全是)我?$")
-_CARING = re.compile(r"\s*(?:照顾|照管|伺候|护理|守|管|弄|喂|搞|招呼)")
+_CARING = re.compile(r"\s*(?:照顾|照管|伺候|护理|守|管|弄|喂|搞|招呼|牵|扶)")
 _OWN_WORK = re.compile(r"\s*(?:和|又|还|也)?(?:种|做|干|打|喂|养|煮|卖|摘|搞|割|挖)")
 
 

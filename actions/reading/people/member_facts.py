@@ -11,6 +11,7 @@ import re
 from actions.reading.parsing import to_arabic
 from actions.reading.people.circumstances import (
     ABLE,
+    CANNOT_GO_OUT,
     CHORES,
     HEALED,
     LIGHT,
@@ -186,6 +187,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
     weak: list[dict] = []
     strong: list[dict] = []  # "老伴还硬朗": the farming said next is work, at any age
     well: list[dict] = []  # "爸妈身体还行": said to be well
+    kept: list[dict] = []  # "没法出去做活路": kept from work outside the house
     graded = [m.get("disability_grade") for m in members]
     last_group: list[dict] = []
     for found, pieces in parts(text, together=True, names=given_named(members)):
@@ -202,6 +204,7 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
         subject = None
         for position, (mention, words) in enumerate(pieces):
             pronoun = False  # the person is said by a pronoun or an order word
+            work_only = False
             if mention is not None:
                 targets = _targets(members, mention, [])
                 if _another_child(mention, targets, named):
@@ -245,6 +248,19 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             elif re.match(r"\s*(?:我们|咱们)?(?:两个人?|2个人?|俩)都", words) and len(members) >= 2:
                 # "…，两个都还在做": the two named before, or the two of the household
                 targets = named[-2:] if len(named) >= 2 else members[:2]
+            elif re.match(r"\s*(?:也|又)?都(?!是[他她])", words) and len(named) >= 2:
+                # "张大爷高血压 … 张大娘风湿 … 都没得残疾证，做不动了": all those named, and
+                # what follows is about them too, unless the speaker is one of them (then
+                # "…，忙的时候去基地上做" is the speaker's)
+                targets = list(named)
+                pronoun = _by_proxy(members) or not any(t is s for t in targets for s in speaker)
+            elif (
+                re.match(r"\s*(?:这|那)?(?:两|2)个老(?:人家?|年人)", words)
+                and len(old := [m for m in members if (m.get("age") or 0) >= 60]) == 2
+            ):
+                # "两个老人种点苞谷洋芋": the two old members, their work only ("两个老人眼睛都快
+                # 看不到了" in a story says no certificate: the health question asks)
+                targets, work_only = old, True
             elif _OTHERS.search(words):
                 targets = [m for m in members if not any(m is n for n in named)]
             elif _EVERYONE.search(words) and not named:
@@ -277,6 +293,8 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
             else:
                 targets = previous
             flags = circumstances(words)
+            if work_only:
+                flags = {k: v for k, v in flags.items() if k == "able_to_work"}
             if HEALED.search(words) and "serious_illness" not in flags:
                 # "以前得过癌症,发现得早,现在好了": the illness told just before is over
                 flags = {**flags, "serious_illness": False}
@@ -309,7 +327,14 @@ def apply_circumstances(members: list[dict], text: str) -> bool:
                 unable += targets
             elif flags.get("able_to_work") == "weak":
                 weak += targets
+            if CANNOT_GO_OUT.search(words):
+                kept += targets
             for target in targets:
+                if flags.get("able_to_work") in ("farm", "farm_small", "chores") and any(
+                    target is k for k in kept
+                ):
+                    # "没法出去做活路 屋头喂了几只鸡": the chores of one kept home (by_age)
+                    flags = {**flags, "able_to_work": "kept_in"}
                 if flags.get("able_to_work") and any(target is u for u in unable):
                     flags = {k: v for k, v in flags.items() if k != "able_to_work"}
                 elif flags.get("able_to_work") in LIGHT and any(target is w for w in weak):
@@ -441,12 +466,17 @@ def read_work(members: list[dict], text: str, asked: bool = True) -> bool:
             # The elderly who only mind the house ("要照顾他，只种点菜" at 70 and more) are
             # answered too: not the household's labour.
             old = asked and (member.get("age") or 0) >= 70
+            # (and someone kept in bed or in need of constant care, whenever said)
+            cared_for = bool(member.get("bedridden") or member.get("needs_long_term_care"))
             # Others than those named able are not, in answer to the work question; in the
             # health answer ("老公腰不好 还做得") only the old and the infirm among them are not:
             # a woman of 48 who minds her son was not asked who can work.
             member["able_to_work"] = (
                 False
-                if (anyone_able and (asked or _past_work(member))) or member.get("in_school") or old
+                if (anyone_able and (asked or _past_work(member)))
+                or member.get("in_school")
+                or old
+                or cared_for
                 else None
             )
     return True

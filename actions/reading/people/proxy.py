@@ -168,7 +168,9 @@ def _detect(text: str) -> dict | None:
     if match:
         who = _ONE_OF_PAIR.get(match.group("who"), match.group("who"))
         if who not in TO_RELATION and (named := mentions(to_arabic(who))):
-            who = named[0].people[0][1]  # "老汉儿老妈": the first of them
+            relation, word = named[0].people[0]
+            # "老汉儿老妈": the first of them; "一户老两口": a couple, neither the sender
+            who = word if relation != "applicant" else "老人" if "老" in who else "申请人"
         if TO_RELATION.get(who) == "grandchild" and not cadre:
             # "我想给我孙女申请个低保": a grandmother for the granddaughter she raises applies
             # for her own household, as its head

@@ -2228,3 +2228,48 @@ def test_a_gift_brought_for_a_bill_is_a_gift_and_a_tricycle_for_goods_a_vehicle(
     income = money_text.read_income("我娘家哥哥拿了三千块钱给我看病")
     assert {k: int(v) for k, v in income.items()} == {"transfers": 3000}
     assert assets_text.read_assets("有个三轮车 拉货的 有油的")["vehicles"] == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "income"),
+    [
+        # a spread of a month, the midpoint (好的时候 … 差的时候)
+        ("送外卖 好的时候一个月五千多 差的时候三千多", {"wages": 48000}),
+        ("脆李今年卖了四五千", {"agriculture": 4500}),
+        ("面包车一个月除开油钱 落得到两千左右", {"business": 24000}),
+        # the month's, then more at New Year, then the year's figure: the year's
+        ("我每个月给他们打五百，过年多给点，一年七八千", {"transfers": 7500}),
+        ("鱼今年卖了八千多 鱼苗饲料花了六千多 算下来落两千多", {"agriculture": 2000}),
+        ("摘棉花一斤八毛 三个月下来除开车费伙食 拿回来一万出头", {"wages": 10000}),
+        ("两个人养老金一个月一百八十几 一人一份", {"basic_pension": 4320}),
+        ("二女子嫁到云阳去了 过年过节拿点 一年千把块", {"transfers": 1000}),
+        ("地都流转给搞柑橘的老板了 一年才八百块", {"other": 800}),
+        ("送外卖一单四五块 一天跑二三十单 一个月下来三千五六", {"wages": 42600}),
+        ("两个儿子 一个在上海一个在奉节城头 一年一个给三千", {"transfers": 6000}),
+        ("她有个儿子在广州 听她说过年打个一两千", {"transfers": 1500}),
+        ("我姐以前每个月给她一千 外甥上大学以后降到三百了", {"transfers": 3600}),
+        ("鱼塘缺氧 一晚上死了一大半 损失一万多", {}),  # a loss, no income
+    ],
+)
+def test_spreads_a_van_the_years_figure_brought_home_each_ones_share_and_rent(text, income):
+    assert {k: int(v) for k, v in money_text.read_income(text).items()} == income
+
+
+def test_own_share_taken_and_food_for_the_table_is_no_unknown_income():
+    expenses = money_text.read_expenses("花了十四五万了 医保报了一部分 我们自己还是拿了五万多")
+    assert {k: int(v) for k, v in expenses.items()} == {"medical": 50000}
+    assert money_text.vague_kinds("地征了没得收成了 只有点自留地种菜吃") == []
+    assert money_text.named_sources("老婆在扶贫车间做手工，计件的") == ["poverty_project_wages"]
+
+
+def test_a_spread_of_work_named_before_said_not_to_be_countable_is_unknown():
+    slots = {"members": new_members(("applicant", "我", 65)), "income_named": ["wages"]}
+    slots["asks"] = {"income": 1}
+    text = "背背篓的钱说不好 有时候一天百把块 有时候一分都没得 我又不记账 养老金一个月两百一"
+    updates = reader.read(text, "income", slots).updates
+    assert "income.wages" in updates["unknown_facts"]
+    assert not updates["income"].get("wages")
+
+
+def test_a_motorbike_said_by_what_it_is_for_is_a_vehicle():
+    assert assets_text.read_assets("没存款 摩托车是送外卖用的 房子一栋")["vehicles"] == 1

@@ -767,3 +767,36 @@ def test_worries_and_last_years_troubles_are_no_sudden_hardship(text):
     from actions.reading import standing_text
 
     assert standing_text.read_hardship(text) is None
+
+
+def test_cracks_sold_houses_and_fish_are_read_for_what_they_are():
+    members = new_members(("applicant", "我", 44), ("spouse", "老婆", 42))
+    member_facts.apply_circumstances(members, "我自己养鱼 老婆在镇上超市当收银员")
+    assert [m["able_to_work"] for m in members] == [True, True]
+    members = new_members(("child", "儿子", 34))
+    member_facts.apply_circumstances(members, "修房子用完了 正屋也裂了缝")
+    assert members[0]["able_to_work"] is None
+
+
+def test_one_kept_home_past_sixty_with_a_few_hens_is_not_the_households_labour():
+    members = new_members(("applicant", "我", 60), ("parent", "妈", 85))
+    member_facts.read_work(
+        members, "我妈老年痴呆 要人守到，我守到我妈 没法出去做活路 屋头喂了几只鸡", asked=False
+    )
+    assert [m["able_to_work"] for m in members] == [False, False]
+    assert members[1]["needs_long_term_care"] is True
+
+
+def test_all_those_named_two_old_people_and_one_led_by_the_hand():
+    members = new_members(("applicant", "张大爷", 72), ("spouse", "张大娘", 70))
+    member_facts.apply_circumstances(members, "张大爷高血压 张大娘风湿 都没得残疾证，做不动了")
+    assert [m["able_to_work"] for m in members] == [False, False]
+    members = new_members(("applicant", "王大爷", 72), ("spouse", "老伴", 70))
+    member_facts.apply_circumstances(members, "王大爷身体还可以。两个老人种点苞谷洋芋，自己吃")
+    assert [m["able_to_work"] for m in members] == [False, False]
+    members = new_members(("applicant", "我", 67), ("spouse", "老婆子", 64))
+    member_facts.apply_circumstances(members, "老婆子做不得 走路要我牵到")
+    assert members[1]["needs_long_term_care"] is True
+    members = new_members(("applicant", "我", 67), ("spouse", "老头子", 67))
+    member_facts.apply_circumstances(members, "老头子四月份心梗 放了支架 做不得活路")
+    assert members[1]["serious_illness"] is True
